@@ -1,0 +1,32 @@
+"""The `dateline` command: thin Typer verbs over the library. Heavy imports stay inside commands."""
+
+from __future__ import annotations
+
+import typer
+
+from . import browse, evaluate, ingest
+from .state import app_state
+
+app = typer.Typer(
+    name="dateline",
+    help="Read news into an explainable record of who did what to whom, when and where.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _root(
+    db: str = typer.Option(None, "--db", envvar="DATELINE_DB", help="Store file (DuckDB). Default: dateline.duckdb"),
+    model: str = typer.Option(None, "--model", envvar="DATELINE_MODEL", help="spaCy pipeline name."),
+) -> None:
+    app_state.configure(db=db, model=model)
+
+
+for module in (ingest, browse, evaluate):
+    module.register(app)
+
+
+def main() -> None:
+    app()

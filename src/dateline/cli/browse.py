@@ -1,0 +1,103 @@
+"""Looking at what is stored: articles, show, entities, errors."""
+
+from __future__ import annotations
+
+import typer
+
+from .output import emit, err, output_format
+from .state import app_state
+
+JSON = typer.Option(False, "--json", help="JSON output.")
+CSV = typer.Option(False, "--csv", help="CSV output.")
+LIMIT = typer.Option(100, "--limit", "-n", help="At most this many rows.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("articles")(articles_cmd)
+    app.command("show")(show_cmd)
+    app.command("entities")(entities_cmd)
+    app.command("errors")(errors_cmd)
+
+
+def _store():
+    from pathlib import Path
+
+    from ..store import open_store
+
+    db = app_state.get().db
+    if db != ":memory:" and not Path(db).exists():
+        err.print(f"no store at {db}: run `dateline ingest` or `dateline demo` first")
+        raise typer.Exit(2)
+    return open_store(db, read_only=True)
+
+
+def articles_cmd(
+    since: str = typer.Option(None, help="Published on or after (YYYY-MM-DD)."),
+    until: str = typer.Option(None, help="Published on or before (YYYY-MM-DD)."),
+    source: str = typer.Option(None, help="Only this outlet."),
+    limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV,
+) -> None:
+    """List stored articles."""
+    from .. import query
+
+    with _store() as store:
+        emit(query.articles(store, since=since, until=until, source=source, limit=limit),
+             fmt=output_format(as_json, as_csv))
+
+
+def entities_cmd(
+    type: str = typer.Option(None, "--type", help="PERSON, ORG, GPE, LOC or FAC."),
+    country: str = typer.Option(None, help="ISO 3166 alpha-3 country code, e.g. PRK."),
+    name: str = typer.Option(None, help="Name contains this."),
+    limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV,
+) -> None:
+    """Entities across all articles with their country and sector codes."""
+    from .. import query
+
+    with _store() as store:
+        emit(query.entities(store, type=type, country=country, name=name, limit=limit),
+             fmt=output_format(as_json, as_csv))
+
+
+def errors_cmd(limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV) -> None:
+    """Items that failed, with the reason."""
+    from .. import query
+
+    with _store() as store:
+        emit(query.errors(store, limit=limit), fmt=output_format(as_json, as_csv))
+
+
+def show_cmd(article_id: str = typer.Argument(..., help="Article id (a unique prefix is enough)."),
+             as_json: bool = JSON) -> None:
+    """One article with everything found in it."""
+    from .. import query
+    from ..model import to_dict
+
+    with _store() as store:
+        full = query.find_article_id(store, article_id)
+        analysis = store.analysis(full) if full else None
+    if analysis is None:
+        err.print(f"no article with id {article_id!r}")
+        raise typer.Exit(1)
+    if as_json:
+        import json
+
+        print(json.dumps(to_dict(analysis), ensure_ascii=False, indent=1))
+        return
+    from .render import print_analysis
+
+    print_analysis(analysis)
+
+
+def print_overview() -> None:
+    from rich.console import Console
+
+    from .. import query
+
+    out = Console()
+    with _store() as store:
+        counts = store.counts()
+        out.print("[bold]Stored:[/bold] " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        emit(query.entities(store, limit=15), title="Top entities")
+        emit(query.articles(store, limit=50), columns=["id", "published", "source", "title", "events", "quotes"],
+             title="Articles")

@@ -1,0 +1,51 @@
+"""eval: score an extractor against gold data."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from .output import err
+
+
+def register(app: typer.Typer) -> None:
+    app.command("eval")(eval_cmd)
+
+
+def eval_cmd(
+    task: str = typer.Argument(..., help="Task name; `dateline eval list x` lists them."),
+    path: str = typer.Argument(..., help="Gold data (file or directory, in the task's format)."),
+    limit: int = typer.Option(None, "--limit", help="Score only the first N gold items."),
+    as_json: bool = typer.Option(False, "--json", help="Print {task, n, metrics, ...} as JSON."),
+) -> None:
+    """Score one extractor against gold data: `dateline eval seed ../shared/seed/kim-4th-visit.txt`."""
+    from ..evals import available_tasks, run_task
+
+    tasks = available_tasks()
+    if task == "list":
+        for name, desc in tasks.items():
+            print(f"{name}\t{desc}")
+        return
+    if task not in tasks:
+        err.print(f"unknown task {task!r}; known: {', '.join(tasks)}")
+        raise typer.Exit(2)
+    try:
+        result = run_task(task, path, limit=limit)
+    except FileNotFoundError as e:
+        err.print(str(e))
+        raise typer.Exit(2) from None
+    if as_json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=1, default=str))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"{task}: n={result.n}")
+    t.add_column("metric")
+    t.add_column("value", justify="right")
+    for k, v in result.metrics.items():
+        t.add_row(k, f"{v:.4f}" if isinstance(v, float) else str(v))
+    Console().print(t)
+    for miss in result.details.get("misses", []):
+        err.print(f"[yellow]miss[/yellow] {miss}")

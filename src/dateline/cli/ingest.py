@@ -1,0 +1,98 @@
+"""ingest and demo: files in, analyses stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .output import err
+from .state import app_state
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_cmd)
+    app.command("demo")(demo_cmd)
+
+
+def ingest_cmd(
+    paths: list[str] = typer.Argument(..., help="Files, directories or - for stdin (.txt, .jsonl[.gz], .html, .rss/.atom, .json)."),
+    published: str = typer.Option(None, "--published", help="Published date (YYYY-MM-DD) for items that carry none."),
+    source: str = typer.Option("", "--source", help="Source (outlet) for items that carry none."),
+    url: str = typer.Option("", "--url", help="URL for items that carry none."),
+    encoding: str = typer.Option("utf-8", "--encoding", help="Text encoding of plain-text files."),
+    allow_undated: bool = typer.Option(False, "--allow-undated", help="Store items with no published date."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Read articles, analyse them and store the results (re-ingesting changes nothing)."""
+    from ..ingest import Defaults, ReadOptions, parse_published, read_inputs
+    from ..ingest.article import ItemFailure
+
+    if published:
+        try:
+            published = parse_published(published)
+        except ItemFailure as e:
+            raise typer.BadParameter(e.message, param_hint="--published") from None
+    options = ReadOptions(
+        defaults=Defaults(published=published, source=source, url=url, require_date=not allow_undated),
+        max_bytes=app_state.get().max_bytes,
+        encoding=encoding,
+    )
+    run_ingest(read_inputs(paths, options), as_json=as_json)
+
+
+def demo_cmd() -> None:
+    """Ingest the project's own demo articles into the store and print what was found."""
+    from importlib import resources
+
+    from ..ingest import ReadOptions, read_inputs
+    from .browse import print_overview
+
+    folder = Path(str(resources.files("dateline.demo") / "articles"))
+    settings = app_state.get()
+    err.print(f"Demo: {folder} -> {settings.db}")
+    run_ingest(read_inputs([folder], ReadOptions(max_bytes=settings.max_bytes)), as_json=False, exit_on_fail=False)
+    print_overview()
+
+
+def run_ingest(items, *, as_json: bool, exit_on_fail: bool = True) -> None:
+    import json
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..pipeline import AnalyzeOptions
+    from ..runners.inline import ingest
+    from ..store import open_store
+
+    settings = app_state.get()
+    with open_store(settings.db) as store, Progress(
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(), console=err, transient=True, disable=as_json,
+    ) as progress:
+        task = progress.add_task("ingest", total=None, rate="")
+
+        def tick(n: int) -> None:
+            progress.advance(task, n)
+            t = progress.tasks[0]
+            if t.elapsed:
+                progress.update(task, rate=f"{t.completed / t.elapsed:.1f} items/s")
+
+        report = ingest(items, store, options=AnalyzeOptions(batch_size=settings.batch_size, model=settings.model),
+                        on_item=tick)
+    summary = {
+        "read": report.read, "stored": report.stored, "new_articles": report.new, "failed": len(report.failed),
+        "analysis_errors": len(report.analysis_errors), "db": settings.db,
+        "errors": [{"origin": e.origin, "code": e.code, "message": e.message}
+                   for e in report.failed + report.analysis_errors],
+    }
+    if as_json:
+        print(json.dumps(summary, ensure_ascii=False, indent=1))
+    else:
+        err.print(f"stored {report.stored} analyses ({report.new} new articles) in {settings.db}")
+        for e in report.failed + report.analysis_errors:
+            err.print(f"[red]failed[/red] {e.origin}: {e.code}: {e.message}")
+    n_bad = len(report.failed) + len(report.analysis_errors)
+    if n_bad:
+        err.print(f"{n_bad} item(s) failed")
+        if exit_on_fail:
+            raise typer.Exit(1)

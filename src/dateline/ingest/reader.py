@@ -1,0 +1,244 @@
+"""read_inputs(): paths (files, directories, "-") to a stream of Articles and ItemErrors.
+
+Nothing is read whole into memory that need not be: directories are walked lazily, JSONL
+is streamed line by line, and oversized items are refused before they are read.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from ..model import Article, ItemError
+from .article import Defaults, ItemFailure
+from .decode import check_bytes, decode_text
+from .formats import read_feed, read_html, read_jsonl_line, read_plain
+
+Item = Article | ItemError
+
+PLAIN = (".txt", ".text")
+JSONL = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+HTML = (".html", ".htm", ".xhtml")
+FEED = (".rss", ".atom", ".xml")
+SORT_LIMIT = 10_000  # directories up to this size are read in name order; larger ones as the OS lists them
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReadOptions:
+    defaults: Defaults = Defaults()
+    max_bytes: int = 10 * 1024 * 1024
+    encoding: str = "utf-8"
+
+
+def kind_of(path: Path) -> str | None:
+    name = path.name.lower()
+    for kind, suffixes in (("jsonl", JSONL), ("plain", PLAIN), ("html", HTML), ("feed", FEED)):
+        if name.endswith(suffixes):
+            return kind
+    if name.endswith(".json"):
+        return "json"
+    return None
+
+
+def read_inputs(paths: Iterable[str | Path], options: ReadOptions = ReadOptions()) -> Iterator[Item]:
+    for p in paths:
+        if str(p) == "-":
+            yield from _read_stdin(options)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in _walk(path):
+                yield from _read_file(f, options, explicit=False)
+        elif path.exists():
+            yield from _read_file(path, options, explicit=True)
+        else:
+            yield ItemError(origin=str(path), stage="read", code="not_found", message="no such file or directory")
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Files under root, lazily; small directories in name order so runs are reproducible."""
+    stack = [root]
+    while stack:
+        d = stack.pop()
+        try:
+            it = os.scandir(d)
+        except OSError:
+            continue
+        with it:
+            batch: list[os.DirEntry] = []
+            for entry in it:
+                batch.append(entry)
+                if len(batch) > SORT_LIMIT:
+                    break
+            ordered = sorted(batch, key=lambda e: e.name) if len(batch) <= SORT_LIMIT else batch
+            subdirs = []
+            for entry in _chain(ordered, it if len(batch) > SORT_LIMIT else ()):
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    subdirs.append(Path(entry.path))
+                elif entry.is_file():
+                    yield Path(entry.path)
+            stack.extend(reversed(sorted(subdirs)))
+
+
+def _chain(first: Iterable[os.DirEntry], rest: Iterable[os.DirEntry]) -> Iterator[os.DirEntry]:
+    yield from first
+    yield from rest
+
+
+def _failure(origin: str, f: ItemFailure, stage: str = "read") -> ItemError:
+    return ItemError(origin=origin, stage=stage, code=f.code, message=f.message)
+
+
+def _read_file(path: Path, options: ReadOptions, *, explicit: bool) -> Iterator[Item]:
+    kind = kind_of(path)
+    origin = str(path)
+    if kind == "json" and path.with_suffix(".txt").exists():
+        return  # a sidecar; read with its article
+    if kind is None:
+        if explicit:
+            yield ItemError(origin=origin, stage="read", code="unsupported",
+                            message=f"unknown file type {path.suffix or '(none)'}: use .txt, .jsonl, .html, .rss/.atom")
+        return
+    if kind == "jsonl":
+        yield from _read_jsonl(path, options)
+        return
+    try:
+        size = path.stat().st_size
+        if size > options.max_bytes:
+            raise ItemFailure("too_large", f"the file is {size:,} bytes, over the limit of {options.max_bytes:,}")
+        data = path.read_bytes()
+    except ItemFailure as f:
+        yield _failure(origin, f)
+        return
+    except OSError as e:
+        yield ItemError(origin=origin, stage="read", code="unreadable", message=str(e))
+        return
+    yield from _read_bytes(data, kind, origin, options, sidecar_of=path)
+
+
+def _read_bytes(data: bytes, kind: str, origin: str, options: ReadOptions, sidecar_of: Path | None = None) -> Iterator[Item]:
+    try:
+        check_bytes(data, max_bytes=options.max_bytes)
+        if kind == "feed":
+            for where, got in read_feed(data, origin=origin, defaults=options.defaults):
+                yield _failure(where, got, "parse") if isinstance(got, ItemFailure) else got
+            return
+        if kind == "html":
+            yield read_html(data, origin=origin, defaults=options.defaults)
+            return
+        text = decode_text(data, encoding=options.encoding)
+        if kind == "json":
+            yield from _read_json_document(text, origin, options)
+            return
+        sidecar = _sidecar(sidecar_of) if sidecar_of else {}
+        yield read_plain(text, origin=origin, sidecar=sidecar, defaults=options.defaults)
+    except ItemFailure as f:
+        yield _failure(origin, f)
+
+
+def _read_json_document(text: str, origin: str, options: ReadOptions) -> Iterator[Item]:
+    from .formats import article_from_record
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        yield ItemError(origin=origin, stage="parse", code="bad_json", message=f"not valid JSON: {e}")
+        return
+    records = data if isinstance(data, list) else [data]
+    for i, record in enumerate(records):
+        where = origin if len(records) == 1 else f"{origin}#{i + 1}"
+        try:
+            yield article_from_record(record, origin=where, defaults=options.defaults)
+        except ItemFailure as f:
+            yield _failure(where, f, "parse")
+
+
+def _sidecar(path: Path) -> dict:
+    """Metadata beside a text file: ``name.json`` for ``name.txt``."""
+    side = path.with_suffix(".json")
+    if not side.exists():
+        return {}
+    try:
+        data = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ItemFailure("bad_sidecar", f"the metadata file {side.name} is not valid JSON: {e}") from None
+    if not isinstance(data, dict):
+        raise ItemFailure("bad_sidecar", f"the metadata file {side.name} must hold a JSON object")
+    return data
+
+
+def _open_lines(path: Path) -> BinaryIO:
+    raw = path.open("rb")
+    return gzip.GzipFile(fileobj=raw) if path.name.lower().endswith(".gz") else raw  # type: ignore[return-value]
+
+
+def _read_jsonl(path: Path, options: ReadOptions) -> Iterator[Item]:
+    try:
+        fh = _open_lines(path)
+    except OSError as e:
+        yield ItemError(origin=str(path), stage="read", code="unreadable", message=str(e))
+        return
+    yield from _jsonl_stream(fh, str(path), options)
+
+
+def _jsonl_stream(fh: BinaryIO, origin: str, options: ReadOptions) -> Iterator[Item]:
+    lineno = 0
+    seen_any = False
+    with fh:
+        while True:
+            try:
+                line, whole = _bounded_line(fh, options.max_bytes)
+            except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as e:
+                yield ItemError(origin=f"{origin}:{lineno + 1}", stage="read", code="truncated",
+                                message=f"the compressed stream is broken after line {lineno}: {e}")
+                return
+            if not line and whole:
+                break
+            lineno += 1
+            where = f"{origin}:{lineno}"
+            if not whole:
+                yield ItemError(origin=where, stage="read", code="too_large",
+                                message=f"line {lineno} is over the limit of {options.max_bytes:,} bytes")
+                continue
+            if not line.strip():
+                continue
+            seen_any = True
+            try:
+                yield read_jsonl_line(line, origin=where, defaults=options.defaults)
+            except ItemFailure as f:
+                yield _failure(where, f, "parse")
+    if not seen_any:
+        yield ItemError(origin=origin, stage="read", code="empty", message="the JSONL file has no records")
+
+
+def _bounded_line(fh: BinaryIO, limit: int) -> tuple[bytes, bool]:
+    """The next line, or (b"", False) after skipping one longer than ``limit`` without keeping it."""
+    line = fh.readline(limit + 1)
+    if len(line) <= limit or line.endswith(b"\n"):
+        return line, True
+    while line and not line.endswith(b"\n"):
+        line = fh.readline(1 << 20)
+    return b"", False
+
+
+def _read_stdin(options: ReadOptions) -> Iterator[Item]:
+    data = sys.stdin.buffer.read(options.max_bytes + 1)
+    head = data.lstrip()[:512].lower()
+    if head.startswith(b"{"):
+        yield from _jsonl_stream(io.BytesIO(data), "-", options)
+    elif head.startswith(b"<") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head):
+        yield from _read_bytes(data, "feed", "-", options)
+    elif head.startswith(b"<"):
+        yield from _read_bytes(data, "html", "-", options)
+    else:
+        yield from _read_bytes(data, "plain", "-", options)

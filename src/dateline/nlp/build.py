@@ -1,0 +1,32 @@
+"""build_nlp(): the only place a spaCy pipeline is loaded."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from .. import registrations
+from ..config import default_model
+
+
+@cache
+def build_nlp(model: str = "") -> Language:
+    """Load the English pipeline with Dateline's components; cached per process.
+
+    Newlines separate headline, standfirst and paragraphs, so each line starts a sentence:
+    without that the parser runs a quote's sentence into the previous paragraph and picks
+    the wrong speaker.
+    """
+    registrations.register_spacy_components()
+    nlp = spacy.load(model or default_model())
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dateline_line_breaks", before="parser")
+    else:
+        nlp.add_pipe("dateline_line_breaks", first=True)
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}@{nlp.meta.get('version', '?')}"

@@ -1,0 +1,136 @@
+"""Country and sector codes for an entity, from what the article says and from the dictionaries.
+
+The article's own words come first ("Chinese President Xi Jinping" -> CHN, GOV), the actor
+dictionary fills what the text leaves open, and every code records where it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Span as TokSpan
+
+from .names import POSSESSIVE
+
+
+def country_in(span: TokSpan, res: Any) -> str | None:
+    """The country named inside a span by a place or nationality: "South Korea's", "Chinese", "U.S."."""
+    doc = span.doc
+    for ent in doc.ents:
+        if ent.end <= span.start or ent.start >= span.end or ent.label_ not in ("GPE", "NORP", "LOC"):
+            continue
+        text = ent.text
+        for p in POSSESSIVE:
+            if text.endswith(p):
+                text = text[: -len(p)]
+        found = res.countries.find(text)
+        if found is not None:
+            return found[0].iso3
+    return None
+
+
+def _role_phrase(span: TokSpan) -> str:
+    """The office words of a title, without the country: "presidential spokesperson"."""
+    words = [t.text for t in span if t.ent_type_ not in ("GPE", "NORP") and t.text not in POSSESSIVE
+             and t.pos_ != "PRON" and t.dep_ != "det"]
+    return " ".join(words).lower()
+
+
+def code_group(g: Any, doc: Any, res: Any, on: Any) -> None:
+    """Set name, country, sector and role on a group of mentions, with the reasons in ``g.coding``."""
+    entry = _dictionary_entry(g, res, on)
+    g.name = entry.name if entry is not None else _longest_name(g)
+    if g.key[0] == "country":
+        country = res.countries.from_code(g.key[1])
+        g.name, g.country, g.role = country.name, country.iso3, "country"
+        g.coding.append(f"country {country.iso3}: the name of a country")
+        return
+    if g.label in ("GPE", "LOC"):
+        for n in g.names:
+            capital = res.countries.from_capital(n.text)
+            if capital is not None:
+                g.country, g.role = capital.iso3, "capital"
+                g.coding.append(f"country {capital.iso3}: {n.text} is its capital")
+                return
+    title_country = title_sector = None
+    for t in g.titles:
+        c = country_in(t.tokens, res)
+        if c and not title_country:
+            title_country = c
+            g.coding.append(f"country {c} from '{t.text}'")
+        found = res.agents.sector_for(_role_phrase(t.tokens)) if _role_phrase(t.tokens) else None
+        if found and not title_sector:
+            title_sector = found[0]
+            g.role = g.role or t.head_word
+            g.coding.append(f"sector {found[0]} from '{found[1]}' in '{t.text}'")
+    if g.label != "PERSON":
+        title_country = title_country or _possessive_country(g, doc, res) or _country_in_name(g, res)
+        if not title_sector:
+            found = res.agents.sector_for(g.name.lower())
+            if found:
+                title_sector = found[0]
+                g.coding.append(f"sector {found[0]} from '{found[1]}' in the name")
+    g.country = title_country
+    g.sector = title_sector
+    if entry is not None:
+        used = []
+        if not g.country and entry.country:
+            g.country = entry.country
+            used.append(f"country {entry.country}")
+        if not g.sector and entry.sector:
+            g.sector = entry.sector
+            used.append(f"sector {entry.sector}")
+        g.role = g.role or entry.role or None
+        if entry.role:
+            g.roles.add(entry.role.lower())
+        dates = f", {entry.start or '…'}–{entry.end or '…'}" if (entry.start or entry.end) else ""
+        g.coding.append(f"{' and '.join(used) or 'identified'} from dictionary entry '{entry.name}' "
+                        f"({entry.role or 'no role'}{dates}; {entry.source})")
+
+
+def _dictionary_entry(g: Any, res: Any, on: Any) -> Any:
+    wanted = "PERSON" if g.label == "PERSON" else None
+    names = sorted(g.names, key=lambda n: -len(n.text.split()))
+    for n in names:
+        if g.label == "PERSON" and len(n.text.split()) < 2 and len(names[0].text.split()) >= 2:
+            break  # a surname alone is too ambiguous once a full name is known
+        for e in res.actors.lookup(n.text, on=on):
+            if wanted is None or e.type == wanted:
+                return e
+    return None
+
+
+def _longest_name(g: Any) -> str:
+    best = max(g.names, key=lambda n: (len(n.text.split()), -n.start))
+    return best.text
+
+
+def _possessive_country(g: Any, doc: Any, res: Any) -> str | None:
+    """ "China's Xinhua News Agency": the country in the possessive before the name."""
+    for n in g.names:
+        i = n.tokens.start - 1
+        if i >= 1 and doc[i].text in POSSESSIVE:
+            c = country_in(doc[max(0, i - 3):i], res)
+            if c:
+                g.coding.append(f"country {c} from '{doc[max(0, i - 3):i + 1].text}'")
+                return c
+    return None
+
+
+def _country_in_name(g: Any, res: Any) -> str | None:
+    """ "Chinese Foreign Ministry" -> CHN; only when exactly one country is named."""
+    words = re.findall(r"[\w.'’-]+", g.name)
+    found = set()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            hit = res.countries.find(" ".join(words[i:i + size]))
+            if hit is not None:
+                found.add(hit[0].iso3)
+        if found:
+            break
+    if len(found) == 1:
+        c = found.pop()
+        g.coding.append(f"country {c} from its name '{g.name}'")
+        return c
+    return None

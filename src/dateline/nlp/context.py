@@ -1,0 +1,31 @@
+"""What extractors see: the parsed Doc, the article, shared resources and earlier results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..model import Article, DateMention, Entity, Event, Place, Quote, Summary
+
+
+@dataclass(slots=True, kw_only=True)
+class Context:
+    doc: Doc
+    article: Article
+    resources: Any  # nlp.resources.Resources: dictionaries and gazetteer, loaded once per process
+    entities: tuple[Entity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    places: tuple[Place, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    summary: Summary | None = None
+    notes: dict[str, Any] = field(default_factory=dict)  # extractor-private hand-offs, by extractor name
+
+    @property
+    def published_date(self) -> dt.date | None:
+        p = self.article.published
+        return dt.date.fromisoformat(p[:10]) if p else None

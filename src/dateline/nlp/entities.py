@@ -1,0 +1,268 @@
+"""Entities within one article: every mention of one real-world thing grouped, then coded.
+
+"Kim Jong Un", "Kim", "Chairman Kim" and "the North Korean leader" become one entity; "Kim Eui-keum"
+stays another. No coreference model works offline, so this is rules over the parse:
+full names first, short names to the full name that holds them (the most mentioned one when
+two do), office nominals to the one person whose title or dictionary role fits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as TokSpan
+
+from ..model import Entity, Mention, Span
+from ..model.ids import stable_id
+from .coding import code_group
+from .names import (
+    LEADERS,
+    NameSpan,
+    Title,
+    appositive_title,
+    name_spans,
+    premodifier_title,
+    role_nominal,
+)
+
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "dr", "chairman", "chairwoman", "president", "premier", "general", "gen", "minister",
+    "secretary", "senator", "sen", "rep", "governor", "gov", "prime", "king", "queen", "prince", "leader",
+    "ambassador", "marshal", "comrade",
+})
+
+
+@dataclass(slots=True)
+class Group:
+    """Mentions of one thing while the article is read; becomes an Entity."""
+
+    label: str
+    key: tuple
+    names: list[NameSpan] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+    name: str = ""
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    coding: list[str] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)  # office words from titles and the dictionary
+
+    @property
+    def words(self) -> set[str]:
+        return {w for n in self.names for w in words_of(n.text)}
+
+    def role_words(self) -> set[str]:
+        heads = {t.head_word for t in self.titles} | self.roles
+        return heads | {w for r in self.roles for w in r.split()}
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[\s\-‐–]+", text.lower().replace(".", "")) if w)
+
+
+def extract_entities(ctx) -> tuple[Entity, ...]:
+    doc, article, res = ctx.doc, ctx.article, ctx.resources
+    spans = [s for s in name_spans(doc, ENTITY_LABELS)]
+    groups: list[Group] = []
+    groups += _group_people([s for s in spans if s.label == "PERSON"], ctx)
+    groups += _group_others([s for s in spans if s.label != "PERSON"], ctx)
+    for g in groups:
+        for n in g.names:
+            t = premodifier_title(doc, n.tokens.start, n.tokens.end) or appositive_title(
+                doc, n.tokens.start, n.tokens.end
+            )
+            if t is not None:
+                g.titles.append(t)
+    for g in groups:
+        code_group(g, doc, res, ctx.published_date)
+    _add_title_mentions(groups)
+    _add_role_nominals(groups, doc, res)
+    _inherit_from_kin(groups, doc)
+    return tuple(_to_entity(g, article.id) for g in groups if g.mentions)
+
+
+# -- people ---------------------------------------------------------------------------------------
+
+def _group_people(spans: list[NameSpan], ctx) -> list[Group]:
+    full = [s for s in spans if len(words_of(s.text)) >= 2]
+    short = [s for s in spans if len(words_of(s.text)) < 2]
+    groups: list[Group] = []
+    for s in full:
+        w = set(words_of(s.text))
+        # "Donald Trump" and "Donald J. Trump" are one person; "Kim Jong Un" and "Kim Eui-keum" are not
+        same = next((g for g in groups if w <= g.words or g.words <= w), None)
+        if same is None:
+            same = Group("PERSON", ("PERSON", words_of(s.text)))
+            groups.append(same)
+        same.names.append(s)
+    for s in sorted(short, key=lambda s: s.start):
+        w = set(words_of(s.text))
+        holders = [g for g in groups if w <= g.words and any(len(words_of(n.text)) >= 2 for n in g.names)]
+        if not holders:
+            holders = [g for g in groups if w <= g.words]
+        target = _most_salient(holders, s, ctx) if holders else None
+        if target is None:
+            target = Group("PERSON", ("PERSON", words_of(s.text)))
+            groups.append(target)
+        target.names.append(s)
+    for g in groups:
+        g.names.sort(key=lambda n: n.start)
+        for n in g.names:
+            g.mentions.append(_name_mention(n, g, ctx.doc))
+    return groups
+
+
+def _most_salient(holders: list[Group], s: NameSpan, ctx) -> Group:
+    """Of several people a short name could be, the one named most so far (then the first named)."""
+    if len(holders) == 1:
+        return holders[0]
+    title = _honorific_before(s, ctx.doc)
+    if title:
+        by_title = [g for g in holders if title in g.role_words()]
+        if len(by_title) == 1:
+            return by_title[0]
+
+    def score(g: Group) -> tuple[int, int]:
+        before = sum(1 for n in g.names if n.start < s.start)
+        return before, -min(n.start for n in g.names)
+
+    return max(holders, key=score)
+
+
+def _honorific_before(s: NameSpan, doc) -> str | None:
+    i = s.tokens.start - 1
+    if i >= 0 and doc[i].text.rstrip(".").lower() in HONORIFICS and doc[i].is_title:
+        return doc[i].text.rstrip(".").lower()
+    return None
+
+
+def _name_mention(n: NameSpan, g: Group, doc) -> Mention:
+    """A short name keeps its honorific: "Chairman Kim", "Mr. Trump"."""
+    start = n.tokens.start
+    if len(words_of(n.text)) < 2 and _honorific_before(n, doc):
+        start -= 1
+    tokens = doc[start:n.tokens.end]
+    kind = "name" if len(words_of(n.text)) >= 2 or g.label != "PERSON" else "short_name"
+    return Mention(span=_span(tokens), kind=kind)
+
+
+# -- organisations, places ------------------------------------------------------------------------
+
+def _group_others(spans: list[NameSpan], ctx) -> list[Group]:
+    res = ctx.resources
+    by_key: dict[tuple, Group] = {}
+    for s in spans:
+        key = _other_key(s, res, ctx.published_date)
+        g = by_key.get(key)
+        if g is None:
+            g = by_key[key] = Group(s.label if key[0] != "country" else "GPE", key)
+        g.names.append(s)
+        g.mentions.append(_name_mention(s, g, ctx.doc))
+    return list(by_key.values())
+
+
+def _other_key(s: NameSpan, res, on) -> tuple:
+    text = s.text
+    if s.label in ("GPE", "LOC"):
+        country = res.countries.from_name(text)
+        if country is not None:
+            return ("country", country.iso3)
+    if s.label in ("ORG", "FAC"):
+        entries = [e for e in res.actors.lookup(text, on=on) if e.type != "PERSON"]
+        if entries:
+            return ("actor", entries[0].name)
+    return (s.label, words_of(text))
+
+
+# -- mentions by title, office and kinship ---------------------------------------------------------
+
+def _add_title_mentions(groups: list[Group]) -> None:
+    """A title that names an office refers to its holder: "North Korean Leader" in front of Kim Jong Un."""
+    for g in groups:
+        if g.label != "PERSON":
+            continue
+        for t in g.titles:
+            if t.head_word in LEADERS or t.head_word in _office_words():
+                g.mentions.append(Mention(span=_span(t.tokens), kind="title"))
+
+
+def _office_words() -> frozenset[str]:
+    from .names import PERSON_ROLES
+
+    return PERSON_ROLES
+
+
+def _add_role_nominals(groups: list[Group], doc, res) -> None:
+    """ "the North Korean leader" -> the one person in the article with that office and country."""
+    people = [g for g in groups if g.label == "PERSON"]
+    taken = {(m.span.start, m.span.end) for g in groups for m in g.mentions}
+    from .coding import country_in
+
+    for tok in doc:
+        phrase = role_nominal(tok)
+        if phrase is None or any(phrase.start_char <= a < phrase.end_char for a, _ in taken):
+            continue
+        head = tok.lemma_.lower()
+        country = country_in(phrase, res)
+        fits = [g for g in people if _role_fits(head, g) and (country is None or g.country == country)]
+        if len(fits) == 1:
+            fits[0].mentions.append(Mention(span=_span(phrase), kind="nominal"))
+
+
+def _role_fits(head: str, g: Group) -> bool:
+    roles = g.role_words()
+    return head in roles or (head == "leader" and bool(roles & LEADERS))
+
+
+def _inherit_from_kin(groups: list[Group], doc) -> None:
+    """ "Kim and his wife, Ri Sol Ju": a relative with no country of their own shares the possessor's."""
+    from .names import KIN
+
+    people = [g for g in groups if g.label == "PERSON"]
+    for g in people:
+        if g.country:
+            continue
+        for t in g.titles:
+            if t.head_word not in KIN or t.possessor is None:
+                continue
+            owner = _nearest_person_before(t.possessor.i, people, exclude=g, doc=doc)
+            if owner is not None and owner.country:
+                g.country = owner.country
+                g.coding.append(f"country {owner.country} from {owner.name}, as '{t.text}'")
+                break
+
+
+def _nearest_person_before(i: int, people: list[Group], *, exclude: Group, doc) -> Group | None:
+    sent_start = doc[i].sent.start_char
+    best, best_start = None, -1
+    for g in people:
+        if g is exclude:
+            continue
+        for m in g.mentions:
+            if sent_start <= m.span.start and m.span.end <= doc[i].idx and m.span.start > best_start:
+                best, best_start = g, m.span.start
+    return best
+
+
+# -- output ----------------------------------------------------------------------------------------
+
+def _span(tokens: TokSpan) -> Span:
+    return Span(start=tokens.start_char, end=tokens.end_char, text=tokens.text)
+
+
+def _to_entity(g: Group, article_id: str) -> Entity:
+    mentions = tuple(sorted(set(g.mentions), key=lambda m: (m.span.start, m.span.end)))
+    return Entity(
+        id=stable_id(article_id, g.label, g.name, prefix="en"),
+        name=g.name,
+        type=g.label,
+        mentions=mentions,
+        country=g.country,
+        sector=g.sector,
+        role=g.role,
+        titles=tuple(dict.fromkeys(t.text for t in g.titles)),
+        coding="; ".join(g.coding),
+    )

@@ -1,0 +1,170 @@
+"""Name spans and the titles around them, read off spaCy's entities and dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT")
+POSSESSIVE = ("'s", "’s", "'", "’")
+LEADING_DROP = ("the",)
+
+# Nouns naming a person by office: "the North Korean leader", "the U.S. president".
+PERSON_ROLES = frozenset({
+    "leader", "president", "premier", "chairman", "chairwoman", "chancellor", "king", "queen", "prince",
+    "princess", "emperor", "emir", "sultan", "monarch", "minister", "spokesperson", "spokesman", "spokeswoman",
+    "envoy", "ambassador", "secretary", "general", "commander", "dictator", "pope", "governor", "mayor",
+    "senator", "congressman", "congresswoman", "speaker", "ayatollah", "shah", "vice-president",
+})
+# Roles that news also calls "leader".
+LEADERS = frozenset({
+    "leader", "president", "premier", "chairman", "chairwoman", "chancellor", "king", "queen", "emperor",
+    "emir", "sultan", "monarch", "dictator", "head of state", "head of government", "supreme leader",
+    "prime minister", "general secretary",
+})
+KIN = frozenset({
+    "wife", "husband", "spouse", "son", "daughter", "sister", "brother", "father", "mother", "widow", "niece",
+    "nephew", "uncle", "aunt", "grandson", "granddaughter", "grandfather", "grandmother", "half-brother",
+    "half-sister", "cousin",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """An entity span after cleaning; ``tokens`` is the spaCy span it covers."""
+
+    tokens: Span
+    label: str
+
+    @property
+    def start(self) -> int:
+        return self.tokens.start_char
+
+    @property
+    def end(self) -> int:
+        return self.tokens.end_char
+
+    @property
+    def text(self) -> str:
+        return self.tokens.text
+
+
+def name_spans(doc: Doc, labels: tuple[str, ...] = NAME_LABELS) -> list[NameSpan]:
+    """spaCy's entities cleaned: no leading "the", no trailing "'s", "Xi and Kim" split in two."""
+    out: list[NameSpan] = []
+    for ent in doc.ents:
+        if ent.label_ not in labels:
+            continue
+        for start, end in _split_coordination(ent):
+            while end - start > 1 and doc[start].lower_ in LEADING_DROP:
+                start += 1
+            while end - start > 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+                end -= 1
+            span = doc[start:end]
+            if any(c.isalpha() for c in span.text):
+                out.append(NameSpan(span, ent.label_))
+    return out
+
+
+def _split_coordination(ent: Span) -> list[tuple[int, int]]:
+    if ent.label_ != "PERSON" or not any(t.lower_ in ("and", "&") for t in ent):
+        return [(ent.start, ent.end)]
+    parts, start = [], ent.start
+    for t in ent:
+        if t.lower_ in ("and", "&") or t.text == ",":
+            if t.i > start:
+                parts.append((start, t.i))
+            start = t.i + 1
+    if ent.end > start:
+        parts.append((start, ent.end))
+    return parts
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """Words that describe a named person or body: "Chinese President", "his wife"."""
+
+    tokens: Span
+    head: Token  # the noun that names the office or relation
+    possessor: Token | None = None  # "his" in "his wife"
+    appositive: bool = False
+
+    @property
+    def head_word(self) -> str:
+        return self.head.lemma_.lower()
+
+    @property
+    def text(self) -> str:
+        return self.tokens.text
+
+
+def premodifier_title(doc: Doc, start: int, end: int) -> Title | None:
+    """The words before a name that attach into it: "South Korea's presidential spokesperson Kim Eui-keum"."""
+    i = start - 1
+    first = start
+    possessor = None
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_space or "\n" in tok.whitespace_:
+            break
+        if not (i < tok.head.i < end):
+            break
+        if tok.dep_ == "poss" and tok.pos_ == "PRON":
+            possessor = tok
+            break
+        if tok.dep_ in ("det", "punct", "cc", "prep", "nummod", "predet") or tok.pos_ not in (
+            "PROPN", "NOUN", "ADJ", "PART"
+        ):
+            break
+        first = i
+        i -= 1
+    if first == start:
+        return None
+    span = doc[first:start]
+    head = _head_noun(span)
+    if head is None:
+        return None
+    return Title(span, head, possessor)
+
+
+def appositive_title(doc: Doc, start: int, end: int) -> Title | None:
+    """A noun in apposition to the name: "his wife, Ri Sol Ju" or "Kim Yong Chol, a former spy chief"."""
+    root = doc[start:end].root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and not (start <= root.head.i < end):
+        noun = root.head
+    else:
+        noun = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        if noun is None:
+            return None
+    left = noun.left_edge.i
+    span = doc[left:noun.i + 1]
+    possessor = next((t for t in span if t.dep_ == "poss" and t.pos_ == "PRON"), None)
+    return Title(span, noun, possessor, appositive=True)
+
+
+def _head_noun(span: Span) -> Token | None:
+    for tok in reversed(span):
+        if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("GPE", "NORP"):
+            return tok
+    return None
+
+
+def role_nominal(tok: Token) -> Span | None:
+    """ "the North Korean leader" as a phrase naming one person by office, or None.
+
+    Definite and singular only ("a senior official" and "the two leaders" name no one in particular),
+    and not when the noun is itself the title of a following name.
+    """
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in PERSON_ROLES:
+        return None
+    if tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
+        return None
+    span = tok.doc[tok.left_edge.i:tok.i + 1]
+    first = span[0]
+    definite = first.lower_ == "the" or (first.ent_type_ in ("GPE",) and any(t.text in POSSESSIVE for t in span))
+    if not definite or any(t.ent_type_ == "PERSON" for t in span) or any(t.like_num for t in span):
+        return None
+    if any(t.is_space for t in span):
+        return None
+    return span

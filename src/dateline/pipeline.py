@@ -1,0 +1,113 @@
+"""analyze(): articles in, analyses out. Parse once with spaCy, then run pure extractors.
+
+No I/O here: runners and the CLI join this to readers and stores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from .model import Article, ArticleAnalysis, ItemError
+
+
+@dataclass(frozen=True, slots=True)
+class Extractor:
+    """A versioned extractor: ``fn(ctx)`` returns what goes into ``ctx.<slot>``."""
+
+    name: str  # e.g. "dateline.quotes.v1"
+    slot: str  # entities, dates, places, quotes, events or summary
+    fn: Callable[[Any], Any]
+
+
+def default_extractors() -> tuple[Extractor, ...]:
+    from .registrations import extractors
+
+    return extractors()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AnalyzeOptions:
+    batch_size: int = 32
+    model: str = ""
+
+
+def analyze(
+    articles: Iterable[Article],
+    *,
+    options: AnalyzeOptions = AnalyzeOptions(),
+    nlp: Any = None,
+    extractors: tuple[Extractor, ...] | None = None,
+    resources: Any = None,
+) -> Iterator[ArticleAnalysis]:
+    """One spaCy pass per batch; the results do not depend on the batch size."""
+    from .nlp.build import build_nlp, model_version
+    from .nlp.resources import default_resources
+
+    nlp = nlp if nlp is not None else build_nlp(options.model)
+    extractors = extractors if extractors is not None else default_extractors()
+    resources = resources if resources is not None else default_resources()
+    provenance = {"model": model_version(nlp), **{e.slot: e.name for e in extractors}}
+    it = iter(articles)
+    while batch := list(islice(it, options.batch_size)):
+        for article, doc, error in _parse(nlp, batch, options.batch_size):
+            if error is not None:
+                yield ArticleAnalysis(article=article, errors=(error,), provenance=provenance)
+            else:
+                yield analyze_doc(doc, article, extractors=extractors, resources=resources, provenance=provenance)
+
+
+def _parse(nlp: Any, batch: list[Article], batch_size: int) -> Iterator[tuple[Article, Any, ItemError | None]]:
+    """Parse a batch; an article spaCy cannot take fails alone, never its batch."""
+    ok = [a for a in batch if len(a.text) <= nlp.max_length]
+    docs: dict[str, Any] = {}
+    try:
+        for doc, article in nlp.pipe(((a.text, a) for a in ok), as_tuples=True, batch_size=batch_size):
+            docs[article.id] = doc
+    except Exception:  # one bad text broke the batch: parse one by one to find it
+        docs = {}
+        for a in ok:
+            try:
+                docs[a.id] = nlp(a.text)
+            except Exception as e:  # spaCy raises plain ValueError/RuntimeError for texts it cannot process
+                docs[a.id] = ItemError(origin=a.origin, stage="analyze:parse", code="parse_failed",
+                                       message=f"{type(e).__name__}: {e}", article_id=a.id)
+    for a in batch:
+        got = docs.get(a.id)
+        if got is None:
+            yield a, None, ItemError(origin=a.origin, stage="analyze:parse", code="too_long",
+                                     message=f"{len(a.text):,} characters, over the parser's limit of {nlp.max_length:,}",
+                                     article_id=a.id)
+        elif isinstance(got, ItemError):
+            yield a, None, got
+        else:
+            yield a, got, None
+
+
+def analyze_doc(
+    doc: Any, article: Article, *, extractors: tuple[Extractor, ...], resources: Any, provenance: dict[str, str]
+) -> ArticleAnalysis:
+    """Run each extractor in order; one that fails records an error and the others still run."""
+    from .nlp.context import Context
+
+    ctx = Context(doc=doc, article=article, resources=resources)
+    errors: list[ItemError] = []
+    for ex in extractors:
+        try:
+            setattr(ctx, ex.slot, ex.fn(ctx))
+        except Exception as e:  # an extractor bug must cost one result, not the article or the batch
+            errors.append(ItemError(origin=article.origin, stage=f"analyze:{ex.name}", code="extractor_failed",
+                                    message=f"{type(e).__name__}: {e}", article_id=article.id))
+    return ArticleAnalysis(
+        article=article,
+        entities=ctx.entities,
+        dates=ctx.dates,
+        places=ctx.places,
+        quotes=ctx.quotes,
+        events=ctx.events,
+        summary=ctx.summary,
+        errors=tuple(errors),
+        provenance=provenance,
+    )

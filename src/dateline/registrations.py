@@ -1,0 +1,33 @@
+"""Every registration in one place: spaCy components, Dateline's versioned extractors, eval tasks."""
+
+from __future__ import annotations
+
+from functools import cache
+
+
+@cache
+def register_spacy_components() -> None:
+    from spacy.language import Language
+
+    from .nlp.components import line_breaks
+
+    if not Language.has_factory("dateline_line_breaks"):
+        Language.component("dateline_line_breaks", assigns=["token.is_sent_start"])(line_breaks)
+
+
+def extractors() -> tuple:
+    """The extractors ``analyze`` runs, in order: each may read what the earlier ones found."""
+    from .nlp.entities import extract_entities
+    from .pipeline import Extractor
+
+    return (
+        Extractor("dateline.entities.v1", "entities", extract_entities),
+    )
+
+
+def eval_tasks() -> dict[str, tuple[str, str]]:
+    """Task name -> ("module:function", description)."""
+    return {
+        "seed": ("dateline.evals.seed:run", "the founding article against its expected reading"),
+        "ner": ("dateline.evals.ner:run", "CoNLL-2003 entity micro-F1 (PER/ORG/LOC/MISC)"),
+    }

@@ -1,0 +1,34 @@
+"""Shared fixtures. Research-licensed gold data is read from ../shared and skipped when absent."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
+SEED = SHARED / "seed" / "kim-4th-visit.txt"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared; the test skips, with the reason, when it is not there."""
+    p = SHARED.joinpath(*parts)
+    if not p.exists():
+        pytest.skip(f"gold data not available: {p} (research-licensed, kept outside the repo)")
+    return p
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from dateline.nlp.build import build_nlp
+
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_analysis():
+    from dateline.evals.seed import analyse_file
+
+    return analyse_file(shared_path("seed", "kim-4th-visit.txt"), "2019-01-08")
