@@ -28,9 +28,9 @@ class Settings:
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
         env = os.environ if env is None else env
         s = cls(
-            db=env.get("DATELINE_DB", cls.db),
+            db=env.get("DATELINE_DB", "dateline.duckdb"),
             model=env.get("DATELINE_MODEL", ""),
-            batch_size=int(env.get("DATELINE_BATCH_SIZE", cls.batch_size)),
-            max_bytes=int(env.get("DATELINE_MAX_BYTES", cls.max_bytes)),
+            batch_size=int(env.get("DATELINE_BATCH_SIZE", 32)),
+            max_bytes=int(env.get("DATELINE_MAX_BYTES", 10 * 1024 * 1024)),
         )
         return s if s.model else replace(s, model=default_model())
