@@ -1,0 +1,88 @@
+"""Entities within an article: grouping of mentions and country/sector coding, one phenomenon per case."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.ingest import make_article
+from dateline.pipeline import analyze
+
+
+def entities_of(body: str, published: str = "2019-01-08") -> dict:
+    lines = body.strip().split("\n")
+    art = make_article(title=lines[0], paragraphs=lines[1:] or ["."], published=published)
+    (a,) = analyze([art])
+    assert not a.errors, a.errors
+    for e in a.entities:
+        for m in e.mentions:
+            assert art.text[m.span.start:m.span.end] == m.span.text
+    return {e.name: e for e in a.entities}
+
+
+def mention_texts(e) -> set[str]:
+    return {m.span.text for m in e.mentions}
+
+
+def test_short_names_join_the_full_name_they_belong_to():
+    ents = entities_of("Talks go on\nU.S. President Donald Trump spoke on Monday. Later Trump left for Ohio.")
+    assert {"Donald Trump", "Trump"} <= mention_texts(ents["Donald Trump"])
+    assert "Trump" not in ents
+
+
+def test_shared_surname_goes_to_the_most_mentioned_person_and_full_names_stay_apart():
+    ents = entities_of(
+        "Kim Jong Un visits China\n"
+        "North Korean leader Kim Jong Un arrived in Beijing. Kim met officials. Kim later left.\n"
+        "South Korean spokesperson Kim Eui-keum said Chairman Kim would return.")
+    kim = ents["Kim Jong Un"]
+    assert "Chairman Kim" in mention_texts(kim)
+    assert "Kim Eui-keum" in ents and "Kim Eui-keum" not in mention_texts(kim)
+
+
+def test_coordinated_names_are_split():
+    ents = entities_of("Ties grow\nChinese President Xi Jinping hosted Kim Jong Un. Since then, Xi and Kim have met often.")
+    assert "Xi" in mention_texts(ents["Xi Jinping"]) and "Kim" in mention_texts(ents["Kim Jong Un"])
+
+
+@pytest.mark.parametrize("text, name, country, sector", [
+    ("Visit\nChinese President Xi Jinping welcomed the guests.", "Xi Jinping", "CHN", "GOV"),
+    ("Visit\nSouth Korea's presidential spokesperson Kim Eui-keum spoke to reporters.", "Kim Eui-keum", "KOR", "GOV"),
+    ("Visit\nChina's Xinhua News Agency confirmed the trip.", "Xinhua News Agency", "CHN", "MED"),
+    ("Visit\nSouth Korea's Yonhap News Agency reported the news.", "Yonhap News Agency", "KOR", "MED"),
+    ("Visit\nNorth Korean Leader Kim Jong Un arrived.", "Kim Jong Un", "PRK", "GOV"),
+])
+def test_country_and_sector_from_titles_in_the_text(text, name, country, sector):
+    e = entities_of(text)[name]
+    assert (e.country, e.sector) == (country, sector), e.coding
+    assert e.coding
+
+
+def test_relative_takes_the_country_of_the_possessor():
+    ents = entities_of("Trip\nNorth Korean leader Kim Jong Un arrived. State media showed Kim and his wife, Ri Sol Ju, on the train.")
+    assert ents["Ri Sol Ju"].country == "PRK"
+
+
+def test_office_nominals_resolve_to_the_one_holder():
+    ents = entities_of(
+        "Leaders meet\nThe North Korean leader is said to have met Xi Jinping.\n"
+        "North Korean Leader Kim Jong Un arrived in Beijing. U.S. President Donald Trump said he would meet "
+        "the North Korean leader again. Kim said he was ready to sit with the U.S. president.")
+    assert sum(m.kind == "nominal" for m in ents["Kim Jong Un"].mentions) == 2
+    assert "the U.S. president" in mention_texts(ents["Donald Trump"])
+
+
+def test_country_names_are_one_entity():
+    ents = entities_of("Talks\nThe United States and North Korea met. The U.S. said talks went well.")
+    usa = [e for e in ents.values() if e.country == "USA" and e.type == "GPE"]
+    assert len(usa) == 1 and {"United States", "U.S."} <= mention_texts(usa[0])
+
+
+def test_seed_entities(seed_analysis):
+    from dateline.evals.seed import score
+    import json
+    from conftest import shared_path
+
+    expected = json.loads(shared_path("seed", "kim-4th-visit.expected.json").read_text())
+    result = score(seed_analysis, {"entities": expected["entities"], "must_not_merge": expected["must_not_merge"]})
+    entity_misses = [m for m in result.details["misses"] if m.startswith(("entities", "must_not_merge"))]
+    assert not entity_misses
