@@ -1,0 +1,125 @@
+"""Quotation-mark spans found on the characters, before any parse: robust to odd input.
+
+News conventions handled: straight and curly double marks (and « », „ “), curly single marks
+(‘ ’) as a top-level quote only when they clearly pair within a paragraph (’ is also the
+apostrophe), and multi-paragraph quotes, where each paragraph of the quote opens with a mark
+and only the last one closes. A mark that never closes ends its quote at the end of its
+paragraph, or at the end of the article; a closing mark with nothing open is ignored. Nothing
+here raises on any string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = frozenset("“„«")
+CLOSERS = frozenset("”»")
+STRAIGHT = '"'
+DOUBLE = OPENERS | CLOSERS | {STRAIGHT, "‟", "〝", "〞", "＂"}
+BEFORE_OPEN = frozenset(" \t\n([{—–-/:;,")  # characters after which a straight mark opens
+AFTER_CLOSE = frozenset(" \t\n)]}.,;:!?—–-/…'’")  # characters before which a straight mark closes
+
+
+@dataclass(frozen=True, slots=True)
+class MarkSpan:
+    """A quoted stretch: ``start``/``end`` inside the marks, ``outer_*`` including them."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    closed: bool = True  # False: the quote never closed (ran to its paragraph's or the article's end)
+    paragraphs: int = 1  # how many paragraphs it spans
+    single: bool = False  # ‘…’ rather than “…”
+
+
+def _role(text: str, i: int) -> str:
+    """'open', 'close' or 'either' for the double mark at ``i``."""
+    c = text[i]
+    if c in OPENERS or c in "‟〝":
+        return "open"
+    if c in CLOSERS or c == "〞":
+        return "close"
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    if prev in BEFORE_OPEN and nxt not in AFTER_CLOSE:
+        return "open"
+    if nxt in AFTER_CLOSE and prev not in BEFORE_OPEN:
+        return "close"
+    return "either"
+
+
+def find_quotes(text: str) -> list[MarkSpan]:
+    """Every quoted stretch in the text, in order."""
+    out: list[MarkSpan] = []
+    open_at: int | None = None  # index of the opening mark of the quote now open
+    paras = 1
+    pos = 0
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        base = pos
+        pos += len(line) + 1
+        stripped = line.lstrip()
+        first = base + len(line) - len(stripped)
+        skip_first = False
+        if open_at is not None:
+            if stripped[:1] in DOUBLE and _role(text, first) != "close":
+                skip_first = True  # the quote goes on in this paragraph (news convention)
+                paras += 1
+            else:  # it never closed: it ends where its last paragraph ended
+                end = base - 1
+                out.append(_span(text, open_at, end, end, closed=False, paragraphs=paras))
+                open_at, paras = None, 1
+        singles: list[int] = []
+        for i in range(first, base + len(line)):
+            c = text[i]
+            if c in ("‘", "’"):
+                singles.append(i)
+                continue
+            if c not in DOUBLE or (skip_first and i == first):
+                continue
+            role = _role(text, i)
+            if open_at is None:
+                if role != "close":
+                    open_at, paras = i, 1
+            elif role == "open" and c != STRAIGHT and i + 1 < len(text) and text[i + 1] not in AFTER_CLOSE:
+                # a second opener while one is open: the first never closed
+                out.append(_span(text, open_at, i, i, closed=False, paragraphs=paras))
+                open_at, paras = i, 1
+            else:
+                out.append(_span(text, open_at, i, i + 1, closed=True, paragraphs=paras))
+                open_at, paras = None, 1
+        if open_at is None and singles:
+            out.extend(_singles(text, singles, out))
+    if open_at is not None:
+        out.append(_span(text, open_at, len(text), len(text), closed=False, paragraphs=paras))
+    out.sort(key=lambda m: m.outer_start)
+    return [m for m in out if m.end > m.start]
+
+
+def _span(text: str, mark: int, end: int, outer_end: int, *, closed: bool, paragraphs: int,
+          single: bool = False) -> MarkSpan:
+    start = mark + 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return MarkSpan(start, end, mark, outer_end, closed, paragraphs, single)
+
+
+def _singles(text: str, idx: list[int], doubles: list[MarkSpan]) -> list[MarkSpan]:
+    """‘…’ pairs in one paragraph, outside double quotes: ‘ after a space, ’ before a non-letter."""
+    out = []
+    inside = [(m.outer_start, m.outer_end) for m in doubles]
+    open_at = None
+    for i in idx:
+        if any(a <= i < b for a, b in inside):
+            continue
+        prev = text[i - 1] if i > 0 else "\n"
+        nxt = text[i + 1] if i + 1 < len(text) else "\n"
+        if text[i] == "‘" and prev in BEFORE_OPEN and nxt.isalnum():
+            open_at = i
+        elif text[i] == "’" and open_at is not None and not nxt.isalnum() and prev != " ":
+            out.append(_span(text, open_at, i, i + 1, closed=True, paragraphs=1, single=True))
+            open_at = None
+    return out

@@ -1,0 +1,506 @@
+"""Quotes: direct, partial and indirect statements with their cue, speaker, date and place.
+
+How it reads an article:
+1. Quotation-mark stretches come from the characters (``quote_marks``), so unbalanced marks or a
+   quote running to the end of the article cannot break the parse-based steps.
+2. Each stretch is *direct* when it stands as the statement itself (it opens a sentence or
+   follows "said," / ":" and ends the sentence or its clause), else *partial* (a fragment inside
+   reported speech: ``reported that "a senior official" was aboard``). A short partial quote
+   with no cue is a scare quote, not a statement, and is dropped.
+3. Its cue is the speech verb the quote hangs from in the dependency parse (walking up from the
+   quote), or a speech verb hanging from it (``"A," he said, "B"``), or the verb of a previous
+   sentence ending in a colon (``Cruz continued:``); with none, the quote continues the last
+   one in its paragraph, or, opening a paragraph, takes the last quote's speaker.
+4. Indirect speech: a speech verb with a complement clause ("X said (that) …", "Yonhap
+   reported that …") or "according to X"; the content is the clause, "that" included.
+5. The speaker is the cue's subject (through participles, conjuncts and relative clauses),
+   resolved to the article's entity by ``speakers``; the date and place are the date and
+   place phrases attached to the cue outside the content ("Trump said Sunday at the White
+   House"); a quote with none, spoken by the same person as the quote before it, shares that
+   one's date ("he also warned").
+
+Each quote is attributed on its own: one that fails is recorded in ``ctx.notes`` and the
+others are kept.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import Entity, Quote, Span
+from ..model.ids import stable_id
+from .quote_marks import MarkSpan, find_quotes
+from .speakers import SpeakerResolver
+
+NAME = "dateline.quotes.v1"
+
+# Verbs that report speech or writing and take the statement as their complement.
+SPEECH = frozenset({
+    "say", "tell", "report", "add", "warn", "note", "state", "claim", "argue", "insist", "explain", "announce",
+    "declare", "confirm", "deny", "admit", "acknowledge", "assert", "contend", "suggest", "write", "tweet",
+    "post", "ask", "reply", "respond", "answer", "remark", "comment", "observe", "predict", "promise",
+    "pledge", "vow", "threaten", "urge", "recall", "emphasize", "emphasise", "stress", "complain", "boast",
+    "concede", "conclude", "agree", "testify", "allege", "maintain", "mention", "reiterate", "repeat",
+    "quip", "joke", "shout", "yell", "scream", "chant", "whisper", "muse", "speculate", "estimate", "indicate",
+    "reveal", "disclose", "signal", "hint", "demand", "propose", "recommend", "advise", "counter", "retort",
+    "object", "protest", "lament", "caution", "inform", "assure", "proclaim", "point", "continue", "describe",
+    "call", "echo", "wonder", "tout", "brag", "cite", "charge", "accuse", "told", "says", "said", "declare",
+    "forecast", "project", "acknowledge", "conclude", "find", "show", "believe", "think", "feel", "fear",
+    "hope", "expect", "know", "recount", "read", "begin", "go", "interject", "chime",
+})
+# Of those, the ones whose complement clause is a report of speech or thought (indirect speech).
+INDIRECT = SPEECH - frozenset({
+    "call", "describe", "cite", "charge", "accuse", "continue", "begin", "go", "read", "point", "echo",
+    "project", "chant", "tout", "urge", "demand", "recommend", "advise", "wonder", "ask", "hope", "feel",
+    "expect", "know",
+})
+SUBJECT_DEPS = ("nsubj",)
+EXPLETIVES = frozenset({"it", "there"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+DATE_LABELS = ("DATE", "TIME")
+PLACE_LABELS = ("FAC", "GPE", "LOC")
+SCARE_WORDS = 4  # a partial quote of at most this many words and no cue is a scare quote
+
+
+@dataclass(slots=True)
+class Found:
+    """A quote while the article is read: tokens, cue token and speaker before records are made."""
+
+    content: tuple[int, int]  # characters
+    kind: str
+    cue: tuple[int, int] | None = None
+    cue_tok: Token | None = None
+    speaker_tok: Token | None = None
+    speaker_span: tuple[int, int] | None = None
+    entity: Entity | None = None
+    speaker_name: str | None = None
+    date: str | None = None
+    place: str | None = None
+    rule: str = ""
+    para: int = 0
+    clause: tuple[int, int] | None = None  # characters of the statement's own clause (dates inside don't count)
+
+
+def extract_quotes(ctx) -> tuple[Quote, ...]:
+    doc, text = ctx.doc, ctx.article.text
+    reader = _Reader(ctx)
+    marks = find_quotes(text)
+    reader.quoted = [(m.outer_start, m.outer_end) for m in marks]
+    reader.resolver = SpeakerResolver(doc, tuple(ctx.entities), reader.quoted)
+    found: list[Found] = []
+    failures: list[str] = []
+    for m in marks:
+        try:
+            f = reader.direct(m, found)
+        except Exception as e:  # one odd quote must not lose the others: record it and go on
+            failures.append(f"{m.outer_start}-{m.outer_end}: {type(e).__name__}: {e}")
+            f = Found(content=(m.start, m.end), kind="direct", rule="marks-only", para=reader.para(m.start))
+        if f is not None:
+            found.append(f)
+    try:
+        found.extend(reader.indirect(found))
+    except Exception as e:  # indirect speech is a second pass: its failure keeps the direct quotes
+        failures.append(f"indirect: {type(e).__name__}: {e}")
+    found.sort(key=lambda f: (f.content[0], f.kind != "partial", f.content[1]))
+    reader.dates_and_places(found)
+    if failures:
+        ctx.notes.setdefault(NAME, {})["failures"] = failures
+    return tuple(_record(ctx.article, f) for f in found)
+
+
+def _record(article, f: Found) -> Quote:
+    text = article.text
+    a, b = f.content
+    content = Span(start=a, end=b, text=text[a:b])
+    cue = Span(start=f.cue[0], end=f.cue[1], text=text[f.cue[0]:f.cue[1]]) if f.cue else None
+    speaker = (Span(start=f.speaker_span[0], end=f.speaker_span[1], text=text[f.speaker_span[0]:f.speaker_span[1]])
+               if f.speaker_span else None)
+    return Quote(
+        id=stable_id(article.id, a, b, f.kind, prefix="q"),
+        content=content, kind=f.kind, cue=cue, speaker=speaker,  # type: ignore[arg-type]
+        speaker_entity_id=f.entity.id if f.entity else None, speaker_name=f.speaker_name,
+        date=f.date, place=f.place, rule=f.rule,
+    )
+
+
+class _Reader:
+    def __init__(self, ctx) -> None:
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.text: str = ctx.article.text
+        self.starts = [t.idx for t in self.doc]
+        self.line_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        self.quoted: list[tuple[int, int]] = []
+        self.resolver: SpeakerResolver | None = None
+
+    # -- positions ---------------------------------------------------------------------------
+
+    def para(self, char: int) -> int:
+        return bisect.bisect_right(self.line_starts, char) - 1
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        a = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        if a < len(self.doc) and self.doc[a].idx + len(self.doc[a]) <= start:
+            a += 1
+        b = bisect.bisect_left(self.starts, end)
+        return [self.doc[i] for i in range(a, min(b, len(self.doc)))]
+
+    def in_quote(self, tok: Token) -> bool:
+        i = tok.idx
+        return any(a <= i < b for a, b in self.quoted)
+
+    # -- direct and partial quotes -----------------------------------------------------------
+
+    def direct(self, m: MarkSpan, found: list[Found]) -> Found | None:
+        toks = [t for t in self.tokens(m.start, m.end) if not t.is_space]
+        if not toks or not any(t.is_alpha or t.like_num for t in toks):
+            return None
+        inside = {t.i for t in toks}
+        kind = "direct" if self._stands_alone(m) else "partial"
+        f = Found(content=_trim(self.text, m.start, m.end), kind=kind, para=self.para(m.start))
+        cue = self._cue_by_parse(toks, inside)
+        rule = "parse"
+        if cue is None:
+            cue, rule = self._cue_by_colon(m, toks), "colon"
+        if cue is not None:
+            self._attribute(f, cue, rule, found)
+            return f
+        if kind == "partial":
+            words = sum(1 for t in toks if t.is_alpha)
+            return None if words <= SCARE_WORDS else _set(f, rule="partial-no-cue")
+        named = self._named_colon(m)
+        if named is not None:
+            colon, head = named
+            f.cue, f.rule = (colon.idx, colon.idx + 1), "name-colon"
+            self._set_speaker(f, head, found)
+            return f
+        prev = found[-1] if found else None
+        if prev is not None and prev.kind != "indirect" and (prev.speaker_span or prev.speaker_name):
+            if prev.para == f.para:
+                _inherit(f, prev, cue=True)
+                f.rule = "continues"
+                return f
+            if prev.para == f.para - 1 and self._opens_paragraph(m):
+                _inherit(f, prev, cue=False)
+                f.rule = "next-paragraph"
+                return f
+        f.rule = "no-speaker"
+        return f
+
+    def _stands_alone(self, m: MarkSpan) -> bool:
+        line = self.line_starts[self.para(m.outer_start)]
+        before = self.text[line:m.outer_start].rstrip()
+        start_ok = (not before or before[-1] in ",:—–-(" or before[-1] in ".?!”\"’"
+                    or self._cue_word_before(m.outer_start))
+        if not start_ok:
+            return False
+        if not m.closed:
+            return True
+        content = self.text[m.start:m.end].rstrip()
+        end = min([i for i in (self.text.find("\n", m.outer_end),) if i >= 0] or [len(self.text)])
+        after = self.text[m.outer_end:end].lstrip()
+        if not after or (content and content[-1] in ",.?!—–-…:;"):
+            return True
+        return after[0] in ".?!,;)" and (len(after) == 1 or after[1:2].isspace() or after[1] in "\"”")
+
+    def _cue_word_before(self, char: int) -> bool:
+        toks = self.tokens(max(char - 40, 0), char)
+        toks = [t for t in toks if not t.is_space and t.idx + len(t) <= char]
+        return bool(toks) and toks[-1].lemma_.lower() in SPEECH and toks[-1].pos_ in ("VERB", "AUX")
+
+    def _cue_by_parse(self, toks: list[Token], inside: set[int]) -> Token | None:
+        # up from the quote: the first speech verb among its ancestors, outside any quote
+        best: tuple[int, Token] | None = None
+        for t in toks:
+            h = t.head
+            if h.i in inside or h is t:
+                continue
+            step, cur = 0, h
+            while step < 6:
+                if cur.i not in inside and not self.in_quote(cur) and self._is_cue(cur, direct_child=step == 0 and t):
+                    if best is None or step < best[0]:
+                        best = (step, cur)
+                    break
+                if cur.head is cur:
+                    break
+                cur, step = cur.head, step + 1
+        if best is not None:
+            return best[1]
+        # down from the quote: "he said" hanging from a word of the quote
+        for t in toks:
+            for c in t.children:
+                if c.i not in inside and not self.in_quote(c) and self._is_cue(c):
+                    return c
+        # the same sentence: a speech verb with a subject, nearest to the quote
+        sent = toks[0].sent
+        cands = [t for t in sent if t.i not in inside and not self.in_quote(t) and self._is_cue(t)
+                 and _subject(t) is not None]
+        if cands:
+            return min(cands, key=lambda t: min(abs(t.i - toks[0].i), abs(t.i - toks[-1].i)))
+        return None
+
+    def _is_cue(self, tok: Token, direct_child: Token | bool = False) -> bool:
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            return True
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
+            return False
+        if tok.lemma_.lower() in SPEECH or tok.lower_ in SPEECH:
+            return True
+        # an uncommon verb the quote is the object or complement of, with its own subject: "he quipped"
+        return (isinstance(direct_child, Token) and direct_child.dep_ in ("ccomp", "parataxis", "dobj")
+                and _subject(tok) is not None)
+
+    def _cue_by_colon(self, m: MarkSpan, toks: list[Token]) -> Token | None:
+        """ "Cruz continued:" ending the sentence or paragraph before the quote."""
+        before = self.text[:m.outer_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = self.tokens(len(before) - 1, len(before))
+        if not colon:
+            return None
+        sent = colon[0].sent
+        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and _subject(t) is not None and not self.in_quote(t)]
+        speech = [t for t in verbs if t.lemma_.lower() in SPEECH]
+        pick = speech or [t for t in verbs if t.dep_ == "ROOT"]
+        return pick[-1] if pick else None
+
+    def _named_colon(self, m: MarkSpan) -> tuple[Token, Token] | None:
+        """ "Trump: ‘We will win’": a name just before a colon before the quote."""
+        before = self.text[:m.outer_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        toks = [t for t in self.tokens(max(len(before) - 60, 0), len(before)) if not t.is_space]
+        if len(toks) < 2 or toks[-1].text != ":":
+            return None
+        name = toks[-2]
+        if name.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or self.resolver.entity_at(name) is not None:
+            return toks[-1], name
+        return None
+
+    def _opens_paragraph(self, m: MarkSpan) -> bool:
+        line = self.line_starts[self.para(m.outer_start)]
+        return not self.text[line:m.outer_start].strip()
+
+    # -- cue → speaker -----------------------------------------------------------------------
+
+    def _attribute(self, f: Found, cue: Token, rule: str, found: list[Found]) -> None:
+        f.cue_tok = cue
+        f.cue = (cue.idx, cue.idx + len(cue))
+        f.rule = rule
+        subj = _subject(cue)
+        if subj is not None:
+            self._set_speaker(f, subj, found)
+
+    def _set_speaker(self, f: Found, head: Token, found: list[Found]) -> None:
+        span = _speaker_tokens(head)
+        if not span:
+            return
+        f.speaker_tok = head
+        f.speaker_span = (span[0].idx, span[-1].idx + len(span[-1]))
+        last = next((x for x in reversed(found) if x.entity is not None), None)
+        last_at = last.cue[0] if last is not None and last.cue else (last.content[0] if last else -1)
+        r = self.resolver.resolve(head, span, last_speaker=last.entity if last else None, last_speaker_at=last_at)
+        f.entity, f.speaker_name = r.entity, r.name
+
+    # -- indirect speech ---------------------------------------------------------------------
+
+    def indirect(self, found: list[Found]) -> list[Found]:
+        out: list[Found] = []
+        spans = [f.content for f in found if f.kind == "direct"]
+        for tok in self.doc:
+            if self.in_quote(tok):
+                continue
+            content = None
+            if tok.lower_ == "according":
+                content = self._according_content(tok)
+                rule = "according-to"
+            elif tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in INDIRECT or tok.lower_ in INDIRECT):
+                comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                if comp is not None:
+                    content = (comp.left_edge.i, comp.right_edge.i + 1)
+                    rule = "complement"
+            if content is None:
+                continue
+            toks = [t for t in self.doc[content[0]:content[1]] if not t.is_space]
+            while toks and (toks[-1].is_punct and toks[-1].text not in "\"”’"):
+                toks.pop()
+            while toks and toks[0].is_punct and toks[0].text not in "\"“‘":
+                toks.pop(0)
+            words = [t for t in toks if t.is_alpha or t.like_num]
+            if len(words) < 2:
+                continue
+            a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+            if self._is_the_quote(words, spans):
+                continue
+            f = Found(content=(a, b), kind="indirect", para=self.para(a), clause=(a, b))
+            self._attribute(f, tok, rule, found + out)
+            if tok.lower_ == "according":
+                to = next(c for c in tok.children if c.lower_ == "to")
+                f.cue = (tok.idx, to.idx + len(to))
+            out.append(f)
+        # the direct and partial quotes with the same cue share the clause for date look-ups
+        by_cue = {f.cue: f.clause for f in out if f.cue}
+        for f in found:
+            if f.cue in by_cue and f.clause is None:
+                f.clause = by_cue[f.cue]
+        return out
+
+    def _is_the_quote(self, words: list[Token], spans: list[tuple[int, int]]) -> bool:
+        """True when the clause is a direct quote already found (all but "that" inside its marks)."""
+        rest = [t for t in words if t.lower_ != "that" or t.dep_ != "mark"]
+        return bool(rest) and all(any(a <= t.idx < b for a, b in spans) for t in rest)
+
+    def _according_content(self, tok: Token) -> tuple[int, int] | None:
+        head = tok.head
+        if head is tok:
+            return None
+        skip = {t.i for t in tok.subtree}
+        idx = [t.i for t in head.subtree if t.i not in skip]
+        runs: list[list[int]] = []
+        for i in idx:
+            if runs and i == runs[-1][-1] + 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        if not runs:
+            return None
+        best = max(runs, key=len)
+        return best[0], best[-1] + 1
+
+    # -- dates and places --------------------------------------------------------------------
+
+    def dates_and_places(self, found: list[Found]) -> None:
+        dates = list(self.ctx.dates)
+        places = list(self.ctx.places)
+        prev: Found | None = None
+        for f in found:
+            if f.cue_tok is not None:
+                f.date = self._attached(f, [(d.span.start, d.span.end, d.value) for d in dates], DATE_LABELS,
+                                        use_ents=False)
+                spans = [(p.span.start, p.span.end, p.span.text) for p in places]
+                f.place = self._attached(f, spans, PLACE_LABELS, use_ents=not places)
+            if f.date is None and prev is not None and prev.date and f.entity is not None \
+                    and prev.entity is f.entity and f.para - prev.para <= 1:
+                f.date = prev.date  # "he also warned": the same occasion as his last statement
+            if f.cue != (prev.cue if prev else None):
+                prev = f if f.entity is not None else prev
+        return None
+
+    def _attached(self, f: Found, spans: list[tuple[int, int, str]], labels: tuple[str, ...], *,
+                  use_ents: bool) -> str | None:
+        cue = f.cue_tok
+        sent = cue.sent
+        lo, hi = sent.start_char, sent.end_char
+        cands = [(a, b, v) for a, b, v in spans if lo <= a and b <= hi]
+        if use_ents:
+            cands += [(e.start_char, e.end_char, e.text) for e in sent.ents if e.label_ in labels]
+        best = None
+        for a, b, value in cands:
+            if any(x <= a < y for x, y in self.quoted) or (f.clause and f.clause[0] <= a < f.clause[1]):
+                continue
+            if f.content[0] <= a < f.content[1]:
+                continue
+            toks = self.tokens(a, b)
+            if not toks or not _governed_by(toks, cue, via_prep=labels is PLACE_LABELS):
+                continue
+            dist = min(abs(toks[0].i - cue.i), abs(toks[-1].i - cue.i))
+            if best is None or dist < best[0]:
+                best = (dist, value)
+        if best is None:
+            return None
+        value = best[1]
+        if labels is PLACE_LABELS and value.lower().startswith("the "):
+            value = value[4:]
+        return value
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+def _set(f: Found, **kw) -> Found:
+    for k, v in kw.items():
+        setattr(f, k, v)
+    return f
+
+
+def _inherit(f: Found, prev: Found, *, cue: bool) -> None:
+    f.speaker_tok, f.speaker_span, f.entity, f.speaker_name = (prev.speaker_tok, prev.speaker_span, prev.entity,
+                                                                prev.speaker_name)
+    if cue:
+        f.cue, f.cue_tok = prev.cue, prev.cue_tok
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Content without surrounding space and the comma news puts inside the closing mark."""
+    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+        b -= 1
+    while a < b and text[a].isspace():
+        a += 1
+    return a, b
+
+
+def _subject(cue: Token) -> Token | None:
+    """Who speaks: the cue's subject, through participles, conjuncts and relative clauses."""
+    cur = cue
+    for _ in range(4):
+        if cur.lower_ == "according":
+            to = next((c for c in cur.children if c.lower_ == "to"), None)
+            return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None:
+            agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if subj is not None:
+            if subj.lower_ in EXPLETIVES:
+                return None
+            if subj.lower_ in RELATIVE and cur.dep_ == "relcl":
+                return cur.head
+            return subj
+        if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN")):
+            return cur.head
+        if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _speaker_tokens(head: Token) -> list[Token]:
+    """The speaker phrase: its left edge up to the head noun (no appositives or relative clauses)."""
+    if head.pos_ == "PRON":
+        return [head]
+    doc = head.doc
+    start = head.left_edge.i
+    toks = [t for t in doc[start:head.i + 1]]
+    # a line break or a quote inside the phrase means the parse ran across: keep the head's own words
+    cut = max((k + 1 for k, t in enumerate(toks[:-1]) if t.is_space or t.text in "\"“”:;"), default=0)
+    toks = toks[cut:]
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    end = head.i + 1
+    while end < len(doc) and doc[end].dep_ in ("compound", "flat") and doc[end].head.i == head.i:
+        toks.append(doc[end])
+        end += 1
+    return toks
+
+
+def _governed_by(toks: list[Token], cue: Token, *, via_prep: bool = False) -> bool:
+    """The phrase modifies the cue: attached to it without passing through another verb or its
+    subject ("South Korea's" in the speaker's name is not where the statement was made), and, for
+    places, through a preposition ("at the White House")."""
+    inside = {t.i for t in toks}
+    cur = next((t for t in toks if t.head.i not in inside or t.head is t), toks[0])
+    prep = False
+    for _ in range(8):
+        if cur.i == cue.i:
+            return prep or not via_prep
+        if cur.head is cur or cur.dep_ in ("nsubj", "nsubjpass", "poss") or (via_prep and cur.dep_ == "dobj"):
+            return False
+        prep = prep or cur.dep_ == "pobj"
+        cur = cur.head
+        if cur.i != cue.i and cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
+            return False
+    return False

@@ -1,0 +1,159 @@
+"""Who a speaker phrase refers to: the article's entity for a name, a pronoun or an office.
+
+No coreference model works offline, so this is rules over the entity extractor's groups:
+- a phrase that holds (or sits in apposition to) a mention of an entity is that entity;
+- "he"/"she" is the last quote's speaker when no other person was named outside quotes since,
+  else the subject of the previous sentence when it is a person, else the last person named;
+- a definite office noun ("the spokesperson", "the president") is the person holding that
+  title or role, the one mentioned last when several do;
+- anything else keeps its own words as the name ("a senior official"), or no name at all
+  for a pronoun we cannot place.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..model import Entity
+from .names import PERSON_ROLES
+
+PERSONAL = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "i", "me", "you", "it", "who", "which", "that"})
+ROLE_NOUNS = PERSON_ROLES | frozenset({
+    "official", "aide", "adviser", "advisor", "diplomat", "lawmaker", "legislator", "spokesman", "chief",
+    "director", "candidate", "nominee", "head", "officer", "representative", "negotiator", "strategist",
+    "manager", "chairman",
+})
+DETERMINERS = ("the ", "The ")
+
+
+@dataclass(slots=True)
+class Resolved:
+    entity: Entity | None
+    name: str | None
+
+
+@dataclass(slots=True)
+class SpeakerResolver:
+    """Built once per article; answers "who is this phrase?" for speaker spans."""
+
+    doc: Doc
+    entities: tuple[Entity, ...]
+    quoted: list[tuple[int, int]]  # character spans of quotation-mark stretches (mentions there don't count)
+    _token_entity: dict[int, Entity] = field(default_factory=dict)
+    _person_mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (char start, entity), sorted
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [t.idx for t in self.doc]
+        for e in self.entities:
+            for m in e.mentions:
+                for i in self._tokens(m.span.start, m.span.end):
+                    # a longer mention wins a token over a shorter one of another entity
+                    self._token_entity.setdefault(i, e)
+                if e.type == "PERSON" and not self._in_quote(m.span.start):
+                    self._person_mentions.append((m.span.start, e))
+        self._person_mentions.sort(key=lambda x: x[0])
+
+    def _tokens(self, start: int, end: int) -> range:
+        a = bisect.bisect_right(self._starts, start) - 1
+        b = bisect.bisect_left(self._starts, end)
+        return range(max(a, 0), max(b, 0))
+
+    def _in_quote(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.quoted)
+
+    def entity_at(self, tok: Token) -> Entity | None:
+        return self._token_entity.get(tok.i)
+
+    def resolve(self, head: Token, span_tokens: list[Token], *, last_speaker: Entity | None,
+                last_speaker_at: int = -1) -> Resolved:
+        """The entity and name for a speaker phrase whose head is ``head``."""
+        e = self.entity_at(head)
+        if e is None:
+            for t in [*reversed(span_tokens), *(c for c in head.children if c.dep_ == "appos")]:
+                e = self.entity_at(t) or (self._appos_entity(t) if t.dep_ == "appos" else None)
+                if e is not None:
+                    break
+        if e is not None:
+            return Resolved(e, e.name)
+        low = head.lower_
+        if head.pos_ == "PRON" or low in PERSONAL or low in GROUP_PRONOUNS:
+            if low in PERSONAL:
+                p = self.person_before(head, last_speaker=last_speaker, last_speaker_at=last_speaker_at)
+                return Resolved(p, p.name if p else None)
+            return Resolved(None, None)
+        if head.lemma_.lower() in ROLE_NOUNS and _definite(span_tokens):
+            p = self.office_holder(head)
+            if p is not None:
+                return Resolved(p, p.name)
+        text = _phrase(span_tokens)
+        return Resolved(None, text or None)
+
+    def _appos_entity(self, tok: Token) -> Entity | None:
+        return next((self.entity_at(t) for t in tok.subtree if self.entity_at(t) is not None), None)
+
+    def person_before(self, tok: Token, *, last_speaker: Entity | None, last_speaker_at: int) -> Entity | None:
+        """The person a "he"/"she" at ``tok`` most likely is."""
+        at = tok.idx
+        k = bisect.bisect_left(self._person_mentions, at, key=lambda x: x[0])
+        before = self._person_mentions[:k]
+        if last_speaker is not None and last_speaker.type == "PERSON":
+            others = [e for s, e in before if s > last_speaker_at and e is not last_speaker]
+            if not others:
+                return last_speaker
+        subj = self._previous_subject(tok)
+        if subj is not None:
+            return subj
+        # the subject of this sentence's main clause, when it is someone else named before the pronoun
+        return before[-1][1] if before else None
+
+    def _previous_subject(self, tok: Token) -> Entity | None:
+        sent = tok.sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        for t in prev:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+                e = self.entity_at(t)
+                if e is not None and e.type == "PERSON":
+                    return e
+        return None
+
+    def office_holder(self, head: Token) -> Entity | None:
+        word = head.lemma_.lower()
+        holders = [e for e in self.entities if e.type == "PERSON" and word in _role_words(e)]
+        if not holders:
+            return None
+        if len(holders) == 1:
+            return holders[0]
+
+        def last_before(e: Entity) -> int:
+            return max((m.span.start for m in e.mentions if m.span.start < head.idx), default=-1)
+
+        return max(holders, key=last_before)
+
+
+def _role_words(e: Entity) -> set[str]:
+    words: set[str] = set()
+    for t in (*e.titles, e.role or ""):
+        words.update(w for w in re.split(r"[\s\-]+", t.lower()) if w)
+    return words
+
+
+def _definite(tokens: list[Token]) -> bool:
+    return bool(tokens) and (tokens[0].lower_ in ("the", "this", "that") or tokens[0].dep_ == "poss")
+
+
+def _phrase(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    text = tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text.strip()
+    for d in DETERMINERS:
+        if text.startswith(d):
+            text = text[len(d):]
+    return " ".join(text.split())
