@@ -150,6 +150,8 @@ class ActorRef:
     entity_id: str | None = None
     country: str | None = None
     sector: str | None = None
+    code: str | None = None  # CAMEO actor code, e.g. "USAGOV", "PSEREBHMS" (PETRARCH dictionaries)
+    coding: str = ""  # how the text was resolved to this actor
 
 
 @frozen
@@ -180,6 +182,9 @@ class Evidence:
     trigger: Span
     rule: str
     explanation: str = ""
+    status_cue: str = ""  # the words that set the status ("is said to", "expected")
+    date_source: str = ""  # where the date came from (a date in the clause, the published date…)
+    place_source: str = ""
 
 
 @frozen
