@@ -1,0 +1,220 @@
+"""Dates: every temporal expression in an article, normalised against its published date.
+
+The rule-based tagger in ``nlp.timex`` finds and resolves expressions; this module adds what only
+the parse knows: the tense of the verb an expression attaches to (a bare "Tuesday" in "arrived
+Tuesday" points back, in "will arrive Tuesday" forward), spaCy's DATE/TIME entities as a second
+opinion (they can unblock a match the guards held back, and a PERSON entity vetoes "May" in
+"Theresa May"), the day a clock time belongs to, and the narrative day "the next day" counts from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from ..model import DateMention, Span
+from ..model.ids import stable_id
+from .timex import Group, Timex, resolve, scan
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
+MODAL_FUTURE = frozenset({"can", "may", "might", "should", "must", "could"})
+FUTURE_HEADS = frozenset({
+    "expect", "plan", "schedule", "set", "due", "go", "intend", "slate", "aim", "poise", "prepare", "propose",
+    "hope", "want", "seek", "vow", "promise", "pledge", "arrange", "likely", "poised", "expected", "scheduled",
+})
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
+VETO_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC"})
+# rules whose match can be a name or a common word, so a non-time entity over it vetoes it
+VETOABLE = frozenset({"month", "weekday", "season", "holiday", "relative-day", "ref", "year", "non-gregorian"})
+DAY_GRAINS = frozenset({"day", "part_of_day", "time"})
+
+
+def extract_dates(ctx) -> tuple[DateMention, ...]:
+    """Every temporal expression in the article with its TIMEX3 value; never raises on odd text."""
+    article, doc = ctx.article, ctx.doc
+    anchor = _anchor(article.published)
+    text = article.text
+    mentions: list[DateMention] = []
+    last_day: dt.date | None = None  # the latest day the narrative reached, for "the next day"
+    last_any: dt.date | None = None  # the latest placed date of any size, for "that year", "a year earlier"
+    last_quarter: tuple[int, Timex] | None = None  # (offset, value) of the last quarter named: results news
+    for g in _candidates(text, doc):
+        span = doc.char_span(g.start, g.end, alignment_mode="expand")
+        tense = tense_of(span) if span is not None else None
+        ref = _ref_for(g, mentions, span, last_day, last_any)
+        tx = resolve(g, text, anchor, tense, ref)
+        if tx is None:
+            continue
+        if last_quarter is not None and g.start - last_quarter[0] < FINANCIAL_WINDOW:
+            tx = _same_quarter_a_year_before(g, tx, last_quarter[1])
+        mentions.append(_mention(article.id, text, g, tx, anchor))
+        if tx.start is not None and tx.type in ("DATE", "TIME"):
+            last_any = tx.start
+            if tx.start == tx.end and tx.granularity in DAY_GRAINS:
+                last_day = tx.start
+            if tx.granularity == "quarter" and "-Q" in tx.value:
+                last_quarter = (g.end, tx)
+    return tuple(mentions)
+
+
+FINANCIAL_WINDOW = 300  # characters: "…in the third quarter, up from $2 a year earlier"
+CLOCK_RULES = frozenset({"clock", "clock-24", "clock-colon", "clock-word", "oclock", "clock-pod", "part-of-day"})
+DAY_WORDS = frozenset({"day", "days", "night", "nights", "morning", "afternoon", "evening", "weekend"})
+
+
+def _ref_for(g: Group, mentions: list[DateMention], span, last_day, last_any) -> dt.date | None:
+    """The day a narrative expression counts from: a clock time takes its sentence's day, "the next day"
+    the last day named, "that year" or "a year earlier" the last date of any size."""
+    h = g.hits[0]
+    if h.rule in CLOCK_RULES:
+        return _sentence_day(mentions, span)
+    unit = (h.g.get("u") or h.g.get("pod") or "").lower()
+    if h.rule in ("weekday", "this-pod") or unit in DAY_WORDS:
+        return last_day
+    return last_any
+
+
+def _same_quarter_a_year_before(g: Group, tx: Timex, q: Timex) -> Timex:
+    """In results news "a year earlier", "year-ago" and "the year-earlier period" mean the quarter
+    just named, a year before (TimeML annotates them so, and a reader means that)."""
+    h = g.hits[0]
+    gr = h.g
+    yearly = (h.rule == "ago" and (gr.get("u") or "").lower() == "year" and (gr.get("n") or "").lower() in
+              ("a", "one", "1") and (gr.get("dir") or "").lower() in ("ago", "earlier", "before", "prior")) or (
+        h.rule == "year-end" and ("earlier" in (gr.get("w") or "") or "ago" in (gr.get("w") or "")))
+    if not yearly or q.start is None:
+        return tx
+    y, n = q.start.year - 1, (q.start.month - 1) // 3 + 1
+    value = f"{y:04d}-Q{n}"
+    start = q.start.replace(year=y)
+    end = q.end.replace(year=y) if q.end else None
+    return Timex(value, "DATE", "quarter", start, end, f"{tx.rule};financial:quarter-a-year-before", True)
+
+
+def _anchor(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return None  # an unreadable published date: resolve only absolute expressions
+
+
+def _mention(article_id: str, text: str, g: Group, tx: Timex, anchor: dt.date | None) -> DateMention:
+    if tx.anchored:
+        how = f"published:{anchor.isoformat()}" if anchor else "missing"
+    else:
+        how = ""
+    return DateMention(
+        id=stable_id(article_id, g.start, g.end, prefix="dt"),
+        span=Span(start=g.start, end=g.end, text=text[g.start:g.end]),
+        value=tx.value,
+        type=tx.type,  # type: ignore[arg-type]
+        granularity=tx.granularity,  # type: ignore[arg-type]
+        start=tx.start.isoformat() if tx.start else None,
+        end=tx.end.isoformat() if tx.end else None,
+        anchor=how,
+        rule=tx.rule + (f";mod={tx.mod}" if tx.mod else ""),
+    )
+
+
+def _candidates(text: str, doc: Doc) -> list[Group]:
+    """The tagger's expressions, less those inside a name, plus what spaCy tags that the guards held back."""
+    groups = scan(text)
+    named = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in VETO_LABELS]
+    if named:
+        groups = [g for g in groups if not (len(g.hits) == 1 and g.hits[0].rule in VETOABLE
+                                            and any(s <= g.start and g.end <= e for s, e in named))]
+    taken = [(g.start, g.end) for g in groups]
+    extra: list[Group] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if any(ent.start_char < e and s < ent.end_char for s, e in taken):
+            continue
+        for sub in scan(ent.text, guards=False):
+            s, e = ent.start_char + sub.start, ent.start_char + sub.end
+            hits = tuple(_moved(h, ent.start_char) for h in sub.hits)
+            extra.append(Group(s, e, hits))
+    if extra:
+        groups = sorted(groups + extra, key=lambda g: g.start)
+    return groups
+
+
+def _moved(h, offset: int):
+    from .timex import Hit
+
+    return Hit(h.start + offset, h.end + offset, h.rule, h.groups, h.priority)
+
+
+def _sentence_day(mentions: list[DateMention], span) -> dt.date | None:
+    """A day already named in the same sentence: "9 a.m." in "Kim left Tuesday at 9 a.m." is Tuesday's."""
+    if span is None or not mentions:
+        return None
+    sent = span.sent
+    for m in reversed(mentions):
+        if m.span.end <= sent.start_char:
+            break
+        if m.start and m.start == m.end and m.granularity in ("day", "part_of_day"):
+            return dt.date.fromisoformat(m.start)
+    return None
+
+
+def tense_of(span) -> str | None:
+    """The tense of the verb a temporal expression hangs from: "past", "present", "future" or None."""
+    tok: Token = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            break
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    else:
+        return None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb_tense(tok)
+
+
+def verb_tense(v: Token, depth: int = 0) -> str | None:
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX:
+        return "future"
+    if v.lemma_ in ("go",) and v.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in v.children):
+        return "future"  # "is going to visit"
+    if any(a.tag_ == "VBD" for a in auxes if a.lower_ not in ("would", "could", "might", "should")):
+        if v.lemma_ in FUTURE_HEADS and v.tag_ == "VBN" and words & {"was", "were"}:
+            return "past"  # "was expected Tuesday" still looks back from the article
+        return "past"
+    if v.tag_ == "VBD":
+        return "past"
+    if v.tag_ == "VBN" and words & {"has", "have", "had", "'s", "'ve", "’s", "’ve"}:
+        return "past"
+    if v.tag_ == "VBN" and v.lemma_ in FUTURE_HEADS and words & PRESENT_BE:
+        return "future"  # "is expected Tuesday", "is scheduled for Friday"
+    if v.tag_ == "VB":
+        if words & MODAL_FUTURE:
+            return "future"
+        if "would" in words:
+            return None
+        if "to" in words and depth < 3 and v.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl"):
+            head = v.head
+            if head.lemma_ in FUTURE_HEADS or head.lower_ in FUTURE_HEADS:
+                return "future"
+            return None
+        return None
+    if v.tag_ == "VBG" and words & PRESENT_BE:
+        return "future"  # "Kim is visiting China next week": a present progressive with a date is planned
+    if v.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if v.tag_ == "VBG" and any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    return None
+
+
+def mention_values(mentions: Iterable[DateMention]) -> list[tuple[str, str]]:
+    """(surface, value) pairs: handy in tests and the CLI."""
+    return [(m.span.text, m.value) for m in mentions]

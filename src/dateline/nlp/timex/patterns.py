@@ -1,0 +1,245 @@
+"""The grammar: one regular expression per kind of temporal expression, built from the lexicon.
+
+Patterns are case-sensitive where case carries meaning (month and weekday names must be capitalised,
+so "may" the verb and "march" the noun are not months) and case-insensitive elsewhere. Extents
+follow TIMEX3: determiners and modifiers ("the", "early", "about") are inside, prepositions ("on",
+"in", "at") outside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    ERAS,
+    EASTER_HOLIDAYS,
+    FIXED_HOLIDAYS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NON_GREGORIAN,
+    NTH_WEEKDAY_HOLIDAYS,
+    NUMBER_WORDS,
+    ORDINALS,
+    TIMEZONES,
+    UNIT_PLURALS,
+    UNITS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
+
+
+def _alt(words, *, cap: bool = False) -> str:
+    """An alternation, longest first; ``cap``: each word Capitalised or UPPER only."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        e = re.escape(w).replace(r"\ ", r"\s+")
+        if cap:
+            head, tail = e[0], e[1:]
+            out.append(f"{head.upper()}(?:{tail}|{tail.upper()})")
+        else:
+            out.append(e)
+    return "(?:" + "|".join(out) + ")"
+
+
+def _ci(s: str) -> str:
+    """Case-insensitive; a space stands for any run of whitespace."""
+    return "(?i:" + s.replace(" ", r"\s+") + ")"
+
+
+L = r"(?<![\w&])"  # left word boundary ("&" keeps "AT&T" out)
+R = r"(?![\w])"
+SP = r"\s+"
+DASH = r"\s*(?:-|–|—)\s*"
+
+MONTH_FULL = _alt(MONTHS, cap=True)
+MONTH_ABBR = _alt(MONTH_ABBREVIATIONS, cap=True)
+MONTH = f"(?:{MONTH_FULL}|{MONTH_ABBR}\\.)"  # a month on its own: abbreviations need their period
+MONTH_D = f"(?:{MONTH_FULL}|{MONTH_ABBR}\\.?)"  # a month before or after a day number
+WEEKDAY = f"(?:{_alt(WEEKDAYS, cap=True)}|{_alt(WEEKDAY_ABBREVIATIONS, cap=True)}\\.)"
+WEEKDAY_FULL = _alt(WEEKDAYS, cap=True)
+DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+YEAR4 = r"(?:1[0-9]|20)[0-9]{2}(?![\d%]|,\d|\.\d)"
+YEAR2 = r"['’][0-9]{2}(?![\w'’])"
+_TEEN = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = r"one|two|three|four|five|six|seven|eight|nine"
+# "nineteen ninety-six", "two thousand and one": years as broadcast transcripts spell them
+YEAR_SPOKEN = _ci(
+    f"(?:nineteen|eighteen)[- ](?:hundred|{_TEEN}|(?:{_TENS})(?:[- ](?:{_ONES}))?|oh[- ](?:{_ONES}))"
+    f"|two thousand(?:[- ]and)?[- ](?:{_TEEN}|(?:twenty)(?:[- ](?:{_ONES}))?|{_ONES})"
+)
+YEAR = f"(?:{YEAR4}|{YEAR2}|{YEAR_SPOKEN})"
+NUMBER_W = _alt(NUMBER_WORDS)
+NUMBER = (
+    r"(?:\d+(?:[.,]\d+)?(?:\s+(?:and\s+)?(?:a\s+)?half|\s*½|\s+1/2)?|"
+    + f"(?i:{NUMBER_W}(?:\\s+and\\s+a\\s+half)?|an?(?:\\s+and\\s+a\\s+half)?))"
+)
+VAGUE = _ci(
+    r"several|a\s+few|few|many|some|numerous|dozens\s+of|hundreds\s+of|thousands\s+of|a\s+number\s+of|"
+    r"a\s+couple\s+(?:of\s+)?more|countless|multiple"
+)
+UNIT = _ci(_alt(list(UNITS) + list(UNIT_PLURALS)))
+ORDINAL_W = _ci(_alt(ORDINALS))
+QUARTER_ORD = _ci(r"first|second|third|fourth|final|last|1st|2nd|3rd|4th")
+TZ = f"(?:{_alt(TIMEZONES)}{R}|" + _ci(r"local\s+time|universal\s+time") + ")"
+POD = _ci(r"morning|afternoon|evening|night|overnight|midday|noon|daytime")
+APPROX = _ci(
+    r"about|around|approximately|nearly|almost|roughly|some|at\s+least|at\s+most|more\s+than|less\s+than|"
+    r"fewer\s+than|no\s+more\s+than|no\s+less\s+than|over|under|up\s+to|only|just|barely|a\s+full|a\s+whole|"
+    r"an\s+additional|another|upwards\s+of|close\s+to|well\s+over|just\s+over|just\s+under|the\s+better\s+part\s+of"
+)
+RELWORD = _ci(r"this|last|next|past|coming|previous|current|this\s+past|this\s+coming|the\s+past|the\s+previous|"
+              r"the\s+current|the\s+coming|the\s+following|the\s+next|the\s+last|the\s+same|the\s+latest|that|"
+              r"the\s+preceding|the\s+prior|the\s+present|the\s+upcoming|upcoming|recent|the\s+recent|"
+              r"the\s+most\s+recent|the\s+previous|the\s+first|the\s+final|the\s+whole|the\s+entire|all")
+EDGE = _ci(r"early|late|mid|middle|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+           r"the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|end\s+of|start\s+of|beginning\s+of|"
+           r"the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+latter\s+half\s+of|"
+           r"the\s+early\s+part\s+of|the\s+latter\s+part\s+of|the\s+last\s+part\s+of|around|by|"
+           r"the\s+close\s+of|the\s+dawn\s+of|the\s+eve\s+of|the\s+run-up\s+to")
+# names are matched in any case here; the scanner's guards want them capitalised in running text
+HOLIDAY = _ci(_alt(list(FIXED_HOLIDAYS) + list(NTH_WEEKDAY_HOLIDAYS) + list(EASTER_HOLIDAYS)))
+NONGREG = _ci(_alt(NON_GREGORIAN))
+ERA = _ci(_alt(ERAS))
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    priority: int = 0  # breaks ties between equally long matches
+
+
+def _rule(name: str, body: str, priority: int = 0) -> Rule:
+    return Rule(name, re.compile(L + body + R if not body.endswith(R) else L + body), priority)
+
+
+MDY_TAIL = f"(?:\\s*,?\\s*(?P<y>{YEAR}))?"
+
+YEAR_WORDS = _ci(r"two thousand(?: and \w+)?")
+FREQ = _ci(r"once|twice|thrice|three times|four times|several times|many times|a few times|\d+ times|one time|two times")
+
+RULES: tuple[Rule, ...] = (
+    _rule("iso", r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+          r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?", 9),
+    _rule("numeric", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![/\d])", 8),
+    _rule("numeric-ymd", r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![/\d])", 8),
+    _rule("month-day-range",
+          f"(?:(?P<wd>{WEEKDAY}),?\\s+)?(?P<m1>{MONTH_D})\\s*(?P<d1>{DAY})"
+          f"(?:{DASH}|\\s+(?i:to|through|thru|until|till|and)\\s+|\\s*/\\s*)"
+          f"(?:(?P<m2>{MONTH_D})\\s*)?(?P<d2>{DAY}){MDY_TAIL}", 7),
+    _rule("day-month-range",
+          f"(?P<d1>{DAY})(?:{DASH}|\\s+(?i:to|and|until)\\s+)(?P<d2>{DAY})(?:\\s+of)?\\s+(?P<m1>{MONTH_D})"
+          f"(?:\\s*,?\\s*(?P<y>{YEAR4}))?", 7),
+    _rule("month-range",
+          f"(?P<m1>{MONTH_D})(?:{DASH}|\\s+(?i:to|through|until|and)\\s+)(?P<m2>{MONTH_D})"
+          f"(?:\\s*,?\\s*(?P<y>{YEAR4}))?", 5),
+    _rule("year-range", f"(?P<y1>{YEAR4})(?:{DASH}|/|\\s+(?i:to|through|until)\\s+)(?P<y2>\\d{{4}}|\\d{{2}})(?![\\d%])", 4),
+    _rule("month-day",
+          f"(?:(?P<wd>{WEEKDAY}),?\\s+)?(?:(?P<rel>{_ci('last|next|this|this past|this coming|the')})\\s+)?(?P<m>{MONTH_D})\\s*(?P<d>{DAY}){MDY_TAIL}", 6),
+    _rule("day-month",
+          f"(?:(?P<wd>{WEEKDAY}),?\\s+)?(?:(?i:the)\\s+)?(?P<d>{DAY})(?:\\s+(?i:of))?\\s+(?P<m>{MONTH_D})"
+          f"(?:\\s*,?\\s*(?P<y>{YEAR}))?", 6),
+    _rule("month-year", f"(?:(?P<edge>{EDGE})[\\s-]+)?(?P<m>{MONTH_D})\\s*,?\\s+(?:(?i:of)\\s+)?"
+          f"(?:(?P<y>{YEAR})|(?P<yrel>{_ci('this|last|next|the previous|the following|that')})\\s+{_ci('year')})", 5),
+    _rule("fin-period",
+          f"(?P<pre>{_ci('the')})\\s+(?:(?P<adj>{_ci('latest|most recent|comparable|corresponding|same|year-earlier|year-ago|prior-year|year-before|year earlier|year ago')})|"
+          f"(?P<y>{YEAR4}))\\s+(?P<u>{_ci('period|quarter|three months')})", 5),
+    _rule("month",
+          f"(?:(?P<edge>{EDGE})[\\s-]+)?(?:(?P<rel>{_ci('last|next|this|this past|this coming|past|coming|previous')})\\s+)?"
+          f"(?P<m>{MONTH})", 3),
+    _rule("decade",
+          f"(?:(?P<edge>{EDGE})[\\s-]+)?(?:(?i:the)\\s+)?(?:(?P<edge2>{_ci('early|mid|late')})[\\s-]+)?"
+          f"(?:(?P<dec4>\\d{{3}}0)['’]?s|['’](?P<dec2>\\d0)['’]?s|"
+          f"(?P<decw>{_ci('twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties')}))", 4),
+    _rule("century",
+          f"(?:(?P<edge>{EDGE})[\\s-]+)?(?:(?i:the)\\s+)?(?P<ord>\\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_W})[\\s-]+"
+          f"{_ci('century')}", 4),
+    _rule("quarter",
+          f"(?:(?P<pre>{_ci('the|its|this|a|an|that|our|their|his|her')})\\s+)?"
+          f"(?:(?P<yrel>{_ci('this|last|next')})\\s+{_ci('year')}['’]s\\s+)?"
+          f"(?:(?P<adj>{_ci('fiscal|calendar|flat|weak|strong|same|comparable|disappointing|year-ago|year-earlier')})[\\s-]+)*"
+          f"(?:(?P<y0>{YEAR4})\\s+)?(?:(?P<adj2>{_ci('fiscal|calendar')})[\\s-]+)?"
+          f"(?P<q>{QUARTER_ORD})[\\s-]+(?P<qh>{_ci('quarter|half')})(?!s)"
+          f"(?:\\s+(?i:of)\\s+(?:(?i:the\\s+)?(?P<qyrel>{_ci('this|last|next|current|previous')})\\s+{_ci('year')}|"
+          f"(?:(?i:fiscal|calendar)\\s+)?(?P<y>{YEAR4})))?", 4),
+    _rule("quarter-code", f"(?P<qh>[QH])(?P<q>[1-4])(?:[\\s-]*(?P<y>{YEAR4}|\\d{{2}}))?", 4),
+    _rule("quarter-code-year", f"(?P<y>{YEAR4})[\\s-]*(?P<qh>[QH])(?P<q>[1-4])", 4),
+    _rule("season",
+          f"(?:(?P<edge>{EDGE})[\\s-]+)?(?:(?P<rel>{_ci('this|last|next|past|coming|previous|the|that|this past|this coming')})\\s+)?"
+          f"(?P<s>{_ci('spring|summer|fall|autumn|winter')})(?:\\s+(?:(?i:of)\\s+)?(?P<y>{YEAR}))?", 3),
+    _rule("year",
+          f"(?:(?P<edge>{EDGE})[\\s-]+)?(?:(?P<pre>{_ci('the year|fiscal year|fiscal|calendar year|calendar|model year|FY')})[\\s-]*)?"
+          f"(?P<y>{YEAR4}|{YEAR2})", 2),
+    _rule("year-words", f"(?:(?P<pre>{_ci('the year')})\\s+)(?P<w>{YEAR_WORDS})", 3),
+    _rule("relative-day",
+          f"(?:(?P<edge>{_ci('early|late|later|earlier')})\\s+)?"
+          f"(?P<w>{_ci('today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow')})"
+          f"(?:['’]s)?(?:\\s+(?P<pod>{POD}))?", 5),
+    _rule("this-pod",
+          f"(?:(?P<edge>{_ci('early|late')})\\s+)?(?P<rel>{_ci('this|last|that|the same|the following|the next|the previous')})\\s+"
+          f"(?P<pod>{_ci('morning|afternoon|evening|night')})", 4),
+    _rule("weekday",
+          f"(?:(?P<edge>{_ci('early|late|mid|midday')})[\\s-]+)?"
+          f"(?:(?P<rel>{_ci('last|next|this|coming|past|previous|this past|this coming|the following|the previous|that')})\\s+)?"
+          f"(?P<wd>{WEEKDAY_FULL})(?P<poss>['’]s)?(?:,?\\s+(?P<pod>{POD}))?", 4),
+    _rule("weekday-plural", f"(?:(?P<rel>{_ci('on|every|most|some')})\\s+)(?P<wd>{WEEKDAY_FULL})s", 5),
+    _rule("holiday",
+          f"(?:(?P<rel>{_ci('last|next|this|this past|this coming|past|coming|the')})\\s+)?"
+          f"(?P<h>{HOLIDAY})(?:\\s+(?P<y>{YEAR4}))?", 3),
+    _rule("non-gregorian", f"(?:(?P<rel>{_ci('last|next|this|the|during|the holy month of|the month of')})\\s+)?"
+          f"(?P<h>{NONGREG})(?:\\s+(?P<y>{YEAR4}))?", 3),
+    _rule("era-year", f"(?P<era>{ERA})\\s+(?P<n>\\d{{1,4}})", 4),
+    _rule("era-year-suffix", f"(?P<n>\\d{{3,4}})\\s+(?P<era>B\\.E\\.|BE|A\\.H\\.|AH)(?!\\w)", 4),
+    _rule("relative-unit",
+          f"(?:(?P<edge>{EDGE})[\\s-]+)?(?P<rel>{RELWORD})\\s+"
+          f"(?:(?P<fiscal>{_ci('fiscal|calendar|financial|school|academic')})\\s+)?"
+          f"(?P<u>{_ci('week|weekend|month|year|quarter|decade|century|season|day|days|weeks|months|years|quarters|decades')})"
+          f"(?:['’]s)?", 3),
+    _rule("edge-the-unit",
+          f"(?P<edge>{_ci('the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|end of|year end|the turn of')})"
+          f"\\s+(?:(?i:the)\\s+)?(?P<u>{_ci('week|month|year|quarter|decade|century|day')})", 3),
+    _rule("year-end", f"(?P<w>{_ci('year[- ]end|year[- ]earlier|year[- ]ago|the year[- ]earlier period|the year[- ]ago period|month[- ]end|quarter[- ]end')})", 2),
+    _rule("the-unit", f"(?P<pre>{_ci('the')})\\s+(?P<u>{_ci('quarter|weekend|period|year|week|month')})(?![\\s-]*(?:old|long|\\d))", 1),
+    _rule("ago",
+          f"(?:(?P<approx>{APPROX})\\s+)?(?:(?P<n>{NUMBER}|{VAGUE})[\\s-]+)?(?P<u>{UNIT})(?:\\s+(?i:or\\s+so))?\\s+"
+          f"(?P<dir>{_ci('ago|earlier|later|before|after|from now|hence|back|prior|previously|afterwards?|since|in the future')})", 5),
+    _rule("in-duration", f"(?<=[Ii]n )(?P<n>{NUMBER})[\\s-]+(?P<u>{UNIT})(?:['’]s?)?(?:\\s+(?i:time))?", 4),
+    _rule("duration",
+          f"(?:(?P<approx>{APPROX})\\s+)?(?:(?i:the)\\s+)?"
+          f"(?:(?P<rel>{_ci('past|last|next|first|final|coming|previous|following|remaining|latest|preceding|prior|initial|ensuing|succeeding|other|same|full')})\\s+)?"
+          f"(?P<n>{NUMBER})(?:\\s*(?:-|–|(?i:to|or))\\s*(?P<nhi>{NUMBER}))?[\\s-]+(?:(?i:more|additional|full|straight|consecutive|long|whole|extra)\\s+)?(?P<u>{UNIT})"
+          f"(?:\\s+(?P<n2>(?i:and\\s+(?:a\\s+half|an?\\s+\\w+|\\d+\\s+\\w+|\\w+\\s+\\w+))))?(?P<suffix>[\\s-]+(?i:long|old))?", 3),
+    _rule("vague-duration",
+          f"(?:(?P<approx>{APPROX})\\s+)?(?:(?P<the>{_ci('the')})\\s+)?(?P<q>{VAGUE}|{_ci('recent|coming|past|next few|past few|last few|next several|past several|last several|following|ensuing|subsequent|preceding|intervening')})\\s+"
+          f"(?P<u>{_ci('years|months|weeks|days|hours|minutes|decades|centuries|quarters|seconds|nights|weekends')})", 2),
+    _rule("bare-plural-unit",
+          f"(?P<u>{_ci('years|months|weeks|days|hours|minutes|decades|centuries|ages')})"
+          f"(?!\\s+(?:old|of\\s+age|ago))", 1),
+    # Measured on TBAQ: words TimeML marks as times in most of their uses. "previously", "soon", "so far",
+    # "already", "once", "later" are not: most of their uses go unmarked.
+    _rule("ref",
+          f"(?P<w>{_ci('now|right now|just now|currently|nowadays|these days|at present|at the moment|recently|lately|of late|the past|the future|the near future|the foreseeable future|the distant future|future|current|recent')})", 0),
+    _rule("clock",
+          f"(?:(?P<approx>{_ci('about|around|approximately|shortly after|shortly before|just after|just before|before|after|by|until|at|from')})\\s+)?"
+          f"(?P<H>[01]?\\d|2[0-3])(?:[:.](?P<M>[0-5]\\d))?\\s*"
+          f"(?P<ap>(?i:a\\.\\s?m\\.?|p\\.\\s?m\\.?|am(?!\\w)|pm(?!\\w)|a\\.m|p\\.m))(?:\\s+(?P<tz>{TZ}))?", 6),
+    _rule("clock-pod", f"(?P<H>[01]?\\d)(?::(?P<M>[0-5]\\d))?\\s+(?P<ip>{_ci('in the morning|in the afternoon|in the evening|at night|tonight|this morning|this afternoon|this evening')})", 6),
+    _rule("pod", f"(?P<pod>(?:{_ci('early|late|mid')})[\\s-]?{_ci('morning|afternoon|evening|night')}|{_ci('morning|afternoon|evening|night')})", 0),
+    _rule("clock-24", f"(?P<H>[01]\\d|2[0-3])[:.]?(?P<M>[0-5]\\d)\\s*(?:h\\s+)?(?P<tz>{TZ}|(?i:hours|hrs|GMT))", 6),
+    _rule("clock-colon", f"(?P<H>[01]?\\d|2[0-3]):(?P<M>[0-5]\\d)(?:\\s+(?P<tz>{TZ}))?", 5),
+    _rule("clock-word", f"(?:(?P<approx>{_ci('about|around|shortly after|shortly before|just after|just before')})\\s+)?"
+          f"(?P<w>{_ci('noon|midnight|midday|high noon')})(?:\\s+(?P<tz>{TZ}))?", 4),
+    _rule("oclock", f"(?P<H>{_ci('one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve')}|\\d{{1,2}})\\s+o['’]clock", 5),
+    _rule("part-of-day", f"(?:(?P<edge>{_ci('early|late')})\\s+)?(?P<w>{_ci('overnight|in the morning|in the afternoon|in the evening|at night|at dawn|at dusk|during the night|the morning|the afternoon|the evening|the night')})", 1),
+    _rule("set",
+          f"(?P<every>{_ci('every|each|every other|per')})\\s+(?:(?P<n>{NUMBER})\\s+)?"
+          f"(?P<u>{UNIT}|{WEEKDAY_FULL}|{_ci('morning|afternoon|evening|night|summer|winter|spring|fall|autumn|weekend')})", 4),
+    _rule("set-adverb", f"(?P<w>{_ci('daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|biannually|semiannually|semi-annually|bimonthly|fortnightly|year-round|year after year|day after day|day and night|around the clock|round the clock|24 hours a day|each day|day-to-day')})", 2),
+    _rule("set-frequency",
+          f"(?P<f>{FREQ})\\s+"
+          f"(?:(?i:a|an|per|each|every)\\s+)(?P<u>{_ci('year|month|week|day|hour|minute|quarter|decade|weekend|morning|night')})", 5),
+)
+
+RULE_BY_NAME = {r.name: r for r in RULES}
