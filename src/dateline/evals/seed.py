@@ -96,7 +96,8 @@ def _has_name(e: Entity, name: str) -> bool:
 
 
 def _entity_ok(a: ArticleAnalysis, item: dict[str, Any]) -> str | None:
-    cands = [e for e in a.entities if _norm(e.name) == _norm(item["name"])]
+    cands = sorted((e for e in a.entities if _has_name(e, item["name"])),
+                   key=lambda e: _norm(e.name) != _norm(item["name"]))  # the canonical name first
     if not cands:
         return "not found"
     e = cands[0]
@@ -148,7 +149,9 @@ def _quote_ok(a: ArticleAnalysis, item: dict[str, Any]) -> str | None:
     if not cands:
         return "content not found"
     q = cands[0]
-    if _norm(q.speaker_name) != _norm(item["speaker"]):
+    speaker = next((e for e in a.entities if e.id == q.speaker_entity_id), None)
+    named = _norm(q.speaker_name) == _norm(item["speaker"]) or (speaker is not None and _has_name(speaker, item["speaker"]))
+    if not named:
         return f"speaker is {q.speaker_name!r}"
     if item.get("kind") and q.kind != item["kind"]:
         return f"kind is {q.kind!r}"

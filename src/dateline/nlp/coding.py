@@ -110,10 +110,11 @@ def _possessive_country(g: Any, doc: Any, res: Any) -> str | None:
     """ "China's Xinhua News Agency": the country in the possessive before the name."""
     for n in g.names:
         i = n.tokens.start - 1
-        if i >= 1 and doc[i].text in POSSESSIVE:
-            c = country_in(doc[max(0, i - 3):i], res)
+        if i >= 1 and doc[i].text in POSSESSIVE and doc[i - 1].ent_type_ in ("GPE", "NORP"):
+            c = country_in(doc[i - 1:i], res)
             if c:
-                g.coding.append(f"country {c} from '{doc[max(0, i - 3):i + 1].text}'")
+                owner = next((e for e in doc.ents if e.start <= i - 1 < e.end), doc[i - 1:i])
+                g.coding.append(f"country {c} from '{doc[owner.start:i + 1].text}' before the name")
                 return c
     return None
 

@@ -185,7 +185,8 @@ def _add_title_mentions(groups: list[Group]) -> None:
         if g.label != "PERSON":
             continue
         for t in g.titles:
-            if t.head_word in LEADERS or t.head_word in _office_words():
+            inside = any(m.span.start <= t.tokens.start_char and t.tokens.end_char <= m.span.end for m in g.mentions)
+            if not inside and (t.head_word in LEADERS or t.head_word in _office_words()):
                 g.mentions.append(Mention(span=_span(t.tokens), kind="title"))
 
 
@@ -198,7 +199,7 @@ def _office_words() -> frozenset[str]:
 def _add_role_nominals(groups: list[Group], doc, res) -> None:
     """ "the North Korean leader" -> the one person in the article with that office and country."""
     people = [g for g in groups if g.label == "PERSON"]
-    taken = {(m.span.start, m.span.end) for g in groups for m in g.mentions}
+    taken = {(m.span.start, m.span.end) for g in people for m in g.mentions}
     from .coding import country_in
 
     for tok in doc:

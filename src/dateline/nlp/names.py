@@ -100,25 +100,26 @@ class Title:
 
 
 def premodifier_title(doc: Doc, start: int, end: int) -> Title | None:
-    """The words before a name that attach into it: "South Korea's presidential spokesperson Kim Eui-keum"."""
-    i = start - 1
+    """The words before a name inside its noun phrase: "South Korea's presidential spokesperson Kim Eui-keum".
+
+    They are the name's left dependents (with their own dependents) up to a determiner, a possessive
+    pronoun, punctuation or a verb, so "In his address, Kim said" gives no title.
+    """
+    root = doc[start:end].root
     first = start
     possessor = None
-    while i >= 0:
+    for i in range(start - 1, root.left_edge.i - 1, -1):
         tok = doc[i]
         if tok.is_space or "\n" in tok.whitespace_:
-            break
-        if not (i < tok.head.i < end):
             break
         if tok.dep_ == "poss" and tok.pos_ == "PRON":
             possessor = tok
             break
-        if tok.dep_ in ("det", "punct", "cc", "prep", "nummod", "predet") or tok.pos_ not in (
+        if tok.dep_ in ("det", "cc", "prep", "nummod", "predet", "appos") or tok.pos_ not in (
             "PROPN", "NOUN", "ADJ", "PART"
         ):
             break
         first = i
-        i -= 1
     if first == start:
         return None
     span = doc[first:start]
