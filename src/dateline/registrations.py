@@ -18,11 +18,13 @@ def register_spacy_components() -> None:
 def extractors() -> tuple:
     """The extractors ``analyze`` runs, in order: each may read what the earlier ones found."""
     from .nlp.entities import extract_entities
+    from .nlp.places import extract_places
     from .nlp.quotes import extract_quotes
     from .pipeline import Extractor
 
     return (
         Extractor("dateline.entities.v1", "entities", extract_entities),
+        Extractor("dateline.places.v1", "places", extract_places),
         Extractor("dateline.quotes.v1", "quotes", extract_quotes),
     )
 
@@ -33,4 +35,5 @@ def eval_tasks() -> dict[str, tuple[str, str]]:
         "seed": ("dateline.evals.seed:run", "the founding article against its expected reading"),
         "ner": ("dateline.evals.ner:run", "CoNLL-2003 entity micro-F1 (PER/ORG/LOC/MISC)"),
         "quotes": ("dateline.evals.quotes:run", "PolNeAR attribution contents and speakers (BRAT standoff)"),
+        "geo": ("dateline.evals.geo:run", "toponyms found and resolved within 161 km (LGL/GeoVirus/TR-News XML)"),
     }

@@ -112,6 +112,7 @@ class GeoRef:
     feature_code: str = ""
     population: int = 0
     score: float = 0.0
+    source: str = ""  # where the entry comes from: "geonames", "dateline:landmarks", "dateline:admin"…
 
 
 @frozen

@@ -37,6 +37,10 @@ class Resources:
     def agents(self) -> Any:
         return self.get("agents")
 
+    @property
+    def gazetteer(self) -> Any:
+        return self.get("gazetteer")
+
 
 def _countries() -> Any:
     from ..ontology.countries import default_countries
@@ -56,6 +60,12 @@ def _agents() -> Any:
     return default_agents()
 
 
+def _gazetteer() -> Any:
+    from ..geo.gazetteer import default_gazetteer
+
+    return default_gazetteer()
+
+
 @cache
 def default_resources() -> Resources:
-    return Resources({"countries": _countries, "actors": _actors, "agents": _agents})
+    return Resources({"countries": _countries, "actors": _actors, "agents": _agents, "gazetteer": _gazetteer})

@@ -1,0 +1,156 @@
+"""Task `geo`: toponym detection and resolution against geoparsing gold sets.
+
+Reads the XML layouts of LGL and TR-News (``<article><text/><toponyms><toponym><start/><end/>
+<phrase/><gaztag><lat/><lon/></gaztag>``, coordinates also accepted directly under ``<toponym>``,
+as GeoWebNews' XML gives them) and of GeoVirus (``<article><text/><locations><location><name/>
+<start/><end/><lat/><lon/>``). The path may be one file or a folder of them.
+
+Metrics:
+- ``acc161``: the share of gold toponyms *that have coordinates* whose place we found (spans
+  overlap) and resolved to within 161 km of the gold point. A gold toponym we did not find, or
+  found but could not resolve, counts as a miss: this is the end-to-end score.
+- ``acc161_matched``: the same over the gold toponyms we found and resolved (resolution alone).
+- ``mean_km``, ``median_km``: error distance over those found and resolved.
+- ``span_f1`` (with ``span_precision``, ``span_recall``): toponym detection, a predicted span
+  counting when it overlaps a gold one, over every gold toponym (with or without coordinates).
+- ``demonym_share``: the share of gold toponyms with coordinates that are nationality adjectives
+  ("American", "Georgian"). LGL annotates them as toponyms; Dateline's product setting does not
+  treat them as places, so they are misses unless the task runs with ``demonyms=True``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..geo.gazetteer import km
+from ..model import Article, Place
+from ..model.ids import stable_id
+from .registry import EvalResult
+
+KM = 161.0
+
+
+@dataclass(frozen=True, slots=True)
+class GoldToponym:
+    start: int
+    end: int
+    phrase: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDoc:
+    id: str
+    text: str
+    toponyms: tuple[GoldToponym, ...]
+
+
+def _float(x: str | None) -> float | None:
+    try:
+        return float(x) if x not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def read_gold(path: Path) -> list[GoldDoc]:
+    files = sorted(p for p in path.rglob("*.xml")) if path.is_dir() else [path]
+    docs: list[GoldDoc] = []
+    for f in files:
+        root = ET.parse(f).getroot()
+        for n, art in enumerate(root.iter("article")):
+            text = art.findtext("text") or ""
+            tops = []
+            for t in [*art.iter("toponym"), *art.iter("location")]:
+                start, end = t.findtext("start"), t.findtext("end")
+                if start is None or end is None:
+                    continue
+                g = t.find("gaztag")
+                where = g if g is not None else t
+                lat, lon = _float(where.findtext("lat")), _float(where.findtext("lon"))
+                phrase = t.findtext("phrase") or t.findtext("name") or text[int(start):int(end)]
+                tops.append(GoldToponym(int(start), int(end), phrase, lat, lon))
+            doc_id = art.get("docid") or f"{f.stem}:{n}"
+            docs.append(GoldDoc(doc_id, text, tuple(tops)))
+    return docs
+
+
+def run(path: Path, *, limit: int | None = None, demonyms: bool = False, small_towns: bool = True) -> EvalResult:
+    from ..geo.gazetteer import GeonamesGazetteer, default_gazetteer
+    from ..nlp.build import build_nlp
+    from ..nlp.places import PlaceOptions, find_places
+
+    docs = read_gold(path)
+    if limit:
+        docs = docs[:limit]
+    nlp = build_nlp()
+    gaz = default_gazetteer() if small_towns else GeonamesGazetteer(small_towns=False)
+    options = PlaceOptions(demonyms=demonyms)
+    predicted: list[tuple[Place, ...]] = []
+    for doc, gold in zip(nlp.pipe((d.text for d in docs), batch_size=16), docs):
+        article = Article(id=stable_id(gold.id, prefix="a"), text=gold.text)
+        predicted.append(find_places(doc, article, gaz, options))
+    return score(docs, predicted, gaz)
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def score(docs: list[GoldDoc], predicted: list[tuple[Place, ...]], gaz: Any = None) -> EvalResult:
+    n_gold = n_pred = gold_found = pred_right = 0
+    with_coords = hits = matched = matched_hits = demonym_gold = 0
+    errors: list[float] = []
+    misses: list[str] = []
+    for gold, places in zip(docs, predicted):
+        n_gold += len(gold.toponyms)
+        n_pred += len(places)
+        pred_right += sum(1 for p in places if any(_overlap(p.span.start, p.span.end, t.start, t.end)
+                                                   for t in gold.toponyms))
+        for t in gold.toponyms:
+            over = [(p, _overlap(p.span.start, p.span.end, t.start, t.end)) for p in places]
+            over = [(p, o) for p, o in over if o > 0]
+            if over:
+                gold_found += 1
+            if t.lat is None or t.lon is None:
+                continue
+            with_coords += 1
+            if gaz is not None and gaz.demonym(t.phrase):
+                demonym_gold += 1
+            best = max(over, key=lambda x: x[1])[0] if over else None
+            r = best.resolved if best else None
+            if r is None:
+                if len(misses) < 200:
+                    why = "not found" if best is None else f"found, unresolved: {best.reason}"
+                    misses.append(f"{gold.id} {t.phrase!r}: {why}")
+                continue
+            d = km(r.lat, r.lon, t.lat, t.lon)
+            errors.append(d)
+            matched += 1
+            if d <= KM:
+                hits += 1
+                matched_hits += 1
+            elif len(misses) < 200:
+                misses.append(f"{gold.id} {t.phrase!r} -> {r.name} {r.country}-{r.admin1} {r.feature_code}: "
+                              f"{d:.0f} km off (gold {t.lat},{t.lon})")
+    p = pred_right / n_pred if n_pred else 0.0
+    rcl = gold_found / n_gold if n_gold else 0.0
+    metrics: dict[str, float | int] = {
+        "acc161": round(hits / with_coords, 4) if with_coords else 0.0,
+        "acc161_matched": round(matched_hits / matched, 4) if matched else 0.0,
+        "mean_km": round(statistics.fmean(errors), 1) if errors else 0.0,
+        "median_km": round(statistics.median(errors), 1) if errors else 0.0,
+        "span_precision": round(p, 4),
+        "span_recall": round(rcl, 4),
+        "span_f1": round(2 * p * rcl / (p + rcl), 4) if p + rcl else 0.0,
+        "gold_toponyms": n_gold,
+        "gold_with_coords": with_coords,
+        "matched": matched,
+        "demonym_share": round(demonym_gold / with_coords, 4) if with_coords else 0.0,
+        "documents": len(docs),
+    }
+    return EvalResult("geo", with_coords, metrics, {"misses": misses})

@@ -1,0 +1,569 @@
+"""Places: toponyms found in the parse and resolved against the gazetteer, with candidates and a reason.
+
+Spans come from spaCy's GPE/LOC/FAC entities (cleaned: no leading "the", no trailing "'s"), plus
+names spaCy missed that the gazetteer knows well (countries, states, large cities, our landmarks),
+outside every other entity. Each is resolved in two passes: first by its prior alone (population,
+kind, capital), which gives the article's anchors (the countries and states it is plainly about);
+then every name is scored again with those anchors, its neighbours, the dateline, a trailing
+", State" and cue words ("Gov.", "state of", "the country of"). Landmarks resolve to their city.
+Nationality adjectives and fragments of people's names are never places.
+
+``place_of_clause`` tells the events extractor where one clause happened.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span as TokSpan, Token
+
+from ..geo.gazetteer import Gazetteer, key
+from ..model import Article, GeoRef, Place, Span
+from ..model.ids import stable_id
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+POSSESSIVE = ("'s", "’s", "'", "’")
+# Words after which a capitalised name is a person, not a place ("Gov. Georgia …" never occurs).
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gen", "president", "minister", "chairman",
+                        "king", "queen", "prince", "pope", "saint"})
+# Facilities named after the place they are in: "Beijing Railway station", "Dandong airport".
+FACILITY_HEADS = frozenset({"station", "railway", "airport", "palace", "square", "hall", "port", "harbor",
+                            "harbour", "stadium", "university", "hotel", "hospital", "embassy", "consulate"})
+# Prepositions that place an event ("arrived in Beijing", "talks at Panmunjom", "flew to Singapore").
+EVENT_PREPS = frozenset({"in", "at", "to", "into", "inside", "near", "outside", "from"})
+# Nouns that introduce a place's name: "in the Chinese city of Dandong", "the capital, Beijing".
+PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province", "state", "county", "region",
+                         "island", "border", "area", "resort", "district", "country"})
+# Nouns that are events themselves: "visit to China", "summit in Singapore".
+EVENT_NOUNS = frozenset({"visit", "trip", "summit", "talks", "meeting", "meetings", "conference", "attack",
+                         "attacks", "bombing", "explosion", "blast", "strike", "strikes", "protest", "protests",
+                         "rally", "election", "vote", "crash", "fire", "outbreak", "ceremony", "parade", "tour",
+                         "negotiations", "clashes", "fighting", "drill", "drills", "exercise", "exercises",
+                         "launch", "test", "arrival", "stop", "stay", "journey", "flight"})
+SPECIFICITY = {"P": 3, "S": 3, "A": 1, "L": 0, "H": 0, "T": 2}  # a city says more than a country
+MAX_CANDIDATES = 5
+# Entities whose leading words may name the place they belong to.
+EMBEDDING_LABELS = ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
+# A newspaper's name holds its home town, which is not a place the story is about.
+MEDIA_WORDS = frozenset({"post", "times", "journal", "herald", "tribune", "news", "gazette", "daily", "chronicle",
+                         "star", "examiner", "observer", "sun", "globe", "register", "inquirer", "record",
+                         "telegraph", "guardian", "independent", "courier", "dispatch", "press", "bulletin"})
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                        "northeast", "northeastern", "northwest", "northwestern", "southeast", "southeastern",
+                        "southwest", "southwestern", "central", "upstate", "downstate", "greater", "coastal"})
+DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ","})
+SCAN_MIN_CITY_POP = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceOptions:
+    """How places are found. ``demonyms`` turns "American" into a place, as LGL annotates; off by
+    default, because a nationality adjective says who, not where."""
+
+    scan_gazetteer: bool = True
+    demonyms: bool = False
+    max_candidates: int = MAX_CANDIDATES
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # token indices into the Doc
+    end: int
+    label: str
+    source: str  # "ner", "gazetteer" or "demonym"
+    text: str = ""
+    cands: list[GeoRef] | None = None
+    facility_of: str = ""  # "Beijing" for "Beijing Railway", when resolved through its city
+    part_of: str = ""  # "Texas" for "North Texas", when resolved without the direction
+
+
+def extract_places(ctx) -> tuple[Place, ...]:
+    return find_places(ctx.doc, ctx.article, ctx.resources.gazetteer)
+
+
+def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOptions = PlaceOptions()
+                ) -> tuple[Place, ...]:
+    mentions = _mentions(doc, gaz, options)
+    for m in mentions:
+        m.cands = _lookup(doc, m, gaz)
+    anchors = _anchors(doc, mentions, gaz)
+    if options.scan_gazetteer:
+        extra = _context_mentions(doc, gaz, mentions, anchors)
+        for m in extra:
+            m.cands = _lookup(doc, m, gaz)
+        mentions = sorted(mentions + extra, key=lambda m: m.start)
+    if not mentions:
+        return ()
+    places = [_resolve(doc, m, i, mentions, anchors, gaz, article, options) for i, m in enumerate(mentions)]
+    places = [p for p in places if p is not None]
+    return _mark_event_location(doc, tuple(places))
+
+
+# -- finding the names ------------------------------------------------------------------------------
+
+def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while end - start > 1 and doc[start].lower_ in ("the",):
+        start += 1
+    while end - start > 1 and (doc[end - 1].text in POSSESSIVE or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
+        end -= 1
+    return start, end
+
+
+def _person_tokens(doc: Doc, relabelled: set[int]) -> tuple[set[int], set[str]]:
+    idx, words = set(), set()
+    for e in doc.ents:
+        if e.label_ == "PERSON" and e.start not in relabelled:
+            idx.update(range(e.start, e.end))
+            if len(e) > 1:
+                words.update(t.text for t in e)
+    return idx, words
+
+
+def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]:
+    """The names that are places and need no context to say so."""
+    out: list[_Mention] = []
+    in_ent = [False] * len(doc)
+    gpe_keys = {key(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    relabelled: set[int] = set()
+    for e in doc.ents:
+        for i in range(e.start, e.end):
+            in_ent[i] = True
+        s, t = _clean(doc, e.start, e.end)
+        if e.label_ == "NORP":
+            if options.demonyms and gaz.demonym(doc[s:t].text):
+                out.append(_Mention(s, t, "NORP", "demonym"))
+        elif e.label_ in PLACE_LABELS:
+            if any(c.isalpha() for c in doc[s:t].text):
+                out += [_Mention(a, b, e.label_, "ner") for a, b in _split_commas(doc, s, t, gaz)]
+        elif e.label_ == "PERSON":
+            # the tagger's "Alexandria" or "Sri Lanka" as a person: a place when the article tags it a
+            # place elsewhere, or when it is exactly a country's or state's name
+            text = doc[s:t].text
+            if key(text) in gpe_keys or (t - s > 1 and _strong_exact(gaz, text)):
+                out.append(_Mention(s, t, "GPE", "relabelled"))
+                relabelled.add(e.start)
+        elif e.label_ in EMBEDDING_LABELS:
+            m = _embedded(doc, s, t, gaz, gpe_keys, strong_only=True)
+            if m is not None:
+                out.append(m)
+    if options.scan_gazetteer:
+        out += _scan(doc, gaz, in_ent)
+    person_idx, person_words = _person_tokens(doc, relabelled)
+    kept = []
+    for m in sorted(out, key=lambda m: m.start):
+        m.text = doc[m.start:m.end].text
+        if m.source not in ("demonym", "relabelled") and _is_name_fragment(doc, m, person_idx, person_words, gaz):
+            continue
+        if m.source != "demonym" and gaz.demonym(m.text) and not _exact_entry(gaz, m.text):
+            continue  # "Chinese", "Georgians": who, not where
+        kept.append(m)
+    return kept
+
+
+def _strong_exact(gaz: Gazetteer, text: str) -> bool:
+    k = key(text)
+    return any(key(r.name) == k and r.feature_code in ("PCLI", "ADM1") for r in gaz.candidates(text, towns=False))
+
+
+def _embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, strong_only: bool,
+              anchored: set[tuple[str, str]] = frozenset()) -> _Mention | None:
+    """The place an organisation or facility is named after: "the Mansfield Police Department",
+    "Minnesota National Guard", "Henderson County Jail". Not a newspaper's home ("The Washington Post")."""
+    if doc[t - 1].lower_ in MEDIA_WORDS or t - s < 2:
+        return None
+    for j in range(min(t - 1, s + 3), s, -1):
+        toks = doc[s:j]
+        if not all(x.is_title or x.is_upper for x in toks) or doc[j].text in POSSESSIVE:
+            continue
+        text = toks.text
+        k = key(text)
+        for c in gaz.candidates(text, towns=not strong_only)[:10]:
+            if key(c.name) != k:
+                continue
+            strong = (c.feature_code in ("PCLI", "ADM1") or (c.feature_code == "ADM2" and j - s > 1) or
+                      (c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP) or k in gpe_keys)
+            if strong or (not strong_only and (c.country, c.admin1) in anchored):
+                return _Mention(s, j, "GPE", "embedded")
+    return None
+
+
+def _split_commas(doc: Doc, s: int, t: int, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """ "Portland, Ore." as one entity → two places, unless the whole is a name ("Washington, D.C.")."""
+    commas = [i for i in range(s, t) if doc[i].text == ","]
+    if not commas or gaz.candidates(doc[s:t].text):
+        return [(s, t)]
+    parts, a = [], s
+    for c in commas + [t]:
+        if c > a:
+            parts.append((a, c))
+        a = c + 1
+    return parts
+
+
+def _exact_entry(gaz: Gazetteer, text: str) -> bool:
+    k = key(text)
+    return any(key(r.name) == k for r in gaz.candidates(text))
+
+
+def _is_name_fragment(doc: Doc, m: _Mention, person_idx: set[int], person_words: set[str], gaz: Gazetteer) -> bool:
+    """ "Un" of "Kim Jong Un", "Jong" after "Kim": part of a person's name, not a place."""
+    if any(i in person_idx for i in range(m.start, m.end)):
+        return True
+    before = m.start - 1
+    if before >= 0 and before in person_idx and not doc[before].is_punct and doc[before].whitespace_:
+        return True
+    if m.end < len(doc) and m.end in person_idx and m.end - m.start == 1:
+        return True  # "Kim" before "Jong Un"
+    if m.end - m.start == 1 and m.text in person_words:
+        best = gaz.candidates(m.text)[:1]
+        strong = best and (best[0].feature_class == "A" or best[0].population >= 1_000_000 or
+                           best[0].feature_code in ("PPLC", "PCLI"))
+        return not strong
+    return False
+
+
+def _scan(doc: Doc, gaz: Gazetteer, in_ent: list[bool]) -> list[_Mention]:
+    """Names spaCy left untagged that the gazetteer knows well, outside any other entity."""
+    out: list[_Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if in_ent[i] or not (tok.is_title or (tok.is_upper and len(tok) > 1)) or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            i += 1
+            continue
+        prev = doc[i - 1] if i else None
+        if prev is not None and prev.text.rstrip(".").lower() in HONORIFICS:
+            i += 1
+            continue
+        found = None
+        for j in range(min(n, i + 4), i, -1):
+            if any(in_ent[x] for x in range(i, j)) or not all(
+                    doc[x].is_title or doc[x].is_upper or doc[x].text in (".", "-", "of") for x in range(i, j)):
+                continue
+            cands = gaz.candidates(doc[i:j].text, towns=False)
+            if cands and _safe(cands[0], doc[i:j].text, tok):
+                found = j
+                break
+        if found:
+            out.append(_Mention(i, found, "GPE", "gazetteer"))
+            i = found
+        else:
+            i += 1
+    return out
+
+
+def _safe(best: GeoRef, text: str, first: Token) -> bool:
+    ours = best.source.startswith("dateline:landmarks")
+    if key(best.name) != key(text) and not ours:  # an alternate name only counts if we wrote it
+        return False
+    if first.is_sent_start and first.pos_ != "PROPN":
+        return False
+    if ours or best.feature_code in ("PCLI", "CONT", "ADM1") or best.feature_class in ("H", "L"):
+        return True
+    if best.feature_code == "ADM2":
+        return len(text.split()) > 1  # "Rapides Parish", "Laurel County": the suffix makes it safe
+    return best.feature_class == "P" and best.population >= SCAN_MIN_CITY_POP
+
+
+# -- context ---------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Anchors:
+    countries: Counter  # ISO2 -> weight
+    admin1: Counter  # (ISO2, admin1) -> weight
+    by_key: dict[str, tuple[str, tuple[str, str] | None]]  # what each name contributed, to leave it out
+    dateline: tuple[str, str] | None = None  # (ISO2, admin1) of the first place in the body
+
+
+def _anchors(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> _Anchors:
+    countries: Counter = Counter()
+    admin1: Counter = Counter()
+    by_key: dict[str, tuple[str, tuple[str, str] | None]] = {}
+    first_body = None
+    for m in mentions:
+        if not m.cands:
+            continue
+        best = m.cands[0]
+        margin = best.score - m.cands[1].score if len(m.cands) > 1 else 99.0
+        if margin < 1.0 or not best.country:
+            continue
+        a1 = (best.country, best.admin1) if best.admin1 and best.feature_code != "PCLI" else None
+        by_key[key(m.text)] = (best.country, a1)
+        countries[best.country] += 1
+        if a1:
+            admin1[a1] += 1
+        if first_body is None and doc[m.start].sent.start > 0 and "\n" in doc[:m.start].text:
+            first_body = (best.country, best.admin1)
+    # nationality adjectives say which countries the article is about, too
+    for e in doc.ents:
+        if e.label_ == "NORP":
+            iso2 = gaz.demonym(e.text)
+            if iso2:
+                countries[iso2] += 0.5
+    return _Anchors(countries, admin1, by_key, first_body)
+
+
+def _lookup(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
+    """Candidates for a name; else for the city a facility is named after; else for "North Texas",
+    "Southern Sudan" without the direction."""
+    cands = gaz.candidates(m.text)
+    if cands:
+        return cands
+    cands = _facility_city(doc, m, gaz)
+    if cands:
+        return cands
+    if m.end - m.start > 1 and doc[m.start].lower_ in DIRECTIONS:
+        base = doc[m.start + 1:m.end].text
+        cands = gaz.candidates(base)
+        if cands:
+            m.facility_of = ""
+            m.part_of = base
+        return cands
+    return []
+
+
+def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchors: "_Anchors") -> list[_Mention]:
+    """Names that are places given what the article is about: a town in a state the article names
+    ("Cottonport" in a story about Louisiana), a dateline ("MANSFIELD —"), the town an agency is
+    named after ("the Pineville Police Department")."""
+    anchored = {k for k, v in anchors.admin1.items() if v > 0}
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    gpe_keys = {key(m.text) for m in mentions}
+    out: list[_Mention] = []
+    ent_idx: set[int] = set()
+    for e in doc.ents:
+        ent_idx.update(range(e.start, e.end))
+        if e.label_ in EMBEDDING_LABELS and not taken & set(range(e.start, e.end)) and anchored:
+            s, t = _clean(doc, e.start, e.end)
+            m = _embedded(doc, s, t, gaz, gpe_keys, strong_only=False, anchored=anchored)
+            if m is not None:
+                out.append(m)
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in ent_idx or i in taken or tok.is_stop or not (tok.is_title or tok.is_upper) or \
+                tok.pos_ != "PROPN" or len(tok) < 3:
+            i += 1
+            continue
+        dateline = tok.is_sent_start and tok.is_upper
+        found = None
+        for j in range(min(n, i + 3), i, -1):
+            if any(x in ent_idx or x in taken or not (doc[x].is_title or doc[x].is_upper) for x in range(i, j)):
+                continue
+            if dateline and not (j < n and doc[j].text in DATELINE_MARKS):
+                continue
+            k = key(doc[i:j].text)
+            for c in gaz.candidates(doc[i:j].text)[:25]:
+                if key(c.name) == k and c.feature_class in ("P", "A") and (
+                        dateline or (not tok.is_sent_start and (c.country, c.admin1) in anchored)):
+                    found = j
+                    break
+            if found:
+                break
+        if found:
+            out.append(_Mention(i, found, "GPE", "dateline" if dateline else "context"))
+            i = found
+        else:
+            i += 1
+    for m in out:
+        m.text = doc[m.start:m.end].text
+    return out
+
+
+def _facility_city(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
+    """ "Beijing Railway" → Beijing: a facility named after its city, when its head word says so."""
+    span = doc[m.start:m.end]
+    heads = {t.lower_ for t in span} | ({doc[m.end].lower_} if m.end < len(doc) else set())
+    if m.label != "FAC" or not heads & FACILITY_HEADS:
+        return []
+    for j in range(m.end - 1, m.start, -1):
+        cands = [c for c in gaz.candidates(doc[m.start:j].text) if c.feature_class in ("P", "A")]
+        if cands:
+            m.facility_of = doc[m.start:j].text
+            return cands
+    return []
+
+
+def _qualifier(doc: Doc, m: _Mention, mentions: list[_Mention], i: int) -> GeoRef | None:
+    """ "Dublin, Ohio", "Paris, France": the division or country right after a comma."""
+    if i + 1 >= len(mentions) or m.end >= len(doc) or doc[m.end].text != ",":
+        return None
+    nxt = mentions[i + 1]
+    if nxt.start != m.end + 1 or not nxt.cands:
+        return None
+    q = nxt.cands[0]
+    return q if q.feature_code in ("ADM1", "PCLI") else None
+
+
+def _cues(doc: Doc, m: _Mention) -> tuple[str, ...]:
+    """Words around a name that say what kind of place it is."""
+    left = " ".join(t.lower_ for t in doc[max(0, m.start - 4):m.start])
+    right = " ".join(t.lower_ for t in doc[m.end:m.end + 2])
+    cues = []
+    if right.startswith(("state", "gov.", "governor", "legislature", "senate", "house", "lawmakers", "county")) or \
+            left.endswith(("state of", "governor of", "gov.", "gov", "senator from")):
+        cues.append("state")
+    if left.endswith(("country of", "republic of", "former soviet republic of", "nation of")):
+        cues.append("country")
+    return tuple(cues)
+
+
+def _score(c: GeoRef, m_key: str, anchors: _Anchors, qual: GeoRef | None, cues: tuple[str, ...],
+           gaz: Gazetteer) -> tuple[float, list[str]]:
+    s, why = c.score, []
+    own = anchors.by_key.get(m_key)
+    countries = anchors.countries.copy()
+    admin1 = anchors.admin1.copy()
+    if own:
+        countries[own[0]] -= 1
+        if own[1]:
+            admin1[own[1]] -= 1
+    if c.country and countries[c.country] > 0:
+        bonus = 2.0 + 0.5 * math.log2(countries[c.country])
+        s += bonus
+        why.append(f"article is about {c.country}")
+    elif c.country and any(countries[n] > 0 for n in gaz.neighbours(c.country)):
+        s += 1.0
+        why.append(f"article mentions a neighbour of {c.country}")
+    if c.feature_code not in ("PCLI", "CONT") and c.admin1 and admin1[(c.country, c.admin1)] > 0:
+        s += 3.0
+        why.append(f"article mentions places in {c.country}-{c.admin1}")
+    if anchors.dateline and c.country == anchors.dateline[0]:
+        s += 1.0
+        if c.admin1 and c.admin1 == anchors.dateline[1] and c.feature_code != "PCLI":
+            s += 1.0
+        why.append("near the dateline")
+    if qual is not None and c.country == qual.country and (qual.feature_code == "PCLI" or c.admin1 == qual.admin1):
+        s += 8.0
+        why.append(f"qualified by {qual.name}")
+    if "state" in cues and c.feature_code == "ADM1":
+        s += 5.0
+        why.append("called a state")
+    if "country" in cues and c.feature_code == "PCLI":
+        s += 5.0
+        why.append("called a country")
+    return s, why
+
+
+def _resolve(doc: Doc, m: _Mention, i: int, mentions: list[_Mention], anchors: _Anchors, gaz: Gazetteer,
+             article: Article, options: PlaceOptions) -> Place | None:
+    span = doc[m.start:m.end]
+    sp = Span(start=span.start_char, end=span.end_char, text=span.text)
+    pid = stable_id(article.id, sp.start, sp.end, prefix="pl")
+    if not m.cands:
+        if m.label == "FAC":
+            return None  # a building or road we cannot place is not worth a record
+        return Place(id=pid, span=sp, reason=f"no gazetteer entry for {span.text!r}")
+    qual = _qualifier(doc, m, mentions, i)
+    cues = _cues(doc, m)
+    k = key(m.text)
+    scored = []
+    for c in m.cands[:40]:  # a common name (e.g. "San Jose") can have dozens; the tail never wins
+        s, why = _score(c, k, anchors, qual, cues, gaz)
+        scored.append((s, c, why))
+    scored.sort(key=lambda x: -x[0])
+    best_s, best, why = scored[0]
+    reason = _explain(m, best, why, scored)
+    cands = tuple(replace(c, score=round(s, 3)) for s, c, _ in scored[:options.max_candidates])
+    return Place(id=pid, span=sp, resolved=cands[0], candidates=cands, reason=reason)
+
+
+def _explain(m: _Mention, best: GeoRef, why: list[str], scored: list) -> str:
+    what = {"PCLI": "country", "ADM1": "first-level division", "ADM2": "second-level division",
+            "PPLC": "capital", "CONT": "continent"}.get(best.feature_code, best.feature_code or best.feature_class)
+    parts = [f"{best.name} ({best.country or 'no country'} {what}, pop {best.population:,})"]
+    if best.source.startswith("dateline:landmarks") and not m.facility_of:
+        parts.append(f"{best.source.rsplit(':', 1)[-1]!r} is in Dateline's landmark and alias table")
+    if m.facility_of:
+        parts.append(f"a facility named after {m.facility_of}")
+    if m.part_of:
+        parts.append(f"read as {m.part_of}")
+    if m.source in ("gazetteer", "context", "dateline"):
+        parts.append({"gazetteer": "name found by the gazetteer, not the tagger",
+                      "context": "untagged name of a town in a state the article is about",
+                      "dateline": "the dateline"}[m.source])
+    if m.source == "embedded":
+        parts.append("the place an organisation or facility is named after")
+    if m.source == "relabelled":
+        parts.append("tagged as a person, but a place elsewhere in the article")
+    if m.source == "demonym":
+        parts.append("nationality adjective read as its country")
+    parts += why
+    if len(scored) > 1:
+        s2, c2, _ = scored[1]
+        parts.append(f"over {c2.name} ({c2.country}{'-' + c2.admin1 if c2.admin1 else ''} {c2.feature_code}) "
+                     f"by {scored[0][0] - s2:.1f}")
+    return "; ".join(parts)
+
+
+# -- where it happened -----------------------------------------------------------------------------
+
+def _event_prep(tok: Token) -> Token | None:
+    """The preposition that attaches a place name to an event, climbing "the city of X" and appositions."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ == "appos" or (t.dep_ == "compound" and t.head.lower_ in PLACE_NOUNS):
+            t = t.head
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_ in PLACE_NOUNS:
+            t = t.head.head
+            continue
+        break
+    if t.dep_ == "pobj" and t.head.lower_ in EVENT_PREPS:
+        return t.head
+    return None
+
+
+def _is_event_head(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.lemma_.lower() in EVENT_NOUNS
+
+
+def place_of_clause(ctx, where: Token | TokSpan) -> Place | None:
+    """The place a clause's event happened: the most specific place attached to its verb (or to an
+    event noun of it) by "in/at/to…". ``where`` is the clause's verb or any span of the clause."""
+    verb = where if isinstance(where, Token) else where.root
+    places = [p for p in ctx.places if p.resolved is not None]
+    best, best_rank = None, None
+    for p in places:
+        span = ctx.doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+        if span is None or span.sent != verb.sent:
+            continue
+        prep = _event_prep(span.root)
+        if prep is None:
+            continue
+        head = prep.head
+        if not (head == verb or (head.head == verb and head.lemma_.lower() in EVENT_NOUNS)):
+            continue
+        rank = (SPECIFICITY.get(p.resolved.feature_class, 0), -abs(span.root.i - verb.i))
+        if best_rank is None or rank > best_rank:
+            best, best_rank = p, rank
+    return best
+
+
+def _mark_event_location(doc: Doc, places: tuple[Place, ...]) -> tuple[Place, ...]:
+    """The main event's place: among places an event verb or noun puts something "in/at/to" in the
+    first sentences of the body (then the headline), the most specific, then the earliest."""
+    best, best_rank = None, None
+    sents = {s.start: n for n, s in enumerate(doc.sents)}
+    for idx, p in enumerate(places):
+        if p.resolved is None:
+            continue
+        span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        n = sents.get(span.sent.start, 99)
+        if n > 4:
+            continue
+        prep = _event_prep(span.root)
+        if prep is None or not _is_event_head(prep.head):
+            continue
+        rank = (SPECIFICITY.get(p.resolved.feature_class, 0), -n, -span.start)
+        if best_rank is None or rank > best_rank:
+            best, best_rank = idx, rank
+    if best is None:
+        return places
+    p = places[best]
+    marked = replace(p, is_event_location=True, reason=p.reason + "; where the lead's event happened")
+    return places[:best] + (marked,) + places[best + 1:]
