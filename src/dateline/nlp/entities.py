@@ -65,7 +65,7 @@ def words_of(text: str) -> tuple[str, ...]:
 
 def extract_entities(ctx) -> tuple[Entity, ...]:
     doc, article, res = ctx.doc, ctx.article, ctx.resources
-    spans = [s for s in name_spans(doc, ENTITY_LABELS)]
+    spans = [_relabel(s, res, ctx.published_date) for s in name_spans(doc, ENTITY_LABELS)]
     groups: list[Group] = []
     groups += _group_people([s for s in spans if s.label == "PERSON"], ctx)
     groups += _group_others([s for s in spans if s.label != "PERSON"], ctx)
@@ -82,6 +82,28 @@ def extract_entities(ctx) -> tuple[Entity, ...]:
     _add_role_nominals(groups, doc, res)
     _inherit_from_kin(groups, doc)
     return tuple(_to_entity(g, article.id) for g in groups if g.mentions)
+
+
+def _relabel(s: NameSpan, res, on) -> NameSpan:
+    """The dictionary knows better than the tagger whether a name is a person or an organisation:
+    spaCy calls "Trump" an ORG and "Xinhua" a PERSON now and then."""
+    if s.label == "PERSON" and len(s.tokens) > 1:
+        # headlines run words together: "Xi tells Kim China hopes…" gives a PERSON "Kim China"
+        toks = s.tokens
+        if res.countries.from_name(toks[-1].text) is not None:
+            s = NameSpan(toks[:-1], s.label)
+        elif res.countries.from_name(toks[0].text) is not None:
+            s = NameSpan(toks[1:], s.label)
+    entries = res.actors.lookup(s.text, on=on)
+    kinds = {e.type for e in entries}
+    if len(kinds) != 1:
+        return s
+    kind = kinds.pop()
+    if kind == "PERSON" and s.label != "PERSON":
+        return NameSpan(s.tokens, "PERSON")
+    if kind == "ORG" and s.label in ("PERSON", "GPE", "FAC"):
+        return NameSpan(s.tokens, "ORG")
+    return s
 
 
 # -- people ---------------------------------------------------------------------------------------

@@ -51,7 +51,8 @@ class NameSpan:
 
 
 def name_spans(doc: Doc, labels: tuple[str, ...] = NAME_LABELS) -> list[NameSpan]:
-    """spaCy's entities cleaned: no leading "the", no trailing "'s", "Xi and Kim" split in two."""
+    """spaCy's entities cleaned: no leading "the", no trailing "'s" or "on", "Xi and Kim" split in two,
+    and a hyphenated given name kept whole ("Moon Jae-in", where spaCy stops at "Moon Jae")."""
     out: list[NameSpan] = []
     for ent in doc.ents:
         if ent.label_ not in labels:
@@ -59,12 +60,28 @@ def name_spans(doc: Doc, labels: tuple[str, ...] = NAME_LABELS) -> list[NameSpan
         for start, end in _split_coordination(ent):
             while end - start > 1 and doc[start].lower_ in LEADING_DROP:
                 start += 1
-            while end - start > 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+            while end - start > 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct
+                                       or (doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ"))):
                 end -= 1
+            if ent.label_ == "PERSON":
+                end = _hyphen_tail(doc, end)
+            for i in range(start, end):  # a name never runs over a line break (headline into standfirst)
+                if doc[i].is_space or "\n" in doc[i].whitespace_:
+                    end = i + (not doc[i].is_space)
+                    break
             span = doc[start:end]
             if any(c.isalpha() for c in span.text):
                 out.append(NameSpan(span, ent.label_))
     return out
+
+
+def _hyphen_tail(doc: Doc, end: int) -> int:
+    """ "Moon Jae" + "-in": a hyphen and a word written on to the name belong to it."""
+    if end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in ("-", "‐") \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower \
+            and len(doc[end + 1]) <= 4:
+        return end + 2
+    return end
 
 
 def _split_coordination(ent: Span) -> list[tuple[int, int]]:
