@@ -44,6 +44,12 @@ EVENT_NOUNS = frozenset({"visit", "trip", "summit", "talks", "meeting", "meeting
                          "launch", "test", "arrival", "stop", "stay", "journey", "flight"})
 SPECIFICITY = {"P": 3, "S": 3, "A": 1, "L": 0, "H": 0, "T": 2}  # a city says more than a country
 MAX_CANDIDATES = 5
+# What context adds to a reading's prior (log10 population plus kind; see geo.gazetteer.prior).
+COUNTRY_BONUS = 2.0  # its country is one the article is plainly about (+0.5 per doubling of mentions)
+NEIGHBOUR_BONUS = 1.0  # its country borders one the article is about
+ADMIN1_BONUS = 3.0  # its state or province is one the article names or has towns in
+DATELINE_BONUS = 1.0  # same country (and again same state) as the article's first place
+TOWN_NAMED_AFTER_PENALTY = 4.0  # a town called "Oregon" or "China" is rarely what the text means
 # Entities whose leading words may name the place they belong to.
 EMBEDDING_LABELS = ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
 # A newspaper's name holds its home town, which is not a place the story is about.
@@ -53,8 +59,10 @@ MEDIA_WORDS = frozenset({"post", "times", "journal", "herald", "tribune", "news"
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                         "northeast", "northeastern", "northwest", "northwestern", "southeast", "southeastern",
                         "southwest", "southwestern", "central", "upstate", "downstate", "greater", "coastal"})
+GENERIC_TAILS = frozenset({"city", "township", "village", "borough", "town", "area", "metro", "region"})
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ","})
 SCAN_MIN_CITY_POP = 100_000
+RETAG_MIN_POP = 15_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +153,7 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
                 out.append(_Mention(s, t, "GPE", "relabelled"))
                 relabelled.add(e.start)
         elif e.label_ in EMBEDDING_LABELS:
-            m = _embedded(doc, s, t, gaz, gpe_keys, strong_only=True)
+            m = _retagged(doc, s, t, gaz, gpe_keys) or _embedded(doc, s, t, gaz, gpe_keys, strong_only=True)
             if m is not None:
                 out.append(m)
     if options.scan_gazetteer:
@@ -158,13 +166,35 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
             continue
         if m.source != "demonym" and gaz.demonym(m.text) and not _exact_entry(gaz, m.text):
             continue  # "Chinese", "Georgians": who, not where
+        if m.end - m.start == 1 and doc[m.start].lower_ in DIRECTIONS | {"gulf", "coast", "metro"} and not any(
+                r.source.startswith("dateline:landmarks") for r in gaz.candidates(m.text, towns=False)):
+            continue  # "the West", "the Northeast": a direction, not a place we can point to
         kept.append(m)
     return kept
 
 
 def _strong_exact(gaz: Gazetteer, text: str) -> bool:
     k = key(text)
-    return any(key(r.name) == k and r.feature_code in ("PCLI", "ADM1") for r in gaz.candidates(text, towns=False))
+    return any(_named(r, k) and r.feature_code in ("PCLI", "ADM1") for r in gaz.candidates(text, towns=False))
+
+
+def _retagged(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str],
+              anchored: set[tuple[str, str]] | None = None) -> _Mention | None:
+    """A whole "organisation" that is a place the tagger did not know: "Krasnodar", "DRC", "NSW".
+    Rivers, seas and regions are left out: "Amazon" the company is no river."""
+    if t - s > 4 or not all(x.is_title or x.is_upper or not x.is_alpha for x in doc[s:t]):
+        return None
+    text = doc[s:t].text
+    k = key(text)
+    for c in gaz.candidates(text, towns=anchored is not None)[:25]:
+        if not _named(c, k) or c.feature_class not in ("A", "P"):
+            continue
+        if anchored is None:
+            if c.feature_code in ("PCLI", "ADM1") or k in gpe_keys or c.population >= RETAG_MIN_POP:
+                return _Mention(s, t, "GPE", "retagged")
+        elif (c.country, c.admin1) in anchored:
+            return _Mention(s, t, "GPE", "retagged")
+    return None
 
 
 def _embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, strong_only: bool,
@@ -180,7 +210,7 @@ def _embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, s
         text = toks.text
         k = key(text)
         for c in gaz.candidates(text, towns=not strong_only)[:10]:
-            if key(c.name) != k:
+            if not _named(c, k):
                 continue
             strong = (c.feature_code in ("PCLI", "ADM1") or (c.feature_code == "ADM2" and j - s > 1) or
                       (c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP) or k in gpe_keys)
@@ -205,6 +235,12 @@ def _split_commas(doc: Doc, s: int, t: int, gaz: Gazetteer) -> list[tuple[int, i
 def _exact_entry(gaz: Gazetteer, text: str) -> bool:
     k = key(text)
     return any(key(r.name) == k for r in gaz.candidates(text))
+
+
+def _named(c: GeoRef, k: str) -> bool:
+    """Whether ``k`` is the entry's name or a curated alias of it (a country's "U.S.", our landmarks),
+    rather than one of GeoNames' many alternate names ("Bānk" for "Bank")."""
+    return key(c.name) == k or c.feature_code in ("PCLI", "ADM1", "CONT") or c.source.startswith("dateline:")
 
 
 def _is_name_fragment(doc: Doc, m: _Mention, person_idx: set[int], person_words: set[str], gaz: Gazetteer) -> bool:
@@ -318,9 +354,15 @@ def _lookup(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
         base = doc[m.start + 1:m.end].text
         cands = gaz.candidates(base)
         if cands:
-            m.facility_of = ""
             m.part_of = base
-        return cands
+            return cands
+    if m.end - m.start > 1 and doc[m.end - 1].lower_ in GENERIC_TAILS:
+        base = doc[m.start:m.end - 1].text  # "Fargo City", "Hamilton Township"
+        k = key(base)
+        cands = [c for c in gaz.candidates(base) if key(c.name) == k]
+        if cands:
+            m.part_of = base
+            return cands
     return []
 
 
@@ -337,17 +379,30 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
         ent_idx.update(range(e.start, e.end))
         if e.label_ in EMBEDDING_LABELS and not taken & set(range(e.start, e.end)) and anchored:
             s, t = _clean(doc, e.start, e.end)
-            m = _embedded(doc, s, t, gaz, gpe_keys, strong_only=False, anchored=anchored)
+            m = _retagged(doc, s, t, gaz, gpe_keys, anchored) or _embedded(
+                doc, s, t, gaz, gpe_keys, strong_only=False, anchored=anchored)
             if m is not None:
                 out.append(m)
+    person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    for e in doc.ents:
+        # the tagger's "Gainesville said…" person: a town in a state the article is about
+        if e.label_ == "PERSON" and anchored and not taken & set(range(e.start, e.end)):
+            s, t = _clean(doc, e.start, e.end)
+            text = doc[s:t].text
+            if t - s == 1 and doc[s].lower_ in person_words:
+                continue
+            k = key(text)
+            if any(_named(c, k) and c.feature_class in ("P", "A") and (c.country, c.admin1) in anchored
+                   for c in gaz.candidates(text)[:25]):
+                out.append(_Mention(s, t, "GPE", "relabelled"))
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if i in ent_idx or i in taken or tok.is_stop or not (tok.is_title or tok.is_upper) or \
-                tok.pos_ != "PROPN" or len(tok) < 3:
+        dateline = tok.is_upper and len(tok) > 2 and (tok.is_sent_start or i == 0 or doc[i - 1].text in ".\n")
+        if i in ent_idx or i in taken or not (tok.is_title or tok.is_upper) or len(tok) < 3 or (
+                not dateline and (tok.is_stop or tok.pos_ != "PROPN")):
             i += 1
             continue
-        dateline = tok.is_sent_start and tok.is_upper
         found = None
         for j in range(min(n, i + 3), i, -1):
             if any(x in ent_idx or x in taken or not (doc[x].is_title or doc[x].is_upper) for x in range(i, j)):
@@ -356,7 +411,7 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
                 continue
             k = key(doc[i:j].text)
             for c in gaz.candidates(doc[i:j].text)[:25]:
-                if key(c.name) == k and c.feature_class in ("P", "A") and (
+                if _named(c, k) and c.feature_class in ("P", "A") and (
                         dateline or (not tok.is_sent_start and (c.country, c.admin1) in anchored)):
                     found = j
                     break
@@ -421,19 +476,18 @@ def _score(c: GeoRef, m_key: str, anchors: _Anchors, qual: GeoRef | None, cues: 
         if own[1]:
             admin1[own[1]] -= 1
     if c.country and countries[c.country] > 0:
-        bonus = 2.0 + 0.5 * math.log2(countries[c.country])
-        s += bonus
+        s += COUNTRY_BONUS + 0.5 * math.log2(countries[c.country])
         why.append(f"article is about {c.country}")
     elif c.country and any(countries[n] > 0 for n in gaz.neighbours(c.country)):
-        s += 1.0
+        s += NEIGHBOUR_BONUS
         why.append(f"article mentions a neighbour of {c.country}")
     if c.feature_code not in ("PCLI", "CONT") and c.admin1 and admin1[(c.country, c.admin1)] > 0:
-        s += 3.0
+        s += ADMIN1_BONUS
         why.append(f"article mentions places in {c.country}-{c.admin1}")
     if anchors.dateline and c.country == anchors.dateline[0]:
-        s += 1.0
+        s += DATELINE_BONUS
         if c.admin1 and c.admin1 == anchors.dateline[1] and c.feature_code != "PCLI":
-            s += 1.0
+            s += DATELINE_BONUS
         why.append("near the dateline")
     if qual is not None and c.country == qual.country and (qual.feature_code == "PCLI" or c.admin1 == qual.admin1):
         s += 8.0
@@ -459,9 +513,13 @@ def _resolve(doc: Doc, m: _Mention, i: int, mentions: list[_Mention], anchors: _
     qual = _qualifier(doc, m, mentions, i)
     cues = _cues(doc, m)
     k = key(m.text)
+    # "Oregon", "China": the name of a state or country means it, not a town named after it
+    big_name = any(c.feature_code in ("ADM1", "PCLI") and key(c.name) == k for c in m.cands)
     scored = []
     for c in m.cands[:40]:  # a common name (e.g. "San Jose") can have dozens; the tail never wins
         s, why = _score(c, k, anchors, qual, cues, gaz)
+        if big_name and c.feature_class == "P" and c.feature_code != "PPLC" and qual is None:
+            s -= TOWN_NAMED_AFTER_PENALTY
         scored.append((s, c, why))
     scored.sort(key=lambda x: -x[0])
     best_s, best, why = scored[0]
@@ -487,7 +545,9 @@ def _explain(m: _Mention, best: GeoRef, why: list[str], scored: list) -> str:
     if m.source == "embedded":
         parts.append("the place an organisation or facility is named after")
     if m.source == "relabelled":
-        parts.append("tagged as a person, but a place elsewhere in the article")
+        parts.append("tagged as a person, but a place in the article's setting")
+    if m.source == "retagged":
+        parts.append("tagged as an organisation, but a place's name")
     if m.source == "demonym":
         parts.append("nationality adjective read as its country")
     parts += why
