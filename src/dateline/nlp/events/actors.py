@@ -1,0 +1,504 @@
+"""Who an event argument is: a noun phrase on the parse resolved to an ActorRef.
+
+Order of evidence, each step recorded in ``ActorRef.coding``:
+
+1. coordination is split first: "the United States and Jordan", "Hungarian and Romanian officials";
+2. pronouns go to the person or body they stand for ("his", "it" after "Hungary said");
+3. "the two leaders", "both sides" go to the two parties last named;
+4. an entity of the article (``ctx.entities``) that the phrase mentions gives name, country and sector,
+   a capital standing for its government ("Seoul" -> KOR GOV);
+5. otherwise the dictionaries: a known actor or a country named inside the phrase (by name, demonym or
+   capital) and an agent noun for the sector ("North Korean officials" -> PRK GOV,
+   "Chinese state media" -> CHN MED).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span as TokSpan
+from spacy.tokens import Token
+
+from ...model import ActorRef, Entity, Span
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
+FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "government", "state", "party", "neighbor",
+                        "neighbour", "foe", "rival", "adversary", "ally", "capital"})
+# phrases after the head that still belong to an actor: "the government of Gondor", "officials in Fornost"
+ATTACHED_PREPS = frozenset({"of", "in", "from"})
+CAPITAL_SECTOR = "GOV"  # a capital as an actor stands for its government (PLOVER GSR convention)
+CITY_SECTOR = "CVL"
+
+
+@dataclass(slots=True)
+class Mentions:
+    """Character offsets of every entity mention in the article, for matching argument tokens."""
+
+    items: list[tuple[int, int, Entity, str]] = field(default_factory=list)  # start, end, entity, kind
+
+    @classmethod
+    def of(cls, entities: tuple[Entity, ...]) -> "Mentions":
+        items = [(m.span.start, m.span.end, e, m.kind) for e in entities for m in e.mentions]
+        items.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        return cls(items)
+
+    def covering(self, start: int, end: int) -> tuple[Entity, str, int, int] | None:
+        """The longest mention that covers [start, end), or the longest inside it."""
+        best = None
+        for s, e, ent, kind in self.items:
+            if s <= start and end <= e or start <= s and e <= end:
+                if best is None or (e - s) > (best[3] - best[2]):
+                    best = (ent, kind, s, e)
+        return best
+
+    def before(self, pos: int, *, types: tuple[str, ...]) -> list[tuple[int, Entity]]:
+        return [(s, ent) for s, e, ent, _ in self.items if e <= pos and ent.type in types]
+
+
+@dataclass(slots=True)
+class ActorResolver:
+    """Resolves argument tokens of one article; keeps what it needs across sentences."""
+
+    ctx: Any
+    mentions: Mentions = field(init=False)
+    on: Any = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.mentions = Mentions.of(self.ctx.entities)
+        self.on = self.ctx.published_date
+
+    # -- entry point --------------------------------------------------------------------------
+    def resolve(self, head: Token, *, speaker: list[ActorRef] | None = None) -> list[ActorRef]:
+        """One ActorRef per coordinated part of the phrase headed by ``head`` (may be empty)."""
+        out: list[ActorRef] = []
+        for part in split_coordination(head):
+            out.extend(self._one(part, speaker=speaker))
+        seen, unique = set(), []
+        for a in out:
+            key = (a.name, a.country, a.sector, a.span.start if a.span else None)
+            if key not in seen:
+                seen.add(key)
+                unique.append(a)
+        return unique
+
+    def _one(self, part: "Part", *, speaker: list[ActorRef] | None) -> list[ActorRef]:
+        h = part.head
+        low = h.lower_
+        if low in RELATIVE_PRONOUNS and h.dep_ in ("nsubj", "nsubjpass", "dobj") and h.head.dep_ == "relcl":
+            return self._one(Part(h.head.head, np_span(h.head.head)), speaker=speaker)
+        if h.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
+            if low not in PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
+                return []  # "that", "which", "one": nothing to resolve
+            return self._pronoun(h, speaker)
+        if _is_the_country(part):
+            last = self._last_country(h)
+            if last is not None:
+                return [last]
+        if _is_pair(part):
+            pair = self._pair(h)
+            if pair:
+                return pair
+        span = part.span
+        hit = self._entity(span, h)
+        if hit is not None:
+            return [hit]
+        return [self._dictionary(span, part)]
+
+    # -- entities -----------------------------------------------------------------------------
+    def _entity(self, span: TokSpan, head: Token) -> ActorRef | None:
+        """An article entity the phrase names; the head's own mention first ("Kim" in "Kim's visit")."""
+        got = self.mentions.covering(head.idx, head.idx + len(head.text))
+        if got is None:
+            for tok in reversed(span):
+                if tok.ent_type_ or tok.pos_ == "PROPN":
+                    got = self.mentions.covering(tok.idx, tok.idx + len(tok.text))
+                    if got is not None:
+                        break
+        if got is None:
+            return None
+        ent, kind, _, _ = got
+        if ent.type in ("GPE", "LOC") and head.pos_ == "NOUN" and not _inside(head, got):
+            # "North Korean officials", "Gondor's government": a place modifying an agent noun
+            return self._with_agent(span, head, ent)
+        country, sector = ent.country, ent.sector
+        path = [f"'{_span_text(span)}' is a mention ({kind}) of {ent.name}"]
+        if ent.coding:
+            path.append(ent.coding)
+        if ent.type in ("GPE", "LOC") and ent.role == "capital":
+            sector = sector or CAPITAL_SECTOR
+            path.append(f"a capital stands for its government: sector {CAPITAL_SECTOR}")
+        elif ent.type in ("GPE", "LOC") and ent.role != "country" and country:
+            sector = sector or CITY_SECTOR
+            path.append(f"a place that is not a country or capital: sector {CITY_SECTOR}")
+        code = _code(country, sector)
+        return ActorRef(text=_span_text(span), name=ent.name, span=_span(span), entity_id=ent.id, country=country,
+                        sector=sector, code=code, coding="; ".join(path))
+
+    def _with_agent(self, span: TokSpan, head: Token, ent: Entity) -> ActorRef:
+        agent = self.ctx.resources.agents.entry_for(_agent_phrase(span, head))
+        sector = agent[0].sector if agent else None
+        path = [f"country {ent.country} from {ent.name} in '{_span_text(span)}'"]
+        if agent:
+            path.append(f"sector {sector} from agent noun '{agent[1]}'")
+        prefix, suffix = _agent_parts(agent[0] if agent else None)
+        base = ent.country or ""
+        name = f"{ent.name} {agent[1]}" if agent else _span_text(span)
+        return ActorRef(text=_span_text(span), name=name, span=_span(span), entity_id=None, country=ent.country,
+                        sector=sector, code=_join_code(prefix, base, suffix), coding="; ".join(path))
+
+    # -- dictionaries ---------------------------------------------------------------------------
+    def _dictionary(self, span: TokSpan, part: "Part") -> ActorRef:
+        res = self.ctx.resources
+        words = [t for t in span if not (t.dep_ == "det" or t.is_punct and t.text not in ("'s", "’s"))]
+        actor_hit = country_hit = None  # (start index, end index, payload, text)
+        n = len(words)
+        for size in range(min(6, n), 0, -1):
+            for i in range(0, n - size + 1):
+                chunk = words[i:i + size]
+                if chunk[-1].text in ("'s", "’s", "'"):
+                    continue
+                text = " ".join(t.text for t in chunk)
+                if not any(c.isalpha() for c in text):
+                    continue
+                if actor_hit is None:
+                    rows = [r for r in res.actors.lookup(text, on=self.on) if not r.approximate or not r.dated]
+                    if rows and (chunk[0].is_title or chunk[0].is_upper or chunk[0].pos_ == "PROPN"
+                                 or chunk[0].ent_type_):
+                        actor_hit = (i, i + size, rows[0], text)
+                if country_hit is None and (chunk[0].is_title or chunk[0].is_upper):
+                    found = res.countries.find(text)
+                    if found is not None:
+                        country_hit = (i, i + size, found, text)
+            if actor_hit and country_hit:
+                break
+        agent = res.agents.entry_for(_agent_phrase(span, part.head))
+        if agent is not None and actor_hit is not None and " ".join(actor_hit[3].lower().split()) == agent[1]:
+            agent = None  # the actor entry itself is the agent noun ("Security Council")
+        prefix, suffix = _agent_parts(agent[0] if agent else None)
+        path: list[str] = []
+        name, country, sector, base, entity_id = _span_text(span), None, None, "", None
+        use_actor = actor_hit is not None and (country_hit is None or
+                                               (actor_hit[1] - actor_hit[0]) >= (country_hit[1] - country_hit[0]))
+        if use_actor:
+            row = actor_hit[2]
+            name, country, sector, base = row.name, row.country or None, row.sector or None, row.code or row.country
+            dates = f", {row.start or '…'}–{row.end or '…'}" if row.dated else ""
+            path.append(f"'{actor_hit[3]}' is dictionary actor '{row.name}' ({row.code or row.country}{dates}; "
+                        f"{row.source})")
+        elif country_hit is not None:
+            country_obj, how = country_hit[2]
+            country, base = country_obj.iso3, country_obj.iso3
+            name = country_obj.name
+            path.append(f"country {country} from '{country_hit[3]}' ({how})")
+            if how == "capital" and agent is None:
+                sector = CAPITAL_SECTOR
+                path.append(f"a capital stands for its government: sector {CAPITAL_SECTOR}")
+        if agent is not None:
+            sector = agent[0].sector if not sector or sector == country else sector
+            path.append(f"sector {agent[0].sector} from agent noun '{agent[1]}'")
+            if country:
+                name = f"{name} {agent[1]}" if use_actor or country_hit else name
+        if not path:
+            path.append(f"'{_span_text(span)}' names no known actor, country or agent")
+        code = _join_code(prefix, base, suffix) if (base or prefix or suffix) else None
+        return ActorRef(text=_span_text(span), name=name, span=_span(span), entity_id=entity_id, country=country,
+                        sector=sector, code=code, coding="; ".join(path))
+
+    # -- pronouns and pairs ----------------------------------------------------------------------
+    def _pronoun(self, tok: Token, speaker: list[ActorRef] | None) -> list[ActorRef]:
+        low = tok.lower_
+        if low in FIRST_PERSON or (speaker and low in THING_PRONOUNS | PERSON_PRONOUNS and _in_speech(tok)):
+            if speaker:
+                return [_as_pronoun(s, tok, f"'{tok.text}' refers to the speaker {s.name}") for s in speaker]
+            return []
+        types = ("PERSON",) if low in PERSON_PRONOUNS else ("GPE", "ORG", "NORP")
+        best = self._antecedent(tok, types)
+        if best is None:
+            return []
+        ent = best
+        sector = ent.sector or (CAPITAL_SECTOR if ent.role == "capital" else None)
+        return [ActorRef(text=tok.text, name=ent.name, span=Span(start=tok.idx, end=tok.idx + len(tok.text),
+                                                                   text=tok.text),
+                         entity_id=ent.id, country=ent.country, sector=sector, code=_code(ent.country, sector),
+                         coding=f"'{tok.text}' refers to {ent.name}, the nearest {'/'.join(types).lower()} before it"
+                                + (f"; {ent.coding}" if ent.coding else ""))]
+
+    def _antecedent(self, tok: Token, types: tuple[str, ...]) -> Entity | None:
+        """The nearest fitting entity before the pronoun: in its sentence first, preferring subjects,
+        then the subjects of the two sentences before."""
+        doc = tok.doc
+        sent = tok.sent
+        cands = self.mentions.before(tok.idx, types=types)
+        if not cands:
+            return None
+        in_sent = [(s, e) for s, e in cands if s >= sent.start_char]
+        if in_sent:
+            return in_sent[-1][1]
+        for back in range(1, 3):
+            start = _sentence_start(doc, sent.start, back)
+            if start is None:
+                break
+            window = [(s, e) for s, e in cands if start.start_char <= s < (start.end_char)]
+            subj = [(s, e) for s, e in window if _is_subject_at(doc, s)]
+            if subj:
+                return subj[0][1]
+            if window:
+                return window[-1][1]
+        return cands[-1][1]
+
+    def _last_country(self, head: Token) -> ActorRef | None:
+        """ "the country" -> the country named last before it."""
+        for _, ent in reversed(self.mentions.before(head.idx, types=("GPE",))):
+            if ent.country and ent.role == "country":
+                span = head.doc[head.left_edge.i:head.i + 1]
+                return ActorRef(text=span.text, name=ent.name, span=_span(span), entity_id=ent.id,
+                                country=ent.country, sector=None, code=ent.country,
+                                coding=f"'{span.text}' refers to {ent.name}, the country named last before it")
+        return None
+
+    def _pair(self, head: Token) -> list[ActorRef]:
+        """ "the two leaders", "both sides": the last two distinct countries named before."""
+        cands = self.mentions.before(head.idx, types=("PERSON", "GPE", "ORG"))
+        seen: dict[str, Entity] = {}
+        for _, ent in reversed(cands):
+            if ent.country and ent.country not in seen:
+                seen[ent.country] = ent
+            if len(seen) == 2:
+                break
+        if len(seen) < 2:
+            return []
+        sector = "GOV" if head.lemma_.lower() in ("leader", "government", "capital") else None
+        out = []
+        for c, ent in reversed(list(seen.items())):
+            out.append(ActorRef(text=head.text, name=ent.name if ent.type != "GPE" else ent.name, span=_span(
+                head.doc[head.left_edge.i:head.i + 1]), entity_id=ent.id, country=c, sector=sector or ent.sector,
+                code=_code(c, sector or ent.sector),
+                coding=f"'{head.doc[head.left_edge.i:head.i + 1].text}' names two parties: {ent.name} is one of "
+                       f"the last two named before it"))
+        return out
+
+
+# -- phrase structure -------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    head: Token
+    span: TokSpan
+
+
+def split_coordination(head: Token) -> list[Part]:
+    """ "the United States and Jordan" -> two parts; "Hungarian and Romanian officials" -> two parts
+    sharing the head noun (each with one of the modifiers)."""
+    heads = [head] + [c for c in _conjuncts(head) if c.pos_ in ("PROPN", "PRON") or (
+        c.pos_ == "NOUN" and _actor_like(c))]
+    parts: list[Part] = []
+    for h in heads:
+        span = np_span(h, head_of_coordination=(h.i == head.i and len(heads) > 1))
+        mods = [c for c in h.children if c.dep_ in ("amod", "compound") and c.i < h.i]
+        split = None
+        for m in mods:
+            conj = [c for c in _conjuncts(m) if c.i < h.i]
+            if conj and (m.ent_type_ in ("NORP", "GPE") or any(c.ent_type_ in ("NORP", "GPE") for c in conj)):
+                split = [m, *conj]
+                break
+        if split:
+            for m in split:
+                left = m.left_edge.i if m.i == split[0].i else m.i
+                sub = h.doc[left:m.i + 1]
+                parts.append(Part(h, _with_head(sub, h)))
+        else:
+            parts.append(Part(h, span))
+    return parts
+
+
+def _actor_like(noun: Token) -> bool:
+    """A coordinated common noun is another actor only when it names people or a body
+    ("and officials", not "and the Singapore summit")."""
+    from ...ontology.agents import default_agents
+
+    return default_agents().get(noun.lemma_) is not None or default_agents().get(noun.text) is not None
+
+
+def _with_head(mod_span: TokSpan, head: Token) -> TokSpan:
+    """A modifier span joined with the words from the last modifier to the head: "Romanian officials"."""
+    doc = head.doc
+    # keep the modifier's own tokens and the head's tokens after the coordinated modifiers
+    tail_start = max(c.i for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i) + 1
+    tokens = list(range(mod_span.start, mod_span.end)) + list(range(tail_start, head.i + 1))
+    return _Sparse(doc, tokens)  # type: ignore[return-value]
+
+
+class _Sparse:
+    """A non-contiguous token list that behaves enough like a Span for the resolver."""
+
+    def __init__(self, doc, indices: list[int]) -> None:
+        self.doc = doc
+        self._idx = indices
+
+    def __iter__(self):
+        return (self.doc[i] for i in self._idx)
+
+    def __len__(self) -> int:
+        return len(self._idx)
+
+    def __getitem__(self, k):
+        return self.doc[self._idx[k]]
+
+    def __reversed__(self):
+        return (self.doc[i] for i in reversed(self._idx))
+
+    @property
+    def start_char(self) -> int:
+        return self.doc[self._idx[0]].idx
+
+    @property
+    def end_char(self) -> int:
+        t = self.doc[self._idx[-1]]
+        return t.idx + len(t.text)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.doc[i].text for i in self._idx)
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        out.append(c)
+        stack.extend(x for x in c.children if x.dep_ == "conj")
+    return out
+
+
+def np_span(head: Token, *, head_of_coordination: bool = False) -> TokSpan:
+    """The words of the noun phrase an actor is read from: modifiers, possessors, and an attached
+    "of/in/from" phrase for agent nouns ("the government of Gondor", "lawmakers in Fornost")."""
+    doc = head.doc
+    left = head.i
+    for c in head.children:
+        if c.i < head.i and c.dep_ not in ("cc", "conj", "punct", "prep", "relcl", "acl", "advcl", "appos"):
+            left = min(left, c.left_edge.i)
+    right = head.i
+    for c in head.children:
+        if c.i > head.i and c.dep_ in ("compound", "flat", "nmod") and not head_of_coordination:
+            right = max(right, c.right_edge.i)
+        elif c.i > head.i and c.dep_ == "prep" and c.lower_ in ATTACHED_PREPS and head.pos_ == "NOUN":
+            pobj = [x for x in c.children if x.dep_ == "pobj"]
+            if pobj and (pobj[0].pos_ == "PROPN" or pobj[0].ent_type_ in ("GPE", "NORP", "ORG")):
+                right = max(right, pobj[0].i if head_of_coordination else pobj[0].right_edge.i)
+                for x in pobj[0].children:  # not past a coordination
+                    if x.dep_ in ("cc", "conj") and x.i <= right:
+                        right = max(pobj[0].i, min(right, x.i - 1))
+    return doc[left:right + 1]
+
+
+def _is_the_country(part: Part) -> bool:
+    h = part.head
+    words = [t.lower_ for t in part.span]
+    return h.lemma_.lower() in ("country", "nation") and h.tag_ == "NN" and words[:1] == ["the"] and len(words) == 2
+
+
+def _is_pair(part: Part) -> bool:
+    h = part.head
+    if h.lemma_.lower() not in PAIR_NOUNS or h.tag_ not in ("NNS", "NNPS"):
+        return False
+    words = {t.lower_ for t in part.span}
+    return bool(words & {"two", "both"})
+
+
+def _agent_phrase(span, head: Token) -> str:
+    """The words of the phrase up to its head, without determiners, possessors or names."""
+    words = []
+    for t in span:
+        if t.i > head.i:
+            break
+        if t.dep_ in ("det", "poss", "case") or t.ent_type_ in ("GPE", "NORP", "PERSON") or t.pos_ == "PROPN":
+            words = []
+            continue
+        if t.is_punct:
+            continue
+        words.append(t.text)
+    return " ".join(words)
+
+
+def _agent_parts(entry) -> tuple[str, str]:
+    """An agent's code before and after the actor's: "NGO~" -> ("NGO", ""), "~GOVFRM" -> ("", "GOVFRM")."""
+    if entry is None:
+        return "", ""
+    code = (entry.code or "~" + entry.sector).replace(" ", "")
+    if code.endswith("~"):
+        return code[:-1], ""
+    return "", code.lstrip("~")
+
+
+def _join_code(prefix: str, base: str, suffix: str) -> str:
+    """PETRARCH-style actor code: prefix + base + suffix, without repeating a 3-letter part."""
+    base = base or ("---" if (prefix or suffix) and not base else "")
+    parts = [prefix[i:i + 3] for i in range(0, len(prefix), 3)] + [base[i:i + 3] for i in range(0, len(base), 3)]
+    for i in range(0, len(suffix), 3):
+        piece = suffix[i:i + 3]
+        if piece not in parts:
+            parts.append(piece)
+    return "".join(parts)
+
+
+def _code(country: str | None, sector: str | None) -> str | None:
+    if not country and not sector:
+        return None
+    return _join_code("", country or "---", sector or "")
+
+
+def _inside(tok: Token, got) -> bool:
+    _, _, s, e = got
+    return s <= tok.idx and tok.idx + len(tok.text) <= e
+
+
+def _span(tokens) -> Span:
+    doc = tokens.doc
+    start, end = tokens.start_char, tokens.end_char
+    return Span(start=start, end=end, text=doc.text[start:end])
+
+
+def _span_text(tokens) -> str:
+    doc = tokens.doc
+    return doc.text[tokens.start_char:tokens.end_char]
+
+
+def _as_pronoun(a: ActorRef, tok: Token, why: str) -> ActorRef:
+    return ActorRef(text=tok.text, name=a.name, span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text),
+                    entity_id=a.entity_id, country=a.country, sector=a.sector, code=a.code,
+                    coding=f"{why}; {a.coding}" if a.coding else why)
+
+
+def _in_speech(tok: Token) -> bool:
+    """Is the token inside a clause reported by a verb of saying ("Hungary said it will ...")?"""
+    from .lexicon import SPEECH_VERBS
+
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        t = t.head
+    return False
+
+
+def _sentence_start(doc, sent_start: int, back: int):
+    sents = list(doc.sents) if not hasattr(doc, "_dl_sents") else doc._dl_sents
+    idx = next((k for k, s in enumerate(sents) if s.start == sent_start), None)
+    if idx is None or idx - back < 0:
+        return None
+    return sents[idx - back]
+
+
+def _is_subject_at(doc, char: int) -> bool:
+    tok = doc.char_span(char, char + 1, alignment_mode="expand")
+    if tok is None or len(tok) == 0:
+        return False
+    t = tok[0]
+    while t.dep_ in ("compound", "flat", "amod") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass")

@@ -1,0 +1,180 @@
+"""Who does what to whom on the dependency parse: the actor and recipient tokens of a trigger."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .triggers import objects, prep_objects
+
+OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "allow", "permit", "call", "press",
+                            "tell", "invite", "encourage", "pressure", "compel", "require", "help", "instruct"})
+RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+DEFAULT_RECIPIENT = ("dobj", "dative", "with", "to", "against", "on")
+CLAUSAL = ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp")
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def agent_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            pobj = [x for x in c.children if x.dep_ == "pobj"]
+            if pobj:
+                return pobj[0]
+    return None
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The doer of a verb (or of a predicate adjective), climbing through control and coordination."""
+    if depth > 6:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "expl") and c.lower_ not in RELATIVE and c.dep_ != "expl":
+            return c
+    if is_passive(verb):
+        return agent_of(verb)
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.lower_ in RELATIVE:
+            return _noun_of_relative(verb)
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if verb.dep_ in ("acomp",) or (verb.pos_ == "ADJ" and verb.dep_ != "amod"):
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "xcomp":
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                return obj
+        if is_passive(head):  # "is said to have met": the passive subject does the meeting
+            return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
+        return subject_of(head, depth + 1)
+    if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN"):  # "..., killing 20 people"
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):  # "militiamen armed with", "demand to sever"
+        return head if verb.tag_ == "VBN" else None
+    if verb.dep_ == "relcl":
+        return _noun_of_relative(verb)
+    return None
+
+
+def _noun_of_relative(verb: Token) -> Token | None:
+    return verb.head if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
+def passive_recipient(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def recipient_slots(trigger: Token, slots: tuple[str, ...], *, pos: str, exclude: set[int]) -> list[tuple[str, Token]]:
+    """Candidate recipient tokens in slot order, each with the slot it came from."""
+    out: list[tuple[str, Token]] = []
+    for slot in slots or DEFAULT_RECIPIENT:
+        for tok in _slot(trigger, slot, pos):
+            if tok.i not in exclude and tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X") or \
+                    (tok.i not in exclude and tok.ent_type_):
+                out.append((slot, tok))
+    return out
+
+
+def _slot(trigger: Token, slot: str, pos: str) -> list[Token]:
+    if slot == "dobj":
+        if pos == "verb" and is_passive(trigger):
+            p = passive_recipient(trigger)
+            return [p] if p is not None else []
+        return [o for o in objects(trigger) if o.dep_ in ("dobj", "obj", "attr")]
+    if slot == "dative":
+        d = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        return d
+    if slot == "poss":
+        if pos == "noun":
+            return [c for c in trigger.children if c.dep_ == "poss"]
+        objs = [o for o in objects(trigger) if o.dep_ in ("dobj", "obj")]
+        return [c for o in objs for c in o.children if c.dep_ == "poss"] + \
+            [x for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+             for x in p.children if x.dep_ == "pobj"]
+    if slot == "subj":
+        s = subject_of(trigger)
+        return [s] if s is not None else []
+    return prep_objects(trigger, slot)
+
+
+def noun_actor(noun: Token, recipient_slots_: tuple[str, ...]) -> tuple[list[Token], str]:
+    """Who does what an event noun names: "his visit", "the visit of Kim", "an attack by rebels",
+    "Israeli invasion", "talks between A and B"; else the subject of the verb that governs the noun."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return [c], "possessor"
+    by = prep_objects(noun, "by")
+    if by:
+        return [by[0]], "'by' phrase"
+    between = prep_objects(noun, "between")
+    if between:
+        return [between[0]], "'between' phrase"
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+            and c.ent_type_ in ("NORP", "GPE", "PERSON", "ORG")]
+    if mods:
+        return [mods[0]], "modifier"
+    if "of" not in recipient_slots_:
+        of = prep_objects(noun, "of")
+        if of and (of[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or of[0].pos_ == "PROPN"):
+            return [of[0]], "'of' phrase"
+    verb = governing_verb(noun)
+    for _ in range(3):  # climb past verbs with no subject of their own ("yet to be confirmed")
+        if verb is None or _is_subject_chain(noun, verb):
+            break
+        s = subject_of(verb)
+        if s is not None and s.i != noun.i:
+            return [s], f"subject of '{verb.text}'"
+        verb = governing_verb(verb)
+    return [], ""
+
+
+def _is_subject_chain(noun: Token, verb: Token) -> bool:
+    t = noun
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return True
+        t = t.head
+    return False
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The nearest verb (or predicate) above a token."""
+    t = tok
+    for _ in range(8):
+        if t.head.i == t.i:
+            return t if t.pos_ in ("VERB", "AUX") and t.i != tok.i else None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and t.dep_ in ("ROOT", "acomp", "ccomp", "xcomp")):
+            return t
+    return None
+
+
+def clause_root(tok: Token) -> Token:
+    """The head of the clause a token is in (the token itself when it heads a clause)."""
+    t = tok
+    for _ in range(12):
+        if t.dep_ in CLAUSAL or t.dep_ == "ROOT" or t.head.i == t.i:
+            if t.pos_ in ("VERB", "AUX", "ADJ") or t.head.i == t.i:
+                return t
+        t = t.head
+    return t
+
+
+def complement_tokens(trigger: Token) -> list[Token]:
+    """What a verb of agreeing/asking/refusing/threatening governs: the action it is about."""
+    out = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]
+    out += [c for c in trigger.children if c.dep_ in ("dobj", "obj", "attr")]
+    for name in ("to", "for", "on", "upon", "of", "with"):
+        out += prep_objects(trigger, name)
+    out += [c for c in trigger.children if c.dep_ in ("acl", "advcl") and c.i > trigger.i]
+    # "ready to sit with": the infinitive hangs off the adjective
+    for o in list(out):
+        if o.pos_ in ("NOUN", "PROPN"):
+            out += [c for c in o.children if c.dep_ in ("acl", "relcl") and c.i > o.i and c.tag_ == "VB"]
+    return out

@@ -1,0 +1,558 @@
+"""extract_events(ctx): each sentence to zero or more coded events, with actors, status and evidence.
+
+Per sentence: find triggers (``triggers``), join a verb of agreeing/asking/refusing/threatening with
+the action it governs into one code (``lexicon.compose``), pass plan and intent words down to the action
+they govern, find actor and recipient tokens on the parse (``arguments``), resolve them to actors
+(``actors``), then set status (``status``), date and place (``anchor``), evidence and a stable id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as TokSpan
+from spacy.tokens import Token
+
+from ...model import ActorRef, Event, Evidence, ItemError, Span
+from ...model.ids import stable_id
+from ...ontology.events import default_event_ontology
+from .actors import ActorResolver
+from .anchor import event_date, event_place
+from .arguments import (
+    complement_tokens,
+    governing_verb,
+    is_passive,
+    noun_actor,
+    passive_recipient,
+    recipient_slots,
+    subject_of,
+)
+from .lexicon import (
+    FUTURE_AUX,
+    LIGHT_VERBS,
+    OBLIGATION_AUX,
+    PAST_FUTURE_AUX,
+    SPEECH_VERBS,
+    compose,
+    intent_family,
+)
+from .status import status_of
+from .triggers import Match, find_matches
+
+NAME = "dateline.events.v1"
+MAX_SENTENCE_TOKENS = 150
+FAMILIES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
+WRAPPERS = frozenset({"INTEND", "PLAN", "NEGATE"})
+OCCUR_VERBS = frozenset({"take", "begin", "start", "open", "end", "close", "conclude", "continue", "resume",
+                         "happen", "convene", "kick", "wrap", "finish", "get"})
+MILITARY_NOUNS = frozenset({"troop", "soldier", "force", "peacekeeper", "army", "unit", "contingent", "battalion",
+                            "marine", "sailor", "warship", "tank", "militia", "militiaman", "guerrilla", "fighter"})
+
+
+@dataclass(slots=True)
+class Draft:
+    match: Match
+    code: str
+    rule: list[str]
+    notes: list[str] = field(default_factory=list)
+    complement: Match | None = None
+    status: tuple[str, str] | None = None  # set by a wrapper or a conversion
+    actor_toks: list[Token] = field(default_factory=list)
+    recipient_toks: list[Token] = field(default_factory=list)
+    actor_how: str = ""
+    recipient_how: str = ""
+    speaker_tok: Token | None = None
+    plover: str = ""
+    mode: str = ""
+    flags: frozenset[str] = frozenset()
+    anchor: Token | None = None  # the verb whose clause dates and places the event
+
+
+def extract_events(ctx) -> tuple[Event, ...]:
+    article = ctx.article
+    if (article.language or "en")[:2].lower() != "en":
+        _skip(ctx, "not_english", f"language {article.language!r}: event rules are for English")
+        return ()
+    lexicon = _lexicon(ctx)
+    resolver = ActorResolver(ctx)
+    out: list[Event] = []
+    for sent in ctx.doc.sents:
+        if len(sent) > MAX_SENTENCE_TOKENS:
+            _skip(ctx, "sentence_too_long", f"{len(sent)} tokens at {sent.start_char}: over {MAX_SENTENCE_TOKENS}")
+            continue
+        if not any(t.is_alpha for t in sent):
+            continue
+        try:
+            out.extend(sentence_events(ctx, sent, lexicon, resolver))
+        except (ValueError, IndexError, KeyError, AttributeError, TypeError, RecursionError) as e:
+            # one odd parse costs its sentence, not the article
+            _skip(ctx, "sentence_failed", f"{type(e).__name__}: {e} (sentence at {sent.start_char})")
+    return tuple(_dedupe(out))
+
+
+def _lexicon(ctx):
+    try:
+        return ctx.resources.get("verbs")
+    except (KeyError, AttributeError):
+        from ...ontology.verbs import default_verbs
+
+        return default_verbs()
+
+
+def _skip(ctx, code: str, message: str) -> None:
+    ctx.notes.setdefault("errors", []).append(ItemError(
+        origin=ctx.article.origin, stage=f"analyze:{NAME}", code=code, message=message, article_id=ctx.article.id))
+
+
+# -- one sentence ---------------------------------------------------------------------------------
+
+def sentence_events(ctx, sent: TokSpan, lexicon, resolver: ActorResolver) -> list[Event]:
+    style = getattr(lexicon, "style", "dateline")
+    matches = find_matches(sent, lexicon)
+    by_tok = {m.token.i: m for m in matches}
+    comp_of: dict[int, Match] = {}
+    for m in matches:
+        if m.pattern.comp in FAMILIES | WRAPPERS:
+            c = _complement(m, by_tok)
+            if c is not None:
+                comp_of[m.token.i] = c
+    consumed = {c.token.i for i, c in comp_of.items() if by_tok[i].pattern.comp in FAMILIES}
+    consumed |= {m.obj.i for m in matches if m.obj is not None and m.obj.i in by_tok and m.obj.i != m.token.i
+                 and by_tok[m.obj.i].pos == "noun"}
+    wrapped = {c.token.i: by_tok[i] for i, c in comp_of.items() if by_tok[i].pattern.comp in WRAPPERS}
+    drafts: list[Draft] = []
+    for m in matches:
+        if m.token.i in consumed or m.pattern.comp in WRAPPERS:
+            continue
+        d = _draft(m, by_tok, comp_of, style)
+        if d is None:
+            continue
+        w = _wrapper_chain(m, wrapped)
+        if w is not None:
+            _apply_wrapper(d, w, style)
+        elif style == "dateline":
+            _modal_conversion(d)
+        drafts.append(d)
+    if style == "dateline":
+        drafts += _speech_demands(sent, by_tok, drafts)
+    events: list[Event] = []
+    for d in drafts:
+        events.extend(_events(ctx, sent, d, resolver, style))
+    return events
+
+
+def _complement(m: Match, by_tok: dict[int, Match]) -> Match | None:
+    """The action a family or wrapper word governs, when it is itself a trigger."""
+    for tok in complement_tokens(m.token):
+        hit = by_tok.get(tok.i)
+        if hit is None and tok.pos_ in ("NOUN", "PROPN"):
+            # "rejected a request to interrogate", "demanded the withdrawal of": look one level down
+            for c in tok.children:
+                if c.dep_ in ("acl", "relcl", "prep") and c.i > tok.i:
+                    inner = by_tok.get(c.i) or next((by_tok[x.i] for x in c.children if x.i in by_tok), None)
+                    if inner is not None:
+                        hit = inner
+                        break
+        if hit is None and tok.pos_ == "AUX":
+            hit = next((by_tok[c.i] for c in tok.children if c.i in by_tok and c.dep_ in ("acomp", "xcomp")), None)
+        if hit is not None and hit is not m:
+            return hit
+    return None
+
+
+def _draft(m: Match, by_tok: dict[int, Match], comp_of: dict[int, Match], style: str) -> Draft | None:
+    p = m.pattern
+    d = Draft(match=m, code=p.cameo, rule=[p.id], plover=p.plover, mode=p.mode, flags=p.flags, anchor=m.token)
+    if p.comp in FAMILIES:
+        c = comp_of.get(m.token.i)
+        ccode = ""
+        if c is not None:
+            inner = _draft(c, by_tok, comp_of, style)
+            if inner is not None:
+                ccode = inner.code
+                d.complement = c
+                d.rule += inner.rule
+                d.notes.append(f"'{m.token.text}' governs '{c.token.text}' ({inner.code or 'no code'}): "
+                               f"{p.comp} + {inner.code or '—'} -> {compose(p.comp, ccode)}")
+                d.flags = frozenset(d.flags - {"recipient"})
+        d.code = compose(p.comp, ccode) if style == "dateline" else (p.cameo or d.code)
+        if ccode and d.code != ccode:
+            d.plover = d.mode = ""  # the composed code decides the type
+    if not d.code:
+        return None
+    return d
+
+
+def _wrapper_chain(m: Match, wrapped: dict[int, Match]) -> Match | None:
+    return wrapped.get(m.token.i)
+
+
+def _apply_wrapper(d: Draft, w: Match, style: str) -> None:
+    """ "ready to sit with" -> AGREE 036, intended; "plans to visit" -> AGREE 036, expected."""
+    from .lexicon import PLAN_WORDS
+
+    word = w.token.lemma_.lower()
+    status = "denied" if w.pattern.comp == "NEGATE" else PLAN_WORDS.get(word, "intended" if w.pattern.comp ==
+                                                                         "INTEND" else "expected")
+    d.status = (status, w.token.text)
+    d.rule.insert(0, w.pattern.id)
+    d.anchor = w.token
+    if style == "dateline" and w.pattern.comp != "NEGATE" and d.match.pattern.comp not in FAMILIES:
+        fam = intent_family(d.code)
+        if fam is not None:
+            new = compose(fam, d.code)
+            d.notes.append(f"'{w.token.text}' puts '{d.match.token.text}' ({d.code}) ahead: {fam} {new}")
+            d.code, d.plover, d.mode = new, "", ""
+
+
+def _modal_conversion(d: Draft) -> None:
+    """ "will visit" is an intention to meet (AGREE 036); "would not meet demands" a refusal (REJECT)."""
+    if d.match.pattern.comp in FAMILIES:
+        return
+    t = d.match.token
+    aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    future = next((a for a in aux if a.lower_ in FUTURE_AUX | PAST_FUTURE_AUX), None)
+    if future is None and t.dep_ == "xcomp" and t.head.lower_ == "going":
+        future = t.head
+    if future is None:
+        return
+    neg = next((c for c in t.children if c.dep_ == "neg"), None)
+    if neg is not None:
+        new = compose("REJECT", d.code)
+        d.notes.append(f"'{future.text} {neg.text} {t.text}': a refusal, REJECT {new}")
+        d.code, d.plover, d.mode, d.status = new, "", "", ("occurred", f"{future.text} {neg.text}")
+        d.flags = frozenset(d.flags - {"recipient"})
+        return
+    fam = intent_family(d.code)
+    if fam is None:
+        return
+    new = compose(fam, d.code)
+    d.notes.append(f"'{future.text} {t.text}': an intention, {fam} {new}")
+    d.code, d.plover, d.mode = new, "", ""
+    d.status = ("expected", future.text)
+
+
+def _speech_demands(sent: TokSpan, by_tok: dict[int, Match], drafts: list[Draft]) -> list[Draft]:
+    """ "X said Y must do Z" is a demand of X on Y (REQUEST), whether or not Z is a coded action."""
+    out: list[Draft] = []
+    taken = {d.match.token.i for d in drafts} | {d.complement.token.i for d in drafts if d.complement}
+    for tok in sent:
+        if tok.lemma_.lower() not in SPEECH_VERBS | {"conclude", "declare", "announce", "insist"}:
+            continue
+        for c in tok.children:
+            if c.dep_ != "ccomp":
+                continue
+            target, modal = _obligation(c)
+            if modal is None:
+                continue
+            inner = by_tok.get(target.i)
+            existing = next((d for d in drafts if d.match.token.i == target.i), None)
+            base = existing.code if existing is not None else (inner.pattern.cameo if inner else "")
+            code = compose("REQUEST", base)
+            fake = inner or Match(token=target, pattern=_SAY_MUST, pos="verb")
+            d = Draft(match=fake, code=code, rule=["r.say-must"] + ([fake.pattern.id] if inner else []),
+                      anchor=tok, speaker_tok=subject_of(tok))
+            d.notes.append(f"'{tok.text}' reports that someone '{modal.text}' '{target.text}': a demand, REQUEST {code}")
+            d.actor_toks = [d.speaker_tok] if d.speaker_tok is not None else []
+            d.actor_how = f"the speaker of '{tok.text}'"
+            s = subject_of(target)
+            d.recipient_toks = [s] if s is not None else []
+            d.recipient_how = f"subject of '{target.text}'"
+            d.status = ("occurred", modal.text)
+            if existing is not None:
+                drafts.remove(existing)
+            elif target.i in taken:
+                continue
+            out.append(d)
+    return out
+
+
+def _obligation(clause: Token) -> tuple[Token, Token | None]:
+    t = clause
+    for _ in range(3):
+        for c in t.children:
+            if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX:
+                return t, c
+            if c.dep_ == "xcomp" and t.lemma_ in ("have", "need") and any(x.lower_ == "to" for x in c.children):
+                return c, t
+        nxt = next((c for c in t.children if c.dep_ in ("xcomp", "acomp")), None)
+        if nxt is None:
+            break
+        t = nxt
+    return clause, None
+
+
+from ...ontology.verbs import VerbPattern  # noqa: E402  (a placeholder pattern for demands with no trigger)
+
+_SAY_MUST = VerbPattern(id="r.say-must", lemma="", cameo="100", note="X says Y must do Z")
+
+
+# -- arguments, actors and the event records --------------------------------------------------------
+
+def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -> list[Event]:
+    m = d.match
+    onto = default_event_ontology()
+    if not d.actor_toks and not d.recipient_toks:
+        _arguments(d)
+    speaker = _speaker(ctx, d, resolver)
+    actors = [a for t in d.actor_toks for a in resolver.resolve(t, speaker=speaker)]
+    recipients: list[ActorRef] = []
+    for t in d.recipient_toks:
+        got = resolver.resolve(t, speaker=speaker)
+        recipients += got
+    recipients = [r for r in recipients if not any(_same(r, a) for a in actors)]
+    pairwise = not recipients and len(actors) > 1 and ("symmetric" in d.flags or m.compound)
+    if "recipient" in d.flags and not pairwise and not any(r.country or r.code or r.entity_id for r in recipients):
+        return []
+    if not _fits_flags(d, actors):
+        return []
+    if "realizer" in d.flags and m.pos == "noun" and not _realized(m.token):
+        return []
+    if not actors and not recipients:
+        return []
+    coding = onto.plover_for(d.code)
+    plover = d.plover or (coding.type if coding else "")
+    mode = d.mode or (coding.mode if coding and coding.mode else "") or None
+    if d.plover and not d.mode and coding and coding.type == d.plover:
+        mode = coding.mode
+    status, cue = d.status or status_of(d.anchor or m.token, noun=m.pos == "noun")
+    if d.status and d.status[0] == "occurred" and d.status[1] == "":
+        status, cue = status_of(m.token, noun=m.pos == "noun")
+    background = m.pos == "noun" and not _realized(m.token)
+    anchor = d.anchor or m.token
+    date, date_source = event_date(ctx, m.token, anchor, plover=plover, status=status, background=background)
+    taken = [(a.span.start, a.span.end) for a in [*actors, *recipients] if a.span is not None]
+    place, place_source = event_place(ctx, m.token, anchor, exclude=taken)
+    pairs = _pairs(actors, recipients, d, m)
+    out = []
+    sentence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
+    start, end = m.span
+    trigger = Span(start=start, end=end, text=ctx.article.text[start:end])
+    for actor, recipient, code, reverse in pairs:
+        conf = _confidence(d, actor, recipient, background, m)
+        rule = "+".join(d.rule)
+        explanation = _explain(d, actor, recipient, code, plover, reverse)
+        ev_code = code
+        ev_plover, ev_mode = plover, mode
+        if code != d.code:
+            c2 = onto.plover_for(code)
+            ev_plover = c2.type if c2 else ""
+            ev_mode = c2.mode if c2 else None
+        eid = stable_id(ctx.article.id, start, end, _key(actor), _key(recipient), ev_code, prefix="ev")
+        out.append(Event(
+            id=eid, article_id=ctx.article.id, type=ev_plover, actor=actor, recipient=recipient, mode=ev_mode,
+            cameo=ev_code, date=date, location=place, status=status, confidence=conf, provenance=NAME,
+            evidence=Evidence(sentence=sentence, trigger=trigger, rule=rule, explanation=explanation,
+                              status_cue=cue, date_source=date_source, place_source=place_source),
+        ))
+    return out
+
+
+def _arguments(d: Draft) -> None:
+    m, p = d.match, d.match.pattern
+    exclude = {m.token.i} | {w.i for w in m.words}
+    if m.obj is not None:
+        exclude.add(m.obj.i)
+    slots = p.recipient
+    if d.complement is not None and not p.recipient:
+        slots = d.complement.pattern.recipient
+    if m.pos == "noun":
+        toks, how = noun_actor(m.token, p.recipient)
+        d.actor_toks, d.actor_how = toks, how
+        between = [t for t in d.actor_toks if t.dep_ == "pobj" and t.head.lower_ == "between"]
+        if between:
+            d.flags = d.flags | {"symmetric"}
+    else:
+        s = subject_of(m.token)
+        if s is not None:
+            d.actor_toks, d.actor_how = [s], f"subject of '{m.token.text}'"
+            if is_passive(m.token):
+                d.actor_how = f"'by' phrase of passive '{m.token.text}'"
+        if is_passive(m.token):
+            pr = passive_recipient(m.token)
+            if pr is not None:
+                d.recipient_toks, d.recipient_how = [pr], f"passive subject of '{m.token.text}'"
+    exclude |= {t.i for t in d.actor_toks}
+    if "$" in m.markers:
+        d.actor_toks, d.actor_how = [m.markers["$"]], "source marked in the pattern"
+    if "+" in m.markers:
+        d.recipient_toks, d.recipient_how = [m.markers["+"]], "target marked in the pattern"
+        return
+    if d.recipient_toks:
+        return
+    cands = recipient_slots(m.token, slots, pos=m.pos, exclude=exclude)
+    if not cands and d.complement is not None:
+        cands = recipient_slots(d.complement.token, d.complement.pattern.recipient or slots,
+                                pos=d.complement.pos, exclude=exclude | {d.complement.token.i})
+    if not cands and p.linear:
+        cands = _first_actor_after(m)
+    if not cands and (d.code or "")[:2] == "13":
+        cands = _condition_subject(m.token)
+    if cands:
+        slot, tok = cands[0]
+        d.recipient_toks, d.recipient_how = [tok], f"{slot} of '{m.token.text}'"
+
+
+def _condition_subject(trigger: Token) -> list[tuple[str, Token]]:
+    """ "warned ... if the U.S. does not make good on its promises": the threat is to the U.S."""
+    for t in trigger.subtree:
+        if t.dep_ == "mark" and t.lower_ in ("if", "unless"):
+            s = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None and s.lower_ not in ("we", "i", "us"):
+                return [("condition", s)]
+    return []
+
+
+def _first_actor_after(m: Match) -> list[tuple[str, Token]]:
+    """PETRARCH's target: the first noun phrase in the verb phrase after the verb."""
+    for t in m.token.subtree:
+        if t.i > m.token.i and t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("pobj", "dobj", "attr", "appos", "conj"):
+            return [("phrase", t)]
+    return []
+
+
+def _speaker(ctx, d: Draft, resolver: ActorResolver) -> list[ActorRef] | None:
+    """Who says the clause the trigger is in, for "it/they/we" inside what they said."""
+    t = d.match.token
+    for _ in range(8):
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in SPEECH_VERBS:
+            s = subject_of(t.head)
+            if s is not None and s.i != d.match.token.i:
+                got = resolver.resolve(s)
+                if got:
+                    return got
+        if t.head.i == t.i:
+            break
+        t = t.head
+    for q in getattr(ctx, "quotes", ()) or ():
+        if q.content.start <= d.match.token.idx < q.content.end and q.speaker_entity_id:
+            ent = next((e for e in ctx.entities if e.id == q.speaker_entity_id), None)
+            if ent is not None:
+                return [ActorRef(text=q.speaker.text if q.speaker else ent.name, name=ent.name, span=q.speaker,
+                                 entity_id=ent.id, country=ent.country, sector=ent.sector,
+                                 code=(ent.country or "---") + (ent.sector or "") if ent.country or ent.sector
+                                 else None, coding=f"speaker of the quote; {ent.coding}")]
+    return None
+
+
+def _fits_flags(d: Draft, actors: list[ActorRef]) -> bool:
+    if not ({"military", "civilian"} & d.flags):
+        return True
+    heads = {t.lemma_.lower() for t in d.actor_toks}
+    military = bool(heads & MILITARY_NOUNS) or any(a.sector == "MIL" for a in actors)
+    return military if "military" in d.flags else not military
+
+
+def _realized(noun: Token) -> bool:
+    """Is an event noun brought about in its sentence ("held talks", "the summit began")?"""
+    h = noun.head
+    if noun.dep_ in ("dobj", "attr", "pobj") and h.lemma_.lower() in LIGHT_VERBS:
+        return True
+    if noun.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in ("on", "into") and \
+            h.head.lemma_.lower() in ("go", "put", "remain", "stay", "place", "launch", "enter"):
+        return True  # "went on strike", "put on alert"
+    if noun.dep_ in ("nsubj", "nsubjpass") and h.lemma_.lower() in OCCUR_VERBS:
+        return True
+    return False
+
+
+def _pairs(actors: list[ActorRef], recipients: list[ActorRef], d: Draft, m: Match):
+    """(actor, recipient, code, reverse?) for each pair; coordinated actors with no recipient act on each
+    other when the pattern is symmetric; PETRARCH's "A:B" codes add the reverse event."""
+    code = d.code
+    rev = m.pattern.reverse
+    out = []
+    if not actors:
+        actors = [ActorRef(text="", name="(unknown)")]
+    if not recipients and len(actors) > 1 and ("symmetric" in d.flags or m.compound):
+        for a in actors:
+            for b in actors:
+                if a is not b and not _same(a, b):
+                    out.append((a, b, code, False))
+        return out
+    targets = recipients or [None]
+    for a in actors:
+        for r in targets:
+            out.append((a, r, code, False))
+            if rev and r is not None:
+                out.append((r, a, rev, True))
+    return out
+
+
+def _same(a: ActorRef, b: ActorRef) -> bool:
+    if a.entity_id or b.entity_id:
+        return a.entity_id == b.entity_id
+    return a.span == b.span and a.name == b.name
+
+
+def _key(a: ActorRef | None) -> str:
+    if a is None:
+        return "-"
+    return f"{a.entity_id or a.name}|{a.code or a.country or ''}"
+
+
+def _confidence(d: Draft, actor: ActorRef, recipient: ActorRef | None, background: bool, m: Match) -> float:
+    c = 0.55
+    p = m.pattern
+    if p.obj or p.prt or p.prep or p.linear:
+        c += 0.12
+    if d.complement is not None:
+        c += 0.08
+    t = m.token
+    if t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT") or (d.anchor is not None and
+                                                                             d.anchor.dep_ == "ROOT"):
+        c += 0.12
+    elif t.dep_ in ("relcl", "acl", "advcl", "pcomp"):
+        c -= 0.08
+    if m.pos == "noun":
+        c -= 0.05
+    if background:
+        c -= 0.12
+    if actor.country or actor.code:
+        c += 0.08
+    else:
+        c -= 0.15
+    if recipient is not None and (recipient.country or recipient.code):
+        c += 0.05
+    return round(max(0.05, min(0.97, c)), 3)
+
+
+def _explain(d: Draft, actor: ActorRef, recipient: ActorRef | None, code: str, plover: str, reverse: bool) -> str:
+    m = d.match
+    lines = [f"trigger '{m.token.text}' ({m.pos}) matched pattern {m.pattern.id}"
+             + (f" [{m.pattern.source}]" if m.pattern.source else "")]
+    lines += d.notes
+    lines.append(f"actor: {d.actor_how or 'none found'} -> {actor.name} ({actor.code or actor.country or '?'})")
+    if recipient is not None:
+        how = d.recipient_how or "coordinated actors acting on each other"
+        lines.append(f"recipient: {how} -> {recipient.name} ({recipient.code or recipient.country or '?'})")
+    if reverse:
+        lines.append(f"reverse direction coded {code} by the pattern")
+    return "\n".join(lines)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (sentence, actor, recipient, type): a visit said twice ("arrived in Beijing for his
+    visit to China") is one visit; the best-evidenced reading is kept."""
+    best: dict[tuple, Event] = {}
+    order: list[tuple] = []
+    for e in events:
+        key = (e.evidence.sentence.start, e.actor.country or e.actor.name,
+               (e.recipient.country or e.recipient.name) if e.recipient else "-", e.type, e.cameo, e.status)
+        if key not in best:
+            best[key] = e
+            order.append(key)
+        elif _rank(e) > _rank(best[key]):
+            best[key] = e
+    seen_ids: set[str] = set()
+    out = []
+    for k in order:
+        e = best[k]
+        if e.id not in seen_ids:
+            seen_ids.add(e.id)
+            out.append(e)
+    return out
+
+
+def _rank(e: Event) -> tuple:
+    return (e.location is not None, e.date is not None and not e.date.inferred, e.confidence)

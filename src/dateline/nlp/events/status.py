@@ -1,0 +1,166 @@
+"""Did it happen? The status of an event from the words around its trigger.
+
+occurred (the default) · reported (hedged: "is said to have met", "reportedly", "rumors of") ·
+expected (future or planned: "will meet", "plans to", "an expected summit", "ahead of the summit") ·
+intended ("ready to sit with", "wants to") · denied ("did not meet", "denied meeting") ·
+hypothetical ("if ...", "could", "might").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import (
+    CONDITION_MARKS,
+    DENIAL_VERBS,
+    FUTURE_AUX,
+    FUTURE_MODIFIERS,
+    FUTURE_PHRASES,
+    HEDGE_ADVERBS,
+    HEDGE_NOUNS,
+    HEDGE_PASSIVES,
+    NEGATORS,
+    PAST_FUTURE_AUX,
+    PLAN_WORDS,
+    POSSIBILITY_AUX,
+)
+
+AFTER_PHRASES = ("in the works", "in the pipeline", "on the cards", "being prepared", "being planned",
+                 "yet to be confirmed", "to be held", "to take place")
+
+
+def status_of(trigger: Token, *, noun: bool = False) -> tuple[str, str]:
+    """(status, the words that decided it)."""
+    # an event noun takes no tense from the verb it is the subject of ("the visit will be a steppingstone")
+    steps = (_hedge, _negation, _condition, _governor, _noun_context) if noun else \
+        (_hedge, _negation, _condition, _modality, _governor, _verb_context)
+    if noun and trigger.dep_ in ("nsubj", "nsubjpass"):
+        steps = (_hedge, _noun_context)
+    for fn in steps:
+        got = fn(trigger)
+        if got is not None:
+            return got
+    return "occurred", ""
+
+
+def _chain(tok: Token, limit: int = 6):
+    """The token and the predicates above it, while they belong to the same event complex."""
+    t = tok
+    for _ in range(limit):
+        yield t
+        if t.head.i == t.i or t.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "ROOT", "conj"):
+            return
+        t = t.head
+
+
+def _hedge(tok: Token) -> tuple[str, str] | None:
+    for t in _chain(tok):
+        for c in t.children:
+            if c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS:
+                return "reported", c.text
+        h = t.head
+        if t.dep_ == "xcomp" and h.lemma_.lower() in HEDGE_PASSIVES and any(
+                c.dep_ in ("auxpass", "nsubjpass") for c in h.children):
+            aux = next((c for c in h.children if c.dep_ == "auxpass"), None)
+            return "reported", f"{aux.text + ' ' if aux is not None else ''}{h.text} to"
+        if t.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in HEDGE_NOUNS:
+            return "reported", f"{h.head.text} of"
+    return None
+
+
+def _negation(tok: Token) -> tuple[str, str] | None:
+    for t in _chain(tok, 3):
+        neg = next((c for c in t.children if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ == "advmod")),
+                   None)
+        if neg is not None:
+            return "denied", neg.text
+        if t.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and t.head.lemma_.lower() in DENIAL_VERBS:
+            return "denied", t.head.text
+    return None
+
+
+def _condition(tok: Token) -> tuple[str, str] | None:
+    t = tok
+    for _ in range(8):
+        for c in t.children:
+            if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
+                return "hypothetical", c.text
+        if t.head.i == t.i or t.dep_ in ("ccomp", "parataxis", "ROOT"):
+            return None
+        t = t.head
+    return None
+
+
+def _modality(tok: Token) -> tuple[str, str] | None:
+    for t in _chain(tok, 3):
+        for c in t.children:
+            if c.dep_ not in ("aux", "auxpass"):
+                continue
+            low = c.lower_
+            if low in FUTURE_AUX:
+                return "expected", c.text
+            if low in PAST_FUTURE_AUX:
+                return "expected", c.text
+            if low in POSSIBILITY_AUX:
+                return "hypothetical", c.text
+        # "is going to", "is to meet"
+        if t.dep_ == "xcomp" and t.head.lower_ == "going":
+            return "expected", "going to"
+        if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and \
+                t.head.lemma_ == "be" and t.dep_ in ("xcomp", "ccomp"):
+            return "expected", f"{t.head.text} to"
+    return None
+
+
+def _governor(tok: Token) -> tuple[str, str] | None:
+    """A verb or adjective of planning, wanting or refusing above the trigger: "plans to", "ready to"."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in ("xcomp", "acomp", "ccomp", "pcomp", "pobj", "prep", "dobj") or t.head.i == t.i:
+            return None
+        h = t.head
+        word = h.lemma_.lower()
+        if word in PLAN_WORDS and t.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"):
+            if word == "look" and not any(c.lower_ == "forward" for c in h.children):
+                pass
+            else:
+                return PLAN_WORDS[word], h.text
+        if t.dep_ in ("ccomp",):
+            return None
+        t = h
+    return None
+
+
+def _noun_context(tok: Token) -> tuple[str, str] | None:
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and c.lower_ in FUTURE_MODIFIERS:
+            return "expected", c.text
+    start = max(tok.sent.start, tok.i - 8)
+    left = doc[start:tok.i]
+    words = [t.lower_ for t in left]
+    for w in words:
+        if w in FUTURE_MODIFIERS:
+            return "expected", w
+    text = " " + " ".join(words) + " "
+    for phrase in FUTURE_PHRASES:
+        if f" {phrase} " in text or text.rstrip().endswith(" " + phrase):
+            return "expected", phrase
+    right = " ".join(t.lower_ for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 8)])
+    for phrase in AFTER_PHRASES:
+        if phrase in right:
+            return "expected", phrase
+    return None
+
+
+def _verb_context(tok: Token) -> tuple[str, str] | None:
+    """A gerund in a hope or plan phrase: "pinning hopes of ... meeting again"."""
+    if tok.tag_ != "VBG":
+        return None
+    doc = tok.doc
+    start = max(tok.sent.start, tok.i - 8)
+    text = " " + " ".join(t.lower_ for t in doc[start:tok.i]) + " "
+    for phrase in FUTURE_PHRASES:
+        if f" {phrase} " in text:
+            return "expected", phrase
+    return None
