@@ -18,6 +18,7 @@ def register_spacy_components() -> None:
 def extractors() -> tuple:
     """The extractors ``analyze`` runs, in order: each may read what the earlier ones found."""
     from .nlp.entities import extract_entities
+    from .nlp.events import extract_events
     from .nlp.places import extract_places
     from .nlp.quotes import extract_quotes
     from .pipeline import Extractor
@@ -26,6 +27,7 @@ def extractors() -> tuple:
         Extractor("dateline.entities.v1", "entities", extract_entities),
         Extractor("dateline.places.v1", "places", extract_places),
         Extractor("dateline.quotes.v1", "quotes", extract_quotes),
+        Extractor("dateline.events.v1", "events", extract_events),
     )
 
 

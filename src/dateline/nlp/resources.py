@@ -38,6 +38,11 @@ class Resources:
         return self.get("agents")
 
     @property
+    def verbs(self) -> Any:
+        """Event trigger patterns (ontology.verbs.VerbLexicon)."""
+        return self.get("verbs")
+
+    @property
     def gazetteer(self) -> Any:
         return self.get("gazetteer")
 
@@ -66,6 +71,13 @@ def _gazetteer() -> Any:
     return default_gazetteer()
 
 
+def _verbs() -> Any:
+    from ..ontology.verbs import default_verbs
+
+    return default_verbs()
+
+
 @cache
 def default_resources() -> Resources:
-    return Resources({"countries": _countries, "actors": _actors, "agents": _agents, "gazetteer": _gazetteer})
+    return Resources({"countries": _countries, "actors": _actors, "agents": _agents, "gazetteer": _gazetteer,
+                      "verbs": _verbs})
