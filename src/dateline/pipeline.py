@@ -100,6 +100,8 @@ def analyze_doc(
         except Exception as e:  # an extractor bug must cost one result, not the article or the batch
             errors.append(ItemError(origin=article.origin, stage=f"analyze:{ex.name}", code="extractor_failed",
                                     message=f"{type(e).__name__}: {e}", article_id=article.id))
+    # parts an extractor skipped on purpose (a 1,000-token sentence) are recorded with their reason
+    errors.extend(e for e in ctx.notes.get("errors", ()) if isinstance(e, ItemError))
     return ArticleAnalysis(
         article=article,
         entities=ctx.entities,
