@@ -19,7 +19,8 @@ How it is scored, precisely:
   ``content_f1`` scores all gold contents against all predictions; ``content_f1_exact`` needs
   identical token sets.
 - **Direct.** A gold content is *quoted* when each fragment, less surrounding whitespace and
-  ``.,;:`` punctuation, opens and closes with a double quotation mark. ``direct_content_f1``
+  ``.,;:`` punctuation, opens and closes with a double quotation mark (``''`` counts as one: the
+  NYT texts use it). ``direct_content_f1``
   scores quoted gold contents against our ``direct`` and ``partial`` records (grouped by cue as
   above). A predicted direct/partial quote that matches no quoted gold content but has at least
   half of its tokens inside one unquoted gold content is left out of the precision count: the
@@ -114,7 +115,8 @@ def canonical(raw: str) -> tuple[str, list[int]]:
 def _is_quoted(text: str, segs: Chars) -> bool:
     for a, b in segs:
         s = text[a:b].strip().strip(".,;:").strip()
-        if len(s) < 2 or s[0] not in QUOTE_OPEN or s[-1] not in QUOTE_CLOSE:
+        if len(s) < 2 or not (s[0] in QUOTE_OPEN or s.startswith(("''", "``"))) or not (
+                s[-1] in QUOTE_CLOSE or s.endswith("''")):
             return False
     return True
 

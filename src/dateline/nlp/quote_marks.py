@@ -1,6 +1,7 @@
 """Quotation-mark spans found on the characters, before any parse: robust to odd input.
 
-News conventions handled: straight and curly double marks (and « », „ “), curly single marks
+News conventions handled: straight and curly double marks (and « », „ “, and the doubled
+apostrophes '' and `` of newswire archives), curly single marks
 (‘ ’) as a top-level quote only when they clearly pair within a paragraph (’ is also the
 apostrophe), and multi-paragraph quotes, where each paragraph of the quote opens with a mark
 and only the last one closes. A mark that never closes ends its quote at the end of its
@@ -10,6 +11,7 @@ here raises on any string.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = frozenset("“„«")
@@ -33,15 +35,18 @@ class MarkSpan:
     single: bool = False  # ‘…’ rather than “…”
 
 
-def _role(text: str, i: int) -> str:
-    """'open', 'close' or 'either' for the double mark at ``i``."""
-    c = text[i]
-    if c in OPENERS or c in "‟〝":
+MARK = re.compile("''|``|[\"“”„«»‟〝〞＂]")
+
+
+def _role(text: str, i: int, width: int = 1) -> str:
+    """'open', 'close' or 'either' for the double mark at ``i`` (``width`` characters long)."""
+    c = text[i:i + width]
+    if c in OPENERS or c in ("‟", "〝", "``"):
         return "open"
     if c in CLOSERS or c == "〞":
         return "close"
     prev = text[i - 1] if i > 0 else "\n"
-    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    nxt = text[i + width] if i + width < len(text) else "\n"
     if prev in BEFORE_OPEN and nxt not in AFTER_CLOSE:
         return "open"
     if nxt in AFTER_CLOSE and prev not in BEFORE_OPEN:
@@ -53,53 +58,48 @@ def find_quotes(text: str) -> list[MarkSpan]:
     """Every quoted stretch in the text, in order."""
     out: list[MarkSpan] = []
     open_at: int | None = None  # index of the opening mark of the quote now open
+    open_w = 1
     paras = 1
     pos = 0
-    lines = text.split("\n")
-    for n, line in enumerate(lines):
+    for line in text.split("\n"):
         base = pos
         pos += len(line) + 1
         stripped = line.lstrip()
         first = base + len(line) - len(stripped)
-        skip_first = False
+        marks = [(m.start(), len(m.group())) for m in MARK.finditer(text, first, base + len(line))]
         if open_at is not None:
-            if stripped[:1] in DOUBLE and _role(text, first) != "close":
-                skip_first = True  # the quote goes on in this paragraph (news convention)
+            if marks and marks[0][0] == first and _role(text, first, marks[0][1]) != "close":
+                marks = marks[1:]  # the quote goes on in this paragraph (news convention)
                 paras += 1
             else:  # it never closed: it ends where its last paragraph ended
                 end = base - 1
-                out.append(_span(text, open_at, end, end, closed=False, paragraphs=paras))
+                out.append(_span(text, open_at, open_w, end, end, closed=False, paragraphs=paras))
                 open_at, paras = None, 1
-        singles: list[int] = []
-        for i in range(first, base + len(line)):
-            c = text[i]
-            if c in ("‘", "’"):
-                singles.append(i)
-                continue
-            if c not in DOUBLE or (skip_first and i == first):
-                continue
-            role = _role(text, i)
+        for i, w in marks:
+            role = _role(text, i, w)
             if open_at is None:
                 if role != "close":
-                    open_at, paras = i, 1
-            elif role == "open" and c != STRAIGHT and i + 1 < len(text) and text[i + 1] not in AFTER_CLOSE:
+                    open_at, open_w, paras = i, w, 1
+            elif role == "open" and text[i] != STRAIGHT and w == 1 and i + 1 < len(text) \
+                    and text[i + 1] not in AFTER_CLOSE:
                 # a second opener while one is open: the first never closed
-                out.append(_span(text, open_at, i, i, closed=False, paragraphs=paras))
-                open_at, paras = i, 1
+                out.append(_span(text, open_at, open_w, i, i, closed=False, paragraphs=paras))
+                open_at, open_w, paras = i, w, 1
             else:
-                out.append(_span(text, open_at, i, i + 1, closed=True, paragraphs=paras))
+                out.append(_span(text, open_at, open_w, i, i + w, closed=True, paragraphs=paras))
                 open_at, paras = None, 1
-        if open_at is None and singles:
+        if open_at is None and ("‘" in line or "’" in line):
+            singles = [base + k for k, c in enumerate(line) if c in ("‘", "’")]
             out.extend(_singles(text, singles, out))
     if open_at is not None:
-        out.append(_span(text, open_at, len(text), len(text), closed=False, paragraphs=paras))
+        out.append(_span(text, open_at, open_w, len(text), len(text), closed=False, paragraphs=paras))
     out.sort(key=lambda m: m.outer_start)
     return [m for m in out if m.end > m.start]
 
 
-def _span(text: str, mark: int, end: int, outer_end: int, *, closed: bool, paragraphs: int,
+def _span(text: str, mark: int, width: int, end: int, outer_end: int, *, closed: bool, paragraphs: int,
           single: bool = False) -> MarkSpan:
-    start = mark + 1
+    start = mark + width
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -120,6 +120,6 @@ def _singles(text: str, idx: list[int], doubles: list[MarkSpan]) -> list[MarkSpa
         if text[i] == "‘" and prev in BEFORE_OPEN and nxt.isalnum():
             open_at = i
         elif text[i] == "’" and open_at is not None and not nxt.isalnum() and prev != " ":
-            out.append(_span(text, open_at, i, i + 1, closed=True, paragraphs=1, single=True))
+            out.append(_span(text, open_at, 1, i, i + 1, closed=True, paragraphs=1, single=True))
             open_at = None
     return out

@@ -62,6 +62,8 @@ EXPLETIVES = frozenset({"it", "there"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 DATE_LABELS = ("DATE", "TIME")
 PLACE_LABELS = ("FAC", "GPE", "LOC")
+NAMING = frozenset({"call", "label", "brand", "dub"})
+DOUBLE_MARKS = frozenset({'"', "“", "”", "''", "``", "„", "«", "»"})
 SCARE_WORDS = 4  # a partial quote of at most this many words and no cue is a scare quote
 
 
@@ -161,6 +163,8 @@ class _Reader:
         inside = {t.i for t in toks}
         kind = "direct" if self._stands_alone(m) else "partial"
         f = Found(content=_trim(self.text, m.start, m.end), kind=kind, para=self.para(m.start))
+        if kind == "partial" and _is_title(toks):
+            return None  # "Fox News Sunday", "Contract with America": a name in marks, not a statement
         cue = self._cue_by_parse(toks, inside)
         rule = "parse"
         if cue is None:
@@ -171,6 +175,12 @@ class _Reader:
         if kind == "partial":
             words = sum(1 for t in toks if t.is_alpha)
             return None if words <= SCARE_WORDS else _set(f, rule="partial-no-cue")
+        dashed = self._dash_name(m)
+        if dashed is not None:
+            dash, head = dashed
+            f.cue, f.rule = (dash.idx, dash.idx + len(dash)), "dash-name"
+            self._set_speaker(f, head, found)
+            return f
         named = self._named_colon(m)
         if named is not None:
             colon, head = named
@@ -180,7 +190,11 @@ class _Reader:
         prev = found[-1] if found else None
         if prev is not None and prev.kind != "indirect" and (prev.speaker_span or prev.speaker_name):
             if prev.para == f.para:
-                _inherit(f, prev, cue=True)
+                # '"A," he said. "B."' is one statement; '"A," he said, going on to … "B."' two
+                between = self.tokens(prev.content[1], m.outer_start)
+                other = [t for t in between if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and not self.in_quote(t)
+                         and (prev.cue_tok is None or t.i != prev.cue_tok.i)]
+                _inherit(f, prev, cue=not other)
                 f.rule = "continues"
                 return f
             if prev.para == f.para - 1 and self._opens_paragraph(m):
@@ -193,7 +207,7 @@ class _Reader:
     def _stands_alone(self, m: MarkSpan) -> bool:
         line = self.line_starts[self.para(m.outer_start)]
         before = self.text[line:m.outer_start].rstrip()
-        start_ok = (not before or before[-1] in ",:—–-(" or before[-1] in ".?!”\"’"
+        start_ok = (not before or before[-1] in ",:—–-(" or before[-1] in ".?!”\"’'"
                     or self._cue_word_before(m.outer_start))
         if not start_ok:
             return False
@@ -216,7 +230,7 @@ class _Reader:
         best: tuple[int, Token] | None = None
         for t in toks:
             h = t.head
-            if h.i in inside or h is t:
+            if h.i in inside or h.i == t.i:
                 continue
             step, cur = 0, h
             while step < 6:
@@ -224,11 +238,11 @@ class _Reader:
                     if best is None or step < best[0]:
                         best = (step, cur)
                     break
-                if cur.head is cur:
+                if cur.head.i == cur.i:
                     break
                 cur, step = cur.head, step + 1
         if best is not None:
-            return best[1]
+            return self._nearer_cue(best[1], toks)
         # down from the quote: "he said" hanging from a word of the quote
         for t in toks:
             for c in t.children:
@@ -241,6 +255,18 @@ class _Reader:
         if cands:
             return min(cands, key=lambda t: min(abs(t.i - toks[0].i), abs(t.i - toks[-1].i)))
         return None
+
+    def _nearer_cue(self, cue: Token, toks: list[Token]) -> Token:
+        """ "Sanders said, suggesting a few questions, including, "…"": the speech verb between the
+        cue the parse gave and the quote, when there is one, introduces it."""
+        first, last = toks[0].i, toks[-1].i
+        lo, hi = (cue.i + 1, first) if cue.i < first else (last + 1, cue.i)
+        if cue.i < first:
+            between = [t for t in self.doc[lo:hi] if t.sent.start == cue.sent.start and not self.in_quote(t)
+                       and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH]
+            if between:
+                return between[-1]
+        return cue
 
     def _is_cue(self, tok: Token, direct_child: Token | bool = False) -> bool:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
@@ -280,6 +306,25 @@ class _Reader:
             return toks[-1], name
         return None
 
+    def _dash_name(self, m: MarkSpan) -> tuple[Token, Token] | None:
+        """ "“…” ― Sonya Herrid": a dash and a name right after the closing mark."""
+        line_end = self.text.find("\n", m.outer_end)
+        after = self.text[m.outer_end:line_end if line_end >= 0 else len(self.text)]
+        stripped = after.lstrip()
+        if not stripped or stripped[0] not in "―—–-":
+            return None
+        toks = [t for t in self.tokens(m.outer_end, m.outer_end + len(after)) if not t.is_space]
+        if len(toks) < 2 or toks[0].text[0] not in "―—–-":
+            return None
+        name = [t for t in toks[1:6] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+        if not name or name[0].i != toks[1].i:
+            return None
+        head = name[0]
+        while head.i + 1 < len(self.doc) and self.doc[head.i + 1].pos_ == "PROPN" and not self.in_quote(
+                self.doc[head.i + 1]):
+            head = self.doc[head.i + 1]
+        return toks[0], head
+
     def _opens_paragraph(self, m: MarkSpan) -> bool:
         line = self.line_starts[self.para(m.outer_start)]
         return not self.text[line:m.outer_start].strip()
@@ -291,8 +336,33 @@ class _Reader:
         f.cue = (cue.idx, cue.idx + len(cue))
         f.rule = rule
         subj = _subject(cue)
+        if subj is None or self.in_quote(subj):
+            subj = self._adjacent_subject(cue)
         if subj is not None:
             self._set_speaker(f, subj, found)
+
+    def _adjacent_subject(self, cue: Token) -> Token | None:
+        """When the parse gave no subject outside the quote: '," said Leslie Wimes' or
+        '," Obama's former campaign strategist said'."""
+        doc = self.doc
+        before = cue.i - 1
+        while before >= 0 and doc[before].is_space:
+            before -= 1
+        if before >= 0 and (doc[before].is_punct or self.in_quote(doc[before])):
+            for t in doc[cue.i + 1:min(cue.i + 6, cue.sent.end)]:
+                if self.in_quote(t) or t.is_punct:
+                    break
+                if t.pos_ in ("PROPN", "NOUN", "PRON"):
+                    while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+                        t = t.head
+                    return t
+            return None
+        for t in reversed(doc[max(cue.sent.start, cue.i - 8):cue.i]):
+            if self.in_quote(t):
+                break
+            if t.pos_ in ("PROPN", "NOUN", "PRON"):
+                return t
+        return None
 
     def _set_speaker(self, f: Found, head: Token, found: list[Found]) -> None:
         span = _speaker_tokens(head)
@@ -322,14 +392,21 @@ class _Reader:
                 if comp is not None:
                     content = (comp.left_edge.i, comp.right_edge.i + 1)
                     rule = "complement"
+                elif self._parenthetical(tok):
+                    content = (tok.head.left_edge.i, tok.head.right_edge.i + 1)  # "The test, Pyongyang said, was…"
+                    rule = "parenthetical"
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in NAMING:
+                content = _named_as(tok)  # "Clinton called her vote a mistake"
+                rule = "call-object"
             if content is None:
                 continue
+            frame = {t.i for t in tok.subtree} if rule == "parenthetical" else set()
             toks = [t for t in self.doc[content[0]:content[1]] if not t.is_space]
             while toks and (toks[-1].is_punct and toks[-1].text not in "\"”’"):
                 toks.pop()
             while toks and toks[0].is_punct and toks[0].text not in "\"“‘":
                 toks.pop(0)
-            words = [t for t in toks if t.is_alpha or t.like_num]
+            words = [t for t in toks if (t.is_alpha or t.like_num) and t.i not in frame]
             if len(words) < 2:
                 continue
             a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -341,12 +418,62 @@ class _Reader:
                 to = next(c for c in tok.children if c.lower_ == "to")
                 f.cue = (tok.idx, to.idx + len(to))
             out.append(f)
+        out.extend(self._headline_colons(found))
         # the direct and partial quotes with the same cue share the clause for date look-ups
         by_cue = {f.cue: f.clause for f in out if f.cue}
         for f in found:
             if f.cue in by_cue and f.clause is None:
                 f.clause = by_cue[f.cue]
         return out
+
+    def _parenthetical(self, tok: Token) -> bool:
+        """ "said" set off by commas inside the clause it reports, with nothing of its own to say."""
+        if tok.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or tok.head.pos_ not in ("VERB", "AUX"):
+            return False
+        kids = list(tok.children)
+        if not any(c.dep_ == "nsubj" for c in kids) or any(
+                c.dep_ not in ("nsubj", "advmod", "npadvmod", "punct", "aux", "prep", "neg") for c in kids):
+            return False
+        if tok.right_edge.i - tok.left_edge.i > 10:
+            return False
+        left, right = tok.left_edge.i, tok.right_edge.i
+        doc = self.doc
+        before = doc[left - 1].text if left > 0 else ""
+        after = doc[right + 1].text if right + 1 < len(doc) else ""
+        if before != ",":
+            return False
+        if after == ",":
+            return tok.head.i > right  # "The test, Pyongyang said, was its biggest"
+        return after in (".", ";") and tok.head.i < left  # "People like Scott, he said."
+
+    def _headline_colons(self, found: list[Found]) -> list[Found]:
+        """ "Sanders: Clinton needs to get away from personality": a name, a colon, what they said."""
+        out = []
+        for n, start in enumerate(self.line_starts):
+            end = self.line_starts[n + 1] - 1 if n + 1 < len(self.line_starts) else len(self.text)
+            colon = self.text.find(":", start, min(end, start + 60))
+            if colon < 0 or self.in_quote_char(colon):
+                continue
+            name = [t for t in self.tokens(start, colon) if not t.is_space]
+            rest = [t for t in self.tokens(colon + 1, end) if not t.is_space]
+            if not name or len(name) > 5 or sum(1 for t in rest if t.is_alpha) < 3 or rest[0].text in DOUBLE_MARKS:
+                continue
+            head = name[-1]
+            if self.resolver.entity_at(head) is None and head.ent_type_ not in ("PERSON", "ORG", "NORP"):
+                continue
+            while rest and rest[-1].is_punct and rest[-1].text not in DOUBLE_MARKS:
+                rest.pop()
+            if not rest:
+                continue
+            f = Found(content=(rest[0].idx, rest[-1].idx + len(rest[-1])), kind="indirect", para=n,
+                      cue=(colon, colon + 1), rule="name-colon")
+            f.clause = f.content
+            self._set_speaker(f, head, found + out)
+            out.append(f)
+        return out
+
+    def in_quote_char(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.quoted)
 
     def _is_the_quote(self, words: list[Token], spans: list[tuple[int, int]]) -> bool:
         """True when the clause is a direct quote already found (all but "that" inside its marks)."""
@@ -355,7 +482,7 @@ class _Reader:
 
     def _according_content(self, tok: Token) -> tuple[int, int] | None:
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         skip = {t.i for t in tok.subtree}
         idx = [t.i for t in head.subtree if t.i not in skip]
@@ -419,6 +546,15 @@ class _Reader:
 
 # -- helpers -----------------------------------------------------------------------------------
 
+SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "or", "it"})
+
+
+def _is_title(toks: list[Token]) -> bool:
+    words = [t for t in toks if t.is_alpha]
+    return 0 < len(words) <= 6 and all(t.text[0].isupper() or t.lower_ in SMALL_WORDS for t in words) and \
+        words[0].text[0].isupper()
+
+
 def _set(f: Found, **kw) -> Found:
     for k, v in kw.items():
         setattr(f, k, v)
@@ -441,6 +577,15 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _named_as(tok: Token) -> tuple[int, int] | None:
+    """ "called X Y": from the object to the end of what it is called."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    comp = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > tok.i]
+    if obj is None or not comp:
+        return None
+    return obj.left_edge.i, max(c.right_edge.i for c in comp) + 1
+
+
 def _subject(cue: Token) -> Token | None:
     """Who speaks: the cue's subject, through participles, conjuncts and relative clauses."""
     cur = cue
@@ -461,7 +606,7 @@ def _subject(cue: Token) -> Token | None:
             return subj
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN")):
             return cur.head
-        if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cur.head is not cur:
+        if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
         return None
@@ -492,12 +637,12 @@ def _governed_by(toks: list[Token], cue: Token, *, via_prep: bool = False) -> bo
     subject ("South Korea's" in the speaker's name is not where the statement was made), and, for
     places, through a preposition ("at the White House")."""
     inside = {t.i for t in toks}
-    cur = next((t for t in toks if t.head.i not in inside or t.head is t), toks[0])
+    cur = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
     prep = False
     for _ in range(8):
         if cur.i == cue.i:
             return prep or not via_prep
-        if cur.head is cur or cur.dep_ in ("nsubj", "nsubjpass", "poss") or (via_prep and cur.dep_ == "dobj"):
+        if cur.head.i == cur.i or cur.dep_ in ("nsubj", "nsubjpass", "poss") or (via_prep and cur.dep_ == "dobj"):
             return False
         prep = prep or cur.dep_ == "pobj"
         cur = cur.head
