@@ -96,6 +96,47 @@ def predict(docs: list[TimeMLDoc], *, batch_size: int = 16) -> list[tuple]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class PredTimex:
+    """A predicted TIMEX3: a date mention, or one end of a range mention."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    type: str
+    rule: str
+
+
+_CONNECTOR = re.compile(r"\s*(?:-|–|—|/)\s*|\s+(?:to|through|thru|until|till|and)\s+", re.I)
+
+
+def as_timex3(mentions) -> list[PredTimex]:
+    """The TIMEX3 annotations Dateline's mentions stand for. TIMEX3 has no range value, so a range
+    with both ends written out ("from Aug. 26 to Oct. 20", "between 1994 and 1997") is two TIMEX3,
+    one per end, as TimeML annotates it; a range written as one ("Jan. 7-10") keeps its first value."""
+    out: list[PredTimex] = []
+    for m in mentions:
+        s, e, text = m.span.start, m.span.end, m.span.text
+        if "/" in m.value and not m.value.startswith("P"):
+            first, _, last = m.value.partition("/")
+            cut = next((c for c in _CONNECTOR.finditer(text) if c.start() > 0 and re.search(r"[A-Za-z]", text[c.end():])
+                        and re.search(r"[A-Za-z]", text[:c.start()])), None)
+            if cut is not None:
+                out.append(PredTimex(s, s + cut.start(), text[:cut.start()], first, m.type, m.rule))
+                out.append(PredTimex(s + cut.end(), e, text[cut.end():], last, m.type, m.rule))
+                continue
+            yrs = re.fullmatch(r"(\d{4})(\s*(?:-|–|to|through|until)\s*)(\d{2,4})", text)
+            if yrs:
+                out.append(PredTimex(s, s + len(yrs[1]), yrs[1], first, m.type, m.rule))
+                out.append(PredTimex(e - len(yrs[3]), e, yrs[3], last, m.type, m.rule))
+                continue
+            out.append(PredTimex(s, e, text, first, m.type, m.rule))
+            continue
+        out.append(PredTimex(s, e, text, m.value, m.type, m.rule))
+    return out
+
+
 def canonical(value: str) -> str:
     """Spelling differences that are not differences: "2000-W7" is "2000-W07"."""
     v = value.strip().upper()
@@ -103,17 +144,12 @@ def canonical(value: str) -> str:
     return v
 
 
-def timex3_value(value: str) -> str:
-    """The TIMEX3 value of a mention: a range "A/B" is represented by A."""
-    return value.split("/", 1)[0] if "/" in value and not value.startswith("P") else value
-
-
 def align(gold: tuple[GoldTimex, ...], pred: tuple) -> list[tuple[GoldTimex, Any]]:
     """One-to-one pairs by overlap, the largest overlaps first."""
     cands = []
     for i, g in enumerate(gold):
         for j, p in enumerate(pred):
-            ov = min(g.end, p.span.end) - max(g.start, p.span.start)
+            ov = min(g.end, p.end) - max(g.start, p.start)
             if ov > 0:
                 cands.append((-ov, i, j))
     used_g, used_p, pairs = set(), set(), []
@@ -140,17 +176,20 @@ def run(path: Path, *, limit: int | None = None) -> EvalResult:
     n_gold = n_pred = strict = relaxed = value_ok = type_ok = 0
     misses: list[str] = []
     wrong = Counter()
-    for d, pred in zip(docs, preds):
+    by_rule: dict[str, list[int]] = {}  # rule -> [right value, wrong value, spurious]
+    for d, mentions in zip(docs, preds):
+        pred = as_timex3(mentions)
         n_gold += len(d.timexes)
         n_pred += len(pred)
         pairs = align(d.timexes, pred)
         matched_p = {id(p) for _, p in pairs}
         for g, p in pairs:
             relaxed += 1
-            strict += (g.start, g.end) == (p.span.start, p.span.end)
-            same_value = canonical(timex3_value(p.value)) == canonical(g.value)
+            strict += (g.start, g.end) == (p.start, p.end)
+            same_value = canonical(p.value) == canonical(g.value)
             value_ok += same_value
             type_ok += p.type == g.type
+            by_rule.setdefault(_rule_head(p.rule), [0, 0, 0])[0 if same_value else 1] += 1
             if not same_value:
                 wrong[p.rule.split(";")[0]] += 1
                 misses.append(f"value {d.name} [{d.dct[:10]}] {g.text!r}: gold {g.value} ({g.type}), "
@@ -161,11 +200,18 @@ def run(path: Path, *, limit: int | None = None) -> EvalResult:
                 misses.append(f"missed {d.name} [{d.dct[:10]}] {g.text!r} {g.value} ({g.type})")
         for p in pred:
             if id(p) not in matched_p:
-                misses.append(f"spurious {d.name} [{d.dct[:10]}] {p.span.text!r} -> {p.value} ({p.rule})")
+                by_rule.setdefault(_rule_head(p.rule), [0, 0, 0])[2] += 1
+                misses.append(f"spurious {d.name} [{d.dct[:10]}] {p.text!r} -> {p.value} ({p.rule})")
     metrics: dict[str, float | int] = {}
     for name, hit in (("strict", strict), ("relaxed", relaxed), ("value", value_ok), ("type", type_ok)):
         p, r, f = _f1(hit, n_pred, n_gold)
         metrics.update({f"{name}_precision": round(p, 4), f"{name}_recall": round(r, 4), f"{name}_f1": round(f, 4)})
     metrics.update(gold=n_gold, predicted=n_pred, documents=len(docs))
     return EvalResult("time", len(docs), metrics,
-                      {"misses": misses, "wrong_value_by_rule": dict(wrong.most_common())})
+                      {"misses": misses, "wrong_value_by_rule": dict(wrong.most_common()),
+                       "by_rule": dict(sorted(by_rule.items(), key=lambda kv: -sum(kv[1])))})
+
+
+def _rule_head(rule: str) -> str:
+    """The pattern a rule string starts with: "weekday:past;mod=END" -> "weekday"."""
+    return re.split(r"[:;+]", rule, maxsplit=1)[0]

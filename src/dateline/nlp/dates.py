@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import DateMention, Span
 from ..model.ids import stable_id
-from .timex import Group, Timex, resolve, scan
+from .timex import Group, Timex, keep, resolve, scan
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
 MODAL_FUTURE = frozenset({"can", "may", "might", "should", "must", "could"})
@@ -24,10 +24,12 @@ FUTURE_HEADS = frozenset({
     "expect", "plan", "schedule", "set", "due", "go", "intend", "slate", "aim", "poise", "prepare", "propose",
     "hope", "want", "seek", "vow", "promise", "pledge", "arrange", "likely", "poised", "expected", "scheduled",
 })
+PLAN_VERBS = frozenset({"plan", "schedule", "slate", "postpone", "delay", "defer", "reschedule", "adjourn"})
 PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
 VETO_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "LAW", "FAC"})
 # rules whose match can be a name or a common word, so a non-time entity over it vetoes it
 VETOABLE = frozenset({"month", "weekday", "season", "holiday", "relative-day", "ref", "year", "non-gregorian"})
+OVERRULED = frozenset({"month", "year", "season", "weekday", "relative-day", "bare-plural-unit"})
 DAY_GRAINS = frozenset({"day", "part_of_day", "time"})
 
 
@@ -36,10 +38,10 @@ def extract_dates(ctx) -> tuple[DateMention, ...]:
     article, doc = ctx.article, ctx.doc
     anchor = _anchor(article.published)
     text = article.text
+    found: list[tuple[Group, Timex]] = []
     mentions: list[DateMention] = []
     last_day: dt.date | None = None  # the latest day the narrative reached, for "the next day"
-    last_any: dt.date | None = None  # the latest placed date of any size, for "that year", "a year earlier"
-    last_quarter: tuple[int, Timex] | None = None  # (offset, value) of the last quarter named: results news
+    last_any: dt.date | None = None  # the latest placed date of any size, for "that year"
     for g in _candidates(text, doc):
         span = doc.char_span(g.start, g.end, alignment_mode="expand")
         tense = tense_of(span) if span is not None else None
@@ -47,21 +49,51 @@ def extract_dates(ctx) -> tuple[DateMention, ...]:
         tx = resolve(g, text, anchor, tense, ref)
         if tx is None:
             continue
-        if last_quarter is not None and g.start - last_quarter[0] < FINANCIAL_WINDOW:
-            tx = _same_quarter_a_year_before(g, tx, last_quarter[1])
+        found.append((g, tx))
         mentions.append(_mention(article.id, text, g, tx, anchor))
         if tx.start is not None and tx.type in ("DATE", "TIME"):
             last_any = tx.start
             if tx.start == tx.end and tx.granularity in DAY_GRAINS:
                 last_day = tx.start
-            if tx.granularity == "quarter" and "-Q" in tx.value:
-                last_quarter = (g.end, tx)
+    # the quarters a results story reports on: named outright, and less than a year before the article
+    quarters = [(g.start, tx) for g, tx in found if tx.granularity == "quarter" and "-Q" in tx.value
+                and not _derived(tx.rule) and anchor is not None and tx.start is not None
+                and 0 <= (anchor - tx.start).days <= 366]
+    if quarters:
+        for i, (g, tx) in enumerate(found):
+            if _a_year_before(g):
+                q = _focus_quarter(g.start, quarters)
+                if q is not None:
+                    mentions[i] = _mention(article.id, text, g, _same_quarter_a_year_before(tx, q), anchor)
     return tuple(mentions)
 
 
-FINANCIAL_WINDOW = 300  # characters: "…in the third quarter, up from $2 a year earlier"
+FINANCIAL_AFTER = 400  # characters: "A year earlier, … in the third quarter" names the quarter after
 CLOCK_RULES = frozenset({"clock", "clock-24", "clock-colon", "clock-word", "oclock", "clock-pod", "part-of-day"})
 DAY_WORDS = frozenset({"day", "days", "night", "nights", "morning", "afternoon", "evening", "weekend"})
+
+
+def _derived(rule: str) -> bool:
+    return any(k in rule for k in ("financial", "fin-period:year-", "fin-period:comparable", "fin-period:same",
+                                   "fin-period:corresponding", "fin-period:prior", "year-ago", "ago:"))
+
+
+def _focus_quarter(at: int, quarters: list[tuple[int, Timex]]) -> Timex | None:
+    """The quarter a results story is about at this point: the last one named before, else the next."""
+    before = [tx for start, tx in quarters if start < at]
+    if before:
+        return before[-1]
+    after = [tx for start, tx in quarters if at < start <= at + FINANCIAL_AFTER]
+    return after[0] if after else None
+
+
+def _a_year_before(g: Group) -> bool:
+    h = g.hits[0]
+    gr = h.g
+    if h.rule == "ago":
+        return ((gr.get("u") or "").lower() == "year" and (gr.get("n") or "").lower() in ("a", "one", "1")
+                and (gr.get("dir") or "").lower() in ("ago", "earlier", "before", "prior"))
+    return h.rule == "year-end" and any(k in (gr.get("w") or "").lower() for k in ("earlier", "ago"))
 
 
 def _ref_for(g: Group, mentions: list[DateMention], span, last_day, last_any) -> dt.date | None:
@@ -69,27 +101,21 @@ def _ref_for(g: Group, mentions: list[DateMention], span, last_day, last_any) ->
     the last day named, "that year" or "a year earlier" the last date of any size."""
     h = g.hits[0]
     if h.rule in CLOCK_RULES:
-        return _sentence_day(mentions, span)
+        return _sentence_day(mentions, span) or last_day
     unit = (h.g.get("u") or h.g.get("pod") or "").lower()
     if h.rule in ("weekday", "this-pod") or unit in DAY_WORDS:
         return last_day
     return last_any
 
 
-def _same_quarter_a_year_before(g: Group, tx: Timex, q: Timex) -> Timex:
+def _same_quarter_a_year_before(tx: Timex, q: Timex) -> Timex:
     """In results news "a year earlier", "year-ago" and "the year-earlier period" mean the quarter
-    just named, a year before (TimeML annotates them so, and a reader means that)."""
-    h = g.hits[0]
-    gr = h.g
-    yearly = (h.rule == "ago" and (gr.get("u") or "").lower() == "year" and (gr.get("n") or "").lower() in
-              ("a", "one", "1") and (gr.get("dir") or "").lower() in ("ago", "earlier", "before", "prior")) or (
-        h.rule == "year-end" and ("earlier" in (gr.get("w") or "") or "ago" in (gr.get("w") or "")))
-    if not yearly or q.start is None:
+    the story is about, a year before (TimeML annotates them so, and a reader means that)."""
+    if q.start is None or q.end is None:
         return tx
-    y, n = q.start.year - 1, (q.start.month - 1) // 3 + 1
-    value = f"{y:04d}-Q{n}"
-    start = q.start.replace(year=y)
-    end = q.end.replace(year=y) if q.end else None
+    y = q.start.year - 1
+    start, end = q.start.replace(year=y), q.end.replace(year=y)
+    value = f"{y:04d}-Q{(q.start.month - 1) // 3 + 1}"
     return Timex(value, "DATE", "quarter", start, end, f"{tx.rule};financial:quarter-a-year-before", True)
 
 
@@ -137,7 +163,10 @@ def _candidates(text: str, doc: Doc) -> list[Group]:
         for sub in scan(ent.text, guards=False):
             s, e = ent.start_char + sub.start, ent.start_char + sub.end
             hits = tuple(_moved(h, ent.start_char) for h in sub.hits)
-            extra.append(Group(s, e, hits))
+            # spaCy's word overrules the guards that hold back names and numbers ("June", "1990"),
+            # not those that know a title or an age when they see one
+            if all(h.rule in OVERRULED or keep(h, text) is not None for h in hits):
+                extra.append(Group(s, e, hits))
     if extra:
         groups = sorted(groups + extra, key=lambda g: g.start)
     return groups
@@ -175,43 +204,66 @@ def tense_of(span) -> str | None:
         return None
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    return verb_tense(tok)
+    return verb_tense(tok, before=span.start < tok.i)
 
 
-def verb_tense(v: Token, depth: int = 0) -> str | None:
+def verb_tense(v: Token, depth: int = 0, *, before: bool = False) -> str | None:
+    """``before``: the expression stands before its verb ("On Friday, the government planned…")."""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & FUTURE_AUX:
         return "future"
-    if v.lemma_ in ("go",) and v.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in v.children):
+    if v.lemma_ in PLAN_VERBS and not before:
+        # "planned a rally on Saturday", "postponed until Tuesday", "was scheduled for Thursday" look ahead
+        # from when they were said; "had been scheduled to expire Friday" is over; "On Friday, X planned"
+        # dates the planning; "a service planned for Saturday was canceled" could be either
+        if v.tag_ == "VBN" and v.dep_ in ("acl", "amod"):
+            return None
+        return "past" if "had" in words or any(c.lower_ == "had" for c in v.head.children) else "future"
+    if v.lemma_ == "go" and v.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in v.children):
         return "future"  # "is going to visit"
     if any(a.tag_ == "VBD" for a in auxes if a.lower_ not in ("would", "could", "might", "should")):
-        if v.lemma_ in FUTURE_HEADS and v.tag_ == "VBN" and words & {"was", "were"}:
-            return "past"  # "was expected Tuesday" still looks back from the article
-        return "past"
+        return "past"  # "was announced Tuesday", "had been scheduled to expire Friday"
     if v.tag_ == "VBD":
         return "past"
-    if v.tag_ == "VBN" and words & {"has", "have", "had", "'s", "'ve", "’s", "’ve"}:
-        return "past"
-    if v.tag_ == "VBN" and v.lemma_ in FUTURE_HEADS and words & PRESENT_BE:
-        return "future"  # "is expected Tuesday", "is scheduled for Friday"
+    if v.tag_ == "VBN":
+        if words & {"has", "have", "had", "'s", "'ve", "’s", "’ve"}:
+            return "past"
+        if v.lemma_ in FUTURE_HEADS and words & PRESENT_BE:
+            return "future"  # "is expected Tuesday", "is scheduled for Friday"
+        if v.dep_ in ("acl", "amod") and not words:
+            return "past"  # "the injunction issued Thursday", "a poll completed on Saturday"
     if v.tag_ == "VB":
         if words & MODAL_FUTURE:
             return "future"
         if "would" in words:
             return None
-        if "to" in words and depth < 3 and v.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl"):
-            head = v.head
-            if head.lemma_ in FUTURE_HEADS or head.lower_ in FUTURE_HEADS:
-                return "future"
-            return None
+        if "to" in words and depth < 3:
+            return _to_infinitive_tense(v, depth)
         return None
     if v.tag_ == "VBG" and words & PRESENT_BE:
         return "future"  # "Kim is visiting China next week": a present progressive with a date is planned
     if v.tag_ in ("VBZ", "VBP"):
         return "present"
-    if v.tag_ == "VBG" and any(a.tag_ == "VBD" for a in auxes):
-        return "past"
+    return None
+
+
+def _to_infinitive_tense(v: Token, depth: int) -> str | None:
+    """ "is scheduled to spend Tuesday" looks ahead; "had been due to expire Friday" looked ahead from a
+    past that is over, so the day is behind the article."""
+    head = v.head
+    if head is v:
+        return None
+    governor = head
+    for _ in range(2):  # "due" and "likely" are adjectives: their verb is the copula above them
+        if governor.pos_ in ("VERB", "AUX") or governor.head is governor:
+            break
+        governor = governor.head
+    planned = head.lemma_ in FUTURE_HEADS or head.lower_ in FUTURE_HEADS
+    upper = verb_tense(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else None
+    if planned:
+        pluperfect = any(c.lower_ == "had" for c in governor.children) or "had" in {c.lower_ for c in head.children}
+        return "past" if pluperfect else "future"
     return None
 
 

@@ -15,11 +15,11 @@ from functools import lru_cache
 from .model import TENSES, Timex, unknown
 from .resolve import RESOLVERS, Ref
 from .lexicon import PARTS_OF_DAY
-from .scan import CLOCKS, PODS, Group, Hit, scan
+from .scan import CLOCKS, PODS, Group, Hit, keep, scan
 
 TIMEISH = CLOCKS | PODS
 
-__all__ = ["TENSES", "Timex", "Group", "Hit", "normalise", "resolve", "resolve_hit", "scan", "unknown"]
+__all__ = ["TENSES", "Timex", "Group", "Hit", "keep", "normalise", "resolve", "resolve_hit", "scan", "unknown"]
 
 # Words around an expression that are not part of it: "on Tuesday", "since last year", "by 2020."
 _FILLER = re.compile(

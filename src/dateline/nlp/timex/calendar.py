@@ -109,7 +109,8 @@ def weekday_near(anchor: Date, weekday: int, direction: str) -> Date:
         return anchor - dt.timedelta(days=back or 7)
     if direction == "after":
         return anchor + dt.timedelta(days=fwd or 7)
-    return anchor - dt.timedelta(days=back) if back <= fwd else anchor + dt.timedelta(days=fwd)
+    # with no tense, news leans to the past: Thursday said on a Monday is more likely the one just gone
+    return anchor - dt.timedelta(days=back) if back <= fwd * AGAINST_NEWS else anchor + dt.timedelta(days=fwd)
 
 
 def year_for(month: int, day: int | None, anchor: Date, direction: str) -> int:
@@ -133,7 +134,7 @@ def year_for(month: int, day: int | None, anchor: Date, direction: str) -> int:
     return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: (cost(y), -y))
 
 
-AGAINST_TENSE = 3.0
+AGAINST_TENSE = 4.0
 AGAINST_NEWS = 1.5
 
 

@@ -96,8 +96,9 @@ RELWORD = _ci(r"this|last|next|past|coming|previous|current|this\s+past|this\s+c
 EDGE = _ci(r"early|late|mid|middle|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
            r"the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|end\s+of|start\s+of|beginning\s+of|"
            r"the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+latter\s+half\s+of|"
-           r"the\s+early\s+part\s+of|the\s+latter\s+part\s+of|the\s+last\s+part\s+of|around|by|"
-           r"the\s+close\s+of|the\s+dawn\s+of|the\s+eve\s+of|the\s+run-up\s+to")
+           r"the\s+early\s+part\s+of|the\s+latter\s+part\s+of|the\s+last\s+part\s+of|around|"
+           r"the\s+close\s+of|the\s+dawn\s+of|the\s+eve\s+of|the\s+run-up\s+to|earlier\s+in|later\s+in|early\s+in|"
+           r"late\s+in")
 # names are matched in any case here; the scanner's guards want them capitalised in running text
 HOLIDAY = _ci(_alt(list(FIXED_HOLIDAYS) + list(NTH_WEEKDAY_HOLIDAYS) + list(EASTER_HOLIDAYS)))
 NONGREG = _ci(_alt(NON_GREGORIAN))
@@ -137,7 +138,7 @@ RULES: tuple[Rule, ...] = (
           f"(?:\\s*,?\\s*(?P<y>{YEAR4}))?", 5),
     _rule("year-range", f"(?P<y1>{YEAR4})(?:{DASH}|/|\\s+(?i:to|through|until)\\s+)(?P<y2>\\d{{4}}|\\d{{2}})(?![\\d%])", 4),
     _rule("month-day",
-          f"(?:(?P<wd>{WEEKDAY}),?\\s+)?(?:(?P<rel>{_ci('last|next|this|this past|this coming|the')})\\s+)?(?P<m>{MONTH_D})\\s*(?P<d>{DAY}){MDY_TAIL}", 6),
+          f"(?:(?P<edge>{_ci('around|about')})\\s+)?(?:(?P<wd>{WEEKDAY}),?\\s+)?(?:(?P<rel>{_ci('last|next|this|this past|this coming|the')})\\s+)?(?P<m>{MONTH_D})\\s*(?P<d>{DAY}){MDY_TAIL}", 6),
     _rule("day-month",
           f"(?:(?P<wd>{WEEKDAY}),?\\s+)?(?:(?i:the)\\s+)?(?P<d>{DAY})(?:\\s+(?i:of))?\\s+(?P<m>{MONTH_D})"
           f"(?:\\s*,?\\s*(?P<y>{YEAR}))?", 6),
@@ -198,10 +199,10 @@ RULES: tuple[Rule, ...] = (
           f"(?P<u>{_ci('week|weekend|month|year|quarter|decade|century|season|day|days|weeks|months|years|quarters|decades')})"
           f"(?:['’]s)?", 3),
     _rule("edge-the-unit",
-          f"(?P<edge>{_ci('the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|end of|year end|the turn of')})"
+          f"(?P<edge>{_ci('the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|end of|year end|the turn of|earlier in|later in|early in|late in')})"
           f"\\s+(?:(?i:the)\\s+)?(?P<u>{_ci('week|month|year|quarter|decade|century|day')})", 3),
     _rule("year-end", f"(?P<w>{_ci('year[- ]end|year[- ]earlier|year[- ]ago|the year[- ]earlier period|the year[- ]ago period|month[- ]end|quarter[- ]end')})", 2),
-    _rule("the-unit", f"(?P<pre>{_ci('the')})\\s+(?P<u>{_ci('quarter|weekend|period|year|week|month')})(?![\\s-]*(?:old|long|\\d))", 1),
+    _rule("the-unit", f"(?P<pre>{_ci('the')})\\s+(?:(?P<adj>{_ci('full|fiscal|calendar|financial|whole|entire')})\\s+)?(?P<u>{_ci('quarter|weekend|period|year|week|month')})(?![\\s-]*(?:old|long|\\d))", 1),
     _rule("ago",
           f"(?:(?P<approx>{APPROX})\\s+)?(?:(?P<n>{NUMBER}|{VAGUE})[\\s-]+)?(?P<u>{UNIT})(?:\\s+(?i:or\\s+so))?\\s+"
           f"(?P<dir>{_ci('ago|earlier|later|before|after|from now|hence|back|prior|previously|afterwards?|since|in the future')})", 5),
@@ -209,7 +210,7 @@ RULES: tuple[Rule, ...] = (
     _rule("duration",
           f"(?:(?P<approx>{APPROX})\\s+)?(?:(?i:the)\\s+)?"
           f"(?:(?P<rel>{_ci('past|last|next|first|final|coming|previous|following|remaining|latest|preceding|prior|initial|ensuing|succeeding|other|same|full')})\\s+)?"
-          f"(?P<n>{NUMBER})(?:\\s*(?:-|–|(?i:to|or))\\s*(?P<nhi>{NUMBER}))?[\\s-]+(?:(?i:more|additional|full|straight|consecutive|long|whole|extra)\\s+)?(?P<u>{UNIT})"
+          f"(?P<n>{NUMBER})(?:\\s*(?:-|–|(?i:to|or))\\s*(?P<nhi>{NUMBER}))?[\\s-]+(?:(?i:more|additional|full|straight|consecutive|long|whole|extra|trading|business|working|school|calendar)\\s+)?(?P<u>{UNIT})"
           f"(?:\\s+(?P<n2>(?i:and\\s+(?:a\\s+half|an?\\s+\\w+|\\d+\\s+\\w+|\\w+\\s+\\w+))))?(?P<suffix>[\\s-]+(?i:long|old))?", 3),
     _rule("vague-duration",
           f"(?:(?P<approx>{APPROX})\\s+)?(?:(?P<the>{_ci('the')})\\s+)?(?P<q>{VAGUE}|{_ci('recent|coming|past|next few|past few|last few|next several|past several|last several|following|ensuing|subsequent|preceding|intervening')})\\s+"
@@ -230,13 +231,13 @@ RULES: tuple[Rule, ...] = (
     _rule("clock-24", f"(?P<H>[01]\\d|2[0-3])[:.]?(?P<M>[0-5]\\d)\\s*(?:h\\s+)?(?P<tz>{TZ}|(?i:hours|hrs|GMT))", 6),
     _rule("clock-colon", f"(?P<H>[01]?\\d|2[0-3]):(?P<M>[0-5]\\d)(?:\\s+(?P<tz>{TZ}))?", 5),
     _rule("clock-word", f"(?:(?P<approx>{_ci('about|around|shortly after|shortly before|just after|just before')})\\s+)?"
-          f"(?P<w>{_ci('noon|midnight|midday|high noon')})(?:\\s+(?P<tz>{TZ}))?", 4),
+          f"(?P<w>{_ci('noon|midnight|midday')})(?:\\s+(?P<tz>{TZ}))?", 4),
     _rule("oclock", f"(?P<H>{_ci('one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve')}|\\d{{1,2}})\\s+o['’]clock", 5),
     _rule("part-of-day", f"(?:(?P<edge>{_ci('early|late')})\\s+)?(?P<w>{_ci('overnight|in the morning|in the afternoon|in the evening|at night|at dawn|at dusk|during the night|the morning|the afternoon|the evening|the night')})", 1),
     _rule("set",
           f"(?P<every>{_ci('every|each|every other|per')})\\s+(?:(?P<n>{NUMBER})\\s+)?"
           f"(?P<u>{UNIT}|{WEEKDAY_FULL}|{_ci('morning|afternoon|evening|night|summer|winter|spring|fall|autumn|weekend')})", 4),
-    _rule("set-adverb", f"(?P<w>{_ci('daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|biannually|semiannually|semi-annually|bimonthly|fortnightly|year-round|year after year|day after day|day and night|around the clock|round the clock|24 hours a day|each day|day-to-day')})", 2),
+    _rule("set-adverb", f"(?P<w>{_ci('daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|biannually|semiannually|semi-annually|bimonthly|fortnightly|year-round|year after year|day after day|day and night|around the clock|round the clock|24 hours a day|each day|day-to-day')})", 2),
     _rule("set-frequency",
           f"(?P<f>{FREQ})\\s+"
           f"(?:(?i:a|an|per|each|every)\\s+)(?P<u>{_ci('year|month|week|day|hour|minute|quarter|decade|weekend|morning|night')})", 5),

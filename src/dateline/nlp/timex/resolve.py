@@ -123,8 +123,6 @@ def _edge_mod(edge: str | None) -> str:
         return "MID"
     if e in ("around",):
         return "APPROX"
-    if e in ("by",):
-        return "ON_OR_BEFORE"
     if e in ("the eve of", "the run-up to"):
         return "BEFORE"
     return ""
@@ -370,7 +368,9 @@ def r_month_day(g: Groups, text: str, r: Ref) -> Timex | None:
         # "last Oct. 23": the latest one before the anchor; "next May 5": the first after it
         return _full_date(None, m, d, Ref(r.anchor, "past" if rel in ("last", "this past") else "future", r.ref),
                           f"month-day:{rel}", _weekday(g.get("wd")))
-    return _full_date(_year(g.get("y"), r.anchor), m, d, r, "month-day", _weekday(g.get("wd")))
+    tx = _full_date(_year(g.get("y"), r.anchor), m, d, r, "month-day", _weekday(g.get("wd")))
+    mod = _approx_mod(g.get("edge"))
+    return tx.but(mod=mod) if mod else tx
 
 
 def _range(a: Timex, b: Timex, rule: str, granularity: str) -> Timex:
@@ -719,18 +719,19 @@ def r_relative_unit(g: Groups, text: str, r: Ref) -> Timex | None:
     if not unit:
         return None
     plural = raw_unit != unit and raw_unit.endswith("s")
-    if plural:  # "recent weeks", "the coming months": an unspecified stretch
+    if plural:  # "recent years", "the coming months": sometime before or after now (TimeML: PAST_REF)
         if rel in ("recent", "the recent", "the past", "past", "the last", "last", "the previous", "previous"):
-            return Timex(duration_value(None, unit), "DURATION", unit if unit in _GRAINS else "unknown",
-                         rule=f"relative-unit:{rel}-{raw_unit}")
+            return Timex("PAST_REF", "DATE", unit if unit in _GRAINS else "unknown",
+                         rule=f"relative-unit:{rel}-{raw_unit}", anchored=True)
         if rel in ("the coming", "coming", "the next", "next", "the following", "upcoming", "the upcoming"):
-            return Timex(duration_value(None, unit), "DURATION", unit if unit in _GRAINS else "unknown",
-                         rule=f"relative-unit:{rel}-{raw_unit}")
+            return Timex("FUTURE_REF", "DATE", unit if unit in _GRAINS else "unknown",
+                         rule=f"relative-unit:{rel}-{raw_unit}", anchored=True)
         return None
     if rel in ("the next", "the following") and unit == "day":
         rel = "the following"  # "the next day" is a day, "the next week" a stretch of time
-    elif rel in ("the past", "the last", "the first", "the final", "the whole", "the entire", "all", "the next",
-                 "the coming") and not mod:
+    elif rel in ("the past", "the last") and unit not in ("day",) and not mod:
+        rel = "last"  # TimeML reads "the past year" as last year: "profits rose over the past year"
+    elif rel in ("the first", "the final", "the whole", "the entire", "all", "the next", "the coming") and not mod:
         return Timex(duration_value(1, unit), "DURATION", unit if unit in _GRAINS else "unknown",
                      rule=f"relative-unit:{rel}")
     narrative = rel in ("the following", "the previous", "the preceding", "the prior", "the same", "that")
@@ -800,8 +801,8 @@ def r_the_unit(g: Groups, text: str, r: Ref) -> Timex | None:
     a = r.anchor
     if unit == "quarter":
         # in results news "the quarter" is the one just reported: the last completed quarter
-        d = shift(a, "quarter", -1) if r.tense in (None, "past") else a
-        return quarter(d.year, cal.quarter_of(d), f"the-quarter:{r.tense or 'none'}", anchored=True)
+        d = shift(a, "quarter", -1)
+        return quarter(d.year, cal.quarter_of(d), "the-quarter", anchored=True)
     if unit == "weekend":
         if r.tense == "past":
             sat = cal.weekday_near(a, 6, "past")
@@ -810,6 +811,8 @@ def r_the_unit(g: Groups, text: str, r: Ref) -> Timex | None:
         else:
             sat = cal.week_start(a) + dt.timedelta(days=5)
         return weekend(sat, f"the-weekend:{r.direction}")
+    if unit == "year" and _low(g.get("adj")) in ("full", "calendar"):
+        return year(a.year, "the-full-year", anchored=True)  # "results for the full year"
     if unit in ("year", "week", "month"):
         return Timex(duration_value(1, unit), "DURATION", unit, rule=f"the-{unit}")
     return None
@@ -824,7 +827,9 @@ def r_ago(g: Groups, text: str, r: Ref) -> Timex | None:
     vague = g.get("n") is None or n is None
     mod = _approx_mod(g.get("approx"))
     sign = 1 if direction in ("later", "after", "from now", "hence", "afterward", "afterwards", "in the future") else -1
-    narrative = direction in ("earlier", "later", "before", "after", "afterward", "afterwards", "prior")
+    # "two days later" counts from the story's last day; "a year earlier" in news from the article's date
+    narrative = direction in ("earlier", "later", "before", "after", "afterward", "afterwards", "prior") and \
+        unit in ("day", "night", "week", "weekend", "fortnight", "hour", "minute", "second")
     base_day = r.base if narrative else r.anchor
     if vague:
         return Timex("FUTURE_REF" if sign > 0 else "PAST_REF", "DATE", unit if unit in _GRAINS else "unknown",

@@ -75,7 +75,7 @@ YEAR_BEFORE_BAD = re.compile(
     r"suite|PO Box|Box|box|Lot|lot|Gate|gate|Interstate|I-|Channel|channel|Code|code|Chapter|chapter|version|"
     r"Version|v\.|Windows|Office|Galaxy|iPhone|Exhibit|exhibit|Table|table|Figure|figure|Rule|rule|Act|Law|"
     r"bill|Bill|Decree|decree|Order|order|population of|rating of|score of|about|some|nearly|almost|over|than|"
-    r"of about|[\d,.]+\s*(?:-|to|and))\s*$"
+    r"of about|\d[\d,.]*\s*(?:-|–|to)|\d{1,3}(?:,\d{3})*\s+and)\s*$"
 )
 BARE_UNIT_BEFORE = frozenset({"for", "over", "within", "in", "took", "take", "takes", "last", "lasted", "after",
                               "spend", "spent", "taking", "lasting"})
@@ -94,11 +94,11 @@ def _next_word(text: str, i: int) -> str:
 
 
 def _sentence_initial(text: str, i: int) -> bool:
-    before = text[max(0, i - 3):i].rstrip(" \t\"“'‘(")
+    before = text[max(0, i - 3):i].rstrip(" \t\"“'‘(`")
     return not before or before[-1] in ".!?\n:;"
 
 
-def _keep(h: Hit, text: str) -> Hit | None:
+def keep(h: Hit, text: str) -> Hit | None:
     """Context guards: drop matches that are names, numbers or words, not times; retag a few."""
     g = h.g
     prev = _prev_word(text, h.start)
@@ -116,8 +116,8 @@ def _keep(h: Hit, text: str) -> Hit | None:
     if h.rule in ("year",) and not g.get("pre") and not g.get("edge"):
         y = g["y"] or ""
         if y[:1] in "'’":
-            if re.match(r"\s*s\b", text[h.end:h.end + 3]):
-                return None
+            if re.match(r"\s*s\b", text[h.end:h.end + 3]) or prev.lower() not in PREPOSITIONS:
+                return None  # "'19" alone is a year after "in", "since", "of"…; "60 Minutes'" is not
         else:
             n = int(y)
             before = text[max(0, h.start - 25):h.start]
@@ -157,6 +157,8 @@ def _keep(h: Hit, text: str) -> Hit | None:
             return Hit(h.start, h.end, "set-rate", h.groups, h.priority)  # "$5 a day", "twice a year"
     if h.rule == "clock" and surface[-1:] == "." and (g.get("ap") or "").endswith(".") is False:
         pass
+    if h.rule == "edge-the-unit" and (g.get("u") or "").lower() == "day" and "in" in (g.get("edge") or "").lower():
+        return None  # "later in the day" is rarely worth a date of its own
     if h.rule == "bare-plural-unit" and prev.lower() not in BARE_UNIT_BEFORE:
         return None  # "years" alone is a time only after "for", "over", "within"…
     if h.rule == "clock-colon" and prev.lower() not in ("at", "by", "until", "from", "after", "before", "around"):
@@ -164,6 +166,12 @@ def _keep(h: Hit, text: str) -> Hit | None:
     if h.rule == "duration" and (g.get("u") or "").lower().startswith("quarter") and text[h.start:h.end].count("-") \
             and (g.get("u") or "").lower().endswith("s"):
         return None  # "three-quarters of the vote" is a fraction
+    if h.rule in ("duration", "relative-unit") and not text[h.start:h.end].isupper():
+        unit_word = g.get("u") or ""
+        if unit_word[:1].isupper():
+            return None  # "60 Minutes", "This Week": titles
+        if h.rule == "duration" and (g.get("n") or "").lower() == "a" and unit_word.lower() == "second":
+            return None  # "a second time" is an ordinal
     if h.rule == "quarter-code" and not g.get("y"):
         return None  # "Q3" alone is too often a product or a code
     if h.rule in ("ref",) and (g.get("w") or "").lower() in ("once", "former", "earlier", "later", "current",
@@ -203,7 +211,7 @@ def scan(text: str, *, guards: bool = True) -> list[Group]:
             h = Hit(start, end, rule.name, tuple((k, v) for k, v in m.groupdict().items() if v is not None),
                     rule.priority)
             if guards:
-                h = _keep(h, text)
+                h = keep(h, text)
                 if h is None:
                     continue
             found.append(h)
