@@ -17,6 +17,7 @@ def register_spacy_components() -> None:
 
 def extractors() -> tuple:
     """The extractors ``analyze`` runs, in order: each may read what the earlier ones found."""
+    from .nlp.dates import extract_dates
     from .nlp.entities import extract_entities
     from .nlp.events import extract_events
     from .nlp.places import extract_places
@@ -25,6 +26,7 @@ def extractors() -> tuple:
 
     return (
         Extractor("dateline.entities.v1", "entities", extract_entities),
+        Extractor("dateline.dates.v1", "dates", extract_dates),
         Extractor("dateline.places.v1", "places", extract_places),
         Extractor("dateline.quotes.v1", "quotes", extract_quotes),
         Extractor("dateline.events.v1", "events", extract_events),
@@ -36,6 +38,7 @@ def eval_tasks() -> dict[str, tuple[str, str]]:
     return {
         "seed": ("dateline.evals.seed:run", "the founding article against its expected reading"),
         "ner": ("dateline.evals.ner:run", "CoNLL-2003 entity micro-F1 (PER/ORG/LOC/MISC)"),
+        "time": ("dateline.evals.time:run", "TimeML TIMEX3 with DCTs (TempEval-3 Task A): extent, value, type F1"),
         "quotes": ("dateline.evals.quotes:run", "PolNeAR attribution contents and speakers (BRAT standoff)"),
         "geo": ("dateline.evals.geo:run", "toponyms found and resolved within 161 km (LGL/GeoVirus/TR-News XML)"),
     }
