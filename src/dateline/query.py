@@ -51,6 +51,22 @@ def entities(store, *, type: str | None = None, country: str | None = None, name
     )
 
 
+def dates(store, *, article: str | None = None, since: str | None = None, until: str | None = None,
+          limit: int = 100) -> list[dict[str, Any]]:
+    """Date mentions in reading order. ``since``/``until`` keep those whose days overlap the window, so a
+    mention that cannot be put on a calendar ("Ramadan", "February 30") only shows without them."""
+    w = (Where().add("d.article_id = ?", article).add("d.end_date >= CAST(? AS DATE)", since)
+         .add("d.start_date <= CAST(? AS DATE)", until))
+    return store.query(
+        "SELECT d.article_id AS article, a.published, d.start_char, d.end_char, d.text, d.value, d.type, "
+        "d.granularity, d.start_date AS start, d.end_date AS \"end\", "
+        "json_extract_string(d.record, '$.anchor') AS anchor, json_extract_string(d.record, '$.rule') AS rule "
+        f"FROM dates d JOIN articles a ON a.id = d.article_id{w.sql} "
+        "ORDER BY a.published, d.article_id, d.start_char LIMIT ?",
+        [*w.params, limit],
+    )
+
+
 def errors(store, *, limit: int = 100) -> list[dict[str, Any]]:
     return store.query(
         "SELECT origin, stage, code, message, count, last_seen FROM errors ORDER BY last_seen DESC, origin LIMIT ?",
