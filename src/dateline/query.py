@@ -51,6 +51,32 @@ def entities(store, *, type: str | None = None, country: str | None = None, name
     )
 
 
+def places(store, *, country: str | None = None, article: str | None = None, event_only: bool = False,
+           limit: int = 100) -> list[dict[str, Any]]:
+    """Places: per resolved place across articles; per mention within one article (``article`` is its
+    id); with ``event_only``, where each article's main event happened."""
+    w = (Where().add("p.country = upper(?)", country).add("p.article_id = ?", article))
+    if event_only:
+        w.parts.append("p.is_event_location")
+    if article or event_only:
+        return store.query(
+            "SELECT p.article_id, a.published, p.start_char, p.end_char, p.text, p.name, p.country, p.admin1, "
+            "p.lat, p.lon, p.geonames_id, p.feature_class, p.is_event_location, "
+            "json_extract_string(p.record, '$.reason') AS reason "
+            f"FROM places p JOIN articles a ON a.id = p.article_id{w.sql} "
+            "ORDER BY a.published, p.article_id, p.start_char LIMIT ?",
+            [*w.params, limit],
+        )
+    return store.query(
+        "SELECT coalesce(p.name, p.text) AS name, p.country, p.admin1, p.lat, p.lon, p.geonames_id, p.feature_class, "
+        "count(DISTINCT p.article_id) AS articles, count(*) AS mentions, "
+        "count(DISTINCT CASE WHEN p.is_event_location THEN p.article_id END) AS event_articles "
+        f"FROM places p{w.sql} GROUP BY 1, 2, 3, 4, 5, 6, 7 "
+        "ORDER BY articles DESC, mentions DESC, name LIMIT ?",
+        [*w.params, limit],
+    )
+
+
 def dates(store, *, article: str | None = None, since: str | None = None, until: str | None = None,
           limit: int = 100) -> list[dict[str, Any]]:
     """Date mentions in reading order. ``since``/``until`` keep those whose days overlap the window, so a

@@ -160,13 +160,13 @@ class GeonamesGazetteer:
         if got is None:
             got = self.index.lookup(k)
             got.sort(key=lambda r: -r.score)
-        if "." not in name and any(r.source.endswith(".") and r.feature_code == "ADM1" for r in got):
-            # "Miss." and "Pa." are states; "Miss" and "PA" are not
-            got = [r for r in got if not (r.source.endswith(".") and r.feature_code == "ADM1")]
             if len(self._cache) > 50_000:  # bound memory on long runs over odd names
                 self._cache.clear()
                 self._town_cache.clear()
             self._cache[k] = got
+        if "." not in name and any(r.source.endswith(".") and r.feature_code == "ADM1" for r in got):
+            # "Miss." and "Pa." are states; "Miss" and "PA" are not
+            got = [r for r in got if not (r.source.endswith(".") and r.feature_code == "ADM1")]
         if towns and self.small_towns and k:
             # small towns share names with big places ("Alexandria", Minnesota): the article decides
             extra = self._town_cache.get(k)

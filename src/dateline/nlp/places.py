@@ -190,9 +190,9 @@ def _retagged(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str],
         if not _named(c, k) or c.feature_class not in ("A", "P"):
             continue
         if anchored is None:
-            if c.feature_code in ("PCLI", "ADM1") or k in gpe_keys or c.population >= RETAG_MIN_POP:
+            if c.feature_code in ("PCLI", "ADM1") or k in gpe_keys or (c.population >= RETAG_MIN_POP and len(k) > 3):
                 return _Mention(s, t, "GPE", "retagged")
-        elif (c.country, c.admin1) in anchored:
+        elif (c.country, c.admin1) in anchored and len(k) > 3:
             return _Mention(s, t, "GPE", "retagged")
     return None
 
@@ -318,6 +318,7 @@ def _anchors(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> _Anchors:
     admin1: Counter = Counter()
     by_key: dict[str, tuple[str, tuple[str, str] | None]] = {}
     first_body = None
+    first_line_end = doc.text.find("\n")  # the dateline is the first place after the headline
     for m in mentions:
         if not m.cands:
             continue
@@ -330,7 +331,7 @@ def _anchors(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> _Anchors:
         countries[best.country] += 1
         if a1:
             admin1[a1] += 1
-        if first_body is None and doc[m.start].sent.start > 0 and "\n" in doc[:m.start].text:
+        if first_body is None and 0 <= first_line_end < doc[m.start].idx:
             first_body = (best.country, best.admin1)
     # nationality adjectives say which countries the article is about, too
     for e in doc.ents:
@@ -344,6 +345,9 @@ def _anchors(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> _Anchors:
 def _lookup(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
     """Candidates for a name; else for the city a facility is named after; else for "North Texas",
     "Southern Sudan" without the direction."""
+    if m.source == "demonym":
+        country = gaz.country(gaz.demonym(m.text) or "")
+        return [country] if country is not None else []
     cands = gaz.candidates(m.text)
     if cands:
         return cands
@@ -584,6 +588,8 @@ def place_of_clause(ctx, where: Token | TokSpan) -> Place | None:
     """The place a clause's event happened: the most specific place attached to its verb (or to an
     event noun of it) by "in/at/to…". ``where`` is the clause's verb or any span of the clause."""
     verb = where if isinstance(where, Token) else where.root
+    if not ctx.doc.has_annotation("DEP"):
+        return None
     places = [p for p in ctx.places if p.resolved is not None]
     best, best_rank = None, None
     for p in places:
@@ -605,6 +611,8 @@ def place_of_clause(ctx, where: Token | TokSpan) -> Place | None:
 def _mark_event_location(doc: Doc, places: tuple[Place, ...]) -> tuple[Place, ...]:
     """The main event's place: among places an event verb or noun puts something "in/at/to" in the
     first sentences of the body (then the headline), the most specific, then the earliest."""
+    if not (doc.has_annotation("DEP") and doc.has_annotation("SENT_START")):
+        return places  # no parse, no way to tell which clause a place belongs to
     best, best_rank = None, None
     sents = {s.start: n for n, s in enumerate(doc.sents)}
     for idx, p in enumerate(places):

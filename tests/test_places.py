@@ -1,0 +1,200 @@
+"""Places: toponyms found in text and resolved offline, one phenomenon per case."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from dateline.geo.gazetteer import FakeGazetteer, default_gazetteer, key
+from dateline.model import Article, GeoRef
+from dateline.nlp.places import PlaceOptions, find_places, place_of_clause
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return default_gazetteer()
+
+
+def places_in(nlp, gaz, text, **opts):
+    doc = nlp(text)
+    article = Article(id="a-test", text=text)
+    found = find_places(doc, article, gaz, PlaceOptions(**opts))
+    for p in found:
+        assert text[p.span.start:p.span.end] == p.span.text
+    return doc, found
+
+
+def resolved(found, surface):
+    hits = [p for p in found if p.span.text == surface]
+    assert hits, f"{surface!r} not found in {[p.span.text for p in found]}"
+    return hits[0].resolved
+
+
+# (text, surface, expected ISO2, expected admin1 or None, expected feature code prefix)
+CASES = [
+    ("Trump returned to Washington on Monday after talks in Beijing.", "Washington", "US", "DC", "PPL"),
+    ("Wildfires spread across Washington state near Spokane and Yakima, Gov. Jay Inslee said.",
+     "Washington", "US", "WA", "ADM1"),
+    ("Russian troops moved deeper into Georgia on Sunday, shelling villages near Tbilisi.",
+     "Georgia", "GE", None, "PCL"),
+    ("Police in Atlanta said the Georgia governor would sign the bill on Friday.", "Georgia", "US", "GA", "ADM1"),
+    ("Trump spoke to reporters outside the White House on Sunday.", "White House", "US", "DC", "PPL"),
+    ("Kim arrived at the Beijing Railway Station on Tuesday morning.", "Beijing Railway Station", "CN", None, "PPL"),
+    ("The mayor of Paris, Texas, said Lamar County would reopen its schools.", "Paris", "US", "TX", "PPL"),
+    ("Thousands marched in Paris as France braced for another strike.", "Paris", "FR", None, "PPL"),
+    ("Officials in Dublin, Ohio, met Columbus police.", "Dublin", "US", "OH", "PPL"),
+    ("The talks will be held in the Chinese city of Dandong, near the North Korean border.",
+     "Dandong", "CN", None, "PPL"),
+]
+
+
+@pytest.mark.parametrize("text,surface,country,admin1,fcode", CASES, ids=[c[1] + ":" + c[0][:25] for c in CASES])
+def test_resolution(nlp, gaz, text, surface, country, admin1, fcode):
+    _, found = places_in(nlp, gaz, text)
+    r = resolved(found, surface)
+    assert r is not None and r.country == country, (r, [p.reason for p in found])
+    if admin1:
+        assert r.admin1 == admin1, r
+    assert r.feature_code.startswith(fcode), r
+
+
+def test_every_place_keeps_its_candidates_and_a_reason(nlp, gaz):
+    _, found = places_in(nlp, gaz, "Trump returned to Washington on Monday after talks in Beijing.")
+    p = next(p for p in found if p.span.text == "Washington")
+    assert len(p.candidates) >= 2 and p.candidates[0] == p.resolved
+    assert any(c.feature_code == "ADM1" and c.admin1 == "WA" for c in p.candidates)
+    assert "capital" in p.reason and p.resolved.geonames_id == 4140963
+
+
+@pytest.mark.parametrize("text", [
+    "North Korean leader Kim Jong Un met Chinese President Xi Jinping.",
+    "Kim Jong Un said he was ready to meet again.",
+    "Un officials said nothing.",
+])
+def test_person_name_fragments_are_never_places(nlp, gaz, text):
+    _, found = places_in(nlp, gaz, text)
+    assert not [p for p in found if p.span.text in ("Un", "Jong", "Kim")]
+
+
+def test_nationality_adjectives_are_not_places(nlp, gaz):
+    _, found = places_in(nlp, gaz, "Chinese officials and American diplomats met Georgian and Russian envoys.")
+    assert found == ()
+
+
+def test_nationality_adjectives_as_countries_when_asked(nlp, gaz):
+    _, found = places_in(nlp, gaz, "Chinese officials and American diplomats met.", demonyms=True)
+    assert {p.resolved.country for p in found} >= {"CN", "US"}
+
+
+def test_landmarks_resolve_to_their_city(nlp, gaz):
+    _, found = places_in(nlp, gaz, "Xi received Kim at the Great Hall of the People, then they left Zhongnanhai.")
+    for surface in ("Great Hall of the People", "Zhongnanhai"):
+        r = resolved(found, surface)
+        assert r is not None and r.name == "Beijing" and r.country == "CN"
+
+
+def test_event_location_is_where_the_lead_happened(nlp, gaz):
+    text = ("Kim makes fourth visit to China\nNorth Korean leader Kim Jong Un arrived in Beijing on Tuesday, "
+            "state media said. Trump said in Washington that talks were going well.")
+    _, found = places_in(nlp, gaz, text)
+    events = [p for p in found if p.is_event_location]
+    assert [p.span.text for p in events] == ["Beijing"]
+
+
+def test_place_of_clause(nlp, gaz):
+    from dateline.nlp.context import Context
+
+    text = "Kim arrived in Beijing on Tuesday. Trump spoke at the White House."
+    doc, found = places_in(nlp, gaz, text)
+    ctx = Context(doc=doc, article=Article(id="a-test", text=text), resources=None, places=found)
+    arrived = next(t for t in doc if t.lemma_ == "arrive")
+    spoke = next(t for t in doc if t.lemma_ == "speak")
+    assert place_of_clause(ctx, arrived).span.text == "Beijing"
+    assert place_of_clause(ctx, spoke).resolved.name == "Washington"
+    assert place_of_clause(ctx, doc[0]) is None
+
+
+def test_unknown_place_is_kept_unresolved_with_a_reason(nlp):
+    words = ["They", "reached", "Zqxwville", "and", "Paris", "."]
+    doc = Doc(nlp.vocab, words=words, ents=["O", "O", "B-GPE", "O", "B-GPE", "O"])
+    paris = GeoRef(name="Paris", country="FR", lat=48.85, lon=2.35, feature_class="P", feature_code="PPLC",
+                   population=2_000_000, score=8.0)
+    fake = FakeGazetteer({"Paris": [paris]})
+    found = find_places(doc, Article(id="a-fake", text=doc.text), fake)
+    by_text = {p.span.text: p for p in found}
+    assert by_text["Zqxwville"].resolved is None and "no gazetteer entry" in by_text["Zqxwville"].reason
+    assert by_text["Paris"].resolved.name == "Paris"
+
+
+def test_a_list_of_five_hundred_places_does_not_break_anything(nlp, gaz):
+    names = [r.name for r in list(gaz.index.countries.values())[:200]]
+    cities = ["Beijing", "Seoul", "Pyongyang", "Paris", "London", "Berlin", "Moscow", "Tokyo", "Cairo", "Lagos"]
+    names += cities * 30
+    text = "Delegations came from " + ", ".join(names[:500]) + "."
+    _, found = places_in(nlp, gaz, text)
+    assert len(found) >= 400
+    assert sum(p.resolved is not None for p in found) >= 380
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "🙂 ☃ \u200b", "the the the", "Georgia" * 200, "., ,. !!"])
+def test_odd_input_never_raises(nlp, gaz, text):
+    places_in(nlp, gaz, text)
+
+
+def test_gazetteer_keys_and_landmark_table(gaz):
+    assert key("the U.S.") == key("US") == "us"
+    assert key("South Korea's") == "south korea"
+    assert key("St. Louis") == "saint louis"
+    from importlib import resources
+
+    rows = [ln for ln in (resources.files("dateline.geo") / "data" / "landmarks.tsv").read_text().splitlines()
+            if ln and not ln.startswith(("#", "alias\t"))]
+    assert len(rows) >= 60
+    assert gaz.candidates("Panmunjom")[0].country == "KP"
+    assert gaz.candidates("Miss")[:1] != gaz.candidates("Miss.")[:1]  # "Miss." is Mississippi; "Miss" is not
+    assert gaz.country("KP").name == "North Korea" and gaz.neighbours("GE") >= {"RU"}
+
+
+def test_the_seed_article_places(seed_analysis):
+    from dateline.evals.seed import _place_ok
+
+    import json
+
+    from conftest import shared_path
+
+    expected = json.loads(shared_path("seed", "kim-4th-visit.expected.json").read_text())
+    misses = [(item["text"], _place_ok(seed_analysis, item)) for item in expected["places"]]
+    assert all(why is None for _, why in misses), misses
+    assert len(expected["places"]) == 6
+    assert not [p for p in seed_analysis.places if p.span.text == "Un"]
+    beijing = [p for p in seed_analysis.places if p.is_event_location]
+    assert [p.span.text for p in beijing] == ["Beijing"]
+
+
+def test_places_cli(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from conftest import shared_path
+    from dateline.cli import app
+
+    db = str(tmp_path / "seed.duckdb")
+    seed = shared_path("seed", "kim-4th-visit.txt")
+    r = CliRunner().invoke(app, ["--db", db, "ingest", str(seed), "--published", "2019-01-08", "--json"])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(CliRunner().invoke(app, ["--db", db, "places", "--json"]).stdout)
+    by_name = {x["name"]: x for x in rows}
+    assert by_name["Beijing"]["country"] == "CN" and by_name["Beijing"]["event_articles"] == 1
+    assert "Un" not in by_name
+    kp = json.loads(CliRunner().invoke(app, ["--db", db, "places", "--country", "kp", "--json"]).stdout)
+    assert {x["name"] for x in kp} == {"North Korea", "Pyongyang"}
+    ev = json.loads(CliRunner().invoke(app, ["--db", db, "places", "--event-only", "--json"]).stdout)
+    assert [(x["text"], x["name"]) for x in ev] == [("Beijing", "Beijing")] and ev[0]["reason"]
+    article = ev[0]["article_id"]
+    one = json.loads(CliRunner().invoke(app, ["--db", db, "places", "--article", article[:8], "--json"]).stdout)
+    assert len(one) >= 20 and all(x["article_id"] == article for x in one)
+    csv = CliRunner().invoke(app, ["--db", db, "places", "--csv", "-n", "2"]).stdout.splitlines()
+    assert csv[0].startswith("name,country,admin1") and len(csv) == 3
+    missing = CliRunner().invoke(app, ["--db", db, "places", "--article", "nosuch"])
+    assert missing.exit_code == 1
