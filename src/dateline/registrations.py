@@ -41,4 +41,8 @@ def eval_tasks() -> dict[str, tuple[str, str]]:
         "time": ("dateline.evals.time:run", "TimeML TIMEX3 with DCTs (TempEval-3 Task A): extent, value, type F1"),
         "quotes": ("dateline.evals.quotes:run", "PolNeAR attribution contents and speakers (BRAT standoff)"),
         "geo": ("dateline.evals.geo:run", "toponyms found and resolved within 161 km (LGL/GeoVirus/TR-News XML)"),
+        "events-plover": ("dateline.evals.events:run_plover",
+                          "PLOVER gold records: event type accuracy/macro-F1, actor/recipient country F1"),
+        "events-petrarch": ("dateline.evals.events:run_petrarch",
+                            "PETRARCH validation records with their dictionaries: (source, target, code) F1"),
     }

@@ -102,111 +102,172 @@ class ActorResolver:
             pair = self._pair(h)
             if pair:
                 return pair
+        inner = _partitive_of(h)
+        if inner is not None:  # "scores of Liberian refugees", "15 of its observers"
+            got = self.resolve(inner, speaker=speaker)
+            if any(a.country or a.code for a in got):
+                return got
         span = part.span
-        hit = self._entity(span, h)
-        if hit is not None:
-            return [hit]
-        return [self._dictionary(span, part)]
+        ref = self._span_actor(span, h)
+        if ref.country:
+            return [ref]
+        app = next((c for c in h.children if c.dep_ == "appos"), None)
+        if app is not None:  # "Kenzo Oshima, the United Nations Emergency Relief Coordinator"
+            got = self._one(Part(app, np_span(app)), speaker=speaker)
+            if got and got[0].country:
+                a = got[0]
+                sector = ref.sector or a.sector
+                return [ActorRef(text=ref.text, name=ref.name, span=ref.span, entity_id=ref.entity_id,
+                                 country=a.country, sector=sector, code=a.code if not ref.code else
+                                 _join_code("", a.code or a.country, sector or ""),
+                                 coding=f"{ref.coding}; country {a.country} from the apposition '{a.text}' "
+                                        f"({a.coding})")]
+        return [ref]
 
-    # -- entities -----------------------------------------------------------------------------
-    def _entity(self, span: TokSpan, head: Token) -> ActorRef | None:
-        """An article entity the phrase names; the head's own mention first ("Kim" in "Kim's visit")."""
-        got = self.mentions.covering(head.idx, head.idx + len(head.text))
-        if got is None:
-            for tok in reversed(span):
-                if tok.ent_type_ or tok.pos_ == "PROPN":
-                    got = self.mentions.covering(tok.idx, tok.idx + len(tok.text))
-                    if got is not None:
-                        break
-        if got is None:
-            return None
-        ent, kind, _, _ = got
-        if ent.type in ("GPE", "LOC") and head.pos_ == "NOUN" and not _inside(head, got):
-            # "North Korean officials", "Gondor's government": a place modifying an agent noun
-            return self._with_agent(span, head, ent)
-        country, sector = ent.country, ent.sector
-        path = [f"'{_span_text(span)}' is a mention ({kind}) of {ent.name}"]
-        if ent.coding:
-            path.append(ent.coding)
-        if ent.type in ("GPE", "LOC") and ent.role == "capital":
-            sector = sector or CAPITAL_SECTOR
-            path.append(f"a capital stands for its government: sector {CAPITAL_SECTOR}")
-        elif ent.type in ("GPE", "LOC") and ent.role != "country" and country:
-            sector = sector or CITY_SECTOR
-            path.append(f"a place that is not a country or capital: sector {CITY_SECTOR}")
-        code = _code(country, sector)
-        return ActorRef(text=_span_text(span), name=ent.name, span=_span(span), entity_id=ent.id, country=country,
+    # -- names, dictionaries, agents ---------------------------------------------------------------
+    def _span_actor(self, span, head: Token) -> ActorRef:
+        """The actor a phrase names: its base (an article entity, a dictionary actor or a country, with
+        the dictionary's code winning for a name it lists) and the agent nouns around it
+        ("MSF Arnor diplomat" -> NGO + ARN + GOV; "North Korean officials" -> PRK + GOV)."""
+        res = self.ctx.resources
+        path: list[str] = []
+        name, entity_id, country, sector, base = _span_text(span), None, None, None, ""
+        used: set[int] = set()
+        got = self._mention(span, head)
+        if got is not None:
+            ent, kind, s, e = got
+            used = {t.i for t in span if s <= t.idx < e}
+            mention = self.ctx.article.text[s:e]
+            row = self._row(mention)
+            name, entity_id, sector = ent.name, ent.id, ent.sector
+            path.append(f"'{mention}' is a mention ({kind}) of {ent.name}")
+            if row is not None:
+                country, base = row.country or None, row.code or row.country
+                sector = sector or row.sector or None
+                path.append(self._row_note(mention, row))
+            else:
+                country, base = ent.country, ent.country or ""
+                if ent.coding:
+                    path.append(ent.coding)
+            if ent.type in ("GPE", "LOC") and ent.role == "capital" and not sector:
+                sector = CAPITAL_SECTOR
+                path.append(f"a capital stands for its government: sector {CAPITAL_SECTOR}")
+        if not country:
+            hit = self._lookup(span, skip=used)
+            if hit is not None:
+                how, value, words, text = hit
+                used |= words
+                if how == "actor":
+                    row = value
+                    if entity_id is None:
+                        name = row.name
+                    country, base = row.country or None, row.code or row.country
+                    sector = sector or row.sector or None
+                    path.append(self._row_note(text, row))
+                else:
+                    c, found_how = value
+                    country, base = c.iso3, c.iso3
+                    if entity_id is None:
+                        name = c.name
+                    path.append(f"country {country} from '{text}' ({found_how})")
+                    if found_how == "capital" and not sector:
+                        sector = CAPITAL_SECTOR
+                        path.append(f"a capital stands for its government: sector {CAPITAL_SECTOR}")
+        prefix, suffix, nouns = "", "", []
+        if not (entity_id and sector and self._is_person(entity_id)):
+            for entry, noun in self._agents(span, head, skip=used):
+                p_, s_ = _agent_parts(entry)
+                prefix, suffix = prefix + p_, suffix + s_
+                nouns.append(noun)
+                path.append(f"sector {entry.sector} from agent noun '{noun}'")
+                if not sector or sector == country:
+                    sector = entry.sector[:3] if not p_ else sector
+        if nouns and country and entity_id is None:
+            name = f"{name} {nouns[-1]}" if name.lower() != nouns[-1] else name
+        if not path:
+            path.append(f"'{_span_text(span)}' names no known actor, country or agent")
+        code = _join_code(prefix, base, suffix) if (base or prefix or suffix) else None
+        if code and not prefix and not suffix and sector and base and not base.endswith(sector):
+            code = _join_code("", base, sector)
+        return ActorRef(text=_span_text(span), name=name, span=_span(span), entity_id=entity_id, country=country,
                         sector=sector, code=code, coding="; ".join(path))
 
-    def _with_agent(self, span: TokSpan, head: Token, ent: Entity) -> ActorRef:
-        agent = self.ctx.resources.agents.entry_for(_agent_phrase(span, head))
-        sector = agent[0].sector if agent else None
-        path = [f"country {ent.country} from {ent.name} in '{_span_text(span)}'"]
-        if agent:
-            path.append(f"sector {sector} from agent noun '{agent[1]}'")
-        prefix, suffix = _agent_parts(agent[0] if agent else None)
-        base = ent.country or ""
-        name = f"{ent.name} {agent[1]}" if agent else _span_text(span)
-        return ActorRef(text=_span_text(span), name=name, span=_span(span), entity_id=None, country=ent.country,
-                        sector=sector, code=_join_code(prefix, base, suffix), coding="; ".join(path))
+    def _is_person(self, entity_id: str) -> bool:
+        return any(e.id == entity_id and e.type == "PERSON" for e in self.ctx.entities)
 
-    # -- dictionaries ---------------------------------------------------------------------------
-    def _dictionary(self, span: TokSpan, part: "Part") -> ActorRef:
+    def _row(self, text: str):
+        rows = self.ctx.resources.actors.lookup(text, on=self.on)
+        return rows[0] if rows else None
+
+    @staticmethod
+    def _row_note(text: str, row) -> str:
+        dates = f", {row.start or '…'}–{row.end or '…'}" if row.dated else ""
+        near = ", nearest period to the article's date" if row.approximate else ""
+        return f"'{text}' is dictionary actor '{row.name}' ({row.code or row.country}{dates}{near}; {row.source})"
+
+    def _mention(self, span, head: Token):
+        """An article entity the phrase names; the head's own mention first ("Kim" in "Kim's visit")."""
+        got = self.mentions.covering(head.idx, head.idx + len(head.text))
+        if got is not None:
+            return got
+        for tok in reversed(list(span)):
+            if tok.i > head.i and not _actor_like(head) and head.pos_ != "PROPN":
+                continue  # only an agent noun takes its actor from a phrase after it ("officials in X")
+            if tok.ent_type_ or tok.pos_ == "PROPN":
+                got = self.mentions.covering(tok.idx, tok.idx + len(tok.text))
+                if got is not None and got[0].type in ("GPE", "LOC", "ORG", "NORP", "PERSON", "FAC"):
+                    return got
+        return None
+
+    def _lookup(self, span, *, skip: set[int]):
+        """The longest dictionary actor or country named in the phrase (not in ``skip``)."""
         res = self.ctx.resources
-        words = [t for t in span if not (t.dep_ == "det" or t.is_punct and t.text not in ("'s", "’s"))]
-        actor_hit = country_hit = None  # (start index, end index, payload, text)
+        words = [t for t in span if t.i not in skip and not (t.is_punct and t.text not in ("'s", "’s"))]
         n = len(words)
         for size in range(min(6, n), 0, -1):
             for i in range(0, n - size + 1):
                 chunk = words[i:i + size]
-                if chunk[-1].text in ("'s", "’s", "'"):
+                if chunk[-1].text in ("'s", "’s", "'") or chunk[-1].dep_ == "det":
+                    continue
+                if any(b.i - a.i != 1 for a, b in zip(chunk, chunk[1:])):
                     continue
                 text = " ".join(t.text for t in chunk)
-                if not any(c.isalpha() for c in text):
+                first = next((t for t in chunk if t.dep_ != "det"), chunk[0])
+                if not any(c.isalpha() for c in text) or not (first.is_title or first.is_upper or
+                                                               first.pos_ == "PROPN" or first.ent_type_):
                     continue
-                if actor_hit is None:
-                    rows = [r for r in res.actors.lookup(text, on=self.on) if not r.approximate or not r.dated]
-                    if rows and (chunk[0].is_title or chunk[0].is_upper or chunk[0].pos_ == "PROPN"
-                                 or chunk[0].ent_type_):
-                        actor_hit = (i, i + size, rows[0], text)
-                if country_hit is None and (chunk[0].is_title or chunk[0].is_upper):
-                    found = res.countries.find(text)
-                    if found is not None:
-                        country_hit = (i, i + size, found, text)
-            if actor_hit and country_hit:
-                break
-        agent = res.agents.entry_for(_agent_phrase(span, part.head))
-        if agent is not None and actor_hit is not None and " ".join(actor_hit[3].lower().split()) == agent[1]:
-            agent = None  # the actor entry itself is the agent noun ("Security Council")
-        prefix, suffix = _agent_parts(agent[0] if agent else None)
-        path: list[str] = []
-        name, country, sector, base, entity_id = _span_text(span), None, None, "", None
-        use_actor = actor_hit is not None and (country_hit is None or
-                                               (actor_hit[1] - actor_hit[0]) >= (country_hit[1] - country_hit[0]))
-        if use_actor:
-            row = actor_hit[2]
-            name, country, sector, base = row.name, row.country or None, row.sector or None, row.code or row.country
-            dates = f", {row.start or '…'}–{row.end or '…'}" if row.dated else ""
-            path.append(f"'{actor_hit[3]}' is dictionary actor '{row.name}' ({row.code or row.country}{dates}; "
-                        f"{row.source})")
-        elif country_hit is not None:
-            country_obj, how = country_hit[2]
-            country, base = country_obj.iso3, country_obj.iso3
-            name = country_obj.name
-            path.append(f"country {country} from '{country_hit[3]}' ({how})")
-            if how == "capital" and agent is None:
-                sector = CAPITAL_SECTOR
-                path.append(f"a capital stands for its government: sector {CAPITAL_SECTOR}")
-        if agent is not None:
-            sector = agent[0].sector if not sector or sector == country else sector
-            path.append(f"sector {agent[0].sector} from agent noun '{agent[1]}'")
-            if country:
-                name = f"{name} {agent[1]}" if use_actor or country_hit else name
-        if not path:
-            path.append(f"'{_span_text(span)}' names no known actor, country or agent")
-        code = _join_code(prefix, base, suffix) if (base or prefix or suffix) else None
-        return ActorRef(text=_span_text(span), name=name, span=_span(span), entity_id=entity_id, country=country,
-                        sector=sector, code=code, coding="; ".join(path))
+                row = self._row(text)
+                if row is not None:
+                    return "actor", row, {t.i for t in chunk}, text
+                found = res.countries.find(text)
+                if found is not None:
+                    return "country", found, {t.i for t in chunk}, text
+        return None
+
+    def _agents(self, span, head: Token, *, skip: set[int]):
+        """Agent nouns in the phrase, longest first, left to right ("foreign minister", "MSF")."""
+        agents = self.ctx.resources.agents
+        toks = [t for t in span if t.i not in skip and t.dep_ not in ("det", "poss", "case", "cc", "punct")
+                and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "X") and t.i <= max(head.i, span[0].i)]
+        out = []
+        i = 0
+        while i < len(toks):
+            hit = None
+            for j in range(min(len(toks), i + 4), i, -1):
+                chunk = toks[i:j]
+                if any(b.i - a.i != 1 for a, b in zip(chunk, chunk[1:])):
+                    continue
+                phrase = " ".join(t.text for t in chunk)
+                entry = agents.get(phrase) or (agents.get(" ".join(t.lemma_ for t in chunk)) if j - i == 1 else None)
+                if entry is not None:
+                    hit = (entry, phrase.lower(), j)
+                    break
+            if hit is not None:
+                out.append((hit[0], hit[1]))
+                i = hit[2]
+            else:
+                i += 1
+        return out
 
     # -- pronouns and pairs ----------------------------------------------------------------------
     def _pronoun(self, tok: Token, speaker: list[ActorRef] | None) -> list[ActorRef]:
@@ -320,7 +381,11 @@ def _actor_like(noun: Token) -> bool:
     ("and officials", not "and the Singapore summit")."""
     from ...ontology.agents import default_agents
 
-    return default_agents().get(noun.lemma_) is not None or default_agents().get(noun.text) is not None
+    agents = default_agents()
+    if agents.get(noun.lemma_) is not None or agents.get(noun.text) is not None:
+        return True
+    words = [c.text for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i] + [noun.text]
+    return agents.entry_for(" ".join(words)) is not None
 
 
 def _with_head(mod_span: TokSpan, head: Token) -> TokSpan:
@@ -386,7 +451,8 @@ def np_span(head: Token, *, head_of_coordination: bool = False) -> TokSpan:
     for c in head.children:
         if c.i > head.i and c.dep_ in ("compound", "flat", "nmod") and not head_of_coordination:
             right = max(right, c.right_edge.i)
-        elif c.i > head.i and c.dep_ == "prep" and c.lower_ in ATTACHED_PREPS and head.pos_ == "NOUN":
+        elif c.i > head.i and c.dep_ == "prep" and c.lower_ in ATTACHED_PREPS and head.pos_ == "NOUN" and \
+                _actor_like(head):
             pobj = [x for x in c.children if x.dep_ == "pobj"]
             if pobj and (pobj[0].pos_ == "PROPN" or pobj[0].ent_type_ in ("GPE", "NORP", "ORG")):
                 right = max(right, pobj[0].i if head_of_coordination else pobj[0].right_edge.i)
@@ -394,6 +460,24 @@ def np_span(head: Token, *, head_of_coordination: bool = False) -> TokSpan:
                     if x.dep_ in ("cc", "conj") and x.i <= right:
                         right = max(pobj[0].i, min(right, x.i - 1))
     return doc[left:right + 1]
+
+
+PARTITIVES = frozenset({"score", "hundred", "thousand", "dozen", "million", "ten", "group", "number", "member",
+                        "part", "some", "many", "most", "all", "majority", "minority", "handful", "several", "few",
+                        "one", "two", "three", "dozens", "scores", "hundreds", "thousands", "millions", "members",
+                        "band", "crowd", "batch", "patch", "team", "contingent", "unit", "delegation", "rest"})
+
+
+def _partitive_of(h: Token) -> Token | None:
+    """The noun after "of" when the head only counts or groups it."""
+    if h.lemma_.lower() not in PARTITIVES and h.lower_ not in PARTITIVES and h.pos_ != "NUM":
+        return None
+    for c in h.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def _is_the_country(part: Part) -> bool:

@@ -14,7 +14,12 @@ CLAUSAL = ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csub
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """A passive with no agent but a "to" phrase is a state ("is opposed to", "is committed to")."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True
+    return not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -32,6 +37,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return None
     for c in verb.children:
         if c.dep_ in ("nsubj", "expl") and c.lower_ not in RELATIVE and c.dep_ != "expl":
+            return c
+        if c.dep_ == "nsubjpass" and not is_passive(verb):
             return c
     if is_passive(verb):
         return agent_of(verb)
@@ -54,9 +61,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
         return subject_of(head, depth + 1)
     if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN"):  # "..., killing 20 people"
+        if head.pos_ == "ADP":  # "guilty of violating": through the preposition to what it hangs on
+            head = head.head
         return subject_of(head, depth + 1)
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):  # "militiamen armed with", "demand to sever"
-        return head if verb.tag_ == "VBN" else None
+        if verb.tag_ == "VBN":
+            return head
+        if verb.tag_ == "VBG" and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+            return subject_of(head.head, depth + 1)  # "issued a declaration demanding": the issuer
+        return None
     if verb.dep_ == "relcl":
         return _noun_of_relative(verb)
     return None

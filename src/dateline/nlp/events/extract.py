@@ -61,6 +61,7 @@ class Draft:
     recipient_toks: list[Token] = field(default_factory=list)
     actor_how: str = ""
     recipient_how: str = ""
+    recipient_alts: list[tuple[str, Token]] = field(default_factory=list)  # further candidates, in order
     speaker_tok: Token | None = None
     plover: str = ""
     mode: str = ""
@@ -300,7 +301,17 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
     for t in d.recipient_toks:
         got = resolver.resolve(t, speaker=speaker)
         recipients += got
+    if not any(r.country or r.code for r in recipients):
+        # the first candidate named no known actor: try the others in order ("the right of Russia")
+        for how, t in d.recipient_alts:
+            got = [r for r in resolver.resolve(t, speaker=speaker) if r.country or r.code]
+            if got and not all(any(_same(r, a) for a in actors) for r in got):
+                recipients, d.recipient_how = got, how
+                break
     recipients = [r for r in recipients if not any(_same(r, a) for a in actors)]
+    if not any(r.country or r.code for r in recipients) and len(actors) > 1 and \
+            ("symmetric" in d.flags or m.compound):
+        recipients = []  # "A and B met": each is the other's recipient
     pairwise = not recipients and len(actors) > 1 and ("symmetric" in d.flags or m.compound)
     if "recipient" in d.flags and not pairwise and not any(r.country or r.code or r.entity_id for r in recipients):
         return []
@@ -310,6 +321,7 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
         return []
     if not actors and not recipients:
         return []
+    actors = [_located(ctx, a, m, anchor_tok=d.anchor or m.token) for a in actors]
     coding = onto.plover_for(d.code)
     plover = d.plover or (coding.type if coding else "")
     mode = d.mode or (coding.mode if coding and coding.mode else "") or None
@@ -348,6 +360,33 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
     return out
 
 
+def _located(ctx, a: ActorRef, m: Match, *, anchor_tok: Token) -> ActorRef:
+    """A generic domestic actor with no country ("the military government", "a newspaper", "people")
+    takes the country of the place the event happens in, as the PLOVER coders did."""
+    if a.country or a.code or a.entity_id or not a.span:
+        return a
+    toks = [t for t in m.token.doc if a.span.start <= t.idx < a.span.end]
+    if any(t.pos_ == "PROPN" for t in toks):
+        return a
+    from .anchor import _locative
+
+    for tok in [*_locative(m.token), *_locative(anchor_tok)]:
+        if tok.ent_type_ not in ("GPE", "LOC"):
+            continue
+        found = ctx.resources.countries.find(tok.text)
+        if found is None:
+            ent = next((e for e in ctx.entities for mm in e.mentions
+                        if mm.span.start <= tok.idx < mm.span.end and e.country), None)
+            country = ent.country if ent else None
+        else:
+            country = found[0].iso3
+        if country:
+            return ActorRef(text=a.text, name=a.name, span=a.span, entity_id=a.entity_id, country=country,
+                            sector=a.sector, code=(country + (a.sector or "")) if country else a.code,
+                            coding=f"{a.coding}; country {country} from where it happens ('{tok.text}')")
+    return a
+
+
 def _arguments(d: Draft) -> None:
     m, p = d.match, d.match.pattern
     exclude = {m.token.i} | {w.i for w in m.words}
@@ -384,13 +423,65 @@ def _arguments(d: Draft) -> None:
     if not cands and d.complement is not None:
         cands = recipient_slots(d.complement.token, d.complement.pattern.recipient or slots,
                                 pos=d.complement.pos, exclude=exclude | {d.complement.token.i})
-    if not cands and p.linear:
-        cands = _first_actor_after(m)
-    if not cands and (d.code or "")[:2] == "13":
-        cands = _condition_subject(m.token)
+    if getattr(d, "_style", "dateline") == "petrarch" or p.linear or p.source.endswith(".txt"):
+        cands += _first_actor_after(m)  # PETRARCH's target: the first actor in the verb phrase
+    if (d.code or "")[:2] == "13":
+        cands += _condition_subject(m.token)
+    if d.complement is not None and p.comp in FAMILIES:
+        cands += _complement_parties(d.complement, p.comp, exclude)
+    if style_generic(d):
+        cands += _phrases_in(m.token, exclude)  # tried only when the phrases above name no actor
     if cands:
         slot, tok = cands[0]
         d.recipient_toks, d.recipient_how = [tok], f"{slot} of '{m.token.text}'"
+        d.recipient_alts = [(f"{s} of '{m.token.text}'", t) for s, t in cands[1:]]
+
+
+def style_generic(d: Draft) -> bool:
+    """May the recipient come from any phrase under the trigger? Not for meetings and visits, whose
+    other party must be named as such."""
+    return not (d.code or "").startswith("04") and not d.match.pattern.linear
+
+
+RECIPIENT_PREPS = ("to", "against", "on", "with", "from", "into", "at", "toward", "towards", "of", "over", "in")
+
+
+def _phrases_in(trigger: Token, exclude: set[int]) -> list[tuple[str, Token]]:
+    """Objects and prepositional objects anywhere under the trigger, nearest first."""
+    subj = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
+    out = []
+    for t in trigger.subtree:
+        if t.i in exclude or t.i in subj or t.i == trigger.i:
+            continue
+        if t.dep_ in ("dobj", "dative") or (t.dep_ == "pobj" and t.head.lower_ in RECIPIENT_PREPS):
+            out.append(("a phrase under", t))
+    out.sort(key=lambda x: (RECIPIENT_PREPS.index(x[1].head.lower_) if x[1].dep_ == "pobj" else -1, x[1].i))
+    return out
+
+
+def _complement_parties(c: Match, family: str, exclude: set[int]) -> list[tuple[str, Token]]:
+    """Who a demand, refusal or threat is aimed at, read off the action it governs: "demanded that
+    Hamas renounce" (Hamas), "rejected a U.S. request" (the U.S.), "threatened to cut power to X" (X)."""
+    tok = c.token
+    out: list[tuple[str, Token]] = []
+    if family == "REQUEST":
+        s = subject_of(tok)
+        if s is not None and s.i not in exclude:
+            out.append(("the one asked to act", s))
+        out += [("the one asked to act", t) for t in _prep(tok, "of")]
+    if family == "REJECT" and c.pos == "noun":
+        out += [("who made the request", x) for x in tok.children if x.dep_ in ("poss", "compound", "amod")
+                and (x.ent_type_ or x.pos_ == "PROPN")]
+        out += [("who made the request", t) for name in ("from", "by", "of") for t in _prep(tok, name)]
+    out += [("the action's recipient", t) for _, t in recipient_slots(tok, c.pattern.recipient, pos=c.pos,
+                                                                      exclude=exclude)]
+    return out
+
+
+def _prep(tok: Token, name: str) -> list[Token]:
+    from .triggers import prep_objects
+
+    return prep_objects(tok, name)
 
 
 def _condition_subject(trigger: Token) -> list[tuple[str, Token]]:
@@ -404,11 +495,13 @@ def _condition_subject(trigger: Token) -> list[tuple[str, Token]]:
 
 
 def _first_actor_after(m: Match) -> list[tuple[str, Token]]:
-    """PETRARCH's target: the first noun phrase in the verb phrase after the verb."""
+    """PETRARCH's target: the noun phrases in the verb phrase after the verb, in order."""
+    out = []
     for t in m.token.subtree:
-        if t.i > m.token.i and t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("pobj", "dobj", "attr", "appos", "conj"):
-            return [("phrase", t)]
-    return []
+        if t.i > m.token.i and t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("pobj", "dobj", "attr", "appos", "conj",
+                                                                         "nsubj", "compound", "poss"):
+            out.append(("phrase after the verb", t))
+    return out
 
 
 def _speaker(ctx, d: Draft, resolver: ActorResolver) -> list[ActorRef] | None:

@@ -253,7 +253,8 @@ def _seq(words: tuple[PatternWord, ...], toks: list[Token], lexicon: VerbLexicon
             i = j
             must_be_next = _joined(words, k, backwards)
             continue
-        seqs = lexicon.synsets.get(w.text, ()) if w.is_synset else ((w.text,),)
+        seqs = (lexicon.synsets.get(w.text) or lexicon.synsets.get(w.text.rstrip("_") + "_")
+                or lexicon.synsets.get(w.text.rstrip("_"), ())) if w.is_synset else ((w.text,),)
         found = None
         j = i
         while j < len(toks):
