@@ -100,7 +100,7 @@ class VerbPattern:
     @property
     def specificity(self) -> int:
         """More conditions = more specific; the most specific matching pattern wins."""
-        words = sum(1 for w in (*self.before, *self.after) if w.text and w.marker != "^")
+        words = sum(1 for w in (*self.before, *self.after) if (w.text and w.marker != "^") or w.marker in "+$%")
         return 2 * words + 2 * bool(self.obj) + bool(self.prep) + 2 * bool(self.prt) + bool(self.comp)
 
     @property
@@ -224,6 +224,8 @@ def _split_code(raw: str | None) -> tuple[str, str]:
     """"032:033" -> ("032", "033"); "---" -> ("", ""); None -> ("", "")."""
     if raw is None:
         return "", ""
+    if raw.strip() and not raw.strip()[0].isdigit() and raw.strip() != "---":
+        return "?", ""  # "+++", "###", "xxy": a placeholder code, not a coding
     code = raw.strip()
     main, _, rev = code.partition(":")
     main, rev = main.strip(), rev.strip()
@@ -280,6 +282,8 @@ def load_petrarch_verbs(path: Path | str, *, text: str | None = None) -> VerbLex
                                         note=f"line {block['line']}"))
             for j, (line, before, after, code) in enumerate(block["patterns"]):
                 pm, pr = _split_code(code)
+                if pm == "?":
+                    continue
                 patterns.append(VerbPattern(id=f"{pid}:{j + 1}", lemma=verb, cameo=pm, reverse=pr, forms=forms,
                                             before=before, after=after, source=source, note=f"line {line}"))
 

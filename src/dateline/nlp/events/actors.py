@@ -75,7 +75,7 @@ class ActorResolver:
     def resolve(self, head: Token, *, speaker: list[ActorRef] | None = None) -> list[ActorRef]:
         """One ActorRef per coordinated part of the phrase headed by ``head`` (may be empty)."""
         out: list[ActorRef] = []
-        for part in split_coordination(head):
+        for part in split_coordination(head, self.ctx.resources.agents):
             out.extend(self._one(part, speaker=speaker))
         seen, unique = set(), []
         for a in out:
@@ -89,7 +89,8 @@ class ActorResolver:
         h = part.head
         low = h.lower_
         if low in RELATIVE_PRONOUNS and h.dep_ in ("nsubj", "nsubjpass", "dobj") and h.head.dep_ == "relcl":
-            return self._one(Part(h.head.head, np_span(h.head.head)), speaker=speaker)
+            return self._one(Part(h.head.head, np_span(h.head.head, agents=self.ctx.resources.agents)),
+                             speaker=speaker)
         if h.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
             if low not in PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
                 return []  # "that", "which", "one": nothing to resolve
@@ -113,7 +114,7 @@ class ActorResolver:
             return [ref]
         app = next((c for c in h.children if c.dep_ == "appos"), None)
         if app is not None:  # "Kenzo Oshima, the United Nations Emergency Relief Coordinator"
-            got = self._one(Part(app, np_span(app)), speaker=speaker)
+            got = self._one(Part(app, np_span(app, agents=self.ctx.resources.agents)), speaker=speaker)
             if got and got[0].country:
                 a = got[0]
                 sector = ref.sector or a.sector
@@ -137,6 +138,8 @@ class ActorResolver:
         if got is not None:
             ent, kind, s, e = got
             used = {t.i for t in span if s <= t.idx < e}
+            if not ent.country and self._row(self.ctx.article.text[s:e]) is None:
+                used = set()  # a name we cannot place: its words may still hold a known actor
             mention = self.ctx.article.text[s:e]
             row = self._row(mention)
             name, entity_id, sector = ent.name, ent.id, ent.sector
@@ -149,7 +152,7 @@ class ActorResolver:
                 country, base = ent.country, ent.country or ""
                 if ent.coding:
                     path.append(ent.coding)
-            if ent.type in ("GPE", "LOC") and ent.role == "capital" and not sector:
+            if ent.type in ("GPE", "LOC") and ent.role == "capital" and not sector and row is None:
                 sector = CAPITAL_SECTOR
                 path.append(f"a capital stands for its government: sector {CAPITAL_SECTOR}")
         if not country:
@@ -211,7 +214,7 @@ class ActorResolver:
         if got is not None:
             return got
         for tok in reversed(list(span)):
-            if tok.i > head.i and not _actor_like(head) and head.pos_ != "PROPN":
+            if tok.i > head.i and not _actor_like(head, self.ctx.resources.agents) and head.pos_ != "PROPN":
                 continue  # only an agent noun takes its actor from a phrase after it ("officials in X")
             if tok.ent_type_ or tok.pos_ == "PROPN":
                 got = self.mentions.covering(tok.idx, tok.idx + len(tok.text))
@@ -258,7 +261,7 @@ class ActorResolver:
                 if any(b.i - a.i != 1 for a, b in zip(chunk, chunk[1:])):
                     continue
                 phrase = " ".join(t.text for t in chunk)
-                entry = agents.get(phrase) or (agents.get(" ".join(t.lemma_ for t in chunk)) if j - i == 1 else None)
+                entry = agents.get(phrase)
                 if entry is not None:
                     hit = (entry, phrase.lower(), j)
                     break
@@ -351,14 +354,30 @@ class Part:
     span: TokSpan
 
 
-def split_coordination(head: Token) -> list[Part]:
+def split_coordination(head: Token, agents=None) -> list[Part]:
     """ "the United States and Jordan" -> two parts; "Hungarian and Romanian officials" -> two parts
-    sharing the head noun (each with one of the modifiers)."""
+    sharing the head noun (each with one of the modifiers); "the ambassadors of Arnor, Osgiliath and
+    Gondor", "lawmakers and officials in Fornost and Gondor" -> one part per agent and place."""
     heads = [head] + [c for c in _conjuncts(head) if c.pos_ in ("PROPN", "PRON") or (
-        c.pos_ == "NOUN" and _actor_like(c))]
+        c.pos_ == "NOUN" and _actor_like(c, agents))]
+    shared = None
+    for h in heads:
+        if h.pos_ == "NOUN" and _actor_like(h, agents):
+            shared = shared or _places_after(h)
     parts: list[Part] = []
     for h in heads:
-        span = np_span(h, head_of_coordination=(h.i == head.i and len(heads) > 1))
+        places = _places_after(h) or (shared if h.pos_ == "NOUN" and _actor_like(h, agents) else None)
+        if places and len(places[1]) > 1 or (places and not _places_after(h)):
+            prep, objs = places
+            left = min([h.i] + [c.left_edge.i for c in h.children if c.i < h.i and c.dep_ not in
+                                ("cc", "conj", "punct", "prep", "relcl", "acl", "advcl", "appos")])
+            for o in objs:
+                o_left = min([o.i] + [c.left_edge.i for c in o.children if c.i < o.i and c.dep_ in
+                                      ("compound", "amod", "det", "poss")])
+                idx = list(range(left, h.i + 1)) + [prep.i] + list(range(o_left, o.i + 1))
+                parts.append(Part(h, _Sparse(h.doc, idx)))  # type: ignore[arg-type]
+            continue
+        span = np_span(h, head_of_coordination=(h.i == head.i and len(heads) > 1), agents=agents)
         mods = [c for c in h.children if c.dep_ in ("amod", "compound") and c.i < h.i]
         split = None
         for m in mods:
@@ -376,13 +395,25 @@ def split_coordination(head: Token) -> list[Part]:
     return parts
 
 
-def _actor_like(noun: Token) -> bool:
+def _places_after(h: Token) -> tuple[Token, list[Token]] | None:
+    """The "of/in/from" phrase after an agent noun and its coordinated objects."""
+    for c in h.children:
+        if c.i > h.i and c.dep_ == "prep" and c.lower_ in ATTACHED_PREPS:
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("GPE", "NORP", "ORG")):
+                objs = [pobj] + [x for x in _conjuncts(pobj) if x.pos_ == "PROPN" or x.ent_type_]
+                return c, objs
+    return None
+
+
+def _actor_like(noun: Token, agents=None) -> bool:
     """A coordinated common noun is another actor only when it names people or a body
     ("and officials", not "and the Singapore summit")."""
-    from ...ontology.agents import default_agents
+    if agents is None:
+        from ...ontology.agents import default_agents
 
-    agents = default_agents()
-    if agents.get(noun.lemma_) is not None or agents.get(noun.text) is not None:
+        agents = default_agents()
+    if agents.get(noun.text) is not None or agents.get(noun.lemma_) is not None:
         return True
     words = [c.text for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i] + [noun.text]
     return agents.entry_for(" ".join(words)) is not None
@@ -439,7 +470,7 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
-def np_span(head: Token, *, head_of_coordination: bool = False) -> TokSpan:
+def np_span(head: Token, *, head_of_coordination: bool = False, agents=None) -> TokSpan:
     """The words of the noun phrase an actor is read from: modifiers, possessors, and an attached
     "of/in/from" phrase for agent nouns ("the government of Gondor", "lawmakers in Fornost")."""
     doc = head.doc
@@ -452,7 +483,7 @@ def np_span(head: Token, *, head_of_coordination: bool = False) -> TokSpan:
         if c.i > head.i and c.dep_ in ("compound", "flat", "nmod") and not head_of_coordination:
             right = max(right, c.right_edge.i)
         elif c.i > head.i and c.dep_ == "prep" and c.lower_ in ATTACHED_PREPS and head.pos_ == "NOUN" and \
-                _actor_like(head):
+                _actor_like(head, agents):
             pobj = [x for x in c.children if x.dep_ == "pobj"]
             if pobj and (pobj[0].pos_ == "PROPN" or pobj[0].ent_type_ in ("GPE", "NORP", "ORG")):
                 right = max(right, pobj[0].i if head_of_coordination else pobj[0].right_edge.i)

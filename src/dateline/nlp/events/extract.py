@@ -423,7 +423,7 @@ def _arguments(d: Draft) -> None:
     if not cands and d.complement is not None:
         cands = recipient_slots(d.complement.token, d.complement.pattern.recipient or slots,
                                 pos=d.complement.pos, exclude=exclude | {d.complement.token.i})
-    if getattr(d, "_style", "dateline") == "petrarch" or p.linear or p.source.endswith(".txt"):
+    if p.id.startswith("petrarch:"):
         cands += _first_actor_after(m)  # PETRARCH's target: the first actor in the verb phrase
     if (d.code or "")[:2] == "13":
         cands += _condition_subject(m.token)
@@ -439,8 +439,9 @@ def _arguments(d: Draft) -> None:
 
 def style_generic(d: Draft) -> bool:
     """May the recipient come from any phrase under the trigger? Not for meetings and visits, whose
-    other party must be named as such."""
-    return not (d.code or "").startswith("04") and not d.match.pattern.linear
+    other party must be named as such, nor with PETRARCH dictionaries (target: the verb phrase)."""
+    p = d.match.pattern
+    return not (d.code or "").startswith("04") and not p.linear and not p.id.startswith("petrarch:")
 
 
 RECIPIENT_PREPS = ("to", "against", "on", "with", "from", "into", "at", "toward", "towards", "of", "over", "in")

@@ -240,6 +240,10 @@ def _seq(words: tuple[PatternWord, ...], toks: list[Token], lexicon: VerbLexicon
             if w.marker in ("+", "$"):
                 m.markers[w.marker] = toks[j]
             if w.marker == "%":
+                t = toks[j]
+                if not (any(c.dep_ == "conj" for c in t.children) or t.dep_ == "conj" or
+                        any(c.dep_ == "conj" for c in t.head.children)):
+                    return False  # "%" wants a coordinated actor ("Gondor and Osgiliath")
                 m.compound = True
                 m.markers["%"] = toks[j]
             # skip to the end of this noun phrase
