@@ -172,7 +172,7 @@ RULES: tuple[Rule, ...] = (
           f"(?P<s>{_ci('spring|summer|fall|autumn|winter')})(?:\\s+(?:(?i:of)\\s+)?(?P<y>{YEAR}))?", 3),
     _rule("year",
           f"(?:(?P<edge>{EDGE})[\\s-]+)?(?:(?P<pre>{_ci('the year|fiscal year|fiscal|calendar year|calendar|model year|FY')})[\\s-]*)?"
-          f"(?P<y>{YEAR4}|{YEAR2})", 2),
+          f"(?P<y>{YEAR4}|{YEAR2}|{YEAR_SPOKEN})", 2),
     _rule("year-words", f"(?:(?P<pre>{_ci('the year')})\\s+)(?P<w>{YEAR_WORDS})", 3),
     _rule("relative-day",
           f"(?:(?P<edge>{_ci('early|late|later|earlier')})\\s+)?"

@@ -11,7 +11,7 @@ from .patterns import RULES, Rule
 # A quick test that a text can hold any temporal expression at all: most sentences cannot be skipped,
 # but a scan of a text without a digit or one of these words can stop at once.
 _TRIGGER = re.compile(
-    r"\d|(?i:day|night|tomorrow|morning|noon|week|month|year|quarter|half|decade|centur|season|spring|summer|fall|autumn|"
+    r"\d|(?i:day|night|tomorrow|nineteen|eighteen|thousand|morning|noon|week|month|year|quarter|half|decade|centur|season|spring|summer|fall|autumn|"
     r"winter|now|current|recent|past|future|soon|late|earl|ago|hour|minute|second|time|moment|present|once|"
     r"previous|formerly|hence|shortly|overnight|dawn|dusk|annual|daily|ly\b|eve\b|christmas|easter|ramadan|eid|"
     r"juche|reiwa|heisei|showa|minguo|hanukkah|passover|diwali|tet\b|seollal|chuseok|nineties|eighties|seventies|"
@@ -115,7 +115,9 @@ def keep(h: Hit, text: str) -> Hit | None:
             return None  # "May" the modal verb at a sentence start
     if h.rule in ("year",) and not g.get("pre") and not g.get("edge"):
         y = g["y"] or ""
-        if y[:1] in "'’":
+        if y[:1].isalpha():
+            pass  # "nineteen ninety-six" is a year wherever it stands
+        elif y[:1] in "'’":
             if re.match(r"\s*s\b", text[h.end:h.end + 3]) or prev.lower() not in PREPOSITIONS:
                 return None  # "'19" alone is a year after "in", "since", "of"…; "60 Minutes'" is not
         else:
