@@ -162,10 +162,13 @@ def _per_type(pairs: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
 def petrarch_resources(folder: Path):
     """Dateline's resources with the PETRARCH validation dictionaries in place of the shipped ones."""
     from ..nlp.resources import default_resources
+    from ..ontology.countries import CountryIndex
     from ..ontology.petrarch import load_petrarch_actors, load_petrarch_agents
     from ..ontology.verbs import load_petrarch_verbs
 
+    # the suite's own dictionaries only: its actor file lists the countries it codes (JAP, not JPN)
     return default_resources().with_overrides(
+        countries=CountryIndex([]),
         actors=load_petrarch_actors(folder / "PETR.Validate.actors.txt"),
         agents=load_petrarch_agents(folder / "PETR.Validate.agents.txt"),
         verbs=load_petrarch_verbs(folder / "PETR.Validate.verbs.txt"),

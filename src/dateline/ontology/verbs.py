@@ -127,7 +127,11 @@ class VerbLexicon:
             else:  # a multi-word verb ("lash out", "break down") is indexed on its first word
                 self._multi.setdefault((p.pos, words[0]), []).append((tuple(words[1:]), p))
             for form in p.forms:
-                self._by_word.setdefault((p.pos, form), []).append(p)
+                parts = form.split()
+                if len(parts) == 1:
+                    self._by_word.setdefault((p.pos, form), []).append(p)
+                else:  # "cordoned off": an inflected multi-word verb
+                    self._multi.setdefault((p.pos, parts[0]), []).append((tuple(parts[1:]), p))
 
     def __len__(self) -> int:
         return len(self.patterns)

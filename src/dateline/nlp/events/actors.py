@@ -25,6 +25,7 @@ from ...model import ActorRef, Entity, Span
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+NON_ACTOR_ENTS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "government", "state", "party", "neighbor",
                         "neighbour", "foe", "rival", "adversary", "ally", "capital"})
@@ -73,10 +74,14 @@ class ActorResolver:
 
     # -- entry point --------------------------------------------------------------------------
     def resolve(self, head: Token, *, speaker: list[ActorRef] | None = None) -> list[ActorRef]:
-        """One ActorRef per coordinated part of the phrase headed by ``head`` (may be empty)."""
+        """One ActorRef per coordinated part of the phrase headed by ``head`` (may be empty); parts
+        that name no actor are dropped when others do ("Lions, tigers, and Gondor")."""
         out: list[ActorRef] = []
-        for part in split_coordination(head, self.ctx.resources.agents):
-            out.extend(self._one(part, speaker=speaker))
+        for part in split_coordination(head, self.ctx.resources.agents, self._trigger_noun):
+            for a in self._one(part, speaker=speaker):
+                out.extend(_alternatives(a))
+        if len(out) > 1 and any(a.country or a.code for a in out):
+            out = [a for a in out if a.country or a.code]
         seen, unique = set(), []
         for a in out:
             key = (a.name, a.country, a.sector, a.span.start if a.span else None)
@@ -124,6 +129,12 @@ class ActorResolver:
                                  coding=f"{ref.coding}; country {a.country} from the apposition '{a.text}' "
                                         f"({a.coding})")]
         return [ref]
+
+    def _trigger_noun(self, tok: Token) -> bool:
+        try:
+            return bool(self.ctx.resources.verbs.lookup(tok.lemma_.lower(), "noun"))
+        except (KeyError, AttributeError):
+            return False
 
     # -- names, dictionaries, agents ---------------------------------------------------------------
     def _span_actor(self, span, head: Token) -> ActorRef:
@@ -234,6 +245,11 @@ class ActorResolver:
                     continue
                 if any(b.i - a.i != 1 for a, b in zip(chunk, chunk[1:])):
                     continue
+                doc = chunk[0].doc
+                after = doc[chunk[-1].i + 1] if chunk[-1].i + 1 < len(doc) else None
+                if (chunk[0].ent_iob_ == "I" and chunk[0].ent_type_ in NON_ACTOR_ENTS) or \
+                        (after is not None and after.ent_iob_ == "I" and after.ent_type_ in NON_ACTOR_ENTS):
+                    continue  # not "China" inside "the South China Sea"
                 text = " ".join(t.text for t in chunk)
                 first = next((t for t in chunk if t.dep_ != "det"), chunk[0])
                 if not any(c.isalpha() for c in text) or not (first.is_title or first.is_upper or
@@ -260,6 +276,8 @@ class ActorResolver:
                 chunk = toks[i:j]
                 if any(b.i - a.i != 1 for a, b in zip(chunk, chunk[1:])):
                     continue
+                if chunk[-1].pos_ not in ("NOUN", "PROPN", "X"):
+                    continue  # "official visit" is no official
                 phrase = " ".join(t.text for t in chunk)
                 entry = agents.get(phrase)
                 if entry is not None:
@@ -354,12 +372,12 @@ class Part:
     span: TokSpan
 
 
-def split_coordination(head: Token, agents=None) -> list[Part]:
+def split_coordination(head: Token, agents=None, is_trigger=None) -> list[Part]:
     """ "the United States and Jordan" -> two parts; "Hungarian and Romanian officials" -> two parts
     sharing the head noun (each with one of the modifiers); "the ambassadors of Arnor, Osgiliath and
     Gondor", "lawmakers and officials in Fornost and Gondor" -> one part per agent and place."""
     heads = [head] + [c for c in _conjuncts(head) if c.pos_ in ("PROPN", "PRON") or (
-        c.pos_ == "NOUN" and _actor_like(c, agents))]
+        c.pos_ == "NOUN" and (_actor_like(c, agents) or not (is_trigger and is_trigger(c))))]
     shared = None
     for h in heads:
         if h.pos_ == "NOUN" and _actor_like(h, agents):
@@ -393,6 +411,17 @@ def split_coordination(head: Token, agents=None) -> list[Part]:
         else:
             parts.append(Part(h, span))
     return parts
+
+
+def _alternatives(a: ActorRef) -> list[ActorRef]:
+    """A dictionary code listing alternatives ("FRO/BIL/SAM") stands for each of them."""
+    if not a.code or "/" not in a.code:
+        return [a]
+    out = []
+    for code in a.code.split("/"):
+        out.append(ActorRef(text=a.text, name=a.name, span=a.span, entity_id=a.entity_id, country=code[:3],
+                            sector=a.sector, code=code, coding=f"{a.coding}; one of the alternatives {a.code}"))
+    return out
 
 
 def _places_after(h: Token) -> tuple[Token, list[Token]] | None:
@@ -482,6 +511,10 @@ def np_span(head: Token, *, head_of_coordination: bool = False, agents=None) -> 
     for c in head.children:
         if c.i > head.i and c.dep_ in ("compound", "flat", "nmod") and not head_of_coordination:
             right = max(right, c.right_edge.i)
+        elif c.i > head.i and c.dep_ == "prep" and c.lower_ == "of" and head.pos_ == "PROPN" and head.is_title:
+            pobj = [x for x in c.children if x.dep_ == "pobj"]
+            if pobj and pobj[0].pos_ == "PROPN":  # "the Prince of Dol Amroth", "the Ministry of Magic"
+                right = max(right, pobj[0].i)
         elif c.i > head.i and c.dep_ == "prep" and c.lower_ in ATTACHED_PREPS and head.pos_ == "NOUN" and \
                 _actor_like(head, agents):
             pobj = [x for x in c.children if x.dep_ == "pobj"]

@@ -407,7 +407,12 @@ def _arguments(d: Draft) -> None:
             d.actor_toks, d.actor_how = [s], f"subject of '{m.token.text}'"
             if is_passive(m.token):
                 d.actor_how = f"'by' phrase of passive '{m.token.text}'"
-        if is_passive(m.token):
+        elif is_passive(m.token) and p.id.startswith("petrarch:"):
+            # PETRARCH reads an agentless passive's subject as the source ("X was criticized over Y")
+            pr = passive_recipient(m.token)
+            if pr is not None:
+                d.actor_toks, d.actor_how = [pr], f"subject of passive '{m.token.text}' (PETRARCH convention)"
+        if is_passive(m.token) and d.actor_how.startswith("'by'"):
             pr = passive_recipient(m.token)
             if pr is not None:
                 d.recipient_toks, d.recipient_how = [pr], f"passive subject of '{m.token.text}'"
@@ -419,7 +424,8 @@ def _arguments(d: Draft) -> None:
         return
     if d.recipient_toks:
         return
-    cands = recipient_slots(m.token, slots, pos=m.pos, exclude=exclude)
+    petrarch = p.id.startswith("petrarch:")
+    cands = recipient_slots(m.token, slots, pos=m.pos, exclude=exclude) if not petrarch else []
     if not cands and d.complement is not None:
         cands = recipient_slots(d.complement.token, d.complement.pattern.recipient or slots,
                                 pos=d.complement.pos, exclude=exclude | {d.complement.token.i})
@@ -500,7 +506,7 @@ def _first_actor_after(m: Match) -> list[tuple[str, Token]]:
     out = []
     for t in m.token.subtree:
         if t.i > m.token.i and t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("pobj", "dobj", "attr", "appos", "conj",
-                                                                         "nsubj", "compound", "poss"):
+                                                                         "nsubj", "nsubjpass", "oprd"):
             out.append(("phrase after the verb", t))
     return out
 

@@ -246,12 +246,12 @@ def _seq(words: tuple[PatternWord, ...], toks: list[Token], lexicon: VerbLexicon
                     return False  # "%" wants a coordinated actor ("Gondor and Osgiliath")
                 m.compound = True
                 m.markers["%"] = toks[j]
-            # skip to the end of this noun phrase
+            # skip to the end of this noun phrase (its head; what hangs after the head is left to match)
             head = toks[j]
-            while head.dep_ in ("compound", "amod", "det", "poss") and head.head.i != head.i:
+            while head.dep_ in ("compound", "amod", "det", "poss", "nmod") and head.head.i != head.i and \
+                    head.head.i > head.i:
                 head = head.head
-            last = max(head.i, max((c.i for c in head.subtree), default=head.i)) if not backwards else \
-                min(head.i, head.left_edge.i)
+            last = head.i if not backwards else min(head.i, head.left_edge.i)
             while j < len(toks) and ((toks[j].i <= last) if not backwards else (toks[j].i >= last)):
                 j += 1
             i = j
