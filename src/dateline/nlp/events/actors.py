@@ -529,7 +529,8 @@ def np_span(head: Token, *, head_of_coordination: bool = False, agents=None) -> 
 PARTITIVES = frozenset({"score", "hundred", "thousand", "dozen", "million", "ten", "group", "number", "member",
                         "part", "some", "many", "most", "all", "majority", "minority", "handful", "several", "few",
                         "one", "two", "three", "dozens", "scores", "hundreds", "thousands", "millions", "members",
-                        "band", "crowd", "batch", "patch", "team", "contingent", "unit", "delegation", "rest"})
+                        "band", "crowd", "batch", "patch", "team", "contingent", "unit", "delegation", "rest",
+                        "deployment", "convoy", "column", "wave", "squad"})
 
 
 def _partitive_of(h: Token) -> Token | None:

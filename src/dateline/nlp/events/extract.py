@@ -213,6 +213,16 @@ def _modal_conversion(d: Draft) -> None:
     t = d.match.token
     aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     future = next((a for a in aux if a.lower_ in FUTURE_AUX | PAST_FUTURE_AUX), None)
+    maybe = next((a for a in aux if a.lower_ in ("may", "might", "could")), None)
+    if future is None and maybe is not None and (d.code or "")[:2] in ("16", "17", "18", "19", "20", "14", "15"):
+        cond = next((c for c in t.children if c.dep_ == "advcl" and any(
+            x.dep_ == "mark" and x.lower_ in ("if", "unless") for x in c.children)), None)
+        if cond is not None:  # "may halt mediation if cooperation founders": a conditional threat
+            new = compose("THREATEN", d.code)
+            d.notes.append(f"'{maybe.text} {t.text} ... if': a conditional threat, THREATEN {new}")
+            d.code, d.plover, d.mode = new, "", ""
+            d.status = ("hypothetical", f"{maybe.text} ... if")
+            return
     if future is None and t.dep_ == "xcomp" and t.head.lower_ == "going":
         future = t.head
     if future is None:
@@ -246,9 +256,15 @@ def _speech_demands(sent: TokSpan, by_tok: dict[int, Match], drafts: list[Draft]
             target, modal = _obligation(c)
             if modal is None:
                 continue
+            # the action that is demanded may sit under "be ready to", "be allowed to"
+            action = next((t for t in target.subtree if t.i in by_tok and t.i != target.i and
+                           by_tok[t.i].pattern.comp not in WRAPPERS and
+                           any(x.i == target.i for x in t.ancestors)), None) if target.i not in by_tok else None
+            if action is not None and any(dr.match.token.i == action.i for dr in drafts):
+                target = action
             inner = by_tok.get(target.i)
             existing = next((d for d in drafts if d.match.token.i == target.i), None)
-            base = existing.code if existing is not None else (inner.pattern.cameo if inner else "")
+            base = (inner.pattern.cameo if inner else "") or (existing.code if existing is not None else "")
             code = compose("REQUEST", base)
             fake = inner or Match(token=target, pattern=_SAY_MUST, pos="verb")
             d = Draft(match=fake, code=code, rule=["r.say-must"] + ([fake.pattern.id] if inner else []),
@@ -313,15 +329,21 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
             ("symmetric" in d.flags or m.compound):
         recipients = []  # "A and B met": each is the other's recipient
     pairwise = not recipients and len(actors) > 1 and ("symmetric" in d.flags or m.compound)
-    if "recipient" in d.flags and not pairwise and not any(r.country or r.code or r.entity_id for r in recipients):
-        return []
+    intent = d.status is not None and d.status[0] in ("intended", "expected") and (d.code or "")[:2] == "03"
+    if "recipient" in d.flags and not pairwise and not intent and \
+            not any(r.country or r.code or r.entity_id for r in recipients):
+        return []  # a visit or meeting with no one named is not coded; an intention to meet still is
     if not _fits_flags(d, actors):
         return []
     if "realizer" in d.flags and m.pos == "noun" and not _realized(m.token):
         return []
     if not actors and not recipients:
         return []
+    if not actors and recipients:
+        actors = [ActorRef(text="", name="(unknown)")]  # "three civilians were killed in a bombing"
     actors = [_located(ctx, a, m, anchor_tok=d.anchor or m.token) for a in actors]
+    recipients = [_inner(ctx, r, resolver, actors) for r in recipients]
+    recipients = [_located(ctx, r, m, anchor_tok=d.anchor or m.token) for r in recipients]
     coding = onto.plover_for(d.code)
     plover = d.plover or (coding.type if coding else "")
     mode = d.mode or (coding.mode if coding and coding.mode else "") or None
@@ -361,30 +383,74 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
 
 
 def _located(ctx, a: ActorRef, m: Match, *, anchor_tok: Token) -> ActorRef:
-    """A generic domestic actor with no country ("the military government", "a newspaper", "people")
-    takes the country of the place the event happens in, as the PLOVER coders did."""
-    if a.country or a.code or a.entity_id or not a.span:
+    """A generic actor with no country ("the military government", "a roadside bombing", "people", or
+    none named at all) takes the country of the place the event happens in, as the PLOVER coders did."""
+    if a.country or a.code or a.entity_id:
         return a
-    toks = [t for t in m.token.doc if a.span.start <= t.idx < a.span.end]
-    if any(t.pos_ == "PROPN" for t in toks):
-        return a
+    doc = m.token.doc
+    hosts = [m.token, anchor_tok]
+    if a.span is not None:
+        toks = [t for t in doc if a.span.start <= t.idx < a.span.end]
+        if any(t.pos_ == "PROPN" for t in toks):
+            return a
+        root = next((t for t in toks if not (a.span.start <= t.head.idx < a.span.end) or t.head.i == t.i), None)
+        if root is not None:
+            hosts.insert(0, root)  # "a roadside bombing near Samarra": the actor's own place first
     from .anchor import _locative
 
-    for tok in [*_locative(m.token), *_locative(anchor_tok)]:
-        if tok.ent_type_ not in ("GPE", "LOC"):
-            continue
-        found = ctx.resources.countries.find(tok.text)
-        if found is None:
-            ent = next((e for e in ctx.entities for mm in e.mentions
-                        if mm.span.start <= tok.idx < mm.span.end and e.country), None)
-            country = ent.country if ent else None
-        else:
-            country = found[0].iso3
-        if country:
-            return ActorRef(text=a.text, name=a.name, span=a.span, entity_id=a.entity_id, country=country,
-                            sector=a.sector, code=(country + (a.sector or "")) if country else a.code,
-                            coding=f"{a.coding}; country {country} from where it happens ('{tok.text}')")
+    for host in hosts:
+        for loc in _locative(host):
+            for tok in [loc, *sorted(loc.subtree, key=lambda t: t.i)]:
+                country = _country_of(ctx, tok)
+                if country:
+                    return ActorRef(text=a.text, name=a.name, span=a.span, entity_id=a.entity_id, country=country,
+                                    sector=a.sector, code=country + (a.sector or ""),
+                                    coding=f"{a.coding + '; ' if a.coding else ''}country {country} from where it "
+                                           f"happens ('{tok.text}')")
     return a
+
+
+def _inner(ctx, r: ActorRef, resolver: ActorResolver, actors: list[ActorRef]) -> ActorRef:
+    """A recipient phrase that names no actor may hold one further in: "a camp for Congolese refugees",
+    "demands to release prisoners in Iraq", "restrictions on its labour market for new EU members"."""
+    if r.country or r.code or r.entity_id or r.span is None:
+        return r
+    doc = resolver.ctx.doc
+    toks = [t for t in doc if r.span.start <= t.idx < r.span.end]
+    root = next((t for t in toks if not (r.span.start <= t.head.idx < r.span.end) or t.head.i == t.i), None)
+    if root is None:
+        return r
+    for t in sorted(root.subtree, key=lambda t: t.i):
+        if t.i == root.i or t.ent_type_ not in ("NORP", "GPE", "ORG") or t.ent_iob_ == "I":
+            continue
+        if any(x.dep_ in ("relcl", "acl", "advcl") and x.i != root.i for x in t.ancestors if x.i > root.i or
+               x.i < root.i and False):
+            continue
+        for a in resolver.resolve(t):
+            if a.country and not any(_same(a, b) or (a.country == b.country and a.text == b.text) for b in actors):
+                return ActorRef(text=r.text, name=a.name, span=r.span, entity_id=a.entity_id, country=a.country,
+                                sector=a.sector, code=a.code,
+                                coding=f"'{r.text}' names no actor; inside it, {a.coding}")
+    return r
+
+
+def _country_of(ctx, tok: Token) -> str | None:
+    """The country a place or nationality token stands for: a geocoded place, a country name, capital or
+    demonym, or an entity's country."""
+    if tok.ent_type_ not in ("GPE", "LOC", "NORP", "FAC"):
+        return None
+    for p in ctx.places or ():
+        if p.span.start <= tok.idx < p.span.end and p.resolved is not None:
+            c = ctx.resources.countries.from_code(p.resolved.country)
+            if c is not None:
+                return c.iso3
+    text = next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)  # "Hong Kong"
+    found = ctx.resources.countries.find(text) or ctx.resources.countries.find(tok.text)
+    if found is not None:
+        return found[0].iso3
+    ent = next((e for e in ctx.entities for mm in e.mentions if mm.span.start <= tok.idx < mm.span.end
+                and e.country), None)
+    return ent.country if ent else None
 
 
 def _arguments(d: Draft) -> None:
@@ -538,8 +604,14 @@ def _speaker(ctx, d: Draft, resolver: ActorResolver) -> list[ActorRef] | None:
 def _fits_flags(d: Draft, actors: list[ActorRef]) -> bool:
     if not ({"military", "civilian"} & d.flags):
         return True
-    heads = {t.lemma_.lower() for t in d.actor_toks}
-    military = bool(heads & MILITARY_NOUNS) or any(a.sector == "MIL" for a in actors)
+    words = {t.lemma_.lower() for t in d.actor_toks}
+    doc = d.match.token.doc
+    for a in actors:
+        if a.span is not None:
+            words |= {t.lemma_.lower() for t in doc if a.span.start <= t.idx < a.span.end}
+    for t in d.actor_toks:  # "the first deployment of NATO peacekeeping troops"
+        words |= {x.lemma_.lower() for x in t.subtree if x.i < t.i + 8}
+    military = bool(words & MILITARY_NOUNS) or any(a.sector == "MIL" for a in actors)
     return military if "military" in d.flags else not military
 
 
@@ -596,8 +668,8 @@ def _confidence(d: Draft, actor: ActorRef, recipient: ActorRef | None, backgroun
     p = m.pattern
     if p.obj or p.prt or p.prep or p.linear:
         c += 0.12
-    if d.complement is not None:
-        c += 0.08
+    if d.complement is not None or (d.rule and d.rule[0] != p.id):
+        c += 0.08  # a composed reading ("threatened to impose sanctions", "ready to host") is the fuller one
     t = m.token
     if t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT") or (d.anchor is not None and
                                                                              d.anchor.dep_ == "ROOT"):

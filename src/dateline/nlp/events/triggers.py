@@ -197,6 +197,11 @@ def _object_fits(tok: Token, wanted: tuple[str, ...], pos: str) -> Token | bool 
         lemma = c.lemma_.lower()
         if lemma in wanted or c.lower_ in wanted:
             return c
+    for c in direct:  # "halt mediation efforts", "suspended aid deliveries": the object's own noun modifier
+        for x in c.children:
+            if x.dep_ == "compound" and x.i < c.i and (x.lemma_.lower() in wanted or x.lower_ in wanted):
+                return c
+    for c in cands:
         if any(x.dep_ in ("compound", "amod") and (x.lemma_.lower() in wanted) for x in c.children) and \
                 c.lemma_.lower() in ("state", "law"):
             return c
