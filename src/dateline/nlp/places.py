@@ -63,6 +63,16 @@ GENERIC_TAILS = frozenset({"city", "township", "village", "borough", "town", "ar
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ","})
 SCAN_MIN_CITY_POP = 100_000
 RETAG_MIN_POP = 15_000
+DISEASE_WORDS = frozenset({"virus", "fever", "flu", "disease", "syndrome", "strain", "variant", "encephalitis"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "across", "around", "throughout", "into",
+                            "of", "inside", "via", "through"})
+# Capitalised words that are also big towns' names; never a place unless the tagger says so.
+COMMON_WORDS = frozenset({"man", "bo", "orange", "rivers", "nice", "mobile", "reading", "bath", "split", "male",
+                          "union", "federal", "defense", "defence", "olympic", "titan", "bell", "university",
+                          "church", "capital", "central", "commerce", "celebration", "officer", "ranger", "manor",
+                          "valley", "green", "eagle", "delta", "independence", "liberty", "victory", "energy",
+                          "justice", "police", "sale", "sheriff", "hope", "mission", "progress", "unity",
+                          "concord", "harmony", "enterprise", "industry", "commerce", "temple", "market", "eden"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +144,7 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
     out: list[_Mention] = []
     in_ent = [False] * len(doc)
     gpe_keys = {key(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    surnames = _surnames(doc)
     relabelled: set[int] = set()
     for e in doc.ents:
         for i in range(e.start, e.end):
@@ -149,7 +160,8 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
             # the tagger's "Alexandria" or "Sri Lanka" as a person: a place when the article tags it a
             # place elsewhere, or when it is exactly a country's or state's name
             text = doc[s:t].text
-            if key(text) in gpe_keys or (t - s > 1 and _strong_exact(gaz, text)):
+            if (key(text) in gpe_keys and (t - s > 1 or doc[s].lower_ not in surnames)) or (
+                    t - s > 1 and _strong_exact(gaz, text)):
                 out.append(_Mention(s, t, "GPE", "relabelled"))
                 relabelled.add(e.start)
         elif e.label_ in EMBEDDING_LABELS:
@@ -159,18 +171,39 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
     if options.scan_gazetteer:
         out += _scan(doc, gaz, in_ent)
     person_idx, person_words = _person_tokens(doc, relabelled)
-    kept = []
-    for m in sorted(out, key=lambda m: m.start):
-        m.text = doc[m.start:m.end].text
-        if m.source not in ("demonym", "relabelled") and _is_name_fragment(doc, m, person_idx, person_words, gaz):
-            continue
-        if m.source != "demonym" and gaz.demonym(m.text) and not _exact_entry(gaz, m.text):
-            continue  # "Chinese", "Georgians": who, not where
-        if m.end - m.start == 1 and doc[m.start].lower_ in DIRECTIONS | {"gulf", "coast", "metro"} and not any(
-                r.source.startswith("dateline:landmarks") for r in gaz.candidates(m.text, towns=False)):
-            continue  # "the West", "the Northeast": a direction, not a place we can point to
-        kept.append(m)
-    return kept
+    return [m for m in sorted(out, key=lambda m: m.start) if _keep(doc, m, gaz, person_idx, person_words)]
+
+
+def _keep(doc: Doc, m: _Mention, gaz: Gazetteer, person_idx: set[int], person_words: set[str]) -> bool:
+    m.text = doc[m.start:m.end].text
+    if m.source not in ("demonym", "relabelled") and _is_name_fragment(doc, m, person_idx, person_words, gaz):
+        return False
+    if m.source != "demonym" and gaz.demonym(m.text) and not _exact_entry(gaz, m.text):
+        return False  # "Chinese", "Georgians": who, not where
+    if m.end < len(doc) and doc[m.end].lower_ in DISEASE_WORDS:
+        return False  # "West Nile virus", "Marburg fever": a disease named after a place
+    one = doc[m.start].lower_ if m.end - m.start == 1 else ""
+    if one in DIRECTIONS | {"gulf", "coast", "metro"} and not any(
+            r.source.startswith("dateline:landmarks") for r in gaz.candidates(m.text, towns=False)):
+        return False  # "the West", "the Northeast": a direction, not a place we can point to
+    if m.source != "ner" and (one in COMMON_WORDS or len(m.text) < 3):
+        return False  # a capitalised common word the tagger did not call a place: "Man", "Union"
+    return True
+
+
+def _surnames(doc: Doc) -> set[str]:
+    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+
+
+def _locative(tok: Token) -> bool:
+    """Whether a word stands where places stand: "in Krasnodar", "Krasnodar, Russia", "Tacloban city"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+        return True
+    if tok.dep_ in ("appos", "conj") and tok.head.ent_type_ in ("GPE", "LOC"):
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and (nxt.text == "," and nxt.i + 1 < len(tok.doc) and
+                                tok.doc[nxt.i + 1].ent_type_ == "GPE" or nxt.lower_ in PLACE_NOUNS)
 
 
 def _strong_exact(gaz: Gazetteer, text: str) -> bool:
@@ -189,10 +222,11 @@ def _retagged(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str],
     for c in gaz.candidates(text, towns=anchored is not None)[:25]:
         if not _named(c, k) or c.feature_class not in ("A", "P"):
             continue
-        if anchored is None:
-            if c.feature_code in ("PCLI", "ADM1") or k in gpe_keys or (c.population >= RETAG_MIN_POP and len(k) > 3):
-                return _Mention(s, t, "GPE", "retagged")
-        elif (c.country, c.admin1) in anchored and len(k) > 3:
+        if c.feature_code in ("PCLI", "ADM1") or k in gpe_keys:
+            return _Mention(s, t, "GPE", "retagged")
+        # a town's name as an organisation ("Lincoln", "Bell") only where the syntax says place
+        if len(k) > 3 and (_locative(doc[s:t].root) or c.population >= SCAN_MIN_CITY_POP) and (
+                c.population >= RETAG_MIN_POP if anchored is None else (c.country, c.admin1) in anchored):
             return _Mention(s, t, "GPE", "retagged")
     return None
 
@@ -393,7 +427,7 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
         if e.label_ == "PERSON" and anchored and not taken & set(range(e.start, e.end)):
             s, t = _clean(doc, e.start, e.end)
             text = doc[s:t].text
-            if t - s == 1 and doc[s].lower_ in person_words:
+            if t - s == 1 and (doc[s].lower_ in person_words or not _locative(doc[s])):
                 continue
             k = key(text)
             if any(_named(c, k) and c.feature_class in ("P", "A") and (c.country, c.admin1) in anchored
@@ -426,9 +460,8 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
             i = found
         else:
             i += 1
-    for m in out:
-        m.text = doc[m.start:m.end].text
-    return out
+    person_idx, person_words_ = _person_tokens(doc, set())
+    return [m for m in out if _keep(doc, m, gaz, person_idx, person_words_)]
 
 
 def _facility_city(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
