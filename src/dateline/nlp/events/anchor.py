@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import DateMention, DateRef, Place, PlaceRef
+from ...model.timex import interval
 
 CLAUSE_BREAKS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj")
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "conj", "pcomp", "dobj", "pobj", "prep", "attr", "oprd", "nsubj",
@@ -93,7 +94,9 @@ def find_date(ctx, trigger: Token, anchor: Token) -> tuple[DateMention | None, s
         seen.add(head.i)
         ranges = clause_chars(head) if head.pos_ in ("VERB", "AUX", "ADJ") or head.i == trigger.i else \
             [(t.idx, t.idx + len(t.text)) for t in head.subtree]
-        hits = [d for d in ctx.dates if _inside(ranges, d.span.start, d.span.end) and d.type in ("DATE", "TIME")]
+        # only dates on a calendar can date an event ("the future", "a year" cannot)
+        hits = [d for d in ctx.dates if _inside(ranges, d.span.start, d.span.end) and d.type in ("DATE", "TIME")
+                and interval(f"{d.start}/{d.end}" if d.start and d.end else d.value) is not None]
         if hits:
             best = min(hits, key=lambda d: abs(d.span.start - trigger.idx))
             where = "the trigger's clause" if head.i == trigger.i or head.i == anchor.i else f"the clause of '{head.text}'"

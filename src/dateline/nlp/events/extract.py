@@ -77,6 +77,7 @@ def extract_events(ctx) -> tuple[Event, ...]:
     lexicon = _lexicon(ctx)
     resolver = ActorResolver(ctx)
     out: list[Event] = []
+    previous: dict[str, Event] = {}  # actor entity -> its dated event in the sentence before
     for sent in ctx.doc.sents:
         if len(sent) > MAX_SENTENCE_TOKENS:
             _skip(ctx, "sentence_too_long", f"{len(sent)} tokens at {sent.start_char}: over {MAX_SENTENCE_TOKENS}")
@@ -84,11 +85,36 @@ def extract_events(ctx) -> tuple[Event, ...]:
         if not any(t.is_alpha for t in sent):
             continue
         try:
-            out.extend(sentence_events(ctx, sent, lexicon, resolver))
+            found = sentence_events(ctx, sent, lexicon, resolver)
         except (ValueError, IndexError, KeyError, AttributeError, TypeError, RecursionError) as e:
             # one odd parse costs its sentence, not the article
             _skip(ctx, "sentence_failed", f"{type(e).__name__}: {e} (sentence at {sent.start_char})")
+            continue
+        found = [_carry_date(e, sent, previous) for e in found]
+        previous = {e.actor.entity_id: e for e in found if e.actor.entity_id and e.date and not e.date.inferred}
+        out.extend(found)
     return tuple(_dedupe(out))
+
+
+CONTINUATION = frozenset({"also", "added", "further", "however", "but", "then", "later", "meanwhile", "again"})
+
+
+def _carry_date(e: Event, sent: TokSpan, previous: dict[str, Event]) -> Event:
+    """ "In his address last week, Kim said ... However, he also warned ...": a statement that goes on
+    from the sentence before, by the same speaker and with no date of its own, keeps that date."""
+    from dataclasses import replace
+
+    from .anchor import VERBAL_TYPES
+
+    before = previous.get(e.actor.entity_id or "")
+    if before is None or e.date is None or not e.date.inferred or e.date.value.endswith("_REF"):
+        return e
+    if e.type not in VERBAL_TYPES or not ({t.lower_ for t in sent} & CONTINUATION):
+        return e
+    d = before.date
+    source = (f"carried from the sentence before: the same speaker ({e.actor.name}) goes on, with no date of its "
+              f"own ({before.evidence.date_source})")
+    return replace(e, date=d, evidence=replace(e.evidence, date_source=source))
 
 
 def _lexicon(ctx):
@@ -225,8 +251,8 @@ def _modal_conversion(d: Draft) -> None:
             return
     if future is None and t.dep_ == "xcomp" and t.head.lower_ == "going":
         future = t.head
-    if future is None:
-        return
+    if future is None or t.dep_ in ("relcl", "acl"):
+        return  # "a result that will be welcomed" describes; it commits no one
     neg = next((c for c in t.children if c.dep_ == "neg"), None)
     if neg is not None:
         new = compose("REJECT", d.code)
@@ -339,6 +365,8 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
         return []
     if not actors and not recipients:
         return []
+    if not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
+        return []  # neither side names anyone we can place: not worth an event
     if not actors and recipients:
         actors = [ActorRef(text="", name="(unknown)")]  # "three civilians were killed in a bombing"
     actors = [_located(ctx, a, m, anchor_tok=d.anchor or m.token) for a in actors]
@@ -387,6 +415,8 @@ def _located(ctx, a: ActorRef, m: Match, *, anchor_tok: Token) -> ActorRef:
     none named at all) takes the country of the place the event happens in, as the PLOVER coders did."""
     if a.country or a.code or a.entity_id:
         return a
+    if a.span is None and (m.pattern.cameo or "")[:2] not in ("14", "15", "17", "18", "19", "20"):
+        return a  # only an unnamed attacker is placed where the attack happens
     doc = m.token.doc
     hosts = [m.token, anchor_tok]
     if a.span is not None:
