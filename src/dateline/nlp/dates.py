@@ -149,13 +149,14 @@ def _mention(article_id: str, text: str, g: Group, tx: Timex, anchor: dt.date | 
 def _candidates(text: str, doc: Doc) -> list[Group]:
     """The tagger's expressions, less those inside a name, plus what spaCy tags that the guards held back."""
     groups = scan(text)
-    named = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in VETO_LABELS]
+    ents = doc.ents  # a property that builds its spans on every access
+    named = [(e.start_char, e.end_char) for e in ents if e.label_ in VETO_LABELS]
     if named:
         groups = [g for g in groups if not (len(g.hits) == 1 and g.hits[0].rule in VETOABLE
                                             and any(s <= g.start and g.end <= e for s, e in named))]
     taken = [(g.start, g.end) for g in groups]
     extra: list[Group] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         if any(ent.start_char < e and s < ent.end_char for s, e in taken):
@@ -182,9 +183,9 @@ def _sentence_day(mentions: list[DateMention], span) -> dt.date | None:
     """A day already named in the same sentence: "9 a.m." in "Kim left Tuesday at 9 a.m." is Tuesday's."""
     if span is None or not mentions:
         return None
-    sent = span.sent
+    sent_start = span[0].sent.start_char if len(span) else span.start_char
     for m in reversed(mentions):
-        if m.span.end <= sent.start_char:
+        if m.span.end <= sent_start:
             break
         if m.start and m.start == m.end and m.granularity in ("day", "part_of_day"):
             return dt.date.fromisoformat(m.start)

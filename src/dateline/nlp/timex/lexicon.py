@@ -84,10 +84,10 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "saint patrick's day": (3, 17), "independence day": (7, 4), "the fourth of july": (7, 4),
     "fourth of july": (7, 4), "july fourth": (7, 4), "july 4th": (7, 4), "halloween": (10, 31),
     "veterans day": (11, 11), "veterans' day": (11, 11), "armistice day": (11, 11),
-    "remembrance day": (11, 11), "bastille day": (7, 14), "may day": (5, 1), "labour day": (5, 1),
+    "remembrance day": (11, 11), "bastille day": (7, 14), "labour day": (5, 1),
     "international women's day": (3, 8), "all saints' day": (11, 1), "guy fawkes night": (11, 5),
-    "epiphany": (1, 6), "victory day": (5, 9), "d-day": (6, 6), "liberation day": (8, 15),
-    "national day": (10, 1),
+    "epiphany": (1, 6),
+    # not here: "National Day", "Victory Day", "Liberation Day" fall on different days in different countries
 }
 # Holidays on the n-th weekday of a month: name -> (month, ISO weekday, n); n = -1 is the last one.
 NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (
-    ERAS,
     EASTER_HOLIDAYS,
+    ERAS,
     FIXED_HOLIDAYS,
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -110,10 +110,65 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     priority: int = 0  # breaks ties between equally long matches
+    keys: tuple[str, ...] = ()  # word classes one of which every match contains
+    reach: tuple[int, int] = (60, 60)  # how far a match can stretch before and after its key word
 
 
 def _rule(name: str, body: str, priority: int = 0) -> Rule:
-    return Rule(name, re.compile(L + body + R if not body.endswith(R) else L + body), priority)
+    keys = RULE_KEYS[name]
+    # a unit word ends its expression but for a few words ("three weeks from now", "…-year-old")
+    reach = (60, 24) if keys == ("unit",) else (60, 60)
+    return Rule(name, re.compile(L + body + R if not body.endswith(R) else L + body), priority, keys, reach)
+
+
+# Word classes that every match of a rule contains. The scanner runs a rule only in windows around
+# its keys, found in one pass over the words, instead of running every rule over every character.
+def _key_words() -> tuple[dict[str, str], dict[str, str]]:
+    cased: dict[str, str] = {}
+    for w in list(MONTHS) + list(MONTH_ABBREVIATIONS):
+        cased[w.capitalize()] = cased[w.upper()] = "month"
+    for w in list(WEEKDAYS) + list(WEEKDAY_ABBREVIATIONS):
+        for form in (w.capitalize(), w.upper()):
+            cased[form] = cased[form + "s"] = cased[form + "S"] = "weekday"
+    cased["New"] = cased["NEW"] = "name"  # "New Year's Day"; the lower-case word is too common to be a key
+    lower: dict[str, str] = {}
+    units = list(UNITS) + list(UNIT_PLURALS) + ["period", "half"]
+    lower.update({w: "unit" for w in units})
+    lower.update({w: "season" for w in ("spring", "summer", "fall", "autumn", "winter")})
+    lower.update({w: "pod" for w in ("morning", "mornings", "afternoon", "afternoons", "evening", "evenings",
+                                     "night", "nights", "noon", "midday", "midnight", "dawn", "dusk", "daybreak",
+                                     "nightfall", "lunchtime", "daytime", "tonight", "overnight")})
+    lower.update({w: "word" for w in (
+        "now", "nowadays", "current", "currently", "recent", "recently", "lately", "late", "future", "past",
+        "present", "moment", "these", "today", "yesterday", "tomorrow", "daily", "weekly", "monthly", "annually",
+        "yearly", "hourly", "nightly", "biweekly", "biannually", "semiannually", "semi", "bimonthly",
+        "fortnightly", "every", "each", "per", "once", "twice", "thrice", "times", "clock")})
+    lower.update({w: "name" for w in (
+        "christmas", "easter", "halloween", "thanksgiving", "valentine", "valentines", "patrick", "independence",
+        "bastille", "veterans", "armistice", "remembrance", "boxing", "labor", "labour", "memorial", "luther",
+        "presidents", "columbus", "mother", "father", "women", "saints", "fawkes", "epiphany", "pentecost", "whit",
+        "maundy", "fourth", "ramadan", "eid", "muharram", "ashura", "lunar", "seollal", "chuseok", "tet", "rosh",
+        "yom", "passover", "hanukkah", "sukkot", "purim", "diwali", "holi", "vesak", "juche", "minguo", "reiwa",
+        "heisei", "showa", "buddhist", "nineteen", "eighteen", "thousand", "twenties", "thirties", "forties",
+        "fifties", "sixties", "seventies", "eighties", "nineties")})
+    return cased, lower
+
+
+CASED_KEYS, LOWER_KEYS = _key_words()
+KEY_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+RULE_KEYS: dict[str, tuple[str, ...]] = {
+    **{k: ("digit",) for k in ("iso", "numeric", "numeric-ymd", "year-range", "quarter-code", "quarter-code-year",
+                               "clock", "clock-24", "clock-colon", "clock-pod", "era-year-suffix")},
+    **{k: ("month",) for k in ("month-day-range", "day-month-range", "month-range", "month-day", "day-month",
+                               "month-year", "month")},
+    **{k: ("unit",) for k in ("century", "quarter", "relative-unit", "edge-the-unit", "year-end", "the-unit",
+                              "fin-period", "ago", "in-duration", "duration", "vague-duration", "bare-plural-unit")},
+    "decade": ("digit", "name"), "year": ("digit", "name"), "year-words": ("name",),
+    "season": ("season",), "relative-day": ("word",), "this-pod": ("pod",), "weekday": ("weekday",),
+    "weekday-plural": ("weekday",), "holiday": ("name", "weekday"), "non-gregorian": ("name", "season"),
+    "era-year": ("name",), "ref": ("word",), "clock-word": ("pod",), "oclock": ("word",), "part-of-day": ("pod",),
+    "pod": ("pod",), "set": ("word",), "set-adverb": ("word", "unit"), "set-frequency": ("word",),
+}
 
 
 MDY_TAIL = f"(?:\\s*,?\\s*(?P<y>{YEAR}))?"

@@ -6,21 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .patterns import RULES, Rule
-
-# A quick test that a text can hold any temporal expression at all: most sentences cannot be skipped,
-# but a scan of a text without a digit or one of these words can stop at once.
-_TRIGGER = re.compile(
-    r"\d|(?i:day|night|tomorrow|nineteen|eighteen|thousand|morning|noon|week|month|year|quarter|half|decade|centur|season|spring|summer|fall|autumn|"
-    r"winter|now|current|recent|past|future|soon|late|earl|ago|hour|minute|second|time|moment|present|once|"
-    r"previous|formerly|hence|shortly|overnight|dawn|dusk|annual|daily|ly\b|eve\b|christmas|easter|ramadan|eid|"
-    r"juche|reiwa|heisei|showa|minguo|hanukkah|passover|diwali|tet\b|seollal|chuseok|nineties|eighties|seventies|"
-    r"sixties|fifties|forties|thirties|twenties|halloween|thanksgiving|mid|end|beginning|start|fortnight|"
-    r"eid|yom|rosh|sukkot|purim|holi|vesak|nowadays|yet|already|still|ever|then|meanwhile|lately|thus far|so far)"
-    r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|"
-    r"Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN|Q[1-4]|H[12]|'\d"
-)
-
+from .patterns import CASED_KEYS, KEY_TOKEN, LOWER_KEYS, RULES
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -199,26 +185,67 @@ def _ref_ok(w: str, prev: str, nxt: str) -> bool:
 
 def scan(text: str, *, guards: bool = True) -> list[Group]:
     """Every temporal expression in ``text``, left to right, as non-overlapping groups."""
-    if not _TRIGGER.search(text):
+    by_class = _keys(text)
+    if not by_class:
         return []
+    windows: dict[tuple, list[tuple[int, int]]] = {}
     found: list[Hit] = []
     for rule in RULES:
-        for m in rule.pattern.finditer(text):
-            if m.end() == m.start():
-                continue
-            start, end = m.start(), m.end()
-            # a trailing period belongs to an abbreviation only when a sentence does not end there
-            if text[end - 1:end] == "." and rule.name.startswith("clock") and re.match(r"\s+[A-Z]", text[end:end + 2]):
-                pass
-            h = Hit(start, end, rule.name, tuple((k, v) for k, v in m.groupdict().items() if v is not None),
-                    rule.priority)
-            if guards:
-                h = keep(h, text)
-                if h is None:
+        spans = windows.get((rule.keys, rule.reach))
+        if spans is None:
+            keys = sorted(x for k in rule.keys for x in by_class.get(k, ()))
+            spans = windows[(rule.keys, rule.reach)] = _windows(text, keys, rule.reach) if keys else []
+        for ws, we in spans:
+            for m in rule.pattern.finditer(text, ws, we):
+                if m.end() == m.start():
                     continue
-            found.append(h)
+                h = Hit(m.start(), m.end(), rule.name,
+                        tuple((k, v) for k, v in m.groupdict().items() if v is not None), rule.priority)
+                if guards:
+                    h = keep(h, text)
+                    if h is None:
+                        continue
+                found.append(h)
     chosen = _non_overlapping(found)
     return _join(chosen, text)
+
+
+def _keys(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each class of key word occurs: one pass over the words of the text."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in KEY_TOKEN.finditer(text):
+        w = m.group()
+        k = "digit" if w[0].isdigit() else CASED_KEYS.get(w) or LOWER_KEYS.get(w.lower())
+        if k:
+            out.setdefault(k, []).append(m.span())
+    return out
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _windows(text: str, keys: list[tuple[int, int]], reach: tuple[int, int]) -> list[tuple[int, int]]:
+    """Stretches of text around the key words, cut at whitespace so no word is split, merged."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    before, after = reach
+    for s, e in keys:
+        a = max(0, s - before)
+        if a:
+            sp = text.rfind(" ", 0, a)
+            nl = text.rfind("\n", 0, a)
+            a = max(sp, nl) + 1 if max(sp, nl) >= 0 else 0
+        b = e + after
+        if b < n:
+            m = _SPACE.search(text, b)
+            b = m.start() if m else n
+        else:
+            b = n
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _non_overlapping(hits: list[Hit]) -> list[Hit]:
