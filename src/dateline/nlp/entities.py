@@ -67,7 +67,7 @@ def extract_entities(ctx) -> tuple[Entity, ...]:
     doc, article, res = ctx.doc, ctx.article, ctx.resources
     spans = [_relabel(s, res, ctx.published_date) for s in name_spans(doc, ENTITY_LABELS)]
     groups: list[Group] = []
-    groups += _group_people([s for s in spans if s.label == "PERSON"], ctx)
+    groups += _group_people(_split_name_pairs([s for s in spans if s.label == "PERSON"]), ctx)
     groups += _group_others([s for s in spans if s.label != "PERSON"], ctx)
     for g in groups:
         for n in g.names:
@@ -107,6 +107,29 @@ def _relabel(s: NameSpan, res, on) -> NameSpan:
 
 
 # -- people ---------------------------------------------------------------------------------------
+
+def _split_name_pairs(spans: list[NameSpan]) -> list[NameSpan]:
+    """ "Trump-Kim summit", "Second Xi-Kim talks": two people joined by a hyphen, when each side is
+    named on its own elsewhere in the article (so "Jean-Luc" or "Smith-Jones" stay whole)."""
+    known = {w for s in spans for w in words_of(s.text) if "-" not in s.text}
+    out = []
+    for s in spans:
+        toks = s.tokens
+        cut = next((t.i for t in toks[1:-1] if t.text == "-" and not t.whitespace_ and not toks.doc[t.i - 1].whitespace_
+                    and toks.doc[t.i - 1].is_title and toks.doc[t.i + 1].is_title), None)
+        if cut is None:
+            out.append(s)
+            continue
+        doc = toks.doc
+        left, right = doc[toks.start:cut], doc[cut + 1:toks.end]
+        while len(left) > 1 and left[0].pos_ in ("ADJ", "NUM", "DET"):
+            left = left[1:]
+        if left[-1].lower_ in known and right[0].lower_ in known:
+            out += [NameSpan(left, s.label), NameSpan(right, s.label)]
+        else:
+            out.append(s)
+    return out
+
 
 def _group_people(spans: list[NameSpan], ctx) -> list[Group]:
     full = [s for s in spans if len(words_of(s.text)) >= 2]
