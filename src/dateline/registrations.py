@@ -22,6 +22,7 @@ def extractors() -> tuple:
     from .nlp.events import extract_events
     from .nlp.places import extract_places
     from .nlp.quotes import extract_quotes
+    from .nlp.summary import summarize
     from .pipeline import Extractor
 
     return (
@@ -30,6 +31,7 @@ def extractors() -> tuple:
         Extractor("dateline.places.v1", "places", extract_places),
         Extractor("dateline.quotes.v1", "quotes", extract_quotes),
         Extractor("dateline.events.v1", "events", extract_events),
+        Extractor("dateline.summary.v1", "summary", summarize),
     )
 
 
@@ -40,6 +42,7 @@ def eval_tasks() -> dict[str, tuple[str, str]]:
         "ner": ("dateline.evals.ner:run", "CoNLL-2003 entity micro-F1 (PER/ORG/LOC/MISC)"),
         "time": ("dateline.evals.time:run", "TimeML TIMEX3 with DCTs (TempEval-3 Task A): extent, value, type F1"),
         "quotes": ("dateline.evals.quotes:run", "PolNeAR attribution contents and speakers (BRAT standoff)"),
+        "summaries": ("dateline.evals.summaries:run", "BBC News Summary: ROUGE-1/2/L F1 of our 3 sentences and of lead-3"),
         "geo": ("dateline.evals.geo:run", "toponyms found and resolved within 161 km (LGL/GeoVirus/TR-News XML)"),
         "events-plover": ("dateline.evals.events:run_plover",
                           "PLOVER gold records: event type accuracy/macro-F1, actor/recipient country F1"),

@@ -19,8 +19,8 @@ How it reads an article:
    House"); a quote with none, spoken by the same person as the quote before it, shares that
    one's date ("he also warned").
 
-Each quote is attributed on its own: one that fails is recorded in ``ctx.notes`` and the
-others are kept.
+Each quote is attributed on its own: one that fails is kept with its marks only and recorded as
+an ItemError in ``ctx.notes["errors"]``; the others are kept.
 """
 
 from __future__ import annotations
@@ -109,7 +109,12 @@ def extract_quotes(ctx) -> tuple[Quote, ...]:
     found.sort(key=lambda f: (f.content[0], f.kind != "partial", f.content[1]))
     reader.dates_and_places(found)
     if failures:
-        ctx.notes.setdefault(NAME, {})["failures"] = failures
+        from ..model import ItemError
+
+        a = ctx.article
+        ctx.notes.setdefault("errors", []).extend(
+            ItemError(origin=a.origin, stage=f"analyze:{NAME}", code="quote_failed", message=m, article_id=a.id)
+            for m in failures)
     return tuple(_record(ctx.article, f) for f in found)
 
 
