@@ -93,6 +93,29 @@ def dates(store, *, article: str | None = None, since: str | None = None, until:
     )
 
 
+def quotes(store, *, speaker: str | None = None, since: str | None = None, until: str | None = None,
+           article: str | None = None, kind: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    """Statements, oldest first. ``speaker`` matches the resolved name or the speaker's own words (part of
+    either); ``since``/``until`` keep statements whose day overlaps the window: the day the text dates
+    the statement to ("Trump said Sunday") when it does, else the article's published date."""
+    w = Where().add("q.article_id = ?", article).add("q.kind = lower(?)", kind)
+    if speaker:
+        w.parts.append("(lower(q.speaker_name) LIKE '%' || lower(?) || '%' OR lower(q.speaker_text) LIKE '%' || lower(?) || '%')")
+        w.params += [speaker, speaker]
+    w.add("coalesce(d.last_day, a.published_date) >= CAST(? AS DATE)", since)
+    w.add("coalesce(d.first_day, a.published_date) <= CAST(? AS DATE)", until)
+    return store.query(
+        "SELECT q.article_id, a.published, coalesce(d.first_day, a.published_date) AS said_on, q.speaker_name, "
+        "q.speaker_text, q.cue, q.kind, q.content, q.date, q.place, q.start_char, q.end_char, "
+        "json_extract_string(q.record, '$.rule') AS rule "
+        "FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN (SELECT article_id, value, min(start_date) AS first_day, max(end_date) AS last_day "
+        "           FROM dates GROUP BY article_id, value) d ON d.article_id = q.article_id AND d.value = q.date"
+        f"{w.sql} ORDER BY said_on, q.article_id, q.start_char LIMIT ?",
+        [*w.params, limit],
+    )
+
+
 def errors(store, *, limit: int = 100) -> list[dict[str, Any]]:
     return store.query(
         "SELECT origin, stage, code, message, count, last_seen FROM errors ORDER BY last_seen DESC, origin LIMIT ?",
