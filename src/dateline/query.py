@@ -93,6 +93,52 @@ def dates(store, *, article: str | None = None, since: str | None = None, until:
     )
 
 
+def events(store, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
+           mode: str | None = None, cameo: str | None = None, since: str | None = None, until: str | None = None,
+           status: str | None = None, article: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    """Coded events, oldest first. ``actor``/``recipient`` match a name (part of it), a country or a
+    CAMEO actor code; ``cameo`` is a code prefix ("04" is every CONSULT code); ``since``/``until`` keep
+    events whose days overlap the window (an event known only as "before the published date" counts
+    from nothing to that date)."""
+    def party(prefix: str, value: str | None, w: Where) -> None:
+        if value:
+            w.parts.append(f"(lower({prefix}_name) LIKE '%' || lower(?) || '%' OR {prefix}_country = upper(?) "
+                           f"OR upper(json_extract_string(e.record, '$.{prefix}.code')) = upper(?))")
+            w.params.extend([value, value, value])
+
+    w = (Where().add("e.type = upper(?)", type).add("lower(e.mode) = lower(?)", mode)
+         .add("e.cameo LIKE ? || '%'", cameo).add("lower(e.status) = lower(?)", status)
+         .add("e.article_id = ?", article)
+         .add("coalesce(e.date_end, e.date_start) >= CAST(? AS DATE)", since)
+         .add("coalesce(e.date_start, e.date_end) <= CAST(? AS DATE)", until))
+    party("actor", actor, w)
+    party("recipient", recipient, w)
+    return store.query(
+        "SELECT e.id, e.article_id AS article, e.date_value AS date, e.date_start, e.date_end, e.date_inferred, "
+        "e.type, e.mode, e.cameo, e.status, e.actor_name AS actor, e.actor_country, e.actor_sector, "
+        "json_extract_string(e.record, '$.actor.code') AS actor_code, e.recipient_name AS recipient, "
+        "e.recipient_country, e.recipient_sector, json_extract_string(e.record, '$.recipient.code') AS recipient_code, "
+        "e.location, e.location_country, e.confidence, e.rule, "
+        "json_extract_string(e.record, '$.evidence.trigger.text') AS trigger, e.sentence "
+        f"FROM events e{w.sql} ORDER BY coalesce(e.date_start, e.date_end), e.article_id, "
+        "CAST(json_extract(e.record, '$.evidence.trigger.start') AS INTEGER), e.id LIMIT ?",
+        [*w.params, limit],
+    )
+
+
+def event(store, event_id: str):
+    """One event (a unique id prefix is enough) as its record, or None."""
+    from .model import Event, from_dict
+
+    rows = store.query("SELECT record FROM events WHERE id LIKE ? || '%' LIMIT 2", [event_id])
+    if len(rows) != 1:
+        return None
+    import json
+
+    rec = rows[0]["record"]
+    return from_dict(Event, json.loads(rec) if isinstance(rec, str) else rec)
+
+
 def quotes(store, *, speaker: str | None = None, since: str | None = None, until: str | None = None,
            article: str | None = None, kind: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """Statements, oldest first. ``speaker`` matches the resolved name or the speaker's own words (part of

@@ -21,6 +21,7 @@ from spacy.tokens import Span as TokSpan
 from spacy.tokens import Token
 
 from ...model import ActorRef, Entity, Span
+from ..names import KIN
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
@@ -113,6 +114,12 @@ class ActorResolver:
             got = self.resolve(inner, speaker=speaker)
             if any(a.country or a.code for a in got):
                 return got
+        app = next((c for c in h.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if app is not None and h.pos_ == "NOUN" and h.lemma_.lower() in KIN:
+            # "Kim's father, Kim Jong Il": the name in apposition is who the noun is
+            got = self._one(Part(app, np_span(app, agents=self.ctx.resources.agents)), speaker=speaker)
+            if got and (got[0].country or got[0].entity_id):
+                return got
         span = part.span
         ref = self._span_actor(span, h)
         if ref.country:
@@ -187,6 +194,12 @@ class ActorResolver:
                     if found_how == "capital" and not sector:
                         sector = CAPITAL_SECTOR
                         path.append(f"a capital stands for its government: sector {CAPITAL_SECTOR}")
+        if not country:
+            place = self._place(span)  # "Dalian", "Vladivostok": a city the gazetteer puts in a country
+            if place is not None:
+                country = place[0]
+                base = base or country
+                path.append(place[1])
         prefix, suffix, nouns = "", "", []
         if not (entity_id and sector and self._is_person(entity_id)):
             for entry, noun in self._agents(span, head, skip=used):
@@ -205,6 +218,18 @@ class ActorResolver:
             code = _join_code("", base, sector)
         return ActorRef(text=_span_text(span), name=name, span=_span(span), entity_id=entity_id, country=country,
                         sector=sector, code=code, coding="; ".join(path))
+
+    def _place(self, span) -> tuple[str, str] | None:
+        toks = list(span)
+        if not toks:
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        for p in self.ctx.places or ():
+            if start <= p.span.start and p.span.end <= end and p.resolved is not None and p.resolved.country:
+                c = self.ctx.resources.countries.from_code(p.resolved.country)
+                if c is not None:
+                    return c.iso3, (f"'{p.span.text}' is {p.resolved.name} in {c.iso3} (gazetteer)")
+        return None
 
     def _is_person(self, entity_id: str) -> bool:
         return any(e.id == entity_id and e.type == "PERSON" for e in self.ctx.entities)

@@ -24,7 +24,8 @@ from ...model.timex import interval
 CLAUSE_BREAKS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj")
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "conj", "pcomp", "dobj", "pobj", "prep", "attr", "oprd", "nsubj",
               "nsubjpass", "amod", "compound", "advmod", "npadvmod")
-RELATIVE_TIME_MARKS = frozenset({"since", "after", "before", "when", "as", "until", "once", "while"})
+RELATIVE_TIME_MARKS = frozenset({"since", "after", "before", "until", "once"})  # their own time
+SAME_TIME_MARKS = frozenset({"when", "as", "while"})  # the time of the clause they hang on
 PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "outside", "inside"})
 VERBAL_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT"})
 
@@ -65,7 +66,9 @@ def clause_chain(tok: Token, limit: int = 6):
         if t.dep_ in ("advcl", "relcl", "acl") and any(c.dep_ == "mark" and c.lower_ in RELATIVE_TIME_MARKS
                                                         for c in t.children):
             return
-        if t.dep_ in ("advcl", "relcl", "acl", "parataxis"):
+        same_time = any(c.lower_ in SAME_TIME_MARKS and c.dep_ in ("mark", "advmod") for c in t.children) or (
+            t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in t.children))
+        if t.dep_ in ("advcl", "relcl", "acl", "parataxis") and not same_time:
             return
         t = t.head
 
@@ -83,8 +86,9 @@ def relative_clause(tok: Token) -> str | None:
     return None
 
 
-def find_date(ctx, trigger: Token, anchor: Token) -> tuple[DateMention | None, str]:
-    """A date mention in the trigger's clause or a governing one, with where it was found."""
+def find_date(ctx, trigger: Token, anchor: Token, *, not_after: str | None = None) -> tuple[DateMention | None, str]:
+    """A date mention in the trigger's clause or a governing one, with where it was found; for what has
+    happened, none that starts after ``not_after`` (the published date)."""
     if not ctx.dates:
         return None, ""
     seen: set[int] = set()
@@ -96,7 +100,8 @@ def find_date(ctx, trigger: Token, anchor: Token) -> tuple[DateMention | None, s
             [(t.idx, t.idx + len(t.text)) for t in head.subtree]
         # only dates on a calendar can date an event ("the future", "a year" cannot)
         hits = [d for d in ctx.dates if _inside(ranges, d.span.start, d.span.end) and d.type in ("DATE", "TIME")
-                and interval(f"{d.start}/{d.end}" if d.start and d.end else d.value) is not None]
+                and interval(f"{d.start}/{d.end}" if d.start and d.end else d.value) is not None
+                and not (not_after and d.start and d.start > not_after)]
         if hits:
             best = min(hits, key=lambda d: abs(d.span.start - trigger.idx))
             where = "the trigger's clause" if head.i == trigger.i or head.i == anchor.i else f"the clause of '{head.text}'"
@@ -106,10 +111,17 @@ def find_date(ctx, trigger: Token, anchor: Token) -> tuple[DateMention | None, s
 
 def event_date(ctx, trigger: Token, anchor: Token, *, plover: str, status: str, background: bool) -> tuple[
         DateRef | None, str]:
-    d, where = find_date(ctx, trigger, anchor)
-    if d is not None:
-        return date_ref(d), f"'{d.span.text}' in {where} ({d.value})"
     pub = ctx.article.published[:10] if ctx.article.published else None
+    d, where = find_date(ctx, trigger, anchor, not_after=pub if status in ("occurred", "reported", "denied") else None)
+    if d is not None:
+        ref = date_ref(d)
+        tok = next((t for t in trigger.doc if t.idx == d.span.start), None)
+        if tok is not None and tok.head.lower_ == "since" and pub and (d.start or "") <= pub:
+            # "four times since March last year": from then until the article
+            ref = DateRef(value=f"{d.start or d.value}/{pub}", start=d.start, end=pub, granularity=d.granularity,
+                          inferred=False, mention_id=d.id)
+            return ref, f"'since {d.span.text}' in {where}: from {d.start or d.value} to the published date"
+        return ref, f"'{d.span.text}' in {where} ({d.value})"
     if pub is None:
         return None, "no date in the clause and no published date"
     verbal = plover in VERBAL_TYPES

@@ -93,7 +93,7 @@ def extract_events(ctx) -> tuple[Event, ...]:
         found = [_carry_date(e, sent, previous) for e in found]
         previous = {e.actor.entity_id: e for e in found if e.actor.entity_id and e.date and not e.date.inferred}
         out.extend(found)
-    return tuple(_dedupe(out))
+    return tuple(_dedupe(_dedupe(out, by_sentence=True)))
 
 
 CONTINUATION = frozenset({"also", "added", "further", "however", "but", "then", "later", "meanwhile", "again"})
@@ -367,6 +367,9 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
         return []
     if not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
         return []  # neither side names anyone we can place: not worth an event
+    if d.code[:2] in ("03", "04", "05", "06", "07", "08") and not any(a.country or a.code or a.entity_id
+                                                                      for a in actors):
+        return []  # cooperation by someone unknown: an unnamed attacker is news, an unnamed visitor is not
     if not actors and recipients:
         actors = [ActorRef(text="", name="(unknown)")]  # "three civilians were killed in a bombing"
     actors = [_located(ctx, a, m, anchor_tok=d.anchor or m.token) for a in actors]
@@ -386,6 +389,11 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
     taken = [(a.span.start, a.span.end) for a in [*actors, *recipients] if a.span is not None]
     place, place_source = event_place(ctx, m.token, anchor, exclude=taken)
     pairs = _pairs(actors, recipients, d, m)
+    if d.code in ("042", "043"):  # "left Hanoi for Washington": going home is not a visit
+        pairs = [p for p in pairs if not (p[1] is not None and p[0].country and p[0].country == p[1].country
+                                          and _place_like(ctx, p[1]))]
+        if not pairs:
+            return []
     out = []
     sentence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
     start, end = m.span
@@ -417,6 +425,8 @@ def _located(ctx, a: ActorRef, m: Match, *, anchor_tok: Token) -> ActorRef:
         return a
     if a.span is None and (m.pattern.cameo or "")[:2] not in ("14", "15", "17", "18", "19", "20"):
         return a  # only an unnamed attacker is placed where the attack happens
+    if (m.pattern.cameo or "").startswith("04"):
+        return a  # where a meeting or visit happens says whom it is with, not who came
     doc = m.token.doc
     hosts = [m.token, anchor_tok]
     if a.span is not None:
@@ -681,6 +691,14 @@ def _pairs(actors: list[ActorRef], recipients: list[ActorRef], d: Draft, m: Matc
     return out
 
 
+def _place_like(ctx, a: ActorRef) -> bool:
+    """Is the recipient a country or a place rather than a person or an organisation?"""
+    if a.entity_id:
+        ent = next((e for e in ctx.entities if e.id == a.entity_id), None)
+        return ent is not None and ent.type in ("GPE", "LOC", "FAC")
+    return not a.sector or a.sector in ("GOV", "CVL")
+
+
 def _same(a: ActorRef, b: ActorRef) -> bool:
     if a.entity_id or b.entity_id:
         return a.entity_id == b.entity_id
@@ -733,14 +751,18 @@ def _explain(d: Draft, actor: ActorRef, recipient: ActorRef | None, code: str, p
     return "\n".join(lines)
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (sentence, actor, recipient, type): a visit said twice ("arrived in Beijing for his
-    visit to China") is one visit; the best-evidenced reading is kept."""
+def _dedupe(events: list[Event], *, by_sentence: bool = False) -> list[Event]:
+    """One event per (actor, recipient, code, status, date) in an article: a visit told twice ("arrived in
+    Beijing for his visit to China", and again in the next paragraph) is one visit; the best-evidenced
+    reading is kept. Events without a date of their own are only merged within their sentence."""
     best: dict[tuple, Event] = {}
     order: list[tuple] = []
     for e in events:
-        key = (e.evidence.sentence.start, e.actor.country or e.actor.name,
-               (e.recipient.country or e.recipient.name) if e.recipient else "-", e.type, e.cameo, e.status)
+        dated = e.date is not None and not e.date.inferred and not by_sentence
+        where = e.date.value if dated else e.evidence.sentence.start
+        key = (where, f"{e.actor.entity_id}|{e.actor.code or e.actor.country or e.actor.name}",
+               (e.recipient.code or e.recipient.country or e.recipient.name) if e.recipient else "-",
+               e.type, e.cameo, e.status)
         if key not in best:
             best[key] = e
             order.append(key)

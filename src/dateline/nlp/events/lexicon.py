@@ -36,6 +36,8 @@ PLAN_WORDS = {"plan": "expected", "schedule": "expected", "set": "expected", "du
               "propose": "expected", "consider": "hypothetical", "mull": "hypothetical", "weigh": "hypothetical",
               "agree": "expected", "decide": "expected", "promise": "expected", "pledge": "expected",
               "vow": "expected", "offer": "intended", "threaten": "hypothetical", "refuse": "denied",
+              "invite": "expected", "invitation": "expected", "urge": "expected", "ask": "expected",
+              "yet": "expected",
               "decline": "denied", "fail": "denied", "deny": "denied", "reject": "denied"}
 # modifiers of an event noun that put it in the future or make it uncertain
 FUTURE_MODIFIERS = frozenset({"expected", "planned", "proposed", "upcoming", "forthcoming", "possible",

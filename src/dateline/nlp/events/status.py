@@ -113,7 +113,13 @@ def _modality(tok: Token) -> tuple[str, str] | None:
 
 
 def _governor(tok: Token) -> tuple[str, str] | None:
-    """A verb or adjective of planning, wanting or refusing above the trigger: "plans to", "ready to"."""
+    """A verb or adjective of planning, wanting or refusing above the trigger: "plans to", "ready to",
+    "an invitation to visit", "has yet to visit"."""
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in PLAN_WORDS and any(
+            c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
+        return PLAN_WORDS[tok.head.lemma_.lower()], f"{tok.head.text} to"
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "have" and any(c.lower_ == "yet" for c in tok.head.children):
+        return "expected", "yet to"
     t = tok
     for _ in range(4):
         if t.dep_ not in ("xcomp", "acomp", "ccomp", "pcomp", "pobj", "prep", "dobj") or t.head.i == t.i:

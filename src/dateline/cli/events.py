@@ -1,0 +1,84 @@
+"""`dateline events` (coded events with filters) and `dateline explain EVENT_ID` (why it was coded so)."""
+
+from __future__ import annotations
+
+import typer
+
+from .output import emit, err, output_format
+
+TABLE_COLUMNS = ["id", "date", "type", "mode", "cameo", "status", "actor", "actor_country", "recipient",
+                 "recipient_country", "location", "confidence", "trigger"]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("events")(events_cmd)
+    app.command("explain")(explain_cmd)
+
+
+def events_cmd(
+    actor: str = typer.Option(None, "--actor", help="Actor name (part of it), country (PRK) or code (PRKGOV)."),
+    recipient: str = typer.Option(None, "--recipient", help="Recipient name, country or code."),
+    type: str = typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT."),
+    mode: str = typer.Option(None, "--mode", help="PLOVER mode, e.g. visit."),
+    cameo: str = typer.Option(None, "--cameo", help="CAMEO code or its prefix (04 = every consultation)."),
+    since: str = typer.Option(None, help="Events on or after this day (YYYY-MM-DD)."),
+    until: str = typer.Option(None, help="Events on or before this day (YYYY-MM-DD)."),
+    status: str = typer.Option(None, "--status",
+                               help="occurred, reported, expected, intended, denied or hypothetical."),
+    article: str = typer.Option(None, "--article", help="One article (id or a unique prefix)."),
+    limit: int = typer.Option(100, "--limit", "-n", help="At most this many rows."),
+    as_json: bool = typer.Option(False, "--json", help="JSON output."),
+    as_csv: bool = typer.Option(False, "--csv", help="CSV output."),
+) -> None:
+    """Who did what to whom: coded events with date, place, status and confidence."""
+    from .. import query
+    from ..model.records import EVENT_STATUSES
+    from .browse import _store
+
+    fmt = output_format(as_json, as_csv)
+    if status and status.lower() not in EVENT_STATUSES:
+        err.print(f"unknown status {status!r}; one of {', '.join(EVENT_STATUSES)}")
+        raise typer.Exit(2)
+    if type:
+        from ..ontology.events import PLOVER_TYPES
+
+        if type.upper() not in PLOVER_TYPES:
+            err.print(f"unknown PLOVER type {type!r}; one of {', '.join(PLOVER_TYPES)}")
+            raise typer.Exit(2)
+    with _store() as store:
+        article_id = None
+        if article:
+            article_id = query.find_article_id(store, article)
+            if article_id is None:
+                err.print(f"no article with id {article!r}")
+                raise typer.Exit(1)
+        rows = query.events(store, actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
+                            since=since, until=until, status=status, article=article_id, limit=limit)
+    emit(rows, fmt=fmt, columns=TABLE_COLUMNS if fmt == "table" else None, title="Events")
+
+
+def explain_cmd(event_id: str = typer.Argument(..., help="Event id (a unique prefix is enough)."),
+                as_json: bool = typer.Option(False, "--json", help="The event record as JSON.")) -> None:
+    """Why an event was coded so: sentence and trigger, rule, actor and recipient resolution, date, place
+    and status cues."""
+    from .. import query
+    from ..nlp.events.explain import explain_lines
+    from ..ontology.events import default_event_ontology
+    from .browse import _store
+
+    with _store() as store:
+        ev = query.event(store, event_id)
+    if ev is None:
+        err.print(f"no event with id {event_id!r} (or the prefix is not unique)")
+        raise typer.Exit(1)
+    if as_json:
+        import json
+
+        from ..model import to_dict
+
+        print(json.dumps(to_dict(ev), ensure_ascii=False, indent=1))
+        return
+    onto = default_event_ontology()
+    c = onto.cameo(ev.cameo)
+    for line in explain_lines(ev, cameo_name=c.name if c else None):
+        print(line)
