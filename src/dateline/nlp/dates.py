@@ -208,7 +208,7 @@ def tense_of(span) -> str | None:
     return verb_tense(tok, before=span.start < tok.i)
 
 
-def verb_tense(v: Token, depth: int = 0, *, before: bool = False) -> str | None:
+def verb_tense(v: Token, *, before: bool = False) -> str | None:
     """``before``: the expression stands before its verb ("On Friday, the government planned…")."""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
@@ -239,8 +239,8 @@ def verb_tense(v: Token, depth: int = 0, *, before: bool = False) -> str | None:
             return "future"
         if "would" in words:
             return None
-        if "to" in words and depth < 3:
-            return _to_infinitive_tense(v, depth)
+        if "to" in words:
+            return _to_infinitive_tense(v)
         return None
     if v.tag_ == "VBG" and words & PRESENT_BE:
         return "future"  # "Kim is visiting China next week": a present progressive with a date is planned
@@ -249,7 +249,7 @@ def verb_tense(v: Token, depth: int = 0, *, before: bool = False) -> str | None:
     return None
 
 
-def _to_infinitive_tense(v: Token, depth: int) -> str | None:
+def _to_infinitive_tense(v: Token) -> str | None:
     """ "is scheduled to spend Tuesday" looks ahead; "had been due to expire Friday" looked ahead from a
     past that is over, so the day is behind the article."""
     head = v.head
@@ -261,7 +261,6 @@ def _to_infinitive_tense(v: Token, depth: int) -> str | None:
             break
         governor = governor.head
     planned = head.lemma_ in FUTURE_HEADS or head.lower_ in FUTURE_HEADS
-    upper = verb_tense(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else None
     if planned:
         pluperfect = any(c.lower_ == "had" for c in governor.children) or "had" in {c.lower_ for c in head.children}
         return "past" if pluperfect else "future"

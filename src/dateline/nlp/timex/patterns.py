@@ -32,7 +32,7 @@ from .lexicon import (
 def _alt(words, *, cap: bool = False) -> str:
     """An alternation, longest first; ``cap``: each word Capitalised or UPPER only."""
     out = []
-    for w in sorted(set(words), key=len, reverse=True):
+    for w in sorted(set(words), key=lambda x: (-len(x), x)):
         e = re.escape(w).replace(r"\ ", r"\s+")
         if cap:
             head, tail = e[0], e[1:]
@@ -171,10 +171,54 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
-MDY_TAIL = f"(?:\\s*,?\\s*(?P<y>{YEAR}))?"
+def W(*words: str) -> str:
+    """Case-insensitive alternatives, in the order given (a longer one must come before its prefix)."""
+    return _ci("|".join(words))
 
+
+MDY_TAIL = f"(?:\\s*,?\\s*(?P<y>{YEAR}))?"
 YEAR_WORDS = _ci(r"two thousand(?: and \w+)?")
-FREQ = _ci(r"once|twice|thrice|three times|four times|several times|many times|a few times|\d+ times|one time|two times")
+FREQ = _ci(r"once|twice|thrice|three times|four times|several times|many times|a few times|\d+ times|one time|"
+           r"two times")
+REL_SHORT = W("last", "next", "this", "this past", "this coming", "past", "coming", "previous")
+EDGE_UNIT = W("the end of", "the beginning of", "the start of", "the middle of", "the rest of", "the remainder of",
+              "end of", "year end", "the turn of", "earlier in", "later in", "early in", "late in")
+YEAR_END = W("year[- ]end", "year[- ]earlier", "year[- ]ago", "the year[- ]earlier period",
+             "the year[- ]ago period", "month[- ]end", "quarter[- ]end")
+FIN_ADJ = W("latest", "most recent", "comparable", "corresponding", "same", "year-earlier", "year-ago", "prior-year",
+            "year-before", "year earlier", "year ago")
+QUARTER_ADJ = W("fiscal", "calendar", "flat", "weak", "strong", "same", "comparable", "disappointing", "year-ago",
+                "year-earlier")
+REL_UNIT = W("week", "weekend", "month", "year", "quarter", "decade", "century", "season", "day", "days", "weeks",
+             "months", "years", "quarters", "decades")
+AGO_DIR = W("ago", "earlier", "later", "before", "after", "from now", "hence", "back", "prior", "previously",
+            "afterwards?", "since", "in the future")
+DURATION_REL = W("past", "last", "next", "first", "final", "coming", "previous", "following", "remaining", "latest",
+                 "preceding", "prior", "initial", "ensuing", "succeeding", "other", "same", "full")
+DURATION_ADJ = W("more", "additional", "full", "straight", "consecutive", "long", "whole", "extra", "trading",
+                 "business", "working", "school", "calendar")
+VAGUE_REL = W("recent", "coming", "past", "next few", "past few", "last few", "next several", "past several",
+              "last several", "following", "ensuing", "subsequent", "preceding", "intervening")
+PLURAL_UNIT = W("years", "months", "weeks", "days", "hours", "minutes", "decades", "centuries", "quarters", "seconds",
+                "nights", "weekends")
+# Measured on TBAQ: words TimeML marks as times in most of their uses. "previously", "soon", "so far",
+# "already", "once", "later" are not: most of their uses go unmarked.
+REF_WORDS = W("now", "right now", "just now", "currently", "nowadays", "these days", "at present", "at the moment",
+              "recently", "lately", "of late", "the past", "the future", "the near future", "the foreseeable future",
+              "the distant future", "future", "current", "recent")
+CLOCK_APPROX = W("about", "around", "approximately", "shortly after", "shortly before", "just after", "just before",
+                 "before", "after", "by", "until", "at", "from")
+CLOCK_POD = W("in the morning", "in the afternoon", "in the evening", "at night", "tonight", "this morning",
+              "this afternoon", "this evening")
+POD_WORD = W("morning", "afternoon", "evening", "night")
+PART_OF_DAY = W("overnight", "in the morning", "in the afternoon", "in the evening", "at night", "at dawn", "at dusk",
+                "during the night", "the morning", "the afternoon", "the evening", "the night")
+SET_ADVERBS = W("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly", "biannually",
+                "semiannually", "semi-annually", "bimonthly", "fortnightly", "year-round", "year after year",
+                "day after day", "day and night", "around the clock", "round the clock", "24 hours a day", "each day",
+                "day-to-day")
+SET_UNIT = W("morning", "afternoon", "evening", "night", "summer", "winter", "spring", "fall", "autumn", "weekend")
+FREQ_UNIT = W("year", "month", "week", "day", "hour", "minute", "quarter", "decade", "weekend", "morning", "night")
 
 RULES: tuple[Rule, ...] = (
     _rule("iso", r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
@@ -191,111 +235,120 @@ RULES: tuple[Rule, ...] = (
     _rule("month-range",
           f"(?P<m1>{MONTH_D})(?:{DASH}|\\s+(?i:to|through|until|and)\\s+)(?P<m2>{MONTH_D})"
           f"(?:\\s*,?\\s*(?P<y>{YEAR4}))?", 5),
-    _rule("year-range", f"(?P<y1>{YEAR4})(?:{DASH}|/|\\s+(?i:to|through|until)\\s+)(?P<y2>\\d{{4}}|\\d{{2}})(?![\\d%])", 4),
+    _rule("year-range",
+          f"(?P<y1>{YEAR4})(?:{DASH}|/|\\s+(?i:to|through|until)\\s+)(?P<y2>\\d{{4}}|\\d{{2}})(?![\\d%])", 4),
     _rule("month-day",
-          f"(?:(?P<edge>{_ci('around|about')})\\s+)?(?:(?P<wd>{WEEKDAY}),?\\s+)?(?:(?P<rel>{_ci('last|next|this|this past|this coming|the')})\\s+)?(?P<m>{MONTH_D})\\s*(?P<d>{DAY}){MDY_TAIL}", 6),
+          f"(?:(?P<edge>{W('around', 'about')})\\s+)?(?:(?P<wd>{WEEKDAY}),?\\s+)?"
+          f"(?:(?P<rel>{W('last', 'next', 'this', 'this past', 'this coming', 'the')})\\s+)?"
+          f"(?P<m>{MONTH_D})\\s*(?P<d>{DAY}){MDY_TAIL}", 6),
     _rule("day-month",
           f"(?:(?P<wd>{WEEKDAY}),?\\s+)?(?:(?i:the)\\s+)?(?P<d>{DAY})(?:\\s+(?i:of))?\\s+(?P<m>{MONTH_D})"
           f"(?:\\s*,?\\s*(?P<y>{YEAR}))?", 6),
     _rule("month-year", f"(?:(?P<edge>{EDGE})[\\s-]+)?(?P<m>{MONTH_D})\\s*,?\\s+(?:(?i:of)\\s+)?"
-          f"(?:(?P<y>{YEAR})|(?P<yrel>{_ci('this|last|next|the previous|the following|that')})\\s+{_ci('year')})", 5),
+          f"(?:(?P<y>{YEAR})|(?P<yrel>{W('this', 'last', 'next', 'the previous', 'the following', 'that')})"
+          f"\\s+{W('year')})", 5),
     _rule("fin-period",
-          f"(?P<pre>{_ci('the')})\\s+(?:(?P<adj>{_ci('latest|most recent|comparable|corresponding|same|year-earlier|year-ago|prior-year|year-before|year earlier|year ago')})|"
-          f"(?P<y>{YEAR4}))\\s+(?P<u>{_ci('period|quarter|three months')})", 5),
-    _rule("month",
-          f"(?:(?P<edge>{EDGE})[\\s-]+)?(?:(?P<rel>{_ci('last|next|this|this past|this coming|past|coming|previous')})\\s+)?"
-          f"(?P<m>{MONTH})", 3),
+          f"(?P<pre>{W('the')})\\s+(?:(?P<adj>{FIN_ADJ})|"
+          f"(?P<y>{YEAR4}))\\s+(?P<u>{W('period', 'quarter', 'three months')})", 5),
+    _rule("month", f"(?:(?P<edge>{EDGE})[\\s-]+)?(?:(?P<rel>{REL_SHORT})\\s+)?(?P<m>{MONTH})", 3),
     _rule("decade",
-          f"(?:(?P<edge>{EDGE})[\\s-]+)?(?:(?i:the)\\s+)?(?:(?P<edge2>{_ci('early|mid|late')})[\\s-]+)?"
+          f"(?:(?P<edge>{EDGE})[\\s-]+)?(?:(?i:the)\\s+)?(?:(?P<edge2>{W('early', 'mid', 'late')})[\\s-]+)?"
           f"(?:(?P<dec4>\\d{{3}}0)['’]?s|['’](?P<dec2>\\d0)['’]?s|"
-          f"(?P<decw>{_ci('twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties')}))", 4),
+          f"(?P<decw>{W('twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties')}"
+          f"))", 4),
     _rule("century",
           f"(?:(?P<edge>{EDGE})[\\s-]+)?(?:(?i:the)\\s+)?(?P<ord>\\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_W})[\\s-]+"
-          f"{_ci('century')}", 4),
+          f"{W('century')}", 4),
     _rule("quarter",
-          f"(?:(?P<pre>{_ci('the|its|this|a|an|that|our|their|his|her')})\\s+)?"
-          f"(?:(?P<yrel>{_ci('this|last|next')})\\s+{_ci('year')}['’]s\\s+)?"
-          f"(?:(?P<adj>{_ci('fiscal|calendar|flat|weak|strong|same|comparable|disappointing|year-ago|year-earlier')})[\\s-]+)*"
-          f"(?:(?P<y0>{YEAR4})\\s+)?(?:(?P<adj2>{_ci('fiscal|calendar')})[\\s-]+)?"
-          f"(?P<q>{QUARTER_ORD})[\\s-]+(?P<qh>{_ci('quarter|half')})(?!s)"
-          f"(?:\\s+(?i:of)\\s+(?:(?i:the\\s+)?(?P<qyrel>{_ci('this|last|next|current|previous')})\\s+{_ci('year')}|"
-          f"(?:(?i:fiscal|calendar)\\s+)?(?P<y>{YEAR4})))?", 4),
+          f"(?:(?P<pre>{W('the', 'its', 'this', 'a', 'an', 'that', 'our', 'their', 'his', 'her')})\\s+)?"
+          f"(?:(?P<yrel>{W('this', 'last', 'next')})\\s+{W('year')}['’]s\\s+)?"
+          f"(?:(?P<adj>{QUARTER_ADJ})[\\s-]+)*"
+          f"(?:(?P<y0>{YEAR4})\\s+)?(?:(?P<adj2>{W('fiscal', 'calendar')})[\\s-]+)?"
+          f"(?P<q>{QUARTER_ORD})[\\s-]+(?P<qh>{W('quarter', 'half')})(?!s)"
+          f"(?:\\s+(?i:of)\\s+(?:(?i:the\\s+)?(?P<qyrel>{W('this', 'last', 'next', 'current', 'previous')})"
+          f"\\s+{W('year')}|(?:(?i:fiscal|calendar)\\s+)?(?P<y>{YEAR4})))?", 4),
     _rule("quarter-code", f"(?P<qh>[QH])(?P<q>[1-4])(?:[\\s-]*(?P<y>{YEAR4}|\\d{{2}}))?", 4),
     _rule("quarter-code-year", f"(?P<y>{YEAR4})[\\s-]*(?P<qh>[QH])(?P<q>[1-4])", 4),
     _rule("season",
-          f"(?:(?P<edge>{EDGE})[\\s-]+)?(?:(?P<rel>{_ci('this|last|next|past|coming|previous|the|that|this past|this coming')})\\s+)?"
-          f"(?P<s>{_ci('spring|summer|fall|autumn|winter')})(?:\\s+(?:(?i:of)\\s+)?(?P<y>{YEAR}))?", 3),
+          f"(?:(?P<edge>{EDGE})[\\s-]+)?"
+          f"(?:(?P<rel>{REL_SHORT}|{W('the', 'that')})\\s+)?"
+          f"(?P<s>{W('spring', 'summer', 'fall', 'autumn', 'winter')})(?:\\s+(?:(?i:of)\\s+)?(?P<y>{YEAR}))?", 3),
     _rule("year",
-          f"(?:(?P<edge>{EDGE})[\\s-]+)?(?:(?P<pre>{_ci('the year|fiscal year|fiscal|calendar year|calendar|model year|FY')})[\\s-]*)?"
+          f"(?:(?P<edge>{EDGE})[\\s-]+)?"
+          f"(?:(?P<pre>{W('the year', 'fiscal year', 'fiscal', 'calendar year', 'calendar', 'model year', 'FY')})"
+          f"[\\s-]*)?"
           f"(?P<y>{YEAR4}|{YEAR2}|{YEAR_SPOKEN})", 2),
-    _rule("year-words", f"(?:(?P<pre>{_ci('the year')})\\s+)(?P<w>{YEAR_WORDS})", 3),
+    _rule("year-words", f"(?:(?P<pre>{W('the year')})\\s+)(?P<w>{YEAR_WORDS})", 3),
     _rule("relative-day",
-          f"(?:(?P<edge>{_ci('early|late|later|earlier')})\\s+)?"
-          f"(?P<w>{_ci('today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow')})"
+          f"(?:(?P<edge>{W('early', 'late', 'later', 'earlier')})\\s+)?"
+          f"(?P<w>{W('today', 'tonight', 'yesterday', 'tomorrow')}|"
+          f"{W('the day before yesterday', 'the day after tomorrow')})"
           f"(?:['’]s)?(?:\\s+(?P<pod>{POD}))?", 5),
     _rule("this-pod",
-          f"(?:(?P<edge>{_ci('early|late')})\\s+)?(?P<rel>{_ci('this|last|that|the same|the following|the next|the previous')})\\s+"
-          f"(?P<pod>{_ci('morning|afternoon|evening|night')})", 4),
+          f"(?:(?P<edge>{W('early', 'late')})\\s+)?"
+          f"(?P<rel>{W('this', 'last', 'that', 'the same', 'the following', 'the next', 'the previous')})\\s+"
+          f"(?P<pod>{POD_WORD})", 4),
     _rule("weekday",
-          f"(?:(?P<edge>{_ci('early|late|mid|midday')})[\\s-]+)?"
-          f"(?:(?P<rel>{_ci('last|next|this|coming|past|previous|this past|this coming|the following|the previous|that')})\\s+)?"
+          f"(?:(?P<edge>{W('early', 'late', 'mid', 'midday')})[\\s-]+)?"
+          f"(?:(?P<rel>{W('last', 'next', 'this', 'coming', 'past', 'previous', 'this past', 'this coming')}"
+          f"|{W('the following', 'the previous', 'that')})\\s+)?"
           f"(?P<wd>{WEEKDAY_FULL})(?P<poss>['’]s)?(?:,?\\s+(?P<pod>{POD}))?", 4),
-    _rule("weekday-plural", f"(?:(?P<rel>{_ci('on|every|most|some')})\\s+)(?P<wd>{WEEKDAY_FULL})s", 5),
+    _rule("weekday-plural", f"(?:(?P<rel>{W('on', 'every', 'most', 'some')})\\s+)(?P<wd>{WEEKDAY_FULL})s", 5),
     _rule("holiday",
-          f"(?:(?P<rel>{_ci('last|next|this|this past|this coming|past|coming|the')})\\s+)?"
+          f"(?:(?P<rel>{W('last', 'next', 'this', 'this past', 'this coming', 'past', 'coming', 'the')})\\s+)?"
           f"(?P<h>{HOLIDAY})(?:\\s+(?P<y>{YEAR4}))?", 3),
-    _rule("non-gregorian", f"(?:(?P<rel>{_ci('last|next|this|the|during|the holy month of|the month of')})\\s+)?"
+    _rule("non-gregorian",
+          f"(?:(?P<rel>{W('last', 'next', 'this', 'the', 'during', 'the holy month of', 'the month of')})\\s+)?"
           f"(?P<h>{NONGREG})(?:\\s+(?P<y>{YEAR4}))?", 3),
     _rule("era-year", f"(?P<era>{ERA})\\s+(?P<n>\\d{{1,4}})", 4),
-    _rule("era-year-suffix", f"(?P<n>\\d{{3,4}})\\s+(?P<era>B\\.E\\.|BE|A\\.H\\.|AH)(?!\\w)", 4),
+    _rule("era-year-suffix", r"(?P<n>\d{3,4})\s+(?P<era>B\.E\.|BE|A\.H\.|AH)(?!\w)", 4),
     _rule("relative-unit",
           f"(?:(?P<edge>{EDGE})[\\s-]+)?(?P<rel>{RELWORD})\\s+"
-          f"(?:(?P<fiscal>{_ci('fiscal|calendar|financial|school|academic')})\\s+)?"
-          f"(?P<u>{_ci('week|weekend|month|year|quarter|decade|century|season|day|days|weeks|months|years|quarters|decades')})"
-          f"(?:['’]s)?", 3),
+          f"(?:(?P<fiscal>{W('fiscal', 'calendar', 'financial', 'school', 'academic')})\\s+)?"
+          f"(?P<u>{REL_UNIT})(?:['’]s)?", 3),
     _rule("edge-the-unit",
-          f"(?P<edge>{_ci('the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|end of|year end|the turn of|earlier in|later in|early in|late in')})"
-          f"\\s+(?:(?i:the)\\s+)?(?P<u>{_ci('week|month|year|quarter|decade|century|day')})", 3),
-    _rule("year-end", f"(?P<w>{_ci('year[- ]end|year[- ]earlier|year[- ]ago|the year[- ]earlier period|the year[- ]ago period|month[- ]end|quarter[- ]end')})", 2),
-    _rule("the-unit", f"(?P<pre>{_ci('the')})\\s+(?:(?P<adj>{_ci('full|fiscal|calendar|financial|whole|entire')})\\s+)?(?P<u>{_ci('quarter|weekend|period|year|week|month')})(?![\\s-]*(?:old|long|\\d))", 1),
+          f"(?P<edge>{EDGE_UNIT})\\s+(?:(?i:the)\\s+)?"
+          f"(?P<u>{W('week', 'month', 'year', 'quarter', 'decade', 'century', 'day')})", 3),
+    _rule("year-end", f"(?P<w>{YEAR_END})", 2),
+    _rule("the-unit",
+          f"(?P<pre>{W('the')})\\s+(?:(?P<adj>{W('full', 'fiscal', 'calendar', 'financial', 'whole', 'entire')})\\s+)?"
+          f"(?P<u>{W('quarter', 'weekend', 'period', 'year', 'week', 'month')})(?![\\s-]*(?:old|long|\\d))", 1),
     _rule("ago",
           f"(?:(?P<approx>{APPROX})\\s+)?(?:(?P<n>{NUMBER}|{VAGUE})[\\s-]+)?(?P<u>{UNIT})(?:\\s+(?i:or\\s+so))?\\s+"
-          f"(?P<dir>{_ci('ago|earlier|later|before|after|from now|hence|back|prior|previously|afterwards?|since|in the future')})", 5),
+          f"(?P<dir>{AGO_DIR})", 5),
     _rule("in-duration", f"(?<=[Ii]n )(?P<n>{NUMBER})[\\s-]+(?P<u>{UNIT})(?:['’]s?)?(?:\\s+(?i:time))?", 4),
     _rule("duration",
-          f"(?:(?P<approx>{APPROX})\\s+)?(?:(?i:the)\\s+)?"
-          f"(?:(?P<rel>{_ci('past|last|next|first|final|coming|previous|following|remaining|latest|preceding|prior|initial|ensuing|succeeding|other|same|full')})\\s+)?"
-          f"(?P<n>{NUMBER})(?:\\s*(?:-|–|(?i:to|or))\\s*(?P<nhi>{NUMBER}))?[\\s-]+(?:(?i:more|additional|full|straight|consecutive|long|whole|extra|trading|business|working|school|calendar)\\s+)?(?P<u>{UNIT})"
-          f"(?:\\s+(?P<n2>(?i:and\\s+(?:a\\s+half|an?\\s+\\w+|\\d+\\s+\\w+|\\w+\\s+\\w+))))?(?P<suffix>[\\s-]+(?i:long|old))?", 3),
+          f"(?:(?P<approx>{APPROX})\\s+)?(?:(?i:the)\\s+)?(?:(?P<rel>{DURATION_REL})\\s+)?"
+          f"(?P<n>{NUMBER})(?:\\s*(?:-|–|(?i:to|or))\\s*(?P<nhi>{NUMBER}))?[\\s-]+(?:{DURATION_ADJ}\\s+)?"
+          f"(?P<u>{UNIT})(?:\\s+(?P<n2>(?i:and\\s+(?:a\\s+half|an?\\s+\\w+|\\d+\\s+\\w+|\\w+\\s+\\w+))))?"
+          f"(?P<suffix>[\\s-]+(?i:long|old))?", 3),
     _rule("vague-duration",
-          f"(?:(?P<approx>{APPROX})\\s+)?(?:(?P<the>{_ci('the')})\\s+)?(?P<q>{VAGUE}|{_ci('recent|coming|past|next few|past few|last few|next several|past several|last several|following|ensuing|subsequent|preceding|intervening')})\\s+"
-          f"(?P<u>{_ci('years|months|weeks|days|hours|minutes|decades|centuries|quarters|seconds|nights|weekends')})", 2),
+          f"(?:(?P<approx>{APPROX})\\s+)?(?:(?P<the>{W('the')})\\s+)?(?P<q>{VAGUE}|{VAGUE_REL})\\s+"
+          f"(?P<u>{PLURAL_UNIT})", 2),
     _rule("bare-plural-unit",
-          f"(?P<u>{_ci('years|months|weeks|days|hours|minutes|decades|centuries|ages')})"
+          f"(?P<u>{W('years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries', 'ages')})"
           f"(?!\\s+(?:old|of\\s+age|ago))", 1),
-    # Measured on TBAQ: words TimeML marks as times in most of their uses. "previously", "soon", "so far",
-    # "already", "once", "later" are not: most of their uses go unmarked.
-    _rule("ref",
-          f"(?P<w>{_ci('now|right now|just now|currently|nowadays|these days|at present|at the moment|recently|lately|of late|the past|the future|the near future|the foreseeable future|the distant future|future|current|recent')})", 0),
+    _rule("ref", f"(?P<w>{REF_WORDS})", 0),
     _rule("clock",
-          f"(?:(?P<approx>{_ci('about|around|approximately|shortly after|shortly before|just after|just before|before|after|by|until|at|from')})\\s+)?"
+          f"(?:(?P<approx>{CLOCK_APPROX})\\s+)?"
           f"(?P<H>[01]?\\d|2[0-3])(?:[:.](?P<M>[0-5]\\d))?\\s*"
           f"(?P<ap>(?i:a\\.\\s?m\\.?|p\\.\\s?m\\.?|am(?!\\w)|pm(?!\\w)|a\\.m|p\\.m))(?:\\s+(?P<tz>{TZ}))?", 6),
-    _rule("clock-pod", f"(?P<H>[01]?\\d)(?::(?P<M>[0-5]\\d))?\\s+(?P<ip>{_ci('in the morning|in the afternoon|in the evening|at night|tonight|this morning|this afternoon|this evening')})", 6),
-    _rule("pod", f"(?P<pod>(?:{_ci('early|late|mid')})[\\s-]?{_ci('morning|afternoon|evening|night')}|{_ci('morning|afternoon|evening|night')})", 0),
+    _rule("clock-pod", f"(?P<H>[01]?\\d)(?::(?P<M>[0-5]\\d))?\\s+(?P<ip>{CLOCK_POD})", 6),
+    _rule("pod", f"(?P<pod>(?:{W('early', 'late', 'mid')})[\\s-]?{POD_WORD}|{POD_WORD})", 0),
     _rule("clock-24", f"(?P<H>[01]\\d|2[0-3])[:.]?(?P<M>[0-5]\\d)\\s*(?:h\\s+)?(?P<tz>{TZ}|(?i:hours|hrs|GMT))", 6),
     _rule("clock-colon", f"(?P<H>[01]?\\d|2[0-3]):(?P<M>[0-5]\\d)(?:\\s+(?P<tz>{TZ}))?", 5),
-    _rule("clock-word", f"(?:(?P<approx>{_ci('about|around|shortly after|shortly before|just after|just before')})\\s+)?"
-          f"(?P<w>{_ci('noon|midnight|midday')})(?:\\s+(?P<tz>{TZ}))?", 4),
-    _rule("oclock", f"(?P<H>{_ci('one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve')}|\\d{{1,2}})\\s+o['’]clock", 5),
-    _rule("part-of-day", f"(?:(?P<edge>{_ci('early|late')})\\s+)?(?P<w>{_ci('overnight|in the morning|in the afternoon|in the evening|at night|at dawn|at dusk|during the night|the morning|the afternoon|the evening|the night')})", 1),
+    _rule("clock-word",
+          f"(?:(?P<approx>{W('about', 'around', 'shortly after', 'shortly before', 'just after', 'just before')})"
+          f"\\s+)?(?P<w>{W('noon', 'midnight', 'midday')})(?:\\s+(?P<tz>{TZ}))?", 4),
+    _rule("oclock",
+          f"(?P<H>{W('one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten')}"
+          f"|{W('eleven', 'twelve')}|\\d{{1,2}})\\s+o['’]clock", 5),
+    _rule("part-of-day", f"(?:(?P<edge>{W('early', 'late')})\\s+)?(?P<w>{PART_OF_DAY})", 1),
     _rule("set",
-          f"(?P<every>{_ci('every|each|every other|per')})\\s+(?:(?P<n>{NUMBER})\\s+)?"
-          f"(?P<u>{UNIT}|{WEEKDAY_FULL}|{_ci('morning|afternoon|evening|night|summer|winter|spring|fall|autumn|weekend')})", 4),
-    _rule("set-adverb", f"(?P<w>{_ci('daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|biannually|semiannually|semi-annually|bimonthly|fortnightly|year-round|year after year|day after day|day and night|around the clock|round the clock|24 hours a day|each day|day-to-day')})", 2),
-    _rule("set-frequency",
-          f"(?P<f>{FREQ})\\s+"
-          f"(?:(?i:a|an|per|each|every)\\s+)(?P<u>{_ci('year|month|week|day|hour|minute|quarter|decade|weekend|morning|night')})", 5),
+          f"(?P<every>{W('every', 'each', 'every other', 'per')})\\s+(?:(?P<n>{NUMBER})\\s+)?"
+          f"(?P<u>{UNIT}|{WEEKDAY_FULL}|{SET_UNIT})", 4),
+    _rule("set-adverb", f"(?P<w>{SET_ADVERBS})", 2),
+    _rule("set-frequency", f"(?P<f>{FREQ})\\s+(?:(?i:a|an|per|each|every)\\s+)(?P<u>{FREQ_UNIT})", 5),
 )
 
 RULE_BY_NAME = {r.name: r for r in RULES}

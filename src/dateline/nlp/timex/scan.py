@@ -93,7 +93,8 @@ def keep(h: Hit, text: str) -> Hit | None:
     if h.rule == "month" and not g.get("edge") and not g.get("rel"):
         m = (g["m"] or "").lower().rstrip(".")
         after = text[h.end:h.end + 2]
-        if prev[:1].isupper() and prev.lower() not in PREPOSITIONS and not _sentence_initial(text, h.start - len(prev) - 1):
+        name_before = prev[:1].isupper() and prev.lower() not in PREPOSITIONS
+        if name_before and not _sentence_initial(text, h.start - len(prev) - 1):
             return None  # "Theresa May", "Brian May"
         if nxt[:1].isupper() and not after.startswith((",", ".", ";", ":")):
             return None  # "April Ryan", "June Carter"
@@ -170,8 +171,9 @@ def keep(h: Hit, text: str) -> Hit | None:
         return None
     if h.rule == "holiday" and not (g.get("h") or " ")[0].isupper():
         return None
-    if h.rule == "relative-unit" and (g.get("rel") or "").lower() == "that" and (g.get("u") or "").lower().endswith("s"):
-        return None
+    if h.rule == "relative-unit" and (g.get("rel") or "").lower() == "that" \
+            and (g.get("u") or "").lower().endswith("s"):
+        return None  # "that weeks" is no expression
     return h
 
 
