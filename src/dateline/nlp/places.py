@@ -129,9 +129,20 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_last_ents: tuple = (None, ())
+
+
+def _ents(doc: Doc) -> tuple[TokSpan, ...]:
+    """``doc.ents``, built once per document (spaCy makes new Span objects on every access)."""
+    global _last_ents
+    if _last_ents[0] is not doc:
+        _last_ents = (doc, tuple(doc.ents))
+    return _last_ents[1]
+
+
 def _person_tokens(doc: Doc, relabelled: set[int]) -> tuple[set[int], set[str]]:
     idx, words = set(), set()
-    for e in doc.ents:
+    for e in _ents(doc):
         if e.label_ == "PERSON" and e.start not in relabelled:
             idx.update(range(e.start, e.end))
             if len(e) > 1:
@@ -143,10 +154,10 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
     """The names that are places and need no context to say so."""
     out: list[_Mention] = []
     in_ent = [False] * len(doc)
-    gpe_keys = {key(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    gpe_keys = {key(e.text) for e in _ents(doc) if e.label_ in ("GPE", "LOC")}
     surnames = _surnames(doc)
     relabelled: set[int] = set()
-    for e in doc.ents:
+    for e in _ents(doc):
         for i in range(e.start, e.end):
             in_ent[i] = True
         s, t = _clean(doc, e.start, e.end)
@@ -192,7 +203,7 @@ def _keep(doc: Doc, m: _Mention, gaz: Gazetteer, person_idx: set[int], person_wo
 
 
 def _surnames(doc: Doc) -> set[str]:
-    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    return {t.lower_ for e in _ents(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
 
 
 def _locative(tok: Token) -> bool:
@@ -297,10 +308,14 @@ def _is_name_fragment(doc: Doc, m: _Mention, person_idx: set[int], person_words:
 def _scan(doc: Doc, gaz: Gazetteer, in_ent: list[bool]) -> list[_Mention]:
     """Names spaCy left untagged that the gazetteer knows well, outside any other entity."""
     out: list[_Mention] = []
+    cap = [t.is_title or t.is_upper or t.text in (".", "-", "of") for t in doc]
     i, n = 0, len(doc)
     while i < n:
+        if in_ent[i] or not cap[i]:
+            i += 1
+            continue
         tok = doc[i]
-        if in_ent[i] or not (tok.is_title or (tok.is_upper and len(tok) > 1)) or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+        if not (tok.is_title or (tok.is_upper and len(tok) > 1)) or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
             i += 1
             continue
         prev = doc[i - 1] if i else None
@@ -309,8 +324,7 @@ def _scan(doc: Doc, gaz: Gazetteer, in_ent: list[bool]) -> list[_Mention]:
             continue
         found = None
         for j in range(min(n, i + 4), i, -1):
-            if any(in_ent[x] for x in range(i, j)) or not all(
-                    doc[x].is_title or doc[x].is_upper or doc[x].text in (".", "-", "of") for x in range(i, j)):
+            if any(in_ent[x] or not cap[x] for x in range(i, j)):
                 continue
             cands = gaz.candidates(doc[i:j].text, towns=False)
             if cands and _safe(cands[0], doc[i:j].text, tok):
@@ -368,7 +382,7 @@ def _anchors(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> _Anchors:
         if first_body is None and 0 <= first_line_end < doc[m.start].idx:
             first_body = (best.country, best.admin1)
     # nationality adjectives say which countries the article is about, too
-    for e in doc.ents:
+    for e in _ents(doc):
         if e.label_ == "NORP":
             iso2 = gaz.demonym(e.text)
             if iso2:
@@ -413,7 +427,7 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
     gpe_keys = {key(m.text) for m in mentions}
     out: list[_Mention] = []
     ent_idx: set[int] = set()
-    for e in doc.ents:
+    for e in _ents(doc):
         ent_idx.update(range(e.start, e.end))
         if e.label_ in EMBEDDING_LABELS and not taken & set(range(e.start, e.end)) and anchored:
             s, t = _clean(doc, e.start, e.end)
@@ -421,8 +435,8 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
                 doc, s, t, gaz, gpe_keys, strong_only=False, anchored=anchored)
             if m is not None:
                 out.append(m)
-    person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    for e in doc.ents:
+    person_words = {t.lower_ for e in _ents(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    for e in _ents(doc):
         # the tagger's "Gainesville said…" person: a town in a state the article is about
         if e.label_ == "PERSON" and anchored and not taken & set(range(e.start, e.end)):
             s, t = _clean(doc, e.start, e.end)
@@ -433,8 +447,12 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
             if any(_named(c, k) and c.feature_class in ("P", "A") and (c.country, c.admin1) in anchored
                    for c in gaz.candidates(text)[:25]):
                 out.append(_Mention(s, t, "GPE", "relabelled"))
+    cap = [t.is_title or t.is_upper for t in doc]
     i, n = 0, len(doc)
     while i < n:
+        if not cap[i] or i in ent_idx or i in taken:
+            i += 1
+            continue
         tok = doc[i]
         dateline = tok.is_upper and len(tok) > 2 and (tok.is_sent_start or i == 0 or doc[i - 1].text in ".\n")
         if i in ent_idx or i in taken or not (tok.is_title or tok.is_upper) or len(tok) < 3 or (
@@ -443,7 +461,7 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
             continue
         found = None
         for j in range(min(n, i + 3), i, -1):
-            if any(x in ent_idx or x in taken or not (doc[x].is_title or doc[x].is_upper) for x in range(i, j)):
+            if any(x in ent_idx or x in taken or not cap[x] for x in range(i, j)):
                 continue
             if dateline and not (j < n and doc[j].text in DATELINE_MARKS):
                 continue
@@ -502,16 +520,22 @@ def _cues(doc: Doc, m: _Mention) -> tuple[str, ...]:
     return tuple(cues)
 
 
-def _score(c: GeoRef, m_key: str, anchors: _Anchors, qual: GeoRef | None, cues: tuple[str, ...],
-           gaz: Gazetteer) -> tuple[float, list[str]]:
-    s, why = c.score, []
+def _without(anchors: _Anchors, m_key: str) -> tuple[Counter, Counter]:
+    """The article's anchors less what this very name contributed (a name cannot vouch for itself)."""
     own = anchors.by_key.get(m_key)
+    if not own:
+        return anchors.countries, anchors.admin1
     countries = anchors.countries.copy()
     admin1 = anchors.admin1.copy()
-    if own:
-        countries[own[0]] -= 1
-        if own[1]:
-            admin1[own[1]] -= 1
+    countries[own[0]] -= 1
+    if own[1]:
+        admin1[own[1]] -= 1
+    return countries, admin1
+
+
+def _score(c: GeoRef, anchors: _Anchors, countries: Counter, admin1: Counter, qual: GeoRef | None,
+           cues: tuple[str, ...], gaz: Gazetteer) -> tuple[float, list[str]]:
+    s, why = c.score, []
     if c.country and countries[c.country] > 0:
         s += COUNTRY_BONUS + 0.5 * math.log2(countries[c.country])
         why.append(f"article is about {c.country}")
@@ -552,9 +576,10 @@ def _resolve(doc: Doc, m: _Mention, i: int, mentions: list[_Mention], anchors: _
     k = key(m.text)
     # "Oregon", "China": the name of a state or country means it, not a town named after it
     big_name = any(c.feature_code in ("ADM1", "PCLI") and key(c.name) == k for c in m.cands)
+    countries, admin1 = _without(anchors, k)
     scored = []
     for c in m.cands[:40]:  # a common name (e.g. "San Jose") can have dozens; the tail never wins
-        s, why = _score(c, k, anchors, qual, cues, gaz)
+        s, why = _score(c, anchors, countries, admin1, qual, cues, gaz)
         if big_name and c.feature_class == "P" and c.feature_code != "PPLC" and qual is None:
             s -= TOWN_NAMED_AFTER_PENALTY
         scored.append((s, c, why))
