@@ -228,7 +228,8 @@ class _Reader:
     def _cue_word_before(self, char: int) -> bool:
         toks = self.tokens(max(char - 40, 0), char)
         toks = [t for t in toks if not t.is_space and t.idx + len(t) <= char]
-        return bool(toks) and toks[-1].lemma_.lower() in SPEECH and toks[-1].pos_ in ("VERB", "AUX")
+        return (bool(toks) and toks[-1].lemma_.lower() in SPEECH and toks[-1].pos_ in ("VERB", "AUX")
+                and not _so_called(toks[-1]) and _subject(toks[-1]) is not None)
 
     def _cue_by_parse(self, toks: list[Token], inside: set[int]) -> Token | None:
         # up from the quote: the first speech verb among its ancestors, outside any quote
@@ -268,7 +269,7 @@ class _Reader:
         lo, hi = (cue.i + 1, first) if cue.i < first else (last + 1, cue.i)
         if cue.i < first:
             between = [t for t in self.doc[lo:hi] if t.sent.start == cue.sent.start and not self.in_quote(t)
-                       and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH]
+                       and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and self._is_cue(t)]
             if between:
                 return between[-1]
         return cue
@@ -276,12 +277,12 @@ class _Reader:
     def _is_cue(self, tok: Token, direct_child: Token | bool = False) -> bool:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             return True
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound") or _so_called(tok):
             return False
         if tok.lemma_.lower() in SPEECH or tok.lower_ in SPEECH:
             return True
         # an uncommon verb the quote is the object or complement of, with its own subject: "he quipped"
-        return (isinstance(direct_child, Token) and direct_child.dep_ in ("ccomp", "parataxis", "dobj")
+        return (isinstance(direct_child, Token) and direct_child.dep_ in ("ccomp", "parataxis")
                 and _subject(tok) is not None)
 
     def _cue_by_colon(self, m: MarkSpan, toks: list[Token]) -> Token | None:
@@ -441,7 +442,8 @@ class _Reader:
             return False
         if tok.right_edge.i - tok.left_edge.i > 10:
             return False
-        left, right = tok.left_edge.i, tok.right_edge.i
+        own = [t.i for t in tok.subtree if not t.is_punct]  # its commas hang from it too
+        left, right = min(own), max(own)
         doc = self.doc
         before = doc[left - 1].text if left > 0 else ""
         after = doc[right + 1].text if right + 1 < len(doc) else ""
@@ -558,6 +560,11 @@ def _is_title(toks: list[Token]) -> bool:
     words = [t for t in toks if t.is_alpha]
     return 0 < len(words) <= 6 and all(t.text[0].isupper() or t.lower_ in SMALL_WORDS for t in words) and \
         words[0].text[0].isupper()
+
+
+def _so_called(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.lower_ == "called" and tok.i >= 2 and doc[tok.i - 1].text in "-–" and doc[tok.i - 2].lower_ == "so"
 
 
 def _set(f: Found, **kw) -> Found:

@@ -1,0 +1,168 @@
+"""Quotes: one phenomenon per case, the seed's five quotes, and odd input that must not break anything."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dateline.nlp.quote_marks import find_quotes
+
+# -- quotation marks on the characters ------------------------------------------------------------
+
+MARKS = [
+    ('He said, "We are ready." Then "ok".', ["We are ready.", "ok"]),
+    ("He said, “We are ready.”", ["We are ready."]),
+    ("“First paragraph\n“second paragraph.”\nAfter.", ["First paragraph\n“second paragraph."]),
+    ("''We have it,'' he said.", ["We have it,"]),
+    ('Unbalanced "here and\nnext "line" ok', ["here and", "line"]),
+    ("It runs “to the end", ["to the end"]),
+    ("‘We will win’ says Trump; don’t the leaders’ summit", ["We will win"]),
+    ("a stray ” closing mark", []),
+    ('""', []),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", MARKS)
+def test_quote_marks(text, expected):
+    assert [text[m.start:m.end] for m in find_quotes(text)] == expected
+
+
+def test_unclosed_quote_is_flagged():
+    (m,) = find_quotes("It runs “to the end")
+    assert not m.closed and m.end == len("It runs “to the end")
+
+
+@given(st.text(max_size=300))
+def test_quote_marks_never_raise(text):
+    for m in find_quotes(text):
+        assert 0 <= m.outer_start < m.start <= m.end <= m.outer_end <= len(text)
+
+
+# -- attribution over a parse -------------------------------------------------------------------
+
+def quotes_of(nlp, text: str, published: str = "2019-01-08"):
+    from dateline.model import Article, article_id
+    from dateline.nlp.dates import extract_dates
+    from dateline.nlp.entities import extract_entities
+    from dateline.nlp.quotes import extract_quotes
+    from dateline.pipeline import Extractor, analyze
+
+    article = Article(id=article_id(text), text=text, title=text.split("\n")[0], published=published)
+    ex = (Extractor("e", "entities", extract_entities), Extractor("d", "dates", extract_dates),
+          Extractor("q", "quotes", extract_quotes))
+    a = next(analyze([article], nlp=nlp, extractors=ex))
+    assert not [e for e in a.errors if "quotes" in e.stage or e.stage == "analyze:q"], a.errors
+    for q in a.quotes:
+        for span in (q.content, q.cue, q.speaker):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+    return a.quotes
+
+
+def find(quotes, starts: str, kind: str | None = None):
+    hits = [q for q in quotes if q.content.text.strip("\"“”‘’' ").startswith(starts) and (kind is None or q.kind == kind)]
+    assert hits, f"no quote starting {starts!r} in {[(q.kind, q.content.text[:40]) for q in quotes]}"
+    return hits[0]
+
+
+HEAD = "Leaders meet\n"
+
+CASES = [
+    # (text, content starts, kind, speaker name contains, speaker text)
+    (HEAD + "“We are ready,” Angela Merkel said on Monday.", "We are ready", "direct", "Merkel", "Angela Merkel"),
+    (HEAD + '"We are ready," said Angela Merkel.', "We are ready", "direct", "Merkel", "Angela Merkel"),
+    (HEAD + "Angela Merkel said: “The first paragraph of the quote.\n“The second paragraph ends it.”\nOther news.",
+     "The first paragraph", "direct", "Merkel", "Angela Merkel"),
+    (HEAD + 'South Korea\'s Yonhap News Agency reported that "a senior official" was aboard the train.',
+     "a senior official", "partial", "Yonhap", None),
+    (HEAD + "Chinese state media reported that Kim came at the invitation of Xi Jinping.",
+     "that Kim came", "indirect", "state media", "Chinese state media"),
+    (HEAD + "Angela Merkel arrived in Paris on Monday.\n“We will work together on trade,” she said.",
+     "We will work together", "direct", "Merkel", "she"),
+    (HEAD + "White House spokesperson Jane Doakes briefed reporters on Monday.\n"
+     "“There will be no delay,” the spokesperson said.", "There will be no delay", "direct", "Doakes",
+     "the spokesperson"),
+    (HEAD + "“It was a great meeting,” Emmanuel Macron said. “We agreed on everything.”",
+     "We agreed on everything", "direct", "Macron", "Emmanuel Macron"),
+    (HEAD + "“The talks are over,” ― Boris Johnson", "The talks are over", "direct", "Johnson", None),
+    (HEAD + "The deal, Angela Merkel said, was the best one available.", "The deal", "indirect", "Merkel", None),
+    (HEAD + "According to Angela Merkel, the deal is the best one available.", "the deal is the best", "indirect",
+     "Merkel", "Angela Merkel"),
+]
+
+
+@pytest.mark.parametrize("text,starts,kind,speaker,speaker_text", CASES)
+def test_attribution(nlp, text, starts, kind, speaker, speaker_text):
+    q = find(quotes_of(nlp, text), starts, kind)
+    assert q.speaker_name and speaker.lower() in q.speaker_name.lower(), (q.speaker_name, q.rule)
+    assert q.cue is not None
+    if speaker_text:
+        assert q.speaker is not None and q.speaker.text == speaker_text
+
+
+def test_no_speaker_is_kept_with_none(nlp):
+    q = find(quotes_of(nlp, HEAD + "The summit ended early.\n“Nobody knows what comes next.”"), "Nobody knows")
+    assert q.kind == "direct" and q.speaker_name is None and q.speaker is None
+
+
+def test_scare_quotes_and_titles_are_not_statements(nlp):
+    quotes = quotes_of(nlp, HEAD + 'He appeared on "Fox News Sunday" to discuss the so-called "deal".')
+    assert not [q for q in quotes if q.kind in ("direct", "partial")]
+
+
+def test_unbalanced_mark_does_not_lose_other_quotes(nlp):
+    text = HEAD + 'He said "this never closes and goes on.\nAngela Merkel said: “A proper quote.”'
+    quotes = quotes_of(nlp, text)
+    q = find(quotes, "A proper quote")
+    assert "Merkel" in (q.speaker_name or "")
+    assert find(quotes, "this never closes").content.text == "this never closes and goes on."
+
+
+def test_quote_running_to_the_end_of_the_article(nlp):
+    text = HEAD + "“A proper quote,” Angela Merkel said.\nShe added: “This one runs to the end"
+    quotes = quotes_of(nlp, text)
+    last = find(quotes, "This one runs to the end")
+    assert last.content.end == len(text)
+    assert find(quotes, "A proper quote")
+
+
+def test_date_and_place_of_the_statement(nlp):
+    text = HEAD + '"We are negotiating a location," Donald Trump said Sunday at the White House.'
+    q = find(quotes_of(nlp, text), "We are negotiating")
+    assert q.date == "2019-01-06"
+    assert q.place == "White House"
+
+
+def test_dates_inside_the_quote_are_not_its_date(nlp):
+    q = find(quotes_of(nlp, HEAD + "“We will meet on Friday,” Angela Merkel said."), "We will meet")
+    assert q.date is None
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
+       | st.lists(st.sampled_from(['"', "“", "”", "‘", "’", "''", "\n", " said ", "He", "Kim", ",", ".", ":", "—"]),
+                  max_size=40).map("".join))
+def test_arbitrary_text_never_raises(nlp, text):
+    quotes_of(nlp, "Headline\n" + text)
+
+
+# -- the seed article -----------------------------------------------------------------------------
+
+def test_seed_quotes(seed_analysis):
+    import json
+
+    from conftest import shared_path
+    from dateline.evals.seed import _must_not_hit, _quote_ok
+
+    expected = json.loads(shared_path("seed", "kim-4th-visit.expected.json").read_text())
+    dated = {"ready to sit with the U.S. president", "We could be left with no choice", "We are negotiating a location"}
+    has_dates = bool(seed_analysis.dates)
+    for item in expected["quotes"]:
+        if not has_dates and item["content_starts"] in dated:
+            item = {k: v for k, v in item.items() if k != "date"}
+        assert _quote_ok(seed_analysis, item) is None, (item, _quote_ok(seed_analysis, item))
+    for item in expected["must_not"]:
+        if item.get("what") == "quote":
+            assert _must_not_hit(seed_analysis, item) is None
