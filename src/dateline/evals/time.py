@@ -9,8 +9,9 @@ by character overlap. Metrics, as TE3 defines them:
 - ``value_f1``, ``type_f1``: attribute F1 over relaxed matches, i.e. precision = matches with the
   same value (type) / predicted, recall = the same / gold.
 
-The DCT itself is not scored: systems were handed it, so it would only add free matches. A range
-("Jan. 7-10") is compared by its first value, as TIMEX3 has no range values.
+The DCT itself is not scored: systems were handed it, so it would only add free matches. TIMEX3 has
+no range values, so a range with both ends written out ("from Aug. 26 to Oct. 20") counts as the two
+TIMEX3 TimeML annotates, and one written as a unit ("Jan. 7-10") by its first value.
 """
 
 from __future__ import annotations

@@ -46,7 +46,10 @@ def extract_dates(ctx) -> tuple[DateMention, ...]:
         span = doc.char_span(g.start, g.end, alignment_mode="expand")
         tense = tense_of(span) if span is not None else None
         ref = _ref_for(g, mentions, span, last_day, last_any)
-        tx = resolve(g, text, anchor, tense, ref)
+        try:
+            tx = resolve(g, text, anchor, tense, ref)
+        except (ValueError, OverflowError, KeyError, IndexError):
+            continue  # a combination the calendar cannot hold (year 0, day 32): lose this mention, not the article
         if tx is None:
             continue
         found.append((g, tx))
@@ -114,7 +117,10 @@ def _same_quarter_a_year_before(tx: Timex, q: Timex) -> Timex:
     if q.start is None or q.end is None:
         return tx
     y = q.start.year - 1
-    start, end = q.start.replace(year=y), q.end.replace(year=y)
+    try:
+        start, end = q.start.replace(year=y), q.end.replace(year=y)
+    except ValueError:  # year 0
+        return tx
     value = f"{y:04d}-Q{(q.start.month - 1) // 3 + 1}"
     return Timex(value, "DATE", "quarter", start, end, f"{tx.rule};financial:quarter-a-year-before", True)
 
