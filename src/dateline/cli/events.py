@@ -6,8 +6,7 @@ import typer
 
 from .output import emit, err, output_format
 
-TABLE_COLUMNS = ["id", "date", "type", "mode", "cameo", "status", "actor", "actor_country", "recipient",
-                 "recipient_country", "location", "confidence", "trigger"]
+TABLE_COLUMNS = ["id", "date", "event", "status", "actor", "recipient", "location", "conf"]
 
 
 def register(app: typer.Typer) -> None:
@@ -54,7 +53,18 @@ def events_cmd(
                 raise typer.Exit(1)
         rows = query.events(store, actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
                             since=since, until=until, status=status, article=article_id, limit=limit)
+    if fmt == "table":  # a terminal is narrow: short ids, codes folded into the names
+        rows = [{"id": r["id"][:12], "date": r["date"], "event": "/".join(x for x in (r["type"], r["mode"], r["cameo"])
+                                                                         if x),
+                 "status": r["status"], "actor": _who(r, "actor"), "recipient": _who(r, "recipient"),
+                 "location": r["location"], "conf": r["confidence"]} for r in rows]
     emit(rows, fmt=fmt, columns=TABLE_COLUMNS if fmt == "table" else None, title="Events")
+
+
+def _who(row: dict, side: str) -> str:
+    name = row.get(side) or ""
+    code = row.get(f"{side}_code") or row.get(f"{side}_country")
+    return f"{name} ({code})" if code and name else name or (code or "")
 
 
 def explain_cmd(event_id: str = typer.Argument(..., help="Event id (a unique prefix is enough)."),

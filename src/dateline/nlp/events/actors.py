@@ -548,6 +548,10 @@ def np_span(head: Token, *, head_of_coordination: bool = False, agents=None) -> 
                 for x in pobj[0].children:  # not past a coordination
                     if x.dep_ in ("cc", "conj") and x.i <= right:
                         right = max(pobj[0].i, min(right, x.i - 1))
+    # a name the parse cut ("South | Korean troops") is taken whole
+    start = head.sent.start
+    while left > start and doc[left].ent_iob_ == "I":
+        left -= 1
     return doc[left:right + 1]
 
 

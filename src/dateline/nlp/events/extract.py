@@ -243,7 +243,7 @@ def _modal_conversion(d: Draft) -> None:
     if future is None and maybe is not None and (d.code or "")[:2] in ("16", "17", "18", "19", "20", "14", "15"):
         cond = next((c for c in t.children if c.dep_ == "advcl" and any(
             x.dep_ == "mark" and x.lower_ in ("if", "unless") for x in c.children)), None)
-        if cond is not None:  # "may halt mediation if cooperation founders": a conditional threat
+        if cond is not None and _reported(t):  # "X may halt mediation if ..., a minister said": a threat
             new = compose("THREATEN", d.code)
             d.notes.append(f"'{maybe.text} {t.text} ... if': a conditional threat, THREATEN {new}")
             d.code, d.plover, d.mode = new, "", ""
@@ -267,6 +267,20 @@ def _modal_conversion(d: Draft) -> None:
     d.notes.append(f"'{future.text} {t.text}': an intention, {fam} {new}")
     d.code, d.plover, d.mode = new, "", ""
     d.status = ("expected", future.text)
+
+
+def _reported(t: Token) -> bool:
+    """Is the clause what someone says (under a verb of saying), rather than the writer's own words?"""
+    for _ in range(6):
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        if t.dep_ == "ROOT" and any(c.dep_ in ("parataxis", "advcl", "ccomp") and c.lemma_.lower() in SPEECH_VERBS
+                                    for c in t.children):
+            return True  # "X may halt ..., the minister said" parsed with "said" under X
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _speech_demands(sent: TokSpan, by_tok: dict[int, Match], drafts: list[Draft]) -> list[Draft]:

@@ -15,6 +15,8 @@ from spacy.tokens import Token
 from ...ontology.verbs import PatternWord, VerbLexicon, VerbPattern
 
 OBJ_DEPS = ("dobj", "obj", "attr", "oprd", "nsubjpass")
+NOT_TRIGGERS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "MONEY", "CARDINAL",
+                          "ORDINAL", "QUANTITY", "PERCENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
 NOUN_MOD_DEPS = ("compound", "amod", "nmod", "npadvmod", "poss")
 
 
@@ -54,8 +56,8 @@ def find_matches(sent: TokSpan, lexicon: VerbLexicon) -> list[Match]:
     out: list[Match] = []
     for tok in sent:
         pos = pos_of(tok)
-        if pos is None or tok.is_punct:
-            continue
+        if pos is None or tok.is_punct or tok.ent_type_ in NOT_TRIGGERS:
+            continue  # "March" the month is no march, "Strike Force" no strike
         m = best_match(tok, pos, lexicon, sent)
         if m is not None:
             out.append(m)
