@@ -21,6 +21,7 @@ from ..model import Article, ItemError
 from .article import Defaults, ItemFailure
 from .decode import check_bytes, decode_text
 from .formats import read_feed, read_html, read_jsonl_line, read_plain
+from .warc import WARC
 
 Item = Article | ItemError
 
@@ -28,6 +29,7 @@ PLAIN = (".txt", ".text")
 JSONL = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 HTML = (".html", ".htm", ".xhtml")
 FEED = (".rss", ".atom", ".xml")
+REUTERS = (".sgm",)
 SORT_LIMIT = 10_000  # directories up to this size are read in name order; larger ones as the OS lists them
 
 
@@ -40,7 +42,8 @@ class ReadOptions:
 
 def kind_of(path: Path) -> str | None:
     name = path.name.lower()
-    for kind, suffixes in (("jsonl", JSONL), ("plain", PLAIN), ("html", HTML), ("feed", FEED)):
+    for kind, suffixes in (("jsonl", JSONL), ("plain", PLAIN), ("html", HTML), ("feed", FEED), ("warc", WARC),
+                           ("reuters", REUTERS)):
         if name.endswith(suffixes):
             return kind
     if name.endswith(".json"):
@@ -107,10 +110,16 @@ def _read_file(path: Path, options: ReadOptions, *, explicit: bool) -> Iterator[
     if kind is None:
         if explicit:
             yield ItemError(origin=origin, stage="read", code="unsupported",
-                            message=f"unknown file type {path.suffix or '(none)'}: use .txt, .jsonl, .html, .rss/.atom")
+                            message=f"unknown file type {path.suffix or '(none)'}: use .txt, .jsonl, .html, .rss/.atom, "
+                            ".warc[.gz], .sgm")
         return
     if kind == "jsonl":
         yield from _read_jsonl(path, options)
+        return
+    if kind == "warc":
+        from .warc import read_warc
+
+        yield from read_warc(path, max_bytes=options.max_bytes, defaults=options.defaults)
         return
     try:
         size = path.stat().st_size
@@ -135,6 +144,12 @@ def _read_bytes(data: bytes, kind: str, origin: str, options: ReadOptions, sidec
             return
         if kind == "html":
             yield read_html(data, origin=origin, defaults=options.defaults)
+            return
+        if kind == "reuters":
+            from .reuters import read_reuters
+
+            for where, got in read_reuters(data, origin=origin, defaults=options.defaults):
+                yield _failure(where, got, "parse") if isinstance(got, ItemFailure) else got
             return
         text = decode_text(data, encoding=options.encoding)
         if kind == "json":

@@ -39,28 +39,31 @@ class DuckDBStore:
         ids = list(by_id)
         errors = [e for a in batch for e in a.errors]
         with self._transaction():
-            self.con.executemany(
-                f"INSERT INTO articles ({ARTICLE_COLUMNS}, analysed_at) VALUES ({_marks(14)}, now()) "
-                "ON CONFLICT (id) DO UPDATE SET summary = excluded.summary, provenance = excluded.provenance, "
-                "analysed_at = excluded.analysed_at",
-                [article_row(a) for a in by_id.values()],
+            self._insert(
+                "articles", ARTICLE_COLUMNS, [article_row(a) for a in by_id.values()], extra=", now()",
+                extra_columns=", analysed_at",
+                conflict="ON CONFLICT (id) DO UPDATE SET summary = excluded.summary, "
+                "provenance = excluded.provenance, analysed_at = excluded.analysed_at",
             )
-            self.con.executemany(
-                f"INSERT INTO article_sources VALUES ({_marks(5)}) ON CONFLICT DO NOTHING",
-                list({source_row(a) for a in batch}),
-            )
+            self._insert("article_sources", "article_id, source, url, published, origin",
+                         list({source_row(a) for a in batch}))
             for table, (columns, build) in CHILD_TABLES.items():
                 self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
                 rows = [r for a in by_id.values() for r in build(a)]
-                if rows:
-                    n = columns.count(",") + 1
-                    self.con.executemany(
-                        f"INSERT INTO {table} ({columns}) VALUES ({_marks(n)}) ON CONFLICT DO NOTHING", rows
-                    )
+                self._insert(table, columns, rows)
             # an article's analysis errors are part of its analysis: replaced with it
             self.con.execute("DELETE FROM errors WHERE article_id IN (SELECT unnest(?))", [ids])
             self._save_errors(errors)
         return SaveStats(len(ids), len(errors))
+
+    def _insert(self, table: str, columns: str, rows: list[tuple], *, conflict: str = "ON CONFLICT DO NOTHING",
+                extra: str = "", extra_columns: str = "") -> None:
+        """Insert rows column-wise in one statement: executemany runs one statement per row, 30-50x slower."""
+        if not rows:
+            return
+        values = [list(col) for col in zip(*rows)]
+        select = ", ".join(f"unnest(${i + 1})" for i in range(len(values)))
+        self.con.execute(f"INSERT INTO {table} ({columns}{extra_columns}) SELECT {select}{extra} {conflict}", values)
 
     def save_errors(self, errors: Sequence[ItemError]) -> None:
         with self._transaction():

@@ -1,0 +1,108 @@
+"""WARC / WARC.gz web archives (Common Crawl's CC-NEWS layout): one Article per HTML response.
+
+The archive is streamed record by record (warcio stays inside this module). A response's
+page goes through trafilatura like any HTML file; ``WARC-Target-URI`` is its url and
+``WARC-Date`` (the crawl time) its published date when the page states none. Records that are
+not pages (requests, metadata, images, redirects) are passed over. A record whose HTTP header
+is broken, or whose page is too large, fails alone; a truncated archive fails from the point
+where it breaks, and the records before it are kept.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from ..model import Article, ItemError
+from .article import Defaults, ItemFailure, parse_published
+from .decode import check_bytes
+
+WARC = (".warc", ".warc.gz", ".arc", ".arc.gz")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+HTTP_TYPES = ["HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/2.0"]
+
+
+def read_warc(path: Path, *, max_bytes: int, defaults: Defaults) -> Iterator[Article | ItemError]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    origin = str(path)
+    try:
+        fh = path.open("rb")
+    except OSError as e:
+        yield ItemError(origin=origin, stage="read", code="unreadable", message=str(e))
+        return
+    n = 0
+    with fh:
+        # no_record_parse: HTTP headers are parsed here, per record, so a broken one fails its record alone
+        records = iter(ArchiveIterator(fh, no_record_parse=True))
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                break
+            except (EOFError, OSError, zlib.error, ArchiveLoadFailed, ValueError) as e:
+                yield ItemError(origin=f"{origin}#{n + 1}", stage="read", code="truncated",
+                                message=f"the archive is broken after record {n}: {type(e).__name__}: {e}")
+                return
+            n += 1
+            if record.rec_type not in ("response", "resource"):
+                continue
+            where = f"{origin}#{n}"
+            try:
+                got = _record_article(record, where=where, max_bytes=max_bytes, defaults=defaults)
+            except ItemFailure as f:
+                yield ItemError(origin=where, stage="read" if f.code in ("bad_http", "too_large") else "parse",
+                                code=f.code, message=f.message)
+                continue
+            except (EOFError, OSError, zlib.error, ValueError) as e:  # the record's body ends early
+                yield ItemError(origin=where, stage="read", code="truncated",
+                                message=f"the record's content is broken: {type(e).__name__}: {e}")
+                continue
+            if got is not None:
+                yield got
+
+
+def _record_article(record, *, where: str, max_bytes: int, defaults: Defaults) -> Article | None:
+    from warcio.statusandheaders import StatusAndHeadersParser, StatusAndHeadersParserException
+
+    from .formats import read_html
+
+    headers = record.rec_headers
+    uri = headers.get_header("WARC-Target-URI") or ""
+    if record.rec_type == "response" and uri.startswith(("http:", "https:")):
+        try:
+            http = StatusAndHeadersParser(HTTP_TYPES, verify=True).parse(record.raw_stream)
+        except (StatusAndHeadersParserException, EOFError, ValueError) as e:
+            raise ItemFailure("bad_http", f"the record's HTTP header is broken: {e}") from None
+        status = http.get_statuscode() or ""
+        if not status.startswith("2"):
+            return None  # redirects and error pages are not articles
+        record.http_headers = http  # lets warcio undo chunked and gzip transfer encodings
+        content_type = (http.get_header("Content-Type") or "").lower()
+    else:
+        content_type = (record.content_type or "").lower()
+    if content_type and not any(t in content_type for t in HTML_TYPES):
+        return None
+    data = record.content_stream().read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ItemFailure("too_large", f"the page is over the limit of {max_bytes:,} bytes")
+    check_bytes(data, max_bytes=max_bytes)
+    crawled = _crawl_date(headers.get_header("WARC-Date"), defaults)
+    meta_defaults = replace(defaults, published=crawled or defaults.published, url=uri or defaults.url)
+    article = read_html(data, origin=where, url=uri, defaults=meta_defaults)
+    record_id = headers.get_header("WARC-Record-ID")
+    if record_id:
+        article.meta["warc_record_id"] = record_id
+    return article
+
+
+def _crawl_date(value: str | None, defaults: Defaults) -> str | None:
+    if not value:
+        return None
+    try:
+        return parse_published(value.strip(), latest=defaults.latest)
+    except ItemFailure:
+        return None
