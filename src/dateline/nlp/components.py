@@ -12,4 +12,9 @@ def line_breaks(doc: Doc) -> Doc:
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             if not tok.is_space:
                 tok.is_sent_start = True
+                # the parser sometimes cuts a line's first word off as a sentence of its own
+                # ("North | Korean leader Kim…" after a headline); a word then a word never ends one
+                nxt = tok.i + 1
+                if nxt < len(doc) and tok.is_alpha and doc[nxt].is_alpha and not tok.whitespace_.strip(" "):
+                    doc[nxt].is_sent_start = False
     return doc
