@@ -86,7 +86,7 @@ TZ = f"(?:{_alt(TIMEZONES)}{R}|" + _ci(r"local\s+time|universal\s+time") + ")"
 POD = _ci(r"morning|afternoon|evening|night|overnight|midday|noon|daytime")
 APPROX = _ci(
     r"about|around|approximately|nearly|almost|roughly|some|at\s+least|at\s+most|more\s+than|less\s+than|"
-    r"fewer\s+than|no\s+more\s+than|no\s+less\s+than|over|under|up\s+to|only|just|barely|a\s+full|a\s+whole|"
+    r"fewer\s+than|no\s+more\s+than|no\s+less\s+than|up\s+to|only|just|barely|a\s+full|a\s+whole|"
     r"an\s+additional|another|upwards\s+of|close\s+to|well\s+over|just\s+over|just\s+under|the\s+better\s+part\s+of"
 )
 RELWORD = _ci(r"this|last|next|past|coming|previous|current|this\s+past|this\s+coming|the\s+past|the\s+previous|"
@@ -239,7 +239,7 @@ RULES: tuple[Rule, ...] = (
           f"(?P<y1>{YEAR4})(?:{DASH}|/|\\s+(?i:to|through|until)\\s+)(?P<y2>\\d{{4}}|\\d{{2}})(?![\\d%])", 4),
     _rule("month-day",
           f"(?:(?P<edge>{W('around', 'about')})\\s+)?(?:(?P<wd>{WEEKDAY}),?\\s+)?"
-          f"(?:(?P<rel>{W('last', 'next', 'this', 'this past', 'this coming', 'the')})\\s+)?"
+          f"(?:(?P<rel>{W('last', 'next', 'this', 'this past', 'this coming')})\\s+)?"
           f"(?P<m>{MONTH_D})\\s*(?P<d>{DAY}){MDY_TAIL}", 6),
     _rule("day-month",
           f"(?:(?P<wd>{WEEKDAY}),?\\s+)?(?:(?i:the)\\s+)?(?P<d>{DAY})(?:\\s+(?i:of))?\\s+(?P<m>{MONTH_D})"
@@ -283,7 +283,7 @@ RULES: tuple[Rule, ...] = (
           f"(?:(?P<edge>{W('early', 'late', 'later', 'earlier')})\\s+)?"
           f"(?P<w>{W('today', 'tonight', 'yesterday', 'tomorrow')}|"
           f"{W('the day before yesterday', 'the day after tomorrow')})"
-          f"(?:['’]s)?(?:\\s+(?P<pod>{POD}))?", 5),
+          f"(?:\\s+(?P<pod>{POD}))?", 5),
     _rule("this-pod",
           f"(?:(?P<edge>{W('early', 'late')})\\s+)?"
           f"(?P<rel>{W('this', 'last', 'that', 'the same', 'the following', 'the next', 'the previous')})\\s+"
@@ -292,7 +292,7 @@ RULES: tuple[Rule, ...] = (
           f"(?:(?P<edge>{W('early', 'late', 'mid', 'midday')})[\\s-]+)?"
           f"(?:(?P<rel>{W('last', 'next', 'this', 'coming', 'past', 'previous', 'this past', 'this coming')}"
           f"|{W('the following', 'the previous', 'that')})\\s+)?"
-          f"(?P<wd>{WEEKDAY_FULL})(?P<poss>['’]s)?(?:,?\\s+(?P<pod>{POD}))?", 4),
+          f"(?P<wd>{WEEKDAY_FULL})(?:,?\\s+(?P<pod>{POD}))?", 4),
     _rule("weekday-plural", f"(?:(?P<rel>{W('on', 'every', 'most', 'some')})\\s+)(?P<wd>{WEEKDAY_FULL})s", 5),
     _rule("holiday",
           f"(?:(?P<rel>{W('last', 'next', 'this', 'this past', 'this coming', 'past', 'coming', 'the')})\\s+)?"
@@ -305,7 +305,7 @@ RULES: tuple[Rule, ...] = (
     _rule("relative-unit",
           f"(?:(?P<edge>{EDGE})[\\s-]+)?(?P<rel>{RELWORD})\\s+"
           f"(?:(?P<fiscal>{W('fiscal', 'calendar', 'financial', 'school', 'academic')})\\s+)?"
-          f"(?P<u>{REL_UNIT})(?:['’]s)?", 3),
+          f"(?P<u>{REL_UNIT})", 3),
     _rule("edge-the-unit",
           f"(?P<edge>{EDGE_UNIT})\\s+(?:(?i:the)\\s+)?"
           f"(?P<u>{W('week', 'month', 'year', 'quarter', 'decade', 'century', 'day')})", 3),
@@ -320,7 +320,7 @@ RULES: tuple[Rule, ...] = (
     _rule("duration",
           f"(?:(?P<approx>{APPROX})\\s+)?(?:(?i:the)\\s+)?(?:(?P<rel>{DURATION_REL})\\s+)?"
           f"(?P<n>{NUMBER})(?:\\s*(?:-|–|(?i:to|or))\\s*(?P<nhi>{NUMBER}))?[\\s-]+(?:{DURATION_ADJ}\\s+)?"
-          f"(?P<u>{UNIT})(?:\\s+(?P<n2>(?i:and\\s+(?:a\\s+half|an?\\s+\\w+|\\d+\\s+\\w+|\\w+\\s+\\w+))))?"
+          f"(?P<u>{UNIT})(?:\\s+(?P<n2>(?i:and)\\s+(?:(?i:a\\s+half)|{NUMBER}\\s+{UNIT})))?"
           f"(?P<suffix>[\\s-]+(?i:long|old))?", 3),
     _rule("vague-duration",
           f"(?:(?P<approx>{APPROX})\\s+)?(?:(?P<the>{W('the')})\\s+)?(?P<q>{VAGUE}|{VAGUE_REL})\\s+"

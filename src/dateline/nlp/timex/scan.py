@@ -161,6 +161,13 @@ def keep(h: Hit, text: str) -> Hit | None:
             return None  # "60 Minutes", "This Week": titles
         if h.rule == "duration" and (g.get("n") or "").lower() == "a" and unit_word.lower() == "second":
             return None  # "a second time" is an ordinal
+    if h.rule == "quarter" and g.get("pre"):
+        pre = g["pre"].lower()
+        hyphenated = re.search(r"-(?:quarter|half)", surface, re.I)
+        if hyphenated or pre not in ("the", "this", "that"):
+            return _trimmed(h, text, len(g["pre"]))  # "a third-quarter loss", "its fourth quarter": no determiner
+    if h.rule == "duration" and not g.get("rel") and not g.get("approx") and surface[:4].lower() == "the ":
+        return _trimmed(h, text, 3)  # "the 30-day period": the determiner belongs to "period"
     if h.rule == "quarter-code" and not g.get("y"):
         return None  # "Q3" alone is too often a product or a code
     if h.rule in ("ref",) and (g.get("w") or "").lower() in ("once", "former", "earlier", "later", "current",
@@ -175,6 +182,14 @@ def keep(h: Hit, text: str) -> Hit | None:
             and (g.get("u") or "").lower().endswith("s"):
         return None  # "that weeks" is no expression
     return h
+
+
+def _trimmed(h: Hit, text: str, n: int) -> Hit:
+    """The hit without its first n characters and the space after them."""
+    start = h.start + n
+    while start < h.end and text[start].isspace():
+        start += 1
+    return Hit(start, h.end, h.rule, h.groups, h.priority)
 
 
 def _ref_ok(w: str, prev: str, nxt: str) -> bool:
