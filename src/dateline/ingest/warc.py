@@ -89,6 +89,9 @@ def _record_article(record, *, where: str, max_bytes: int, defaults: Defaults) -
     data = record.content_stream().read(max_bytes + 1)
     if len(data) > max_bytes:
         raise ItemFailure("too_large", f"the page is over the limit of {max_bytes:,} bytes")
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing > 0:  # the archive ended inside this record: its page is cut short
+        raise EOFError(f"{missing:,} bytes of the record are missing")
     check_bytes(data, max_bytes=max_bytes)
     crawled = _crawl_date(headers.get_header("WARC-Date"), defaults)
     meta_defaults = replace(defaults, published=crawled or defaults.published, url=uri or defaults.url)
