@@ -107,6 +107,7 @@ def extract_quotes(ctx) -> tuple[Quote, ...]:
     except Exception as e:  # indirect speech is a second pass: its failure keeps the direct quotes
         failures.append(f"indirect: {type(e).__name__}: {e}")
     found.sort(key=lambda f: (f.content[0], f.kind != "partial", f.content[1]))
+    reader.after_reported(found)
     reader.dates_and_places(found)
     if failures:
         from ..model import ItemError
@@ -319,8 +320,9 @@ class _Reader:
         stripped = after.lstrip()
         if not stripped or stripped[0] not in "―—–-":
             return None
-        toks = [t for t in self.tokens(m.outer_end, m.outer_end + len(after)) if not t.is_space]
-        if len(toks) < 2 or toks[0].text[0] not in "―—–-":
+        dash = m.outer_end + len(after) - len(stripped)
+        toks = [t for t in self.tokens(dash, m.outer_end + len(after)) if not t.is_space]
+        if len(toks) < 2 or not any(c in "―—–-" for c in toks[0].text):
             return None
         name = [t for t in toks[1:6] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
         if not name or name[0].i != toks[1].i:
@@ -354,7 +356,11 @@ class _Reader:
         before = cue.i - 1
         while before >= 0 and doc[before].is_space:
             before -= 1
-        if before >= 0 and (doc[before].is_punct or self.in_quote(doc[before])):
+        # inverted only right after the quote: '," said X' (not "(D-Md.) said in an interview")
+        if before >= 0 and doc[before].text in (",", "?", "!") and before > 0:
+            before -= 1
+        if before >= 0 and (self.in_quote(doc[before]) or doc[before].text in DOUBLE_MARKS
+                            or doc[before].text in ("”", "'", "’")):
             for t in doc[cue.i + 1:min(cue.i + 6, cue.sent.end)]:
                 if self.in_quote(t) or t.is_punct:
                     break
@@ -363,10 +369,12 @@ class _Reader:
                         t = t.head
                     return t
             return None
-        for t in reversed(doc[max(cue.sent.start, cue.i - 8):cue.i]):
+        depth = 0
+        for t in reversed(doc[max(cue.sent.start, cue.i - 10):cue.i]):
             if self.in_quote(t):
                 break
-            if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            depth += (t.text == ")") - (t.text == "(")  # "Cummings (D-Md.) said": not the party
+            if depth == 0 and t.pos_ in ("PROPN", "NOUN", "PRON"):
                 return t
         return None
 
@@ -503,6 +511,17 @@ class _Reader:
             return None
         best = max(runs, key=len)
         return best[0], best[-1] + 1
+
+    def after_reported(self, found: list[Found]) -> None:
+        """ "…, Schiff said. "The other factor is…"": a quote with no speaker of its own right after
+        reported speech in its paragraph is the same person's."""
+        for k, f in enumerate(found):
+            if f.rule not in ("no-speaker", "partial-no-cue"):
+                continue
+            prev = next((p for p in reversed(found[:k]) if p.content[1] <= f.content[0]), None)
+            if prev is not None and prev.para == f.para and prev.entity is not None and prev.kind == "indirect":
+                _inherit(f, prev, cue=False)
+                f.rule = "after-reported"
 
     # -- dates and places --------------------------------------------------------------------
 
