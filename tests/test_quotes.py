@@ -166,3 +166,44 @@ def test_seed_quotes(seed_analysis):
     for item in expected["must_not"]:
         if item.get("what") == "quote":
             assert _must_not_hit(seed_analysis, item) is None
+
+
+# -- the command ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory):
+    from typer.testing import CliRunner
+
+    from conftest import shared_path
+    from dateline.cli import app
+
+    db = str(tmp_path_factory.mktemp("quotes") / "q.duckdb")
+    r = CliRunner().invoke(app, ["--db", db, "ingest", str(shared_path("seed", "kim-4th-visit.txt")),
+                                 "--published", "2019-01-08"])
+    assert r.exit_code == 0, r.output
+    return db
+
+
+def cli(db, *args):
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    r = CliRunner().invoke(app, ["--db", db, *args])
+    assert r.exit_code == 0, r.output
+    return r.output
+
+
+def test_quotes_command(seed_db):
+    import json
+
+    rows = json.loads(cli(seed_db, "quotes", "--speaker", "kim jong un", "--json"))
+    assert any(r["content"].startswith("We could be left") and r["said_on"] == "2018-12-31" for r in rows)
+    assert all("Kim Jong Un" == r["speaker_name"] for r in rows)
+    trump = json.loads(cli(seed_db, "quotes", "--speaker", "trump", "--since", "2019-01-06", "--until", "2019-01-06",
+                           "--json"))
+    assert [r["place"] for r in trump] == ["White House"]
+    assert not json.loads(cli(seed_db, "quotes", "--speaker", "kim jong un", "--since", "2019-01-07", "--json"))
+    assert cli(seed_db, "quotes", "--kind", "partial", "--csv").splitlines()[0].startswith("article_id,")
+    shown = json.loads(cli(seed_db, "show", "a374", "--json"))
+    assert len(shown["summary"]["sentences"]) == 3
