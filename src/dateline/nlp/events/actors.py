@@ -636,14 +636,12 @@ def _inside(tok: Token, got) -> bool:
 
 
 def _span(tokens) -> Span:
-    doc = tokens.doc
-    start, end = tokens.start_char, tokens.end_char
-    return Span(start=start, end=end, text=doc.text[start:end])
+    # tokens.text, not doc.text[...]: spaCy rebuilds doc.text from every token on each access
+    return Span(start=tokens.start_char, end=tokens.end_char, text=tokens.text)
 
 
 def _span_text(tokens) -> str:
-    doc = tokens.doc
-    return doc.text[tokens.start_char:tokens.end_char]
+    return tokens.text
 
 
 def _as_pronoun(a: ActorRef, tok: Token, why: str) -> ActorRef:
