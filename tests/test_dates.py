@@ -117,6 +117,7 @@ CASES = [
     ("twice a year", None, "P1Y", "SET", "year"),
     ("every other week", None, "P2W", "SET", "week"),
     ("on Mondays", None, "XXXX-WXX-1", "SET", "day"),
+    ("each July", None, "XXXX-07", "SET", "month"),
     # vague references
     ("now", None, "PRESENT_REF", "DATE", "unknown"),
     ("recently", None, "PAST_REF", "DATE", "unknown"),

@@ -346,7 +346,7 @@ RULES: tuple[Rule, ...] = (
     _rule("part-of-day", f"(?:(?P<edge>{W('early', 'late')})\\s+)?(?P<w>{PART_OF_DAY})", 1),
     _rule("set",
           f"(?P<every>{W('every', 'each', 'every other', 'per')})\\s+(?:(?P<n>{NUMBER})\\s+)?"
-          f"(?P<u>{UNIT}|{WEEKDAY_FULL}|{SET_UNIT})", 4),
+          f"(?P<u>{UNIT}|{WEEKDAY_FULL}|{MONTH_FULL}|{SET_UNIT})", 4),
     _rule("set-adverb", f"(?P<w>{SET_ADVERBS})", 2),
     _rule("set-frequency", f"(?P<f>{FREQ})\\s+(?:(?i:a|an|per|each|every)\\s+)(?P<u>{FREQ_UNIT})", 5),
 )

@@ -19,6 +19,7 @@ from .values import (
     duration_value,
     edge_mod,
     low,
+    month_number,
     unit_of,
     weekday_number,
     with_part_of_day,
@@ -144,6 +145,9 @@ def r_set(g: Groups, text: str, r: Ref) -> Timex | None:
     wd = weekday_number(u)
     if wd:
         return Timex(f"XXXX-WXX-{wd}", "SET", "day", rule="set:every-weekday")
+    m = month_number(u)
+    if m:
+        return Timex(f"XXXX-{m:02d}", "SET", "month", rule="set:every-month-name")  # "every July"
     if u in PARTS_OF_DAY:
         return Timex(f"XXXX-XX-XXT{PARTS_OF_DAY[u]}", "SET", "part_of_day", rule="set:every-part-of-day")
     if u in SEASONS:
