@@ -69,6 +69,9 @@ class PartitionState:
     worker: str = ""
     reason: str = ""
     codes: dict[str, int] = field(default_factory=dict)  # error codes of its items, counted at load
+    started: float = 0.0  # wall-clock times: the worker's start and end, the loader's end
+    ended: float = 0.0
+    loaded_at: float = 0.0
 
 
 @dataclass(slots=True)
@@ -206,6 +209,8 @@ def _apply(st: RunState, e: dict[str, Any]) -> None:
         p.state = e["state"]
         if p.state != "failed":
             p.reason = ""
+        if p.state == "loaded":
+            p.loaded_at = t
         for key in PartitionState.__dataclass_fields__:
             if key in e and key not in ("index", "state"):
                 setattr(p, key, e[key])
