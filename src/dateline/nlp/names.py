@@ -36,18 +36,14 @@ class NameSpan:
 
     tokens: Span
     label: str
+    start: int = -1  # character offsets and text, filled from ``tokens`` (spaCy recomputes them per access)
+    end: int = -1
+    text: str = ""
 
-    @property
-    def start(self) -> int:
-        return self.tokens.start_char
-
-    @property
-    def end(self) -> int:
-        return self.tokens.end_char
-
-    @property
-    def text(self) -> str:
-        return self.tokens.text
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "start", self.tokens.start_char)
+        object.__setattr__(self, "end", self.tokens.end_char)
+        object.__setattr__(self, "text", self.tokens.text)
 
 
 def name_spans(doc: Doc, labels: tuple[str, ...] = NAME_LABELS) -> list[NameSpan]:

@@ -99,16 +99,19 @@ class NameIndex(Generic[T]):
     case-insensitively), which is what the all-upper-case PETRARCH files need.
     """
 
-    __slots__ = ("_plain", "_acro", "_guard")
+    __slots__ = ("_plain", "_acro", "_guard", "_memo")
+    MEMO_SIZE = 50_000  # the same names recur across articles; remembered answers skip the normalising
 
     def __init__(self, guard: Iterable[str] = ()) -> None:
         self._plain: dict[str, list[T]] = {}
         self._acro: dict[str, list[T]] = {}
         self._guard = frozenset(norm_key(g) for g in guard)
+        self._memo: dict[str, list[T]] = {}
 
     def add(self, alias: str, value: T, *, acronyms: bool = True) -> None:
         if not alias or not alias.strip():
             return
+        self._memo.clear()
         if acronyms and is_acronym(alias):
             bucket = self._acro.setdefault(acronym_key(alias), [])
         else:
@@ -118,6 +121,14 @@ class NameIndex(Generic[T]):
 
     def get(self, text: str) -> list[T]:
         """All values whose alias matches ``text`` (first matching variant wins)."""
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[text] = self._get(text)
+        return list(found)
+
+    def _get(self, text: str) -> list[T]:
         if not text or not text.strip():
             return []
         lower_only = not any(ch.isupper() for ch in text)
