@@ -31,6 +31,7 @@ CASES = [
     ("June '19", None, "2019-06", "DATE", "month"),
     ("June", "past", "2018-06", "DATE", "month"),
     ("June", "future", "2019-06", "DATE", "month"),
+    ("late March", "past", "2018-03", "DATE", "month"),
     ("January this year", None, "2019-01", "DATE", "month"),
     ("2018", None, "2018", "DATE", "year"),
     ("fiscal 2018", None, "2018", "DATE", "year"),
@@ -255,6 +256,8 @@ def _extract(nlp, text: str, published: str | None = "2019-01-08"):
     ("Theresa May met Xi in May.", "May", "2018-05"),
     ("Kim left Tuesday. The next day he met Xi.", "The next day", "2019-01-09"),
     ("Kim left on Jan. 2. Two days later he met Xi.", "Two days later", "2019-01-04"),
+    ("Kim went to Beijing in late March. Less than three months later he met Trump.",
+     "Less than three months later", "2018-06"),
     ("A train pulled into Beijing station Tuesday morning.", "Tuesday morning", "2019-01-08TMO"),
 ])
 def test_extractor_reads_tense_and_narrative(nlp, text, surface, value):

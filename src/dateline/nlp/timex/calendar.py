@@ -134,7 +134,7 @@ def year_for(month: int, day: int | None, anchor: Date, direction: str) -> int:
     return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: (cost(y), -y))
 
 
-AGAINST_TENSE = 4.0
+AGAINST_TENSE = 6.0
 AGAINST_NEWS = 1.5
 
 

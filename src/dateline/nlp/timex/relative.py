@@ -266,9 +266,9 @@ def r_ago(g: Groups, text: str, r: Ref) -> Timex | None:
     vague = g.get("n") is None or n is None
     mod = approx_mod(g.get("approx"))
     sign = 1 if direction in ("later", "after", "from now", "hence", "afterward", "afterwards", "in the future") else -1
-    # "two days later" counts from the story's last day; "a year earlier" in news from the article's date
+    # "three months later" counts from the story's last date; "a year earlier" in news from the article's
     narrative = direction in ("earlier", "later", "before", "after", "afterward", "afterwards", "prior") and \
-        unit in ("day", "night", "week", "weekend", "fortnight", "hour", "minute", "second")
+        unit in ("day", "night", "week", "weekend", "fortnight", "month", "hour", "minute", "second")
     base_day = r.base if narrative else r.anchor
     if vague:
         return Timex("FUTURE_REF" if sign > 0 else "PAST_REF", "DATE", unit if unit in GRAINS else "unknown",

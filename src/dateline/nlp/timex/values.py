@@ -103,10 +103,10 @@ def edge_mod(edge: str | None) -> str:
     if not e:
         return ""
     if e in ("early", "the beginning of", "beginning of", "the start of", "start of", "earlier", "the early part of",
-             "the first half of", "the dawn of"):
+             "the first half of", "the dawn of", "earlier in", "early in"):
         return "START" if "beginning" in e or "start" in e or "dawn" in e else "EARLY"
     if e in ("late", "later", "the end of", "end of", "the latter part of", "the last part of", "the second half of",
-             "the latter half of", "the close of", "the turn of"):
+             "the latter half of", "the close of", "the turn of", "later in", "late in"):
         return "END" if "end" in e or "close" in e or "turn" in e else "LATE"
     if e in ("mid", "middle", "the middle of"):
         return "MID"
