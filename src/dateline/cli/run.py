@@ -40,6 +40,7 @@ def run_cmd(
     run_id: str = typer.Option(None, "--run-id", help="Name of the run (default: date, time and a random suffix)."),
     resume: str = typer.Option(None, "--resume", help="Finish an interrupted run: its id (see `dateline runs`)."),
     partition_size: int = typer.Option(100, "--partition-size", min=1, help="Items per partition."),
+    limit: int = typer.Option(None, "--limit", min=1, help="Read only the first N items of the input."),
     runs_dir: str = RUNS_DIR,
     published: str = typer.Option(None, "--published", help="Published date (YYYY-MM-DD) for items that carry none."),
     source: str = typer.Option("", "--source", help="Source (outlet) for items that carry none."),
@@ -85,7 +86,8 @@ def run_cmd(
             run = start_run(folder, RunConfig(
                 run_id=run_id or "", inputs=inputs, db=db, partition_size=partition_size, model=settings.model,
                 batch_size=settings.batch_size, analyzer=analyzer, published=published, source=source, url=url,
-                require_date=not allow_undated, max_bytes=settings.max_bytes, encoding=encoding))
+                require_date=not allow_undated, max_bytes=settings.max_bytes, encoding=encoding,
+                limit=limit))
         config = run.config()
         eng = make_engine(EngineOptions(engine=engine, workers=workers, address=address), setup_of(config))
         summary = _execute(run, config.db, eng, quiet=as_json)

@@ -75,7 +75,8 @@ def read_items(config: RunConfig) -> Iterator[Article | ItemError]:
         max_bytes=config.max_bytes,
         encoding=config.encoding,
     )
-    return read_inputs(config.inputs, options)
+    items = read_inputs(config.inputs, options)
+    return items if config.limit is None else islice(items, config.limit)
 
 
 def partitions(items: Iterable[Article | ItemError], size: int) -> Iterator[Task]:
@@ -98,7 +99,7 @@ def execute(run: Run, store: Any, engine: Any, *, progress: Progress | None = No
         if state.input_items is not None and progress.total:
             progress.total(state.input_items)
         elif progress.total:
-            _estimate_in_background(config.inputs, progress.total)
+            _estimate_in_background(config.inputs, progress.total, config.limit)
         engine.start()
         # analysed in an earlier attempt but not loaded: load those first
         for p in sorted(state.partitions.values(), key=lambda p: p.index):
@@ -196,13 +197,13 @@ def load_partition(store: Any, path: Path, *, chunk: int = LOAD_CHUNK) -> dict[s
     return dict(codes)
 
 
-def _estimate_in_background(inputs: Iterable[str], report: Callable[[int], None]) -> None:
+def _estimate_in_background(inputs: Iterable[str], report: Callable[[int], None], limit: int | None) -> None:
     from .estimate import estimate_items
 
     def work() -> None:
         n = estimate_items(inputs)
         if n:
-            report(n)
+            report(min(n, limit) if limit else n)
 
     threading.Thread(target=work, name="dateline-estimate", daemon=True).start()
 

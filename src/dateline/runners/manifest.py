@@ -43,6 +43,7 @@ class RunConfig:
     require_date: bool = True
     max_bytes: int = 10 * 1024 * 1024
     encoding: str = "utf-8"
+    limit: int | None = None  # read only the first N items of the input
     created: str = ""
 
     @classmethod
