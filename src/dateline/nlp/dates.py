@@ -10,7 +10,6 @@ opinion (they can unblock a match the guards held back, and a PERSON entity veto
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -271,8 +270,3 @@ def _to_infinitive_tense(v: Token) -> str | None:
         pluperfect = any(c.lower_ == "had" for c in governor.children) or "had" in {c.lower_ for c in head.children}
         return "past" if pluperfect else "future"
     return None
-
-
-def mention_values(mentions: Iterable[DateMention]) -> list[tuple[str, str]]:
-    """(surface, value) pairs: handy in tests and the CLI."""
-    return [(m.span.text, m.value) for m in mentions]
