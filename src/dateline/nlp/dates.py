@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import DateMention, Span
 from ..model.ids import stable_id
-from .timex import Group, Timex, keep, resolve, scan
+from .timex import Group, Hit, Timex, keep, resolve, scan
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
 MODAL_FUTURE = frozenset({"can", "may", "might", "should", "must", "could"})
@@ -178,9 +178,7 @@ def _candidates(text: str, doc: Doc) -> list[Group]:
     return groups
 
 
-def _moved(h, offset: int):
-    from .timex import Hit
-
+def _moved(h: Hit, offset: int) -> Hit:
     return Hit(h.start + offset, h.end + offset, h.rule, h.groups, h.priority)
 
 
