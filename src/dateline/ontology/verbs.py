@@ -118,6 +118,7 @@ class VerbLexicon:
     style: str = "dateline"  # "petrarch": codes come straight from the patterns, no composition
     _by_word: dict[tuple[str, str], list[VerbPattern]] = field(default_factory=dict)
     _multi: dict[tuple[str, str], list[tuple[tuple[str, ...], VerbPattern]]] = field(default_factory=dict)
+    _words: set[str] = field(default_factory=set)  # every word a pattern can start on, for a quick first test
 
     def __post_init__(self) -> None:
         for p in self.patterns:
@@ -132,6 +133,12 @@ class VerbLexicon:
                     self._by_word.setdefault((p.pos, form), []).append(p)
                 else:  # "cordoned off": an inflected multi-word verb
                     self._multi.setdefault((p.pos, parts[0]), []).append((tuple(parts[1:]), p))
+
+        self._words = {w for _, w in self._by_word} | {w for _, w in self._multi}
+
+    def knows(self, word: str) -> bool:
+        """Can any pattern start on this word (in any part of speech)?"""
+        return word.lower() in self._words
 
     def __len__(self) -> int:
         return len(self.patterns)

@@ -68,15 +68,23 @@ class ActorResolver:
     ctx: Any
     mentions: Mentions = field(init=False)
     on: Any = field(init=False)
+    _memo: dict = field(init=False)  # (head, speaker) -> actors: the same argument serves several events
 
     def __post_init__(self) -> None:
         self.mentions = Mentions.of(self.ctx.entities)
         self.on = self.ctx.published_date
+        self._memo = {}
 
     # -- entry point --------------------------------------------------------------------------
     def resolve(self, head: Token, *, speaker: list[ActorRef] | None = None) -> list[ActorRef]:
         """One ActorRef per coordinated part of the phrase headed by ``head`` (may be empty); parts
         that name no actor are dropped when others do ("Lions, tigers, and Gondor")."""
+        key = (head.i, tuple(speaker) if speaker else None)
+        if key not in self._memo:
+            self._memo[key] = self._resolve(head, speaker=speaker)
+        return list(self._memo[key])
+
+    def _resolve(self, head: Token, *, speaker: list[ActorRef] | None = None) -> list[ActorRef]:
         out: list[ActorRef] = []
         for part in split_coordination(head, self.ctx.resources.agents, self._trigger_noun):
             for a in self._one(part, speaker=speaker):
@@ -636,12 +644,13 @@ def _inside(tok: Token, got) -> bool:
 
 
 def _span(tokens) -> Span:
-    # tokens.text, not doc.text[...]: spaCy rebuilds doc.text from every token on each access
-    return Span(start=tokens.start_char, end=tokens.end_char, text=tokens.text)
+    return Span(start=tokens.start_char, end=tokens.end_char, text=_span_text(tokens))
 
 
 def _span_text(tokens) -> str:
-    return tokens.text
+    """The text from the first token to the last (a phrase with a gap covers the gap too). Sliced from
+    a spaCy span, not doc.text: spaCy rebuilds doc.text from every token on each access."""
+    return tokens.doc[tokens[0].i:tokens[-1].i + 1].text
 
 
 def _as_pronoun(a: ActorRef, tok: Token, why: str) -> ActorRef:

@@ -91,15 +91,21 @@ def find_date(ctx, trigger: Token, anchor: Token, *, not_after: str | None = Non
     happened, none that starts after ``not_after`` (the published date)."""
     if not ctx.dates:
         return None, ""
+    heads = [trigger, *clause_chain(anchor)]
+    lo = min(h.left_edge.idx for h in heads)
+    hi = max(h.right_edge.idx + len(h.right_edge.text) for h in heads)
+    near = [d for d in ctx.dates if lo <= d.span.start and d.span.end <= hi]
+    if not near:  # the common case: no date anywhere in the clauses, so no clause need be drawn
+        return None, ""
     seen: set[int] = set()
-    for head in [trigger, *clause_chain(anchor)]:
+    for head in heads:
         if head.i in seen:
             continue
         seen.add(head.i)
         ranges = clause_chars(head) if head.pos_ in ("VERB", "AUX", "ADJ") or head.i == trigger.i else \
             [(t.idx, t.idx + len(t.text)) for t in head.subtree]
         # only dates on a calendar can date an event ("the future", "a year" cannot)
-        hits = [d for d in ctx.dates if _inside(ranges, d.span.start, d.span.end) and d.type in ("DATE", "TIME")
+        hits = [d for d in near if _inside(ranges, d.span.start, d.span.end) and d.type in ("DATE", "TIME")
                 and interval(f"{d.start}/{d.end}" if d.start and d.end else d.value) is not None
                 and not (not_after and d.start and d.start > not_after)]
         if hits:
@@ -115,7 +121,8 @@ def event_date(ctx, trigger: Token, anchor: Token, *, plover: str, status: str, 
     d, where = find_date(ctx, trigger, anchor, not_after=pub if status in ("occurred", "reported", "denied") else None)
     if d is not None:
         ref = date_ref(d)
-        tok = next((t for t in trigger.doc if t.idx == d.span.start), None)
+        first = trigger.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        tok = first[0] if first is not None and len(first) else None
         if tok is not None and tok.head.lower_ == "since" and pub and (d.start or "") <= pub:
             # "four times since March last year": from then until the article
             ref = DateRef(value=f"{d.start or d.value}/{pub}", start=d.start, end=pub, granularity=d.granularity,

@@ -55,6 +55,8 @@ def pos_of(tok: Token) -> str | None:
 def find_matches(sent: TokSpan, lexicon: VerbLexicon) -> list[Match]:
     out: list[Match] = []
     for tok in sent:
+        if not (lexicon.knows(tok.lower_) or lexicon.knows(tok.lemma_)):
+            continue  # most words start no pattern: skip them before reading tags and entities
         pos = pos_of(tok)
         if pos is None or tok.is_punct or tok.ent_type_ in NOT_TRIGGERS:
             continue  # "March" the month is no march, "Strike Force" no strike
