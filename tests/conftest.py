@@ -35,3 +35,20 @@ def seed_analysis():
     from dateline.evals.seed import analyse_file
 
     return analyse_file(shared_path("seed", "kim-4th-visit.txt"), "2019-01-08")
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory):
+    """The demo articles ingested once into a temporary store (the path as a string)."""
+    from importlib import resources
+
+    from dateline.ingest import ReadOptions, read_inputs
+    from dateline.runners.inline import ingest
+    from dateline.store import open_store
+
+    db = str(tmp_path_factory.mktemp("demo") / "demo.duckdb")
+    folder = Path(str(resources.files("dateline.demo") / "articles"))
+    with open_store(db) as store:
+        report = ingest(read_inputs([folder], ReadOptions()), store)
+    assert not report.failed and not report.analysis_errors, report
+    return db

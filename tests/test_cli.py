@@ -19,14 +19,6 @@ def run(*args: str):
     return result
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    db = str(tmp_path_factory.mktemp("demo") / "demo.duckdb")
-    result = run("--db", db, "ingest", str(DEMO), "--json")
-    assert result.exit_code == 0, result.output
-    return db
-
-
 def counts(db):
     from dateline.store import open_store
 

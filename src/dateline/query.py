@@ -173,3 +173,58 @@ def find_article_id(store, prefix: str) -> str | None:
     """An article id from a unique prefix of it."""
     rows = store.query("SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2", [prefix])
     return rows[0]["id"] if len(rows) == 1 else None
+
+
+def occurrences(store, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
+                mode: str | None = None, cameo: str | None = None, since: str | None = None,
+                until: str | None = None) -> dict[str, Any]:
+    """How many times something happened, and the reports behind each time.
+
+    Events that happened (status occurred or reported) matching the filters are grouped across
+    articles into occurrences (see ``resolve.occurrences``); those overlapping ``since``..``until``
+    are counted. Each occurrence lists its reports with outlet, date, address and sentence."""
+    import datetime as dt
+
+    from .resolve.occurrences import HAPPENED, PLACEABLE_DAYS, Report, group, in_window
+
+    def day(v: Any) -> dt.date | None:
+        return v if isinstance(v, dt.date) or v is None else dt.date.fromisoformat(str(v)[:10])
+
+    lo, hi = day(since), day(until)
+    margin = dt.timedelta(days=PLACEABLE_DAYS)
+    rows = [r for r in events(store, actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
+                              since=str(lo - margin) if lo else None, until=str(hi + margin) if hi else None,
+                              limit=1_000_000)
+            if r["status"] in HAPPENED]
+    ids = sorted({r["article"] for r in rows})
+    meta = {a["id"]: a for a in store.query(
+        "SELECT id, published, source, url, title FROM articles WHERE id IN (SELECT unnest(?))", [ids])} if ids else {}
+    reports = [Report(r["id"], day(r["date_start"]), day(r["date_end"]), r["location"],
+                      {**r, **{f"article_{k}": v for k, v in meta.get(r["article"], {}).items()}}) for r in rows]
+    found, unplaced = group(reports)
+    counted = [o for o in found if in_window(o, lo, hi)]
+
+    def report(r: Report) -> dict[str, Any]:
+        x = r.row
+        return {"event": r.event_id, "date": x["date"], "status": x["status"], "trigger": x["trigger"],
+                "sentence": (x["sentence"] or "").strip(), "article": x["article"],
+                "source": x.get("article_source"), "published": x.get("article_published"),
+                "url": x.get("article_url"), "title": x.get("article_title")}
+
+    return {
+        "count": len(counted),
+        "since": str(lo) if lo else None,
+        "until": str(hi) if hi else None,
+        "occurrences": [
+            {"start": str(o.start), "end": str(o.end), "locations": o.locations,
+             "articles": len({r.row["article"] for r in o.reports}),
+             "sources": sorted({r.row.get("article_source") or "?" for r in o.reports}),
+             "reports": [report(r) for r in sorted(o.reports, key=lambda r: (r.row.get("article_published") or "", r.event_id))]}
+            for o in counted
+        ],
+        "unplaced": [report(r) for r in unplaced if not (r.start and not in_window_days(r, lo, hi))],
+    }
+
+
+def in_window_days(r: Any, lo: Any, hi: Any) -> bool:
+    return (lo is None or r.end is None or r.end >= lo) and (hi is None or r.start is None or r.start <= hi)

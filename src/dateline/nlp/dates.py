@@ -201,7 +201,7 @@ def tense_of(span) -> str | None:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             break
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     else:
@@ -256,11 +256,11 @@ def _to_infinitive_tense(v: Token) -> str | None:
     """ "is scheduled to spend Tuesday" looks ahead; "had been due to expire Friday" looked ahead from a
     past that is over, so the day is behind the article."""
     head = v.head
-    if head is v:
+    if head.i == v.i:
         return None
     governor = head
     for _ in range(2):  # "due" and "likely" are adjectives: their verb is the copula above them
-        if governor.pos_ in ("VERB", "AUX") or governor.head is governor:
+        if governor.pos_ in ("VERB", "AUX") or governor.head.i == governor.i:
             break
         governor = governor.head
     planned = head.lemma_ in FUTURE_HEADS or head.lower_ in FUTURE_HEADS

@@ -1,0 +1,68 @@
+"""count: how many times did something happen, with the events and sources behind the number."""
+
+from __future__ import annotations
+
+import typer
+
+from .browse import _store
+from .output import err
+
+
+def register(app: typer.Typer) -> None:
+    app.command("count")(count_cmd)
+
+
+def count_cmd(
+    actor: str = typer.Option(None, help="Actor name (part of it), country (PRK) or code."),
+    recipient: str = typer.Option(None, help="Recipient name, country or code."),
+    type: str = typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT."),
+    mode: str = typer.Option(None, help="PLOVER mode, e.g. visit."),
+    cameo: str = typer.Option(None, help="CAMEO code or prefix."),
+    since: str = typer.Option(None, help="Window start (YYYY-MM-DD)."),
+    until: str = typer.Option(None, help="Window end (YYYY-MM-DD)."),
+    window: str = typer.Option(None, help="Window as START/END, e.g. 2018-01-09/2019-01-08."),
+    reports: bool = typer.Option(False, "--reports", help="List every report behind each occurrence."),
+    as_json: bool = typer.Option(False, "--json", help="JSON output."),
+) -> None:
+    """Distinct occurrences across articles: `dateline count --actor "Kim Jong Un" --recipient CHN
+    --type CONSULT --mode visit --window 2018-01-09/2019-01-08`."""
+    import datetime as dt
+    import json
+
+    from .. import query
+
+    if window:
+        since, _, until = window.partition("/")
+    for name, value in (("--since", since), ("--until", until)):
+        if value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
+    with _store() as store:
+        result = query.occurrences(store, actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
+                                   since=since or None, until=until or None)
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False, indent=1, default=str))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    out = Console()
+    span = f" between {result['since'] or '…'} and {result['until'] or '…'}" if since or until else ""
+    out.print(f"[bold]{result['count']}[/bold] distinct occurrence(s){span}")
+    t = Table()
+    for c in ("#", "from", "to", "where", "articles", "sources"):
+        t.add_column(c, overflow="fold")
+    for i, o in enumerate(result["occurrences"], 1):
+        t.add_row(str(i), o["start"], o["end"], ", ".join(o["locations"][:3]), str(o["articles"]),
+                  ", ".join(o["sources"]))
+    out.print(t)
+    if reports:
+        for i, o in enumerate(result["occurrences"], 1):
+            out.print(f"[bold]#{i}[/bold] {o['start']} – {o['end']}")
+            for r in o["reports"]:
+                out.print(f"  {r['published']} {r['source']} [{r['event']}] {r['date']}: {r['sentence'][:140]}")
+    if result["unplaced"]:
+        err.print(f"{len(result['unplaced'])} matching report(s) could not be placed on a calendar "
+                  "(no date of their own, or a span too wide); see --json")

@@ -1,0 +1,1 @@
+"""Across articles: the same real-world occurrence reported by several sources."""
