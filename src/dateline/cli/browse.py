@@ -90,6 +90,7 @@ def show_cmd(article_id: str = typer.Argument(..., help="Article id (a unique pr
 
 
 def print_overview() -> None:
+    """What the demo job found: counts, top entities and events, and one question answered across articles."""
     from rich.console import Console
 
     from .. import query
@@ -98,6 +99,16 @@ def print_overview() -> None:
     with _store() as store:
         counts = store.counts()
         out.print("[bold]Stored:[/bold] " + ", ".join(f"{v} {k}" for k, v in counts.items()))
-        emit(query.entities(store, limit=15), title="Top entities")
-        emit(query.articles(store, limit=50), columns=["id", "published", "source", "title", "events", "quotes"],
-             title="Articles")
+        emit(query.entities(store, limit=10), title="Top entities")
+        emit(store.query("SELECT type, status, count(*) AS events FROM events GROUP BY type, status "
+                         "ORDER BY events DESC, type LIMIT 12"), title="Events by type and status")
+        question = dict(actor="Kim Jong Un", recipient="CHN", type="CONSULT", mode="visit",
+                        since="2018-01-09", until="2019-01-08")
+        got = query.occurrences(store, **question)
+        out.print("\n[bold]How many times did Kim Jong Un visit China in the year to 2019-01-08?[/bold] "
+                  f"{got['count']} distinct visits, each with the articles that reported it:")
+        for o in got["occurrences"]:
+            out.print(f"  {o['start']} – {o['end']}  {', '.join(o['locations'][:2]) or '?'}  "
+                      f"({o['articles']} articles: {', '.join(o['sources'])})")
+        out.print("[dim]Ask your own: dateline count --actor 'Kim Jong Un' --recipient CHN --type CONSULT "
+                  "--mode visit --window 2018-01-09/2019-01-08 --reports[/dim]")
