@@ -13,12 +13,12 @@ Nationality adjectives and fragments of people's names are never places.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span as TokSpan, Token
 
+from ..geo.coherence import MAX_READINGS, MIN_MARGIN, Name, Scored, resolve
 from ..geo.gazetteer import Gazetteer, key
 from ..model import Article, GeoRef, Place, Span
 from ..model.ids import stable_id
@@ -44,12 +44,12 @@ EVENT_NOUNS = frozenset({"visit", "trip", "summit", "talks", "meeting", "meeting
                          "launch", "test", "arrival", "stop", "stay", "journey", "flight"})
 SPECIFICITY = {"P": 3, "S": 3, "A": 1, "L": 0, "H": 0, "T": 2}  # a city says more than a country
 MAX_CANDIDATES = 5
-# What context adds to a reading's prior (log10 population plus kind; see geo.gazetteer.prior).
-COUNTRY_BONUS = 2.0  # its country is one the article is plainly about (+0.5 per doubling of mentions)
-NEIGHBOUR_BONUS = 1.0  # its country borders one the article is about
-ADMIN1_BONUS = 3.0  # its state or province is one the article names or has towns in
-DATELINE_BONUS = 1.0  # same country (and again same state) as the article's first place
+# What a mention's own words add to a reading's prior (log10 population plus kind; see
+# geo.gazetteer.prior); what the article's other names add is geo.coherence's.
+QUALIFIER_BONUS = 8.0  # "Paris, Texas": the division or country right after it
+CUE_BONUS = 5.0  # "the state of Georgia", "the country of Georgia"
 TOWN_NAMED_AFTER_PENALTY = 4.0  # a town called "Oregon" or "China" is rarely what the text means
+DEMONYM_WEIGHT = 0.5  # "Chinese" says less about an article's setting than "China"
 # Entities whose leading words may name the place they belong to.
 EMBEDDING_LABELS = ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
 # A newspaper's name holds its home town, which is not a place the story is about.
@@ -106,15 +106,19 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
     mentions = _mentions(doc, gaz, options)
     for m in mentions:
         m.cands = _lookup(doc, m, gaz)
-    anchors = _anchors(doc, mentions, gaz)
     if options.scan_gazetteer:
+        # a first reading of the plain names says which states the article is about; untagged towns
+        # of those states are then names too
+        anchors = _anchors(doc, mentions, _resolve_names(doc, mentions, gaz)[1])
         extra = _context_mentions(doc, gaz, mentions, anchors)
         for m in extra:
             m.cands = _lookup(doc, m, gaz)
         mentions = sorted(mentions + extra, key=lambda m: m.start)
     if not mentions:
         return ()
-    places = [_resolve(doc, m, i, mentions, anchors, gaz, article, options) for i, m in enumerate(mentions)]
+    group_of, ranked = _resolve_names(doc, mentions, gaz)
+    places = [_place(doc, m, ranked[group_of[i]] if i in group_of else [], article, options)
+              for i, m in enumerate(mentions)]
     places = [p for p in places if p is not None]
     return _mark_event_location(doc, tuple(places))
 
@@ -355,39 +359,17 @@ def _safe(best: GeoRef, text: str, first: Token) -> bool:
 
 @dataclass(slots=True)
 class _Anchors:
-    countries: Counter  # ISO2 -> weight
-    admin1: Counter  # (ISO2, admin1) -> weight
-    by_key: dict[str, tuple[str, tuple[str, str] | None]]  # what each name contributed, to leave it out
-    dateline: tuple[str, str] | None = None  # (ISO2, admin1) of the first place in the body
+    admin1: Counter  # (ISO2, admin1) -> how many names the article has there
 
 
-def _anchors(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> _Anchors:
-    countries: Counter = Counter()
+def _anchors(doc: Doc, mentions: list[_Mention], ranked: list[list[Scored]]) -> _Anchors:
     admin1: Counter = Counter()
-    by_key: dict[str, tuple[str, tuple[str, str] | None]] = {}
-    first_body = None
-    first_line_end = doc.text.find("\n")  # the dateline is the first place after the headline
-    for m in mentions:
-        if not m.cands:
-            continue
-        best = m.cands[0]
-        margin = best.score - m.cands[1].score if len(m.cands) > 1 else 99.0
-        if margin < 1.0 or not best.country:
-            continue
-        a1 = (best.country, best.admin1) if best.admin1 and best.feature_code != "PCLI" else None
-        by_key[key(m.text)] = (best.country, a1)
-        countries[best.country] += 1
-        if a1:
-            admin1[a1] += 1
-        if first_body is None and 0 <= first_line_end < doc[m.start].idx:
-            first_body = (best.country, best.admin1)
-    # nationality adjectives say which countries the article is about, too
-    for e in _ents(doc):
-        if e.label_ == "NORP":
-            iso2 = gaz.demonym(e.text)
-            if iso2:
-                countries[iso2] += 0.5
-    return _Anchors(countries, admin1, by_key, first_body)
+    for r in ranked:
+        if r and (len(r) < 2 or r[0][0] - r[1][0] >= MIN_MARGIN):
+            best = r[0][1]
+            if best.admin1 and best.feature_code not in ("PCLI", "CONT"):
+                admin1[(best.country, best.admin1)] += 1
+    return _Anchors(admin1)
 
 
 def _lookup(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
@@ -520,70 +502,83 @@ def _cues(doc: Doc, m: _Mention) -> tuple[str, ...]:
     return tuple(cues)
 
 
-def _without(anchors: _Anchors, m_key: str) -> tuple[Counter, Counter]:
-    """The article's anchors less what this very name contributed (a name cannot vouch for itself)."""
-    own = anchors.by_key.get(m_key)
-    if not own:
-        return anchors.countries, anchors.admin1
-    countries = anchors.countries.copy()
-    admin1 = anchors.admin1.copy()
-    countries[own[0]] -= 1
-    if own[1]:
-        admin1[own[1]] -= 1
-    return countries, admin1
-
-
-def _score(c: GeoRef, anchors: _Anchors, countries: Counter, admin1: Counter, qual: GeoRef | None,
-           cues: tuple[str, ...], gaz: Gazetteer) -> tuple[float, list[str]]:
-    s, why = c.score, []
-    if c.country and countries[c.country] > 0:
-        s += COUNTRY_BONUS + 0.5 * math.log2(countries[c.country])
-        why.append(f"article is about {c.country}")
-    elif c.country and any(countries[n] > 0 for n in gaz.neighbours(c.country)):
-        s += NEIGHBOUR_BONUS
-        why.append(f"article mentions a neighbour of {c.country}")
-    if c.feature_code not in ("PCLI", "CONT") and c.admin1 and admin1[(c.country, c.admin1)] > 0:
-        s += ADMIN1_BONUS
-        why.append(f"article mentions places in {c.country}-{c.admin1}")
-    if anchors.dateline and c.country == anchors.dateline[0]:
-        s += DATELINE_BONUS
-        if c.admin1 and c.admin1 == anchors.dateline[1] and c.feature_code != "PCLI":
-            s += DATELINE_BONUS
-        why.append("near the dateline")
-    if qual is not None and c.country == qual.country and (qual.feature_code == "PCLI" or c.admin1 == qual.admin1):
-        s += 8.0
-        why.append(f"qualified by {qual.name}")
-    if "state" in cues and c.feature_code == "ADM1":
-        s += 5.0
-        why.append("called a state")
-    if "country" in cues and c.feature_code == "PCLI":
-        s += 5.0
-        why.append("called a country")
-    return s, why
-
-
-def _resolve(doc: Doc, m: _Mention, i: int, mentions: list[_Mention], anchors: _Anchors, gaz: Gazetteer,
-             article: Article, options: PlaceOptions) -> Place | None:
-    span = doc[m.start:m.end]
-    sp = Span(start=span.start_char, end=span.end_char, text=span.text)
-    pid = stable_id(article.id, sp.start, sp.end, prefix="pl")
-    if not m.cands:
-        if m.label == "FAC":
-            return None  # a building or road we cannot place is not worth a record
-        return Place(id=pid, span=sp, reason=f"no gazetteer entry for {span.text!r}")
+def _local(doc: Doc, m: _Mention, i: int, mentions: list[_Mention]) -> tuple[list[float], list[list[str]]]:
+    """What a mention's own words add to each reading: ", Texas" after it, "the state of" before it;
+    a town named "Oregon" or "China" is rarely what a text means by the name."""
     qual = _qualifier(doc, m, mentions, i)
     cues = _cues(doc, m)
     k = key(m.text)
-    # "Oregon", "China": the name of a state or country means it, not a town named after it
-    big_name = any(c.feature_code in ("ADM1", "PCLI") and key(c.name) == k for c in m.cands)
-    countries, admin1 = _without(anchors, k)
-    scored = []
-    for c in m.cands[:40]:  # a common name (e.g. "San Jose") can have dozens; the tail never wins
-        s, why = _score(c, anchors, countries, admin1, qual, cues, gaz)
-        if big_name and c.feature_class == "P" and c.feature_code != "PPLC" and qual is None:
-            s -= TOWN_NAMED_AFTER_PENALTY
-        scored.append((s, c, why))
-    scored.sort(key=lambda x: -x[0])
+    cands = m.cands[:MAX_READINGS]
+    big_name = any(c.feature_code in ("ADM1", "PCLI") and key(c.name) == k for c in cands)
+    local, whys = [], []
+    for c in cands:
+        s, why = 0.0, []
+        if qual is not None and c.country == qual.country and (qual.feature_code == "PCLI" or c.admin1 == qual.admin1):
+            s += QUALIFIER_BONUS
+            why.append(f"qualified by {qual.name}")
+        if "state" in cues and c.feature_code == "ADM1":
+            s += CUE_BONUS
+            why.append("called a state")
+        if "country" in cues and c.feature_code == "PCLI":
+            s += CUE_BONUS
+            why.append("called a country")
+        if big_name and c.feature_class == "P" and qual is None and (c.feature_code != "PPLC" or key(c.name) != k):
+            s -= TOWN_NAMED_AFTER_PENALTY  # a capital of the same name may be meant ("Washington"); "Mexico" the city not
+        local.append(s)
+        whys.append(why)
+    return local, whys
+
+
+def _name_key(m: _Mention) -> tuple:
+    return (key(m.text), m.source == "demonym", tuple(id(c) for c in (m.cands or ())[:3]))
+
+
+def _resolve_names(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> tuple[dict[int, int], list[list[Scored]]]:
+    """Every mention's readings, scored with the article's other names (``geo.coherence``): mention
+    index -> name index, and each name's scored readings, best first."""
+    group_of: dict[int, int] = {}
+    names: list[Name] = []
+    by_key: dict[tuple, int] = {}
+    first_line_end = doc.text.find("\n")  # the dateline is the first place after the headline
+    first_seen = False
+    for i, m in enumerate(mentions):
+        if not m.cands:
+            continue
+        nk = _name_key(m)
+        g = by_key.get(nk)
+        local, whys = _local(doc, m, i, mentions)
+        if g is None:
+            g = by_key[nk] = len(names)
+            names.append(Name(cands=m.cands[:MAX_READINGS], local=local, local_why=whys,
+                              weight=DEMONYM_WEIGHT if m.source == "demonym" else 1.0))
+        else:
+            # one place per name per article: the strongest local evidence of any mention counts
+            n = names[g]
+            for k, (a, b) in enumerate(zip(n.local, local)):
+                if b > a:
+                    n.local[k], n.local_why[k] = b, whys[k]
+        group_of[i] = g
+        if not first_seen and 0 <= first_line_end < doc[m.start].idx:
+            names[g].first = first_seen = True
+    taken = {key(m.text) for m in mentions}
+    for e in _ents(doc):
+        # nationality adjectives say which countries the article is about, too
+        if e.label_ == "NORP" and key(e.text) not in taken:
+            country = gaz.country(gaz.demonym(e.text) or "")
+            if country is not None:
+                taken.add(key(e.text))
+                names.append(Name(cands=[country], weight=DEMONYM_WEIGHT, fixed=True))
+    return group_of, resolve(names, gaz)
+
+
+def _place(doc: Doc, m: _Mention, scored: list[Scored], article: Article, options: PlaceOptions) -> Place | None:
+    span = doc[m.start:m.end]
+    sp = Span(start=span.start_char, end=span.end_char, text=span.text)
+    pid = stable_id(article.id, sp.start, sp.end, prefix="pl")
+    if not scored:
+        if m.label == "FAC":
+            return None  # a building or road we cannot place is not worth a record
+        return Place(id=pid, span=sp, reason=f"no gazetteer entry for {span.text!r}")
     best_s, best, why = scored[0]
     reason = _explain(m, best, why, scored)
     cands = tuple(replace(c, score=round(s, 3)) for s, c, _ in scored[:options.max_candidates])

@@ -1,0 +1,152 @@
+"""Resolving an article's place names together: each name's reading is the one that fits the others'.
+
+A name's score for one gazetteer reading is its prior (population, kind, capital: see
+``gazetteer.prior``), plus what its own words say (", Texas", "the state of"), plus how well the
+reading agrees with the readings of the article's *other* names: the same country, the same state
+or province, a town within a short drive of another town the article names. That is the spatial
+minimality idea of the geoparsing literature (Leidner 2008; Speriosu & Baldridge 2013: the readings
+of a text's toponyms cluster), solved greedily: start from the priors, then let every name take its
+best reading given the others' current readings, a few rounds.
+
+One name is one place throughout the article ("one sense per discourse"): every mention of
+"Paris" counts together, so a single "Paris, Texas" decides the other five, and a name never vouches
+for itself however often it is repeated. Each other name counts once, whatever its mention count.
+
+Pure: no spaCy, no I/O; the caller says what each name's own words add.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import GeoRef
+from .gazetteer import Gazetteer, km
+
+__all__ = ["Name", "Scored", "resolve"]
+
+COUNTRY_BONUS = 2.0  # the reading's country is one other names are in (+0.5 per doubling of them)
+NEIGHBOUR_BONUS = 1.0  # its country borders one other names are in
+ADMIN1_BONUS = 3.0  # its state or province is one other names are in (+0.5 per doubling)
+NEAR_BONUS = 1.5  # a town or county within NEAR_KM of a town or county another name reads as
+NEAR_KM = 120.0
+DATELINE_BONUS = 1.0  # same country (and again the same state) as the article's first place
+MIN_MARGIN = 1.0  # a name whose best reading leads the next by less says nothing about the setting
+ROUNDS = 3
+MAX_READINGS = 40  # a common name ("San Jose") has dozens; the tail never wins
+PRECISE = ("P", "S")  # readings precise enough to measure distances from
+
+
+@dataclass(slots=True)
+class Name:
+    """One name of the article with every reading the gazetteer has for it, most likely first."""
+
+    cands: list[GeoRef]
+    local: list[float] = field(default_factory=list)  # per reading: what the name's own words add
+    local_why: list[list[str]] = field(default_factory=list)
+    weight: float = 1.0  # how much this name says about the article's setting
+    first: bool = False  # the article's first place after the headline (its dateline)
+    fixed: bool = False  # gives context, is not resolved (a nationality adjective's country)
+
+
+Scored = tuple[float, GeoRef, list[str]]
+
+
+@dataclass(slots=True)
+class _Setting:
+    """What the names' current readings say about where the article is."""
+
+    countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    admin1: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
+    points: list[tuple[float, float, int]] = field(default_factory=list)  # lat, lon, name index
+
+    def add(self, r: GeoRef, w: float, i: int, sign: float = 1.0, point: bool = True) -> None:
+        """Count a reading in (``sign=-1``: out again; its point stays, ``_score`` skips a name's own)."""
+        if r.country:
+            self.countries[r.country] += sign * w
+        if r.admin1 and r.country and r.feature_code not in ("PCLI", "CONT"):
+            self.admin1[(r.country, r.admin1)] += sign * w
+        if point and sign > 0 and (r.feature_class in PRECISE or r.feature_code == "ADM2"):
+            self.points.append((r.lat, r.lon, i))
+
+
+def _support(n: float) -> float:
+    """How much ``n`` names' agreement is worth, in multiples of one name's."""
+    return min(1.0, n) + 0.25 * math.log2(n) if n > 1 else max(0.0, n)
+
+
+def _score(c: GeoRef, i: int, s: _Setting, dateline: GeoRef | None, gaz: Gazetteer) -> tuple[float, list[str]]:
+    score, why = 0.0, []
+    n_country = s.countries.get(c.country, 0.0) if c.country else 0.0
+    if n_country > 1e-9:
+        score += COUNTRY_BONUS * _support(n_country)
+        why.append(f"article is about {c.country}")
+    elif c.country and any(s.countries.get(x, 0.0) > 1e-9 for x in gaz.neighbours(c.country)):
+        score += NEIGHBOUR_BONUS
+        why.append(f"article mentions a neighbour of {c.country}")
+    if c.admin1 and c.feature_code not in ("PCLI", "CONT"):
+        n_a1 = s.admin1.get((c.country, c.admin1), 0.0)
+        if n_a1 > 1e-9:
+            score += ADMIN1_BONUS * _support(n_a1)
+            why.append(f"article mentions places in {c.country}-{c.admin1}")
+    if (c.feature_class in PRECISE or c.feature_code == "ADM2") and n_country > 1e-9 and s.points:
+        # a cheap box test first: a degree of latitude is ~111 km
+        for lat, lon, j in s.points:
+            # the same entry named twice ("Beijing Railway", "Beijing") is no second place near it
+            if j != i and (lat, lon) != (c.lat, c.lon) and abs(lat - c.lat) < 1.2 and abs(lon - c.lon) < 2.0 and km(lat, lon, c.lat, c.lon) <= NEAR_KM:
+                score += NEAR_BONUS
+                why.append("near another place of the article")
+                break
+    if dateline is not None and c.country == dateline.country:
+        score += DATELINE_BONUS
+        if c.admin1 and c.admin1 == dateline.admin1 and c.feature_code != "PCLI":
+            score += DATELINE_BONUS
+        why.append("near the dateline")
+    return score, why
+
+
+def _rank(name: Name, i: int, setting: _Setting, dateline: GeoRef | None, gaz: Gazetteer) -> list[Scored]:
+    out = []
+    for k, c in enumerate(name.cands[:MAX_READINGS]):
+        s, why = _score(c, i, setting, dateline, gaz)
+        local = name.local[k] if k < len(name.local) else 0.0
+        why = (name.local_why[k] if k < len(name.local_why) else []) + why
+        out.append((c.score + local + s, c, why))
+    out.sort(key=lambda x: -x[0])
+    return out
+
+
+def _confident(ranked: list[Scored]) -> bool:
+    return bool(ranked) and (len(ranked) < 2 or ranked[0][0] - ranked[1][0] >= MIN_MARGIN)
+
+
+def resolve(names: list[Name], gaz: Gazetteer, *, rounds: int = ROUNDS) -> list[list[Scored]]:
+    """Every name's readings scored against the others', best first (empty for a name without readings)."""
+    empty = _Setting()
+    ranked = [_rank(n, i, empty, None, gaz) for i, n in enumerate(names)]
+    for _ in range(rounds):
+        setting = _Setting()
+        for i, (n, r) in enumerate(zip(names, ranked)):
+            if r and (n.fixed or _confident(r)):
+                setting.add(r[0][1], n.weight, i)
+        first = next((i for i, n in enumerate(names) if n.first and ranked[i]), None)
+        changed = False
+        new = []
+        for i, (n, r) in enumerate(zip(names, ranked)):
+            if n.fixed or not n.cands:
+                new.append(r)
+                continue
+            own = r[0][1] if r and _confident(r) else None
+            if own is not None:
+                setting.add(own, n.weight, i, sign=-1.0)  # a name never vouches for itself
+            dateline = ranked[first][0][1] if first is not None and first != i else None
+            got = _rank(n, i, setting, dateline, gaz)
+            if own is not None:
+                setting.add(own, n.weight, i, point=False)
+            changed |= not r or got[0][1] is not r[0][1]
+            new.append(got)
+        ranked = new
+        if not changed:
+            break
+    return ranked
