@@ -86,6 +86,46 @@ def test_nationality_adjectives_as_countries_when_asked(nlp, gaz):
     assert {p.resolved.country for p in found} >= {"CN", "US"}
 
 
+def test_nationality_adjectives_are_their_own_kind(nlp, gaz):
+    text = "Russian troops arrived in Tbilisi, the Russian Foreign Ministry said, and Sri Lankan envoys left."
+    _, found = places_in(nlp, gaz, text, demonyms=True)
+    kinds = {p.span.text: (p.kind, p.resolved.country) for p in found}
+    assert kinds["Russian"] == ("demonym", "RU") and kinds["Sri Lankan"] == ("demonym", "LK")
+    assert kinds["Tbilisi"] == ("name", "GE")
+    assert sum(p.span.text == "Russian" for p in found) == 2  # the one inside the ministry's name too
+    assert not [p for p in found if p.kind == "demonym" and p.is_event_location]
+
+
+def test_the_geo_eval_scores_demonyms_where_the_corpus_does(gaz):
+    from dateline.evals.geo import GoldDoc, GoldToponym, defines_demonyms
+
+    def doc(*phrases):
+        return GoldDoc("d", "", tuple(GoldToponym(0, 1, p, 0.0, 0.0) for p in phrases))
+
+    assert defines_demonyms([doc("Paris", "American", "Texas")], gaz)
+    assert not defines_demonyms([doc("Paris", "Texas")], gaz)
+
+
+def test_one_place_per_name_per_article(nlp, gaz):
+    text = ("Paris police said the mall was closed. The mayor of Paris, Texas, said the Paris schools "
+            "would reopen on Monday.")
+    _, found = places_in(nlp, gaz, text)
+    paris = [p.resolved for p in found if p.span.text == "Paris"]
+    assert len(paris) == 3 and {(r.country, r.admin1) for r in paris} == {("US", "TX")}
+
+
+def test_the_other_names_decide_an_ambiguous_one(nlp, gaz):
+    text = ("Gainesville police arrested two men on Friday. The men, from Ocala and Lake City, were taken "
+            "to the Alachua County jail.")
+    _, found = places_in(nlp, gaz, text)
+    r = resolved(found, "Gainesville")
+    assert (r.country, r.admin1) == ("US", "FL"), r
+    text = "A Dahlonega man was charged in Gainesville on Friday after a chase from Cumming and Buford."
+    _, found = places_in(nlp, gaz, text)
+    r = resolved(found, "Gainesville")
+    assert (r.country, r.admin1) == ("US", "GA"), r
+
+
 def test_landmarks_resolve_to_their_city(nlp, gaz):
     _, found = places_in(nlp, gaz, "Xi received Kim at the Great Hall of the People, then they left Zhongnanhai.")
     for surface in ("Great Hall of the People", "Zhongnanhai"):

@@ -123,6 +123,9 @@ class Place:
     candidates: tuple[GeoRef, ...] = ()
     is_event_location: bool = False
     reason: str = ""
+    # "name": a place's name; "demonym": a nationality adjective read as its country ("Georgian"),
+    # only with PlaceOptions(demonyms=True), never an event location
+    kind: str = "name"
 
 
 @frozen

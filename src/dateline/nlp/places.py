@@ -165,8 +165,8 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
         for i in range(e.start, e.end):
             in_ent[i] = True
         s, t = _clean(doc, e.start, e.end)
-        if e.label_ == "NORP":
-            if options.demonyms and gaz.demonym(doc[s:t].text):
+        if e.label_ == "NORP" or (e.label_ == "PERSON" and options.demonyms and gaz.demonym(doc[s:t].text)):
+            if options.demonyms and gaz.demonym(doc[s:t].text):  # "Sri Lankan" is no person either
                 out.append(_Mention(s, t, "NORP", "demonym"))
         elif e.label_ in PLACE_LABELS:
             if any(c.isalpha() for c in doc[s:t].text):
@@ -185,8 +185,31 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
                 out.append(m)
     if options.scan_gazetteer:
         out += _scan(doc, gaz, in_ent)
+    if options.demonyms:
+        out += _demonyms(doc, gaz, out)
     person_idx, person_words = _person_tokens(doc, relabelled)
     return [m for m in sorted(out, key=lambda m: m.start) if _keep(doc, m, gaz, person_idx, person_words)]
+
+
+def _demonyms(doc: Doc, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
+    """Nationality adjectives the tagger did not tag as such: inside an organisation's name ("the
+    Russian Foreign Ministry") or untagged ("Sri Lankan")."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out: list[_Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in taken or not tok.is_title or tok.ent_type_ in ("PERSON", "NORP"):
+            i += 1
+            continue
+        for j in (i + 2, i + 1):
+            if j <= n and all(doc[x].is_title and x not in taken for x in range(i, j)) and \
+                    gaz.demonym(doc[i:j].text) and not _exact_entry(gaz, doc[i:j].text):
+                out.append(_Mention(i, j, "NORP", "demonym"))
+                i = j - 1
+                break
+        i += 1
+    return out
 
 
 def _keep(doc: Doc, m: _Mention, gaz: Gazetteer, person_idx: set[int], person_words: set[str]) -> bool:
@@ -582,7 +605,8 @@ def _place(doc: Doc, m: _Mention, scored: list[Scored], article: Article, option
     best_s, best, why = scored[0]
     reason = _explain(m, best, why, scored)
     cands = tuple(replace(c, score=round(s, 3)) for s, c, _ in scored[:options.max_candidates])
-    return Place(id=pid, span=sp, resolved=cands[0], candidates=cands, reason=reason)
+    return Place(id=pid, span=sp, resolved=cands[0], candidates=cands, reason=reason,
+                 kind="demonym" if m.source == "demonym" else "name")
 
 
 def _explain(m: _Mention, best: GeoRef, why: list[str], scored: list) -> str:
@@ -643,7 +667,7 @@ def place_of_clause(ctx, where: Token | TokSpan) -> Place | None:
     verb = where if isinstance(where, Token) else where.root
     if not ctx.doc.has_annotation("DEP"):
         return None
-    places = [p for p in ctx.places if p.resolved is not None]
+    places = [p for p in ctx.places if p.resolved is not None and p.kind == "name"]
     best, best_rank = None, None
     for p in places:
         span = ctx.doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
@@ -669,8 +693,8 @@ def _mark_event_location(doc: Doc, places: tuple[Place, ...]) -> tuple[Place, ..
     best, best_rank = None, None
     sents = {s.start: n for n, s in enumerate(doc.sents)}
     for idx, p in enumerate(places):
-        if p.resolved is None:
-            continue
+        if p.resolved is None or p.kind != "name":
+            continue  # "Chinese officials in …" happened nowhere in particular
         span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
         if span is None:
             continue
