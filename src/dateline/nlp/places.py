@@ -61,6 +61,22 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern"
                         "southwest", "southwestern", "central", "upstate", "downstate", "greater", "coastal"})
 GENERIC_TAILS = frozenset({"city", "township", "village", "borough", "town", "area", "metro", "region"})
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ","})
+# Words right after a town's name that say it is a town: "Alexandria police", "the Groton Town Council",
+# "Coral Gables man charged". With one, a town of any size in the gazetteer is read as a place.
+LOCAL_HEADS = frozenset({"police", "sheriff", "mayor", "council", "councilman", "councilwoman", "councilor",
+                         "school", "schools", "board", "court", "county", "city", "town", "township", "village",
+                         "fire", "firefighters", "department", "hospital", "library", "chamber", "commission",
+                         "commissioners", "residents", "resident", "officials", "detectives", "officers",
+                         "neighborhood", "community", "communities", "high", "elementary", "district", "public",
+                         "municipal", "regional", "man", "woman", "teen", "couple", "native", "natives",
+                         "parents", "family", "airport", "utilities", "housing", "selectmen", "aldermen",
+                         "trustees", "downtown", "area", "memorial", "historical", "planning", "zoning"})
+# Nouns of an institution named "… of <place>": "the University of Rochester", "the State of Ohio".
+OF_HEADS = frozenset({"university", "state", "commonwealth", "city", "town", "county", "village", "province",
+                      "republic", "kingdom", "bank", "board", "chamber", "college", "diocese", "archdiocese",
+                      "port", "district", "sheriff", "mayor", "government", "people", "association",
+                      "council", "borough", "township", "parish", "bishop", "church", "museum", "zoo"})
+LOCAL_MIN_POP = 1_000
 SCAN_MIN_CITY_POP = 100_000
 RETAG_MIN_POP = 15_000
 DISEASE_WORDS = frozenset({"virus", "fever", "flu", "disease", "syndrome", "strain", "variant", "encephalitis"})
@@ -176,7 +192,8 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
             # place elsewhere, or when it is exactly a country's or state's name
             text = doc[s:t].text
             if (key(text) in gpe_keys and (t - s > 1 or doc[s].lower_ not in surnames)) or (
-                    t - s > 1 and _strong_exact(gaz, text)):
+                    t - s > 1 and _strong_exact(gaz, text)) or (
+                    (t - s > 1 or doc[s].lower_ not in surnames) and _local_town(doc, s, t, gaz)):
                 out.append(_Mention(s, t, "GPE", "relabelled"))
                 relabelled.add(e.start)
         elif e.label_ in EMBEDDING_LABELS:
@@ -266,7 +283,31 @@ def _retagged(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str],
         if len(k) > 3 and (_locative(doc[s:t].root) or c.population >= SCAN_MIN_CITY_POP) and (
                 c.population >= RETAG_MIN_POP if anchored is None else (c.country, c.admin1) in anchored):
             return _Mention(s, t, "GPE", "retagged")
+    if anchored is None and len(k) > 3 and _local_town(doc, s, t, gaz):
+        return _Mention(s, t, "GPE", "retagged")
     return None
+
+
+def _local_cue(doc: Doc, s: int, t: int) -> bool:
+    """Whether the words around a name say it is a town: "Alexandria police", "in Clinton"."""
+    nxt = doc[t] if t < len(doc) else None
+    if nxt is not None and nxt.lower_ in LOCAL_HEADS and not (nxt.lower_ in ("man", "woman") and
+                                                             t + 1 < len(doc) and doc[t + 1].lower_ == "of"):
+        return True
+    prev = doc[s - 1] if s > 0 else None
+    return prev is not None and prev.lower_ in ("in", "near", "outside", "throughout", "across") and \
+        doc[s:t].root.dep_ == "pobj"
+
+
+def _local_town(doc: Doc, s: int, t: int, gaz: Gazetteer) -> bool:
+    """A name the tagger called a person or an organisation that is a town's name in a place's
+    context ("Alexandria police", "in Clinton")."""
+    if t - s > 3 or not all(x.is_title or x.is_upper for x in doc[s:t]) or not _local_cue(doc, s, t):
+        return False
+    k = key(doc[s:t].text)
+    return any(key(c.name) == k and c.feature_class in ("P", "A") and
+               (c.population >= LOCAL_MIN_POP or c.feature_code.startswith(("ADM", "PCL")))
+               for c in gaz.candidates(doc[s:t].text)[:25])
 
 
 def _embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, strong_only: bool,
@@ -281,13 +322,34 @@ def _embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, s
             continue
         text = toks.text
         k = key(text)
-        for c in gaz.candidates(text, towns=not strong_only)[:10]:
+        local = doc[j].lower_ in LOCAL_HEADS
+        for c in gaz.candidates(text, towns=not strong_only or local)[:10]:
             if not _named(c, k):
                 continue
             strong = (c.feature_code in ("PCLI", "ADM1") or (c.feature_code == "ADM2" and j - s > 1) or
-                      (c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP) or k in gpe_keys)
+                      (c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP) or k in gpe_keys or
+                      (local and key(c.name) == k and c.feature_class in ("P", "A") and len(k) > 3))
             if strong or (not strong_only and (c.country, c.admin1) in anchored):
                 return _Mention(s, j, "GPE", "embedded")
+    return _of_place(doc, s, t, gaz, gpe_keys)
+
+
+def _of_place(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str]) -> _Mention | None:
+    """ "the University of Rochester", "the State of Ohio", "the Diocese of Savannah": the place an
+    institution is "of"."""
+    for i in range(s + 1, t - 1):
+        if doc[i].lower_ != "of" or doc[i - 1].lower_ not in OF_HEADS:
+            continue
+        a = i + 1
+        for j in range(min(t, a + 3), a, -1):
+            toks = doc[a:j]
+            if not all(x.is_title or x.is_upper for x in toks):
+                continue
+            k = key(toks.text)
+            if any(_named(c, k) and c.feature_class in ("P", "A") and (
+                    c.population >= LOCAL_MIN_POP or c.feature_code.startswith(("ADM", "PCL")) or k in gpe_keys)
+                   for c in gaz.candidates(toks.text)[:10]):
+                return _Mention(a, j, "GPE", "embedded")
     return None
 
 
