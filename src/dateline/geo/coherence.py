@@ -32,7 +32,9 @@ ADMIN1_BONUS = 3.0  # its state or province is one other names are in (+0.5 per 
 NEAR_BONUS = 1.5  # a town or county within NEAR_KM of a town or county another name reads as
 NEAR_KM = 120.0
 DATELINE_BONUS = 1.0  # same country (and again the same state) as the article's first place
-MIN_MARGIN = 1.0  # a name whose best reading leads the next by less says nothing about the setting
+MIN_MARGIN = 1.0  # a reading leading the next by this much is taken as settled (by callers)
+SOFTNESS = 1.0  # a reading's share of belief is exp(score / SOFTNESS), normalised over the name's
+MIN_SHARE = 0.05  # smaller shares say nothing
 ROUNDS = 3
 MAX_READINGS = 40  # a common name ("San Jose") has dozens; the tail never wins
 PRECISE = ("P", "S")  # readings precise enough to measure distances from
@@ -55,20 +57,35 @@ Scored = tuple[float, GeoRef, list[str]]
 
 @dataclass(slots=True)
 class _Setting:
-    """What the names' current readings say about where the article is."""
+    """What the names' current readings say about where the article is. A name counts each of its
+    likelier readings by its share (``_shares``), so two names that are each unsure ("Decatur",
+    "DeKalb County") still pull each other towards the state where both can be."""
 
     countries: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     admin1: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
-    points: list[tuple[float, float, int]] = field(default_factory=list)  # lat, lon, name index
+    points: list[tuple[float, float, int, float]] = field(default_factory=list)  # lat, lon, name, share
+    own: dict[int, tuple[dict[str, float], dict[tuple[str, str], float]]] = field(default_factory=dict)
 
-    def add(self, r: GeoRef, w: float, i: int, sign: float = 1.0, point: bool = True) -> None:
-        """Count a reading in (``sign=-1``: out again; its point stays, ``_score`` skips a name's own)."""
-        if r.country:
-            self.countries[r.country] += sign * w
-        if r.admin1 and r.country and r.feature_code not in ("PCLI", "CONT"):
-            self.admin1[(r.country, r.admin1)] += sign * w
-        if point and sign > 0 and (r.feature_class in PRECISE or r.feature_code == "ADM2"):
-            self.points.append((r.lat, r.lon, i))
+    def add(self, i: int, shares: list[tuple[float, GeoRef]], w: float) -> None:
+        mine: tuple[dict[str, float], dict[tuple[str, str], float]] = (defaultdict(float), defaultdict(float))
+        for p, r in shares:
+            if r.country:
+                self.countries[r.country] += p * w
+                mine[0][r.country] += p * w
+            if r.admin1 and r.country and r.feature_code not in ("PCLI", "CONT"):
+                self.admin1[(r.country, r.admin1)] += p * w
+                mine[1][(r.country, r.admin1)] += p * w
+            if r.feature_class in PRECISE or r.feature_code == "ADM2":
+                self.points.append((r.lat, r.lon, i, p * w))
+        self.own[i] = mine
+
+
+def _shares(ranked: list[Scored]) -> list[tuple[float, GeoRef]]:
+    """A name's likelier readings with their shares of belief: exp(score), normalised."""
+    top = ranked[0][0]
+    ws = [(math.exp((s - top) / SOFTNESS), c) for s, c, _ in ranked[:8]]
+    z = sum(w for w, _ in ws)
+    return [(w / z, c) for w, c in ws if w / z >= MIN_SHARE]
 
 
 def _support(n: float) -> float:
@@ -78,26 +95,30 @@ def _support(n: float) -> float:
 
 def _score(c: GeoRef, i: int, s: _Setting, dateline: GeoRef | None, gaz: Gazetteer) -> tuple[float, list[str]]:
     score, why = 0.0, []
-    n_country = s.countries.get(c.country, 0.0) if c.country else 0.0
-    if n_country > 1e-9:
+    own_c, own_a1 = s.own.get(i, ({}, {}))
+    n_country = s.countries.get(c.country, 0.0) - own_c.get(c.country, 0.0) if c.country else 0.0
+    if n_country > MIN_SHARE:
         score += COUNTRY_BONUS * _support(n_country)
         why.append(f"article is about {c.country}")
-    elif c.country and any(s.countries.get(x, 0.0) > 1e-9 for x in gaz.neighbours(c.country)):
+    elif c.country and any(s.countries.get(x, 0.0) - own_c.get(x, 0.0) >= 0.5 for x in gaz.neighbours(c.country)):
         score += NEIGHBOUR_BONUS
         why.append(f"article mentions a neighbour of {c.country}")
     if c.admin1 and c.feature_code not in ("PCLI", "CONT"):
-        n_a1 = s.admin1.get((c.country, c.admin1), 0.0)
-        if n_a1 > 1e-9:
+        n_a1 = s.admin1.get((c.country, c.admin1), 0.0) - own_a1.get((c.country, c.admin1), 0.0)
+        if n_a1 > MIN_SHARE:
             score += ADMIN1_BONUS * _support(n_a1)
             why.append(f"article mentions places in {c.country}-{c.admin1}")
-    if (c.feature_class in PRECISE or c.feature_code == "ADM2") and n_country > 1e-9 and s.points:
-        # a cheap box test first: a degree of latitude is ~111 km
-        for lat, lon, j in s.points:
-            # the same entry named twice ("Beijing Railway", "Beijing") is no second place near it
-            if j != i and (lat, lon) != (c.lat, c.lon) and abs(lat - c.lat) < 1.2 and abs(lon - c.lon) < 2.0 and km(lat, lon, c.lat, c.lon) <= NEAR_KM:
-                score += NEAR_BONUS
-                why.append("near another place of the article")
-                break
+    if (c.feature_class in PRECISE or c.feature_code == "ADM2") and n_country > MIN_SHARE and s.points:
+        near = 0.0
+        for lat, lon, j, p in s.points:
+            # a cheap box test first (a degree of latitude is ~111 km); the same entry named twice
+            # ("Beijing Railway", "Beijing") is no second place near it
+            if j != i and p > near and abs(lat - c.lat) < 1.2 and abs(lon - c.lon) < 2.0 and \
+                    (lat, lon) != (c.lat, c.lon) and km(lat, lon, c.lat, c.lon) <= NEAR_KM:
+                near = p
+        if near > MIN_SHARE:
+            score += NEAR_BONUS * min(1.0, near)
+            why.append("near another place of the article")
     if dateline is not None and c.country == dateline.country:
         score += DATELINE_BONUS
         if c.admin1 and c.admin1 == dateline.admin1 and c.feature_code != "PCLI":
@@ -117,10 +138,6 @@ def _rank(name: Name, i: int, setting: _Setting, dateline: GeoRef | None, gaz: G
     return out
 
 
-def _confident(ranked: list[Scored]) -> bool:
-    return bool(ranked) and (len(ranked) < 2 or ranked[0][0] - ranked[1][0] >= MIN_MARGIN)
-
-
 def resolve(names: list[Name], gaz: Gazetteer, *, rounds: int = ROUNDS) -> list[list[Scored]]:
     """Every name's readings scored against the others', best first (empty for a name without readings)."""
     empty = _Setting()
@@ -128,8 +145,8 @@ def resolve(names: list[Name], gaz: Gazetteer, *, rounds: int = ROUNDS) -> list[
     for _ in range(rounds):
         setting = _Setting()
         for i, (n, r) in enumerate(zip(names, ranked)):
-            if r and (n.fixed or _confident(r)):
-                setting.add(r[0][1], n.weight, i)
+            if r:
+                setting.add(i, [(1.0, r[0][1])] if n.fixed else _shares(r), n.weight)
         first = next((i for i, n in enumerate(names) if n.first and ranked[i]), None)
         changed = False
         new = []
@@ -137,13 +154,8 @@ def resolve(names: list[Name], gaz: Gazetteer, *, rounds: int = ROUNDS) -> list[
             if n.fixed or not n.cands:
                 new.append(r)
                 continue
-            own = r[0][1] if r and _confident(r) else None
-            if own is not None:
-                setting.add(own, n.weight, i, sign=-1.0)  # a name never vouches for itself
             dateline = ranked[first][0][1] if first is not None and first != i else None
             got = _rank(n, i, setting, dateline, gaz)
-            if own is not None:
-                setting.add(own, n.weight, i, point=False)
             changed |= not r or got[0][1] is not r[0][1]
             new.append(got)
         ranked = new
