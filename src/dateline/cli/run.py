@@ -108,9 +108,17 @@ def _execute(run, db: str, eng, *, quiet: bool) -> dict:
     from ..runners.batch import execute
     from ..store import open_store
 
+    import duckdb
+
+    from ..runners.manifest import RunError
+
+    try:
+        store = open_store(db)
+    except duckdb.Error as e:  # another process holds the file, or it is not a store
+        raise RunError(f"cannot open the store {db}: {e}") from None
     columns = (TextColumn(f"run {run.run_id}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                TextColumn("{task.fields[eta]}"), TimeElapsedColumn())
-    with open_store(db) as store, Progress(*columns, console=err, transient=True, disable=quiet) as bar:
+    with store, Progress(*columns, console=err, transient=True, disable=quiet) as bar:
         task = bar.add_task("run", total=None, rate="", eta="")
         started = time.monotonic()
         done = {"items": 0, "articles": 0, "new_items": 0}

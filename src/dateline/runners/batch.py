@@ -93,7 +93,7 @@ def execute(run: Run, store: Any, engine: Any, *, progress: Progress | None = No
     config = run.config()
     run.lock()
     state = run.replay()
-    status = "killed"
+    status = "error"  # until the run ends or is interrupted
     run.record("start", engine=engine.name, workers=engine.workers)
     try:
         if state.input_items is not None and progress.total:
