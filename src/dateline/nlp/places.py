@@ -77,11 +77,6 @@ OF_HEADS = frozenset({"university", "state", "commonwealth", "city", "town", "co
                       "port", "district", "sheriff", "mayor", "government", "people", "association",
                       "council", "borough", "township", "parish", "bishop", "church", "museum", "zoo"})
 LOCAL_MIN_POP = 1_000
-SCAN_MIN_CITY_POP = 100_000
-RETAG_MIN_POP = 15_000
-DISEASE_WORDS = frozenset({"virus", "fever", "flu", "disease", "syndrome", "strain", "variant", "encephalitis"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "across", "around", "throughout", "into",
-                            "of", "inside", "via", "through"})
 # Capitalised words that are also big towns' names; never a place unless the tagger says so.
 COMMON_WORDS = frozenset({"man", "bo", "orange", "rivers", "nice", "mobile", "reading", "bath", "split", "male",
                           "union", "federal", "defense", "defence", "olympic", "titan", "bell", "university",
@@ -89,6 +84,19 @@ COMMON_WORDS = frozenset({"man", "bo", "orange", "rivers", "nice", "mobile", "re
                           "valley", "green", "eagle", "delta", "independence", "liberty", "victory", "energy",
                           "justice", "police", "sale", "sheriff", "hope", "mission", "progress", "unity",
                           "concord", "harmony", "enterprise", "industry", "commerce", "temple", "market", "eden"})
+# Words that are no place's name alone, inside a longer name: "Democratic Republic", "Swat Valley".
+INNER_GENERIC = DIRECTIONS | COMMON_WORDS | frozenset({
+    "republic", "union", "valley", "creek", "bay", "river", "island", "islands", "lake", "mount", "province",
+    "county", "city", "state", "district", "region", "democratic", "national", "federal", "united", "new",
+    "great", "little", "upper", "lower", "villages", "village", "people", "peoples", "north", "south", "east",
+    "west", "middle", "old", "royal", "saint", "st", "st.", "san", "santa", "port", "fort", "lake", "park"})
+DIVISION_WORDS = frozenset({"province", "region", "state", "prefecture", "governorate", "oblast", "county",
+                            "parish", "district", "department"})
+SCAN_MIN_CITY_POP = 100_000
+RETAG_MIN_POP = 15_000
+DISEASE_WORDS = frozenset({"virus", "fever", "flu", "disease", "syndrome", "strain", "variant", "encephalitis"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "across", "around", "throughout", "into",
+                            "of", "inside", "via", "through"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,6 +490,30 @@ def _lookup(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
         if cands:
             m.part_of = base
             return cands
+    return _inner_place(doc, m, gaz)
+
+
+def _inner_place(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
+    """The longest place name inside a longer name the gazetteer lacks: "Titus County" in "Titus County
+    Jail", "West Columbia" in "West Columbia City Council", "Ontario" in "Province of Ontario"."""
+    n = m.end - m.start
+    rest_words = {t.lower_ for t in doc[m.start:m.end]}
+    division = bool(rest_words & DIVISION_WORDS)
+    for size in range(min(n - 1, 4), 0, -1):
+        for a in range(m.start, m.end - size + 1):
+            toks = doc[a:a + size]
+            if not all(x.is_title or x.is_upper for x in toks) or toks[0].is_stop or \
+                    all(x.lower_ in INNER_GENERIC for x in toks):
+                continue
+            k = key(toks.text)
+            if len(k) < 4:
+                continue
+            cands = [c for c in gaz.candidates(toks.text) if _named(c, k) and c.feature_class in ("P", "A")]
+            if division:  # "Henan province": the province, not a town of the name
+                cands = [c for c in cands if c.feature_class == "A"] or cands
+            if cands:
+                m.part_of = toks.text
+                return cands
     return []
 
 
@@ -615,7 +647,10 @@ def _local(doc: Doc, m: _Mention, i: int, mentions: list[_Mention]) -> tuple[lis
 
 
 def _name_key(m: _Mention) -> tuple:
-    return (key(m.text), m.source == "demonym", tuple(id(c) for c in (m.cands or ())[:3]))
+    """Mentions that name one place: "Paris" and "Paris City Hall" (a facility read as its city),
+    "Texas" and "North Texas"."""
+    return (key(m.facility_of or m.part_of or m.text), m.source == "demonym",
+            tuple(id(c) for c in (m.cands or ())[:3]))
 
 
 def _resolve_names(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> tuple[dict[int, int], list[list[Scored]]]:
