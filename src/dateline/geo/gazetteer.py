@@ -35,6 +35,7 @@ SUFFIXES = re.compile(
     r"\s+(sheng|shi|zizhiqu|uygur zizhiqu|zhuangzu zizhiqu|huizu zizhiqu|autonomous region|province|"
     r"governorate|region|oblast'?|kray|krai|prefecture|state|department|district|municipality)$"
 )
+COUNTY = re.compile(r"\s+(County|Parish|Borough)$")
 PREFIXES = re.compile(r"^(province of|state of|department of|region of|city of)\s+")
 
 
@@ -269,6 +270,11 @@ def _build(data_dir: Path | None) -> _Index:
             ix.admin1.setdefault((cc, code), ref)
         for alias in _admin_aliases(r["name"]):
             ix.add(alias, row, exact=True)
+        bare = COUNTY.sub("", r["name"]) if level == "2" else ""
+        if bare and bare != r["name"]:
+            # "DeKalb" for DeKalb County, as local news says it; an alternate name, so a town of the
+            # name wins unless the article's setting says the county
+            ix.add(bare, row, exact=False)
     try:
         from ..ontology.countries import default_countries
 

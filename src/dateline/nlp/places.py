@@ -283,7 +283,7 @@ def _retagged(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str],
     text = doc[s:t].text
     k = key(text)
     for c in gaz.candidates(text, towns=anchored is not None)[:25]:
-        if not _named(c, k) or c.feature_class not in ("A", "P"):
+        if not _named(c, k, anchored) or c.feature_class not in ("A", "P"):
             continue
         if c.feature_code in ("PCLI", "ADM1") or k in gpe_keys:
             return _Mention(s, t, "GPE", "retagged")
@@ -332,7 +332,7 @@ def _embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, s
         k = key(text)
         local = doc[j].lower_ in LOCAL_HEADS
         for c in gaz.candidates(text, towns=not strong_only or local)[:10]:
-            if not _named(c, k):
+            if not _named(c, k, anchored):
                 continue
             strong = (c.feature_code in ("PCLI", "ADM1") or (c.feature_code == "ADM2" and j - s > 1) or
                       (c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP) or k in gpe_keys or
@@ -379,10 +379,13 @@ def _exact_entry(gaz: Gazetteer, text: str) -> bool:
     return any(key(r.name) == k for r in gaz.candidates(text))
 
 
-def _named(c: GeoRef, k: str) -> bool:
+def _named(c: GeoRef, k: str, anchored: set[tuple[str, str]] | frozenset | None = None) -> bool:
     """Whether ``k`` is the entry's name or a curated alias of it (a country's "U.S.", our landmarks),
-    rather than one of GeoNames' many alternate names ("Bānk" for "Bank")."""
-    return key(c.name) == k or c.feature_code in ("PCLI", "ADM1", "CONT") or c.source.startswith("dateline:")
+    rather than one of GeoNames' many alternate names ("Bānk" for "Bank"). A county's bare name
+    ("DeKalb") counts in a state the article is about (``anchored``)."""
+    return key(c.name) == k or c.feature_code in ("PCLI", "ADM1", "CONT") or \
+        c.source.startswith("dateline:landmarks") or (
+            c.feature_code == "ADM2" and bool(anchored) and (c.country, c.admin1) in anchored)
 
 
 def _is_name_fragment(doc: Doc, m: _Mention, person_idx: set[int], person_words: set[str], gaz: Gazetteer) -> bool:
@@ -543,7 +546,7 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
             if t - s == 1 and (doc[s].lower_ in person_words or not _locative(doc[s])):
                 continue
             k = key(text)
-            if any(_named(c, k) and c.feature_class in ("P", "A") and (c.country, c.admin1) in anchored
+            if any(_named(c, k, anchored) and c.feature_class in ("P", "A") and (c.country, c.admin1) in anchored
                    for c in gaz.candidates(text)[:25]):
                 out.append(_Mention(s, t, "GPE", "relabelled"))
     cap = [t.is_title or t.is_upper for t in doc]
@@ -566,7 +569,7 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
                 continue
             k = key(doc[i:j].text)
             for c in gaz.candidates(doc[i:j].text)[:25]:
-                if _named(c, k) and c.feature_class in ("P", "A") and (
+                if _named(c, k, anchored) and c.feature_class in ("P", "A") and (
                         dateline or (not tok.is_sent_start and (c.country, c.admin1) in anchored)):
                     found = j
                     break
