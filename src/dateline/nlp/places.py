@@ -90,6 +90,9 @@ INNER_GENERIC = DIRECTIONS | COMMON_WORDS | frozenset({
     "county", "city", "state", "district", "region", "democratic", "national", "federal", "united", "new",
     "great", "little", "upper", "lower", "villages", "village", "people", "peoples", "north", "south", "east",
     "west", "middle", "old", "royal", "saint", "st", "st.", "san", "santa", "port", "fort", "lake", "park"})
+STREET_WORDS = frozenset({"st", "st.", "street", "road", "rd", "rd.", "avenue", "ave", "ave.", "boulevard", "blvd",
+                          "blvd.", "drive", "dr.", "lane", "ln", "ln.", "highway", "hwy", "hwy.", "pike", "parkway",
+                          "pkwy", "ct.", "circle"})
 DIVISION_WORDS = frozenset({"province", "region", "state", "prefecture", "governorate", "oblast", "county",
                             "parish", "district", "department"})
 SCAN_MIN_CITY_POP = 100_000
@@ -501,6 +504,8 @@ def _inner_place(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
     Jail", "West Columbia" in "West Columbia City Council", "Ontario" in "Province of Ontario"."""
     n = m.end - m.start
     rest_words = {t.lower_ for t in doc[m.start:m.end]}
+    if doc[m.end - 1].lower_ in STREET_WORDS and not rest_words & DIVISION_WORDS:
+        return []  # "Memphis St." is a street in the article's own town; "Otter Tail County Road" is in the county
     division = bool(rest_words & DIVISION_WORDS)
     for size in range(min(n - 1, 4), 0, -1):
         for a in range(m.start, m.end - size + 1):
