@@ -35,6 +35,10 @@ DATELINE_BONUS = 1.0  # same country (and again the same state) as the article's
 MIN_MARGIN = 1.0  # a reading leading the next by this much is taken as settled (by callers)
 SOFTNESS = 1.0  # a reading's share of belief is exp(score / SOFTNESS), normalised over the name's
 MIN_SHARE = 0.05  # smaller shares say nothing
+COLOCATED_BONUS = 1.5  # per specific other name one of whose readings is near this reading (at most 2)
+COLOCATE_READINGS = 15  # readings of a name looked at for that
+SPECIFIC_READINGS = 3  # a name with more readings than this counts 3/n
+CELL = 2.0  # degrees: the grid that finds readings near each other
 ROUNDS = 3
 MAX_READINGS = 40  # a common name ("San Jose") has dozens; the tail never wins
 PRECISE = ("P", "S")  # readings precise enough to measure distances from
@@ -127,12 +131,50 @@ def _score(c: GeoRef, i: int, s: _Setting, dateline: GeoRef | None, gaz: Gazette
     return score, why
 
 
-def _rank(name: Name, i: int, setting: _Setting, dateline: GeoRef | None, gaz: Gazetteer) -> list[Scored]:
+def _colocated(names: list[Name]) -> list[dict[int, float]]:
+    """For each name, the readings that lie within NEAR_KM of *some* reading of another name, with
+    how many such names (each counted by how specific it is: a name with a few readings counts
+    fully, a "Springfield" with dozens hardly). Two small towns of an article that can both be in
+    one spot rarely are by chance; this is what lets "Paris" and "Henry County" find Tennessee
+    together, whatever their priors say."""
+    grid: dict[tuple[int, int], list[tuple[int, float, float]]] = defaultdict(list)
+    readings: list[list[tuple[int, GeoRef]]] = []
+    for i, n in enumerate(names):
+        # a reading its own words speak against ("California" the town) takes no part
+        mine = [(k, c) for k, c in enumerate(n.cands[:COLOCATE_READINGS])
+                if not n.fixed and (c.feature_class in PRECISE or c.feature_code == "ADM2") and
+                (k >= len(n.local) or n.local[k] >= 0)]
+        readings.append(mine)
+        for _, c in mine:
+            grid[(int(c.lat // CELL), int(c.lon // CELL))].append((i, c.lat, c.lon))
+    out: list[dict[int, float]] = []
+    for i, mine in enumerate(readings):
+        got: dict[int, float] = {}
+        for k, c in mine:
+            near: set[int] = set()
+            ci, cj = int(c.lat // CELL), int(c.lon // CELL)
+            for a in (ci - 1, ci, ci + 1):
+                for b in (cj - 1, cj, cj + 1):
+                    for j, lat, lon in grid.get((a, b), ()):
+                        if j != i and j not in near and (lat, lon) != (c.lat, c.lon) and \
+                                km(lat, lon, c.lat, c.lon) <= NEAR_KM:
+                            near.add(j)
+            if near:
+                got[k] = sum(min(1.0, SPECIFIC_READINGS / max(1, len(readings[j]))) for j in near)
+        out.append(got)
+    return out
+
+
+def _rank(name: Name, i: int, setting: _Setting, dateline: GeoRef | None, gaz: Gazetteer,
+          colocated: dict[int, float] | None = None) -> list[Scored]:
     out = []
     for k, c in enumerate(name.cands[:MAX_READINGS]):
         s, why = _score(c, i, setting, dateline, gaz)
         local = name.local[k] if k < len(name.local) else 0.0
         why = (name.local_why[k] if k < len(name.local_why) else []) + why
+        if colocated and k in colocated:
+            s += COLOCATED_BONUS * min(2.0, colocated[k])
+            why.append("where another of the article's names can be")
         out.append((c.score + local + s, c, why))
     out.sort(key=lambda x: -x[0])
     return out
@@ -141,7 +183,8 @@ def _rank(name: Name, i: int, setting: _Setting, dateline: GeoRef | None, gaz: G
 def resolve(names: list[Name], gaz: Gazetteer, *, rounds: int = ROUNDS) -> list[list[Scored]]:
     """Every name's readings scored against the others', best first (empty for a name without readings)."""
     empty = _Setting()
-    ranked = [_rank(n, i, empty, None, gaz) for i, n in enumerate(names)]
+    co = _colocated(names)
+    ranked = [_rank(n, i, empty, None, gaz, co[i]) for i, n in enumerate(names)]
     for _ in range(rounds):
         setting = _Setting()
         for i, (n, r) in enumerate(zip(names, ranked)):
@@ -155,7 +198,7 @@ def resolve(names: list[Name], gaz: Gazetteer, *, rounds: int = ROUNDS) -> list[
                 new.append(r)
                 continue
             dateline = ranked[first][0][1] if first is not None and first != i else None
-            got = _rank(n, i, setting, dateline, gaz)
+            got = _rank(n, i, setting, dateline, gaz, co[i])
             changed |= not r or got[0][1] is not r[0][1]
             new.append(got)
         ranked = new

@@ -631,14 +631,16 @@ def _local(doc: Doc, m: _Mention, i: int, mentions: list[_Mention]) -> tuple[lis
     """What a mention's own words add to each reading: ", Texas" after it, "the state of" before it;
     a town named "Oregon" or "China" is rarely what a text means by the name."""
     qual = _qualifier(doc, m, mentions, i)
-    cues = _cues(doc, m)
     k = key(m.text)
     cands = m.cands[:MAX_READINGS]
+    if qual is not None and not any(_qualifies(qual, c) for c in cands):
+        qual = None  # "California, Indiana, Louisiana": a list, not a town and its state
+    cues = _cues(doc, m)
     big_name = any(c.feature_code in ("ADM1", "PCLI") and key(c.name) == k for c in cands)
     local, whys = [], []
     for c in cands:
         s, why = 0.0, []
-        if qual is not None and c.country == qual.country and (qual.feature_code == "PCLI" or c.admin1 == qual.admin1):
+        if qual is not None and _qualifies(qual, c):
             s += QUALIFIER_BONUS
             why.append(f"qualified by {qual.name}")
         if "state" in cues and c.feature_code == "ADM1":
@@ -652,6 +654,10 @@ def _local(doc: Doc, m: _Mention, i: int, mentions: list[_Mention]) -> tuple[lis
         local.append(s)
         whys.append(why)
     return local, whys
+
+
+def _qualifies(qual: GeoRef, c: GeoRef) -> bool:
+    return c is not qual and c.country == qual.country and (qual.feature_code == "PCLI" or c.admin1 == qual.admin1)
 
 
 def _name_key(m: _Mention) -> tuple:
