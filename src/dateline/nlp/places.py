@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from spacy.attrs import IS_TITLE, IS_UPPER, ORTH
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from ..geo.coherence import MAX_READINGS, MIN_MARGIN, Name, Scored, resolve
@@ -133,17 +134,21 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
     mentions = _mentions(doc, gaz, options)
     for m in mentions:
         m.cands = _lookup(doc, m, gaz)
+    first_line_end = article.text.find("\n")  # the dateline is the first place after the headline
+    resolved = None
     if options.scan_gazetteer:
         # a first reading of the plain names says which states the article is about; untagged towns
         # of those states are then names too
-        anchors = _anchors(doc, mentions, _resolve_names(doc, mentions, gaz)[1])
-        extra = _context_mentions(doc, gaz, mentions, anchors)
+        resolved = _resolve_names(doc, mentions, gaz, first_line_end)
+        extra = _context_mentions(doc, gaz, mentions, _anchors(doc, mentions, resolved[1]))
         for m in extra:
             m.cands = _lookup(doc, m, gaz)
-        mentions = sorted(mentions + extra, key=lambda m: m.start)
+        if extra:
+            mentions = sorted(mentions + extra, key=lambda m: m.start)
+            resolved = None
     if not mentions:
         return ()
-    group_of, ranked = _resolve_names(doc, mentions, gaz)
+    group_of, ranked = resolved or _resolve_names(doc, mentions, gaz, first_line_end)
     places = [_place(doc, m, ranked[group_of[i]] if i in group_of else [], article, options)
               for i, m in enumerate(mentions)]
     places = [p for p in places if p is not None]
@@ -169,6 +174,19 @@ def _ents(doc: Doc) -> tuple[TokSpan, ...]:
     if _last_ents[0] is not doc:
         _last_ents = (doc, tuple(doc.ents))
     return _last_ents[1]
+
+
+_last_caps: tuple = (None, [])
+
+
+def _caps(doc: Doc) -> list[bool]:
+    """Whether each word is capitalised or upper case, read from the Doc's arrays once per document
+    (iterating a Doc makes a Token object per word)."""
+    global _last_caps
+    if _last_caps[0] is not doc:
+        arr = doc.to_array([IS_TITLE, IS_UPPER]) if len(doc) else []
+        _last_caps = (doc, [bool(a or b) for a, b in arr])
+    return _last_caps[1]
 
 
 def _person_tokens(doc: Doc, relabelled: set[int]) -> tuple[set[int], set[str]]:
@@ -225,9 +243,13 @@ def _demonyms(doc: Doc, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]
     taken = {i for m in found for i in range(m.start, m.end)}
     out: list[_Mention] = []
     i, n = 0, len(doc)
+    caps = _caps(doc)
     while i < n:
+        if not caps[i] or i in taken:
+            i += 1
+            continue
         tok = doc[i]
-        if i in taken or not tok.is_title or tok.ent_type_ in ("PERSON", "NORP"):
+        if not tok.is_title or tok.ent_type_ in ("PERSON", "NORP"):
             i += 1
             continue
         for j in (i + 2, i + 1):
@@ -411,7 +433,9 @@ def _is_name_fragment(doc: Doc, m: _Mention, person_idx: set[int], person_words:
 def _scan(doc: Doc, gaz: Gazetteer, in_ent: list[bool]) -> list[_Mention]:
     """Names spaCy left untagged that the gazetteer knows well, outside any other entity."""
     out: list[_Mention] = []
-    cap = [t.is_title or t.is_upper or t.text in (".", "-", "of") for t in doc]
+    glue = {doc.vocab.strings.add(x) for x in (".", "-", "of")}  # "Isle of Man", "Winston-Salem"
+    orth = doc.to_array(ORTH) if len(doc) else []
+    cap = [c or int(o) in glue for c, o in zip(_caps(doc), orth)]
     i, n = 0, len(doc)
     while i < n:
         if in_ent[i] or not cap[i]:
@@ -554,7 +578,7 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
             if any(_named(c, k, anchored) and c.feature_class in ("P", "A") and (c.country, c.admin1) in anchored
                    for c in gaz.candidates(text)[:25]):
                 out.append(_Mention(s, t, "GPE", "relabelled"))
-    cap = [t.is_title or t.is_upper for t in doc]
+    cap = _caps(doc)
     i, n = 0, len(doc)
     while i < n:
         if not cap[i] or i in ent_idx or i in taken:
@@ -667,13 +691,13 @@ def _name_key(m: _Mention) -> tuple:
             tuple(id(c) for c in (m.cands or ())[:3]))
 
 
-def _resolve_names(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> tuple[dict[int, int], list[list[Scored]]]:
+def _resolve_names(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, first_line_end: int
+                   ) -> tuple[dict[int, int], list[list[Scored]]]:
     """Every mention's readings, scored with the article's other names (``geo.coherence``): mention
     index -> name index, and each name's scored readings, best first."""
     group_of: dict[int, int] = {}
     names: list[Name] = []
     by_key: dict[tuple, int] = {}
-    first_line_end = doc.text.find("\n")  # the dateline is the first place after the headline
     first_seen = False
     for i, m in enumerate(mentions):
         if not m.cands:
