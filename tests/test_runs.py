@@ -252,3 +252,14 @@ def test_a_directory_of_20k_files_is_walked_without_listing_it_in_memory(tmp_pat
     assert peak < 8 * 1024 * 1024  # one directory's entries at a time, never the whole tree's paths
     first = next(iter(read_inputs([root], ReadOptions(defaults=Defaults(published="2020-01-01")))))
     assert first.title == "Headline 0 0"
+
+
+def test_the_progress_estimate_counts_records_without_parsing(tmp_path):
+    from dateline.runners.estimate import estimate_items
+
+    write_jsonl(tmp_path / "a.jsonl", 7, bad_lines={3})
+    (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress(write_jsonl(tmp_path / "b.src", 5).read_bytes()))
+    (tmp_path / "c.sgm").write_text("<REUTERS NEWID=\"1\"></REUTERS>\n<REUTERS NEWID=\"2\"></REUTERS>\n")
+    (tmp_path / "d.txt").write_text("Headline\nBody.\n")
+    (tmp_path / "d.json").write_text("{}")  # a sidecar, not an item
+    assert estimate_items([str(tmp_path)]) == 7 + 5 + 2 + 1
