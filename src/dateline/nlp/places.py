@@ -77,6 +77,10 @@ OF_HEADS = frozenset({"university", "state", "commonwealth", "city", "town", "co
                       "republic", "kingdom", "bank", "board", "chamber", "college", "diocese", "archdiocese",
                       "port", "district", "sheriff", "mayor", "government", "people", "association",
                       "council", "borough", "township", "parish", "bishop", "church", "museum", "zoo"})
+# "the <noun> of X": X is a place.
+OF_PLACE_NOUNS = frozenset({"city", "town", "village", "township", "province", "state", "county", "district",
+                            "region", "suburb", "port", "island", "municipality", "capital", "resident",
+                            "residents", "outskirts", "mayor", "governor", "people", "streets", "hamlet"})
 LOCAL_MIN_POP = 1_000
 # Capitalised words that are also big towns' names; never a place unless the tagger says so.
 COMMON_WORDS = frozenset({"man", "bo", "orange", "rivers", "nice", "mobile", "reading", "bath", "split", "male",
@@ -213,6 +217,8 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
         if e.label_ == "NORP" or (e.label_ == "PERSON" and options.demonyms and gaz.demonym(doc[s:t].text)):
             if options.demonyms and gaz.demonym(doc[s:t].text):  # "Sri Lankan" is no person either
                 out.append(_Mention(s, t, "NORP", "demonym"))
+            elif e.label_ == "NORP" and not gaz.demonym(doc[s:t].text) and _local_town(doc, s, t, gaz):
+                out.append(_Mention(s, t, "GPE", "retagged"))  # "from the Artibonite region"
         elif e.label_ in PLACE_LABELS:
             if any(c.isalpha() for c in doc[s:t].text):
                 out += [_Mention(a, b, e.label_, "ner") for a, b in _split_commas(doc, s, t, gaz)]
@@ -327,8 +333,14 @@ def _local_cue(doc: Doc, s: int, t: int) -> bool:
     if nxt is not None and nxt.lower_ in LOCAL_HEADS and not (nxt.lower_ in ("man", "woman") and
                                                              t + 1 < len(doc) and doc[t + 1].lower_ == "of"):
         return True
+    if nxt is not None and nxt.lower_ in PLACE_NOUNS and nxt.lower_ not in ("area", "border", "country"):
+        return True  # "Heze city", "Punjab province"
     prev = doc[s - 1] if s > 0 else None
-    return prev is not None and prev.lower_ in ("in", "near", "outside", "throughout", "across") and \
+    if prev is None:
+        return False
+    if prev.lower_ == "of" and s > 1 and doc[s - 2].lower_ in OF_PLACE_NOUNS:
+        return True  # "the village of Cellardyke", "a resident of Mabvuku"
+    return prev.lower_ in ("in", "near", "outside", "throughout", "across", "from") and \
         doc[s:t].root.dep_ == "pobj"
 
 
@@ -602,6 +614,8 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
                         dateline or (not tok.is_sent_start and (c.country, c.admin1) in anchored)):
                     found = j
                     break
+            if not found and not dateline and _local_town(doc, i, j, gaz):
+                found = j  # "the village of Cellardyke", "Esperance residents"
             if found:
                 break
         if found:
