@@ -88,13 +88,15 @@ COMMON_WORDS = frozenset({"man", "bo", "orange", "rivers", "nice", "mobile", "re
                           "church", "capital", "central", "commerce", "celebration", "officer", "ranger", "manor",
                           "valley", "green", "eagle", "delta", "independence", "liberty", "victory", "energy",
                           "justice", "police", "sale", "sheriff", "hope", "mission", "progress", "unity",
-                          "concord", "harmony", "enterprise", "industry", "commerce", "temple", "market", "eden"})
+                          "concord", "harmony", "enterprise", "industry", "commerce", "temple", "market", "eden",
+                          "airport", "station", "hospital", "college", "school"})
 # Words that are no place's name alone, inside a longer name: "Democratic Republic", "Swat Valley".
 INNER_GENERIC = DIRECTIONS | COMMON_WORDS | frozenset({
     "republic", "union", "valley", "creek", "bay", "river", "island", "islands", "lake", "mount", "province",
     "county", "city", "state", "district", "region", "democratic", "national", "federal", "united", "new",
     "great", "little", "upper", "lower", "villages", "village", "people", "peoples", "north", "south", "east",
-    "west", "middle", "old", "royal", "saint", "st", "st.", "san", "santa", "port", "fort", "lake", "park"})
+    "west", "middle", "old", "royal", "saint", "st", "st.", "san", "santa", "port", "fort", "lake", "park"}) | \
+    FACILITY_HEADS
 STREET_WORDS = frozenset({"st", "st.", "street", "road", "rd", "rd.", "avenue", "ave", "ave.", "boulevard", "blvd",
                           "blvd.", "drive", "dr.", "lane", "ln", "ln.", "highway", "hwy", "hwy.", "pike", "parkway",
                           "pkwy", "ct.", "circle"})
