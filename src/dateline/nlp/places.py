@@ -64,7 +64,7 @@ GENERIC_TAILS = frozenset({"city", "township", "village", "borough", "town", "ar
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ","})
 # Words right after a town's name that say it is a town: "Alexandria police", "the Groton Town Council",
 # "Coral Gables man charged". With one, a town of any size in the gazetteer is read as a place.
-LOCAL_HEADS = frozenset({"police", "sheriff", "mayor", "council", "councilman", "councilwoman", "councilor",
+LOCAL_HEADS = frozenset({"parks", "police", "sheriff", "mayor", "council", "councilman", "councilwoman", "councilor",
                          "school", "schools", "board", "court", "county", "city", "town", "township", "village",
                          "fire", "firefighters", "department", "hospital", "library", "chamber", "commission",
                          "commissioners", "residents", "resident", "officials", "detectives", "officers",
@@ -149,6 +149,10 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
         extra = _context_mentions(doc, gaz, mentions, _anchors(doc, mentions, resolved[1]))
         for m in extra:
             m.cands = _lookup(doc, m, gaz)
+        extra += _propagate(doc, mentions + extra, gaz)
+        for m in extra:
+            if m.cands is None:
+                m.cands = _lookup(doc, m, gaz)
         if extra:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
             resolved = None
@@ -232,6 +236,9 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
                     t - s > 1 and _strong_exact(gaz, text)) or (
                     (t - s > 1 or doc[s].lower_ not in surnames) and _local_town(doc, s, t, gaz)):
                 out.append(_Mention(s, t, "GPE", "relabelled"))
+                relabelled.add(e.start)
+            elif t - s > 1 and (m := _local_lead(doc, s, t, gaz)) is not None:
+                out.append(m)  # the tagger's "Alexandria Police", "Huntsville Fire" as a person
                 relabelled.add(e.start)
         elif e.label_ in EMBEDDING_LABELS:
             m = _retagged(doc, s, t, gaz, gpe_keys) or _embedded(doc, s, t, gaz, gpe_keys, strong_only=True)
@@ -379,6 +386,43 @@ def _embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, s
             if strong or (not strong_only and (c.country, c.admin1) in anchored):
                 return _Mention(s, j, "GPE", "embedded")
     return _of_place(doc, s, t, gaz, gpe_keys)
+
+
+def _local_lead(doc: Doc, s: int, t: int, gaz: Gazetteer) -> _Mention | None:
+    """A town's name at the head of a local institution's: "Alexandria Police", "Athens Parks"."""
+    for j in range(min(t - 1, s + 3), s, -1):
+        if doc[j].lower_ not in LOCAL_HEADS or not all(x.is_title or x.is_upper for x in doc[s:j]):
+            continue
+        k = key(doc[s:j].text)
+        if len(k) > 3 and any(key(c.name) == k and c.feature_class in ("P", "A") for c in gaz.candidates(doc[s:j].text)[:10]):
+            return _Mention(s, j, "GPE", "embedded")
+    return None
+
+
+def _propagate(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
+    """One name, one reading per article: where a name is a place once ("police in Gainesville"), it
+    is a place where the tagger called it a person or an organisation too ("Gainesville said …"),
+    unless it is part of a person's name there or anywhere in the article."""
+    # what the tagger or the syntax found, not what was itself read into a person's name
+    places = Counter(key(m.text) for m in mentions
+                     if m.cands and m.source not in ("demonym", "relabelled") and len(m.text) > 3)
+    if not places:
+        return []
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    surnames = _surnames(doc)
+    persons = Counter(key(e.text) for e in _ents(doc) if e.label_ == "PERSON")
+    out = []
+    for e in _ents(doc):
+        if e.label_ not in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT") or taken & set(range(e.start, e.end)):
+            continue
+        s, t = _clean(doc, e.start, e.end)
+        k = key(doc[s:t].text)
+        if k not in places or (e.label_ == "PERSON" and (
+                (t - s == 1 and doc[s].lower_ in surnames) or (persons[k] > places[k] and not any(
+                    c.population >= RETAG_MIN_POP for c in gaz.candidates(doc[s:t].text)[:10])))):
+            continue  # "Welch" stabbed eight times and a place once is a man; "Gainesville" a town
+        out.append(_Mention(s, t, "GPE", "propagated", text=doc[s:t].text))
+    return out
 
 
 def _of_place(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str]) -> _Mention | None:
@@ -778,6 +822,8 @@ def _explain(m: _Mention, best: GeoRef, why: list[str], scored: list) -> str:
         parts.append("the place an organisation or facility is named after")
     if m.source == "relabelled":
         parts.append("tagged as a person, but a place in the article's setting")
+    if m.source == "propagated":
+        parts.append("a place elsewhere in the article, so here too")
     if m.source == "retagged":
         parts.append("tagged as an organisation, but a place's name")
     if m.source == "demonym":
