@@ -289,8 +289,9 @@ def _keep(doc: Doc, m: _Mention, gaz: Gazetteer, person_idx: set[int], person_wo
     if one in DIRECTIONS | {"gulf", "coast", "metro"} and not any(
             r.source.startswith("dateline:landmarks") for r in gaz.candidates(m.text, towns=False)):
         return False  # "the West", "the Northeast": a direction, not a place we can point to
-    if m.source != "ner" and (one in COMMON_WORDS or len(m.text) < 3):
-        return False  # a capitalised common word the tagger did not call a place: "Man", "Union"
+    if m.source != "ner" and (len(m.text) < 3 or one in COMMON_WORDS and not (
+            m.end < len(doc) and doc[m.end].lower_ in LOCAL_HEADS)):
+        return False  # a capitalised common word the tagger did not call a place: "Man", "Union" (not "Concord Police")
     return True
 
 
