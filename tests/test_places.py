@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
+
 import pytest
 from spacy.tokens import Doc
 
@@ -124,6 +127,57 @@ def test_the_other_names_decide_an_ambiguous_one(nlp, gaz):
     _, found = places_in(nlp, gaz, text)
     r = resolved(found, "Gainesville")
     assert (r.country, r.admin1) == ("US", "GA"), r
+
+
+@pytest.mark.parametrize("text,surface,country,admin1,fcode", [
+    # a longer name the gazetteer lacks resolves to the place name inside it
+    ("He was held in the Titus County Jail after the crash.", "Titus County Jail", "US", "TX", "ADM2"),
+    # a list of states is no town and its state
+    ("Sales tax rates rose in California, Indiana, Louisiana and Oregon.", "Indiana", "US", "IN", "ADM1"),
+    # the place an institution is "of", and the article's other names
+    ("The State of Ohio registered the group in Dublin.", "Dublin", "US", "OH", "PPL"),
+    # a division's seat of its name is no town named after the division
+    ("Thousands marched in Alexandria and Cairo on Friday.", "Alexandria", "EG", None, "PPL"),
+], ids=["inner", "state-list", "of-place", "seat"])
+def test_resolution_in_context(nlp, gaz, text, surface, country, admin1, fcode):
+    test_resolution(nlp, gaz, text, surface, country, admin1, fcode)
+
+
+def test_a_street_is_not_the_town_it_is_named_after(nlp, gaz):
+    _, found = places_in(nlp, gaz, "He lives at 2517 Memphis St. in Alexandria, the sheriff said.")
+    assert not [p for p in found if p.resolved is not None and p.resolved.name == "Memphis"]
+
+
+def test_a_place_once_is_a_place_where_the_tagger_says_person(nlp, gaz):
+    text = "Gainesville police arrested two men. Gainesville said the city would appeal."
+    _, found = places_in(nlp, gaz, text)
+    assert sum(p.span.text == "Gainesville" for p in found) == 2
+
+
+def test_names_that_are_each_unsure_find_the_state_where_both_can_be():
+    from dateline.geo.coherence import Name, resolve
+
+    def town(name, admin1, lat, lon, pop, kind="PPL"):
+        ref = GeoRef(name=name, country="US", admin1=admin1, lat=lat, lon=lon, population=pop,
+                     feature_class="P" if kind == "PPL" else "A", feature_code=kind)
+        return replace(ref, score=round(math.log10(pop), 3))
+
+    decatur = [town("Decatur", "IL", 39.84, -88.95, 73000), town("Decatur", "AL", 34.61, -86.98, 55000),
+               town("Decatur", "GA", 33.77, -84.30, 20000)]
+    dekalb = [town("DeKalb County", "IL", 41.89, -88.77, 105000, "ADM2"),
+              town("DeKalb County", "GA", 33.77, -84.23, 690000, "ADM2"),
+              town("DeKalb County", "AL", 34.46, -85.80, 71000, "ADM2")]
+    ranked = resolve([Name(cands=decatur), Name(cands=dekalb)], FakeGazetteer({}))
+    assert [r[0][1].admin1 for r in ranked] == ["GA", "GA"], [(r[0][1], r[0][2]) for r in ranked]
+
+
+def test_division_points_are_their_centres(gaz):
+    from dateline.geo.gazetteer import km
+
+    ontario = gaz.admin1("CA", "08")
+    assert ontario.lat > 48.0  # the province's middle, not its populated south shore
+    ny_state, nyc = gaz.admin1("US", "NY"), gaz.candidates("New York City")[0]
+    assert km(ny_state.lat, ny_state.lon, nyc.lat, nyc.lon) > 100
 
 
 def test_landmarks_resolve_to_their_city(nlp, gaz):

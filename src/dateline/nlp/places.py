@@ -20,7 +20,7 @@ from spacy.attrs import IS_TITLE, IS_UPPER, ORTH
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from ..geo.coherence import MAX_READINGS, MIN_MARGIN, Name, Scored, resolve
-from ..geo.gazetteer import Gazetteer, key
+from ..geo.gazetteer import Gazetteer, key, km
 from ..model import Article, GeoRef, Place, Span
 from ..model.ids import stable_id
 
@@ -50,6 +50,7 @@ MAX_CANDIDATES = 5
 QUALIFIER_BONUS = 8.0  # "Paris, Texas": the division or country right after it
 CUE_BONUS = 5.0  # "the state of Georgia", "the country of Georgia"
 TOWN_NAMED_AFTER_PENALTY = 4.0  # a town called "Oregon" or "China" is rarely what the text means
+SEAT_KM = 150.0  # a town this near a division of its name is its seat, not named after it
 DEMONYM_WEIGHT = 0.5  # "Chinese" says less about an article's setting than "China"
 # Entities whose leading words may name the place they belong to.
 EMBEDDING_LABELS = ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
@@ -375,6 +376,8 @@ def _embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, s
         toks = doc[s:j]
         if not all(x.is_title or x.is_upper for x in toks) or doc[j].text in POSSESSIVE:
             continue
+        if doc[j].lower_ in STREET_WORDS:
+            continue  # "Memphis St." is a street of the article's own town
         text = toks.text
         k = key(text)
         local = doc[j].lower_ in LOCAL_HEADS
@@ -722,6 +725,8 @@ def _local(doc: Doc, m: _Mention, i: int, mentions: list[_Mention]) -> tuple[lis
         qual = None  # "California, Indiana, Louisiana": a list, not a town and its state
     cues = _cues(doc, m)
     big_name = any(c.feature_code in ("ADM1", "PCLI") and key(c.name) == k for c in cands)
+    # a division's seat of its name is no town named after it: Alexandria in Alexandria governorate
+    seats = [c for c in cands if c.feature_code == "ADM1" and key(c.name) == k]
     local, whys = [], []
     for c in cands:
         s, why = 0.0, []
@@ -734,7 +739,9 @@ def _local(doc: Doc, m: _Mention, i: int, mentions: list[_Mention]) -> tuple[lis
         if "country" in cues and c.feature_code == "PCLI":
             s += CUE_BONUS
             why.append("called a country")
-        if big_name and c.feature_class == "P" and qual is None and (c.feature_code != "PPLC" or key(c.name) != k):
+        if big_name and c.feature_class == "P" and qual is None and (c.feature_code != "PPLC" or key(c.name) != k) \
+                and not (key(c.name) == k and any(x.country == c.country and km(x.lat, x.lon, c.lat, c.lon) < SEAT_KM
+                                                  for x in seats)):
             s -= TOWN_NAMED_AFTER_PENALTY  # a capital of the same name may be meant ("Washington"); "Mexico" the city not
         local.append(s)
         whys.append(why)
