@@ -739,10 +739,12 @@ def _local(doc: Doc, m: _Mention, i: int, mentions: list[_Mention]) -> tuple[lis
         if "country" in cues and c.feature_code == "PCLI":
             s += CUE_BONUS
             why.append("called a country")
-        if big_name and c.feature_class == "P" and qual is None and (c.feature_code != "PPLC" or key(c.name) != k) \
+        if big_name and qual is None and (c.feature_class == "P" and (c.feature_code != "PPLC" or key(c.name) != k) or
+                                          c.feature_code == "ADM2" and c.name.endswith((" County", " Parish"))) \
                 and not (key(c.name) == k and any(x.country == c.country and km(x.lat, x.lon, c.lat, c.lon) < SEAT_KM
                                                   for x in seats)):
-            s -= TOWN_NAMED_AFTER_PENALTY  # a capital of the same name may be meant ("Washington"); "Mexico" the city not
+            # a capital of the same name may be meant ("Washington"); "Mexico" the city, "Indiana" the county not
+            s -= TOWN_NAMED_AFTER_PENALTY
         local.append(s)
         whys.append(why)
     return local, whys
