@@ -101,6 +101,8 @@ INNER_GENERIC = DIRECTIONS | COMMON_WORDS | frozenset({
 STREET_WORDS = frozenset({"st", "st.", "street", "road", "rd", "rd.", "avenue", "ave", "ave.", "boulevard", "blvd",
                           "blvd.", "drive", "dr.", "lane", "ln", "ln.", "highway", "hwy", "hwy.", "pike", "parkway",
                           "pkwy", "ct.", "circle"})
+FEATURE_TAILS = frozenset({"creek", "hills", "heights", "park", "lake", "lakes", "river", "ridge", "woods", "farm",
+                           "farms", "estates", "acres", "gardens", "meadows", "bay", "beach", "trail", "mountain"})
 DIVISION_WORDS = frozenset({"province", "region", "state", "prefecture", "governorate", "oblast", "county",
                             "parish", "district", "department"})
 SCAN_MIN_CITY_POP = 100_000
@@ -590,8 +592,10 @@ def _inner_place(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
     Jail", "West Columbia" in "West Columbia City Council", "Ontario" in "Province of Ontario"."""
     n = m.end - m.start
     rest_words = {t.lower_ for t in doc[m.start:m.end]}
-    if doc[m.end - 1].lower_ in STREET_WORDS and not rest_words & DIVISION_WORDS:
-        return []  # "Memphis St." is a street in the article's own town; "Otter Tail County Road" is in the county
+    if doc[m.end - 1].lower_ in STREET_WORDS | FEATURE_TAILS and not rest_words & DIVISION_WORDS:
+        # "Memphis St." is a street in the article's own town, "Madison Creek" a creek, "Hampton Hills" an
+        # estate; "Otter Tail County Road" is in the county
+        return []
     division = bool(rest_words & DIVISION_WORDS)
     for size in range(min(n - 1, 4), 0, -1):
         for a in range(m.start, m.end - size + 1):
@@ -603,6 +607,9 @@ def _inner_place(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
             if len(k) < 4:
                 continue
             cands = [c for c in gaz.candidates(toks.text) if _named(c, k) and c.feature_class in ("P", "A")]
+            if size == 1 and m.label not in ("GPE", "LOC"):
+                # one word of a business's name is a town's only if the town is a sizeable one
+                cands = [c for c in cands if c.feature_class == "A" or c.population >= RETAG_MIN_POP]
             if division:  # "Henan province": the province, not a town of the name
                 cands = [c for c in cands if c.feature_class == "A"] or cands
             if cands:
