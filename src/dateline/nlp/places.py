@@ -1,12 +1,20 @@
 """Places: toponyms found in the parse and resolved against the gazetteer, with candidates and a reason.
 
 Spans come from spaCy's GPE/LOC/FAC entities (cleaned: no leading "the", no trailing "'s"), plus
-names spaCy missed that the gazetteer knows well (countries, states, large cities, our landmarks),
-outside every other entity. Each is resolved in two passes: first by its prior alone (population,
-kind, capital), which gives the article's anchors (the countries and states it is plainly about);
-then every name is scored again with those anchors, its neighbours, the dateline, a trailing
-", State" and cue words ("Gov.", "state of", "the country of"). Landmarks resolve to their city.
-Nationality adjectives and fragments of people's names are never places.
+names spaCy missed or mislabelled that the gazetteer knows, where the gazetteer or the words around
+them say place: countries, states and large cities anywhere; a town's name before "police",
+"council", "man" … or after "in", "the village of", "a resident of"; the place an institution is named
+after or is "of" ("the Mansfield Police Department", "the University of Rochester"); untagged towns
+of a state the article is about; and, once a name is a place somewhere in the article, the same name
+where the tagger called it a person or an organisation. A longer name the gazetteer lacks resolves
+to the place name inside it ("Titus County Jail"), but a street is not its namesake town.
+
+All names of an article are resolved together (:mod:`dateline.geo.coherence`): one place per name,
+each reading scored by its prior (population, kind, capital), its own words (a trailing ", State",
+"state of", a town named after a state or country) and how it fits the other names' readings
+(same country, same state, nearby). Landmarks resolve to their city. Fragments of people's names
+are never places; nationality adjectives are places only when asked (``PlaceOptions.demonyms``),
+as ``Place(kind="demonym")``, never an event location.
 
 ``place_of_clause`` tells the events extractor where one clause happened.
 """
@@ -23,93 +31,14 @@ from ..geo.coherence import MAX_READINGS, MIN_MARGIN, Name, Scored, resolve
 from ..geo.gazetteer import Gazetteer, key, km
 from ..model import Article, GeoRef, Place, Span
 from ..model.ids import stable_id
-
-PLACE_LABELS = ("GPE", "LOC", "FAC")
-POSSESSIVE = ("'s", "’s", "'", "’")
-# Words after which a capitalised name is a person, not a place ("Gov. Georgia …" never occurs).
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gen", "president", "minister", "chairman",
-                        "king", "queen", "prince", "pope", "saint"})
-# Facilities named after the place they are in: "Beijing Railway station", "Dandong airport".
-FACILITY_HEADS = frozenset({"station", "railway", "airport", "palace", "square", "hall", "port", "harbor",
-                            "harbour", "stadium", "university", "hotel", "hospital", "embassy", "consulate"})
-# Prepositions that place an event ("arrived in Beijing", "talks at Panmunjom", "flew to Singapore").
-EVENT_PREPS = frozenset({"in", "at", "to", "into", "inside", "near", "outside", "from"})
-# Nouns that introduce a place's name: "in the Chinese city of Dandong", "the capital, Beijing".
-PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province", "state", "county", "region",
-                         "island", "border", "area", "resort", "district", "country"})
-# Nouns that are events themselves: "visit to China", "summit in Singapore".
-EVENT_NOUNS = frozenset({"visit", "trip", "summit", "talks", "meeting", "meetings", "conference", "attack",
-                         "attacks", "bombing", "explosion", "blast", "strike", "strikes", "protest", "protests",
-                         "rally", "election", "vote", "crash", "fire", "outbreak", "ceremony", "parade", "tour",
-                         "negotiations", "clashes", "fighting", "drill", "drills", "exercise", "exercises",
-                         "launch", "test", "arrival", "stop", "stay", "journey", "flight"})
-SPECIFICITY = {"P": 3, "S": 3, "A": 1, "L": 0, "H": 0, "T": 2}  # a city says more than a country
-MAX_CANDIDATES = 5
-# What a mention's own words add to a reading's prior (log10 population plus kind; see
-# geo.gazetteer.prior); what the article's other names add is geo.coherence's.
-QUALIFIER_BONUS = 8.0  # "Paris, Texas": the division or country right after it
-CUE_BONUS = 5.0  # "the state of Georgia", "the country of Georgia"
-TOWN_NAMED_AFTER_PENALTY = 4.0  # a town called "Oregon" or "China" is rarely what the text means
-SEAT_KM = 150.0  # a town this near a division of its name is its seat, not named after it
-DEMONYM_WEIGHT = 0.5  # "Chinese" says less about an article's setting than "China"
-# Entities whose leading words may name the place they belong to.
-EMBEDDING_LABELS = ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
-# A newspaper's name holds its home town, which is not a place the story is about.
-MEDIA_WORDS = frozenset({"post", "times", "journal", "herald", "tribune", "news", "gazette", "daily", "chronicle",
-                         "star", "examiner", "observer", "sun", "globe", "register", "inquirer", "record",
-                         "telegraph", "guardian", "independent", "courier", "dispatch", "press", "bulletin"})
-DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                        "northeast", "northeastern", "northwest", "northwestern", "southeast", "southeastern",
-                        "southwest", "southwestern", "central", "upstate", "downstate", "greater", "coastal"})
-GENERIC_TAILS = frozenset({"city", "township", "village", "borough", "town", "area", "metro", "region"})
-DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ","})
-# Words right after a town's name that say it is a town: "Alexandria police", "the Groton Town Council",
-# "Coral Gables man charged". With one, a town of any size in the gazetteer is read as a place.
-LOCAL_HEADS = frozenset({"parks", "police", "sheriff", "mayor", "council", "councilman", "councilwoman", "councilor",
-                         "school", "schools", "board", "court", "county", "city", "town", "township", "village",
-                         "fire", "firefighters", "department", "hospital", "library", "chamber", "commission",
-                         "commissioners", "residents", "resident", "officials", "detectives", "officers",
-                         "neighborhood", "community", "communities", "high", "elementary", "district", "public",
-                         "municipal", "regional", "man", "woman", "teen", "couple", "native", "natives",
-                         "parents", "family", "airport", "utilities", "housing", "selectmen", "aldermen",
-                         "trustees", "downtown", "area", "memorial", "historical", "planning", "zoning"})
-# Nouns of an institution named "… of <place>": "the University of Rochester", "the State of Ohio".
-OF_HEADS = frozenset({"university", "state", "commonwealth", "city", "town", "county", "village", "province",
-                      "republic", "kingdom", "bank", "board", "chamber", "college", "diocese", "archdiocese",
-                      "port", "district", "sheriff", "mayor", "government", "people", "association",
-                      "council", "borough", "township", "parish", "bishop", "church", "museum", "zoo"})
-# "the <noun> of X": X is a place.
-OF_PLACE_NOUNS = frozenset({"city", "town", "village", "township", "province", "state", "county", "district",
-                            "region", "suburb", "port", "island", "municipality", "capital", "resident",
-                            "residents", "outskirts", "mayor", "governor", "people", "streets", "hamlet"})
-LOCAL_MIN_POP = 1_000
-# Capitalised words that are also big towns' names; never a place unless the tagger says so.
-COMMON_WORDS = frozenset({"man", "bo", "orange", "rivers", "nice", "mobile", "reading", "bath", "split", "male",
-                          "union", "federal", "defense", "defence", "olympic", "titan", "bell", "university",
-                          "church", "capital", "central", "commerce", "celebration", "officer", "ranger", "manor",
-                          "valley", "green", "eagle", "delta", "independence", "liberty", "victory", "energy",
-                          "justice", "police", "sale", "sheriff", "hope", "mission", "progress", "unity",
-                          "concord", "harmony", "enterprise", "industry", "commerce", "temple", "market", "eden",
-                          "airport", "station", "hospital", "college", "school"})
-# Words that are no place's name alone, inside a longer name: "Democratic Republic", "Swat Valley".
-INNER_GENERIC = DIRECTIONS | COMMON_WORDS | frozenset({
-    "republic", "union", "valley", "creek", "bay", "river", "island", "islands", "lake", "mount", "province",
-    "county", "city", "state", "district", "region", "democratic", "national", "federal", "united", "new",
-    "great", "little", "upper", "lower", "villages", "village", "people", "peoples", "north", "south", "east",
-    "west", "middle", "old", "royal", "saint", "st", "st.", "san", "santa", "port", "fort", "lake", "park"}) | \
-    FACILITY_HEADS
-STREET_WORDS = frozenset({"st", "st.", "street", "road", "rd", "rd.", "avenue", "ave", "ave.", "boulevard", "blvd",
-                          "blvd.", "drive", "dr.", "lane", "ln", "ln.", "highway", "hwy", "hwy.", "pike", "parkway",
-                          "pkwy", "ct.", "circle"})
-FEATURE_TAILS = frozenset({"creek", "hills", "heights", "park", "lake", "lakes", "river", "ridge", "woods", "farm",
-                           "farms", "estates", "acres", "gardens", "meadows", "bay", "beach", "trail", "mountain"})
-DIVISION_WORDS = frozenset({"province", "region", "state", "prefecture", "governorate", "oblast", "county",
-                            "parish", "district", "department"})
-SCAN_MIN_CITY_POP = 100_000
-RETAG_MIN_POP = 15_000
-DISEASE_WORDS = frozenset({"virus", "fever", "flu", "disease", "syndrome", "strain", "variant", "encephalitis"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "across", "around", "throughout", "into",
-                            "of", "inside", "via", "through"})
+from .place_events import mark_event_location as _mark_event_location, place_of_clause  # noqa: F401
+from .place_words import (
+    PLACE_LABELS, POSSESSIVE, HONORIFICS, FACILITY_HEADS, PLACE_NOUNS, MAX_CANDIDATES, QUALIFIER_BONUS,
+    CUE_BONUS, TOWN_NAMED_AFTER_PENALTY, SEAT_KM, DEMONYM_WEIGHT, EMBEDDING_LABELS, MEDIA_WORDS, DIRECTIONS,
+    GENERIC_TAILS, DATELINE_MARKS, LOCAL_HEADS, OF_HEADS, OF_PLACE_NOUNS, LOCAL_MIN_POP, COMMON_WORDS,
+    INNER_GENERIC, STREET_WORDS, FEATURE_TAILS, DIVISION_WORDS, SCAN_MIN_CITY_POP, RETAG_MIN_POP, DISEASE_WORDS,
+    LOCATIVE_PREPS,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -851,78 +780,3 @@ def _explain(m: _Mention, best: GeoRef, why: list[str], scored: list) -> str:
         parts.append(f"over {c2.name} ({c2.country}{'-' + c2.admin1 if c2.admin1 else ''} {c2.feature_code}) "
                      f"by {scored[0][0] - s2:.1f}")
     return "; ".join(parts)
-
-
-# -- where it happened -----------------------------------------------------------------------------
-
-def _event_prep(tok: Token) -> Token | None:
-    """The preposition that attaches a place name to an event, climbing "the city of X" and appositions."""
-    t = tok
-    for _ in range(3):
-        if t.dep_ == "appos" or (t.dep_ == "compound" and t.head.lower_ in PLACE_NOUNS):
-            t = t.head
-            continue
-        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_ in PLACE_NOUNS:
-            t = t.head.head
-            continue
-        break
-    if t.dep_ == "pobj" and t.head.lower_ in EVENT_PREPS:
-        return t.head
-    return None
-
-
-def _is_event_head(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") or tok.lemma_.lower() in EVENT_NOUNS
-
-
-def place_of_clause(ctx, where: Token | TokSpan) -> Place | None:
-    """The place a clause's event happened: the most specific place attached to its verb (or to an
-    event noun of it) by "in/at/to…". ``where`` is the clause's verb or any span of the clause."""
-    verb = where if isinstance(where, Token) else where.root
-    if not ctx.doc.has_annotation("DEP"):
-        return None
-    places = [p for p in ctx.places if p.resolved is not None and p.kind == "name"]
-    best, best_rank = None, None
-    for p in places:
-        span = ctx.doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
-        if span is None or span.sent != verb.sent:
-            continue
-        prep = _event_prep(span.root)
-        if prep is None:
-            continue
-        head = prep.head
-        if not (head == verb or (head.head == verb and head.lemma_.lower() in EVENT_NOUNS)):
-            continue
-        rank = (SPECIFICITY.get(p.resolved.feature_class, 0), -abs(span.root.i - verb.i))
-        if best_rank is None or rank > best_rank:
-            best, best_rank = p, rank
-    return best
-
-
-def _mark_event_location(doc: Doc, places: tuple[Place, ...]) -> tuple[Place, ...]:
-    """The main event's place: among places an event verb or noun puts something "in/at/to" in the
-    first sentences of the body (then the headline), the most specific, then the earliest."""
-    if not (doc.has_annotation("DEP") and doc.has_annotation("SENT_START")):
-        return places  # no parse, no way to tell which clause a place belongs to
-    best, best_rank = None, None
-    sents = {s.start: n for n, s in enumerate(doc.sents)}
-    for idx, p in enumerate(places):
-        if p.resolved is None or p.kind != "name":
-            continue  # "Chinese officials in …" happened nowhere in particular
-        span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
-        if span is None:
-            continue
-        n = sents.get(span.sent.start, 99)
-        if n > 4:
-            continue
-        prep = _event_prep(span.root)
-        if prep is None or not _is_event_head(prep.head):
-            continue
-        rank = (SPECIFICITY.get(p.resolved.feature_class, 0), -n, -span.start)
-        if best_rank is None or rank > best_rank:
-            best, best_rank = idx, rank
-    if best is None:
-        return places
-    p = places[best]
-    marked = replace(p, is_event_location=True, reason=p.reason + "; where the lead's event happened")
-    return places[:best] + (marked,) + places[best + 1:]
