@@ -138,7 +138,9 @@ def test_the_other_names_decide_an_ambiguous_one(nlp, gaz):
     ("The State of Ohio registered the group in Dublin.", "Dublin", "US", "OH", "PPL"),
     # a division's seat of its name is no town named after the division
     ("Thousands marched in Alexandria and Cairo on Friday.", "Alexandria", "EG", None, "PPL"),
-], ids=["inner", "state-list", "of-place", "seat"])
+    # a state's postal code after a town
+    ("Officials in Dublin, OH, met on Monday.", "Dublin", "US", "OH", "PPL"),
+], ids=["inner", "state-list", "of-place", "seat", "postal"])
 def test_resolution_in_context(nlp, gaz, text, surface, country, admin1, fcode):
     test_resolution(nlp, gaz, text, surface, country, admin1, fcode)
 

@@ -82,6 +82,7 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
         for m in extra:
             m.cands = _lookup(doc, m, gaz)
         extra += _propagate(doc, mentions + extra, gaz)
+        extra += _postal_states(doc, mentions + extra, gaz)
         for m in extra:
             if m.cands is None:
                 m.cands = _lookup(doc, m, gaz)
@@ -494,6 +495,9 @@ def _lookup(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
     if m.source == "demonym":
         country = gaz.country(gaz.demonym(m.text) or "")
         return [country] if country is not None else []
+    state = _postal_state(doc, m.start, m.end, gaz)
+    if state is not None:
+        return [state]
     cands = gaz.candidates(m.text)
     if cands:
         return cands
@@ -514,6 +518,26 @@ def _lookup(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
             m.part_of = base
             return cands
     return _inner_place(doc, m, gaz)
+
+
+def _postal_state(doc: Doc, s: int, t: int, gaz: Gazetteer) -> GeoRef | None:
+    """ "Dublin, OH": a US state's postal code right after a town and a comma."""
+    if t - s != 1 or s < 2 or doc[s - 1].text != "," or not (len(doc[s].text) == 2 and doc[s].text.isupper()):
+        return None
+    if not doc[s - 2].is_title and not doc[s - 2].is_upper:
+        return None
+    return gaz.admin1("US", doc[s].text)
+
+
+def _postal_states(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
+    """The postal codes after the article's towns that the tagger left untagged ("Athens, GA")."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for m in mentions:
+        i = m.end + 1
+        if i < len(doc) and i not in taken and doc[m.end].text == "," and _postal_state(doc, i, i + 1, gaz):
+            out.append(_Mention(i, i + 1, "GPE", "postal", text=doc[i].text))
+    return out
 
 
 def _inner_place(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
@@ -768,6 +792,8 @@ def _explain(m: _Mention, best: GeoRef, why: list[str], scored: list) -> str:
         parts.append("the place an organisation or facility is named after")
     if m.source == "relabelled":
         parts.append("tagged as a person, but a place in the article's setting")
+    if m.source == "postal":
+        parts.append("a state's postal code after a town")
     if m.source == "propagated":
         parts.append("a place elsewhere in the article, so here too")
     if m.source == "retagged":
