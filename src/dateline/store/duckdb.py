@@ -39,6 +39,10 @@ class DuckDBStore:
         ids = list(by_id)
         errors = [e for a in batch for e in a.errors]
         with self._transaction():
+            # only articles stored before can have old rows to replace; skipping the deletes for new ones
+            # keeps a load from scanning every child table per batch (time would grow with the store)
+            existing = [r[0] for r in self.con.execute(
+                "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()]
             self._insert(
                 "articles", ARTICLE_COLUMNS, [article_row(a) for a in by_id.values()], extra=", now()",
                 extra_columns=", analysed_at",
@@ -48,7 +52,8 @@ class DuckDBStore:
             self._insert("article_sources", "article_id, source, url, published, origin",
                          list({source_row(a) for a in batch}))
             for table, (columns, build) in CHILD_TABLES.items():
-                self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
+                if existing:
+                    self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [existing])
                 rows = [r for a in by_id.values() for r in build(a)]
                 self._insert(table, columns, rows)
             # an article's analysis errors are part of its analysis: replaced with it
