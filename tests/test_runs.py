@@ -263,3 +263,19 @@ def test_the_progress_estimate_counts_records_without_parsing(tmp_path):
     (tmp_path / "d.txt").write_text("Headline\nBody.\n")
     (tmp_path / "d.json").write_text("{}")  # a sidecar, not an item
     assert estimate_items([str(tmp_path)]) == 7 + 5 + 2 + 1
+
+
+def test_run_cli_usage_errors(tmp_path):
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    src = write_jsonl(tmp_path / "in.jsonl", 1)
+    runner = CliRunner()
+    bad_memory = runner.invoke(app, ["--db", str(tmp_path / "x.duckdb"), "run", str(src), "--loader-memory", "lots"])
+    assert bad_memory.exit_code == 2
+    no_input = runner.invoke(app, ["--db", str(tmp_path / "x.duckdb"), "run"])
+    assert no_input.exit_code == 2
+    missing = runner.invoke(app, ["--db", str(tmp_path / "x.duckdb"), "run", "--resume", "nope",
+                                  "--runs-dir", str(tmp_path / "runs")])
+    assert missing.exit_code == 2 and "no run 'nope'" in missing.output
