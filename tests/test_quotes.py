@@ -120,6 +120,13 @@ def test_unbalanced_mark_does_not_lose_other_quotes(nlp):
     assert find(quotes, "this never closes").content.text == "this never closes and goes on."
 
 
+def test_according_without_to_is_still_a_cue(nlp):
+    """A typo seen in wire copy ("according the X") once raised inside the indirect-speech rule."""
+    text = HEAD + ("The company is looking to acquisitions and joint ventures to aid its growth, "
+                   "according the J.K. Smith, president of its chemicals unit.")
+    quotes_of(nlp, text)  # asserts no quote error was recorded
+
+
 def test_quote_running_to_the_end_of_the_article(nlp):
     text = HEAD + "“A proper quote,” Angela Merkel said.\nShe added: “This one runs to the end"
     quotes = quotes_of(nlp, text)

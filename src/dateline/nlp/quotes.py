@@ -429,8 +429,11 @@ class _Reader:
             f = Found(content=(a, b), kind="indirect", para=self.para(a), clause=(a, b))
             self._attribute(f, tok, rule, found + out)
             if tok.lower_ == "according":
-                to = next(c for c in tok.children if c.lower_ == "to")
-                f.cue = (tok.idx, to.idx + len(to))
+                # "according to" as one cue; the parse does not always hang "to" under "according"
+                to = next((c for c in tok.children if c.lower_ == "to"), None)
+                if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+                    to = tok.doc[tok.i + 1]
+                f.cue = (tok.idx, (to.idx + len(to)) if to is not None else tok.idx + len(tok))
             out.append(f)
         out.extend(self._headline_colons(found))
         # the direct and partial quotes with the same cue share the clause for date look-ups
