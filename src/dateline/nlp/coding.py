@@ -17,16 +17,27 @@ from .names import POSSESSIVE
 def country_in(span: TokSpan, res: Any) -> str | None:
     """The country named inside a span by a place or nationality: "South Korea's", "Chinese", "U.S."."""
     doc = span.doc
-    for ent in doc.ents:
-        if ent.end <= span.start or ent.start >= span.end or ent.label_ not in ("GPE", "NORP", "LOC"):
+    i = span.start
+    while i < span.end:
+        tok = doc[i]
+        if tok.ent_type_ not in ("GPE", "NORP", "LOC"):
+            i += 1
             continue
-        text = ent.text
+        # the whole entity the token is in, read from the token tags (doc.ents would cost the whole doc)
+        start = i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        text = doc[start:end].text
         for p in POSSESSIVE:
             if text.endswith(p):
                 text = text[: -len(p)]
         found = res.countries.find(text)
         if found is not None:
             return found[0].iso3
+        i = end
     return None
 
 

@@ -49,10 +49,16 @@ class Group:
     role: str | None = None
     coding: list[str] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)  # office words from titles and the dictionary
+    _words: set[str] = field(default_factory=set)
+    _words_for: int = -1
 
     @property
     def words(self) -> set[str]:
-        return {w for n in self.names for w in words_of(n.text)}
+        # cached against the number of names: asked for every name of every person in long articles
+        if self._words_for != len(self.names):
+            self._words = {w for n in self.names for w in words_of(n.text)}
+            self._words_for = len(self.names)
+        return self._words
 
     def role_words(self) -> set[str]:
         heads = {t.head_word for t in self.titles} | self.roles

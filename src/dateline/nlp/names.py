@@ -164,6 +164,12 @@ def _head_noun(span: Span) -> Token | None:
     return None
 
 
+def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens that start within the characters ``start``..``end``, found without scanning the doc."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if start <= t.idx < end] if span is not None else []
+
+
 def role_nominal(tok: Token) -> Span | None:
     """ "the North Korean leader" as a phrase naming one person by office, or None.
 

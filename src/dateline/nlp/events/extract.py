@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from ...model import ActorRef, Event, Evidence, ItemError, Span
 from ...model.ids import stable_id
 from ...ontology.events import default_event_ontology
+from ..names import tokens_between
 from .actors import ActorResolver
 from .anchor import event_date, event_place
 from .arguments import (
@@ -587,7 +588,7 @@ def _fits_flags(d: Draft, actors: list[ActorRef]) -> bool:
     doc = d.match.token.doc
     for a in actors:
         if a.span is not None:
-            words |= {t.lemma_.lower() for t in doc if a.span.start <= t.idx < a.span.end}
+            words |= {t.lemma_.lower() for t in tokens_between(doc, a.span.start, a.span.end)}
     for t in d.actor_toks:  # "the first deployment of NATO peacekeeping troops"
         words |= {x.lemma_.lower() for x in t.subtree if x.i < t.i + 8}
     military = bool(words & MILITARY_NOUNS) or any(a.sector == "MIL" for a in actors)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import ActorRef, Event
+from ..names import tokens_between
 from .actors import ActorResolver
 from .triggers import Match
 
@@ -28,7 +29,7 @@ def located(ctx, a: ActorRef, m: Match, *, anchor_tok: Token) -> ActorRef:
     doc = m.token.doc
     hosts = [m.token, anchor_tok]
     if a.span is not None:
-        toks = [t for t in doc if a.span.start <= t.idx < a.span.end]
+        toks = tokens_between(doc, a.span.start, a.span.end)
         if any(t.pos_ == "PROPN" for t in toks):
             return a
         root = next((t for t in toks if not (a.span.start <= t.head.idx < a.span.end) or t.head.i == t.i), None)
@@ -54,7 +55,7 @@ def inner(ctx, r: ActorRef, resolver: ActorResolver, actors: list[ActorRef]) -> 
     if r.country or r.code or r.entity_id or r.span is None:
         return r
     doc = resolver.ctx.doc
-    toks = [t for t in doc if r.span.start <= t.idx < r.span.end]
+    toks = tokens_between(doc, r.span.start, r.span.end)
     root = next((t for t in toks if not (r.span.start <= t.head.idx < r.span.end) or t.head.i == t.i), None)
     if root is None:
         return r
