@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Quote, Span
@@ -139,7 +140,7 @@ class _Reader:
         self.ctx = ctx
         self.doc: Doc = ctx.doc
         self.text: str = ctx.article.text
-        self.starts = [t.idx for t in self.doc]
+        self.starts = self.doc.to_array(IDX).tolist()  # token offsets without making a Token each
         self.line_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
         self.quoted: list[tuple[int, int]] = []
         self.resolver: SpeakerResolver | None = None

@@ -16,6 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import Entity
@@ -49,7 +50,7 @@ class SpeakerResolver:
     _starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._starts = [t.idx for t in self.doc]
+        self._starts = self.doc.to_array(IDX).tolist()  # token offsets without making a Token each
         for e in self.entities:
             for m in e.mentions:
                 for i in self._tokens(m.span.start, m.span.end):

@@ -156,7 +156,9 @@ def event_place(ctx, trigger: Token, anchor: Token, *, extra: list[Token] = (),
         # ("coordinated with China since Kim's outreach to Seoul" happened in neither)
         local = [t for t in [*extra, *_locative(trigger), *_locative(anchor)]]
         spots = [(t.idx, t.idx + len(t.text)) for t in local]
-        hits = [p for p in ctx.places if _inside(ranges, p.span.start, p.span.end)
+        lo, hi = min(s for s, _ in ranges), max(e for _, e in ranges)
+        hits = [p for p in ctx.places if lo <= p.span.start and p.span.end <= hi
+                and _inside(ranges, p.span.start, p.span.end)
                 and not any(s <= p.span.start < e for s, e in exclude)
                 and (p.is_event_location or any(p.span.start <= s < p.span.end or s <= p.span.start < e
                                                 for s, e in spots))]
