@@ -112,13 +112,15 @@ class Rule:
     priority: int = 0  # breaks ties between equally long matches
     keys: tuple[str, ...] = ()  # word classes one of which every match contains
     reach: tuple[int, int] = (60, 60)  # how far a match can stretch before and after its key word
+    also: re.Pattern[str] | None = None  # a cheap pattern every match contains: windows without it are skipped
 
 
-def _rule(name: str, body: str, priority: int = 0) -> Rule:
+def _rule(name: str, body: str, priority: int = 0, also: str | None = None) -> Rule:
     keys = RULE_KEYS[name]
     # a unit word ends its expression but for a few words ("three weeks from now", "…-year-old")
     reach = (60, 24) if keys == ("unit",) else (60, 60)
-    return Rule(name, re.compile(L + body + R if not body.endswith(R) else L + body), priority, keys, reach)
+    return Rule(name, re.compile(L + body + R if not body.endswith(R) else L + body), priority, keys, reach,
+                re.compile(also) if also else None)
 
 
 # Word classes that every match of a rule contains. The scanner runs a rule only in windows around
@@ -255,7 +257,7 @@ RULES: tuple[Rule, ...] = (
           f"(?:(?P<edge>{EDGE})[\\s-]+)?(?:(?i:the)\\s+)?(?:(?P<edge2>{W('early', 'mid', 'late')})[\\s-]+)?"
           f"(?:(?P<dec4>\\d{{3}}0)['’]?s|['’](?P<dec2>\\d0)['’]?s|"
           f"(?P<decw>{W('twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties')}"
-          f"))", 4),
+          f"))", 4, also=r"\d0['’]?s|(?i:ties)"),
     _rule("century",
           f"(?:(?P<edge>{EDGE})[\\s-]+)?(?:(?i:the)\\s+)?(?P<ord>\\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_W})[\\s-]+"
           f"{W('century')}", 4),
@@ -277,7 +279,7 @@ RULES: tuple[Rule, ...] = (
           f"(?:(?P<edge>{EDGE})[\\s-]+)?"
           f"(?:(?P<pre>{W('the year', 'fiscal year', 'fiscal', 'calendar year', 'calendar', 'model year', 'FY')})"
           f"[\\s-]*)?"
-          f"(?P<y>{YEAR4}|{YEAR2}|{YEAR_SPOKEN})", 2),
+          f"(?P<y>{YEAR4}|{YEAR2}|{YEAR_SPOKEN})", 2, also=YEAR),
     _rule("year-words", f"(?:(?P<pre>{W('the year')})\\s+)(?P<w>{YEAR_WORDS})", 3),
     _rule("relative-day",
           f"(?:(?P<edge>{W('early', 'late', 'later', 'earlier')})\\s+)?"
@@ -315,7 +317,7 @@ RULES: tuple[Rule, ...] = (
           f"(?P<u>{W('quarter', 'weekend', 'period', 'year', 'week', 'month')})(?![\\s-]*(?:old|long|\\d))", 1),
     _rule("ago",
           f"(?:(?P<approx>{APPROX})\\s+)?(?:(?P<n>{NUMBER}|{VAGUE})[\\s-]+)?(?P<u>{UNIT})(?:\\s+(?i:or\\s+so))?\\s+"
-          f"(?P<dir>{AGO_DIR})", 5),
+          f"(?P<dir>{AGO_DIR})", 5, also=AGO_DIR),
     _rule("in-duration", f"(?<=[Ii]n )(?P<n>{NUMBER})[\\s-]+(?P<u>{UNIT})(?:['’]s?)?(?:\\s+(?i:time))?", 4),
     _rule("duration",
           f"(?:(?P<approx>{APPROX})\\s+)?(?:(?i:the)\\s+)?(?:(?P<rel>{DURATION_REL})\\s+)?"

@@ -213,6 +213,8 @@ def scan(text: str, *, guards: bool = True) -> list[Group]:
             keys = sorted(x for k in rule.keys for x in by_class.get(k, ()))
             spans = windows[(rule.keys, rule.reach)] = _windows(text, keys, rule.reach) if keys else []
         for ws, we in spans:
+            if rule.also is not None and not rule.also.search(text, ws, we):
+                continue
             for m in rule.pattern.finditer(text, ws, we):
                 if m.end() == m.start():
                     continue
