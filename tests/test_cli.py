@@ -6,7 +6,6 @@ import json
 from importlib import resources
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from dateline.cli import app

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import io
 from pathlib import Path
 
 from dateline.ingest import Defaults, ReadOptions, read_inputs

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from .common import CSV, JSON, LIMIT, read_store
 from .output import emit, err, output_format
-from .state import app_state
 
-JSON = typer.Option(False, "--json", help="JSON output.")
-CSV = typer.Option(False, "--csv", help="CSV output.")
-LIMIT = typer.Option(100, "--limit", "-n", help="At most this many rows.")
 
 
 def register(app: typer.Typer) -> None:
@@ -17,18 +14,6 @@ def register(app: typer.Typer) -> None:
     app.command("show")(show_cmd)
     app.command("entities")(entities_cmd)
     app.command("errors")(errors_cmd)
-
-
-def _store():
-    from pathlib import Path
-
-    from ..store import open_store
-
-    db = app_state.get().db
-    if db != ":memory:" and not Path(db).exists():
-        err.print(f"no store at {db}: run `dateline ingest` or `dateline demo` first")
-        raise typer.Exit(2)
-    return open_store(db, read_only=True)
 
 
 def articles_cmd(
@@ -40,7 +25,7 @@ def articles_cmd(
     """List stored articles."""
     from .. import query
 
-    with _store() as store:
+    with read_store() as store:
         emit(query.articles(store, since=since, until=until, source=source, limit=limit),
              fmt=output_format(as_json, as_csv))
 
@@ -54,7 +39,7 @@ def entities_cmd(
     """Entities across all articles with their country and sector codes."""
     from .. import query
 
-    with _store() as store:
+    with read_store() as store:
         emit(query.entities(store, type=type, country=country, name=name, limit=limit),
              fmt=output_format(as_json, as_csv))
 
@@ -63,7 +48,7 @@ def errors_cmd(limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV) -> 
     """Items that failed, with the reason."""
     from .. import query
 
-    with _store() as store:
+    with read_store() as store:
         emit(query.errors(store, limit=limit), fmt=output_format(as_json, as_csv))
 
 
@@ -73,7 +58,7 @@ def show_cmd(article_id: str = typer.Argument(..., help="Article id (a unique pr
     from .. import query
     from ..model import to_dict
 
-    with _store() as store:
+    with read_store() as store:
         full = query.find_article_id(store, article_id)
         analysis = store.analysis(full) if full else None
     if analysis is None:
@@ -96,7 +81,7 @@ def print_overview() -> None:
     from .. import query
 
     out = Console()
-    with _store() as store:
+    with read_store() as store:
         counts = store.counts()
         out.print("[bold]Stored:[/bold] " + ", ".join(f"{v} {k}" for k, v in counts.items()))
         emit(query.entities(store, limit=10), title="Top entities")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .browse import _store
+from .common import JSON, read_store
 from .output import err
 
 
@@ -22,7 +22,7 @@ def count_cmd(
     until: str = typer.Option(None, help="Window end (YYYY-MM-DD)."),
     window: str = typer.Option(None, help="Window as START/END, e.g. 2018-01-09/2019-01-08."),
     reports: bool = typer.Option(False, "--reports", help="List every report behind each occurrence."),
-    as_json: bool = typer.Option(False, "--json", help="JSON output."),
+    as_json: bool = JSON,
 ) -> None:
     """Distinct occurrences across articles: `dateline count --actor "Kim Jong Un" --recipient CHN
     --type CONSULT --mode visit --window 2018-01-09/2019-01-08`."""
@@ -39,7 +39,7 @@ def count_cmd(
                 dt.date.fromisoformat(value)
             except ValueError:
                 raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
-    with _store() as store:
+    with read_store() as store:
         result = query.occurrences(store, actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
                                    since=since or None, until=until or None)
     if as_json:

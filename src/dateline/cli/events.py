@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from .common import ARTICLE, CSV, JSON, LIMIT, article_id_or_exit, read_store
 from .output import emit, err, output_format
 
 TABLE_COLUMNS = ["id", "date", "event", "status", "actor", "recipient", "location", "conf"]
@@ -24,15 +25,14 @@ def events_cmd(
     until: str = typer.Option(None, help="Events on or before this day (YYYY-MM-DD)."),
     status: str = typer.Option(None, "--status",
                                help="occurred, reported, expected, intended, denied or hypothetical."),
-    article: str = typer.Option(None, "--article", help="One article (id or a unique prefix)."),
-    limit: int = typer.Option(100, "--limit", "-n", help="At most this many rows."),
-    as_json: bool = typer.Option(False, "--json", help="JSON output."),
-    as_csv: bool = typer.Option(False, "--csv", help="CSV output."),
+    article: str = ARTICLE,
+    limit: int = LIMIT,
+    as_json: bool = JSON,
+    as_csv: bool = CSV,
 ) -> None:
     """Who did what to whom: coded events with date, place, status and confidence."""
     from .. import query
     from ..model.records import EVENT_STATUSES
-    from .browse import _store
 
     fmt = output_format(as_json, as_csv)
     if status and status.lower() not in EVENT_STATUSES:
@@ -44,13 +44,8 @@ def events_cmd(
         if type.upper() not in PLOVER_TYPES:
             err.print(f"unknown PLOVER type {type!r}; one of {', '.join(PLOVER_TYPES)}")
             raise typer.Exit(2)
-    with _store() as store:
-        article_id = None
-        if article:
-            article_id = query.find_article_id(store, article)
-            if article_id is None:
-                err.print(f"no article with id {article!r}")
-                raise typer.Exit(1)
+    with read_store() as store:
+        article_id = article_id_or_exit(store, article)
         rows = query.events(store, actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
                             since=since, until=until, status=status, article=article_id, limit=limit)
     if fmt == "table":  # a terminal is narrow: short ids, codes folded into the names
@@ -74,9 +69,8 @@ def explain_cmd(event_id: str = typer.Argument(..., help="Event id (a unique pre
     from .. import query
     from ..nlp.events.explain import explain_lines
     from ..ontology.events import default_event_ontology
-    from .browse import _store
 
-    with _store() as store:
+    with read_store() as store:
         ev = query.event(store, event_id)
     if ev is None:
         err.print(f"no event with id {event_id!r} (or the prefix is not unique)")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from .output import emit, err, output_format
+from .common import ARTICLE, CSV, JSON, LIMIT, article_id_or_exit, read_store
+from .output import emit, output_format
 
 
 def register(app: typer.Typer) -> None:
@@ -15,26 +16,20 @@ def quotes_cmd(
     speaker: str = typer.Option(None, "--speaker", help="Speaker name (or their own words, e.g. 'spokesperson') contains this."),
     since: str = typer.Option(None, "--since", help="Said on or after (YYYY-MM-DD): the statement's date, else the article's."),
     until: str = typer.Option(None, "--until", help="Said on or before (YYYY-MM-DD)."),
-    article: str = typer.Option(None, "--article", help="One article (id or a unique prefix)."),
+    article: str = ARTICLE,
     kind: str = typer.Option(None, "--kind", help="direct, partial or indirect."),
-    limit: int = typer.Option(100, "--limit", "-n", help="At most this many rows."),
-    as_json: bool = typer.Option(False, "--json", help="JSON output."),
-    as_csv: bool = typer.Option(False, "--csv", help="CSV output."),
+    limit: int = LIMIT,
+    as_json: bool = JSON,
+    as_csv: bool = CSV,
 ) -> None:
     """Quotes and reported speech with their speaker, cue, date and place."""
     from .. import query
-    from .browse import _store
 
     if kind and kind.lower() not in ("direct", "partial", "indirect"):
         raise typer.BadParameter("--kind is one of direct, partial, indirect")
     fmt = output_format(as_json, as_csv)
-    with _store() as store:
-        article_id = None
-        if article:
-            article_id = query.find_article_id(store, article)
-            if article_id is None:
-                err.print(f"no article with id {article!r}")
-                raise typer.Exit(1)
+    with read_store() as store:
+        article_id = article_id_or_exit(store, article)
         rows = query.quotes(store, speaker=speaker, since=since, until=until, article=article_id, kind=kind,
                             limit=limit)
     columns = ["said_on", "speaker_name", "cue", "kind", "content", "place", "article_id"] if fmt == "table" else None

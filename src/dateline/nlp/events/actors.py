@@ -156,7 +156,6 @@ class ActorResolver:
         """The actor a phrase names: its base (an article entity, a dictionary actor or a country, with
         the dictionary's code winning for a name it lists) and the agent nouns around it
         ("MSF Arnor diplomat" -> NGO + ARN + GOV; "North Korean officials" -> PRK + GOV)."""
-        res = self.ctx.resources
         path: list[str] = []
         name, entity_id, country, sector, base = _span_text(span), None, None, None, ""
         used: set[int] = set()

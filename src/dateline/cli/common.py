@@ -1,0 +1,39 @@
+"""Options and steps every read-only verb shares."""
+
+from __future__ import annotations
+
+import typer
+
+from .output import err
+from .state import app_state
+
+JSON = typer.Option(False, "--json", help="JSON output.")
+CSV = typer.Option(False, "--csv", help="CSV output.")
+LIMIT = typer.Option(100, "--limit", "-n", help="At most this many rows.")
+ARTICLE = typer.Option(None, "--article", help="One article (id or a unique prefix).")
+
+
+def read_store():
+    """The configured store, read-only; exit 2 with a hint when there is none yet."""
+    from pathlib import Path
+
+    from ..store import open_store
+
+    db = app_state.get().db
+    if db != ":memory:" and not Path(db).exists():
+        err.print(f"no store at {db}: run `dateline ingest` or `dateline demo` first")
+        raise typer.Exit(2)
+    return open_store(db, read_only=True)
+
+
+def article_id_or_exit(store, prefix: str | None) -> str | None:
+    """The full id for an ``--article`` prefix (None when none was given); exit 1 when nothing matches."""
+    if not prefix:
+        return None
+    from .. import query
+
+    found = query.find_article_id(store, prefix)
+    if found is None:
+        err.print(f"no article with id {prefix!r}")
+        raise typer.Exit(1)
+    return found
