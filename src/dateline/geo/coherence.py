@@ -8,6 +8,12 @@ minimality idea of the geoparsing literature (Leidner 2008; Speriosu & Baldridge
 of a text's toponyms cluster), solved greedily: start from the priors, then let every name take its
 best reading given the others' current readings, a few rounds.
 
+The article's source may have a home (:mod:`dateline.geo.homes`: the state a local paper's readers
+live in, learnt from its articles or declared): readings in the home's country, its state and near
+its home town get a bonus, a prior of the same size as a few of the article's own names agreeing,
+so a bare "Paris" in a Tennessee paper is Paris, Tennessee, while a name's own words ("Paris,
+France": ``QUALIFIER_BONUS``) and an article that is plainly about somewhere else still win.
+
 One name is one place throughout the article ("one sense per discourse"): every mention of
 "Paris" counts together, so a single "Paris, Texas" decides the other five, and a name never vouches
 for itself however often it is repeated. Each other name counts once, whatever its mention count.
@@ -23,6 +29,7 @@ from dataclasses import dataclass, field
 
 from ..model import GeoRef
 from .gazetteer import Gazetteer, km
+from .homes import SourceHome
 
 __all__ = ["Name", "Scored", "resolve"]
 
@@ -40,6 +47,9 @@ COLOCATE_READINGS = 15  # readings of a name looked at for that
 SPECIFIC_READINGS = 3  # a name with more readings than this counts 3/n
 CELL = 2.0  # degrees: the grid that finds readings near each other
 ROUNDS = 3
+HOME_COUNTRY_BONUS = 1.0  # the reading is in the country of the source's home
+HOME_ADMIN1_BONUS = 2.0  # … and in its state or province
+HOME_NEAR_BONUS = 1.5  # a town or county within NEAR_KM of the source's home town
 MAX_READINGS = 40  # a common name ("San Jose") has dozens; the tail never wins
 PRECISE = ("P", "S")  # readings precise enough to measure distances from
 
@@ -97,8 +107,26 @@ def _support(n: float) -> float:
     return min(1.0, n) + 0.25 * math.log2(n) if n > 1 else max(0.0, n)
 
 
-def _score(c: GeoRef, i: int, s: _Setting, dateline: GeoRef | None, gaz: Gazetteer) -> tuple[float, list[str]]:
+def _home(c: GeoRef, home: SourceHome) -> tuple[float, list[str]]:
+    """What the source's home says for a reading: its country, its state, its home town nearby."""
+    if c.country != home.country or c.feature_code == "CONT":
+        return 0.0, []
+    score, why = HOME_COUNTRY_BONUS, [f"the source's home is in {home.country}"]
+    if home.admin1 and c.admin1 == home.admin1 and c.feature_code != "PCLI":
+        score += HOME_ADMIN1_BONUS
+        why = [f"the source's home is in {home.country}-{home.admin1}"]
+    if home.has_point and (c.feature_class in PRECISE or c.feature_code == "ADM2") and \
+            km(home.lat, home.lon, c.lat, c.lon) <= NEAR_KM:  # type: ignore[arg-type]
+        score += HOME_NEAR_BONUS
+        why.append("near the source's home town")
+    return score, why
+
+
+def _score(c: GeoRef, i: int, s: _Setting, dateline: GeoRef | None, gaz: Gazetteer,
+           home: SourceHome | None = None) -> tuple[float, list[str]]:
     score, why = 0.0, []
+    if home is not None:
+        score, why = _home(c, home)
     own_c, own_a1 = s.own.get(i, ({}, {}))
     n_country = s.countries.get(c.country, 0.0) - own_c.get(c.country, 0.0) if c.country else 0.0
     if n_country > MIN_SHARE:
@@ -166,10 +194,10 @@ def _colocated(names: list[Name]) -> list[dict[int, float]]:
 
 
 def _rank(name: Name, i: int, setting: _Setting, dateline: GeoRef | None, gaz: Gazetteer,
-          colocated: dict[int, float] | None = None) -> list[Scored]:
+          colocated: dict[int, float] | None = None, home: SourceHome | None = None) -> list[Scored]:
     out = []
     for k, c in enumerate(name.cands[:MAX_READINGS]):
-        s, why = _score(c, i, setting, dateline, gaz)
+        s, why = _score(c, i, setting, dateline, gaz, home)
         local = name.local[k] if k < len(name.local) else 0.0
         why = (name.local_why[k] if k < len(name.local_why) else []) + why
         if colocated and k in colocated:
@@ -180,11 +208,13 @@ def _rank(name: Name, i: int, setting: _Setting, dateline: GeoRef | None, gaz: G
     return out
 
 
-def resolve(names: list[Name], gaz: Gazetteer, *, rounds: int = ROUNDS) -> list[list[Scored]]:
-    """Every name's readings scored against the others', best first (empty for a name without readings)."""
+def resolve(names: list[Name], gaz: Gazetteer, *, rounds: int = ROUNDS, home: SourceHome | None = None
+            ) -> list[list[Scored]]:
+    """Every name's readings scored against the others', best first (empty for a name without
+    readings); ``home`` is the home of the article's source, if it has one."""
     empty = _Setting()
     co = _colocated(names)
-    ranked = [_rank(n, i, empty, None, gaz, co[i]) for i, n in enumerate(names)]
+    ranked = [_rank(n, i, empty, None, gaz, co[i], home) for i, n in enumerate(names)]
     for _ in range(rounds):
         setting = _Setting()
         for i, (n, r) in enumerate(zip(names, ranked)):
@@ -198,7 +228,7 @@ def resolve(names: list[Name], gaz: Gazetteer, *, rounds: int = ROUNDS) -> list[
                 new.append(r)
                 continue
             dateline = ranked[first][0][1] if first is not None and first != i else None
-            got = _rank(n, i, setting, dateline, gaz, co[i])
+            got = _rank(n, i, setting, dateline, gaz, co[i], home)
             changed |= not r or got[0][1] is not r[0][1]
             new.append(got)
         ranked = new

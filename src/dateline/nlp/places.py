@@ -12,7 +12,9 @@ to the place name inside it ("Titus County Jail"), but a street is not its names
 All names of an article are resolved together (:mod:`dateline.geo.coherence`): one place per name,
 each reading scored by its prior (population, kind, capital), its own words (a trailing ", State",
 "state of", a town named after a state or country) and how it fits the other names' readings
-(same country, same state, nearby). Landmarks resolve to their city. Fragments of people's names
+(same country, same state, nearby). Given the homes of news sources (``PlaceOptions.homes``,
+:mod:`dateline.geo.homes`), readings in and near the article's source's home are preferred, and
+untagged towns of its home state are names as in a story about that state. Landmarks resolve to their city. Fragments of people's names
 are never places; nationality adjectives are places only when asked (``PlaceOptions.demonyms``),
 as ``Place(kind="demonym")``, never an event location.
 
@@ -29,6 +31,7 @@ from spacy.tokens import Doc, Span as TokSpan, Token
 
 from ..geo.coherence import MAX_READINGS, MIN_MARGIN, Name, Scored, resolve
 from ..geo.gazetteer import Gazetteer, key, km
+from ..geo.homes import SourceHome, SourceHomes
 from ..model import Article, GeoRef, Place, Span
 from ..model.ids import stable_id
 from .place_events import mark_event_location as _mark_event_location, place_of_clause  # noqa: F401
@@ -44,11 +47,13 @@ from .place_words import (
 @dataclass(frozen=True, slots=True)
 class PlaceOptions:
     """How places are found. ``demonyms`` turns "American" into a place, as LGL annotates; off by
-    default, because a nationality adjective says who, not where."""
+    default, because a nationality adjective says who, not where. ``homes``: where news sources'
+    readers live (none by default)."""
 
     scan_gazetteer: bool = True
     demonyms: bool = False
     max_candidates: int = MAX_CANDIDATES
+    homes: SourceHomes | None = None
 
 
 @dataclass(slots=True)
@@ -64,21 +69,29 @@ class _Mention:
 
 
 def extract_places(ctx) -> tuple[Place, ...]:
+    homes = getattr(ctx.resources, "source_homes", None)
+    if homes:
+        return find_places(ctx.doc, ctx.article, ctx.resources.gazetteer, PlaceOptions(homes=homes))
     return find_places(ctx.doc, ctx.article, ctx.resources.gazetteer)
 
 
-def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOptions = PlaceOptions()
-                ) -> tuple[Place, ...]:
+def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOptions = PlaceOptions(),
+                *, source: str | None = None) -> tuple[Place, ...]:
+    """The article's places. ``source`` names the outlet for ``options.homes`` (default: the
+    article's ``source``, else its address's host)."""
     mentions = _mentions(doc, gaz, options)
     for m in mentions:
         m.cands = _lookup(doc, m, gaz)
     first_line_end = article.text.find("\n")  # the dateline is the first place after the headline
+    home = None
+    if options.homes:
+        home = options.homes.find(source) if source is not None else options.homes.find(article.source, article.url)
     resolved = None
     if options.scan_gazetteer:
         # a first reading of the plain names says which states the article is about; untagged towns
-        # of those states are then names too
-        resolved = _resolve_names(doc, mentions, gaz, first_line_end)
-        extra = _context_mentions(doc, gaz, mentions, _anchors(doc, mentions, resolved[1]))
+        # of those states (and of the source's home state) are then names too
+        resolved = _resolve_names(doc, mentions, gaz, first_line_end, home)
+        extra = _context_mentions(doc, gaz, mentions, _anchors(doc, mentions, resolved[1], home))
         for m in extra:
             m.cands = _lookup(doc, m, gaz)
         extra += _propagate(doc, mentions + extra, gaz)
@@ -91,7 +104,7 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
             resolved = None
     if not mentions:
         return ()
-    group_of, ranked = resolved or _resolve_names(doc, mentions, gaz, first_line_end)
+    group_of, ranked = resolved or _resolve_names(doc, mentions, gaz, first_line_end, home)
     places = [_place(doc, m, ranked[group_of[i]] if i in group_of else [], article, options)
               for i, m in enumerate(mentions)]
     places = [p for p in places if p is not None]
@@ -479,8 +492,11 @@ class _Anchors:
     admin1: Counter  # (ISO2, admin1) -> how many names the article has there
 
 
-def _anchors(doc: Doc, mentions: list[_Mention], ranked: list[list[Scored]]) -> _Anchors:
+def _anchors(doc: Doc, mentions: list[_Mention], ranked: list[list[Scored]], home: SourceHome | None = None
+             ) -> _Anchors:
     admin1: Counter = Counter()
+    if home is not None and home.admin1:
+        admin1[(home.country, home.admin1)] += 1  # a local paper's own state goes without saying
     for r in ranked:
         if r and (len(r) < 2 or r[0][0] - r[1][0] >= MIN_MARGIN):
             best = r[0][1]
@@ -721,8 +737,8 @@ def _name_key(m: _Mention) -> tuple:
             tuple(id(c) for c in (m.cands or ())[:3]))
 
 
-def _resolve_names(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, first_line_end: int
-                   ) -> tuple[dict[int, int], list[list[Scored]]]:
+def _resolve_names(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, first_line_end: int,
+                   home: SourceHome | None = None) -> tuple[dict[int, int], list[list[Scored]]]:
     """Every mention's readings, scored with the article's other names (``geo.coherence``): mention
     index -> name index, and each name's scored readings, best first."""
     group_of: dict[int, int] = {}
@@ -756,7 +772,7 @@ def _resolve_names(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, first_lin
             if country is not None:
                 taken.add(key(e.text))
                 names.append(Name(cands=[country], weight=DEMONYM_WEIGHT, fixed=True))
-    return group_of, resolve(names, gaz)
+    return group_of, resolve(names, gaz, home=home)
 
 
 def _place(doc: Doc, m: _Mention, scored: list[Scored], article: Article, options: PlaceOptions) -> Place | None:

@@ -46,6 +46,12 @@ class Resources:
     def gazetteer(self) -> Any:
         return self.get("gazetteer")
 
+    @property
+    def source_homes(self) -> Any:
+        """Where news sources' readers live (geo.homes.SourceHomes), for resolving places; None
+        unless given (``with_overrides(source_homes=...)``)."""
+        return self.get("source_homes") if "source_homes" in self.factories or "source_homes" in self._built else None
+
 
 def _countries() -> Any:
     from ..ontology.countries import default_countries
