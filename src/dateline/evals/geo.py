@@ -103,7 +103,7 @@ def defines_demonyms(docs: list[GoldDoc], gaz: Any) -> bool:
 def run(path: Path, *, limit: int | None = None, demonyms: bool | None = None, small_towns: bool = True,
         homes: bool = True) -> EvalResult:
     from ..geo.gazetteer import GeonamesGazetteer, default_gazetteer
-    from ..geo.homes import learn_homes
+    from ..geo.homes import learn_homes, source_key
     from ..nlp.build import build_nlp
     from ..nlp.places import PlaceOptions, find_places
 
@@ -133,7 +133,7 @@ def run(path: Path, *, limit: int | None = None, demonyms: bool | None = None, s
     for k in ("acc161", "acc161_matched", "span_f1"):
         result.metrics[f"{k}_without_homes"] = first.metrics[k]
     result.metrics["source_homes"] = len(learnt)
-    result.metrics["sources"] = len({a.source for a in articles if a.source})
+    result.metrics["sources"] = len({source_key(a.source) for a in articles if a.source})
     result.details["source_homes"] = [f"{h.source}\t{h.place}\t{h.articles}\t{h.share}" for h in learnt]
     return result
 

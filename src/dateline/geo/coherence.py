@@ -50,6 +50,8 @@ ROUNDS = 3
 HOME_COUNTRY_BONUS = 1.0  # the reading is in the country of the source's home
 HOME_ADMIN1_BONUS = 2.0  # … and in its state or province
 HOME_NEAR_BONUS = 1.5  # a town or county within NEAR_KM of the source's home town
+HOME_TOWN_BONUS = 4.0  # the home town itself: a local paper's "Manhattan" is its own, not New York's
+HOME_TOWN_KM = 15.0
 MAX_READINGS = 40  # a common name ("San Jose") has dozens; the tail never wins
 PRECISE = ("P", "S")  # readings precise enough to measure distances from
 
@@ -119,6 +121,9 @@ def _home(c: GeoRef, home: SourceHome) -> tuple[float, list[str]]:
             km(home.lat, home.lon, c.lat, c.lon) <= NEAR_KM:  # type: ignore[arg-type]
         score += HOME_NEAR_BONUS
         why.append("near the source's home town")
+        if c.feature_class == "P" and km(home.lat, home.lon, c.lat, c.lon) <= HOME_TOWN_KM:  # type: ignore[arg-type]
+            score += HOME_TOWN_BONUS
+            why[-1] = "the source's home town"
     return score, why
 
 

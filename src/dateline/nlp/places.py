@@ -691,9 +691,11 @@ def _cues(doc: Doc, m: _Mention) -> tuple[str, ...]:
     return tuple(cues)
 
 
-def _local(doc: Doc, m: _Mention, i: int, mentions: list[_Mention]) -> tuple[list[float], list[list[str]]]:
+def _local(doc: Doc, m: _Mention, i: int, mentions: list[_Mention], home: SourceHome | None = None
+           ) -> tuple[list[float], list[list[str]]]:
     """What a mention's own words add to each reading: ", Texas" after it, "the state of" before it;
-    a town named "Oregon" or "China" is rarely what a text means by the name."""
+    a town named "Oregon" or "China" is rarely what a text means by the name, except in a paper of
+    that town's state (a Indiana paper's "Lebanon")."""
     qual = _qualifier(doc, m, mentions, i)
     k = key(m.text)
     cands = m.cands[:MAX_READINGS]
@@ -715,7 +717,8 @@ def _local(doc: Doc, m: _Mention, i: int, mentions: list[_Mention]) -> tuple[lis
         if "country" in cues and c.feature_code == "PCLI":
             s += CUE_BONUS
             why.append("called a country")
-        if big_name and qual is None and (c.feature_class == "P" and (c.feature_code != "PPLC" or key(c.name) != k) or
+        if big_name and qual is None and not (home is not None and home.admin1 and c.admin1 == home.admin1 and
+                                              c.country == home.country) and (c.feature_class == "P" and (c.feature_code != "PPLC" or key(c.name) != k) or
                                           c.feature_code == "ADM2" and c.name.endswith((" County", " Parish"))) \
                 and not (key(c.name) == k and any(x.country == c.country and km(x.lat, x.lon, c.lat, c.lon) < SEAT_KM
                                                   for x in seats)):
@@ -750,7 +753,7 @@ def _resolve_names(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, first_lin
             continue
         nk = _name_key(m)
         g = by_key.get(nk)
-        local, whys = _local(doc, m, i, mentions)
+        local, whys = _local(doc, m, i, mentions, home)
         if g is None:
             g = by_key[nk] = len(names)
             names.append(Name(cands=m.cands[:MAX_READINGS], local=local, local_why=whys,
