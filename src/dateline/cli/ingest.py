@@ -23,6 +23,8 @@ def ingest_cmd(
     encoding: str = typer.Option("utf-8", "--encoding", help="Text encoding of plain-text files."),
     allow_undated: bool = typer.Option(False, "--allow-undated", help="Store items with no published date."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    source_homes: str = typer.Option(None, "--source-homes", help="TSV of news sources' homes (`dateline homes "
+                                                                  "--save FILE`): resolve places with them."),
 ) -> None:
     """Read articles, analyse them and store the results (re-ingesting changes nothing)."""
     from ..ingest import Defaults, ReadOptions, parse_published, read_inputs
@@ -38,7 +40,21 @@ def ingest_cmd(
         max_bytes=app_state.get().max_bytes,
         encoding=encoding,
     )
-    run_ingest(read_inputs(paths, options), as_json=as_json)
+    run_ingest(read_inputs(paths, options), as_json=as_json, resources=homes_resources(source_homes))
+
+
+def homes_resources(path: str | None):
+    """The default resources with the homes of ``path`` (None without one); a bad file exits 2."""
+    if not path:
+        return None
+    from ..geo.homes import HomesFormatError, read_homes
+    from ..nlp.resources import default_resources
+
+    try:
+        homes = read_homes(path)
+    except (OSError, HomesFormatError) as e:
+        raise typer.BadParameter(str(e), param_hint="--source-homes") from None
+    return default_resources().with_overrides(source_homes=homes)
 
 
 def demo_cmd() -> None:
@@ -55,7 +71,7 @@ def demo_cmd() -> None:
     print_overview()
 
 
-def run_ingest(items, *, as_json: bool, exit_on_fail: bool = True) -> None:
+def run_ingest(items, *, as_json: bool, exit_on_fail: bool = True, resources=None) -> None:
     import json
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -78,7 +94,7 @@ def run_ingest(items, *, as_json: bool, exit_on_fail: bool = True) -> None:
                 progress.update(task, rate=f"{t.completed / t.elapsed:.1f} items/s")
 
         report = ingest(items, store, options=AnalyzeOptions(batch_size=settings.batch_size, model=settings.model),
-                        on_item=tick)
+                        on_item=tick, resources=resources)
     summary = {
         "read": report.read, "stored": report.stored, "new_articles": report.new, "failed": len(report.failed),
         "analysis_errors": len(report.analysis_errors), "db": settings.db,

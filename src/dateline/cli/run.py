@@ -52,6 +52,8 @@ def run_cmd(
                                       help="Memory the store may use for caching while loading (DuckDB "
                                            "memory_limit); keeps the loader flat however large the store grows."),
     as_json: bool = typer.Option(False, "--json", help="Print the run's summary as JSON."),
+    source_homes: str = typer.Option(None, "--source-homes", help="TSV of news sources' homes (`dateline homes "
+                                                                  "--save FILE`): resolve places with them."),
     analyzer: str = typer.Option("dateline.runners.work:default_analyzer", "--analyzer", hidden=True,
                                  help="module:function building each worker's analyzer (for tests)."),
 ) -> None:
@@ -93,7 +95,7 @@ def run_cmd(
                 run_id=run_id or "", inputs=inputs, db=db, partition_size=partition_size, model=settings.model,
                 batch_size=settings.batch_size, analyzer=analyzer, published=published, source=source, url=url,
                 require_date=not allow_undated, max_bytes=settings.max_bytes, encoding=encoding,
-                limit=limit))
+                limit=limit, source_homes=_homes_path(source_homes)))
         config = run.config()
         eng = make_engine(EngineOptions(engine=engine, workers=workers, address=address), setup_of(config))
         summary = _execute(run, config.db, eng, quiet=as_json, memory=loader_memory.strip())
@@ -105,6 +107,16 @@ def run_cmd(
                   + (f" --runs-dir {runs_dir}" if runs_dir else ""))
         raise typer.Exit(130) from None
     _report(summary, as_json=as_json)
+
+
+def _homes_path(path: str | None) -> str:
+    """The homes file as an absolute path, checked here so a bad one fails before any worker starts."""
+    if not path:
+        return ""
+    from .ingest import homes_resources
+
+    homes_resources(path)
+    return str(Path(path).resolve())
 
 
 def _execute(run, db: str, eng, *, quiet: bool, memory: str) -> dict:

@@ -48,8 +48,8 @@ SPECIFIC_READINGS = 3  # a name with more readings than this counts 3/n
 CELL = 2.0  # degrees: the grid that finds readings near each other
 ROUNDS = 3
 HOME_COUNTRY_BONUS = 1.0  # the reading is in the country of the source's home
-HOME_ADMIN1_BONUS = 2.0  # … and in its state or province
-HOME_NEAR_BONUS = 1.5  # a town or county within NEAR_KM of the source's home town
+HOME_ADMIN1_BONUS = 3.0  # … and in its state or province
+HOME_NEAR_BONUS = 2.0  # a town or county within NEAR_KM of the source's home town
 HOME_TOWN_BONUS = 4.0  # the home town itself: a local paper's "Manhattan" is its own, not New York's
 HOME_TOWN_KM = 15.0
 MAX_READINGS = 40  # a common name ("San Jose") has dozens; the tail never wins
@@ -66,6 +66,7 @@ class Name:
     weight: float = 1.0  # how much this name says about the article's setting
     first: bool = False  # the article's first place after the headline (its dateline)
     fixed: bool = False  # gives context, is not resolved (a nationality adjective's country)
+    explicit: bool = False  # its own words say which place ("Paris, France"): the source's home says nothing
 
 
 Scored = tuple[float, GeoRef, list[str]]
@@ -219,7 +220,7 @@ def resolve(names: list[Name], gaz: Gazetteer, *, rounds: int = ROUNDS, home: So
     readings); ``home`` is the home of the article's source, if it has one."""
     empty = _Setting()
     co = _colocated(names)
-    ranked = [_rank(n, i, empty, None, gaz, co[i], home) for i, n in enumerate(names)]
+    ranked = [_rank(n, i, empty, None, gaz, co[i], None if n.explicit else home) for i, n in enumerate(names)]
     for _ in range(rounds):
         setting = _Setting()
         for i, (n, r) in enumerate(zip(names, ranked)):
@@ -233,7 +234,7 @@ def resolve(names: list[Name], gaz: Gazetteer, *, rounds: int = ROUNDS, home: So
                 new.append(r)
                 continue
             dateline = ranked[first][0][1] if first is not None and first != i else None
-            got = _rank(n, i, setting, dateline, gaz, co[i], home)
+            got = _rank(n, i, setting, dateline, gaz, co[i], None if n.explicit else home)
             changed |= not r or got[0][1] is not r[0][1]
             new.append(got)
         ranked = new

@@ -765,6 +765,7 @@ def _resolve_names(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, first_lin
                 if b > a:
                     n.local[k], n.local_why[k] = b, whys[k]
         group_of[i] = g
+        names[g].explicit |= any(x > 0 for x in local)  # ", France", "the state of"
         if not first_seen and 0 <= first_line_end < doc[m.start].idx:
             names[g].first = first_seen = True
     taken = {key(m.text) for m in mentions}

@@ -63,7 +63,8 @@ def make_engine(options: EngineOptions, setup: WorkerSetup) -> Any:
 
 
 def setup_of(config: RunConfig) -> WorkerSetup:
-    return WorkerSetup(model=config.model, batch_size=config.batch_size, analyzer=config.analyzer)
+    return WorkerSetup(model=config.model, batch_size=config.batch_size, analyzer=config.analyzer,
+                       source_homes=config.source_homes)
 
 
 def read_items(config: RunConfig) -> Iterator[Article | ItemError]:

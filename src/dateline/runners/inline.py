@@ -28,6 +28,7 @@ def ingest(
     chunk: int = 64,
     on_item: Callable[[int], None] | None = None,
     nlp=None,
+    resources=None,
 ) -> IngestReport:
     report = IngestReport()
     before = store.counts()["articles"]
@@ -43,7 +44,7 @@ def ingest(
             else:
                 yield item
 
-    analyses = analyze(articles(), options=options, nlp=nlp)
+    analyses = analyze(articles(), options=options, nlp=nlp, resources=resources)
     while batch := list(islice(analyses, chunk)):
         store.save(batch)
         report.stored += len(batch)

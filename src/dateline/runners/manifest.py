@@ -44,6 +44,7 @@ class RunConfig:
     max_bytes: int = 10 * 1024 * 1024
     encoding: str = "utf-8"
     limit: int | None = None  # read only the first N items of the input
+    source_homes: str = ""  # a TSV of news sources' homes (geo.homes), an absolute path; "" for none
     created: str = ""
 
     @classmethod

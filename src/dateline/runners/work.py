@@ -29,6 +29,7 @@ class WorkerSetup:
     batch_size: int = 32
     # "module:function" taking this setup and returning an Analyzer; tests swap in a fake one
     analyzer: str = "dateline.runners.work:default_analyzer"
+    source_homes: str = ""  # a TSV of news sources' homes (geo.homes) to resolve places with; "" for none
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,6 +66,10 @@ def default_analyzer(setup: WorkerSetup) -> Analyzer:
     nlp = build_nlp(setup.model)
     extractors = default_extractors()
     resources = default_resources()
+    if setup.source_homes:
+        from ..geo.homes import read_homes
+
+        resources = resources.with_overrides(source_homes=read_homes(setup.source_homes))
 
     def run(articles: Sequence[Article]) -> Iterator[ArticleAnalysis]:
         return analyze(articles, options=options, nlp=nlp, extractors=extractors, resources=resources)

@@ -1,0 +1,50 @@
+"""`dateline homes`: where each news source's readers live, learnt from the stored articles' places."""
+
+from __future__ import annotations
+
+import typer
+
+from .common import CSV, JSON, LIMIT, read_store
+from .output import emit, err, output_format
+
+
+def register(app: typer.Typer) -> None:
+    app.command("homes")(homes_cmd)
+
+
+def homes_cmd(
+    save: str = typer.Option(None, "--save", help="Also write the homes to this TSV file; edit it and analyse "
+                                                   "with `--source-homes FILE` (ingest, run)."),
+    min_articles: int = typer.Option(None, "--min-articles", min=1,
+                                     help="Articles naming a place a source needs for a home (default 3)."),
+    min_share: float = typer.Option(None, "--min-share", min=0.0, max=1.0,
+                                    help="Share of them its home state must hold (default 0.5)."),
+    limit: int = LIMIT,
+    as_json: bool = JSON,
+    as_csv: bool = CSV,
+) -> None:
+    """The home state (and town) of each source, learnt from where its stored articles' places are."""
+    from dataclasses import asdict
+
+    from ..geo.homes import MIN_ARTICLES, MIN_SHARE, learn_homes, write_homes
+    from ..model import Place
+    from ..model.codec import loads
+
+    fmt = output_format(as_json, as_csv)
+    with read_store() as store:
+        rows = store.query(
+            "SELECT a.id, coalesce(nullif(a.source, ''), a.url, '') AS source, p.record "
+            "FROM articles a LEFT JOIN places p ON p.article_id = a.id ORDER BY a.id, p.start_char")
+    by_article: dict[str, tuple[str, list[Place]]] = {}
+    for r in rows:
+        source, places = by_article.setdefault(r["id"], (r["source"] or "", []))
+        if r["record"]:
+            places.append(loads(Place, r["record"]))
+    homes = learn_homes(by_article.values(), min_articles=min_articles or MIN_ARTICLES,
+                        min_share=MIN_SHARE if min_share is None else min_share)
+    if save:
+        write_homes(homes, save)
+        err.print(f"wrote {len(homes)} source homes to {save}")
+    out = [asdict(h) for h in homes][:limit]
+    emit(out, fmt=fmt, columns=["source", "place", "country", "admin1", "lat", "lon", "articles", "share"],
+         title="Source homes")

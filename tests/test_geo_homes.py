@@ -1,0 +1,164 @@
+"""Source homes: learnt from analyses, read and written as TSV, used as a prior when resolving places."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.geo.gazetteer import default_gazetteer
+from dateline.geo.homes import (HomesFormatError, SourceHome, SourceHomes, learn_homes, read_homes, source_key,
+                                write_homes)
+from dateline.model import Article, GeoRef, Place, Span
+from dateline.nlp.places import PlaceOptions, find_places
+
+# -- learning, from made-up analyses ---------------------------------------------------------------
+
+def geo(name: str, country: str, lat: float, lon: float, **kw) -> GeoRef:
+    return GeoRef(name=name, country=country, lat=lat, lon=lon, **kw)
+
+
+PARIS_FR = geo("Paris", "FR", 48.85, 2.35, admin1="11", feature_class="P", feature_code="PPLC", score=8.3)
+PARIS_TN = geo("Paris", "US", 36.30, -88.33, admin1="TN", feature_class="P", feature_code="PPL", score=4.0)
+HENRY_TN = geo("Henry County", "US", 36.33, -88.30, admin1="TN", feature_class="A", feature_code="ADM2", score=4.5)
+HENRY_VA = geo("Henry County", "US", 36.68, -79.87, admin1="VA", feature_class="A", feature_code="ADM2", score=4.7)
+PURYEAR = geo("Puryear", "US", 36.44, -88.33, admin1="TN", feature_class="P", feature_code="PPL", score=2.8)
+
+
+def place(name: str, *cands: GeoRef) -> Place:
+    return Place(id=f"pl-{name}", span=Span(start=0, end=len(name), text=name), resolved=cands[0], candidates=tuple(cands))
+
+
+def town(name: str, cc: str, a1: str, lat: float, lon: float) -> GeoRef:
+    return geo(name, cc, lat, lon, admin1=a1, feature_class="P", feature_code="PPL", score=4.0)
+
+
+def test_a_local_paper_gets_its_state_and_town_even_where_a_name_alone_reads_as_a_capital():
+    local = [
+        # "Paris" alone reads as France's capital, but "Paris" and "Henry County" can both be in Tennessee
+        ("https://www.ParisPost.example/news/1", [place("Paris", PARIS_FR, PARIS_TN), place("Henry County", HENRY_VA, HENRY_TN)]),
+        ("parispost.example", [place("Paris", PARIS_TN, PARIS_FR), place("Puryear", PURYEAR)]),
+        ("parispost.example", [place("Henry County", HENRY_TN, HENRY_VA), place("Paris", PARIS_TN, PARIS_FR)]),
+        ("parispost.example", [place("Memphis", town("Memphis", "US", "TN", 35.15, -90.05))]),
+        ("parispost.example", []),  # says nothing either way
+    ]
+    national = [("national.example", [place(n, town(n, "US", a1, lat, lon))])
+                for n, a1, lat, lon in [("Boise", "ID", 43.6, -116.2), ("Tulsa", "OK", 36.2, -95.9),
+                                        ("Akron", "OH", 41.1, -81.5), ("Fresno", "CA", 36.7, -119.8)]]
+    wire = [("wire.example", [place(n, town(n, cc, a1, lat, lon))])
+            for n, cc, a1, lat, lon in [("Boise", "US", "ID", 43.6, -116.2), ("Lyon", "FR", "84", 45.8, 4.8),
+                                        ("Pune", "IN", "16", 18.5, 73.9), ("Leeds", "GB", "ENG", 53.8, -1.5)]]
+    few = [("tiny.example", [place("Memphis", town("Memphis", "US", "TN", 35.15, -90.05))])] * 2
+    homes = learn_homes(local + national + wire + few)
+    home = homes.find("parispost.example")
+    assert home is not None and (home.country, home.admin1) == ("US", "TN")
+    assert home.articles == 4 and home.share == 1.0
+    assert home.place.startswith("Paris, TN") and home.has_point and abs(home.lat - 36.30) < 0.01
+    # a national paper's stories spread over the country: its country, no state
+    assert homes.find("national.example") == SourceHome("national.example", "US", "", None, None, "US", 4, 1.0)
+    assert homes.find("wire.example") is None  # a wire's over the world
+    assert homes.find("tiny.example") is None  # two articles are too few to say
+    assert homes.find(url="https://parispost.example/x") is home
+
+
+def test_a_source_abroad_gets_its_country_not_a_namesake_state():
+    georgia_ge = geo("Georgia", "GE", 42.0, 43.5, feature_class="A", feature_code="PCLI", score=9.0)
+    georgia_us = geo("Georgia", "US", 32.7, -83.5, admin1="GA", feature_class="A", feature_code="ADM1", score=6.5)
+    tbilisi = geo("Tbilisi", "GE", 41.7, 44.8, admin1="TB", feature_class="P", feature_code="PPLC", score=8.0)
+    gori = geo("Gori", "GE", 41.98, 44.1, admin1="SK", feature_class="P", feature_code="PPL", score=4.7)
+    arts = [("tbilisi.example", [place("Georgia", georgia_ge, georgia_us), place("Tbilisi", tbilisi)]),
+            ("tbilisi.example", [place("Georgia", georgia_ge, georgia_us), place("Gori", gori)]),
+            ("tbilisi.example", [place("Georgia", georgia_ge, georgia_us)])]
+    home = learn_homes(arts).find("tbilisi.example")
+    assert home is not None and home.country == "GE" and home.admin1 == ""
+
+
+def test_source_keys():
+    assert source_key("https://www.AJC.com/news/story") == "ajc.com"
+    assert source_key("ajc.com/news") == "ajc.com"
+    assert source_key("The Town Talk") == "the town talk"
+
+
+# -- the file --------------------------------------------------------------------------------------
+
+def test_tsv_round_trip(tmp_path):
+    homes = [SourceHome("parispost.example", "US", "TN", 36.302, -88.326, "Paris, Henry County, TN"),
+             SourceHome("wire.example", "US", "", None, None, "US", 12, 0.75),
+             SourceHome("cambridge.example", "GB", "ENG", 52.2, 0.1167, "Cambridge", 5, 0.6)]
+    path = tmp_path / "homes.tsv"
+    text = write_homes(homes, path)
+    assert text.startswith("#") and path.read_text(encoding="utf-8") == text
+    back = read_homes(path)
+    assert back == SourceHomes(homes)
+    assert back.find("wire.example") == homes[1]
+    # a user's own file: only source and country are required
+    mine = read_homes("mine.tsv", "source\tcountry\tadmin1\nParisPost.example\tus\tTN\n")
+    assert mine.find("parispost.example") == SourceHome("parispost.example", "US", "TN")
+
+
+@pytest.mark.parametrize("body,message", [
+    ("parispost.example\tUSA\tTN\t\t\t", "country 'USA'"),
+    ("parispost.example\tUS\tTN\tnorth\t-88.3\t", "lat 'north' is not a number"),
+    ("parispost.example\tUS\tTN\t136.3\t-88.3\t", "lat 136.3 is outside"),
+    ("parispost.example\tUS\tTN\t36.3\t\t", "both lat and lon"),
+    ("\tUS\tTN\t\t\t", "source is empty"),
+    ("a.example\tUS\tTN\t\t\t\na.example\tUS\tKY\t\t\t", "already has a home on line 3"),
+    ("a.example\tUS\tTN\t1\t2\tx\t3\t0.5\textra", "9 cells but 8 columns"),
+])
+def test_bad_lines_name_the_file_and_line(body, message):
+    text = "# my homes\n" + "\t".join(("source", "country", "admin1", "lat", "lon", "place", "articles", "share")) + \
+        "\n" + body + "\n"
+    with pytest.raises(HomesFormatError) as e:
+        read_homes("homes.tsv", text)
+    assert message in str(e.value) and "homes.tsv:" in str(e.value)
+
+
+def test_a_file_without_the_columns_is_refused():
+    with pytest.raises(HomesFormatError, match="header lacks column"):
+        read_homes("homes.tsv", "source\tstate\nparispost.example\tTN\n")
+
+
+# -- resolution ------------------------------------------------------------------------------------
+
+HOMES = SourceHomes([SourceHome("parispost.example", "US", "TN", 36.302, -88.326, "Paris, TN")])
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return default_gazetteer()
+
+
+def resolve_in(nlp, gaz, text, source, homes=HOMES):
+    article = Article(id="a-home", text=text, source=source)
+    found = find_places(nlp(text), article, gaz, PlaceOptions(homes=homes))
+    for p in found:
+        assert text[p.span.start:p.span.end] == p.span.text
+    return {p.span.text: p.resolved for p in found}
+
+
+TEXT = "Barn fire in Paris\nFirefighters in Paris put out a barn fire on Tuesday, the fire chief said."
+
+
+def test_the_home_decides_an_ambiguous_name(nlp, gaz):
+    without = resolve_in(nlp, gaz, TEXT, "parispost.example", homes=None)
+    assert without["Paris"].country == "FR"
+    got = resolve_in(nlp, gaz, TEXT, "parispost.example")
+    assert (got["Paris"].country, got["Paris"].admin1) == ("US", "TN")
+    # another source's "Paris" is not this paper's
+    assert resolve_in(nlp, gaz, TEXT, "elsewhere.example")["Paris"].country == "FR"
+
+
+def test_a_qualified_name_wins_over_the_home(nlp, gaz):
+    text = "The school band played in Paris, France, last week before flying home to Tennessee."
+    assert resolve_in(nlp, gaz, text, "parispost.example")["Paris"].country == "FR"
+
+
+def test_analyze_takes_homes_from_the_resources(nlp):
+    from dateline.nlp.resources import default_resources
+    from dateline.pipeline import analyze
+
+    article = Article(id="a-home2", text=TEXT, source="https://www.parispost.example/fire", published="2020-01-01")
+    res = default_resources().with_overrides(source_homes=HOMES)
+    (a,) = analyze([article], nlp=nlp, resources=res)
+    paris = [p for p in a.places if p.span.text == "Paris"]
+    assert paris and all(p.resolved.admin1 == "TN" for p in paris)
+    (b,) = analyze([article], nlp=nlp)
+    assert all(p.resolved.country == "FR" for p in b.places if p.span.text == "Paris")
