@@ -35,6 +35,7 @@ from ..model import Entity, Quote, Span
 from ..model.ids import stable_id
 from .quote_marks import MarkSpan, find_quotes
 from .speakers import SpeakerResolver
+from .words import WordTest
 
 NAME = "dateline.quotes.v1"
 
@@ -64,6 +65,7 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 DATE_LABELS = ("DATE", "TIME")
 PLACE_LABELS = ("FAC", "GPE", "LOC")
 NAMING = frozenset({"call", "label", "brand", "dub"})
+_CUE_WORDS = WordTest(lambda w: w.lower() in INDIRECT or w.lower() in NAMING or w.lower() == "according")
 DOUBLE_MARKS = frozenset({'"', "“", "”", "''", "``", "„", "«", "»"})
 SCARE_WORDS = 4  # a partial quote of at most this many words and no cue is a scare quote
 
@@ -395,7 +397,9 @@ class _Reader:
     def indirect(self, found: list[Found]) -> list[Found]:
         out: list[Found] = []
         spans = [f.content for f in found if f.kind == "direct"]
-        for tok in self.doc:
+        doc = self.doc
+        for i in _CUE_WORDS.positions(doc):  # the words the rules below can start on
+            tok = doc[i]
             if self.in_quote(tok):
                 continue
             content = None

@@ -17,6 +17,7 @@ from ...model import ActorRef, Event, Evidence, ItemError, Span
 from ...model.ids import stable_id
 from ...ontology.events import default_event_ontology
 from ..names import tokens_between
+from ..words import WordTest
 from .actors import ActorResolver
 from .anchor import event_date, event_place
 from .arguments import (
@@ -284,13 +285,17 @@ def _reported(t: Token) -> bool:
     return False
 
 
+_DEMAND_VERBS = WordTest(lambda w: w.lower() in SPEECH_VERBS | {"conclude", "declare", "announce", "insist"},
+                         lower=False)
+
+
 def _speech_demands(sent: TokSpan, by_tok: dict[int, Match], drafts: list[Draft]) -> list[Draft]:
     """ "X said Y must do Z" is a demand of X on Y (REQUEST), whether or not Z is a coded action."""
     out: list[Draft] = []
     taken = {d.match.token.i for d in drafts} | {d.complement.token.i for d in drafts if d.complement}
-    for tok in sent:
-        if tok.lemma_.lower() not in SPEECH_VERBS | {"conclude", "declare", "announce", "insist"}:
-            continue
+    doc = sent.doc
+    for i in _DEMAND_VERBS.in_range(doc, sent.start, sent.end):
+        tok = doc[i]
         for c in tok.children:
             if c.dep_ != "ccomp":
                 continue

@@ -13,6 +13,7 @@ from spacy.tokens import Span as TokSpan
 from spacy.tokens import Token
 
 from ...ontology.verbs import PatternWord, VerbLexicon, VerbPattern
+from ..words import WordTest
 
 OBJ_DEPS = ("dobj", "obj", "attr", "oprd", "nsubjpass")
 NOT_TRIGGERS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "MONEY", "CARDINAL",
@@ -52,11 +53,25 @@ def pos_of(tok: Token) -> str | None:
     return None
 
 
+_starts: dict[int, tuple[VerbLexicon, WordTest]] = {}
+
+
+def _starters(lexicon: VerbLexicon) -> WordTest:
+    """The words a pattern of this lexicon can start on, tested once per distinct word."""
+    got = _starts.get(id(lexicon))
+    if got is None or got[0] is not lexicon:
+        if len(_starts) > 16:
+            _starts.clear()
+        got = _starts[id(lexicon)] = (lexicon, WordTest(lexicon.knows))
+    return got[1]
+
+
 def find_matches(sent: TokSpan, lexicon: VerbLexicon) -> list[Match]:
     out: list[Match] = []
-    for tok in sent:
-        if not (lexicon.knows(tok.lower_) or lexicon.knows(tok.lemma_)):
-            continue  # most words start no pattern: skip them before reading tags and entities
+    doc = sent.doc
+    # most words start no pattern: skip them before reading tags and entities
+    for i in _starters(lexicon).in_range(doc, sent.start, sent.end):
+        tok = doc[i]
         pos = pos_of(tok)
         if pos is None or tok.is_punct or tok.ent_type_ in NOT_TRIGGERS:
             continue  # "March" the month is no march, "Strike Force" no strike
