@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from spacy.attrs import IS_TITLE, IS_UPPER, ORTH
 from spacy.tokens import Doc, Span as TokSpan, Token
 
-from ..geo.coherence import MAX_READINGS, MIN_MARGIN, Name, Scored, resolve
+from ..geo.coherence import HOME_TOWN_KM, MAX_READINGS, MIN_MARGIN, Name, Scored, resolve
 from ..geo.gazetteer import Gazetteer, key, km
 from ..geo.homes import SourceHome, SourceHomes
 from ..model import Article, GeoRef, Place, Span
@@ -94,6 +94,8 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
         extra = _context_mentions(doc, gaz, mentions, _anchors(doc, mentions, resolved[1], home))
         for m in extra:
             m.cands = _lookup(doc, m, gaz)
+        if home is not None and home.has_point:
+            extra += _home_town(doc, gaz, mentions + extra, home)
         extra += _propagate(doc, mentions + extra, gaz)
         extra += _postal_states(doc, mentions + extra, gaz)
         for m in extra:
@@ -225,7 +227,7 @@ def _demonyms(doc: Doc, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]
 
 def _keep(doc: Doc, m: _Mention, gaz: Gazetteer, person_idx: set[int], person_words: set[str]) -> bool:
     m.text = doc[m.start:m.end].text
-    if m.source not in ("demonym", "relabelled") and _is_name_fragment(doc, m, person_idx, person_words, gaz):
+    if m.source not in ("demonym", "relabelled", "home") and _is_name_fragment(doc, m, person_idx, person_words, gaz):
         return False
     if m.source != "demonym" and gaz.demonym(m.text) and not _exact_entry(gaz, m.text):
         return False  # "Chinese", "Georgians": who, not where
@@ -653,6 +655,35 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
     return [m for m in out if _keep(doc, m, gaz, person_idx, person_words_)]
 
 
+def _home_town(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], home: SourceHome) -> list[_Mention]:
+    """A local paper's own town wherever its name leads a name: untagged, or the tagger's
+    "Alexandria" person, "Alexandria Police", "Greer Station". Not a surname ("John Paris", "Mr.
+    Paris"): a name the town's name does not begin is a person's."""
+    name = home.place.split(",")[0].strip()
+    k = key(name)
+    if not k or not any(c.feature_class == "P" and key(c.name) == k and
+                        km(home.lat, home.lon, c.lat, c.lon) <= HOME_TOWN_KM  # type: ignore[arg-type]
+                        for c in gaz.candidates(name)[:25]):
+        return []
+    size = len(name.split())
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    starts, inside = set(), set()
+    for e in _ents(doc):
+        s, _ = _clean(doc, e.start, e.end)
+        starts.add(s)
+        inside.update(range(e.start, e.end))
+    out = []
+    for i in range(len(doc) - size + 1):
+        toks = doc[i:i + size]
+        if any(x in taken for x in range(i, i + size)) or not all(x.is_title or x.is_upper for x in toks) or \
+                key(toks.text) != k or (i in inside and i not in starts):
+            continue
+        if i > 0 and doc[i - 1].text.rstrip(".").lower() in HONORIFICS:
+            continue
+        out.append(_Mention(i, i + size, "GPE", "home", text=toks.text))
+    return out
+
+
 def _facility_city(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
     """ "Beijing Railway" → Beijing: a facility named after its city, when its head word says so."""
     span = doc[m.start:m.end]
@@ -812,6 +843,8 @@ def _explain(m: _Mention, best: GeoRef, why: list[str], scored: list) -> str:
         parts.append("the place an organisation or facility is named after")
     if m.source == "relabelled":
         parts.append("tagged as a person, but a place in the article's setting")
+    if m.source == "home":
+        parts.append("the source's home town")
     if m.source == "postal":
         parts.append("a state's postal code after a town")
     if m.source == "propagated":
