@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.attrs import IS_TITLE, IS_UPPER, ORTH
+from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, ORTH, SHAPE
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from ..geo.coherence import HOME_TOWN_KM, MAX_READINGS, MIN_MARGIN, Name, Scored, resolve
@@ -137,13 +137,23 @@ def _ents(doc: Doc) -> tuple[TokSpan, ...]:
 _last_caps: tuple = (None, [])
 
 
+def _capital(tok: Token) -> bool:
+    """Capitalised, upper case, or a name with inner capitals ("DeKalb", "McMinn", "LaGrange"),
+    which ``is_title`` is not."""
+    return tok.is_title or tok.is_upper or (tok.is_alpha and tok.text[0].isupper())
+
+
 def _caps(doc: Doc) -> list[bool]:
-    """Whether each word is capitalised or upper case, read from the Doc's arrays once per document
-    (iterating a Doc makes a Token object per word)."""
+    """Whether each word is capitalised or upper case (``_capital``), read from the Doc's arrays once
+    per document (iterating a Doc makes a Token object per word)."""
     global _last_caps
     if _last_caps[0] is not doc:
-        arr = doc.to_array([IS_TITLE, IS_UPPER]) if len(doc) else []
-        _last_caps = (doc, [bool(a or b) for a, b in arr])
+        if not len(doc):
+            _last_caps = (doc, [])
+        else:
+            arr = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA, SHAPE])
+            strings = doc.vocab.strings
+            _last_caps = (doc, [bool(a or b or (c and strings[int(sh)][:1] == "X")) for a, b, c, sh in arr])
     return _last_caps[1]
 
 
@@ -267,7 +277,7 @@ def _retagged(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str],
               anchored: set[tuple[str, str]] | None = None) -> _Mention | None:
     """A whole "organisation" that is a place the tagger did not know: "Krasnodar", "DRC", "NSW".
     Rivers, seas and regions are left out: "Amazon" the company is no river."""
-    if t - s > 4 or not all(x.is_title or x.is_upper or not x.is_alpha for x in doc[s:t]):
+    if t - s > 4 or not all(_capital(x) or not x.is_alpha for x in doc[s:t]):
         return None
     text = doc[s:t].text
     k = key(text)
@@ -305,7 +315,7 @@ def _local_cue(doc: Doc, s: int, t: int) -> bool:
 def _local_town(doc: Doc, s: int, t: int, gaz: Gazetteer) -> bool:
     """A name the tagger called a person or an organisation that is a town's name in a place's
     context ("Alexandria police", "in Clinton")."""
-    if t - s > 3 or not all(x.is_title or x.is_upper for x in doc[s:t]) or not _local_cue(doc, s, t):
+    if t - s > 3 or not all(_capital(x) for x in doc[s:t]) or not _local_cue(doc, s, t):
         return False
     k = key(doc[s:t].text)
     return any(key(c.name) == k and c.feature_class in ("P", "A") and
@@ -321,7 +331,7 @@ def _embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, s
         return None
     for j in range(min(t - 1, s + 3), s, -1):
         toks = doc[s:j]
-        if not all(x.is_title or x.is_upper for x in toks) or doc[j].text in POSSESSIVE:
+        if not all(_capital(x) for x in toks) or doc[j].text in POSSESSIVE:
             continue
         if doc[j].lower_ in STREET_WORDS:
             continue  # "Memphis St." is a street of the article's own town
@@ -342,7 +352,7 @@ def _embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, s
 def _local_lead(doc: Doc, s: int, t: int, gaz: Gazetteer) -> _Mention | None:
     """A town's name at the head of a local institution's: "Alexandria Police", "Athens Parks"."""
     for j in range(min(t - 1, s + 3), s, -1):
-        if doc[j].lower_ not in LOCAL_HEADS or not all(x.is_title or x.is_upper for x in doc[s:j]):
+        if doc[j].lower_ not in LOCAL_HEADS or not all(_capital(x) for x in doc[s:j]):
             continue
         k = key(doc[s:j].text)
         if len(k) > 3 and any(key(c.name) == k and c.feature_class in ("P", "A") for c in gaz.candidates(doc[s:j].text)[:10]):
@@ -385,7 +395,7 @@ def _of_place(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str]) -> _
         a = i + 1
         for j in range(min(t, a + 3), a, -1):
             toks = doc[a:j]
-            if not all(x.is_title or x.is_upper for x in toks):
+            if not all(_capital(x) for x in toks):
                 continue
             k = key(toks.text)
             if any(_named(c, k) and c.feature_class in ("P", "A") and (
@@ -451,7 +461,7 @@ def _scan(doc: Doc, gaz: Gazetteer, in_ent: list[bool]) -> list[_Mention]:
             i += 1
             continue
         tok = doc[i]
-        if not (tok.is_title or (tok.is_upper and len(tok) > 1)) or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+        if not (_capital(tok) and (len(tok) > 1 or not tok.is_upper)) or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
             i += 1
             continue
         prev = doc[i - 1] if i else None
@@ -571,7 +581,7 @@ def _inner_place(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
     for size in range(min(n - 1, 4), 0, -1):
         for a in range(m.start, m.end - size + 1):
             toks = doc[a:a + size]
-            if not all(x.is_title or x.is_upper for x in toks) or toks[0].is_stop or \
+            if not all(_capital(x) for x in toks) or toks[0].is_stop or \
                     all(x.lower_ in INNER_GENERIC for x in toks):
                 continue
             k = key(toks.text)
@@ -626,7 +636,7 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
             continue
         tok = doc[i]
         dateline = tok.is_upper and len(tok) > 2 and (tok.is_sent_start or i == 0 or doc[i - 1].text in ".\n")
-        if i in ent_idx or i in taken or not (tok.is_title or tok.is_upper) or len(tok) < 3 or (
+        if i in ent_idx or i in taken or not _capital(tok) or len(tok) < 3 or (
                 not dateline and (tok.is_stop or tok.pos_ != "PROPN")):
             i += 1
             continue
@@ -675,7 +685,7 @@ def _home_town(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], home: SourceH
     out = []
     for i in range(len(doc) - size + 1):
         toks = doc[i:i + size]
-        if any(x in taken for x in range(i, i + size)) or not all(x.is_title or x.is_upper for x in toks) or \
+        if any(x in taken for x in range(i, i + size)) or not all(_capital(x) for x in toks) or \
                 key(toks.text) != k or (i in inside and i not in starts):
             continue
         if i > 0 and doc[i - 1].text.rstrip(".").lower() in HONORIFICS:
