@@ -29,10 +29,51 @@ from .lexicon import (
 )
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9'’.& -]+")
+
+
+def _trie(words: list[str]) -> str | None:
+    """Plain words as one alternation with shared beginnings factored out ("next|nearly|never" ->
+    "n(?:e(?:xt|arly|ver))"): the matcher then tests a position's first letter once instead of
+    once per word. At every branch a longer continuation is tried before the word ending there,
+    which is what a longest-first list of words does, so the matches are the same. A space stands for
+    any run of whitespace. None when a word is not plain text, or when two branches differ only in
+    case (under a case-insensitive flag their order would then decide)."""
+    if not words or not all(_PLAIN.fullmatch(w) for w in words):
+        return None
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        keys = [ch for ch in node if ch]
+        if len({k.lower() for k in keys}) != len(keys):
+            raise ValueError("branches differ only in case")
+        parts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in keys]
+        if "" in node:
+            parts.append("")  # the word ending here, after every longer one
+        if len(parts) == 1:
+            return parts[0]
+        return "(?:" + "|".join(parts) + ")"
+
+    try:
+        return "(?:" + emit(root) + ")"
+    except ValueError:
+        return None
+
+
 def _alt(words, *, cap: bool = False) -> str:
     """An alternation, longest first; ``cap``: each word Capitalised or UPPER only."""
+    ordered = sorted(set(words), key=lambda x: (-len(x), x))
+    if not cap:
+        factored = _trie(ordered)
+        if factored is not None:
+            return factored
     out = []
-    for w in sorted(set(words), key=lambda x: (-len(x), x)):
+    for w in ordered:
         e = re.escape(w).replace(r"\ ", r"\s+")
         if cap:
             head, tail = e[0], e[1:]
@@ -44,7 +85,16 @@ def _alt(words, *, cap: bool = False) -> str:
 
 def _ci(s: str) -> str:
     """Case-insensitive; a space stands for any run of whitespace."""
-    return "(?i:" + s.replace(" ", r"\s+") + ")"
+    return "(?i:" + (_words(s.split("|")) or s).replace(" ", r"\s+") + ")"
+
+
+def _words(alternatives: list[str]) -> str | None:
+    """Alternatives given in order (a longer one before its prefix) as a factored alternation, or
+    None when they are not plain words or a shorter one comes first (its order then decides)."""
+    words = [a.replace(r"\s+", " ") for a in alternatives]
+    if any(b.lower().startswith(a.lower()) for i, a in enumerate(words) for b in words[i + 1:]):
+        return None
+    return _trie(words)
 
 
 L = r"(?<![\w&])"  # left word boundary ("&" keeps "AT&T" out)
