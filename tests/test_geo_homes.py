@@ -162,3 +162,19 @@ def test_analyze_takes_homes_from_the_resources(nlp):
     assert paris and all(p.resolved.admin1 == "TN" for p in paris)
     (b,) = analyze([article], nlp=nlp)
     assert all(p.resolved.country == "FR" for p in b.places if p.span.text == "Paris")
+
+
+def test_the_home_town_is_a_place_where_the_tagger_missed_it(nlp, gaz):
+    text = ("Council backs new park\nThe Paris City Council voted on Monday to build a park. "
+            "Paris Mayor Ann Hale said work would start in May. Mr. Paris, a local farmer, sold the land.")
+    got = [p for p in find_places(nlp(text), Article(id="a-h3", text=text, source="parispost.example"), gaz,
+                                  PlaceOptions(homes=HOMES)) if p.span.text == "Paris"]
+    assert got and all(p.resolved.admin1 == "TN" for p in got)
+    assert not any(p.span.start == text.index("Mr. Paris") + 4 for p in got)  # a man's name stays his
+
+
+def test_letters_without_a_decomposition_fold_too():
+    from dateline.geo.gazetteer import key
+
+    assert key("Østfold") == key("Ostfold") == "ostfold"
+    assert key("Łódź") == "lodz" and key("Ærø") == "aero"

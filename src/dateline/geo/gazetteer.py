@@ -43,12 +43,19 @@ ABBREV = re.compile(r"^(st|ste|ft|mt|pt)\s")
 ABBREV_FULL = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent: "Østfold" is
+# "Ostfold" as GeoNames' ASCII names and English texts write it, "Łódź" "Lodz"
+UNSPLIT = str.maketrans({"Ø": "O", "ø": "o", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe", "ß": "ss", "Đ": "D",
+                         "đ": "d", "Ł": "L", "ł": "l", "Ħ": "H", "ħ": "h", "ı": "i", "Þ": "Th", "þ": "th",
+                         "Ð": "D", "ð": "d"})
+
+
 def key(text: str) -> str:
     """The lookup form of a name: accents folded, case folded, dots and "the"/"'s" dropped."""
     if text.isascii():
         s = text.lower()
     else:
-        s = unicodedata.normalize("NFKD", text.replace("’", "'"))
+        s = unicodedata.normalize("NFKD", text.replace("’", "'").translate(UNSPLIT))
         s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
     s = s.strip()
     if s.endswith("'s"):

@@ -188,10 +188,13 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
                 out += [_Mention(a, b, e.label_, "ner") for a, b in _split_commas(doc, s, t, gaz)]
         elif e.label_ == "PERSON":
             # the tagger's "Alexandria" or "Sri Lanka" as a person: a place when the article tags it a
-            # place elsewhere, or when it is exactly a country's or state's name
+            # place elsewhere, or when it is exactly a country's or state's name; "Mr. Paris" is a man
             text = doc[s:t].text
+            if _after_honorific(doc, s):
+                continue
             if (key(text) in gpe_keys and (t - s > 1 or doc[s].lower_ not in surnames)) or (
-                    t - s > 1 and _strong_exact(gaz, text)) or (
+                    (t - s > 1 or _in_place_list(doc, s, t) and doc[s].lower_ not in surnames) and
+                    _strong_exact(gaz, text)) or (
                     (t - s > 1 or doc[s].lower_ not in surnames) and _local_town(doc, s, t, gaz)):
                 out.append(_Mention(s, t, "GPE", "relabelled"))
                 relabelled.add(e.start)
@@ -266,6 +269,20 @@ def _locative(tok: Token) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return nxt is not None and (nxt.text == "," and nxt.i + 1 < len(tok.doc) and
                                 tok.doc[nxt.i + 1].ent_type_ == "GPE" or nxt.lower_ in PLACE_NOUNS)
+
+
+def _after_honorific(doc: Doc, s: int) -> bool:
+    """ "Mr. Paris", "Gov. Jackson": a person, whatever else the name is."""
+    return s > 0 and doc[s - 1].text.rstrip(".").lower() in HONORIFICS
+
+
+def _in_place_list(doc: Doc, s: int, t: int) -> bool:
+    """Whether a name stands in a list of places: "Rogaland, Vestfold, Buskerud" with a place
+    the tagger saw next to it across a comma or "and"."""
+    for sep, other in ((s - 1, s - 2), (t, t + 1)):
+        if 0 <= other < len(doc) and doc[sep].lower_ in (",", "and") and doc[other].ent_type_ in ("GPE", "LOC"):
+            return True
+    return False
 
 
 def _strong_exact(gaz: Gazetteer, text: str) -> bool:
@@ -378,7 +395,7 @@ def _propagate(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list[_Ment
             continue
         s, t = _clean(doc, e.start, e.end)
         k = key(doc[s:t].text)
-        if k not in places or (e.label_ == "PERSON" and (
+        if k not in places or _after_honorific(doc, s) or (e.label_ == "PERSON" and (
                 (t - s == 1 and doc[s].lower_ in surnames) or (persons[k] > places[k] and not any(
                     c.population >= RETAG_MIN_POP for c in gaz.candidates(doc[s:t].text)[:10])))):
             continue  # "Welch" stabbed eight times and a place once is a man; "Gainesville" a town
@@ -622,7 +639,7 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
         if e.label_ == "PERSON" and anchored and not taken & set(range(e.start, e.end)):
             s, t = _clean(doc, e.start, e.end)
             text = doc[s:t].text
-            if t - s == 1 and (doc[s].lower_ in person_words or not _locative(doc[s])):
+            if t - s == 1 and (doc[s].lower_ in person_words or not _locative(doc[s])) or _after_honorific(doc, s):
                 continue
             k = key(text)
             if any(_named(c, k, anchored) and c.feature_class in ("P", "A") and (c.country, c.admin1) in anchored
@@ -688,7 +705,7 @@ def _home_town(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], home: SourceH
         if any(x in taken for x in range(i, i + size)) or not all(_capital(x) for x in toks) or \
                 key(toks.text) != k or (i in inside and i not in starts):
             continue
-        if i > 0 and doc[i - 1].text.rstrip(".").lower() in HONORIFICS:
+        if _after_honorific(doc, i):
             continue
         out.append(_Mention(i, i + size, "GPE", "home", text=toks.text))
     return out
