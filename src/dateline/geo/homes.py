@@ -47,8 +47,9 @@ MIN_COUNTRY_SHARE = 0.6
 # The home town: the town of the home state named in the most articles, when it is named in at
 # least this share of them (a local paper names its own town in most stories).
 MIN_TOWN_SHARE = 0.34
-# A reading this far below its name's best one is no reading a story could mean ("Egypt", the town
-# in Pennsylvania, beside the country), but a local Dublin is within it of Ireland's capital.
+# A namesake this far below a country's or state's reading is no reading a story could mean
+# ("Egypt", the town in Pennsylvania, beside the country); a town's namesakes all count, however
+# far below a capital or a landmark alias they are (a local "Dublin", "Manhattan").
 MAX_GAP = 6.0
 SPECIFIC = 3  # a name with readings in more states than this counts SPECIFIC/n of a name
 
@@ -135,9 +136,11 @@ def _readings(p: Place) -> list[GeoRef]:
     if p.kind != "name":
         return []
     rs = p.candidates or ((p.resolved,) if p.resolved else ())
-    top = max((r.score for r in rs), default=0.0)
-    return [r for r in rs if r.country and top - r.score <= MAX_GAP and
-            (r.feature_class == "P" or r.feature_code in ("PCLI", "ADM1", "ADM2"))]
+    top = max(rs, key=lambda r: r.score, default=None)
+    if top is not None and top.feature_code in ("PCLI", "ADM1"):
+        # the namesakes of a country or state count only when close: "Egypt" is not Egypt, Pennsylvania
+        rs = [r for r in rs if top.score - r.score <= MAX_GAP]
+    return [r for r in rs if r.country and (r.feature_class == "P" or r.feature_code in ("PCLI", "ADM1", "ADM2"))]
 
 
 def _best(support: Counter) -> set:
