@@ -51,6 +51,10 @@ MIN_TOWN_SHARE = 0.34
 # ("Egypt", the town in Pennsylvania, beside the country); a town's namesakes all count, however
 # far below a capital or a landmark alias they are (a local "Dublin", "Manhattan").
 MAX_GAP = 6.0
+# An article votes for each state where its names are at least this share as likely to be as in its
+# likeliest one, by that share: a story's "Dublin" and "Thomas" may fit Georgia best, but its
+# "Dublin" fits Ohio too, and the paper's other stories say Ohio.
+SOFT = 0.5
 SPECIFIC = 3  # a name with readings in more states than this counts SPECIFIC/n of a name
 
 COLUMNS = ("source", "country", "admin1", "lat", "lon", "place", "articles", "share")
@@ -143,14 +147,15 @@ def _readings(p: Place) -> list[GeoRef]:
     return [r for r in rs if r.country and (r.feature_class == "P" or r.feature_code in ("PCLI", "ADM1", "ADM2"))]
 
 
-def _best(support: Counter) -> set:
+def _best(support: Counter, within: float = 1.0) -> dict:
+    """The keys whose support is at least ``within`` of the best one's, with their share of it."""
     if not support:
-        return set()
+        return {}
     top = max(support.values())
-    return {k for k, v in support.items() if v >= top - 1e-9}
+    return {k: v / top for k, v in support.items() if v >= within * top - 1e-9}
 
 
-def _article_home(places: Sequence[Place]) -> tuple[set[str], set[tuple[str, str]], list[GeoRef]]:
+def _article_home(places: Sequence[Place]) -> tuple[dict[str, float], dict[tuple[str, str], float], list[GeoRef]]:
     """The countries where the most of an article's names can be; the states of those countries
     where the most of them can be; and the towns there that they can be.
 
@@ -176,7 +181,7 @@ def _article_home(places: Sequence[Place]) -> tuple[set[str], set[tuple[str, str
         states = {(r.country, r.admin1) for r in rs if r.country in countries and r.admin1 and r.feature_code != "PCLI"}
         for st in states:
             by_state[st] += min(1.0, SPECIFIC / len(states))
-    states = _best(by_state)
+    states = _best(by_state, SOFT)
     towns = [r for rs in names.values() for r in rs if r.feature_class == "P" and (r.country, r.admin1) in states]
     return countries, states, towns
 
@@ -188,7 +193,7 @@ def learn_homes(articles: Iterable[tuple[str, Sequence[Place]]], *, min_articles
     :func:`source_key` reads it; articles without one are skipped). Each article that names a town,
     county, state or country votes for the countries and the states where the most of its names can
     be (:func:`_article_home`); a source's home is the state with the most votes, when it has enough."""
-    states: dict[str, Counter] = defaultdict(Counter)
+    states: dict[str, Counter] = defaultdict(Counter)  # how many articles a state fits (by their SOFT shares)
     countries: dict[str, Counter] = defaultdict(Counter)
     towns: dict[str, Counter] = defaultdict(Counter)  # (country, admin1, name, lat, lon) -> articles
     voting: Counter = Counter()
@@ -200,8 +205,8 @@ def learn_homes(articles: Iterable[tuple[str, Sequence[Place]]], *, min_articles
         if not best_countries:
             continue
         voting[k] += 1
-        for st in best:
-            states[k][st] += 1
+        for st, w in best.items():
+            states[k][st] += w
         for c in best_countries:
             countries[k][c] += 1
         for t in {(r.country, r.admin1, r.name, r.lat, r.lon) for r in local_towns}:
