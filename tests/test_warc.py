@@ -91,6 +91,32 @@ def test_a_warc_page_over_the_size_limit_fails_alone(tmp_path):
     assert len([i for i in items if isinstance(i, Article)]) == 1
 
 
+def test_a_run_extracts_archived_pages_in_its_workers_and_stores_what_reading_gives(tmp_path):
+    from test_runs import FAKE
+
+    from dateline.ingest.warc import Page
+    from dateline.runners.batch import execute, read_items, start_run
+    from dateline.runners.local import ProcessEngine
+    from dateline.runners.manifest import RunConfig
+    from dateline.runners.work import WorkerSetup
+    from dateline.store import open_store
+
+    path = tmp_path / "news.warc"
+    empty = "<html><body><nav>Home</nav></body></html>".encode()  # a page with no article
+    path.write_bytes(b"".join(build_archive()) + _response(7, "https://news.example/empty", empty))
+    cfg = RunConfig(run_id="w", inputs=(str(path),), db=str(tmp_path / "w.duckdb"), partition_size=2, analyzer=FAKE)
+    read = list(read_items(cfg))
+    assert sum(isinstance(i, Page) for i in read) == 3  # the reading process leaves extraction to the workers
+    with open_store(cfg.db) as store:
+        summary = execute(start_run(tmp_path / "runs", cfg), store, ProcessEngine(WorkerSetup(analyzer=FAKE), 2))
+        stored = store.query("SELECT id, title, url FROM articles ORDER BY url")
+        errors = store.query("SELECT origin, code FROM errors ORDER BY origin")
+    direct = sorted((a for a in _items(path) if isinstance(a, Article)), key=lambda a: a.url)
+    assert [(r["id"], r["title"], r["url"]) for r in stored] == [(a.id, a.title, a.url) for a in direct]
+    assert summary["status"] == "complete" and summary["error_codes"] == {"bad_http": 1, "no_article": 1}
+    assert [(e["origin"].rsplit("#", 1)[1], e["code"]) for e in errors] == [("5", "bad_http"), ("7", "no_article")]
+
+
 SGML = """<!DOCTYPE lewis SYSTEM "lewis.dtd">
 <REUTERS TOPICS="YES" LEWISSPLIT="TRAIN" NEWID="1">
 <DATE>26-FEB-1987 15:01:01.79</DATE>

@@ -38,6 +38,8 @@ class ReadOptions:
     defaults: Defaults = Defaults()
     max_bytes: int = 10 * 1024 * 1024
     encoding: str = "utf-8"
+    # archives' pages come out unextracted (warc.Page); batch runs extract them in their workers
+    pages: bool = False
 
 
 def kind_of(path: Path) -> str | None:
@@ -119,7 +121,7 @@ def _read_file(path: Path, options: ReadOptions, *, explicit: bool) -> Iterator[
     if kind == "warc":
         from .warc import read_warc
 
-        yield from read_warc(path, max_bytes=options.max_bytes, defaults=options.defaults)
+        yield from read_warc(path, max_bytes=options.max_bytes, defaults=options.defaults, pages=options.pages)
         return
     try:
         size = path.stat().st_size

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import Article, ItemError
@@ -24,7 +24,36 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 HTTP_TYPES = ["HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/2.0"]
 
 
-def read_warc(path: Path, *, max_bytes: int, defaults: Defaults) -> Iterator[Article | ItemError]:
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A web page read from an archive but not yet extracted: batch runs ship these to their
+    workers, so trafilatura's work (the slow part of reading an archive) runs on every core or Ray
+    node instead of in the one process that reads the input."""
+
+    origin: str
+    data: bytes
+    url: str
+    defaults: Defaults
+    record_id: str = ""
+
+    def article(self) -> Article | ItemError:
+        """The page's article, or the reason it has none (as reading it directly would give)."""
+        from .formats import read_html
+
+        try:
+            article = read_html(self.data, origin=self.origin, url=self.url, defaults=self.defaults)
+        except ItemFailure as f:
+            return ItemError(origin=self.origin, stage="parse", code=f.code, message=f.message)
+        except ValueError as e:  # a page that defeats the extractor fails alone, here or in a worker
+            return ItemError(origin=self.origin, stage="parse", code="bad_html", message=f"{type(e).__name__}: {e}")
+        if self.record_id:
+            article.meta["warc_record_id"] = self.record_id
+        return article
+
+
+def read_warc(path: Path, *, max_bytes: int, defaults: Defaults, pages: bool = False
+              ) -> Iterator[Article | ItemError | Page]:
+    """The archive's articles; with ``pages``, its HTML pages unextracted (``Page.article()`` later)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -52,7 +81,9 @@ def read_warc(path: Path, *, max_bytes: int, defaults: Defaults) -> Iterator[Art
                 continue
             where = f"{origin}#{n}"
             try:
-                got = _record_article(record, where=where, max_bytes=max_bytes, defaults=defaults)
+                got = _record_page(record, where=where, max_bytes=max_bytes, defaults=defaults)
+                if got is not None and not pages:
+                    got = got.article()
             except ItemFailure as f:
                 yield ItemError(origin=where, stage="read" if f.code in ("bad_http", "too_large") else "parse",
                                 code=f.code, message=f.message)
@@ -65,10 +96,8 @@ def read_warc(path: Path, *, max_bytes: int, defaults: Defaults) -> Iterator[Art
                 yield got
 
 
-def _record_article(record, *, where: str, max_bytes: int, defaults: Defaults) -> Article | None:
+def _record_page(record, *, where: str, max_bytes: int, defaults: Defaults) -> Page | None:
     from warcio.statusandheaders import StatusAndHeadersParser, StatusAndHeadersParserException
-
-    from .formats import read_html
 
     headers = record.rec_headers
     uri = headers.get_header("WARC-Target-URI") or ""
@@ -95,11 +124,8 @@ def _record_article(record, *, where: str, max_bytes: int, defaults: Defaults) -
     check_bytes(data, max_bytes=max_bytes)
     crawled = _crawl_date(headers.get_header("WARC-Date"), defaults)
     meta_defaults = replace(defaults, published=crawled or defaults.published, url=uri or defaults.url)
-    article = read_html(data, origin=where, url=uri, defaults=meta_defaults)
-    record_id = headers.get_header("WARC-Record-ID")
-    if record_id:
-        article.meta["warc_record_id"] = record_id
-    return article
+    return Page(origin=where, data=data, url=uri, defaults=meta_defaults,
+                record_id=headers.get_header("WARC-Record-ID") or "")
 
 
 def _crawl_date(value: str | None, defaults: Defaults) -> str | None:

@@ -75,6 +75,7 @@ def read_items(config: RunConfig) -> Iterator[Article | ItemError]:
                           require_date=config.require_date),
         max_bytes=config.max_bytes,
         encoding=config.encoding,
+        pages=True,  # archived pages are extracted by the workers, not by this process
     )
     items = read_inputs(config.inputs, options)
     return items if config.limit is None else islice(items, config.limit)

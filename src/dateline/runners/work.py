@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..ingest.warc import Page
 from ..model import Article, ArticleAnalysis, ItemError
 from . import partfile
 
@@ -34,10 +35,11 @@ class WorkerSetup:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Task:
-    """One partition of the input: its items in input order (read errors included)."""
+    """One partition of the input: its items in input order (read errors included; archived pages
+    not yet extracted)."""
 
     index: int
-    items: tuple[Article | ItemError, ...]
+    items: tuple[Article | ItemError | Page, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -103,13 +105,14 @@ def process(analyzer: Analyzer, task: Task, *, out: Path | None, worker: str) ->
     """Analyse one partition; write it to ``out`` (atomically) or return its bytes when ``out`` is None."""
     started = time.time()
     t0 = time.perf_counter()
-    articles = [i for i in task.items if isinstance(i, Article)]
+    items = [i.article() if isinstance(i, Page) else i for i in task.items]  # archived pages: extract here
+    articles = [i for i in items if isinstance(i, Article)]
     analyses = list(analyzer(articles))
     if len(analyses) != len(articles):
         raise RuntimeError(f"the analyzer returned {len(analyses)} analyses for {len(articles)} articles")
     got = iter(analyses)
     # input order: each read error stays where it was read, between the analyses
-    entries = [i if isinstance(i, ItemError) else next(got) for i in task.items]
+    entries = [i if isinstance(i, ItemError) else next(got) for i in items]
     analyse_s = time.perf_counter() - t0
     data = partfile.encode(entries)
     if out is not None:
@@ -118,7 +121,7 @@ def process(analyzer: Analyzer, task: Task, *, out: Path | None, worker: str) ->
         index=task.index,
         items=len(task.items),
         articles=len(analyses),
-        read_errors=sum(1 for i in task.items if isinstance(i, ItemError)),
+        read_errors=sum(1 for i in items if isinstance(i, ItemError)),
         analysis_errors=sum(len(a.errors) for a in analyses),
         words=sum(len(a.article.text.split()) for a in analyses),
         analyse_s=analyse_s,
