@@ -5,8 +5,8 @@ texts (same model, same batch size, in the same kind of worker processes), then 
 analysis through the batch runner, loaded into a temporary store, then the bare pass again (the
 bare rates are the mean of the two, so drift in the machine's speed during the run cancels out).
 Rates per core come from the workers' own analysis time (model loading excluded); rates per run
-from the wall time between the first partition's start and the last one's end. A stage profile (parse, then each extractor)
-shows where the full analysis spends its time.
+from the wall time between the first partition's start and the last one's end. A stage profile
+(parse, then each extractor) shows where the full analysis spends its time.
 """
 
 from __future__ import annotations
