@@ -23,7 +23,7 @@ def story(folder: Path, name: str, title: str) -> None:
 def look(paths, store, nlp, state_path: Path):
     """One cycle of a freshly started watcher (its state read back from the file, as after a restart)."""
     options = WatchOptions(paths=tuple(str(p) for p in paths),
-                           read=ReadOptions(defaults=Defaults(published="2019-01-08")))
+                           read=ReadOptions(defaults=Defaults(published="2019-01-08")), retries=0)
     return cycle(options, WatchState.load(state_path), store, inline_analyse(store, nlp=nlp), state_path)
 
 
@@ -99,3 +99,51 @@ def test_a_feed_url_on_loopback(tmp_path, nlp, feed_server):
         assert store.counts()["articles"] == 3
         down = look(["http://127.0.0.1:9/feed.xml"], store, nlp, state)  # nothing listens on port 9
         assert [e.code for e in down.errors] == ["fetch_failed"]
+
+
+class FlakyHandler(QuietHandler):
+    """Answers 503 (Retry-After: 0) to the first ``fail`` requests, 404 to /missing.xml."""
+
+    fail = 2
+    calls: list[str] = []
+
+    def do_GET(self) -> None:
+        FlakyHandler.calls.append(self.path)
+        if self.path == "/missing.xml":
+            self.send_error(404)
+            return
+        if FlakyHandler.fail > 0:
+            FlakyHandler.fail -= 1
+            self.send_response(503)
+            self.send_header("Retry-After", "0")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        super().do_GET()
+
+
+def test_a_feed_that_fails_for_a_passing_reason_is_tried_again(tmp_path, nlp):
+    root = tmp_path / "www"
+    root.mkdir()
+    write_feed(root, 2)
+    FlakyHandler.fail, FlakyHandler.calls = 2, []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(FlakyHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    waits: list[float] = []
+    try:
+        with open_store(tmp_path / "s.duckdb") as store:
+            options = WatchOptions(paths=(f"{base}/feed.xml", f"{base}/missing.xml"),
+                                   read=ReadOptions(defaults=Defaults(published="2019-01-08")), retries=2)
+            report = cycle(options, WatchState(), store, inline_analyse(store, nlp=nlp), tmp_path / "w.json",
+                           sleep=waits.append)
+            assert report.new == 2 and waits == [0.0, 0.0]  # two 503s, then the feed; Retry-After: 0 honoured
+            assert FlakyHandler.calls.count("/missing.xml") == 1  # a 404 is not tried again
+            assert [(e.code, e.message) for e in report.errors] == [("fetch_failed", "HTTP 404: Not Found")]
+            waits.clear()
+            down = cycle(WatchOptions(paths=("http://127.0.0.1:9/feed.xml",), retries=1, backoff=0.5), WatchState(),
+                         store, inline_analyse(store, nlp=nlp), tmp_path / "w2.json", sleep=waits.append)
+            assert waits == [0.5] and down.errors[0].message.endswith("(2 tries)")  # refused: tried twice
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -31,6 +31,8 @@ class WatchOptions:
     paths: tuple[str, ...]
     read: ReadOptions = ReadOptions()
     timeout: float = 30.0  # seconds for one feed request
+    retries: int = 2  # further tries of a feed request that failed for a passing reason (timeout, 5xx, 429)
+    backoff: float = 2.0  # seconds before the first retry, doubled for each next one (or the server's Retry-After)
 
 
 @dataclass(slots=True)
@@ -68,13 +70,14 @@ def is_url(path: str) -> bool:
     return path.startswith(("http://", "https://"))
 
 
-def cycle(options: WatchOptions, state: WatchState, store: Any, analyse: Analyse, state_path: Path) -> CycleReport:
+def cycle(options: WatchOptions, state: WatchState, store: Any, analyse: Analyse, state_path: Path, *,
+          sleep: Callable[[float], None] = time.sleep) -> CycleReport:
     """One look at every path: analyse what is new, then save the state."""
     report = CycleReport()
     for p in options.paths:
         if is_url(p):
             report.feeds_checked += 1
-            _feed(p, options, state, store, analyse, report)
+            _feed(p, options, state, store, analyse, report, sleep)
         else:
             for f in _files(Path(p)):
                 report.files_checked += 1
@@ -114,7 +117,7 @@ def _file(path: Path, options: WatchOptions, state: WatchState, store: Any, anal
 
 
 def _feed(url: str, options: WatchOptions, state: WatchState, store: Any, analyse: Analyse,
-          report: CycleReport) -> None:
+          report: CycleReport, sleep: Callable[[float], None]) -> None:
     from .ingest.formats import read_feed
 
     entry = state.feeds.setdefault(url, {"etag": None, "modified": None, "seen": []})
@@ -123,18 +126,13 @@ def _feed(url: str, options: WatchOptions, state: WatchState, store: Any, analys
         request.add_header("If-None-Match", entry["etag"])
     if entry.get("modified"):
         request.add_header("If-Modified-Since", entry["modified"])
-    try:
-        with urllib.request.urlopen(request, timeout=options.timeout) as resp:
-            data = resp.read(options.read.max_bytes + 1)
-            etag, modified = resp.headers.get("ETag"), resp.headers.get("Last-Modified")
-    except urllib.error.HTTPError as e:
-        if e.code == 304:
-            return  # not modified since the last look
-        report.errors.append(ItemError(origin=url, stage="read", code="fetch_failed", message=f"HTTP {e.code}: {e.reason}"))
+    got = _fetch(request, options, sleep)
+    if got is None:
+        return  # not modified since the last look
+    if isinstance(got, str):
+        report.errors.append(ItemError(origin=url, stage="read", code="fetch_failed", message=got))
         return
-    except (urllib.error.URLError, OSError, TimeoutError) as e:
-        report.errors.append(ItemError(origin=url, stage="read", code="fetch_failed", message=str(e)))
-        return
+    data, etag, modified = got
     if len(data) > options.read.max_bytes:
         report.errors.append(ItemError(origin=url, stage="read", code="too_large",
                                        message=f"the feed is over the limit of {options.read.max_bytes:,} bytes"))
@@ -150,6 +148,41 @@ def _feed(url: str, options: WatchOptions, state: WatchState, store: Any, analys
     stored = _store_new(items, store, analyse, report)
     entry["seen"] = (entry["seen"] + [i for i in stored if i not in seen])[-SEEN_PER_FEED:]
     entry["etag"], entry["modified"] = etag, modified
+
+
+TRANSIENT_HTTP = frozenset({408, 425, 429, 500, 502, 503, 504})
+MAX_WAIT = 60.0  # seconds: a longer Retry-After waits for the next cycle instead
+
+
+def _fetch(request: urllib.request.Request, options: WatchOptions, sleep: Callable[[float], None]
+           ) -> tuple[bytes, str | None, str | None] | str | None:
+    """The feed's bytes, ETag and Last-Modified; None when not modified; else why it failed.
+
+    A timeout, a refused or reset connection, 429 or a 5xx is tried again after a pause (the
+    server's Retry-After when it gives one, else ``backoff`` doubled each time); other failures
+    and the last try's are reported, and the next cycle tries again."""
+    for attempt in range(options.retries + 1):
+        wait = options.backoff * 2 ** attempt
+        try:
+            with urllib.request.urlopen(request, timeout=options.timeout) as resp:
+                data = resp.read(options.read.max_bytes + 1)
+                return data, resp.headers.get("ETag"), resp.headers.get("Last-Modified")
+        except urllib.error.HTTPError as e:
+            if e.code == 304:
+                return None
+            why = f"HTTP {e.code}: {e.reason}"
+            if e.code not in TRANSIENT_HTTP:
+                return why
+            retry_after = (e.headers.get("Retry-After") or "").strip() if e.headers else ""
+            if retry_after.isdigit():
+                wait = float(retry_after)
+        except (urllib.error.URLError, OSError, TimeoutError) as e:
+            why = str(getattr(e, "reason", "") or e)
+        if attempt == options.retries or wait > MAX_WAIT:
+            break
+        sleep(wait)
+    tries = attempt + 1
+    return f"{why} ({tries} tr{'y' if tries == 1 else 'ies'})"
 
 
 def _store_new(items: Iterable[Item], store: Any, analyse: Analyse, report: CycleReport) -> list[str]:
@@ -192,7 +225,7 @@ def follow(options: WatchOptions, store: Any, analyse: Analyse, state_path: Path
     state = WatchState.load(state_path)
     while True:
         started = time.monotonic()
-        report = cycle(options, state, store, analyse, state_path)
+        report = cycle(options, state, store, analyse, state_path, sleep=sleep)
         if on_cycle:
             on_cycle(report)
         if once:

@@ -24,6 +24,8 @@ def watch_cmd(
     published: str = typer.Option(None, "--published", help="Published date (YYYY-MM-DD) for items that carry none."),
     source: str = typer.Option("", "--source", help="Source (outlet) for items that carry none."),
     allow_undated: bool = typer.Option(False, "--allow-undated", help="Store items with no published date."),
+    retries: int = typer.Option(2, "--retries", min=0, help="Further tries of a feed URL after a timeout, 429 or 5xx "
+                                "(2 s, then 4 s … apart, or the server's Retry-After)."),
 ) -> None:
     """Follow folders and feeds: analyse each new article once; a restart neither skips nor repeats one."""
     from ..ingest import Defaults, ReadOptions, parse_published
@@ -44,6 +46,7 @@ def watch_cmd(
         paths=tuple(paths),
         read=ReadOptions(defaults=Defaults(published=published, source=source, require_date=not allow_undated),
                          max_bytes=settings.max_bytes),
+        retries=retries,
     )
     state_path = Path(state) if state else default_state_path(settings.db)
     failed = 0
