@@ -635,10 +635,13 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
                 out.append(m)
     person_words = {t.lower_ for e in _ents(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for e in _ents(doc):
-        # the tagger's "Gainesville said…" person: a town in a state the article is about
-        if e.label_ == "PERSON" and anchored and not taken & set(range(e.start, e.end)):
+        # the tagger's "Gainesville said…" person (or "Greer, South Carolina" nationality): a town in a
+        # state the article is about
+        if e.label_ in ("PERSON", "NORP") and anchored and not taken & set(range(e.start, e.end)):
             s, t = _clean(doc, e.start, e.end)
             text = doc[s:t].text
+            if e.label_ == "NORP" and gaz.demonym(text):
+                continue
             if t - s == 1 and (doc[s].lower_ in person_words or not _locative(doc[s])) or _after_honorific(doc, s):
                 continue
             k = key(text)
