@@ -7,10 +7,13 @@ audience knows without being told which. Dateline keeps it as one :class:`Source
 when known, a home town.
 
 Homes are learnt from analyses, without any gold data (:func:`learn_homes`): each article of a
-source votes for the states its confidently resolved towns and counties lie in; the state found in
-the largest share of the source's articles is its home when that share and the number of voting
-articles are large enough. A national or wire source spreads its stories over many states and
-gets none, or only its country when most of its stories stay in one. A user can write or correct
+source votes for the country, then the states of it, where the most of its place names can be
+(every reading a name kept counts, not only the one it was resolved to, so a local "Dublin" that
+read alone is Ireland's capital still votes for Ohio beside "Franklin County"); the state that
+fits the most of the source's articles is its home when it fits at least half of them and there
+are enough of them, and its home town is the town of that state they name most. A national or
+wire source spreads its stories over many states and gets none, or only its country when most of
+its stories stay in one. A user can write or correct
 homes in a small TSV file (:func:`read_homes`, :func:`write_homes`)::
 
     source           country  admin1  lat      lon       place
