@@ -459,6 +459,8 @@ def _is_name_fragment(doc: Doc, m: _Mention, person_idx: set[int], person_words:
     if m.end < len(doc) and m.end in person_idx and m.end - m.start == 1:
         return True  # "Kim" before "Jong Un"
     if m.end - m.start == 1 and m.text in person_words:
+        if m.source == "ner" and m.label in ("GPE", "LOC") and _locative(doc[m.start]):
+            return False  # "in Sochi", tagged a place, whatever the tagger's "Sochi Mayor Race" person
         best = gaz.candidates(m.text)[:1]
         strong = best and (best[0].feature_class == "A" or best[0].population >= 1_000_000 or
                            best[0].feature_code in ("PPLC", "PCLI"))
