@@ -77,6 +77,32 @@ def test_office_nominals_resolve_to_the_one_holder():
     assert "the U.S. president" in mention_texts(ents["Donald Trump"])
 
 
+def test_a_country_right_after_a_name_is_its_country():
+    ents = entities_of("Royal visit\nKing Hassan of Morocco said on Monday he would host talks with Israeli and Palestinian delegates.")
+    assert named(ents, "King Hassan").country == "MAR"
+
+
+def test_a_president_named_by_office_alone_is_of_the_one_country_the_article_names():
+    ents = entities_of("Election row\nPresident Levy Mwanawasa has broken his promise to the Zambian people to hold "
+                       "elections under a new constitution, critics said.")
+    got = named(ents, "Levy Mwanawasa")
+    assert got.country == "ZMB" and "the one country the article names" in got.coding
+
+
+@pytest.mark.parametrize("body", [
+    # the country named is the visitor's, held by another person: no guess
+    "Warm welcome\nPresident Rufus Firefly gave a warm welcome on Thursday to South African President Cyril Ramaphosa.",
+    # two countries named: no guess
+    "Talks\nPresident Rufus Firefly said talks between Kenya and Uganda would resume on Monday.",
+    # the one country named is the party acted on, not where the president is from
+    "Warning\nPresident Rufus Firefly threatened further action against Zambia on Monday.",
+    # the title names a country no dictionary knows: the article is not asked
+    "Appeal\nFreedonian President Rufus Firefly appealed for calm in Zambia on Monday.",
+])
+def test_no_country_is_guessed_for_a_president_when_the_article_leaves_it_open(body):
+    assert named(entities_of(body), "Rufus Firefly").country is None
+
+
 def test_country_names_are_one_entity():
     ents = entities_of("Talks\nThe United States and North Korea met. The U.S. said talks went well.")
     usa = [e for e in ents.values() if e.country == "USA" and e.type == "GPE"]

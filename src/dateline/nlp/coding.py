@@ -75,6 +75,8 @@ def code_group(g: Any, doc: Any, res: Any, on: Any) -> None:
             title_sector = found[0]
             g.role = g.role or t.head_word
             g.coding.append(f"sector {found[0]} from '{found[1]}' in '{t.text}'")
+    if g.label == "PERSON" and not title_country:
+        title_country = _of_country(g, doc, res)
     if g.label != "PERSON":
         title_country = title_country or _possessive_country(g, doc, res) or _country_in_name(g, res)
         if not title_sector:
@@ -128,6 +130,77 @@ def _possessive_country(g: Any, doc: Any, res: Any) -> str | None:
                 g.coding.append(f"country {c} from '{doc[owner.start:i + 1].text}' before the name")
                 return c
     return None
+
+
+def _of_country(g: Any, doc: Any, res: Any) -> str | None:
+    """ "King Hassan of Morocco", "President Mubarak of Egypt": a country right after the name."""
+    for n in g.names:
+        i = n.tokens.end
+        if i + 1 < len(doc) and doc[i].lower_ == "of" and doc[i + 1].ent_type_ == "GPE":
+            end = i + 2
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            found = res.countries.find(doc[i + 1:end].text)
+            if found is not None and found[1] != "capital":
+                g.coding.append(f"country {found[0].iso3} from '{doc[n.tokens.start:end].text}'")
+                return found[0].iso3
+    return None
+
+
+NATIONAL_OFFICES = frozenset({"president", "vice-president", "prime minister", "premier", "king", "queen", "emir",
+                              "sultan", "chancellor", "monarch", "head of state", "head of government"})
+
+
+_OFFICE_WORDS = frozenset(w for o in NATIONAL_OFFICES for w in o.replace("-", " ").split()) | {"vice"}
+
+
+def _bare_office(t: Any) -> bool:
+    """ "President", "Vice-President": a national office and nothing else. "Fornost President"
+    names a country of its own, even one no dictionary knows, so the article is not asked."""
+    if t.head_word not in NATIONAL_OFFICES or t.possessor is not None:
+        return False
+    words = [w for tok in t.tokens if tok.is_alpha or "-" in tok.text for w in tok.lower_.split("-")]
+    return all(w in _OFFICE_WORDS for w in words if w)
+
+
+_WHERE_PREPS = frozenset({"in", "of", "across", "throughout", "within", "inside", "around"})
+
+
+def _where_not_whom(tok: Any) -> bool:
+    """A country named as where things are ("in Algiers", "Zambia's economy"), not as the party
+    acted on ("threatened action against Russia", "visited Kenya"): only the first says whose
+    leader an unplaced president is."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "between Kenya and Uganda": as the first one
+        tok = tok.head
+    if tok.dep_ in ("dobj", "obj", "dative", "attr"):
+        return False
+    return not (tok.dep_ == "pobj" and tok.head.lower_ not in _WHERE_PREPS)
+
+
+def home_country(groups: list[Any], doc: Any, res: Any) -> None:
+    """ "President Levy Mwanawasa … the Zambian people": a head of state or government named by
+    office alone, whom neither the text nor the dictionary gives a country, is of the country the
+    article names when it names only one, and no other person of the article is of it ("President
+    Firefly welcomed South African President Cyril Ramaphosa": the country named is the guest's)."""
+    leaders = [g for g in groups if g.label == "PERSON" and not g.country
+               and any(_bare_office(t) for t in g.titles)]
+    if not leaders:
+        return
+    named: set[str] = {g.country for g in groups if g.label not in ("PERSON", "GPE") and g.country}
+    for ent in doc.ents:
+        if ent.label_ == "NORP" or (ent.label_ == "GPE" and _where_not_whom(ent.root)):
+            found = res.countries.find(ent.text)
+            if found is not None:
+                named.add(found[0].iso3)
+    named -= {"IGO", "NGO", "MNC", "IMG"}
+    if len(named) != 1:
+        return
+    country = named.pop()
+    if any(g.label == "PERSON" and g.country == country for g in groups):
+        return
+    for g in leaders:
+        g.country = country
+        g.coding.append(f"country {country}: the one country the article names, and no other person's")
 
 
 def _country_in_name(g: Any, res: Any) -> str | None:

@@ -15,7 +15,7 @@ from spacy.tokens import Span as TokSpan
 
 from ..model import Entity, Mention, Span
 from ..model.ids import stable_id
-from .coding import code_group
+from .coding import code_group, home_country
 from .names import (
     LEADERS,
     NameSpan,
@@ -84,6 +84,7 @@ def extract_entities(ctx) -> tuple[Entity, ...]:
                 g.titles.append(t)
     for g in groups:
         code_group(g, doc, res, ctx.published_date)
+    home_country(groups, doc, res)
     _add_title_mentions(groups)
     _add_role_nominals(groups, doc, res)
     _inherit_from_kin(groups, doc)
