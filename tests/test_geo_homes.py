@@ -178,3 +178,27 @@ def test_letters_without_a_decomposition_fold_too():
 
     assert key("Østfold") == key("Ostfold") == "ostfold"
     assert key("Łódź") == "lodz" and key("Ærø") == "aero"
+
+
+def test_the_geo_eval_learns_homes_from_its_first_pass(tmp_path):
+    from dateline.evals.geo import run
+
+    stories = ["Firefighters in Paris put out a barn fire on Tuesday.",
+               "The Henry County board met in Paris on Monday to talk about roads.",
+               "Puryear and Paris will share a new water tower, Henry County officials said.",
+               "A Paris man won the Henry County fair's pie contest."]
+    arts = []
+    for n, text in enumerate(stories):
+        start = text.index("Paris")
+        arts.append(f"<article docid='{n}'><domain>parispost.example</domain><text>{text}</text><toponyms>"
+                    f"<toponym><start>{start}</start><end>{start + 5}</end><phrase>Paris</phrase>"
+                    f"<gaztag><lat>36.302</lat><lon>-88.326</lon></gaztag></toponym></toponyms></article>")
+    path = tmp_path / "local.xml"
+    path.write_text("<articles>" + "".join(arts) + "</articles>", encoding="utf-8")
+    once = run(path, homes=False)
+    assert "acc161_without_homes" not in once.metrics
+    twice = run(path)
+    assert twice.metrics["acc161_without_homes"] == once.metrics["acc161"]
+    assert twice.metrics["source_homes"] == 1 and twice.metrics["sources"] == 1
+    assert twice.metrics["acc161"] >= once.metrics["acc161"]
+    assert any(h.startswith("parispost.example\tParis") for h in twice.details["source_homes"])
