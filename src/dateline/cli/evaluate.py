@@ -18,6 +18,8 @@ def eval_cmd(
     path: str = typer.Argument(..., help="Gold data (file or directory, in the task's format)."),
     limit: int = typer.Option(None, "--limit", help="Score only the first N gold items."),
     as_json: bool = typer.Option(False, "--json", help="Print {task, n, metrics, ...} as JSON."),
+    settings: list[str] = typer.Option(None, "--set", help="A task's own option, KEY=VALUE (repeatable), "
+                                                            "e.g. `--set homes=false` for geo."),
 ) -> None:
     """Score one extractor against gold data: `dateline eval seed ../shared/seed/kim-4th-visit.txt`."""
     from ..evals import available_tasks, run_task
@@ -30,11 +32,21 @@ def eval_cmd(
     if task not in tasks:
         err.print(f"unknown task {task!r}; known: {', '.join(tasks)}")
         raise typer.Exit(2)
+    options = {}
+    for item in settings or ():
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise typer.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--set")
+        options[name.strip()] = _value(value.strip())
     try:
-        result = run_task(task, path, limit=limit)
+        result = run_task(task, path, limit=limit, **options)
     except FileNotFoundError as e:
         err.print(str(e))
         raise typer.Exit(2) from None
+    except TypeError as e:
+        if "unexpected keyword argument" not in str(e):
+            raise
+        raise typer.BadParameter(f"{task} takes no such option: {e}", param_hint="--set") from None
     if as_json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=1, default=str))
         return
@@ -49,3 +61,15 @@ def eval_cmd(
     Console().print(t)
     for miss in result.details.get("misses", []):
         err.print(f"[yellow]miss[/yellow] {miss}")
+
+
+def _value(text: str):
+    """ "true"/"false", a number, or the text itself."""
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text
