@@ -70,6 +70,8 @@ CASES = [
      "PRK", "occurred"),
     ("capital as actor", "Protest\nPyongyang condemned the sanctions imposed by Washington.", "ACCUSE", "11", "PRK",
      None, "occurred"),
+    ("US is no pronoun", "Reform\nThe US on Thursday rejected a plan by Canada to reform the trade body.", "REJECT", "12",
+     "USA", None, "occurred"),
 ]
 
 

@@ -105,7 +105,7 @@ class ActorResolver:
         if low in RELATIVE_PRONOUNS and h.dep_ in ("nsubj", "nsubjpass", "dobj") and h.head.dep_ == "relcl":
             return self._one(Part(h.head.head, np_span(h.head.head, agents=self.ctx.resources.agents)),
                              speaker=speaker)
-        if h.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
+        if (h.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON) and not _acronym_name(h):
             if low not in PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
                 return []  # "that", "which", "one": nothing to resolve
             return self._pronoun(h, speaker)
@@ -686,3 +686,8 @@ def _is_subject_at(doc, char: int) -> bool:
     while t.dep_ in ("compound", "flat", "amod") and t.head.i != t.i:
         t = t.head
     return t.dep_ in ("nsubj", "nsubjpass")
+
+
+def _acronym_name(tok: Token) -> bool:
+    """ "US" the country, not "us": an upper-case word the tagger calls a name."""
+    return len(tok.text) > 1 and tok.text.isupper() and tok.ent_type_ in ("GPE", "ORG", "NORP")
