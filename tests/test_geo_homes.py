@@ -202,3 +202,34 @@ def test_the_geo_eval_learns_homes_from_its_first_pass(tmp_path):
     assert twice.metrics["source_homes"] == 1 and twice.metrics["sources"] == 1
     assert twice.metrics["acc161"] >= once.metrics["acc161"]
     assert any(h.startswith("parispost.example\tParis") for h in twice.details["source_homes"])
+
+
+def test_the_homes_verb_and_the_source_homes_option(tmp_path, demo_db):
+    import json
+
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    saved = tmp_path / "homes.tsv"
+    got = CliRunner().invoke(app, ["--db", demo_db, "homes", "--min-articles", "1", "--save", str(saved), "--json"])
+    assert got.exit_code == 0, got.output
+    rows = json.loads(got.stdout)
+    assert rows and all(r["country"] for r in rows)
+    assert {(h.source, h.country, h.admin1) for h in read_homes(saved)} == {
+        (r["source"], r["country"], r["admin1"]) for r in rows}  # the file rounds points to ~10 m
+    story = tmp_path / "fire.txt"
+    story.write_text(TEXT + "\n", encoding="utf-8")
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("source\tcountry\tadmin1\tlat\tlon\tplace\nparispost.example\tUS\tTN\t36.302\t-88.326\tParis\n",
+                    encoding="utf-8")
+    db = str(tmp_path / "fire.duckdb")
+    got = CliRunner().invoke(app, ["--db", db, "ingest", str(story), "--source", "parispost.example",
+                                   "--published", "2020-01-01", "--source-homes", str(mine)])
+    assert got.exit_code == 0, got.output
+    got = CliRunner().invoke(app, ["--db", db, "places", "--json"])
+    assert {(r["name"], r["admin1"]) for r in json.loads(got.stdout)} == {("Paris", "TN")}
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("source\tcountry\nparispost.example\tUSA\n", encoding="utf-8")
+    got = CliRunner().invoke(app, ["--db", db, "ingest", str(story), "--source-homes", str(bad)])
+    assert got.exit_code == 2 and "two-letter" in got.output
