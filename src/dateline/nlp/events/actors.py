@@ -649,6 +649,8 @@ def _span(tokens) -> Span:
 def _span_text(tokens) -> str:
     """The text from the first token to the last (a phrase with a gap covers the gap too). Sliced from
     a spaCy span, not doc.text: spaCy rebuilds doc.text from every token on each access."""
+    if isinstance(tokens, TokSpan) and len(tokens):
+        return tokens.text  # contiguous already
     return tokens.doc[tokens[0].i:tokens[-1].i + 1].text
 
 

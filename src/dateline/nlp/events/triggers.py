@@ -166,14 +166,31 @@ def _prep_child(tok: Token, name: str) -> bool:
 def prep_objects(tok: Token, name: str) -> list[Token]:
     """Objects of the preposition ``name`` under the token, its particle or its object
     ("imposed sanctions on X", "sit down with X", "arrived in X")."""
-    hosts = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod", "dobj", "acomp", "xcomp")
-                     and c.i > tok.i]
-    out = []
-    for h in hosts:
-        for c in h.children:
-            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == name:
-                out += [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
-    return out
+    return list(_preps(tok).get(name, ()))
+
+
+_prep_memo: tuple = (None, {})
+
+
+def _preps(tok: Token) -> dict[str, list[Token]]:
+    """All of a token's prepositions and their objects, read once per token: every pattern of
+    every trigger asks about its own preposition."""
+    global _prep_memo
+    doc, memo = _prep_memo
+    if doc is not tok.doc:
+        _prep_memo = (tok.doc, {})
+        memo = _prep_memo[1]
+    got = memo.get(tok.i)
+    if got is None:
+        got = {}
+        hosts = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod", "dobj", "acomp", "xcomp")
+                         and c.i > tok.i]
+        for h in hosts:
+            for c in h.children:
+                if c.dep_ in ("prep", "agent", "dative"):
+                    got.setdefault(c.lower_, []).extend(x for x in c.children if x.dep_ in ("pobj", "pcomp"))
+        memo[tok.i] = got
+    return got
 
 
 def objects(tok: Token) -> list[Token]:
