@@ -274,9 +274,9 @@ FREQ_UNIT = W("year", "month", "week", "day", "hour", "minute", "quarter", "deca
 
 RULES: tuple[Rule, ...] = (
     _rule("iso", r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-          r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?", 9),
-    _rule("numeric", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![/\d])", 8),
-    _rule("numeric-ymd", r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![/\d])", 8),
+          r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?", 9, also=r"\d-\d\d-\d"),
+    _rule("numeric", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![/\d])", 8, also=r"\d/\d"),
+    _rule("numeric-ymd", r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![/\d])", 8, also=r"\d/\d"),
     _rule("month-day-range",
           f"(?:(?P<wd>{WEEKDAY}),?\\s+)?(?P<m1>{MONTH_D})\\s*(?P<d1>{DAY})"
           f"(?:{DASH}|\\s+(?i:to|through|thru|until|till|and)\\s+|\\s*/\\s*)"
@@ -288,7 +288,8 @@ RULES: tuple[Rule, ...] = (
           f"(?P<m1>{MONTH_D})(?:{DASH}|\\s+(?i:to|through|until|and)\\s+)(?P<m2>{MONTH_D})"
           f"(?:\\s*,?\\s*(?P<y>{YEAR4}))?", 5),
     _rule("year-range",
-          f"(?P<y1>{YEAR4})(?:{DASH}|/|\\s+(?i:to|through|until)\\s+)(?P<y2>\\d{{4}}|\\d{{2}})(?![\\d%])", 4),
+          f"(?P<y1>{YEAR4})(?:{DASH}|/|\\s+(?i:to|through|until)\\s+)(?P<y2>\\d{{4}}|\\d{{2}})(?![\\d%])", 4,
+          also=r"\d(?:\s*[-–—/]|\s+(?i:to|through|until)\s)"),
     _rule("month-day",
           f"(?:(?P<edge>{W('around', 'about')})\\s+)?(?:(?P<wd>{WEEKDAY}),?\\s+)?"
           f"(?:(?P<rel>{W('last', 'next', 'this', 'this past', 'this coming')})\\s+)?"
@@ -319,8 +320,8 @@ RULES: tuple[Rule, ...] = (
           f"(?P<q>{QUARTER_ORD})[\\s-]+(?P<qh>{W('quarter', 'half')})(?!s)"
           f"(?:\\s+(?i:of)\\s+(?:(?i:the\\s+)?(?P<qyrel>{W('this', 'last', 'next', 'current', 'previous')})"
           f"\\s+{W('year')}|(?:(?i:fiscal|calendar)\\s+)?(?P<y>{YEAR4})))?", 4),
-    _rule("quarter-code", f"(?P<qh>[QH])(?P<q>[1-4])(?:[\\s-]*(?P<y>{YEAR4}|\\d{{2}}))?", 4),
-    _rule("quarter-code-year", f"(?P<y>{YEAR4})[\\s-]*(?P<qh>[QH])(?P<q>[1-4])", 4),
+    _rule("quarter-code", f"(?P<qh>[QH])(?P<q>[1-4])(?:[\\s-]*(?P<y>{YEAR4}|\\d{{2}}))?", 4, also=r"[QH][1-4]"),
+    _rule("quarter-code-year", f"(?P<y>{YEAR4})[\\s-]*(?P<qh>[QH])(?P<q>[1-4])", 4, also=r"[QH][1-4]"),
     _rule("season",
           f"(?:(?P<edge>{EDGE})[\\s-]+)?"
           f"(?:(?P<rel>{REL_SHORT}|{W('the', 'that')})\\s+)?"
@@ -353,7 +354,7 @@ RULES: tuple[Rule, ...] = (
           f"(?:(?P<rel>{W('last', 'next', 'this', 'the', 'during', 'the holy month of', 'the month of')})\\s+)?"
           f"(?P<h>{NONGREG})(?:\\s+(?P<y>{YEAR4}))?", 3),
     _rule("era-year", f"(?P<era>{ERA})\\s+(?P<n>\\d{{1,4}})", 4),
-    _rule("era-year-suffix", r"(?P<n>\d{3,4})\s+(?P<era>B\.E\.|BE|A\.H\.|AH)(?!\w)", 4),
+    _rule("era-year-suffix", r"(?P<n>\d{3,4})\s+(?P<era>B\.E\.|BE|A\.H\.|AH)(?!\w)", 4, also=r"B\.?E|A\.?H"),
     _rule("relative-unit",
           f"(?:(?P<edge>{EDGE})[\\s-]+)?(?P<rel>{RELWORD})\\s+"
           f"(?:(?P<fiscal>{W('fiscal', 'calendar', 'financial', 'school', 'academic')})\\s+)?"
@@ -384,11 +385,13 @@ RULES: tuple[Rule, ...] = (
     _rule("clock",
           f"(?:(?P<approx>{CLOCK_APPROX})\\s+)?"
           f"(?P<H>[01]?\\d|2[0-3])(?:[:.](?P<M>[0-5]\\d))?\\s*"
-          f"(?P<ap>(?i:a\\.\\s?m\\.?|p\\.\\s?m\\.?|am(?!\\w)|pm(?!\\w)|a\\.m|p\\.m))(?:\\s+(?P<tz>{TZ}))?", 6),
-    _rule("clock-pod", f"(?P<H>[01]?\\d)(?::(?P<M>[0-5]\\d))?\\s+(?P<ip>{CLOCK_POD})", 6),
+          f"(?P<ap>(?i:a\\.\\s?m\\.?|p\\.\\s?m\\.?|am(?!\\w)|pm(?!\\w)|a\\.m|p\\.m))(?:\\s+(?P<tz>{TZ}))?", 6,
+          also=r"(?i:[ap](?:\.\s?)?m)"),
+    _rule("clock-pod", f"(?P<H>[01]?\\d)(?::(?P<M>[0-5]\\d))?\\s+(?P<ip>{CLOCK_POD})", 6,
+          also=r"(?i:morning|afternoon|evening|night)"),
     _rule("pod", f"(?P<pod>(?:{W('early', 'late', 'mid')})[\\s-]?{POD_WORD}|{POD_WORD})", 0),
     _rule("clock-24", f"(?P<H>[01]\\d|2[0-3])[:.]?(?P<M>[0-5]\\d)\\s*(?:h\\s+)?(?P<tz>{TZ}|(?i:hours|hrs|GMT))", 6),
-    _rule("clock-colon", f"(?P<H>[01]?\\d|2[0-3]):(?P<M>[0-5]\\d)(?:\\s+(?P<tz>{TZ}))?", 5),
+    _rule("clock-colon", f"(?P<H>[01]?\\d|2[0-3]):(?P<M>[0-5]\\d)(?:\\s+(?P<tz>{TZ}))?", 5, also=r"\d:[0-5]\d"),
     _rule("clock-word",
           f"(?:(?P<approx>{W('about', 'around', 'shortly after', 'shortly before', 'just after', 'just before')})"
           f"\\s+)?(?P<w>{W('noon', 'midnight', 'midday')})(?:\\s+(?P<tz>{TZ}))?", 4),
