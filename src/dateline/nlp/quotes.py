@@ -26,6 +26,7 @@ an ItemError in ``ctx.notes["errors"]``; the others are kept.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.attrs import IDX
@@ -65,6 +66,7 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 DATE_LABELS = ("DATE", "TIME")
 PLACE_LABELS = ("FAC", "GPE", "LOC")
 NAMING = frozenset({"call", "label", "brand", "dub"})
+_NEWLINE = re.compile("\n")
 _CUE_WORDS = WordTest(lambda w: w.lower() in INDIRECT or w.lower() in NAMING or w.lower() == "according")
 DOUBLE_MARKS = frozenset({'"', "“", "”", "''", "``", "„", "«", "»"})
 SCARE_WORDS = 4  # a partial quote of at most this many words and no cue is a scare quote
@@ -143,7 +145,7 @@ class _Reader:
         self.doc: Doc = ctx.doc
         self.text: str = ctx.article.text
         self.starts = self.doc.to_array(IDX).tolist()  # token offsets without making a Token each
-        self.line_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
         self.quoted: list[tuple[int, int]] = []
         self.resolver: SpeakerResolver | None = None
 
