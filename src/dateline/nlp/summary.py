@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import takewhile
 
 from ..model import Span, Summary
 
@@ -117,7 +118,7 @@ def _headline_bag(doc, article) -> Counter:
     if article.standfirst and text.split("\n")[1:2] == [article.standfirst]:
         end = text.find("\n", end + 1)
         end = len(text) if end < 0 else end
-    return _bag(t for t in doc if t.idx < end)
+    return _bag(takewhile(lambda t: t.idx < end, doc))  # tokens come in text order: stop at the line's end
 
 
 def _cos(a: dict, b: dict) -> float:
