@@ -21,14 +21,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
 from ..model import GeoRef
 
-__all__ = ["Gazetteer", "GeonamesGazetteer", "FakeGazetteer", "default_gazetteer", "key", "km"]
+__all__ = ["Gazetteer", "GeonamesGazetteer", "FakeGazetteer", "default_gazetteer", "key", "km", "lookup_key"]
 
 LEADING = re.compile(r"^(the|la|le|el|al)\s+", re.I)
 SUFFIXES = re.compile(
@@ -66,6 +66,11 @@ def key(text: str) -> str:
         s = LEADING.sub("", s)
         s = ABBREV.sub(lambda m: ABBREV_FULL[m.group(1)] + " ", s)
     return s
+
+
+# ``key`` for lookups at run time: an article's extractors ask about the same few names (and the same
+# entries' names) many times over. The build calls ``key`` itself, once per alias.
+lookup_key = lru_cache(maxsize=1 << 16)(key)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -161,10 +166,20 @@ class GeonamesGazetteer:
         self._towns: _Index | None = None
         self._cache: dict[str, list[GeoRef]] = {}
         self._town_cache: dict[str, list[GeoRef]] = {}
+        self._answers: dict[tuple[str, bool, bool], list[GeoRef]] = {}
 
     # -- Protocol ------------------------------------------------------------------------------
     def candidates(self, name: str, *, towns: bool = True) -> list[GeoRef]:
-        k = key(name)
+        k = lookup_key(name)
+        # the answer depends on the name only through its key, whether towns are asked for and
+        # whether it has a dot; the places extractor asks the same question many times an article
+        question = (k, towns, "." in name)
+        got = self._answers.get(question)
+        if got is None:
+            got = self._answers[question] = self._candidates(name, k, towns)
+        return list(got)
+
+    def _candidates(self, name: str, k: str, towns: bool) -> list[GeoRef]:
         got = self._cache.get(k)
         if got is None:
             got = self.index.lookup(k)
@@ -172,6 +187,7 @@ class GeonamesGazetteer:
             if len(self._cache) > 50_000:  # bound memory on long runs over odd names
                 self._cache.clear()
                 self._town_cache.clear()
+                self._answers.clear()
             self._cache[k] = got
         if "." not in name and any(r.source.endswith(".") and r.feature_code == "ADM1" for r in got):
             # "Miss." and "Pa." are states; "Miss" and "PA" are not
@@ -184,7 +200,7 @@ class GeonamesGazetteer:
                 self._town_cache[k] = extra
             if extra:
                 got = sorted([*got, *extra], key=lambda r: -r.score)
-        return list(got)
+        return got
 
     def country(self, iso2: str) -> GeoRef | None:
         return self.index.countries.get((iso2 or "").upper())
@@ -196,7 +212,7 @@ class GeonamesGazetteer:
         return self.index.neighbours.get((iso2 or "").upper(), frozenset())
 
     def demonym(self, text: str) -> str | None:
-        return self.index.demonyms.get(key(text))
+        return self.index.demonyms.get(lookup_key(text))
 
     # -- building ------------------------------------------------------------------------------
     @property

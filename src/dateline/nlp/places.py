@@ -26,11 +26,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, ORTH, SHAPE
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from ..geo.coherence import HOME_TOWN_KM, MAX_READINGS, MIN_MARGIN, Name, Scored, resolve
-from ..geo.gazetteer import Gazetteer, key, km
+from ..geo.gazetteer import Gazetteer, km, lookup_key as key  # remembered: the same names come back
 from ..geo.homes import SourceHome, SourceHomes
 from ..model import Article, GeoRef, Place, Span
 from ..model.ids import stable_id
@@ -42,6 +41,7 @@ from .place_words import (
     INNER_GENERIC, STREET_WORDS, FEATURE_TAILS, DIVISION_WORDS, SCAN_MIN_CITY_POP, RETAG_MIN_POP, DISEASE_WORDS,
     LOCATIVE_PREPS,
 )
+from .token_table import token_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +116,10 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
 # -- finding the names ------------------------------------------------------------------------------
 
 def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while end - start > 1 and doc[start].lower_ in ("the",):
+    w = token_table(doc)
+    while end - start > 1 and w.lower[start] == "the":
         start += 1
-    while end - start > 1 and (doc[end - 1].text in POSSESSIVE or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
+    while end - start > 1 and (w.text[end - 1] in POSSESSIVE or (w.is_punct[end - 1] and w.text[end - 1] != ".")):
         end -= 1
     return start, end
 
@@ -134,9 +135,6 @@ def _ents(doc: Doc) -> tuple[TokSpan, ...]:
     return _last_ents[1]
 
 
-_last_caps: tuple = (None, [])
-
-
 def _capital(tok: Token) -> bool:
     """Capitalised, upper case, or a name with inner capitals ("DeKalb", "McMinn", "LaGrange"),
     which ``is_title`` is not."""
@@ -146,15 +144,7 @@ def _capital(tok: Token) -> bool:
 def _caps(doc: Doc) -> list[bool]:
     """Whether each word is capitalised or upper case (``_capital``), read from the Doc's arrays once
     per document (iterating a Doc makes a Token object per word)."""
-    global _last_caps
-    if _last_caps[0] is not doc:
-        if not len(doc):
-            _last_caps = (doc, [])
-        else:
-            arr = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA, SHAPE])
-            strings = doc.vocab.strings
-            _last_caps = (doc, [bool(a or b or (c and strings[int(sh)][:1] == "X")) for a, b, c, sh in arr])
-    return _last_caps[1]
+    return token_table(doc).caps
 
 
 def _person_tokens(doc: Doc, relabelled: set[int]) -> tuple[set[int], set[str]]:
@@ -163,7 +153,7 @@ def _person_tokens(doc: Doc, relabelled: set[int]) -> tuple[set[int], set[str]]:
         if e.label_ == "PERSON" and e.start not in relabelled:
             idx.update(range(e.start, e.end))
             if len(e) > 1:
-                words.update(t.text for t in e)
+                words.update(token_table(doc).text[e.start:e.end])
     return idx, words
 
 
@@ -174,28 +164,29 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
     gpe_keys = {key(e.text) for e in _ents(doc) if e.label_ in ("GPE", "LOC")}
     surnames = _surnames(doc)
     relabelled: set[int] = set()
+    w = token_table(doc)
     for e in _ents(doc):
         for i in range(e.start, e.end):
             in_ent[i] = True
         s, t = _clean(doc, e.start, e.end)
-        if e.label_ == "NORP" or (e.label_ == "PERSON" and options.demonyms and gaz.demonym(doc[s:t].text)):
-            if options.demonyms and gaz.demonym(doc[s:t].text):  # "Sri Lankan" is no person either
+        if e.label_ == "NORP" or (e.label_ == "PERSON" and options.demonyms and gaz.demonym(w.span_text(s, t))):
+            if options.demonyms and gaz.demonym(w.span_text(s, t)):  # "Sri Lankan" is no person either
                 out.append(_Mention(s, t, "NORP", "demonym"))
-            elif e.label_ == "NORP" and not gaz.demonym(doc[s:t].text) and _local_town(doc, s, t, gaz):
+            elif e.label_ == "NORP" and not gaz.demonym(w.span_text(s, t)) and _local_town(doc, s, t, gaz):
                 out.append(_Mention(s, t, "GPE", "retagged"))  # "from the Artibonite region"
         elif e.label_ in PLACE_LABELS:
-            if any(c.isalpha() for c in doc[s:t].text):
+            if any(c.isalpha() for c in w.span_text(s, t)):
                 out += [_Mention(a, b, e.label_, "ner") for a, b in _split_commas(doc, s, t, gaz)]
         elif e.label_ == "PERSON":
             # the tagger's "Alexandria" or "Sri Lanka" as a person: a place when the article tags it a
             # place elsewhere, or when it is exactly a country's or state's name; "Mr. Paris" is a man
-            text = doc[s:t].text
+            text = w.span_text(s, t)
             if _after_honorific(doc, s):
                 continue
-            if (key(text) in gpe_keys and (t - s > 1 or doc[s].lower_ not in surnames)) or (
-                    (t - s > 1 or _in_place_list(doc, s, t) and doc[s].lower_ not in surnames) and
+            if (key(text) in gpe_keys and (t - s > 1 or w.lower[s] not in surnames)) or (
+                    (t - s > 1 or _in_place_list(doc, s, t) and w.lower[s] not in surnames) and
                     _strong_exact(gaz, text)) or (
-                    (t - s > 1 or doc[s].lower_ not in surnames) and _local_town(doc, s, t, gaz)):
+                    (t - s > 1 or w.lower[s] not in surnames) and _local_town(doc, s, t, gaz)):
                 out.append(_Mention(s, t, "GPE", "relabelled"))
                 relabelled.add(e.start)
             elif t - s > 1 and (m := _local_lead(doc, s, t, gaz)) is not None:
@@ -238,26 +229,31 @@ def _demonyms(doc: Doc, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]
     return out
 
 
+_DIRECTION_WORDS = DIRECTIONS | {"gulf", "coast", "metro"}
+
+
 def _keep(doc: Doc, m: _Mention, gaz: Gazetteer, person_idx: set[int], person_words: set[str]) -> bool:
-    m.text = doc[m.start:m.end].text
+    w = token_table(doc)
+    m.text = w.span_text(m.start, m.end)
     if m.source not in ("demonym", "relabelled", "home") and _is_name_fragment(doc, m, person_idx, person_words, gaz):
         return False
     if m.source != "demonym" and gaz.demonym(m.text) and not _exact_entry(gaz, m.text):
         return False  # "Chinese", "Georgians": who, not where
-    if m.end < len(doc) and doc[m.end].lower_ in DISEASE_WORDS:
+    after = w.lower[m.end] if m.end < len(doc) else ""
+    if after in DISEASE_WORDS:
         return False  # "West Nile virus", "Marburg fever": a disease named after a place
-    one = doc[m.start].lower_ if m.end - m.start == 1 else ""
-    if one in DIRECTIONS | {"gulf", "coast", "metro"} and not any(
+    one = w.lower[m.start] if m.end - m.start == 1 else ""
+    if one in _DIRECTION_WORDS and not any(
             r.source.startswith("dateline:landmarks") for r in gaz.candidates(m.text, towns=False)):
         return False  # "the West", "the Northeast": a direction, not a place we can point to
-    if m.source != "ner" and (len(m.text) < 3 or one in COMMON_WORDS and not (
-            m.end < len(doc) and doc[m.end].lower_ in LOCAL_HEADS)):
+    if m.source != "ner" and (len(m.text) < 3 or one in COMMON_WORDS and after not in LOCAL_HEADS):
         return False  # a capitalised common word the tagger did not call a place: "Man", "Union" (not "Concord Police")
     return True
 
 
 def _surnames(doc: Doc) -> set[str]:
-    return {t.lower_ for e in _ents(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    lower = token_table(doc).lower
+    return {w for e in _ents(doc) if e.label_ == "PERSON" and len(e) > 1 for w in lower[e.start:e.end]}
 
 
 def _locative(tok: Token) -> bool:
@@ -273,14 +269,15 @@ def _locative(tok: Token) -> bool:
 
 def _after_honorific(doc: Doc, s: int) -> bool:
     """ "Mr. Paris", "Gov. Jackson": a person, whatever else the name is."""
-    return s > 0 and doc[s - 1].text.rstrip(".").lower() in HONORIFICS
+    return s > 0 and token_table(doc).text[s - 1].rstrip(".").lower() in HONORIFICS
 
 
 def _in_place_list(doc: Doc, s: int, t: int) -> bool:
     """Whether a name stands in a list of places: "Rogaland, Vestfold, Buskerud" with a place
     the tagger saw next to it across a comma or "and"."""
+    w = token_table(doc)
     for sep, other in ((s - 1, s - 2), (t, t + 1)):
-        if 0 <= other < len(doc) and doc[sep].lower_ in (",", "and") and doc[other].ent_type_ in ("GPE", "LOC"):
+        if 0 <= other < len(doc) and w.lower[sep] in (",", "and") and w.ent_type[other] in ("GPE", "LOC"):
             return True
     return False
 
@@ -294,9 +291,10 @@ def _retagged(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str],
               anchored: set[tuple[str, str]] | None = None) -> _Mention | None:
     """A whole "organisation" that is a place the tagger did not know: "Krasnodar", "DRC", "NSW".
     Rivers, seas and regions are left out: "Amazon" the company is no river."""
-    if t - s > 4 or not all(_capital(x) or not x.is_alpha for x in doc[s:t]):
+    w = token_table(doc)
+    if t - s > 4 or not all(w.caps[i] or not w.is_alpha[i] for i in range(s, t)):
         return None
-    text = doc[s:t].text
+    text = w.span_text(s, t)
     k = key(text)
     for c in gaz.candidates(text, towns=anchored is not None)[:25]:
         if not _named(c, k, anchored) or c.feature_class not in ("A", "P"):
@@ -314,47 +312,50 @@ def _retagged(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str],
 
 def _local_cue(doc: Doc, s: int, t: int) -> bool:
     """Whether the words around a name say it is a town: "Alexandria police", "in Clinton"."""
-    nxt = doc[t] if t < len(doc) else None
-    if nxt is not None and nxt.lower_ in LOCAL_HEADS and not (nxt.lower_ in ("man", "woman") and
-                                                             t + 1 < len(doc) and doc[t + 1].lower_ == "of"):
+    lower = token_table(doc).lower
+    nxt = lower[t] if t < len(doc) else None
+    if nxt is not None and nxt in LOCAL_HEADS and not (nxt in ("man", "woman") and
+                                                       t + 1 < len(doc) and lower[t + 1] == "of"):
         return True
-    if nxt is not None and nxt.lower_ in PLACE_NOUNS and nxt.lower_ not in ("area", "border", "country"):
+    if nxt is not None and nxt in PLACE_NOUNS and nxt not in ("area", "border", "country"):
         return True  # "Heze city", "Punjab province"
-    prev = doc[s - 1] if s > 0 else None
+    prev = lower[s - 1] if s > 0 else None
     if prev is None:
         return False
-    if prev.lower_ == "of" and s > 1 and doc[s - 2].lower_ in OF_PLACE_NOUNS:
+    if prev == "of" and s > 1 and lower[s - 2] in OF_PLACE_NOUNS:
         return True  # "the village of Cellardyke", "a resident of Mabvuku"
-    return prev.lower_ in ("in", "near", "outside", "throughout", "across", "from") and \
+    return prev in ("in", "near", "outside", "throughout", "across", "from") and \
         doc[s:t].root.dep_ == "pobj"
 
 
 def _local_town(doc: Doc, s: int, t: int, gaz: Gazetteer) -> bool:
     """A name the tagger called a person or an organisation that is a town's name in a place's
     context ("Alexandria police", "in Clinton")."""
-    if t - s > 3 or not all(_capital(x) for x in doc[s:t]) or not _local_cue(doc, s, t):
+    w = token_table(doc)
+    if t - s > 3 or not all(w.caps[s:t]) or not _local_cue(doc, s, t):
         return False
-    k = key(doc[s:t].text)
+    text = w.span_text(s, t)
+    k = key(text)
     return any(key(c.name) == k and c.feature_class in ("P", "A") and
                (c.population >= LOCAL_MIN_POP or c.feature_code.startswith(("ADM", "PCL")))
-               for c in gaz.candidates(doc[s:t].text)[:25])
+               for c in gaz.candidates(text)[:25])
 
 
 def _embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, strong_only: bool,
               anchored: set[tuple[str, str]] = frozenset()) -> _Mention | None:
     """The place an organisation or facility is named after: "the Mansfield Police Department",
     "Minnesota National Guard", "Henderson County Jail". Not a newspaper's home ("The Washington Post")."""
-    if doc[t - 1].lower_ in MEDIA_WORDS or t - s < 2:
+    w = token_table(doc)
+    if w.lower[t - 1] in MEDIA_WORDS or t - s < 2:
         return None
     for j in range(min(t - 1, s + 3), s, -1):
-        toks = doc[s:j]
-        if not all(_capital(x) for x in toks) or doc[j].text in POSSESSIVE:
+        if not all(w.caps[s:j]) or w.text[j] in POSSESSIVE:
             continue
-        if doc[j].lower_ in STREET_WORDS:
+        if w.lower[j] in STREET_WORDS:
             continue  # "Memphis St." is a street of the article's own town
-        text = toks.text
+        text = w.span_text(s, j)
         k = key(text)
-        local = doc[j].lower_ in LOCAL_HEADS
+        local = w.lower[j] in LOCAL_HEADS
         for c in gaz.candidates(text, towns=not strong_only or local)[:10]:
             if not _named(c, k, anchored):
                 continue
@@ -368,11 +369,13 @@ def _embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, s
 
 def _local_lead(doc: Doc, s: int, t: int, gaz: Gazetteer) -> _Mention | None:
     """A town's name at the head of a local institution's: "Alexandria Police", "Athens Parks"."""
+    w = token_table(doc)
     for j in range(min(t - 1, s + 3), s, -1):
-        if doc[j].lower_ not in LOCAL_HEADS or not all(_capital(x) for x in doc[s:j]):
+        if w.lower[j] not in LOCAL_HEADS or not all(w.caps[s:j]):
             continue
-        k = key(doc[s:j].text)
-        if len(k) > 3 and any(key(c.name) == k and c.feature_class in ("P", "A") for c in gaz.candidates(doc[s:j].text)[:10]):
+        text = w.span_text(s, j)
+        k = key(text)
+        if len(k) > 3 and any(key(c.name) == k and c.feature_class in ("P", "A") for c in gaz.candidates(text)[:10]):
             return _Mention(s, j, "GPE", "embedded")
     return None
 
@@ -390,42 +393,46 @@ def _propagate(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list[_Ment
     surnames = _surnames(doc)
     persons = Counter(key(e.text) for e in _ents(doc) if e.label_ == "PERSON")
     out = []
+    w = token_table(doc)
     for e in _ents(doc):
         if e.label_ not in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT") or taken & set(range(e.start, e.end)):
             continue
         s, t = _clean(doc, e.start, e.end)
-        k = key(doc[s:t].text)
+        text = w.span_text(s, t)
+        k = key(text)
         if k not in places or _after_honorific(doc, s) or (e.label_ == "PERSON" and (
-                (t - s == 1 and doc[s].lower_ in surnames) or (persons[k] > places[k] and not any(
-                    c.population >= RETAG_MIN_POP for c in gaz.candidates(doc[s:t].text)[:10])))):
+                (t - s == 1 and w.lower[s] in surnames) or (persons[k] > places[k] and not any(
+                    c.population >= RETAG_MIN_POP for c in gaz.candidates(text)[:10])))):
             continue  # "Welch" stabbed eight times and a place once is a man; "Gainesville" a town
-        out.append(_Mention(s, t, "GPE", "propagated", text=doc[s:t].text))
+        out.append(_Mention(s, t, "GPE", "propagated", text=text))
     return out
 
 
 def _of_place(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str]) -> _Mention | None:
     """ "the University of Rochester", "the State of Ohio", "the Diocese of Savannah": the place an
     institution is "of"."""
+    w = token_table(doc)
     for i in range(s + 1, t - 1):
-        if doc[i].lower_ != "of" or doc[i - 1].lower_ not in OF_HEADS:
+        if w.lower[i] != "of" or w.lower[i - 1] not in OF_HEADS:
             continue
         a = i + 1
         for j in range(min(t, a + 3), a, -1):
-            toks = doc[a:j]
-            if not all(_capital(x) for x in toks):
+            if not all(w.caps[a:j]):
                 continue
-            k = key(toks.text)
+            text = w.span_text(a, j)
+            k = key(text)
             if any(_named(c, k) and c.feature_class in ("P", "A") and (
                     c.population >= LOCAL_MIN_POP or c.feature_code.startswith(("ADM", "PCL")) or k in gpe_keys)
-                   for c in gaz.candidates(toks.text)[:10]):
+                   for c in gaz.candidates(text)[:10]):
                 return _Mention(a, j, "GPE", "embedded")
     return None
 
 
 def _split_commas(doc: Doc, s: int, t: int, gaz: Gazetteer) -> list[tuple[int, int]]:
     """ "Portland, Ore." as one entity → two places, unless the whole is a name ("Washington, D.C.")."""
-    commas = [i for i in range(s, t) if doc[i].text == ","]
-    if not commas or gaz.candidates(doc[s:t].text):
+    text = token_table(doc).text
+    commas = [i for i in range(s, t) if text[i] == ","]
+    if not commas or gaz.candidates(token_table(doc).span_text(s, t)):
         return [(s, t)]
     parts, a = [], s
     for c in commas + [t]:
@@ -471,28 +478,26 @@ def _is_name_fragment(doc: Doc, m: _Mention, person_idx: set[int], person_words:
 def _scan(doc: Doc, gaz: Gazetteer, in_ent: list[bool]) -> list[_Mention]:
     """Names spaCy left untagged that the gazetteer knows well, outside any other entity."""
     out: list[_Mention] = []
-    glue = {doc.vocab.strings.add(x) for x in (".", "-", "of")}  # "Isle of Man", "Winston-Salem"
-    orth = doc.to_array(ORTH) if len(doc) else []
-    cap = [c or int(o) in glue for c, o in zip(_caps(doc), orth)]
+    w = token_table(doc)
+    cap = [c or t in (".", "-", "of") for c, t in zip(w.caps, w.text)]  # "Isle of Man", "Winston-Salem"
     i, n = 0, len(doc)
     while i < n:
         if in_ent[i] or not cap[i]:
             i += 1
             continue
-        tok = doc[i]
-        if not (_capital(tok) and (len(tok) > 1 or not tok.is_upper)) or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+        if not (w.caps[i] and (len(w.text[i]) > 1 or not w.is_upper[i])) or w.pos[i] not in ("PROPN", "NOUN", "ADJ"):
             i += 1
             continue
-        prev = doc[i - 1] if i else None
-        if prev is not None and prev.text.rstrip(".").lower() in HONORIFICS:
+        if i and w.text[i - 1].rstrip(".").lower() in HONORIFICS:
             i += 1
             continue
         found = None
         for j in range(min(n, i + 4), i, -1):
             if any(in_ent[x] or not cap[x] for x in range(i, j)):
                 continue
-            cands = gaz.candidates(doc[i:j].text, towns=False)
-            if cands and _safe(cands[0], doc[i:j].text, tok):
+            text = w.span_text(i, j)
+            cands = gaz.candidates(text, towns=False)
+            if cands and _safe(cands[0], text, doc[i]):
                 found = j
                 break
         if found:
@@ -635,43 +640,44 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
                 doc, s, t, gaz, gpe_keys, strong_only=False, anchored=anchored)
             if m is not None:
                 out.append(m)
-    person_words = {t.lower_ for e in _ents(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    w = token_table(doc)
+    person_words = _surnames(doc)
     for e in _ents(doc):
         # the tagger's "Gainesville said…" person (or "Greer, South Carolina" nationality): a town in a
         # state the article is about
         if e.label_ in ("PERSON", "NORP") and anchored and not taken & set(range(e.start, e.end)):
             s, t = _clean(doc, e.start, e.end)
-            text = doc[s:t].text
+            text = w.span_text(s, t)
             if e.label_ == "NORP" and gaz.demonym(text):
                 continue
-            if t - s == 1 and (doc[s].lower_ in person_words or not _locative(doc[s])) or _after_honorific(doc, s):
+            if t - s == 1 and (w.lower[s] in person_words or not _locative(doc[s])) or _after_honorific(doc, s):
                 continue
             k = key(text)
             if any(_named(c, k, anchored) and c.feature_class in ("P", "A") and (c.country, c.admin1) in anchored
                    for c in gaz.candidates(text)[:25]):
                 out.append(_Mention(s, t, "GPE", "relabelled"))
-    cap = _caps(doc)
+    cap = w.caps
     i, n = 0, len(doc)
     while i < n:
         if not cap[i] or i in ent_idx or i in taken:
             i += 1
             continue
-        tok = doc[i]
-        dateline = tok.is_upper and len(tok) > 2 and (tok.is_sent_start or i == 0 or doc[i - 1].text in ".\n")
-        if i in ent_idx or i in taken or not _capital(tok) or len(tok) < 3 or (
-                not dateline and (tok.is_stop or tok.pos_ != "PROPN")):
+        size = len(w.text[i])
+        dateline = w.is_upper[i] and size > 2 and (w.is_sent_start[i] or i == 0 or w.text[i - 1] in ".\n")
+        if size < 3 or (not dateline and (w.is_stop[i] or w.pos[i] != "PROPN")):
             i += 1
             continue
         found = None
         for j in range(min(n, i + 3), i, -1):
             if any(x in ent_idx or x in taken or not cap[x] for x in range(i, j)):
                 continue
-            if dateline and not (j < n and doc[j].text in DATELINE_MARKS):
+            if dateline and not (j < n and w.text[j] in DATELINE_MARKS):
                 continue
-            k = key(doc[i:j].text)
-            for c in gaz.candidates(doc[i:j].text)[:25]:
+            text = w.span_text(i, j)
+            k = key(text)
+            for c in gaz.candidates(text)[:25]:
                 if _named(c, k, anchored) and c.feature_class in ("P", "A") and (
-                        dateline or (not tok.is_sent_start and (c.country, c.admin1) in anchored)):
+                        dateline or (not w.is_sent_start[i] and (c.country, c.admin1) in anchored)):
                     found = j
                     break
             if not found and not dateline and _local_town(doc, i, j, gaz):
@@ -705,14 +711,14 @@ def _home_town(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], home: SourceH
         starts.add(s)
         inside.update(range(e.start, e.end))
     out = []
+    w = token_table(doc)
     for i in range(len(doc) - size + 1):
-        toks = doc[i:i + size]
-        if any(x in taken for x in range(i, i + size)) or not all(_capital(x) for x in toks) or \
-                key(toks.text) != k or (i in inside and i not in starts):
+        if any(x in taken for x in range(i, i + size)) or not all(w.caps[i:i + size]) or \
+                key(w.span_text(i, i + size)) != k or (i in inside and i not in starts):
             continue
         if _after_honorific(doc, i):
             continue
-        out.append(_Mention(i, i + size, "GPE", "home", text=toks.text))
+        out.append(_Mention(i, i + size, "GPE", "home", text=w.span_text(i, i + size)))
     return out
 
 
@@ -732,7 +738,7 @@ def _facility_city(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
 
 def _qualifier(doc: Doc, m: _Mention, mentions: list[_Mention], i: int) -> GeoRef | None:
     """ "Dublin, Ohio", "Paris, France": the division or country right after a comma."""
-    if i + 1 >= len(mentions) or m.end >= len(doc) or doc[m.end].text != ",":
+    if i + 1 >= len(mentions) or m.end >= len(doc) or token_table(doc).text[m.end] != ",":
         return None
     nxt = mentions[i + 1]
     if nxt.start != m.end + 1 or not nxt.cands:
@@ -743,8 +749,9 @@ def _qualifier(doc: Doc, m: _Mention, mentions: list[_Mention], i: int) -> GeoRe
 
 def _cues(doc: Doc, m: _Mention) -> tuple[str, ...]:
     """Words around a name that say what kind of place it is."""
-    left = " ".join(t.lower_ for t in doc[max(0, m.start - 4):m.start])
-    right = " ".join(t.lower_ for t in doc[m.end:m.end + 2])
+    lower = token_table(doc).lower
+    left = " ".join(lower[max(0, m.start - 4):m.start])
+    right = " ".join(lower[m.end:m.end + 2])
     cues = []
     if right.startswith(("state", "gov.", "governor", "legislature", "senate", "house", "lawmakers", "county")) or \
             left.endswith(("state of", "governor of", "gov.", "gov", "senator from")):
@@ -829,7 +836,7 @@ def _resolve_names(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, first_lin
                     n.local[k], n.local_why[k] = b, whys[k]
         group_of[i] = g
         names[g].explicit |= any(x > 0 for x in local)  # ", France", "the state of"
-        if not first_seen and 0 <= first_line_end < doc[m.start].idx:
+        if not first_seen and 0 <= first_line_end < token_table(doc).idx[m.start]:
             names[g].first = first_seen = True
     taken = {key(m.text) for m in mentions}
     for e in _ents(doc):
@@ -843,13 +850,14 @@ def _resolve_names(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, first_lin
 
 
 def _place(doc: Doc, m: _Mention, scored: list[Scored], article: Article, options: PlaceOptions) -> Place | None:
-    span = doc[m.start:m.end]
-    sp = Span(start=span.start_char, end=span.end_char, text=span.text)
+    w = token_table(doc)
+    text = w.span_text(m.start, m.end)
+    sp = Span(start=w.idx[m.start], end=w.idx[m.start] + len(text), text=text)
     pid = stable_id(article.id, sp.start, sp.end, prefix="pl")
     if not scored:
         if m.label == "FAC":
             return None  # a building or road we cannot place is not worth a record
-        return Place(id=pid, span=sp, reason=f"no gazetteer entry for {span.text!r}")
+        return Place(id=pid, span=sp, reason=f"no gazetteer entry for {text!r}")
     best_s, best, why = scored[0]
     reason = _explain(m, best, why, scored)
     cands = tuple(replace(c, score=round(s, 3)) for s, c, _ in scored[:options.max_candidates])
