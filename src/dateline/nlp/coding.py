@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Span as TokSpan
 
 from .names import POSSESSIVE
+from .token_table import doc_ents
 
 
 def country_in(span: TokSpan, res: Any) -> str | None:
@@ -126,7 +127,7 @@ def _possessive_country(g: Any, doc: Any, res: Any) -> str | None:
         if i >= 1 and doc[i].text in POSSESSIVE and doc[i - 1].ent_type_ in ("GPE", "NORP"):
             c = country_in(doc[i - 1:i], res)
             if c:
-                owner = next((e for e in doc.ents if e.start <= i - 1 < e.end), doc[i - 1:i])
+                owner = next((e for e in doc_ents(doc) if e.start <= i - 1 < e.end), doc[i - 1:i])
                 g.coding.append(f"country {c} from '{doc[owner.start:i + 1].text}' before the name")
                 return c
     return None
@@ -187,7 +188,7 @@ def home_country(groups: list[Any], doc: Any, res: Any) -> None:
     if not leaders:
         return
     named: set[str] = {g.country for g in groups if g.label not in ("PERSON", "GPE") and g.country}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "NORP" or (ent.label_ == "GPE" and _where_not_whom(ent.root)):
             found = res.countries.find(ent.text)
             if found is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span as TokSpan
 
@@ -25,6 +26,7 @@ from .names import (
     premodifier_title,
     role_nominal,
 )
+from .token_table import token_table
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 HONORIFICS = frozenset({
@@ -65,6 +67,7 @@ class Group:
         return heads | {w for r in self.roles for w in r.split()}
 
 
+@lru_cache(maxsize=1 << 14)  # asked again for every name of every group while people are grouped
 def words_of(text: str) -> tuple[str, ...]:
     return tuple(w for w in re.split(r"[\s\-‐–]+", text.lower().replace(".", "")) if w)
 
@@ -254,7 +257,9 @@ def _add_role_nominals(groups: list[Group], doc, res) -> None:
     taken = {(m.span.start, m.span.end) for g in people for m in g.mentions}
     from .coding import country_in
 
-    for tok in doc:
+    pos = token_table(doc).pos
+    # only a noun names a role: the other words need no Token object
+    for tok in (doc[i] for i in range(len(doc)) if pos[i] == "NOUN"):
         phrase = role_nominal(tok)
         if phrase is None or any(phrase.start_char <= a < phrase.end_char for a, _ in taken):
             continue
@@ -303,7 +308,12 @@ def _nearest_person_before(i: int, people: list[Group], *, exclude: Group, doc) 
 # -- output ----------------------------------------------------------------------------------------
 
 def _span(tokens: TokSpan) -> Span:
-    return Span(start=tokens.start_char, end=tokens.end_char, text=tokens.text)
+    if not len(tokens):
+        return Span(start=tokens.start_char, end=tokens.end_char, text=tokens.text)
+    # from the words' offsets: a Span's own text and offsets are rebuilt from Token objects
+    w = token_table(tokens.doc)
+    text = w.span_text(tokens.start, tokens.end)
+    return Span(start=w.idx[tokens.start], end=w.idx[tokens.start] + len(text), text=text)
 
 
 def _to_entity(g: Group, article_id: str) -> Entity:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .token_table import doc_ents, token_table
+
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT")
 POSSESSIVE = ("'s", "’s", "'", "’")
 LEADING_DROP = ("the",)
@@ -41,33 +43,43 @@ class NameSpan:
     text: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "start", self.tokens.start_char)
-        object.__setattr__(self, "end", self.tokens.end_char)
-        object.__setattr__(self, "text", self.tokens.text)
+        toks = self.tokens
+        if len(toks):  # read off the words' offsets (a Span makes Token objects to say them)
+            w = token_table(toks.doc)
+            text = w.span_text(toks.start, toks.end)
+            start = w.idx[toks.start]
+            end = start + len(text)
+        else:
+            start, end, text = toks.start_char, toks.end_char, toks.text
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
 
 
 def name_spans(doc: Doc, labels: tuple[str, ...] = NAME_LABELS) -> list[NameSpan]:
     """spaCy's entities cleaned: no leading "the", no trailing "'s" or "on", "Xi and Kim" split in two,
     and a hyphenated given name kept whole ("Moon Jae-in", where spaCy stops at "Moon Jae")."""
     out: list[NameSpan] = []
-    for ent in doc.ents:
+    w = token_table(doc)
+    for ent in doc_ents(doc):
         if ent.label_ not in labels:
             continue
         for start, end in _split_coordination(ent):
-            while end - start > 1 and doc[start].lower_ in LEADING_DROP:
+            while end - start > 1 and w.lower[start] in LEADING_DROP:
                 start += 1
-            while end - start > 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct
-                                       or (doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ"))):
+            while end - start > 1 and (w.text[end - 1] in POSSESSIVE or w.is_punct[end - 1]
+                                       or (doc[end - 1].is_lower and w.pos[end - 1] in ("ADP", "DET", "CCONJ"))):
                 end -= 1
             if ent.label_ == "PERSON":
                 end = _hyphen_tail(doc, end)
-            for i in range(start, end):  # a name never runs over a line break (headline into standfirst)
-                if doc[i].is_space or "\n" in doc[i].whitespace_:
-                    end = i + (not doc[i].is_space)
+            # a name never runs over a line break (headline into standfirst); a word is followed by one
+            # space or none, so a line break is a space word of its own
+            for i in range(start, end):
+                if w.is_space[i]:
+                    end = i
                     break
-            span = doc[start:end]
-            if any(c.isalpha() for c in span.text):
-                out.append(NameSpan(span, ent.label_))
+            if any(c.isalpha() for c in w.span_text(start, end)):
+                out.append(NameSpan(doc[start:end], ent.label_))
     return out
 
 

@@ -41,7 +41,7 @@ from .place_words import (
     INNER_GENERIC, STREET_WORDS, FEATURE_TAILS, DIVISION_WORDS, SCAN_MIN_CITY_POP, RETAG_MIN_POP, DISEASE_WORDS,
     LOCATIVE_PREPS,
 )
-from .token_table import token_table
+from .token_table import doc_ents, token_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,15 +124,9 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_last_ents: tuple = (None, ())
-
-
 def _ents(doc: Doc) -> tuple[TokSpan, ...]:
-    """``doc.ents``, built once per document (spaCy makes new Span objects on every access)."""
-    global _last_ents
-    if _last_ents[0] is not doc:
-        _last_ents = (doc, tuple(doc.ents))
-    return _last_ents[1]
+    """``doc.ents``, built once per document (and shared with the entities extractor)."""
+    return doc_ents(doc)
 
 
 def _capital(tok: Token) -> bool:

@@ -26,9 +26,9 @@ from spacy.attrs import (
     SENT_START,
     SPACY,
 )
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-__all__ = ["TokenTable", "token_table"]
+__all__ = ["TokenTable", "doc_ents", "token_table"]
 
 _ATTRS = [ORTH, LOWER, IDX, POS, ENT_TYPE, IS_TITLE, IS_UPPER, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, SENT_START,
           SPACY]
@@ -65,36 +65,49 @@ class TokenTable:
 
 
 _last: TokenTable | None = None
+_strings: dict[int, str] = {}  # string id -> string: the ids recur across documents
+MAX_STRINGS = 500_000  # a run over millions of articles stays bounded
+
+
+def _strs(ids: list[int], doc: Doc) -> list[str]:
+    missing = set(ids).difference(_strings)
+    if missing:
+        if len(_strings) > MAX_STRINGS:
+            _strings.clear()
+            missing = set(ids)
+        store = doc.vocab.strings
+        for h in missing:
+            _strings[h] = store[h]
+    return list(map(_strings.__getitem__, ids))
 
 
 def token_table(doc: Doc) -> TokenTable:
     global _last
     if _last is not None and _last.doc is doc:
         return _last
-    strings = doc.vocab.strings
-    rows = doc.to_array(_ATTRS).tolist() if len(doc) else []
-    cols = list(zip(*rows)) if rows else [()] * len(_ATTRS)
+    cols = doc.to_array(_ATTRS).T.tolist() if len(doc) else [[] for _ in _ATTRS]
     orth, lower, idx, pos, ent, title, upper, alpha, punct, space, stop, sent, spacy = cols
-    names: dict[int, str] = {}  # string ids repeat: each looked up once
-
-    def strs(ids) -> list[str]:
-        out = []
-        for h in ids:
-            s = names.get(h)
-            if s is None:
-                s = names[h] = strings[h]
-            out.append(s)
-        return out
-
-    text = strs(orth)
+    text = _strs(orth, doc)
     # a word is followed by one space or none, so the words and their spaces give the Doc's text
     doc_text = "".join([t + " " if sp else t for t, sp in zip(text, spacy)])
     table = TokenTable(
-        doc=doc, doc_text=doc_text, text=text, lower=strs(lower), idx=list(idx), pos=strs(pos), ent_type=strs(ent),
-        is_title=[bool(x) for x in title], is_upper=[bool(x) for x in upper], is_alpha=[bool(x) for x in alpha],
-        is_punct=[bool(x) for x in punct], is_space=[bool(x) for x in space], is_stop=[bool(x) for x in stop],
-        is_sent_start=[i == 0 or x == 1 for i, x in enumerate(sent)], space_after=[bool(x) for x in spacy],
+        doc=doc, doc_text=doc_text, text=text, lower=_strs(lower, doc), idx=idx, pos=_strs(pos, doc),
+        ent_type=_strs(ent, doc), is_title=list(map(bool, title)), is_upper=list(map(bool, upper)),
+        is_alpha=list(map(bool, alpha)), is_punct=list(map(bool, punct)), is_space=list(map(bool, space)),
+        is_stop=list(map(bool, stop)), is_sent_start=[i == 0 or x == 1 for i, x in enumerate(sent)],
+        space_after=list(map(bool, spacy)),
         caps=[bool(a or b or (c and t[0].isupper())) for a, b, c, t in zip(title, upper, alpha, text)],
     )
     _last = table
     return table
+
+
+_last_ents: tuple = (None, ())
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per document (spaCy makes new Span objects on every access)."""
+    global _last_ents
+    if _last_ents[0] is not doc:
+        _last_ents = (doc, tuple(doc.ents))
+    return _last_ents[1]
