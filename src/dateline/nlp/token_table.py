@@ -20,6 +20,7 @@ from spacy.attrs import (
     IS_STOP,
     IS_TITLE,
     IS_UPPER,
+    LEMMA,
     LOWER,
     ORTH,
     POS,
@@ -30,20 +31,21 @@ from spacy.tokens import Doc, Span
 
 __all__ = ["TokenTable", "doc_ents", "token_table"]
 
-_ATTRS = [ORTH, LOWER, IDX, POS, ENT_TYPE, IS_TITLE, IS_UPPER, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, SENT_START,
+_ATTRS = [ORTH, LOWER, LEMMA, IDX, POS, ENT_TYPE, IS_TITLE, IS_UPPER, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, SENT_START,
           SPACY]
 
 
 @dataclass(frozen=True, slots=True)
 class TokenTable:
-    """Word ``i``'s ``text``, ``lower`` (``lower_``), ``idx``, ``pos`` (``pos_``), ``ent_type``
-    (``ent_type_``), flags, whether a space follows it (``whitespace_``), and ``caps``: capitalised,
+    """Word ``i``'s ``text``, ``lower`` (``lower_``), ``lemma`` (``lemma_``), ``idx``, ``pos`` (``pos_``),
+    ``ent_type`` (``ent_type_``), flags, whether a space follows it (``whitespace_``), and ``caps``: capitalised,
     upper case or with a capital first letter ("DeKalb", which ``is_title`` is not)."""
 
     doc: Doc
     doc_text: str  # ``doc.text``, which spaCy joins from a Token object per word on every access
     text: list[str]
     lower: list[str]
+    lemma: list[str]
     idx: list[int]
     pos: list[str]
     ent_type: list[str]
@@ -86,12 +88,12 @@ def token_table(doc: Doc) -> TokenTable:
     if _last is not None and _last.doc is doc:
         return _last
     cols = doc.to_array(_ATTRS).T.tolist() if len(doc) else [[] for _ in _ATTRS]
-    orth, lower, idx, pos, ent, title, upper, alpha, punct, space, stop, sent, spacy = cols
+    orth, lower, lemma, idx, pos, ent, title, upper, alpha, punct, space, stop, sent, spacy = cols
     text = _strs(orth, doc)
     # a word is followed by one space or none, so the words and their spaces give the Doc's text
     doc_text = "".join([t + " " if sp else t for t, sp in zip(text, spacy)])
     table = TokenTable(
-        doc=doc, doc_text=doc_text, text=text, lower=_strs(lower, doc), idx=idx, pos=_strs(pos, doc),
+        doc=doc, doc_text=doc_text, text=text, lower=_strs(lower, doc), lemma=_strs(lemma, doc), idx=idx, pos=_strs(pos, doc),
         ent_type=_strs(ent, doc), is_title=list(map(bool, title)), is_upper=list(map(bool, upper)),
         is_alpha=list(map(bool, alpha)), is_punct=list(map(bool, punct)), is_space=list(map(bool, space)),
         is_stop=list(map(bool, stop)), is_sent_start=[i == 0 or x == 1 for i, x in enumerate(sent)],
