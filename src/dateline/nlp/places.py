@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span as TokSpan, Token
+from spacy.tokens import Doc, Token
 
 from ..geo.coherence import HOME_TOWN_KM, MAX_READINGS, MIN_MARGIN, Name, Scored, resolve
 from ..geo.gazetteer import Gazetteer, km, lookup_key as key  # remembered: the same names come back
@@ -124,26 +124,15 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _ents(doc: Doc) -> tuple[TokSpan, ...]:
-    """``doc.ents``, built once per document (and shared with the entities extractor)."""
-    return doc_ents(doc)
-
-
 def _capital(tok: Token) -> bool:
     """Capitalised, upper case, or a name with inner capitals ("DeKalb", "McMinn", "LaGrange"),
     which ``is_title`` is not."""
     return tok.is_title or tok.is_upper or (tok.is_alpha and tok.text[0].isupper())
 
 
-def _caps(doc: Doc) -> list[bool]:
-    """Whether each word is capitalised or upper case (``_capital``), read from the Doc's arrays once
-    per document (iterating a Doc makes a Token object per word)."""
-    return token_table(doc).caps
-
-
 def _person_tokens(doc: Doc, relabelled: set[int]) -> tuple[set[int], set[str]]:
     idx, words = set(), set()
-    for e in _ents(doc):
+    for e in doc_ents(doc):
         if e.label_ == "PERSON" and e.start not in relabelled:
             idx.update(range(e.start, e.end))
             if len(e) > 1:
@@ -155,11 +144,11 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
     """The names that are places and need no context to say so."""
     out: list[_Mention] = []
     in_ent = [False] * len(doc)
-    gpe_keys = {key(e.text) for e in _ents(doc) if e.label_ in ("GPE", "LOC")}
+    gpe_keys = {key(e.text) for e in doc_ents(doc) if e.label_ in ("GPE", "LOC")}
     surnames = _surnames(doc)
     relabelled: set[int] = set()
     w = token_table(doc)
-    for e in _ents(doc):
+    for e in doc_ents(doc):
         for i in range(e.start, e.end):
             in_ent[i] = True
         s, t = _clean(doc, e.start, e.end)
@@ -204,7 +193,7 @@ def _demonyms(doc: Doc, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]
     taken = {i for m in found for i in range(m.start, m.end)}
     out: list[_Mention] = []
     i, n = 0, len(doc)
-    caps = _caps(doc)
+    caps = token_table(doc).caps  # capitalised, upper case or inner capitals, as _capital
     while i < n:
         if not caps[i] or i in taken:
             i += 1
@@ -247,7 +236,7 @@ def _keep(doc: Doc, m: _Mention, gaz: Gazetteer, person_idx: set[int], person_wo
 
 def _surnames(doc: Doc) -> set[str]:
     lower = token_table(doc).lower
-    return {w for e in _ents(doc) if e.label_ == "PERSON" and len(e) > 1 for w in lower[e.start:e.end]}
+    return {w for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1 for w in lower[e.start:e.end]}
 
 
 def _locative(tok: Token) -> bool:
@@ -385,10 +374,10 @@ def _propagate(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list[_Ment
         return []
     taken = {i for m in mentions for i in range(m.start, m.end)}
     surnames = _surnames(doc)
-    persons = Counter(key(e.text) for e in _ents(doc) if e.label_ == "PERSON")
+    persons = Counter(key(e.text) for e in doc_ents(doc) if e.label_ == "PERSON")
     out = []
     w = token_table(doc)
-    for e in _ents(doc):
+    for e in doc_ents(doc):
         if e.label_ not in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT") or taken & set(range(e.start, e.end)):
             continue
         s, t = _clean(doc, e.start, e.end)
@@ -626,7 +615,7 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
     gpe_keys = {key(m.text) for m in mentions}
     out: list[_Mention] = []
     ent_idx: set[int] = set()
-    for e in _ents(doc):
+    for e in doc_ents(doc):
         ent_idx.update(range(e.start, e.end))
         if e.label_ in EMBEDDING_LABELS and not taken & set(range(e.start, e.end)) and anchored:
             s, t = _clean(doc, e.start, e.end)
@@ -636,7 +625,7 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], anchor
                 out.append(m)
     w = token_table(doc)
     person_words = _surnames(doc)
-    for e in _ents(doc):
+    for e in doc_ents(doc):
         # the tagger's "Gainesville said…" person (or "Greer, South Carolina" nationality): a town in a
         # state the article is about
         if e.label_ in ("PERSON", "NORP") and anchored and not taken & set(range(e.start, e.end)):
@@ -700,7 +689,7 @@ def _home_town(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], home: SourceH
     size = len(name.split())
     taken = {i for m in mentions for i in range(m.start, m.end)}
     starts, inside = set(), set()
-    for e in _ents(doc):
+    for e in doc_ents(doc):
         s, _ = _clean(doc, e.start, e.end)
         starts.add(s)
         inside.update(range(e.start, e.end))
@@ -833,7 +822,7 @@ def _resolve_names(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, first_lin
         if not first_seen and 0 <= first_line_end < token_table(doc).idx[m.start]:
             names[g].first = first_seen = True
     taken = {key(m.text) for m in mentions}
-    for e in _ents(doc):
+    for e in doc_ents(doc):
         # nationality adjectives say which countries the article is about, too
         if e.label_ == "NORP" and key(e.text) not in taken:
             country = gaz.country(gaz.demonym(e.text) or "")
