@@ -77,6 +77,23 @@ def places(store, *, country: str | None = None, article: str | None = None, eve
     )
 
 
+def source_places(store) -> list[tuple[str, list]]:
+    """Every stored article's source (its url when it names none) and its places, as records: what
+    source homes are learnt from (``geo.homes.learn_homes``)."""
+    from .model import Place
+    from .model.codec import loads
+
+    rows = store.query(
+        "SELECT a.id, coalesce(nullif(a.source, ''), a.url, '') AS source, p.record "
+        "FROM articles a LEFT JOIN places p ON p.article_id = a.id ORDER BY a.id, p.start_char")
+    by_article: dict[str, tuple[str, list]] = {}
+    for r in rows:
+        _, places = by_article.setdefault(r["id"], (r["source"] or "", []))
+        if r["record"]:
+            places.append(loads(Place, r["record"]))
+    return list(by_article.values())
+
+
 def dates(store, *, article: str | None = None, since: str | None = None, until: str | None = None,
           limit: int = 100) -> list[dict[str, Any]]:
     """Date mentions in reading order. ``since``/``until`` keep those whose days overlap the window, so a

@@ -26,21 +26,13 @@ def homes_cmd(
     """The home state (and town) of each source, learnt from where its stored articles' places are."""
     from dataclasses import asdict
 
+    from .. import query
     from ..geo.homes import MIN_ARTICLES, MIN_SHARE, learn_homes, write_homes
-    from ..model import Place
-    from ..model.codec import loads
 
     fmt = output_format(as_json, as_csv)
     with read_store() as store:
-        rows = store.query(
-            "SELECT a.id, coalesce(nullif(a.source, ''), a.url, '') AS source, p.record "
-            "FROM articles a LEFT JOIN places p ON p.article_id = a.id ORDER BY a.id, p.start_char")
-    by_article: dict[str, tuple[str, list[Place]]] = {}
-    for r in rows:
-        source, places = by_article.setdefault(r["id"], (r["source"] or "", []))
-        if r["record"]:
-            places.append(loads(Place, r["record"]))
-    homes = learn_homes(by_article.values(), min_articles=min_articles or MIN_ARTICLES,
+        articles = query.source_places(store)
+    homes = learn_homes(articles, min_articles=min_articles or MIN_ARTICLES,
                         min_share=MIN_SHARE if min_share is None else min_share)
     if save:
         write_homes(homes, save)
