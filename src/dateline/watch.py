@@ -190,7 +190,7 @@ def _store_new(items: Iterable[Item], store: Any, analyse: Analyse, report: Cycl
     batch = list(items)
     articles = [i for i in batch if isinstance(i, Article)]
     ids = [a.id for a in articles]
-    known = {r["id"] for r in store.query("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids])} if ids else set()
+    known = store.stored(ids)
     fresh: list[Item] = []
     queued: set[str] = set()
     for i in batch:

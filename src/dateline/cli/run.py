@@ -136,7 +136,7 @@ def _execute(run, db: str, eng, *, quiet: bool, memory: str) -> dict:
         raise RunError(f"cannot open the store {db}: {e}") from None
     # DuckDB caches table blocks and keys up to its limit (80% of RAM by default): a bound keeps the
     # loader's memory flat in corpus size (100k articles: 387 MB peak with 256MB, 572 MB without)
-    store.con.execute(f"SET memory_limit = '{memory}'")
+    store.limit(memory=memory)
     columns = (TextColumn(f"run {run.run_id}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                TextColumn("{task.fields[eta]}"), TimeElapsedColumn())
     with store, Progress(*columns, console=err, transient=True, disable=quiet) as bar:

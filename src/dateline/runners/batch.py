@@ -96,7 +96,7 @@ def execute(run: Run, store: Any, engine: Any, *, progress: Progress | None = No
     run.lock()
     # the workers are the parallelism: the loader inserting beside them takes one core, not all of
     # them (DuckDB's default), so it never slows the analysis it is waiting for
-    store.con.execute("SET threads = 1")
+    store.limit(threads=1)
     state = run.replay()
     status = "error"  # until the run ends or is interrupted
     run.record("start", engine=engine.name, workers=engine.workers)

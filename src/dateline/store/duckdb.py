@@ -41,8 +41,7 @@ class DuckDBStore:
         with self._transaction():
             # only articles stored before can have old rows to replace; skipping the deletes for new ones
             # keeps a load from scanning every child table per batch (time would grow with the store)
-            existing = [r[0] for r in self.con.execute(
-                "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()]
+            existing = list(self.stored(ids))
             self._insert(
                 "articles", ARTICLE_COLUMNS, [article_row(a) for a in by_id.values()], extra=", now()",
                 extra_columns=", analysed_at",
@@ -86,7 +85,22 @@ class DuckDBStore:
     def _transaction(self) -> "_Tx":
         return _Tx(self.con)
 
+    def limit(self, *, memory: str | None = None, threads: int | None = None) -> None:
+        """Bound what DuckDB takes of the machine: its cache (``memory_limit``, e.g. "512MB") and the
+        cores it works on (``threads``; by default it takes every core)."""
+        if memory is not None:
+            self.con.execute(f"SET memory_limit = '{memory}'")
+        if threads is not None:
+            self.con.execute(f"SET threads = {int(threads)}")
+
     # -- reading -------------------------------------------------------------------------------
+    def stored(self, ids: Sequence[str]) -> set[str]:
+        """Which of these article ids the store holds."""
+        if not ids:
+            return set()
+        return {r[0] for r in self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))",
+                                                [list(ids)]).fetchall()}
+
     def query(self, sql: str, params: Sequence[Any] | dict | None = None) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, params or [])
         cols = [d[0] for d in cur.description]
