@@ -11,6 +11,8 @@ JSON = typer.Option(False, "--json", help="JSON output.")
 CSV = typer.Option(False, "--csv", help="CSV output.")
 LIMIT = typer.Option(100, "--limit", "-n", help="At most this many rows.")
 ARTICLE = typer.Option(None, "--article", help="One article (id or a unique prefix).")
+SOURCE_HOMES = typer.Option(None, "--source-homes", help="TSV of news sources' homes (`dateline homes --save "
+                                                        "FILE`): resolve places with them.")
 
 
 def read_store():

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from .common import SOURCE_HOMES
 from .output import err
 from .state import app_state
 
@@ -23,8 +24,7 @@ def ingest_cmd(
     encoding: str = typer.Option("utf-8", "--encoding", help="Text encoding of plain-text files."),
     allow_undated: bool = typer.Option(False, "--allow-undated", help="Store items with no published date."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
-    source_homes: str = typer.Option(None, "--source-homes", help="TSV of news sources' homes (`dateline homes "
-                                                                  "--save FILE`): resolve places with them."),
+    source_homes: str = SOURCE_HOMES,
 ) -> None:
     """Read articles, analyse them and store the results (re-ingesting changes nothing)."""
     from ..ingest import Defaults, ReadOptions, parse_published, read_inputs

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 
+from .common import SOURCE_HOMES
 from .output import err
 from .state import app_state
 
@@ -52,8 +53,7 @@ def run_cmd(
                                       help="Memory the store may use for caching while loading (DuckDB "
                                            "memory_limit); keeps the loader flat however large the store grows."),
     as_json: bool = typer.Option(False, "--json", help="Print the run's summary as JSON."),
-    source_homes: str = typer.Option(None, "--source-homes", help="TSV of news sources' homes (`dateline homes "
-                                                                  "--save FILE`): resolve places with them."),
+    source_homes: str = SOURCE_HOMES,
     analyzer: str = typer.Option("dateline.runners.work:default_analyzer", "--analyzer", hidden=True,
                                  help="module:function building each worker's analyzer (for tests)."),
 ) -> None:
