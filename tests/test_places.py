@@ -145,6 +145,51 @@ def test_resolution_in_context(nlp, gaz, text, surface, country, admin1, fcode):
     test_resolution(nlp, gaz, text, surface, country, admin1, fcode)
 
 
+@pytest.mark.parametrize("text,surface,country,admin1", [
+    ("Both were taken from Atlanta to Northeast Georgia Medical Center.", "Georgia", "US", "GA"),
+    ("Tom Dooher, president of Education Minnesota, was not happy.", "Minnesota", "US", "MN"),
+    ("Rep. Wendell Gilliard, D-Charleston, tried to restore the funding in Columbia.", "Charleston", "US", "SC"),
+    ("That is too low, say Metro Vancouver officials in British Columbia.", "Vancouver", "CA", None),
+], ids=["after-direction", "after-word", "district", "metro"])
+def test_a_place_inside_an_organisations_name(nlp, gaz, text, surface, country, admin1):
+    _, found = places_in(nlp, gaz, text)
+    r = resolved(found, surface)
+    assert r is not None and r.country == country and (admin1 is None or r.admin1 == admin1), r
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Officials told Agence France-Presse that 45 people had died.", "France"),
+    ("The Peanut Corporation of America recalled its butter.", "America"),
+    ("He refused to join United Russia, the ruling party.", "Russia"),
+    ("She died at the Royal Alexandra Hospital on Friday.", "Alexandra"),
+])
+def test_no_place_inside_an_outlets_a_companys_or_a_partys_name(nlp, gaz, text, name):
+    _, found = places_in(nlp, gaz, text)
+    assert name not in [p.span.text for p in found]
+
+
+def test_a_list_of_counties_is_counties(nlp, gaz):
+    text = ("School boards in Barrow, Jackson and Madison counties in Georgia cut staff. Jackson said the "
+            "cuts would hold.")
+    _, found = places_in(nlp, gaz, text)
+    for name in ("Barrow", "Jackson", "Madison"):
+        r = resolved(found, name)
+        assert (r.country, r.admin1, r.feature_code) == ("US", "GA", "ADM2"), (name, r)
+        assert "list of counties" in next(p.reason for p in found if p.span.text == name)
+
+
+def test_a_peoples_name_as_its_place_when_asked(nlp, gaz):
+    text = ("Starting in July, Ontarians will receive a tax cut, and Russian-American crews flew. "
+            "Callahan said the Ohioans would wait.")
+    _, found = places_in(nlp, gaz, text, demonyms=True)
+    kinds = {p.span.text: (p.kind, p.resolved.name) for p in found if p.resolved}
+    assert kinds.get("Ontarians") == ("demonym", "Ontario"), kinds
+    assert kinds.get("Russian", ("",))[0] == "demonym" and kinds.get("American", ("",))[0] == "demonym", kinds
+    assert "Callahan" not in kinds  # a person, not "Callao"
+    _, found = places_in(nlp, gaz, text)
+    assert not [p for p in found if p.span.text in ("Ontarians", "Russian", "American")]
+
+
 def test_a_street_is_not_the_town_it_is_named_after(nlp, gaz):
     _, found = places_in(nlp, gaz, "He lives at 2517 Memphis St. in Alexandria, the sheriff said.")
     assert not [p for p in found if p.resolved is not None and p.resolved.name == "Memphis"]

@@ -36,6 +36,8 @@ EMBEDDING_LABELS = ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW")
 MEDIA_WORDS = frozenset({"post", "times", "journal", "herald", "tribune", "news", "gazette", "daily", "chronicle",
                          "star", "examiner", "observer", "sun", "globe", "register", "inquirer", "record",
                          "telegraph", "guardian", "independent", "courier", "dispatch", "press", "bulletin"})
+# An organisation with one of these words is a news outlet, whatever place it names inside.
+OUTLET_WORDS = frozenset({"presse", "agence", "agency", "radio", "television", "tv", "voice", "broadcasting"})
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                         "northeast", "northeastern", "northwest", "northwestern", "southeast", "southeastern",
                         "southwest", "southwestern", "central", "upstate", "downstate", "greater", "coastal"})
@@ -68,7 +70,7 @@ COMMON_WORDS = frozenset({"man", "bo", "orange", "rivers", "nice", "mobile", "re
                           "valley", "green", "eagle", "delta", "independence", "liberty", "victory", "energy",
                           "justice", "police", "sale", "sheriff", "hope", "mission", "progress", "unity",
                           "concord", "harmony", "enterprise", "industry", "commerce", "temple", "market", "eden",
-                          "airport", "station", "hospital", "college", "school"})
+                          "airport", "station", "hospital", "college", "school", "centre", "center"})
 # Words that are no place's name alone, inside a longer name: "Democratic Republic", "Swat Valley".
 INNER_GENERIC = DIRECTIONS | COMMON_WORDS | frozenset({
     "republic", "union", "valley", "creek", "bay", "river", "island", "islands", "lake", "mount", "province",

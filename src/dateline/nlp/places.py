@@ -38,7 +38,7 @@ from .place_words import (
     PLACE_LABELS, POSSESSIVE, HONORIFICS, FACILITY_HEADS, PLACE_NOUNS, MAX_CANDIDATES, QUALIFIER_BONUS,
     CUE_BONUS, TOWN_NAMED_AFTER_PENALTY, SEAT_KM, DEMONYM_WEIGHT, EMBEDDING_LABELS, MEDIA_WORDS, DIRECTIONS,
     GENERIC_TAILS, DATELINE_MARKS, LOCAL_HEADS, OF_HEADS, OF_PLACE_NOUNS, LOCAL_MIN_POP, COMMON_WORDS,
-    INNER_GENERIC, STREET_WORDS, FEATURE_TAILS, DIVISION_WORDS, SCAN_MIN_CITY_POP, RETAG_MIN_POP, DISEASE_WORDS,
+    INNER_GENERIC, OUTLET_WORDS, STREET_WORDS, FEATURE_TAILS, DIVISION_WORDS, SCAN_MIN_CITY_POP, RETAG_MIN_POP, DISEASE_WORDS,
     LOCATIVE_PREPS,
 )
 from .token_table import doc_ents, token_table
@@ -152,10 +152,12 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
         for i in range(e.start, e.end):
             in_ent[i] = True
         s, t = _clean(doc, e.start, e.end)
-        if e.label_ == "NORP" or (e.label_ == "PERSON" and options.demonyms and gaz.demonym(w.span_text(s, t))):
-            if options.demonyms and gaz.demonym(w.span_text(s, t)):  # "Sri Lankan" is no person either
-                out.append(_Mention(s, t, "NORP", "demonym"))
-            elif e.label_ == "NORP" and not gaz.demonym(w.span_text(s, t)) and _local_town(doc, s, t, gaz):
+        if options.demonyms and (e.label_ in ("NORP", "PERSON") and (m := _demonym(doc, s, t, gaz, e.label_)) or
+                                 e.label_ == "GPE" and gaz.demonym(w.span_text(s, t)) and
+                                 (m := [_Mention(s, t, "NORP", "demonym")])):
+            out += m  # "Sri Lankan" is no person and, for a corpus that counts demonyms, no name either
+        elif e.label_ == "NORP":
+            if not gaz.demonym(w.span_text(s, t)) and _local_town(doc, s, t, gaz):
                 out.append(_Mention(s, t, "GPE", "retagged"))  # "from the Artibonite region"
         elif e.label_ in PLACE_LABELS:
             if any(c.isalpha() for c in w.span_text(s, t)):
@@ -183,13 +185,85 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
         out += _scan(doc, gaz, in_ent)
     if options.demonyms:
         out += _demonyms(doc, gaz, out)
+    if counties := _county_lists(doc, gaz):
+        taken = {i for m in counties for i in range(m.start, m.end)}
+        out = [m for m in out if not taken & set(range(m.start, m.end))] + counties
     person_idx, person_words = _person_tokens(doc, relabelled)
     return [m for m in sorted(out, key=lambda m: m.start) if _keep(doc, m, gaz, person_idx, person_words)]
 
 
+def _county_lists(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
+    """The counties of "Barrow, Jackson and Madison counties", "Walton and Oconee counties": each name
+    is its county's (``part_of`` "Jackson County"), whatever the tagger or the town list says."""
+    w = token_table(doc)
+    out: list[_Mention] = []
+    for i in range(1, len(doc)):
+        if w.lower[i] not in ("counties", "parishes"):
+            continue
+        tail = "County" if w.lower[i] == "counties" else "Parish"
+        j = i  # the end of the next name back
+        while j > 0:
+            a = j
+            while a > 0 and j - a < 3 and w.caps[a - 1] and w.is_alpha[a - 1]:
+                a -= 1
+            # the longest name that is a county: "Otter Tail"; "Small Hitchcock" is "Hitchcock"
+            found = next(((b, f"{w.span_text(b, j)} {tail}") for b in range(a, j)
+                          if any(key(c.name) == key(f"{w.span_text(b, j)} {tail}") and c.feature_class == "A"
+                                 for c in gaz.candidates(f"{w.span_text(b, j)} {tail}")[:25])), None)
+            if found is None:
+                break
+            out.append(_Mention(found[0], j, "GPE", "county", part_of=found[1]))
+            j = found[0]
+            while j > 0 and w.lower[j - 1] in (",", "and", "or"):
+                j -= 1
+            if j == found[0]:
+                break
+    return out
+
+
+def _demonym(doc: Doc, s: int, t: int, gaz: Gazetteer, label: str) -> list[_Mention]:
+    """A nationality or a region's people as places: "Sri Lankan"; each side of "Russian-American"
+    and "non-Russians"; "Ohioans", "Londoner", "South Ossetian" (:func:`_gentilic`), only where the
+    tagger says nationality ("Callahan" and "Susan" are people)."""
+    w = token_table(doc)
+    text = w.span_text(s, t)
+    if gaz.demonym(text):
+        return [_Mention(s, t, "NORP", "demonym")]
+    if label == "NORP" and (base := _gentilic(gaz, text)) is not None:
+        return [_Mention(s, t, "NORP", "demonym", part_of=base)]
+    if "-" not in w.text[s:t]:
+        return []
+    return [_Mention(i, i + 1, "NORP", "demonym") for i in range(s, t) if w.caps[i] and gaz.demonym(w.text[i])]
+
+
+def _gentilic(gaz: Gazetteer, text: str) -> str | None:
+    """The place a region's or a city's people are named after, where English forms it regularly:
+    "Ohioans" → Ohio, "Minnesotan" → Minnesota, "Ontarians" → Ontario, "Texan" → Texas,
+    "Floridian" → Florida, "Londoner" → London, "Dagestani" → Dagestan, "South Ossetian" → South
+    Ossetia. Only a division, a region or a city of 100,000 that bears the name exactly."""
+    g = text[:-1] if text.endswith("s") and len(text) > 4 else text
+    if g.endswith("an"):
+        bases = (g[:-1], g[:-2], g[:-2] + "o", g[:-2] + "a", g[:-3], g[:-1] + "s")
+    elif g.endswith("er"):
+        bases = (g[:-2],)
+    elif g.endswith("stani"):
+        bases = (g[:-1],)  # "Dagestani"; not "Farsi", a language
+    else:
+        return None
+    for b in bases:
+        if len(b) < 4:
+            continue
+        k = key(b)
+        for c in gaz.candidates(b, towns=False)[:10]:
+            if key(c.name) == k and (c.feature_code in ("PCLI", "ADM1", "RGN") or
+                                     c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP):
+                return c.name
+    return None
+
+
 def _demonyms(doc: Doc, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]:
-    """Nationality adjectives the tagger did not tag as such: inside an organisation's name ("the
-    Russian Foreign Ministry") or untagged ("Sri Lankan")."""
+    """Nationality adjectives and peoples' names the tagger did not tag as such: inside an
+    organisation's name ("the Russian Foreign Ministry") or untagged ("Sri Lankan", "Ontarians")."""
     taken = {i for m in found for i in range(m.start, m.end)}
     out: list[_Mention] = []
     i, n = 0, len(doc)
@@ -203,11 +277,17 @@ def _demonyms(doc: Doc, gaz: Gazetteer, found: list[_Mention]) -> list[_Mention]
             i += 1
             continue
         for j in (i + 2, i + 1):
-            if j <= n and all(doc[x].is_title and x not in taken for x in range(i, j)) and \
-                    gaz.demonym(doc[i:j].text) and not _exact_entry(gaz, doc[i:j].text):
+            if j > n or not all(doc[x].is_title and x not in taken for x in range(i, j)):
+                continue
+            text = doc[i:j].text
+            if gaz.demonym(text) and not _exact_entry(gaz, text):
                 out.append(_Mention(i, j, "NORP", "demonym"))
-                i = j - 1
-                break
+            elif not _exact_entry(gaz, text) and (base := _gentilic(gaz, text)) is not None:
+                out.append(_Mention(i, j, "NORP", "demonym", part_of=base))  # "Ontarians", untagged
+            else:
+                continue
+            i = j - 1
+            break
         i += 1
     return out
 
@@ -218,7 +298,7 @@ _DIRECTION_WORDS = DIRECTIONS | {"gulf", "coast", "metro"}
 def _keep(doc: Doc, m: _Mention, gaz: Gazetteer, person_idx: set[int], person_words: set[str]) -> bool:
     w = token_table(doc)
     m.text = w.span_text(m.start, m.end)
-    if m.source not in ("demonym", "relabelled", "home") and _is_name_fragment(doc, m, person_idx, person_words, gaz):
+    if m.source not in ("demonym", "relabelled", "home", "county") and _is_name_fragment(doc, m, person_idx, person_words, gaz):
         return False
     if m.source != "demonym" and gaz.demonym(m.text) and not _exact_entry(gaz, m.text):
         return False  # "Chinese", "Georgians": who, not where
@@ -336,6 +416,8 @@ def _embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, s
             continue
         if w.lower[j] in STREET_WORDS:
             continue  # "Memphis St." is a street of the article's own town
+        if j - s == 1 and w.lower[s] in _DIRECTION_WORDS:
+            continue  # "Northeast Texas Community College": the place is the name after the direction
         text = w.span_text(s, j)
         k = key(text)
         local = w.lower[j] in LOCAL_HEADS
@@ -347,7 +429,35 @@ def _embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, s
                       (local and key(c.name) == k and c.feature_class in ("P", "A") and len(k) > 3))
             if strong or (not strong_only and (c.country, c.admin1) in anchored):
                 return _Mention(s, j, "GPE", "embedded")
-    return _of_place(doc, s, t, gaz, gpe_keys)
+    return _of_place(doc, s, t, gaz, gpe_keys) or _inner_name(doc, s, t, gaz, gpe_keys)
+
+
+def _inner_name(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str]) -> _Mention | None:
+    """A country or state, or a name the article tags a place elsewhere, inside an organisation's
+    name rather than at its head: "Northeast Georgia Medical Center", "Education Minnesota"; and a
+    legislator's district, "D-Charleston". Not a news outlet ("Agence France-Presse", "Radio
+    Pyongyang"), not after "of" (:func:`_of_place` decides those: "Peanut Corporation of America"
+    is a company), not a party ("United Russia"), not a town that needs context to be one ("Royal
+    Alexandra Hospital", "AC Milan")."""
+    w = token_table(doc)
+    if any(x in MEDIA_WORDS or x in OUTLET_WORDS for x in w.lower[s:t]):
+        return None
+    party = t - s >= 3 and w.text[s] in ("D", "R", "I") and w.text[s + 1] == "-"
+    for a in range(s + 1, t):
+        if not w.caps[a] or w.text[a - 1] in POSSESSIVE or w.lower[a - 1] in ("of", "&", "united"):
+            continue
+        directed = all(x in _DIRECTION_WORDS for x in w.lower[s:a])  # "Metro Vancouver", "East Texas"
+        for b in range(min(t, a + 3), a, -1):
+            if not all(w.caps[a:b]):
+                continue
+            text = w.span_text(a, b)
+            k = key(text)
+            for c in gaz.candidates(text, towns=party)[:10]:
+                if (c.feature_code in ("PCLI", "ADM1") and _named(c, k)) or (key(c.name) == k and (
+                        k in gpe_keys or party and a == s + 2 and c.feature_class in ("P", "A") or
+                        directed and c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP)):
+                    return _Mention(a, b, "GPE", "embedded")
+    return None
 
 
 def _local_lead(doc: Doc, s: int, t: int, gaz: Gazetteer) -> _Mention | None:
@@ -527,7 +637,13 @@ def _anchors(doc: Doc, mentions: list[_Mention], ranked: list[list[Scored]], hom
 def _lookup(doc: Doc, m: _Mention, gaz: Gazetteer) -> list[GeoRef]:
     """Candidates for a name; else for the city a facility is named after; else for "North Texas",
     "Southern Sudan" without the direction."""
+    if m.source == "county":  # "Jackson" of "Barrow and Jackson counties"
+        k = key(m.part_of)
+        return [c for c in gaz.candidates(m.part_of) if key(c.name) == k and c.feature_class == "A"]
     if m.source == "demonym":
+        if m.part_of:  # "Ohioans": Ohio
+            k = key(m.part_of)
+            return [c for c in gaz.candidates(m.part_of, towns=False) if key(c.name) == k][:1]
         country = gaz.country(gaz.demonym(m.text) or "")
         return [country] if country is not None else []
     state = _postal_state(doc, m.start, m.end, gaz)
@@ -875,7 +991,9 @@ def _explain(m: _Mention, best: GeoRef, why: list[str], scored: list) -> str:
     if m.source == "retagged":
         parts.append("tagged as an organisation, but a place's name")
     if m.source == "demonym":
-        parts.append("nationality adjective read as its country")
+        parts.append(f"a people's name read as {m.part_of}" if m.part_of else "nationality adjective read as its country")
+    if m.source == "county":
+        parts.append(f"one of a list of counties, so {m.part_of}")
     parts += why
     if len(scored) > 1:
         s2, c2, _ = scored[1]
