@@ -168,6 +168,16 @@ def test_no_place_inside_an_outlets_a_companys_or_a_partys_name(nlp, gaz, text, 
     assert name not in [p.span.text for p in found]
 
 
+@pytest.mark.parametrize("text,surface,country,admin1,fcode", [
+    ("Cases were reported in Texas, Utah, Virginia, Washington, West Virginia and Wyoming.",
+     "Washington", "US", "WA", "ADM1"),
+    ("Officials in Mexico, China, Japan and Brazil reported cases.", "China", "CN", None, "PCL"),
+    ("The firm, of Toronto, Ontario, Canada, won the contract.", "Ontario", "CA", None, "ADM1"),
+], ids=["states", "countries", "chain"])
+def test_a_list_is_of_one_kind_and_no_name_and_its_division(nlp, gaz, text, surface, country, admin1, fcode):
+    test_resolution(nlp, gaz, text, surface, country, admin1, fcode)
+
+
 def test_a_list_of_counties_is_counties(nlp, gaz):
     text = ("School boards in Barrow, Jackson and Madison counties in Georgia cut staff. Jackson said the "
             "cuts would hold.")

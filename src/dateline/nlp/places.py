@@ -843,7 +843,32 @@ def _qualifier(doc: Doc, m: _Mention, mentions: list[_Mention], i: int) -> GeoRe
     if nxt.start != m.end + 1 or not nxt.cands:
         return None
     q = nxt.cands[0]
-    return q if q.feature_code in ("ADM1", "PCLI") else None
+    if q.feature_code not in ("ADM1", "PCLI"):
+        return None
+    # "Mexico, China, Japan and Brazil", "Virginia, Washington, West Virginia": a list, not a name and
+    # its division; "Toronto, Ontario, Canada" is a chain, its country no third item
+    mates = [x for x in _list_mates(doc, mentions, i)
+             if not (x.cands and x.cands[0].feature_code == "PCLI" and x.cands[0].country == q.country)]
+    if len(mates) >= 2 and any(c.feature_code in ("ADM1", "PCLI") and key(c.name) == key(m.text)
+                               for c in (m.cands or ())[:10]):
+        return None
+    return q
+
+
+def _list_mates(doc: Doc, mentions: list[_Mention], i: int) -> list[_Mention]:
+    """The other places of a list ``mentions[i]`` stands in: names joined by commas, "and", "or"."""
+    text = token_table(doc).text
+    out: list[_Mention] = []
+    for step in (1, -1):
+        j = i
+        while 0 <= j + step < len(mentions):
+            a, b = (mentions[j], mentions[j + step]) if step == 1 else (mentions[j + step], mentions[j])
+            gap = text[a.end:b.start]
+            if not 0 < len(gap) <= 3 or not set(gap) <= {",", "and", "or", "the"} or not set(gap) & {",", "and", "or"}:
+                break
+            out.append(mentions[j + step])
+            j += step
+    return out
 
 
 def _cues(doc: Doc, m: _Mention) -> tuple[str, ...]:
@@ -871,6 +896,11 @@ def _local(doc: Doc, m: _Mention, i: int, mentions: list[_Mention], home: Source
     if qual is not None and not any(_qualifies(qual, c) for c in cands):
         qual = None  # "California, Indiana, Louisiana": a list, not a town and its state
     cues = _cues(doc, m)
+    # the kind of place a list holds: "Utah, Virginia, Washington and Wisconsin" are states
+    tops = [x.cands[0] for x in _list_mates(doc, mentions, i) if x.cands]
+    kinds = Counter(c.feature_code for c in tops)
+    list_of = next((f for f in ("ADM1", "PCLI") if kinds[f] >= 2 and 2 * kinds[f] > len(tops)), None)
+    list_countries = {c.country for c in tops}
     big_name = any(c.feature_code in ("ADM1", "PCLI") and key(c.name) == k for c in cands)
     # a division's seat of its name is no town named after it: Alexandria in Alexandria governorate
     seats = [c for c in cands if c.feature_code == "ADM1" and key(c.name) == k]
@@ -886,6 +916,10 @@ def _local(doc: Doc, m: _Mention, i: int, mentions: list[_Mention], home: Source
         if "country" in cues and c.feature_code == "PCLI":
             s += CUE_BONUS
             why.append("called a country")
+        if list_of is not None and c.feature_code == list_of and key(c.name) == k and (
+                list_of == "PCLI" or c.country in list_countries):  # states of the list's countries
+            s += CUE_BONUS
+            why.append("in a list of " + ("states" if list_of == "ADM1" else "countries"))
         if big_name and qual is None and not (home is not None and home.admin1 and c.admin1 == home.admin1 and
                                               c.country == home.country) and (c.feature_class == "P" and (c.feature_code != "PPLC" or key(c.name) != k) or
                                           c.feature_code == "ADM2" and c.name.endswith((" County", " Parish"))) \
