@@ -178,6 +178,23 @@ def test_a_list_is_of_one_kind_and_no_name_and_its_division(nlp, gaz, text, surf
     test_resolution(nlp, gaz, text, surface, country, admin1, fcode)
 
 
+@pytest.mark.parametrize("text,surface,country", [
+    ("Julie Gerberding, head of the US Centers for Disease Control and Prevention, said it.", "US", "US"),
+    ("Cases rose in Benin, Cape Verde, Central African Republic, Ghana and Niger.", "Cape Verde", "CV"),
+    ("Cases rose in Benin, Cape Verde, Central African Republic, Ghana and Niger.", "Central African Republic", "CF"),
+    ("The virus was found in Egypt - namely Cairo, Giza, and Al-Minya.", "Giza", "EG"),
+], ids=["short-inside-org", "alias-untagged", "tagged-nationality", "city-in-list"])
+def test_names_the_tagger_missed_or_mislabelled(nlp, gaz, text, surface, country):
+    _, found = places_in(nlp, gaz, text)
+    r = resolved(found, surface)
+    assert r is not None and r.country == country, r
+
+
+def test_a_currency_is_no_place(nlp, gaz):
+    _, found = places_in(nlp, gaz, "The crop is worth $US 1.5 billion to farmers in Iowa.")
+    assert "US" not in [p.span.text for p in found]
+
+
 def test_a_list_of_counties_is_counties(nlp, gaz):
     text = ("School boards in Barrow, Jackson and Madison counties in Georgia cut staff. Jackson said the "
             "cuts would hold.")

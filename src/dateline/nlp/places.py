@@ -157,8 +157,9 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
                                  (m := [_Mention(s, t, "NORP", "demonym")])):
             out += m  # "Sri Lankan" is no person and, for a corpus that counts demonyms, no name either
         elif e.label_ == "NORP":
-            if not gaz.demonym(w.span_text(s, t)) and _local_town(doc, s, t, gaz):
-                out.append(_Mention(s, t, "GPE", "retagged"))  # "from the Artibonite region"
+            if not gaz.demonym(w.span_text(s, t)) and (_local_town(doc, s, t, gaz) or
+                                                       _strong_exact(gaz, w.span_text(s, t))):
+                out.append(_Mention(s, t, "GPE", "retagged"))  # "from the Artibonite region", "Central African Republic"
         elif e.label_ in PLACE_LABELS:
             if any(c.isalpha() for c in w.span_text(s, t)):
                 out += [_Mention(a, b, e.label_, "ner") for a, b in _split_commas(doc, s, t, gaz)]
@@ -171,6 +172,7 @@ def _mentions(doc: Doc, gaz: Gazetteer, options: PlaceOptions) -> list[_Mention]
             if (key(text) in gpe_keys and (t - s > 1 or w.lower[s] not in surnames)) or (
                     (t - s > 1 or _in_place_list(doc, s, t) and w.lower[s] not in surnames) and
                     _strong_exact(gaz, text)) or (
+                    _in_place_list(doc, s, t) and w.lower[s] not in surnames and _big_city(gaz, text)) or (
                     (t - s > 1 or w.lower[s] not in surnames) and _local_town(doc, s, t, gaz)):
                 out.append(_Mention(s, t, "GPE", "relabelled"))
                 relabelled.add(e.start)
@@ -303,13 +305,16 @@ def _keep(doc: Doc, m: _Mention, gaz: Gazetteer, person_idx: set[int], person_wo
     if m.source != "demonym" and gaz.demonym(m.text) and not _exact_entry(gaz, m.text):
         return False  # "Chinese", "Georgians": who, not where
     after = w.lower[m.end] if m.end < len(doc) else ""
+    if m.start and w.text[m.start - 1] in ("$", "€", "£"):
+        return False  # "$US 1.5 billion": a currency
     if after in DISEASE_WORDS:
         return False  # "West Nile virus", "Marburg fever": a disease named after a place
     one = w.lower[m.start] if m.end - m.start == 1 else ""
     if one in _DIRECTION_WORDS and not any(
             r.source.startswith("dateline:landmarks") for r in gaz.candidates(m.text, towns=False)):
         return False  # "the West", "the Northeast": a direction, not a place we can point to
-    if m.source != "ner" and (len(m.text) < 3 or one in COMMON_WORDS and after not in LOCAL_HEADS):
+    if m.source != "ner" and (len(m.text) < 3 and not _strong_exact(gaz, m.text) or
+                              one in COMMON_WORDS and after not in LOCAL_HEADS):
         return False  # a capitalised common word the tagger did not call a place: "Man", "Union" (not "Concord Police")
     return True
 
@@ -348,6 +353,12 @@ def _in_place_list(doc: Doc, s: int, t: int) -> bool:
 def _strong_exact(gaz: Gazetteer, text: str) -> bool:
     k = key(text)
     return any(_named(r, k) and r.feature_code in ("PCLI", "ADM1") for r in gaz.candidates(text, towns=False))
+
+
+def _big_city(gaz: Gazetteer, text: str) -> bool:
+    k = key(text)
+    return any(key(r.name) == k and r.feature_class == "P" and r.population >= SCAN_MIN_CITY_POP
+               for r in gaz.candidates(text, towns=False)[:10])
 
 
 def _retagged(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str],
@@ -603,8 +614,8 @@ def _scan(doc: Doc, gaz: Gazetteer, in_ent: list[bool]) -> list[_Mention]:
 
 def _safe(best: GeoRef, text: str, first: Token) -> bool:
     ours = best.source.startswith("dateline:landmarks")
-    if key(best.name) != key(text) and not ours:  # an alternate name only counts if we wrote it
-        return False
+    if key(best.name) != key(text) and not ours and best.feature_code != "PCLI":
+        return False  # an alternate name only counts if we wrote it (a country's are ours: "Cape Verde")
     if first.is_sent_start and first.pos_ != "PROPN":
         return False
     if ours or best.feature_code in ("PCLI", "CONT", "ADM1") or best.feature_class in ("H", "L"):
