@@ -117,8 +117,8 @@ def test_the_geo_eval_counts_a_country_by_its_area_only_in_acc161_area():
     gold = GoldDoc("d", "China and Japan", (GoldToponym(0, 5, "China", 35.0, 103.0),  # 182 km off
                                             GoldToponym(10, 15, "Japan", 35.0, 136.0)))
     japan_wrong = GeoRef(name="Japan", country="CN", lat=35.0, lon=105.0, feature_class="A", feature_code="PCLI")
-    places = (Place(id="p1", span=Span(0, 5, "China"), resolved=china),
-              Place(id="p2", span=Span(10, 15, "Japan"), resolved=japan_wrong))
+    places = (Place(id="p1", span=Span(start=0, end=5, text="China"), resolved=china),
+              Place(id="p2", span=Span(start=10, end=15, text="Japan"), resolved=japan_wrong))
     m = score([gold], [places]).metrics
     assert m["acc161"] == 0.0 and m["acc161_area"] == 0.5  # China's point is in China; Japan's is not in CN
 
