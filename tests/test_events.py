@@ -130,6 +130,28 @@ def test_visit_date_and_place_from_the_clause():
     assert "Tuesday" in e.evidence.date_source
 
 
+def test_a_visit_to_a_place_is_located_there():
+    e = find(events_of("Visit\nKim Jong Un visited Dalian on Monday and Tuesday.", published="2018-05-09"),
+             "CONSULT", "PRK", "CHN")
+    assert e.mode == "visit" and e.location is not None and e.location.name == "Dalian"
+    assert "place visited" in e.evidence.place_source
+
+
+def test_the_place_a_meeting_hangs_on_the_person_met():
+    evs = events_of("Talks\nKim Jong Un met Chinese President Xi Jinping in the Chinese port city of Dalian "
+                    "on Monday.", published="2018-05-08")
+    e = find(evs, "CONSULT", "PRK", "CHN")
+    assert e.location is not None and e.location.name == "Dalian", e
+
+
+def test_a_relative_clause_keeps_its_own_date():
+    evs = events_of("Trip\nReports said that Kim Jong Un had flown to Dalian on his private aircraft, rather than making "
+                    "the long train journey he took to Beijing in March.", published="2018-05-08")
+    e = find(evs, "CONSULT", "PRK", "CHN")
+    assert e.location is not None and e.location.name == "Dalian"
+    assert e.date is not None and e.date.value != "2018-03", e.date
+
+
 def test_published_date_is_marked_inferred():
     e = find(events_of("Visit\nKim Jong Un arrived in Beijing.", published="2019-01-09"), "CONSULT", "PRK", "CHN")
     assert e.date.value == "2019-01-09" and e.date.inferred

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from ...model import DateMention, DateRef, Place, PlaceRef
 from ...model.timex import interval
+from ..place_words import EVENT_NOUNS, PLACE_NOUNS
 
 CLAUSE_BREAKS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj")
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "conj", "pcomp", "dobj", "pobj", "prep", "attr", "oprd", "nsubj",
@@ -36,6 +37,11 @@ def clause_chars(head: Token) -> list[tuple[int, int]]:
     for c in head.children:
         if c.dep_ in CLAUSE_BREAKS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
             skip.update(t.i for t in c.subtree)
+    for t in head.subtree:
+        if t.dep_ == "relcl" and t.i not in skip:
+            # "the long train journey he took to Beijing in March": a relative clause deeper in has
+            # its own time and place
+            skip.update(x.i for x in t.subtree)
     toks = [t for t in head.subtree if t.i not in skip]
     ranges: list[tuple[int, int]] = []
     for t in sorted(toks, key=lambda t: t.i):
@@ -184,13 +190,25 @@ def event_place(ctx, trigger: Token, anchor: Token, *, extra: list[Token] = (),
     return None, ""
 
 
-def _locative(tok: Token) -> list[Token]:
+def _locative(tok: Token, depth: int = 0) -> list[Token]:
+    """The places a word puts something "in/at/to…"; through the person it is done with ("met Xi
+    in Dalian", "held talks with Xi in Dalian"), where the parser hangs the place on the person."""
     out = []
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
-            out += [x for x in c.children if x.dep_ == "pobj"]
+            for x in c.children:
+                if x.dep_ == "pobj":
+                    out.append(x)
+                    # "in the port city of Dalian": the place is the city's name
+                    out += [y for o in x.children if o.dep_ == "prep" and o.lower_ == "of" and x.lemma_ in PLACE_NOUNS
+                            for y in o.children if y.dep_ == "pobj"]
         if c.dep_ == "compound" and tok.pos_ == "NOUN" and c.ent_type_ in ("GPE", "LOC", "FAC"):
             out.append(c)
+        if depth < 2 and (c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in EVENT_NOUNS) or
+                          c.dep_ == "prep" and c.lower_ == "with"):
+            out += _locative(c, depth + 1)
+        if depth and c.dep_ == "pobj" and c.ent_type_ == "PERSON":
+            out += _locative(c, depth + 1)
     return out
 
 

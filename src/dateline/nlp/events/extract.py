@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as TokSpan
 from spacy.tokens import Token
 
-from ...model import ActorRef, Event, Evidence, ItemError, Span
+from ...model import ActorRef, Event, Evidence, ItemError, PlaceRef, Span
 from ...model.ids import stable_id
 from ...ontology.events import default_event_ontology
 from ..names import tokens_between
 from ..words import WordTest
 from .actors import ActorResolver
-from .anchor import event_date, event_place
+from .anchor import event_date, event_place, place_ref
 from .arguments import (
     complement_tokens,
     is_passive,
@@ -408,6 +408,8 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
     date, date_source = event_date(ctx, m.token, anchor, plover=plover, status=status, background=background)
     taken = [(a.span.start, a.span.end) for a in [*actors, *recipients] if a.span is not None]
     place, place_source = event_place(ctx, m.token, anchor, exclude=taken)
+    if place is None and mode == "visit" and d.code != "043":
+        place, place_source = _visited(ctx, recipients)  # "Kim visited Dalian": where he went
     pairs = _pairs(actors, recipients, d, m)
     if d.code in ("042", "043"):  # "left Hanoi for Washington": going home is not a visit
         pairs = [p for p in pairs if not (p[1] is not None and p[0].country and p[0].country == p[1].country
@@ -634,6 +636,17 @@ def _pairs(actors: list[ActorRef], recipients: list[ActorRef], d: Draft, m: Matc
             if rev and r is not None:
                 out.append((r, a, rev, True))
     return out
+
+
+def _visited(ctx, recipients: list[ActorRef]) -> tuple[PlaceRef | None, str]:
+    """The place a visit went to when the visited is a place the article names ("visited Dalian")."""
+    for r in recipients:
+        if r.span is None or not _place_like(ctx, r):
+            continue
+        for p in ctx.places:
+            if p.resolved is not None and p.kind == "name" and p.span.start < r.span.end and r.span.start < p.span.end:
+                return place_ref(p), f"'{p.span.text}' is the place visited"
+    return None, ""
 
 
 def _place_like(ctx, a: ActorRef) -> bool:
