@@ -38,7 +38,7 @@ def clause_chars(head: Token) -> list[tuple[int, int]]:
         if c.dep_ in CLAUSE_BREAKS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
             skip.update(t.i for t in c.subtree)
     for t in head.subtree:
-        if t.dep_ == "relcl" and t.i not in skip:
+        if t.dep_ == "relcl" and t.i != head.i and t.i not in skip:
             # "the long train journey he took to Beijing in March": a relative clause deeper in has
             # its own time and place
             skip.update(x.i for x in t.subtree)
