@@ -1,0 +1,552 @@
+"""Finding an article's place names: which spans are toponyms, before any is resolved.
+
+Spans come from spaCy's GPE/LOC/FAC entities (cleaned: no leading "the", no trailing "'s"), plus
+names spaCy missed or mislabelled that the gazetteer knows, where the gazetteer or the words around
+them say place: countries, states and large cities anywhere; a town's name before "police",
+"council", "man" … or after "in", "the village of", "a resident of"; the place an institution is named
+after or is "of" ("the Mansfield Police Department", "the University of Rochester"), or a country,
+state or tagged place inside its name ("Northeast Georgia Medical Center"); the counties of "Barrow,
+Jackson and Madison counties"; and, once a name is a place somewhere in the article, the same name
+where the tagger called it a person or an organisation (:func:`propagate`). Fragments of people's
+names are never places. Nationality adjectives and peoples' names ("Ohioans") are places only when
+asked (``demonyms``). :mod:`dateline.nlp.places` adds the names that need the article's setting and
+resolves them all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..geo.gazetteer import Gazetteer, lookup_key as key  # remembered: the same names come back
+from ..model import GeoRef
+from .place_words import (
+    PLACE_LABELS, POSSESSIVE, HONORIFICS, PLACE_NOUNS, EMBEDDING_LABELS, MEDIA_WORDS, DIRECTIONS,
+    LOCAL_HEADS, OF_HEADS, OF_PLACE_NOUNS, LOCAL_MIN_POP, COMMON_WORDS, OUTLET_WORDS, STREET_WORDS,
+    SCAN_MIN_CITY_POP, RETAG_MIN_POP, DISEASE_WORDS, LOCATIVE_PREPS,
+)
+from .token_table import doc_ents, token_table
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token indices into the Doc
+    end: int
+    label: str
+    source: str  # "ner", "gazetteer" or "demonym"
+    text: str = ""
+    cands: list[GeoRef] | None = None
+    facility_of: str = ""  # "Beijing" for "Beijing Railway", when resolved through its city
+    part_of: str = ""  # "Texas" for "North Texas", when resolved without the direction
+
+
+def clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    w = token_table(doc)
+    while end - start > 1 and w.lower[start] == "the":
+        start += 1
+    while end - start > 1 and (w.text[end - 1] in POSSESSIVE or (w.is_punct[end - 1] and w.text[end - 1] != ".")):
+        end -= 1
+    return start, end
+
+
+def capital(tok: Token) -> bool:
+    """Capitalised, upper case, or a name with inner capitals ("DeKalb", "McMinn", "LaGrange"),
+    which ``is_title`` is not."""
+    return tok.is_title or tok.is_upper or (tok.is_alpha and tok.text[0].isupper())
+
+
+def person_tokens(doc: Doc, relabelled: set[int]) -> tuple[set[int], set[str]]:
+    idx, words = set(), set()
+    for e in doc_ents(doc):
+        if e.label_ == "PERSON" and e.start not in relabelled:
+            idx.update(range(e.start, e.end))
+            if len(e) > 1:
+                words.update(token_table(doc).text[e.start:e.end])
+    return idx, words
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer, *, demonyms: bool = False, scan: bool = True) -> list[Mention]:
+    """The names that are places and need no context to say so."""
+    out: list[Mention] = []
+    in_ent = [False] * len(doc)
+    gpe_keys = {key(e.text) for e in doc_ents(doc) if e.label_ in ("GPE", "LOC")}
+    surnames = person_surnames(doc)
+    relabelled: set[int] = set()
+    w = token_table(doc)
+    for e in doc_ents(doc):
+        for i in range(e.start, e.end):
+            in_ent[i] = True
+        s, t = clean(doc, e.start, e.end)
+        if demonyms and (e.label_ in ("NORP", "PERSON") and (m := _demonym(doc, s, t, gaz, e.label_)) or
+                                 e.label_ == "GPE" and gaz.demonym(w.span_text(s, t)) and
+                                 (m := [Mention(s, t, "NORP", "demonym")])):
+            out += m  # "Sri Lankan" is no person and, for a corpus that counts demonyms, no name either
+        elif e.label_ == "NORP":
+            if not gaz.demonym(w.span_text(s, t)) and (local_town(doc, s, t, gaz) or
+                                                       _strong_exact(gaz, w.span_text(s, t))):
+                out.append(Mention(s, t, "GPE", "retagged"))  # "from the Artibonite region", "Central African Republic"
+        elif e.label_ in PLACE_LABELS:
+            if any(c.isalpha() for c in w.span_text(s, t)):
+                out += [Mention(a, b, e.label_, "ner") for a, b in _split_commas(doc, s, t, gaz)]
+        elif e.label_ == "PERSON":
+            # the tagger's "Alexandria" or "Sri Lanka" as a person: a place when the article tags it a
+            # place elsewhere, or when it is exactly a country's or state's name; "Mr. Paris" is a man
+            text = w.span_text(s, t)
+            if after_honorific(doc, s):
+                continue
+            if (key(text) in gpe_keys and (t - s > 1 or w.lower[s] not in surnames)) or (
+                    (t - s > 1 or _in_place_list(doc, s, t) and w.lower[s] not in surnames) and
+                    _strong_exact(gaz, text)) or (
+                    _in_place_list(doc, s, t) and w.lower[s] not in surnames and _big_city(gaz, text)) or (
+                    (t - s > 1 or w.lower[s] not in surnames) and local_town(doc, s, t, gaz)):
+                out.append(Mention(s, t, "GPE", "relabelled"))
+                relabelled.add(e.start)
+            elif t - s > 1 and (m := _local_lead(doc, s, t, gaz)) is not None:
+                out.append(m)  # the tagger's "Alexandria Police", "Huntsville Fire" as a person
+                relabelled.add(e.start)
+        elif e.label_ in EMBEDDING_LABELS:
+            m = retagged(doc, s, t, gaz, gpe_keys) or embedded(doc, s, t, gaz, gpe_keys, strong_only=True)
+            if m is not None:
+                out.append(m)
+    if scan:
+        out += _scan(doc, gaz, in_ent)
+    if demonyms:
+        out += _demonyms(doc, gaz, out)
+    if counties := _county_lists(doc, gaz):
+        taken = {i for m in counties for i in range(m.start, m.end)}
+        out = [m for m in out if not taken & set(range(m.start, m.end))] + counties
+    person_idx, person_words = person_tokens(doc, relabelled)
+    return [m for m in sorted(out, key=lambda m: m.start) if keep(doc, m, gaz, person_idx, person_words)]
+
+
+def _county_lists(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """The counties of "Barrow, Jackson and Madison counties", "Walton and Oconee counties": each name
+    is its county's (``part_of`` "Jackson County"), whatever the tagger or the town list says."""
+    w = token_table(doc)
+    out: list[Mention] = []
+    for i in range(1, len(doc)):
+        if w.lower[i] not in ("counties", "parishes"):
+            continue
+        tail = "County" if w.lower[i] == "counties" else "Parish"
+        j = i  # the end of the next name back
+        while j > 0:
+            a = j
+            while a > 0 and j - a < 3 and w.caps[a - 1] and w.is_alpha[a - 1]:
+                a -= 1
+            # the longest name that is a county: "Otter Tail"; "Small Hitchcock" is "Hitchcock"
+            found = next(((b, f"{w.span_text(b, j)} {tail}") for b in range(a, j)
+                          if any(key(c.name) == key(f"{w.span_text(b, j)} {tail}") and c.feature_class == "A"
+                                 for c in gaz.candidates(f"{w.span_text(b, j)} {tail}")[:25])), None)
+            if found is None:
+                break
+            out.append(Mention(found[0], j, "GPE", "county", part_of=found[1]))
+            j = found[0]
+            while j > 0 and w.lower[j - 1] in (",", "and", "or"):
+                j -= 1
+            if j == found[0]:
+                break
+    return out
+
+
+def _demonym(doc: Doc, s: int, t: int, gaz: Gazetteer, label: str) -> list[Mention]:
+    """A nationality or a region's people as places: "Sri Lankan"; each side of "Russian-American"
+    and "non-Russians"; "Ohioans", "Londoner", "South Ossetian" (:func:`_gentilic`), only where the
+    tagger says nationality ("Callahan" and "Susan" are people)."""
+    w = token_table(doc)
+    text = w.span_text(s, t)
+    if gaz.demonym(text):
+        return [Mention(s, t, "NORP", "demonym")]
+    if label == "NORP" and (base := _gentilic(gaz, text)) is not None:
+        return [Mention(s, t, "NORP", "demonym", part_of=base)]
+    if "-" not in w.text[s:t]:
+        return []
+    return [Mention(i, i + 1, "NORP", "demonym") for i in range(s, t) if w.caps[i] and gaz.demonym(w.text[i])]
+
+
+def _gentilic(gaz: Gazetteer, text: str) -> str | None:
+    """The place a region's or a city's people are named after, where English forms it regularly:
+    "Ohioans" → Ohio, "Minnesotan" → Minnesota, "Ontarians" → Ontario, "Texan" → Texas,
+    "Floridian" → Florida, "Londoner" → London, "Dagestani" → Dagestan, "South Ossetian" → South
+    Ossetia. Only a division, a region or a city of 100,000 that bears the name exactly."""
+    g = text[:-1] if text.endswith("s") and len(text) > 4 else text
+    if g.endswith("an"):
+        bases = (g[:-1], g[:-2], g[:-2] + "o", g[:-2] + "a", g[:-3], g[:-1] + "s")
+    elif g.endswith("er"):
+        bases = (g[:-2],)
+    elif g.endswith("stani"):
+        bases = (g[:-1],)  # "Dagestani"; not "Farsi", a language
+    else:
+        return None
+    for b in bases:
+        if len(b) < 4:
+            continue
+        k = key(b)
+        for c in gaz.candidates(b, towns=False)[:10]:
+            if key(c.name) == k and (c.feature_code in ("PCLI", "ADM1", "RGN") or
+                                     c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP):
+                return c.name
+    return None
+
+
+def _demonyms(doc: Doc, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """Nationality adjectives and peoples' names the tagger did not tag as such: inside an
+    organisation's name ("the Russian Foreign Ministry") or untagged ("Sri Lankan", "Ontarians")."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    i, n = 0, len(doc)
+    caps = token_table(doc).caps  # capitalised, upper case or inner capitals, as capital
+    while i < n:
+        if not caps[i] or i in taken:
+            i += 1
+            continue
+        tok = doc[i]
+        if not tok.is_title or tok.ent_type_ in ("PERSON", "NORP"):
+            i += 1
+            continue
+        for j in (i + 2, i + 1):
+            if j > n or not all(doc[x].is_title and x not in taken for x in range(i, j)):
+                continue
+            text = doc[i:j].text
+            if gaz.demonym(text) and not _exact_entry(gaz, text):
+                out.append(Mention(i, j, "NORP", "demonym"))
+            elif not _exact_entry(gaz, text) and (base := _gentilic(gaz, text)) is not None:
+                out.append(Mention(i, j, "NORP", "demonym", part_of=base))  # "Ontarians", untagged
+            else:
+                continue
+            i = j - 1
+            break
+        i += 1
+    return out
+
+
+_DIRECTION_WORDS = DIRECTIONS | {"gulf", "coast", "metro"}
+
+
+def keep(doc: Doc, m: Mention, gaz: Gazetteer, person_idx: set[int], person_words: set[str]) -> bool:
+    w = token_table(doc)
+    m.text = w.span_text(m.start, m.end)
+    if m.source not in ("demonym", "relabelled", "home", "county") and _is_name_fragment(doc, m, person_idx, person_words, gaz):
+        return False
+    if m.source != "demonym" and gaz.demonym(m.text) and not _exact_entry(gaz, m.text):
+        return False  # "Chinese", "Georgians": who, not where
+    after = w.lower[m.end] if m.end < len(doc) else ""
+    if m.start and w.text[m.start - 1] in ("$", "€", "£"):
+        return False  # "$US 1.5 billion": a currency
+    if after in DISEASE_WORDS:
+        return False  # "West Nile virus", "Marburg fever": a disease named after a place
+    one = w.lower[m.start] if m.end - m.start == 1 else ""
+    if one in _DIRECTION_WORDS and not any(
+            r.source.startswith("dateline:landmarks") for r in gaz.candidates(m.text, towns=False)):
+        return False  # "the West", "the Northeast": a direction, not a place we can point to
+    if m.source != "ner" and (len(m.text) < 3 and not _strong_exact(gaz, m.text) or
+                              one in COMMON_WORDS and after not in LOCAL_HEADS):
+        return False  # a capitalised common word the tagger did not call a place: "Man", "Union" (not "Concord Police")
+    return True
+
+
+def person_surnames(doc: Doc) -> set[str]:
+    lower = token_table(doc).lower
+    return {w for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1 for w in lower[e.start:e.end]}
+
+
+def locative(tok: Token) -> bool:
+    """Whether a word stands where places stand: "in Krasnodar", "Krasnodar, Russia", "Tacloban city"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+        return True
+    if tok.dep_ in ("appos", "conj") and tok.head.ent_type_ in ("GPE", "LOC"):
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and (nxt.text == "," and nxt.i + 1 < len(tok.doc) and
+                                tok.doc[nxt.i + 1].ent_type_ == "GPE" or nxt.lower_ in PLACE_NOUNS)
+
+
+def after_honorific(doc: Doc, s: int) -> bool:
+    """ "Mr. Paris", "Gov. Jackson": a person, whatever else the name is."""
+    return s > 0 and token_table(doc).text[s - 1].rstrip(".").lower() in HONORIFICS
+
+
+def _in_place_list(doc: Doc, s: int, t: int) -> bool:
+    """Whether a name stands in a list of places: "Rogaland, Vestfold, Buskerud" with a place
+    the tagger saw next to it across a comma or "and"."""
+    w = token_table(doc)
+    for sep, other in ((s - 1, s - 2), (t, t + 1)):
+        if 0 <= other < len(doc) and w.lower[sep] in (",", "and") and w.ent_type[other] in ("GPE", "LOC"):
+            return True
+    return False
+
+
+def _strong_exact(gaz: Gazetteer, text: str) -> bool:
+    k = key(text)
+    return any(named(r, k) and r.feature_code in ("PCLI", "ADM1") for r in gaz.candidates(text, towns=False))
+
+
+def _big_city(gaz: Gazetteer, text: str) -> bool:
+    k = key(text)
+    return any(key(r.name) == k and r.feature_class == "P" and r.population >= SCAN_MIN_CITY_POP
+               for r in gaz.candidates(text, towns=False)[:10])
+
+
+def retagged(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str],
+              anchored: set[tuple[str, str]] | None = None) -> Mention | None:
+    """A whole "organisation" that is a place the tagger did not know: "Krasnodar", "DRC", "NSW".
+    Rivers, seas and regions are left out: "Amazon" the company is no river."""
+    w = token_table(doc)
+    if t - s > 4 or not all(w.caps[i] or not w.is_alpha[i] for i in range(s, t)):
+        return None
+    text = w.span_text(s, t)
+    k = key(text)
+    for c in gaz.candidates(text, towns=anchored is not None)[:25]:
+        if not named(c, k, anchored) or c.feature_class not in ("A", "P"):
+            continue
+        if c.feature_code in ("PCLI", "ADM1") or k in gpe_keys:
+            return Mention(s, t, "GPE", "retagged")
+        # a town's name as an organisation ("Lincoln", "Bell") only where the syntax says place
+        if len(k) > 3 and (locative(doc[s:t].root) or c.population >= SCAN_MIN_CITY_POP) and (
+                c.population >= RETAG_MIN_POP if anchored is None else (c.country, c.admin1) in anchored):
+            return Mention(s, t, "GPE", "retagged")
+    if anchored is None and len(k) > 3 and local_town(doc, s, t, gaz):
+        return Mention(s, t, "GPE", "retagged")
+    return None
+
+
+def _local_cue(doc: Doc, s: int, t: int) -> bool:
+    """Whether the words around a name say it is a town: "Alexandria police", "in Clinton"."""
+    lower = token_table(doc).lower
+    nxt = lower[t] if t < len(doc) else None
+    if nxt is not None and nxt in LOCAL_HEADS and not (nxt in ("man", "woman") and
+                                                       t + 1 < len(doc) and lower[t + 1] == "of"):
+        return True
+    if nxt is not None and nxt in PLACE_NOUNS and nxt not in ("area", "border", "country"):
+        return True  # "Heze city", "Punjab province"
+    prev = lower[s - 1] if s > 0 else None
+    if prev is None:
+        return False
+    if prev == "of" and s > 1 and lower[s - 2] in OF_PLACE_NOUNS:
+        return True  # "the village of Cellardyke", "a resident of Mabvuku"
+    return prev in ("in", "near", "outside", "throughout", "across", "from") and \
+        doc[s:t].root.dep_ == "pobj"
+
+
+def local_town(doc: Doc, s: int, t: int, gaz: Gazetteer) -> bool:
+    """A name the tagger called a person or an organisation that is a town's name in a place's
+    context ("Alexandria police", "in Clinton")."""
+    w = token_table(doc)
+    if t - s > 3 or not all(w.caps[s:t]) or not _local_cue(doc, s, t):
+        return False
+    text = w.span_text(s, t)
+    k = key(text)
+    return any(key(c.name) == k and c.feature_class in ("P", "A") and
+               (c.population >= LOCAL_MIN_POP or c.feature_code.startswith(("ADM", "PCL")))
+               for c in gaz.candidates(text)[:25])
+
+
+def embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, strong_only: bool,
+              anchored: set[tuple[str, str]] = frozenset()) -> Mention | None:
+    """The place an organisation or facility is named after: "the Mansfield Police Department",
+    "Minnesota National Guard", "Henderson County Jail". Not a newspaper's home ("The Washington Post")."""
+    w = token_table(doc)
+    if w.lower[t - 1] in MEDIA_WORDS or t - s < 2:
+        return None
+    for j in range(min(t - 1, s + 3), s, -1):
+        if not all(w.caps[s:j]) or w.text[j] in POSSESSIVE:
+            continue
+        if w.lower[j] in STREET_WORDS:
+            continue  # "Memphis St." is a street of the article's own town
+        if j - s == 1 and w.lower[s] in _DIRECTION_WORDS:
+            continue  # "Northeast Texas Community College": the place is the name after the direction
+        text = w.span_text(s, j)
+        k = key(text)
+        local = w.lower[j] in LOCAL_HEADS
+        for c in gaz.candidates(text, towns=not strong_only or local)[:10]:
+            if not named(c, k, anchored):
+                continue
+            strong = (c.feature_code in ("PCLI", "ADM1") or (c.feature_code == "ADM2" and j - s > 1) or
+                      (c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP) or k in gpe_keys or
+                      (local and key(c.name) == k and c.feature_class in ("P", "A") and len(k) > 3))
+            if strong or (not strong_only and (c.country, c.admin1) in anchored):
+                return Mention(s, j, "GPE", "embedded")
+    return _of_place(doc, s, t, gaz, gpe_keys) or _inner_name(doc, s, t, gaz, gpe_keys)
+
+
+def _inner_name(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str]) -> Mention | None:
+    """A country or state, or a name the article tags a place elsewhere, inside an organisation's
+    name rather than at its head: "Northeast Georgia Medical Center", "Education Minnesota"; and a
+    legislator's district, "D-Charleston". Not a news outlet ("Agence France-Presse", "Radio
+    Pyongyang"), not after "of" (:func:`_of_place` decides those: "Peanut Corporation of America"
+    is a company), not a party ("United Russia"), not a town that needs context to be one ("Royal
+    Alexandra Hospital", "AC Milan")."""
+    w = token_table(doc)
+    if any(x in MEDIA_WORDS or x in OUTLET_WORDS for x in w.lower[s:t]):
+        return None
+    party = t - s >= 3 and w.text[s] in ("D", "R", "I") and w.text[s + 1] == "-"
+    for a in range(s + 1, t):
+        if not w.caps[a] or w.text[a - 1] in POSSESSIVE or w.lower[a - 1] in ("of", "&", "united"):
+            continue
+        directed = all(x in _DIRECTION_WORDS for x in w.lower[s:a])  # "Metro Vancouver", "East Texas"
+        for b in range(min(t, a + 3), a, -1):
+            if not all(w.caps[a:b]):
+                continue
+            text = w.span_text(a, b)
+            k = key(text)
+            for c in gaz.candidates(text, towns=party)[:10]:
+                if (c.feature_code in ("PCLI", "ADM1") and named(c, k)) or (key(c.name) == k and (
+                        k in gpe_keys or party and a == s + 2 and c.feature_class in ("P", "A") or
+                        directed and c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP)):
+                    return Mention(a, b, "GPE", "embedded")
+    return None
+
+
+def _local_lead(doc: Doc, s: int, t: int, gaz: Gazetteer) -> Mention | None:
+    """A town's name at the head of a local institution's: "Alexandria Police", "Athens Parks"."""
+    w = token_table(doc)
+    for j in range(min(t - 1, s + 3), s, -1):
+        if w.lower[j] not in LOCAL_HEADS or not all(w.caps[s:j]):
+            continue
+        text = w.span_text(s, j)
+        k = key(text)
+        if len(k) > 3 and any(key(c.name) == k and c.feature_class in ("P", "A") for c in gaz.candidates(text)[:10]):
+            return Mention(s, j, "GPE", "embedded")
+    return None
+
+
+def propagate(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """One name, one reading per article: where a name is a place once ("police in Gainesville"), it
+    is a place where the tagger called it a person or an organisation too ("Gainesville said …"),
+    unless it is part of a person's name there or anywhere in the article."""
+    # what the tagger or the syntax found, not what was itself read into a person's name
+    places = Counter(key(m.text) for m in mentions
+                     if m.cands and m.source not in ("demonym", "relabelled") and len(m.text) > 3)
+    if not places:
+        return []
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    surnames = person_surnames(doc)
+    persons = Counter(key(e.text) for e in doc_ents(doc) if e.label_ == "PERSON")
+    out = []
+    w = token_table(doc)
+    for e in doc_ents(doc):
+        if e.label_ not in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT") or taken & set(range(e.start, e.end)):
+            continue
+        s, t = clean(doc, e.start, e.end)
+        text = w.span_text(s, t)
+        k = key(text)
+        if k not in places or after_honorific(doc, s) or (e.label_ == "PERSON" and (
+                (t - s == 1 and w.lower[s] in surnames) or (persons[k] > places[k] and not any(
+                    c.population >= RETAG_MIN_POP for c in gaz.candidates(text)[:10])))):
+            continue  # "Welch" stabbed eight times and a place once is a man; "Gainesville" a town
+        out.append(Mention(s, t, "GPE", "propagated", text=text))
+    return out
+
+
+def _of_place(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str]) -> Mention | None:
+    """ "the University of Rochester", "the State of Ohio", "the Diocese of Savannah": the place an
+    institution is "of"."""
+    w = token_table(doc)
+    for i in range(s + 1, t - 1):
+        if w.lower[i] != "of" or w.lower[i - 1] not in OF_HEADS:
+            continue
+        a = i + 1
+        for j in range(min(t, a + 3), a, -1):
+            if not all(w.caps[a:j]):
+                continue
+            text = w.span_text(a, j)
+            k = key(text)
+            if any(named(c, k) and c.feature_class in ("P", "A") and (
+                    c.population >= LOCAL_MIN_POP or c.feature_code.startswith(("ADM", "PCL")) or k in gpe_keys)
+                   for c in gaz.candidates(text)[:10]):
+                return Mention(a, j, "GPE", "embedded")
+    return None
+
+
+def _split_commas(doc: Doc, s: int, t: int, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """ "Portland, Ore." as one entity → two places, unless the whole is a name ("Washington, D.C.")."""
+    text = token_table(doc).text
+    commas = [i for i in range(s, t) if text[i] == ","]
+    if not commas or gaz.candidates(token_table(doc).span_text(s, t)):
+        return [(s, t)]
+    parts, a = [], s
+    for c in commas + [t]:
+        if c > a:
+            parts.append((a, c))
+        a = c + 1
+    return parts
+
+
+def _exact_entry(gaz: Gazetteer, text: str) -> bool:
+    k = key(text)
+    return any(key(r.name) == k for r in gaz.candidates(text))
+
+
+def named(c: GeoRef, k: str, anchored: set[tuple[str, str]] | frozenset | None = None) -> bool:
+    """Whether ``k`` is the entry's name or a curated alias of it (a country's "U.S.", our landmarks),
+    rather than one of GeoNames' many alternate names ("Bānk" for "Bank"). A county's bare name
+    ("DeKalb") counts in a state the article is about (``anchored``)."""
+    return key(c.name) == k or c.feature_code in ("PCLI", "ADM1", "CONT") or \
+        c.source.startswith("dateline:landmarks") or (
+            c.feature_code == "ADM2" and bool(anchored) and (c.country, c.admin1) in anchored)
+
+
+def _is_name_fragment(doc: Doc, m: Mention, person_idx: set[int], person_words: set[str], gaz: Gazetteer) -> bool:
+    """ "Un" of "Kim Jong Un", "Jong" after "Kim": part of a person's name, not a place."""
+    if any(i in person_idx for i in range(m.start, m.end)):
+        return True
+    before = m.start - 1
+    if before >= 0 and before in person_idx and not doc[before].is_punct and doc[before].whitespace_:
+        return True
+    if m.end < len(doc) and m.end in person_idx and m.end - m.start == 1:
+        return True  # "Kim" before "Jong Un"
+    if m.end - m.start == 1 and m.text in person_words:
+        if m.source == "ner" and m.label in ("GPE", "LOC") and locative(doc[m.start]):
+            return False  # "in Sochi", tagged a place, whatever the tagger's "Sochi Mayor Race" person
+        best = gaz.candidates(m.text)[:1]
+        strong = best and (best[0].feature_class == "A" or best[0].population >= 1_000_000 or
+                           best[0].feature_code in ("PPLC", "PCLI"))
+        return not strong
+    return False
+
+
+def _scan(doc: Doc, gaz: Gazetteer, in_ent: list[bool]) -> list[Mention]:
+    """Names spaCy left untagged that the gazetteer knows well, outside any other entity."""
+    out: list[Mention] = []
+    w = token_table(doc)
+    cap = [c or t in (".", "-", "of") for c, t in zip(w.caps, w.text)]  # "Isle of Man", "Winston-Salem"
+    i, n = 0, len(doc)
+    while i < n:
+        if in_ent[i] or not cap[i]:
+            i += 1
+            continue
+        if not (w.caps[i] and (len(w.text[i]) > 1 or not w.is_upper[i])) or w.pos[i] not in ("PROPN", "NOUN", "ADJ"):
+            i += 1
+            continue
+        if i and w.text[i - 1].rstrip(".").lower() in HONORIFICS:
+            i += 1
+            continue
+        found = None
+        for j in range(min(n, i + 4), i, -1):
+            if any(in_ent[x] or not cap[x] for x in range(i, j)):
+                continue
+            text = w.span_text(i, j)
+            cands = gaz.candidates(text, towns=False)
+            if cands and _safe(cands[0], text, doc[i]):
+                found = j
+                break
+        if found:
+            out.append(Mention(i, found, "GPE", "gazetteer"))
+            i = found
+        else:
+            i += 1
+    return out
+
+
+def _safe(best: GeoRef, text: str, first: Token) -> bool:
+    ours = best.source.startswith("dateline:landmarks")
+    if key(best.name) != key(text) and not ours and best.feature_code != "PCLI":
+        return False  # an alternate name only counts if we wrote it (a country's are ours: "Cape Verde")
+    if first.is_sent_start and first.pos_ != "PROPN":
+        return False
+    if ours or best.feature_code in ("PCLI", "CONT", "ADM1") or best.feature_class in ("H", "L"):
+        return True
+    if best.feature_code == "ADM2":
+        return len(text.split()) > 1  # "Rapides Parish", "Laurel County": the suffix makes it safe
+    return best.feature_class == "P" and best.population >= SCAN_MIN_CITY_POP
