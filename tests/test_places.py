@@ -217,6 +217,10 @@ def test_a_list_of_counties_is_counties(nlp, gaz):
         r = resolved(found, name)
         assert (r.country, r.admin1, r.feature_code) == ("US", "GA", "ADM2"), (name, r)
         assert "list of counties" in next(p.reason for p in found if p.span.text == name)
+    # one name before "counties" is no list: "Indiana counties" are the state's
+    _, found = places_in(nlp, gaz, "Boone County ranked near the middle of Indiana counties in jobs.")
+    r = resolved(found, "Indiana")
+    assert r.feature_code == "ADM1", r
 
 
 def test_a_peoples_name_as_its_place_when_asked(nlp, gaz):

@@ -129,6 +129,7 @@ def _county_lists(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for i in range(1, len(doc)):
         if w.lower[i] not in ("counties", "parishes"):
             continue
+        listed: list[Mention] = []
         tail = "County" if w.lower[i] == "counties" else "Parish"
         j = i  # the end of the next name back
         while j > 0:
@@ -141,12 +142,14 @@ def _county_lists(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                                  for c in gaz.candidates(f"{w.span_text(b, j)} {tail}")[:25])), None)
             if found is None:
                 break
-            out.append(Mention(found[0], j, "GPE", "county", part_of=found[1]))
+            listed.append(Mention(found[0], j, "GPE", "county", part_of=found[1]))
             j = found[0]
             while j > 0 and w.lower[j - 1] in (",", "and", "or"):
                 j -= 1
             if j == found[0]:
                 break
+        if len(listed) >= 2:  # "the four metro Athens counties" are Athens' counties, not Athens County
+            out += listed
     return out
 
 

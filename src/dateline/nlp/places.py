@@ -143,7 +143,7 @@ def _lookup(doc: Doc, m: Mention, gaz: Gazetteer) -> list[GeoRef]:
         return cands
     if m.end - m.start > 1 and doc[m.start].lower_ in DIRECTIONS:
         base = doc[m.start + 1:m.end].text
-        cands = gaz.candidates(base)
+        cands = [c for c in gaz.candidates(base) if named(c, key(base))]  # "East Bank" is no "Bank"
         if cands:
             m.part_of = base
             return cands
