@@ -154,7 +154,9 @@ def test_the_other_names_decide_an_ambiguous_one(nlp, gaz):
     ("Thousands marched in Alexandria and Cairo on Friday.", "Alexandria", "EG", None, "PPL"),
     # a state's postal code after a town
     ("Officials in Dublin, OH, met on Monday.", "Dublin", "US", "OH", "PPL"),
-], ids=["inner", "state-list", "of-place", "seat", "postal"])
+    # islands and regions GeoNames' tables lack come from our own table
+    ("Samples were taken from villagers in northern Sumatra in Indonesia.", "Sumatra", "ID", None, "ISL"),
+], ids=["inner", "state-list", "of-place", "seat", "postal", "island"])
 def test_resolution_in_context(nlp, gaz, text, surface, country, admin1, fcode):
     test_resolution(nlp, gaz, text, surface, country, admin1, fcode)
 
