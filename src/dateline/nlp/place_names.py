@@ -199,7 +199,7 @@ def _demonyms(doc: Doc, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
     taken = {i for m in found for i in range(m.start, m.end)}
     out: list[Mention] = []
     i, n = 0, len(doc)
-    caps = token_table(doc).caps  # capitalised, upper case or inner capitals, as capital
+    caps = token_table(doc).caps  # capitalised, upper case or inner capitals, as capital()
     while i < n:
         if not caps[i] or i in taken:
             i += 1
