@@ -166,7 +166,11 @@ def test_resolution_in_context(nlp, gaz, text, surface, country, admin1, fcode):
     ("Tom Dooher, president of Education Minnesota, was not happy.", "Minnesota", "US", "MN"),
     ("Rep. Wendell Gilliard, D-Charleston, tried to restore the funding in Columbia.", "Charleston", "US", "SC"),
     ("That is too low, say Metro Vancouver officials in British Columbia.", "Vancouver", "CA", None),
-], ids=["after-direction", "after-word", "district", "metro"])
+    ("Lt. Mike Murphy of the Kansas Highway Patrol said the trucks overturned.", "Kansas", "US", "KS"),
+    ("Tennessee's Methamphetamine Task Force met in Nashville.", "Tennessee", "US", "TN"),
+    ("The river will crest at 40 feet in Fargo-Moorhead on Friday, North Dakota officials said.",
+     "Moorhead", "US", "MN"),
+], ids=["after-direction", "after-word", "district", "metro", "highway-patrol", "possessive", "hyphen-pair"])
 def test_a_place_inside_an_organisations_name(nlp, gaz, text, surface, country, admin1):
     _, found = places_in(nlp, gaz, text)
     r = resolved(found, surface)
@@ -178,6 +182,7 @@ def test_a_place_inside_an_organisations_name(nlp, gaz, text, surface, country, 
     ("The Peanut Corporation of America recalled its butter.", "America"),
     ("He refused to join United Russia, the ruling party.", "Russia"),
     ("She died at the Royal Alexandra Hospital on Friday.", "Alexandra"),
+    ("HURRICANE, W.Va. - Law enforcement officers searched the woods.", "Law"),
 ])
 def test_no_place_inside_an_outlets_a_companys_or_a_partys_name(nlp, gaz, text, name):
     _, found = places_in(nlp, gaz, text)

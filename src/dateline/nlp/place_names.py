@@ -112,6 +112,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, *, demonyms: bool = False, scan: boo
                 out.append(m)
     if scan:
         out += _scan(doc, gaz, in_ent)
+    out += _hyphen_pairs(doc, gaz, out)
     if demonyms:
         out += _demonyms(doc, gaz, out)
     if counties := _county_lists(doc, gaz):
@@ -119,6 +120,28 @@ def find_mentions(doc: Doc, gaz: Gazetteer, *, demonyms: bool = False, scan: boo
         out = [m for m in out if not taken & set(range(m.start, m.end))] + counties
     person_idx, person_words = person_tokens(doc, relabelled)
     return [m for m in sorted(out, key=lambda m: m.start) if keep(doc, m, gaz, person_idx, person_words)]
+
+
+def _hyphen_pairs(doc: Doc, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """The second of two places a hyphen joins: "Fargo-Moorhead", "the University of
+    Wisconsin-Milwaukee", "Greenville- Spartanburg International Airport"; not where the whole is one
+    name ("Winston-Salem" is tagged whole)."""
+    w = token_table(doc)
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    for m in found:
+        h = m.end
+        if m.source == "demonym" or h + 1 >= len(doc) or w.text[h] != "-" or h + 1 in taken or \
+                doc[h - 1].whitespace_:
+            continue  # "W.Va. - Law enforcement": a dash, not a hyphen
+        for b in range(min(len(doc), h + 4), h + 1, -1):
+            if not all(w.caps[h + 1:b]) or _exact_entry(gaz, w.span_text(m.start, b)):
+                continue
+            k = key(w.span_text(h + 1, b))
+            if any(key(c.name) == k and c.feature_class in ("P", "A") for c in gaz.candidates(w.span_text(h + 1, b))[:10]):
+                out.append(Mention(h + 1, b, "GPE", "embedded"))
+                break
+    return out
 
 
 def _county_lists(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -353,17 +376,18 @@ def embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, st
     if w.lower[t - 1] in MEDIA_WORDS or t - s < 2:
         return None
     for j in range(min(t - 1, s + 3), s, -1):
-        if not all(w.caps[s:j]) or w.text[j] in POSSESSIVE:
+        if not all(w.caps[s:j]):
             continue
-        if w.lower[j] in STREET_WORDS:
-            continue  # "Memphis St." is a street of the article's own town
         if j - s == 1 and w.lower[s] in _DIRECTION_WORDS:
             continue  # "Northeast Texas Community College": the place is the name after the direction
+        # "Memphis St." is a street of the article's own town and "Macy's" a shop, but "the Kansas
+        # Highway Patrol" and "Tennessee's Methamphetamine Task Force" are the state's
+        only_big = w.lower[j] in STREET_WORDS or w.text[j] in POSSESSIVE
         text = w.span_text(s, j)
         k = key(text)
         local = w.lower[j] in LOCAL_HEADS
         for c in gaz.candidates(text, towns=not strong_only or local)[:10]:
-            if not named(c, k, anchored):
+            if not named(c, k, anchored) or only_big and c.feature_code not in ("PCLI", "ADM1"):
                 continue
             strong = (c.feature_code in ("PCLI", "ADM1") or (c.feature_code == "ADM2" and j - s > 1) or
                       (c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP) or k in gpe_keys or
