@@ -183,6 +183,7 @@ def test_a_place_inside_an_organisations_name(nlp, gaz, text, surface, country, 
     ("He refused to join United Russia, the ruling party.", "Russia"),
     ("She died at the Royal Alexandra Hospital on Friday.", "Alexandra"),
     ("HURRICANE, W.Va. - Law enforcement officers searched the woods.", "Law"),
+    ("According to Yap, the test results were negative.", "Yap"),
 ])
 def test_no_place_inside_an_outlets_a_companys_or_a_partys_name(nlp, gaz, text, name):
     _, found = places_in(nlp, gaz, text)
@@ -204,7 +205,8 @@ def test_a_list_is_of_one_kind_and_no_name_and_its_division(nlp, gaz, text, surf
     ("Cases rose in Benin, Cape Verde, Central African Republic, Ghana and Niger.", "Cape Verde", "CV"),
     ("Cases rose in Benin, Cape Verde, Central African Republic, Ghana and Niger.", "Central African Republic", "CF"),
     ("The virus was found in Egypt - namely Cairo, Giza, and Al-Minya.", "Giza", "EG"),
-], ids=["short-inside-org", "alias-untagged", "tagged-nationality", "city-in-list"])
+    ("The Lobos played at home before the team flew to Albuquerque on Friday.", "Albuquerque", "US"),
+], ids=["short-inside-org", "alias-untagged", "tagged-nationality", "city-in-list", "to-a-town"])
 def test_names_the_tagger_missed_or_mislabelled(nlp, gaz, text, surface, country):
     _, found = places_in(nlp, gaz, text)
     r = resolved(found, surface)

@@ -351,7 +351,12 @@ def _local_cue(doc: Doc, s: int, t: int) -> bool:
         return False
     if prev == "of" and s > 1 and lower[s - 2] in OF_PLACE_NOUNS:
         return True  # "the village of Cellardyke", "a resident of Mabvuku"
-    return prev in ("in", "near", "outside", "throughout", "across", "from") and \
+    if prev == "of" and s > 1 and token_table(doc).ent_type[s - 2] == "PERSON" and \
+            (t == len(doc) or lower[t] in (",", ".", "was", "is", "and", "who", "said", "has", "had")):
+        return True  # "James Tauber of Nelson was driving": a person's home town
+    if prev == "to" and s > 1 and lower[s - 2] in ("according", "due", "thanks", "next", "prior"):
+        return False  # "according to Yap" is a source
+    return prev in ("in", "near", "outside", "throughout", "across", "from", "to", "into", "through", "via") and \
         doc[s:t].root.dep_ == "pobj"
 
 
