@@ -70,7 +70,7 @@ COMMON_WORDS = frozenset({"man", "bo", "orange", "rivers", "nice", "mobile", "re
                           "valley", "green", "eagle", "delta", "independence", "liberty", "victory", "energy",
                           "justice", "police", "sale", "sheriff", "hope", "mission", "progress", "unity",
                           "concord", "harmony", "enterprise", "industry", "commerce", "temple", "market", "eden",
-                          "airport", "station", "hospital", "college", "school", "centre", "center"})
+                          "airport", "station", "hospital", "college", "school", "centre", "center", "bank"})
 # Words that are no place's name alone, inside a longer name: "Democratic Republic", "Swat Valley".
 INNER_GENERIC = DIRECTIONS | COMMON_WORDS | frozenset({
     "republic", "union", "valley", "creek", "bay", "river", "island", "islands", "lake", "mount", "province",

@@ -143,7 +143,8 @@ def _lookup(doc: Doc, m: Mention, gaz: Gazetteer) -> list[GeoRef]:
         return cands
     if m.end - m.start > 1 and doc[m.start].lower_ in DIRECTIONS:
         base = doc[m.start + 1:m.end].text
-        cands = [c for c in gaz.candidates(base) if named(c, key(base))]  # "East Bank" is no "Bank"
+        # "North Texas" is Texas, but "East Bank" is not a town called Bank
+        cands = [c for c in gaz.candidates(base) if named(c, key(base))] if base.lower() not in INNER_GENERIC else []
         if cands:
             m.part_of = base
             return cands
