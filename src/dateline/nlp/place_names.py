@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -79,9 +80,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, *, demonyms: bool = False, scan: boo
         for i in range(e.start, e.end):
             in_ent[i] = True
         s, t = clean(doc, e.start, e.end)
-        if demonyms and (e.label_ in ("NORP", "PERSON") and (m := _demonym(doc, s, t, gaz, e.label_)) or
-                                 e.label_ == "GPE" and gaz.demonym(w.span_text(s, t)) and
-                                 (m := [Mention(s, t, "NORP", "demonym")])):
+        if demonyms and e.label_ in ("NORP", "PERSON", "GPE") and (m := _demonym(doc, s, t, gaz, e.label_)):
             out += m  # "Sri Lankan" is no person and, for a corpus that counts demonyms, no name either
         elif e.label_ == "NORP":
             if not gaz.demonym(w.span_text(s, t)) and (local_town(doc, s, t, gaz) or
@@ -137,8 +136,7 @@ def _hyphen_pairs(doc: Doc, gaz: Gazetteer, found: list[Mention]) -> list[Mentio
         for b in range(min(len(doc), h + 4), h + 1, -1):
             if not all(w.caps[h + 1:b]) or _exact_entry(gaz, w.span_text(m.start, b)):
                 continue
-            k = key(w.span_text(h + 1, b))
-            if any(key(c.name) == k and c.feature_class in ("P", "A") for c in gaz.candidates(w.span_text(h + 1, b))[:10]):
+            if _named_entry(gaz, w.span_text(h + 1, b), _town_or_division, n=10):
                 out.append(Mention(h + 1, b, "GPE", "embedded"))
                 break
     return out
@@ -160,9 +158,8 @@ def _county_lists(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             while a > 0 and j - a < 3 and w.caps[a - 1] and w.is_alpha[a - 1]:
                 a -= 1
             # the longest name that is a county: "Otter Tail"; "Small Hitchcock" is "Hitchcock"
-            found = next(((b, f"{w.span_text(b, j)} {tail}") for b in range(a, j)
-                          if any(key(c.name) == key(f"{w.span_text(b, j)} {tail}") and c.feature_class == "A"
-                                 for c in gaz.candidates(f"{w.span_text(b, j)} {tail}")[:25])), None)
+            found = next(((b, name) for b in range(a, j) if _named_entry(
+                gaz, name := f"{w.span_text(b, j)} {tail}", lambda c: c.feature_class == "A", n=25)), None)
             if found is None:
                 break
             listed.append(Mention(found[0], j, "GPE", "county", part_of=found[1]))
@@ -179,11 +176,14 @@ def _county_lists(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 def _demonym(doc: Doc, s: int, t: int, gaz: Gazetteer, label: str) -> list[Mention]:
     """A nationality or a region's people as places: "Sri Lankan"; each side of "Russian-American"
     and "non-Russians"; "Ohioans", "Londoner", "South Ossetian" (:func:`_gentilic`), only where the
-    tagger says nationality ("Callahan" and "Susan" are people)."""
+    tagger says nationality ("Callahan" and "Susan" are people); of a place the tagger found, only a
+    whole nationality ("Sri Lankan")."""
     w = token_table(doc)
     text = w.span_text(s, t)
     if gaz.demonym(text):
         return [Mention(s, t, "NORP", "demonym")]
+    if label == "GPE":
+        return []
     if label == "NORP" and (base := _gentilic(gaz, text)) is not None:
         return [Mention(s, t, "NORP", "demonym", part_of=base)]
     if "-" not in w.text[s:t]:
@@ -206,13 +206,9 @@ def _gentilic(gaz: Gazetteer, text: str) -> str | None:
     else:
         return None
     for b in bases:
-        if len(b) < 4:
-            continue
-        k = key(b)
-        for c in gaz.candidates(b, towns=False)[:10]:
-            if key(c.name) == k and (c.feature_code in ("PCLI", "ADM1", "RGN") or
-                                     c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP):
-                return c.name
+        if len(b) >= 4 and (c := _named_entry(gaz, b, lambda c: c.feature_code in ("PCLI", "ADM1", "RGN") or (
+                c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP), towns=False, n=10)):
+            return c.name
     return None
 
 
@@ -308,10 +304,13 @@ def _strong_exact(gaz: Gazetteer, text: str) -> bool:
     return any(named(r, k) and r.feature_code in ("PCLI", "ADM1") for r in gaz.candidates(text, towns=False))
 
 
+def _town_or_division(r: GeoRef) -> bool:
+    return r.feature_class in ("P", "A")
+
+
 def _big_city(gaz: Gazetteer, text: str) -> bool:
-    k = key(text)
-    return any(key(r.name) == k and r.feature_class == "P" and r.population >= SCAN_MIN_CITY_POP
-               for r in gaz.candidates(text, towns=False)[:10])
+    return _named_entry(gaz, text, lambda r: r.feature_class == "P" and r.population >= SCAN_MIN_CITY_POP,
+                        towns=False, n=10) is not None
 
 
 def retagged(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str],
@@ -437,8 +436,7 @@ def _local_lead(doc: Doc, s: int, t: int, gaz: Gazetteer) -> Mention | None:
         if w.lower[j] not in LOCAL_HEADS or not all(w.caps[s:j]):
             continue
         text = w.span_text(s, j)
-        k = key(text)
-        if len(k) > 3 and any(key(c.name) == k and c.feature_class in ("P", "A") for c in gaz.candidates(text)[:10]):
+        if len(key(text)) > 3 and _named_entry(gaz, text, _town_or_division, n=10):
             return Mention(s, j, "GPE", "embedded")
     return None
 
@@ -505,9 +503,16 @@ def _split_commas(doc: Doc, s: int, t: int, gaz: Gazetteer) -> list[tuple[int, i
     return parts
 
 
-def _exact_entry(gaz: Gazetteer, text: str) -> bool:
+def _named_entry(gaz: Gazetteer, text: str, ok: Callable[[GeoRef], bool] = lambda r: True, *,
+                 towns: bool = True, n: int | None = None) -> GeoRef | None:
+    """The first of a name's first ``n`` readings whose entry bears the name itself (not an alternate
+    name) and passes ``ok``."""
     k = key(text)
-    return any(key(r.name) == k for r in gaz.candidates(text))
+    return next((r for r in gaz.candidates(text, towns=towns)[:n] if key(r.name) == k and ok(r)), None)
+
+
+def _exact_entry(gaz: Gazetteer, text: str) -> bool:
+    return _named_entry(gaz, text) is not None
 
 
 def named(c: GeoRef, k: str, anchored: set[tuple[str, str]] | frozenset | None = None) -> bool:

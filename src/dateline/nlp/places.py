@@ -322,8 +322,9 @@ def _facility_city(doc: Doc, m: Mention, gaz: Gazetteer) -> list[GeoRef]:
     return []
 
 
-def _qualifier(doc: Doc, m: Mention, mentions: list[Mention], i: int) -> GeoRef | None:
-    """ "Dublin, Ohio", "Paris, France": the division or country right after a comma."""
+def _qualifier(doc: Doc, m: Mention, mentions: list[Mention], i: int, mates: list[Mention]) -> GeoRef | None:
+    """ "Dublin, Ohio", "Paris, France": the division or country right after a comma (``mates``: the
+    other places of a list ``m`` stands in, :func:`_list_mates`)."""
     if i + 1 >= len(mentions) or m.end >= len(doc) or token_table(doc).text[m.end] != ",":
         return None
     nxt = mentions[i + 1]
@@ -334,8 +335,7 @@ def _qualifier(doc: Doc, m: Mention, mentions: list[Mention], i: int) -> GeoRef 
         return None
     # "Mexico, China, Japan and Brazil", "Virginia, Washington, West Virginia": a list, not a name and
     # its division; "Toronto, Ontario, Canada" is a chain, its country no third item
-    mates = [x for x in _list_mates(doc, mentions, i)
-             if not (x.cands and x.cands[0].feature_code == "PCLI" and x.cands[0].country == q.country)]
+    mates = [x for x in mates if not (x.cands and x.cands[0].feature_code == "PCLI" and x.cands[0].country == q.country)]
     if len(mates) >= 2 and any(c.feature_code in ("ADM1", "PCLI") and key(c.name) == key(m.text)
                                for c in (m.cands or ())[:10]):
         return None
@@ -377,14 +377,15 @@ def _local(doc: Doc, m: Mention, i: int, mentions: list[Mention], home: SourceHo
     """What a mention's own words add to each reading: ", Texas" after it, "the state of" before it;
     a town named "Oregon" or "China" is rarely what a text means by the name, except in a paper of
     that town's state (a Indiana paper's "Lebanon")."""
-    qual = _qualifier(doc, m, mentions, i)
+    mates = _list_mates(doc, mentions, i)
+    qual = _qualifier(doc, m, mentions, i, mates)
     k = key(m.text)
     cands = m.cands[:MAX_READINGS]
     if qual is not None and not any(_qualifies(qual, c) for c in cands):
         qual = None  # "California, Indiana, Louisiana": a list, not a town and its state
     cues = _cues(doc, m)
     # the kind of place a list holds: "Utah, Virginia, Washington and Wisconsin" are states
-    tops = [x.cands[0] for x in _list_mates(doc, mentions, i) if x.cands]
+    tops = [x.cands[0] for x in mates if x.cands]
     kinds = Counter(c.feature_code for c in tops)
     list_of = next((f for f in ("ADM1", "PCLI") if kinds[f] >= 2 and 2 * kinds[f] > len(tops)), None)
     list_countries = {c.country for c in tops}
