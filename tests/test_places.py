@@ -213,6 +213,57 @@ def test_names_the_tagger_missed_or_mislabelled(nlp, gaz, text, surface, country
     assert r is not None and r.country == country, r
 
 
+@pytest.mark.parametrize("text,surface,country,admin1,fcode", [
+    # the tagger's split of one name: "the Democratic Republic of the" + "Congo", "Rio Grande" + "do Sul"
+    ("Measles has killed 40 children in the Democratic Republic of the Congo this year.",
+     "Democratic Republic of the Congo", "CD", None, "PCLI"),
+    ("Floods hit Santa Catarina and Rio Grande do Sul in southern Brazil.", "Rio Grande do Sul", "BR", "23", "ADM1"),
+    # a dash between spaces parts two places the tagger joined
+    ("The rains are moving to Central Africa - Cameroon and Chad - this week.", "Central Africa", "", None, "RGN"),
+    # a region inside a longer name is the region, not a village called after the continent
+    ("Aid reached the South Asia Earthquake zone on Monday.", "South Asia Earthquake", "", None, "RGN"),
+    # former provinces and the English names of divisions
+    ("Cholera cases rose in Nyanza Province and in Rift Valley Province, Kenyan officials said.",
+     "Nyanza Province", "KE", None, "ADM1"),
+    ("Doctors flew to the province of West Kasai in Congo.", "West Kasai", "CD", "18", "ADM1"),
+    ("The farmer came from Daqahliya, north of Cairo.", "Daqahliya", "EG", "01", "ADM1"),
+    # a big city's other name where the syntax says place, though the tagger says organisation
+    ("A teacher from Beni Suef died of the virus in Egypt on Tuesday.", "Beni Suef", "EG", "18", "PPL"),
+    # an island of our table the tagger called a person, and no village named after it
+    ("A strong quake shook the Indonesian island of Java on Monday.", "Java", "ID", None, "ISL"),
+    ("Pigs were culled on farms in northern Luzon in the Philippines.", "Luzon", "PH", None, "ISL"),
+    # a division's name without its "Province of"
+    ("Two children died after eating cassava on the island of Bohol in the Philippines.", "Bohol", "PH", "07", "ADM"),
+    # a country before "flu season" is the country, unlike "West Nile virus"
+    ("With the United States flu season under way, clinics filled up.", "United States", "US", None, "PCLI"),
+    # an abbreviation ending a sentence before a person's name is no part of the name
+    ("The chain closed its stores after the outbreak in the U.S. Jane Cole, its president, said so.",
+     "U.S.", "US", None, "PCLI"),
+], ids=["split-country", "split-state", "dash", "region-inside", "former-province", "alias-province",
+        "governorate", "city-alias", "island-person", "island-not-village", "province-of", "flu-season",
+        "abbreviation"])
+def test_names_split_renamed_or_mislabelled(nlp, gaz, text, surface, country, admin1, fcode):
+    _, found = places_in(nlp, gaz, text)
+    r = resolved(found, surface)
+    assert r is not None and r.country == country and r.feature_code.startswith(fcode), (r, [p.reason for p in found])
+    if admin1:
+        assert r.admin1 == admin1, r
+
+
+def test_a_world_city_outweighs_a_village_of_its_name_in_the_articles_country(nlp, gaz):
+    text = ("Horse flu cases rose in New South Wales and Victoria, officials in Australia said. Two "
+            "travellers arrived from New York and Toronto on Friday.")
+    _, found = places_in(nlp, gaz, text)
+    assert resolved(found, "Toronto").country == "CA"
+
+
+def test_a_region_yields_to_a_division_of_the_country_the_article_is_about(nlp, gaz):
+    text = "Zimbabwe's farmers in Mashonaland East and the Midlands need seed, Harare officials said."
+    _, found = places_in(nlp, gaz, text)
+    r = resolved(found, "Midlands")
+    assert (r.country, r.feature_code) == ("ZW", "ADM1"), r
+
+
 def test_a_currency_is_no_place(nlp, gaz):
     _, found = places_in(nlp, gaz, "The crop is worth $US 1.5 billion to farmers in Iowa.")
     assert "US" not in [p.span.text for p in found]

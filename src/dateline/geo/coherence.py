@@ -52,7 +52,8 @@ HOME_ADMIN1_BONUS = 3.0  # … and in its state or province
 HOME_NEAR_BONUS = 2.0  # a town or county within NEAR_KM of the source's home town
 HOME_TOWN_BONUS = 6.0  # the home town itself: a local paper's "Manhattan" is its own, not New York's
 HOME_TOWN_KM = 15.0
-MAX_READINGS = 40  # a common name ("San Jose") has dozens; the tail never wins
+MAX_READINGS = 40
+WORLD_CITY_POP = 500_000  # a common name ("San Jose") has dozens; the tail never wins
 PRECISE = ("P", "S")  # readings precise enough to measure distances from
 
 
@@ -129,14 +130,14 @@ def _home(c: GeoRef, home: SourceHome) -> tuple[float, list[str]]:
 
 
 def _score(c: GeoRef, i: int, s: _Setting, dateline: GeoRef | None, gaz: Gazetteer,
-           home: SourceHome | None = None) -> tuple[float, list[str]]:
+           home: SourceHome | None = None, setting_weight: float = 1.0) -> tuple[float, list[str]]:
     score, why = 0.0, []
     if home is not None:
         score, why = _home(c, home)
     own_c, own_a1 = s.own.get(i, ({}, {}))
     n_country = s.countries.get(c.country, 0.0) - own_c.get(c.country, 0.0) if c.country else 0.0
     if n_country > MIN_SHARE:
-        score += COUNTRY_BONUS * _support(n_country)
+        score += COUNTRY_BONUS * _support(n_country) * setting_weight
         why.append(f"article is about {c.country}")
     elif c.country and any(s.countries.get(x, 0.0) - own_c.get(x, 0.0) >= 0.5 for x in gaz.neighbours(c.country)):
         score += NEIGHBOUR_BONUS
@@ -144,7 +145,7 @@ def _score(c: GeoRef, i: int, s: _Setting, dateline: GeoRef | None, gaz: Gazette
     if c.admin1 and c.feature_code not in ("PCLI", "CONT"):
         n_a1 = s.admin1.get((c.country, c.admin1), 0.0) - own_a1.get((c.country, c.admin1), 0.0)
         if n_a1 > MIN_SHARE:
-            score += ADMIN1_BONUS * _support(n_a1)
+            score += ADMIN1_BONUS * _support(n_a1) * setting_weight
             why.append(f"article mentions places in {c.country}-{c.admin1}")
     if (c.feature_class in PRECISE or c.feature_code == "ADM2") and n_country > MIN_SHARE and s.points:
         near = 0.0
@@ -202,8 +203,14 @@ def _colocated(names: list[Name]) -> list[dict[int, float]]:
 def _rank(name: Name, i: int, setting: _Setting, dateline: GeoRef | None, gaz: Gazetteer,
           colocated: dict[int, float] | None = None, home: SourceHome | None = None) -> list[Scored]:
     out = []
+    big = max((c.population for c in name.cands[:MAX_READINGS] if c.feature_class == "P"), default=0)
     for k, c in enumerate(name.cands[:MAX_READINGS]):
-        s, why = _score(c, i, setting, dateline, gaz, home)
+        # a town a hundredth the size of a namesake city of half a million ("Toronto", New South
+        # Wales; "Boston", New York) takes the name on half the evidence of a shared country or
+        # state, unless it is in the source's home state (a Kansas paper's "Manhattan")
+        small = big >= WORLD_CITY_POP and c.feature_class == "P" and c.population * 100 < big and not (
+            home is not None and home.admin1 and (c.country, c.admin1) == (home.country, home.admin1))
+        s, why = _score(c, i, setting, dateline, gaz, home, 0.5 if small else 1.0)
         local = name.local[k] if k < len(name.local) else 0.0
         why = (name.local_why[k] if k < len(name.local_why) else []) + why
         if colocated and k in colocated:

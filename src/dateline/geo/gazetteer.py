@@ -103,7 +103,7 @@ class Gazetteer(Protocol):
 # deliberate, so they beat any GeoNames reading; an alternate name counts less than a name.
 # Divisions get none: their population is the sum of their towns, which already outweighs any one of
 # them. A national capital is what a bare name means in news ("Washington", "Moscow", "Kiev").
-KIND_BONUS = {"landmark": 10.0, "country": 3.0, "continent": 3.0, "admin1": 0.0, "admin2": -1.0, "city": 0.0}
+KIND_BONUS = {"landmark": 10.0, "region": 6.0, "country": 3.0, "continent": 3.0, "admin1": 0.0, "admin2": -1.0, "city": 0.0}
 ALT_PENALTY = 1.5
 CAPITAL_BONUS = 2.0
 
@@ -198,6 +198,11 @@ class GeonamesGazetteer:
             if extra is None:
                 extra = self.towns.lookup(k)
                 self._town_cache[k] = extra
+            # an island or region of our table keeps its name from the villages of its own country
+            # named after it (Luzon the island, not the village of 3,000 people)
+            areas = {r.country for r in got if r.country and r.feature_class in ("T", "L", "H") and
+                     r.source.startswith("dateline:landmarks")}
+            extra = [x for x in extra if x.country not in areas] if areas else extra
             if extra:
                 got = sorted([*got, *extra], key=lambda r: -r.score)
         return got
@@ -364,7 +369,10 @@ def _add_landmark(ix: _Index, r: dict[str, str]) -> None:
                         feature_class=fclass, feature_code=fc)
     if target is not None:
         k = key(r["alias"])
-        row = ix.new_row(replace(target, score=0.0, source=f"dateline:landmarks:{r['alias']}"), "landmark")
+        # a region or island of ours with no people counted yields to a division of the same name in
+        # a country the article is about (Zimbabwe's Midlands province, not England's Midlands)
+        prior_kind = "region" if kind == "place" and target.feature_class in ("T", "L", "H") else "landmark"
+        row = ix.new_row(replace(target, score=0.0, source=f"dateline:landmarks:{r['alias']}"), prior_kind)
         # ours come first; GeoNames readings of the same place are dropped
         ix.names[k] = [(row, True)] + [(x, e) for x, e in ix.names.get(k, ())
                                        if not (ix.rows[x][0].name == target.name and ix.rows[x][0].country == cc)]

@@ -76,10 +76,19 @@ def find_mentions(doc: Doc, gaz: Gazetteer, *, demonyms: bool = False, scan: boo
     surnames = person_surnames(doc)
     relabelled: set[int] = set()
     w = token_table(doc)
+    joined = 0  # the end of a name joined across the tagger's split ("Rio Grande" + "do Sul")
     for e in doc_ents(doc):
         for i in range(e.start, e.end):
             in_ent[i] = True
+        if e.start < joined:
+            continue
         s, t = clean(doc, e.start, e.end)
+        if e.label_ in PLACE_LABELS and (j := _joined(doc, s, t, gaz)):
+            out.append(Mention(s, j, e.label_, "ner"))
+            joined = j
+            for i in range(t, j):
+                in_ent[i] = True
+            continue
         if demonyms and e.label_ in ("NORP", "PERSON", "GPE") and (m := _demonym(doc, s, t, gaz, e.label_)):
             out += m  # "Sri Lankan" is no person and, for a corpus that counts demonyms, no name either
         elif e.label_ == "NORP":
@@ -99,7 +108,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer, *, demonyms: bool = False, scan: boo
                     (t - s > 1 or _in_place_list(doc, s, t) and w.lower[s] not in surnames) and
                     _strong_exact(gaz, text)) or (
                     _in_place_list(doc, s, t) and w.lower[s] not in surnames and _big_city(gaz, text)) or (
-                    (t - s > 1 or w.lower[s] not in surnames) and local_town(doc, s, t, gaz)):
+                    (t - s > 1 or w.lower[s] not in surnames) and local_town(doc, s, t, gaz)) or (
+                    w.lower[s] not in surnames and _region(gaz, text) and (locative(doc[s]) or _local_cue(doc, s, t))):
                 out.append(Mention(s, t, "GPE", "relabelled"))
                 relabelled.add(e.start)
             elif t - s > 1 and (m := _local_lead(doc, s, t, gaz)) is not None:
@@ -119,6 +129,23 @@ def find_mentions(doc: Doc, gaz: Gazetteer, *, demonyms: bool = False, scan: boo
         out = [m for m in out if not taken & set(range(m.start, m.end))] + counties
     person_idx, person_words = person_tokens(doc, relabelled)
     return [m for m in sorted(out, key=lambda m: m.start) if keep(doc, m, gaz, person_idx, person_words)]
+
+
+_JOINERS = frozenset({"of", "the", "do", "da", "de", "del", "di", "du", "des"})
+
+
+def _joined(doc: Doc, s: int, t: int, gaz: Gazetteer) -> int:
+    """Where the tagger split a country's or a state's name, the end of the whole: "the Democratic
+    Republic of the" + "Congo", "Rio Grande" + "do Sul"; 0 if none."""
+    w = token_table(doc)
+    for j in range(min(len(doc), t + 3), t, -1):
+        extra = range(t - (w.lower[t - 1] in _JOINERS), j)
+        if not all(w.lower[i] in _JOINERS or w.caps[i] for i in range(t, j)) or \
+                not any(w.lower[i] in _JOINERS for i in extra) or not w.caps[j - 1]:
+            continue
+        if _strong_exact(gaz, w.span_text(s, j)):  # a country or a state: "the City of" + "Richmond" stays a town
+            return j
+    return 0
 
 
 def _hyphen_pairs(doc: Doc, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
@@ -256,8 +283,9 @@ def keep(doc: Doc, m: Mention, gaz: Gazetteer, person_idx: set[int], person_word
     after = w.lower[m.end] if m.end < len(doc) else ""
     if m.start and w.text[m.start - 1] in ("$", "€", "£"):
         return False  # "$US 1.5 billion": a currency
-    if after in DISEASE_WORDS:
-        return False  # "West Nile virus", "Marburg fever": a disease named after a place
+    if after in DISEASE_WORDS and not (m.end + 1 < len(doc) and w.lower[m.end + 1] == "season" and
+                                       _strong_exact(gaz, m.text)):
+        return False  # "West Nile virus", "Marburg fever": a disease named after a place; not "the United States flu season"
     one = w.lower[m.start] if m.end - m.start == 1 else ""
     if one in _DIRECTION_WORDS and not any(
             r.source.startswith("dateline:landmarks") for r in gaz.candidates(m.text, towns=False)):
@@ -304,6 +332,13 @@ def _strong_exact(gaz: Gazetteer, text: str) -> bool:
     return any(named(r, k) and r.feature_code in ("PCLI", "ADM1") for r in gaz.candidates(text, towns=False))
 
 
+def _region(gaz: Gazetteer, text: str) -> bool:
+    """An island or region of our own table by its name: "the island of Java" the tagger called a person."""
+    k = key(text)
+    return any(r.source.startswith("dateline:landmarks") and r.feature_class in ("T", "L") and key(r.name) == k
+               for r in gaz.candidates(text, towns=False)[:3])
+
+
 def _town_or_division(r: GeoRef) -> bool:
     return r.feature_class in ("P", "A")
 
@@ -322,13 +357,16 @@ def retagged(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str],
         return None
     text = w.span_text(s, t)
     k = key(text)
+    where = locative(doc[s:t].root)
     for c in gaz.candidates(text, towns=anchored is not None)[:25]:
-        if not named(c, k, anchored) or c.feature_class not in ("A", "P"):
+        # a big city's other name counts where the syntax says place: "from Beni Suef" (Banī Suwayf)
+        other = t - s > 1 and where and c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP
+        if not (named(c, k, anchored) or other) or c.feature_class not in ("A", "P"):
             continue
         if c.feature_code in ("PCLI", "ADM1") or k in gpe_keys:
             return Mention(s, t, "GPE", "retagged")
         # a town's name as an organisation ("Lincoln", "Bell") only where the syntax says place
-        if len(k) > 3 and (locative(doc[s:t].root) or c.population >= SCAN_MIN_CITY_POP) and (
+        if len(k) > 3 and (where or c.population >= SCAN_MIN_CITY_POP) and (
                 c.population >= RETAG_MIN_POP if anchored is None else (c.country, c.admin1) in anchored):
             return Mention(s, t, "GPE", "retagged")
     if anchored is None and len(k) > 3 and local_town(doc, s, t, gaz):
@@ -367,7 +405,8 @@ def local_town(doc: Doc, s: int, t: int, gaz: Gazetteer) -> bool:
         return False
     text = w.span_text(s, t)
     k = key(text)
-    return any(key(c.name) == k and c.feature_class in ("P", "A") and
+    # a division's name without its "Province of" counts: "the island of Bohol"
+    return any((key(c.name) == k or c.source == "dateline:admin") and c.feature_class in ("P", "A") and
                (c.population >= LOCAL_MIN_POP or c.feature_code.startswith(("ADM", "PCL")))
                for c in gaz.candidates(text)[:25])
 
@@ -492,7 +531,9 @@ def _of_place(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str]) -> M
 def _split_commas(doc: Doc, s: int, t: int, gaz: Gazetteer) -> list[tuple[int, int]]:
     """ "Portland, Ore." as one entity → two places, unless the whole is a name ("Washington, D.C.")."""
     text = token_table(doc).text
-    commas = [i for i in range(s, t) if text[i] == ","]
+    # a comma, or a dash between spaces ("Central Africa - Nigeria"), not a hyphen ("Winston-Salem")
+    commas = [i for i in range(s, t) if text[i] == "," or text[i] in ("-", "–", "—") and
+              doc[i - 1].whitespace_ and doc[i].whitespace_]
     if not commas or gaz.candidates(token_table(doc).span_text(s, t)):
         return [(s, t)]
     parts, a = [], s
@@ -531,8 +572,8 @@ def _is_name_fragment(doc: Doc, m: Mention, person_idx: set[int], person_words: 
     before = m.start - 1
     if before >= 0 and before in person_idx and not doc[before].is_punct and doc[before].whitespace_:
         return True
-    if m.end < len(doc) and m.end in person_idx and m.end - m.start == 1:
-        return True  # "Kim" before "Jong Un"
+    if m.end < len(doc) and m.end in person_idx and m.end - m.start == 1 and not m.text.endswith("."):
+        return True  # "Kim" before "Jong Un"; not "the U.S." ending a sentence before "Jon Prinsell, president …"
     if m.end - m.start == 1 and m.text in person_words:
         if m.source == "ner" and m.label in ("GPE", "LOC") and locative(doc[m.start]):
             return False  # "in Sochi", tagged a place, whatever the tagger's "Sochi Mayor Race" person
@@ -547,7 +588,7 @@ def _scan(doc: Doc, gaz: Gazetteer, in_ent: list[bool]) -> list[Mention]:
     """Names spaCy left untagged that the gazetteer knows well, outside any other entity."""
     out: list[Mention] = []
     w = token_table(doc)
-    cap = [c or t in (".", "-", "of") for c, t in zip(w.caps, w.text)]  # "Isle of Man", "Winston-Salem"
+    cap = [c or t in (".", "-") or t in _JOINERS and t != "the" for c, t in zip(w.caps, w.text)]  # "Isle of Man", "Winston-Salem", "Rio Grande do Sul"
     i, n = 0, len(doc)
     while i < n:
         if in_ent[i] or not cap[i]:

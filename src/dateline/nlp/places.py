@@ -197,7 +197,9 @@ def _inner_place(doc: Doc, m: Mention, gaz: Gazetteer) -> list[GeoRef]:
             k = key(toks.text)
             if len(k) < 4:
                 continue
-            cands = [c for c in gaz.candidates(toks.text) if named(c, k) and c.feature_class in ("P", "A")]
+            # a region or continent we know stands for itself: "South Asia Earthquake" is not the town Asia
+            cands = [c for c in gaz.candidates(toks.text) if named(c, k) and (c.feature_class in ("P", "A") or (
+                size > 1 or m.label in ("GPE", "LOC")) and c.feature_code in ("CONT", "RGN"))]
             if size == 1 and m.label not in ("GPE", "LOC"):
                 # one word of a business's name is a town's only if the town is a sizeable one
                 cands = [c for c in cands if c.feature_class == "A" or c.population >= RETAG_MIN_POP]
