@@ -239,9 +239,28 @@ def test_names_the_tagger_missed_or_mislabelled(nlp, gaz, text, surface, country
     # an abbreviation ending a sentence before a person's name is no part of the name
     ("The chain closed its stores after the outbreak in the U.S. Jane Cole, its president, said so.",
      "U.S.", "US", None, "PCLI"),
+    ("Cholera spread in the Zimbabwean provinces of Mashonaland West and Manicaland.", "Mashonaland West", "ZW",
+     "05", "ADM1"),
+    ("Vaccinators worked along the border between Suriname and French Guiana.", "French Guiana", "GF", None, "PCL"),
+    # the first word of a town's name the tagger left out
+    ("Aid workers reached the camps near Goz Beida in eastern Chad.", "Goz Beida", "TD", None, "PPL"),
+    # a town before "city" or "residents" at a sentence's start, whatever the tagger's part of speech
+    ("The outbreak spread across China. Heze city alone reported 900 cases.", "Heze", "CN", None, "PPL"),
+    ("Dead birds lay along the shore. Esperance residents found them first in Western Australia.",
+     "Esperance", "AU", None, "PPL"),
+    ("Maps came from the Orange County Sanitation District in California.",
+     "Orange County Sanitation District", "US", "CA", "ADM2"),
+    ("The swans died in a pond in Mid-Jutland, Danish officials said.", "Mid-Jutland", "DK", None, "PEN"),
+    ("The outbreak is near the Gabon border in the Republic of the Congo.", "Gabon", "GA", None, "PCL"),
+    ("Unlike Irvine or Newport Beach, Santa Ana is an older city.", "Irvine", "US", "CA", "PPL"),
+    ("They left Russia or the Soviet Union for America a century ago.", "America", "US", None, "PCL"),
+    ("He died at his home near Fort Hood on Sunday.", "Fort Hood", "US", "TX", "INSM"),
+    ("A meteorite fell near Lake Titicaca in the Puno region of Peru.", "Lake Titicaca", "", None, "LK"),
 ], ids=["split-country", "split-state", "dash", "region-inside", "former-province", "alias-province",
         "governorate", "city-alias", "island-person", "island-not-village", "province-of", "flu-season",
-        "abbreviation"])
+        "abbreviation", "split-direction", "split-nationality", "left-out-word", "verb-before-city",
+        "noun-before-residents", "county-inside", "mid-prefix", "country-person-border", "or-list",
+        "split-by-for", "base", "lake"])
 def test_names_split_renamed_or_mislabelled(nlp, gaz, text, surface, country, admin1, fcode):
     _, found = places_in(nlp, gaz, text)
     r = resolved(found, surface)

@@ -364,7 +364,8 @@ def _add_landmark(ix: _Index, r: dict[str, str]) -> None:
         fc = r["feature_code"]
         fclass = ("P" if fc.startswith("PPL") else "A" if fc.startswith(("ADM", "PCL")) else
                   "H" if fc in ("SEA", "OCN", "GULF", "STRT", "BAY", "LK", "STM") else
-                  "T" if fc in ("MT", "MTS", "PEN", "ISL", "PLAT") else "S" if fc == "BLDG" else "L")
+                  "T" if fc in ("MT", "MTS", "PEN", "ISL", "ISLS", "PLAT", "VAL") else
+                  "S" if fc in ("BLDG", "INSM") else "L")
         target = GeoRef(name=r["name"], country=cc, lat=float(r["lat"]), lon=float(r["lon"]), admin1=r["admin1"],
                         feature_class=fclass, feature_code=fc)
     if target is not None:

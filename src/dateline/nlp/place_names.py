@@ -36,7 +36,7 @@ class Mention:
     start: int  # token indices into the Doc
     end: int
     label: str
-    source: str  # "ner", "gazetteer" or "demonym"
+    source: str  # how it was found: "ner", "joined", "gazetteer", "demonym", "relabelled", …
     text: str = ""
     cands: list[GeoRef] | None = None
     facility_of: str = ""  # "Beijing" for "Beijing Railway", when resolved through its city
@@ -83,8 +83,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer, *, demonyms: bool = False, scan: boo
         if e.start < joined:
             continue
         s, t = clean(doc, e.start, e.end)
-        if e.label_ in PLACE_LABELS and (j := _joined(doc, s, t, gaz)):
-            out.append(Mention(s, j, e.label_, "ner"))
+        if e.label_ in PLACE_LABELS and (a := _left_joined(doc, s, t, gaz, in_ent)) < s:
+            s = a  # "camps near Goz Beida", the tagger's "Beida"
+            for i in range(a, e.start):
+                in_ent[i] = True
+        if e.label_ in (*PLACE_LABELS, "NORP", "LANGUAGE") and (j := _joined(doc, s, t, gaz)):
+            out.append(Mention(s, j, "GPE", "joined"))
             joined = j
             for i in range(t, j):
                 in_ent[i] = True
@@ -109,7 +113,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer, *, demonyms: bool = False, scan: boo
                     _strong_exact(gaz, text)) or (
                     _in_place_list(doc, s, t) and w.lower[s] not in surnames and _big_city(gaz, text)) or (
                     (t - s > 1 or w.lower[s] not in surnames) and local_town(doc, s, t, gaz)) or (
-                    w.lower[s] not in surnames and _region(gaz, text) and (locative(doc[s]) or _local_cue(doc, s, t))):
+                    w.lower[s] not in surnames and _region(gaz, text) and (locative(doc[s]) or _local_cue(doc, s, t))) or (
+                    t - s == 1 and w.lower[s] not in surnames and _strong_exact(gaz, text) and
+                    (locative(doc[s]) or t < len(doc) and w.lower[t] in PLACE_NOUNS)):  # "near the Gabon border"
                 out.append(Mention(s, t, "GPE", "relabelled"))
                 relabelled.add(e.start)
             elif t - s > 1 and (m := _local_lead(doc, s, t, gaz)) is not None:
@@ -136,16 +142,29 @@ _JOINERS = frozenset({"of", "the", "do", "da", "de", "del", "di", "du", "des"})
 
 def _joined(doc: Doc, s: int, t: int, gaz: Gazetteer) -> int:
     """Where the tagger split a country's or a state's name, the end of the whole: "the Democratic
-    Republic of the" + "Congo", "Rio Grande" + "do Sul"; 0 if none."""
+    Republic of the" + "Congo", "Rio Grande" + "do Sul", "Mashonaland" + "West", "French" +
+    "Guiana"; 0 if none."""
     w = token_table(doc)
     for j in range(min(len(doc), t + 3), t, -1):
-        extra = range(t - (w.lower[t - 1] in _JOINERS), j)
-        if not all(w.lower[i] in _JOINERS or w.caps[i] for i in range(t, j)) or \
-                not any(w.lower[i] in _JOINERS for i in extra) or not w.caps[j - 1]:
+        if not all(w.lower[i] in _JOINERS or w.caps[i] for i in range(t, j)) or not w.caps[j - 1] or \
+                not doc[t - 1].whitespace_:
             continue
         if _strong_exact(gaz, w.span_text(s, j)):  # a country or a state: "the City of" + "Richmond" stays a town
             return j
     return 0
+
+
+def _left_joined(doc: Doc, s: int, t: int, gaz: Gazetteer, in_ent: list[bool]) -> int:
+    """Where the tagger left out the first word or two of a town's name ("Goz" of "Goz Beida"), the
+    start of the whole: the untagged capitalised words before it make one exact name with it."""
+    w = token_table(doc)
+    for a in (s - 2, s - 1):
+        if a < 0 or any(in_ent[i] or not w.caps[i] or not w.is_alpha[i] for i in range(a, s)) or \
+                w.is_sent_start[a] or after_honorific(doc, a):
+            continue
+        if _named_entry(gaz, w.span_text(a, t), _town_or_division, n=10):
+            return a
+    return s
 
 
 def _hyphen_pairs(doc: Doc, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
@@ -276,7 +295,7 @@ _DIRECTION_WORDS = DIRECTIONS | {"gulf", "coast", "metro"}
 def keep(doc: Doc, m: Mention, gaz: Gazetteer, person_idx: set[int], person_words: set[str]) -> bool:
     w = token_table(doc)
     m.text = w.span_text(m.start, m.end)
-    if m.source not in ("demonym", "relabelled", "home", "county") and _is_name_fragment(doc, m, person_idx, person_words, gaz):
+    if m.source not in ("demonym", "relabelled", "home", "county", "joined") and _is_name_fragment(doc, m, person_idx, person_words, gaz):
         return False
     if m.source != "demonym" and gaz.demonym(m.text) and not _exact_entry(gaz, m.text):
         return False  # "Chinese", "Georgians": who, not where
@@ -304,12 +323,16 @@ def person_surnames(doc: Doc) -> set[str]:
 def locative(tok: Token) -> bool:
     """Whether a word stands where places stand: "in Krasnodar", "Krasnodar, Russia", "Tacloban city"."""
     if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
-        return True
+        head = tok.head
+        return not (head.lower_ == "to" and head.i > 0 and tok.doc[head.i - 1].lower_ in _NOT_PLACES_TO)
     if tok.dep_ in ("appos", "conj") and tok.head.ent_type_ in ("GPE", "LOC"):
         return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return nxt is not None and (nxt.text == "," and nxt.i + 1 < len(tok.doc) and
                                 tok.doc[nxt.i + 1].ent_type_ == "GPE" or nxt.lower_ in PLACE_NOUNS)
+
+
+_NOT_PLACES_TO = frozenset({"according", "due", "thanks", "next", "prior"})  # "according to Yap" is a source
 
 
 def after_honorific(doc: Doc, s: int) -> bool:
@@ -319,10 +342,10 @@ def after_honorific(doc: Doc, s: int) -> bool:
 
 def _in_place_list(doc: Doc, s: int, t: int) -> bool:
     """Whether a name stands in a list of places: "Rogaland, Vestfold, Buskerud" with a place
-    the tagger saw next to it across a comma or "and"."""
+    the tagger saw next to it across a comma, "and" or "or"."""
     w = token_table(doc)
     for sep, other in ((s - 1, s - 2), (t, t + 1)):
-        if 0 <= other < len(doc) and w.lower[sep] in (",", "and") and w.ent_type[other] in ("GPE", "LOC"):
+        if 0 <= other < len(doc) and w.lower[sep] in (",", "and", "or") and w.ent_type[other] in ("GPE", "LOC"):
             return True
     return False
 
@@ -391,7 +414,7 @@ def _local_cue(doc: Doc, s: int, t: int) -> bool:
     if prev == "of" and s > 1 and token_table(doc).ent_type[s - 2] == "PERSON" and \
             (t == len(doc) or lower[t] in (",", ".", "was", "is", "and", "who", "said", "has", "had")):
         return True  # "James Tauber of Nelson was driving": a person's home town
-    if prev == "to" and s > 1 and lower[s - 2] in ("according", "due", "thanks", "next", "prior"):
+    if prev == "to" and s > 1 and lower[s - 2] in _NOT_PLACES_TO:
         return False  # "according to Yap" is a source
     return prev in ("in", "near", "outside", "throughout", "across", "from", "to", "into", "through", "via") and \
         doc[s:t].root.dep_ == "pobj"
@@ -529,15 +552,30 @@ def _of_place(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str]) -> M
 
 
 def _split_commas(doc: Doc, s: int, t: int, gaz: Gazetteer) -> list[tuple[int, int]]:
-    """ "Portland, Ore." as one entity → two places, unless the whole is a name ("Washington, D.C.")."""
-    text = token_table(doc).text
+    """ "Portland, Ore." as one entity → two places, unless the whole is a name ("Washington, D.C.");
+    "the Soviet Union for America" → two where each side is a place's name."""
+    w = token_table(doc)
+    text = w.text
     # a comma, or a dash between spaces ("Central Africa - Nigeria"), not a hyphen ("Winston-Salem")
     commas = [i for i in range(s, t) if text[i] == "," or text[i] in ("-", "–", "—") and
               doc[i - 1].whitespace_ and doc[i].whitespace_]
-    if not commas or gaz.candidates(token_table(doc).span_text(s, t)):
+    words = [i for i in range(s + 1, t - 1) if w.lower[i] in _SPLIT_WORDS and text[i].islower()]
+    if not (commas or words) or gaz.candidates(w.span_text(s, t)):
         return [(s, t)]
+    parts = _parts(s, t, commas)
+    if words:
+        by_word = [p for a, b in parts for p in _parts(a, b, [i for i in words if a < i < b - 1])]
+        if all(gaz.candidates(w.span_text(a, b), towns=False) for a, b in by_word):
+            return by_word
+    return parts
+
+
+_SPLIT_WORDS = frozenset({"for", "to", "from", "via"})
+
+
+def _parts(s: int, t: int, cuts: list[int]) -> list[tuple[int, int]]:
     parts, a = [], s
-    for c in commas + [t]:
+    for c in [*cuts, t]:
         if c > a:
             parts.append((a, c))
         a = c + 1

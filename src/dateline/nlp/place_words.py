@@ -41,7 +41,7 @@ OUTLET_WORDS = frozenset({"presse", "agence", "agency", "radio", "television", "
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                         "northeast", "northeastern", "northwest", "northwestern", "southeast", "southeastern",
                         "southwest", "southwestern", "central", "upstate", "downstate", "greater", "coastal"})
-GENERIC_TAILS = frozenset({"city", "township", "village", "borough", "town", "area", "metro", "region"})
+GENERIC_TAILS = frozenset({"city", "township", "village", "borough", "town", "area", "metro", "region", "coast"})
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ","})
 # Words right after a town's name that say it is a town: "Alexandria police", "the Groton Town Council",
 # "Coral Gables man charged". With one, a town of any size in the gazetteer is read as a place.

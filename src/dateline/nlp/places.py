@@ -37,7 +37,7 @@ from .place_names import (
 from .place_words import (
     FACILITY_HEADS, MAX_CANDIDATES, QUALIFIER_BONUS, CUE_BONUS, TOWN_NAMED_AFTER_PENALTY, SEAT_KM, DEMONYM_WEIGHT,
     EMBEDDING_LABELS, DIRECTIONS, GENERIC_TAILS, DATELINE_MARKS, INNER_GENERIC, STREET_WORDS, FEATURE_TAILS,
-    DIVISION_WORDS, RETAG_MIN_POP,
+    DIVISION_WORDS, RETAG_MIN_POP, LOCAL_HEADS, PLACE_NOUNS,
 )
 from .token_table import doc_ents, token_table
 
@@ -141,8 +141,9 @@ def _lookup(doc: Doc, m: Mention, gaz: Gazetteer) -> list[GeoRef]:
     cands = _facility_city(doc, m, gaz)
     if cands:
         return cands
-    if m.end - m.start > 1 and doc[m.start].lower_ in DIRECTIONS:
-        base = doc[m.start + 1:m.end].text
+    mid = m.end - m.start > 2 and doc[m.start].lower_ == "mid" and doc[m.start + 1].text == "-"
+    if m.end - m.start > 1 and (doc[m.start].lower_ in DIRECTIONS or mid):
+        base = doc[m.start + (2 if mid else 1):m.end].text  # "North Texas", "Mid-Jutland"
         # "North Texas" is Texas, but "East Bank" is not a town called Bank
         cands = [c for c in gaz.candidates(base) if named(c, key(base))] if base.lower() not in INNER_GENERIC else []
         if cands:
@@ -192,14 +193,15 @@ def _inner_place(doc: Doc, m: Mention, gaz: Gazetteer) -> list[GeoRef]:
         for a in range(m.start, m.end - size + 1):
             toks = doc[a:a + size]
             if not all(capital(x) for x in toks) or toks[0].is_stop or \
-                    all(x.lower_ in INNER_GENERIC for x in toks):
-                continue
+                    all(x.lower_ in INNER_GENERIC for x in toks) and not (size > 1 and toks[-1].lower_ == "county"):
+                continue  # "North Valley" is no place's name, "Orange County" is
             k = key(toks.text)
             if len(k) < 4:
                 continue
             # a region or continent we know stands for itself: "South Asia Earthquake" is not the town Asia
             cands = [c for c in gaz.candidates(toks.text) if named(c, k) and (c.feature_class in ("P", "A") or (
-                size > 1 or m.label in ("GPE", "LOC")) and c.feature_code in ("CONT", "RGN"))]
+                size > 1 or m.label in ("GPE", "LOC")) and (c.feature_code == "CONT" or
+                                                             c.source.startswith("dateline:landmarks")))]
             if size == 1 and m.label not in ("GPE", "LOC"):
                 # one word of a business's name is a town's only if the town is a sizeable one
                 cands = [c for c in cands if c.feature_class == "A" or c.population >= RETAG_MIN_POP]
@@ -252,7 +254,9 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], anchors
             continue
         size = len(w.text[i])
         dateline = w.is_upper[i] and size > 2 and (w.is_sent_start[i] or i == 0 or w.text[i - 1] in ".\n")
-        if size < 3 or (not dateline and (w.is_stop[i] or w.pos[i] != "PROPN")):
+        cued = i + 1 < n and (w.lower[i + 1] in LOCAL_HEADS or w.lower[i + 1] in PLACE_NOUNS)
+        if size < 3 or (not dateline and (w.is_stop[i] or w.pos[i] != "PROPN" and not cued)):
+            # "Heze city alone has …", "Esperance residents noticed …": the tagger's verb or noun
             i += 1
             continue
         found = None
