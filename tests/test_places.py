@@ -256,17 +256,25 @@ def test_names_the_tagger_missed_or_mislabelled(nlp, gaz, text, surface, country
     ("They left Russia or the Soviet Union for America a century ago.", "America", "US", None, "PCL"),
     ("He died at his home near Fort Hood on Sunday.", "Fort Hood", "US", "TX", "INSM"),
     ("A meteorite fell near Lake Titicaca in the Puno region of Peru.", "Lake Titicaca", "", None, "LK"),
+    ("The Health Ministry of Uganda told people to keep out of caves.", "Uganda", "UG", None, "PCL"),
+    ("West Bank Health Ministry officials said doses had arrived.", "West Bank", "PS", None, "RGN"),
 ], ids=["split-country", "split-state", "dash", "region-inside", "former-province", "alias-province",
         "governorate", "city-alias", "island-person", "island-not-village", "province-of", "flu-season",
         "abbreviation", "split-direction", "split-nationality", "left-out-word", "verb-before-city",
         "noun-before-residents", "county-inside", "mid-prefix", "country-person-border", "or-list",
-        "split-by-for", "base", "lake"])
+        "split-by-for", "base", "lake", "ministry-of", "region-inside-org"])
 def test_names_split_renamed_or_mislabelled(nlp, gaz, text, surface, country, admin1, fcode):
     _, found = places_in(nlp, gaz, text)
     r = resolved(found, surface)
     assert r is not None and r.country == country and r.feature_code.startswith(fcode), (r, [p.reason for p in found])
     if admin1:
         assert r.admin1 == admin1, r
+
+
+def test_an_island_once_a_place_is_one_where_the_tagger_says_person_again(nlp, gaz):
+    text = "A tsunami struck the Indonesian island of Java on Monday. It hit Java's southern coast hardest."
+    _, found = places_in(nlp, gaz, text)
+    assert [p.resolved.feature_code for p in found if p.span.text == "Java"] == ["ISL", "ISL"]
 
 
 def test_a_world_city_outweighs_a_village_of_its_name_in_the_articles_country(nlp, gaz):

@@ -456,6 +456,7 @@ def embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, st
             if not named(c, k, anchored) or only_big and c.feature_code not in ("PCLI", "ADM1"):
                 continue
             strong = (c.feature_code in ("PCLI", "ADM1") or (c.feature_code == "ADM2" and j - s > 1) or
+                      (j - s > 1 and _region(gaz, text)) or  # "West Bank Health Ministry"
                       (c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP) or k in gpe_keys or
                       (local and key(c.name) == k and c.feature_class in ("P", "A") and len(k) > 3))
             if strong or (not strong_only and (c.country, c.admin1) in anchored):
@@ -507,9 +508,11 @@ def propagate(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention
     """One name, one reading per article: where a name is a place once ("police in Gainesville"), it
     is a place where the tagger called it a person or an organisation too ("Gainesville said …"),
     unless it is part of a person's name there or anywhere in the article."""
-    # what the tagger or the syntax found, not what was itself read into a person's name
+    # what the tagger or the syntax found, not what was itself read into a person's name, unless
+    # it is a country's, a state's or one of our islands' and regions' ("the island of Java")
     places = Counter(key(m.text) for m in mentions
-                     if m.cands and m.source not in ("demonym", "relabelled") and len(m.text) > 3)
+                     if m.cands and m.source != "demonym" and len(m.text) > 3 and (
+                         m.source != "relabelled" or _strong_exact(gaz, m.text) or _region(gaz, m.text)))
     if not places:
         return []
     taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -525,7 +528,8 @@ def propagate(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention
         k = key(text)
         if k not in places or after_honorific(doc, s) or (e.label_ == "PERSON" and (
                 (t - s == 1 and w.lower[s] in surnames) or (persons[k] > places[k] and not any(
-                    c.population >= RETAG_MIN_POP for c in gaz.candidates(text)[:10])))):
+                    c.population >= RETAG_MIN_POP for c in gaz.candidates(text)[:10]) and
+                                                            not _region(gaz, text)))):
             continue  # "Welch" stabbed eight times and a place once is a man; "Gainesville" a town
         out.append(Mention(s, t, "GPE", "propagated", text=text))
     return out

@@ -57,7 +57,8 @@ LOCAL_HEADS = frozenset({"parks", "police", "sheriff", "mayor", "council", "coun
 OF_HEADS = frozenset({"university", "state", "commonwealth", "city", "town", "county", "village", "province",
                       "republic", "kingdom", "bank", "board", "chamber", "college", "diocese", "archdiocese",
                       "port", "district", "sheriff", "mayor", "government", "people", "association",
-                      "council", "borough", "township", "parish", "bishop", "church", "museum", "zoo"})
+                      "council", "borough", "township", "parish", "bishop", "church", "museum", "zoo",
+                      "ministry"})
 # "the <noun> of X": X is a place.
 OF_PLACE_NOUNS = frozenset({"city", "town", "village", "township", "province", "state", "county", "district",
                             "region", "suburb", "port", "island", "municipality", "capital", "resident",
