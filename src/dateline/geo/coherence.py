@@ -53,7 +53,7 @@ HOME_NEAR_BONUS = 2.0  # a town or county within NEAR_KM of the source's home to
 HOME_TOWN_BONUS = 6.0  # the home town itself: a local paper's "Manhattan" is its own, not New York's
 HOME_TOWN_KM = 15.0
 MAX_READINGS = 40
-WORLD_CITY_POP = 500_000  # a common name ("San Jose") has dozens; the tail never wins
+WORLD_CITY_POP = 250_000  # a common name ("San Jose") has dozens; the tail never wins
 PRECISE = ("P", "S")  # readings precise enough to measure distances from
 
 
@@ -205,10 +205,10 @@ def _rank(name: Name, i: int, setting: _Setting, dateline: GeoRef | None, gaz: G
     out = []
     big = max((c.population for c in name.cands[:MAX_READINGS] if c.feature_class == "P"), default=0)
     for k, c in enumerate(name.cands[:MAX_READINGS]):
-        # a town a hundredth the size of a namesake city of half a million ("Toronto", New South
+        # a town a fiftieth the size of a namesake city of a quarter million ("Toronto", New South
         # Wales; "Boston", New York) takes the name on half the evidence of a shared country or
         # state, unless it is in the source's home state (a Kansas paper's "Manhattan")
-        small = big >= WORLD_CITY_POP and c.feature_class == "P" and c.population * 100 < big and not (
+        small = big >= WORLD_CITY_POP and c.feature_class == "P" and c.population * 50 < big and not (
             home is not None and home.admin1 and (c.country, c.admin1) == (home.country, home.admin1))
         s, why = _score(c, i, setting, dateline, gaz, home, 0.5 if small else 1.0)
         local = name.local[k] if k < len(name.local) else 0.0
