@@ -52,8 +52,8 @@ HOME_ADMIN1_BONUS = 3.0  # … and in its state or province
 HOME_NEAR_BONUS = 2.0  # a town or county within NEAR_KM of the source's home town
 HOME_TOWN_BONUS = 6.0  # the home town itself: a local paper's "Manhattan" is its own, not New York's
 HOME_TOWN_KM = 15.0
-MAX_READINGS = 40
-WORLD_CITY_POP = 250_000  # a common name ("San Jose") has dozens; the tail never wins
+MAX_READINGS = 40  # a common name ("San Jose") has dozens; the tail never wins
+WORLD_CITY_POP = 250_000  # a namesake this big outweighs a village fifty times smaller (``_rank``)
 PRECISE = ("P", "S")  # readings precise enough to measure distances from
 
 
