@@ -258,11 +258,16 @@ def test_names_the_tagger_missed_or_mislabelled(nlp, gaz, text, surface, country
     ("A meteorite fell near Lake Titicaca in the Puno region of Peru.", "Lake Titicaca", "", None, "LK"),
     ("The Health Ministry of Uganda told people to keep out of caves.", "Uganda", "UG", None, "PCL"),
     ("West Bank Health Ministry officials said doses had arrived.", "West Bank", "PS", None, "RGN"),
+    # a state the tagger called a person beside another state's name it did not see either
+    ("Poultry must stay indoors in Rogaland, Vestfold and Telemark, Norway said.", "Rogaland", "NO", "14", "ADM1"),
+    # a sizeable town before "Racecourse", "Station", "Hospital" in the tagger's person
+    ("Horses at Randwick Racecourse in Sydney fell ill on Friday.", "Randwick", "AU", "02", "PPL"),
 ], ids=["split-country", "split-state", "dash", "region-inside", "former-province", "alias-province",
         "governorate", "city-alias", "island-person", "island-not-village", "province-of", "flu-season",
         "abbreviation", "split-direction", "split-nationality", "left-out-word", "verb-before-city",
         "noun-before-residents", "county-inside", "mid-prefix", "country-person-border", "or-list",
-        "split-by-for", "base", "lake", "ministry-of", "region-inside-org"])
+        "split-by-for", "base", "lake", "ministry-of", "region-inside-org", "state-list-untagged",
+        "town-before-site"])
 def test_names_split_renamed_or_mislabelled(nlp, gaz, text, surface, country, admin1, fcode):
     _, found = places_in(nlp, gaz, text)
     r = resolved(found, surface)

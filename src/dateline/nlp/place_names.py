@@ -103,19 +103,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer, *, demonyms: bool = False, scan: boo
             if any(c.isalpha() for c in w.span_text(s, t)):
                 out += [Mention(a, b, e.label_, "ner") for a, b in _split_commas(doc, s, t, gaz)]
         elif e.label_ == "PERSON":
-            # the tagger's "Alexandria" or "Sri Lanka" as a person: a place when the article tags it a
-            # place elsewhere, or when it is exactly a country's or state's name; "Mr. Paris" is a man
-            text = w.span_text(s, t)
+            # the tagger's "Alexandria" or "Sri Lanka" as a person (:func:`_person_is_place`); "Mr.
+            # Paris" is a man
             if after_honorific(doc, s):
                 continue
-            if (key(text) in gpe_keys and (t - s > 1 or w.lower[s] not in surnames)) or (
-                    (t - s > 1 or _in_place_list(doc, s, t) and w.lower[s] not in surnames) and
-                    _strong_exact(gaz, text)) or (
-                    _in_place_list(doc, s, t) and w.lower[s] not in surnames and _big_city(gaz, text)) or (
-                    (t - s > 1 or w.lower[s] not in surnames) and local_town(doc, s, t, gaz)) or (
-                    w.lower[s] not in surnames and _region(gaz, text) and (locative(doc[s]) or _local_cue(doc, s, t))) or (
-                    t - s == 1 and w.lower[s] not in surnames and _strong_exact(gaz, text) and
-                    (locative(doc[s]) or t < len(doc) and w.lower[t] in PLACE_NOUNS)):  # "near the Gabon border"
+            if _person_is_place(doc, s, t, gaz, gpe_keys, surnames):
                 out.append(Mention(s, t, "GPE", "relabelled"))
                 relabelled.add(e.start)
             elif t - s > 1 and (m := _local_lead(doc, s, t, gaz)) is not None:
@@ -340,12 +332,38 @@ def after_honorific(doc: Doc, s: int) -> bool:
     return s > 0 and token_table(doc).text[s - 1].rstrip(".").lower() in HONORIFICS
 
 
-def _in_place_list(doc: Doc, s: int, t: int) -> bool:
-    """Whether a name stands in a list of places: "Rogaland, Vestfold, Buskerud" with a place
-    the tagger saw next to it across a comma, "and" or "or"."""
+def _person_is_place(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], surnames: set[str]) -> bool:
+    """Whether the tagger's person is a place: a name it tags a place elsewhere in the article; a
+    country's or state's name that is more than a surname ("Sri Lanka", "Rogaland, Vestfold"),
+    where places stand ("near the Gabon border"); a big city or a county in a list of places ("Cairo,
+    Giza", "Devon and Cornwall police"); a town in a town's context ("Alexandria police"); one of
+    our islands ("the island of Java")."""
+    w = token_table(doc)
+    text = w.span_text(s, t)
+    one = t - s == 1
+    free = not one or w.lower[s] not in surnames  # not a word of a person's name elsewhere
+    if not free:
+        return False
+    if key(text) in gpe_keys or local_town(doc, s, t, gaz):
+        return True
+    listed = _in_place_list(doc, s, t, gaz)
+    if _strong_exact(gaz, text) and (not one or listed or locative(doc[s]) or
+                                     t < len(doc) and w.lower[t] in PLACE_NOUNS):
+        return True
+    if listed and (_big_city(gaz, text) or _named_entry(gaz, text, lambda c: c.feature_code == "ADM2", towns=False, n=10)):
+        return True
+    return _region(gaz, text) and (locative(doc[s]) or _local_cue(doc, s, t))
+
+
+def _in_place_list(doc: Doc, s: int, t: int, gaz: Gazetteer | None = None) -> bool:
+    """Whether a name stands in a list of places: "Cairo, Giza" with a place the tagger saw next to
+    it across a comma, "and" or "or", or (given ``gaz``) a country's or state's name it did not see
+    as one ("Rogaland, Vestfold, Buskerud")."""
     w = token_table(doc)
     for sep, other in ((s - 1, s - 2), (t, t + 1)):
-        if 0 <= other < len(doc) and w.lower[sep] in (",", "and", "or") and w.ent_type[other] in ("GPE", "LOC"):
+        if not (0 <= other < len(doc) and w.lower[sep] in (",", "and", "or")):
+            continue
+        if w.ent_type[other] in ("GPE", "LOC") or gaz is not None and w.caps[other] and _strong_exact(gaz, w.text[other]):
             return True
     return False
 
@@ -496,12 +514,17 @@ def _local_lead(doc: Doc, s: int, t: int, gaz: Gazetteer) -> Mention | None:
     """A town's name at the head of a local institution's: "Alexandria Police", "Athens Parks"."""
     w = token_table(doc)
     for j in range(min(t - 1, s + 3), s, -1):
-        if w.lower[j] not in LOCAL_HEADS or not all(w.caps[s:j]):
+        site = w.lower[j] in _SITE_HEADS  # "Randwick Racecourse": a sizeable town's only
+        if not (w.lower[j] in LOCAL_HEADS or site) or not all(w.caps[s:j]):
             continue
         text = w.span_text(s, j)
-        if len(key(text)) > 3 and _named_entry(gaz, text, _town_or_division, n=10):
+        if len(key(text)) > 3 and _named_entry(gaz, text, lambda c, site=site: _town_or_division(c) and (
+                not site or c.population >= RETAG_MIN_POP), n=10):
             return Mention(s, j, "GPE", "embedded")
     return None
+
+
+_SITE_HEADS = frozenset({"station", "railway", "airport", "harbor", "harbour", "stadium", "hospital", "racecourse"})
 
 
 def propagate(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
