@@ -190,6 +190,26 @@ def test_no_place_inside_an_outlets_a_companys_or_a_partys_name(nlp, gaz, text, 
     assert name not in [p.span.text for p in found]
 
 
+@pytest.mark.parametrize("text,name", [
+    ("A SWAT team stormed the apartment on Friday.", "SWAT"),
+    ("Police officials said the roads were icy. Highways officials will decide.", "Police"),
+    ("Mary Travers of the trio Peter, Paul and Mary grew up in Kentucky.", "Paul"),
+    ("He is a pastor of St. James United Methodist Church in Dallas.", "St. James"),
+    ("Underwood graduated from O.D. Wyatt High School in Fort Worth.", "O.D."),
+])
+def test_no_place_from_a_word_that_only_looks_like_one(nlp, gaz, text, name):
+    _, found = places_in(nlp, gaz, text)
+    assert not [p for p in found if p.span.text == name and p.resolved is not None], found
+
+
+def test_a_coast_is_an_oceans_or_a_countrys_not_a_towns_or_a_directions(nlp, gaz):
+    _, found = places_in(nlp, gaz, "The port settled with the South Coast Air Quality Management District.")
+    assert not [p for p in found if p.resolved is not None and p.resolved.name == "South"], found
+    _, found = places_in(nlp, gaz, "Rain fell along the Indian Ocean coast of Kenya.")
+    r = next(p.resolved for p in found if p.span.text.startswith("Indian Ocean"))
+    assert r.feature_code == "OCN", r
+
+
 @pytest.mark.parametrize("text,surface,country,admin1,fcode", [
     ("Cases were reported in Texas, Utah, Virginia, Washington, West Virginia and Wyoming.",
      "Washington", "US", "WA", "ADM1"),

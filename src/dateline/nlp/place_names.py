@@ -141,7 +141,11 @@ def _joined(doc: Doc, s: int, t: int, gaz: Gazetteer) -> int:
         if not all(w.lower[i] in _JOINERS or w.caps[i] for i in range(t, j)) or not w.caps[j - 1] or \
                 not doc[t - 1].whitespace_:
             continue
-        if _strong_exact(gaz, w.span_text(s, j)):  # a country or a state: "the City of" + "Richmond" stays a town
+        # a country's name or alias, or a state's own name: "the City of" + "Richmond" stays a town,
+        # "St." + "James" is no parish of Jamaica
+        if not w.text[t - 1].endswith(".") and _named_entry(
+                gaz, w.span_text(s, j), lambda c: c.feature_code == "ADM1", towns=False, n=10) or any(
+                c.feature_code == "PCLI" for c in gaz.candidates(w.span_text(s, j), towns=False)[:3]):
             return j
     return 0
 
@@ -346,7 +350,7 @@ def _person_is_place(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str
         return False
     if key(text) in gpe_keys or local_town(doc, s, t, gaz):
         return True
-    listed = _in_place_list(doc, s, t, gaz)
+    listed = _in_place_list(doc, s, t, gaz, _strong_countries(gaz, text))
     if _strong_exact(gaz, text) and (not one or listed or locative(doc[s]) or
                                      t < len(doc) and w.lower[t] in PLACE_NOUNS):
         return True
@@ -355,17 +359,26 @@ def _person_is_place(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str
     return _region(gaz, text) and (locative(doc[s]) or _local_cue(doc, s, t))
 
 
-def _in_place_list(doc: Doc, s: int, t: int, gaz: Gazetteer | None = None) -> bool:
+def _in_place_list(doc: Doc, s: int, t: int, gaz: Gazetteer | None = None, countries: frozenset = frozenset()) -> bool:
     """Whether a name stands in a list of places: "Cairo, Giza" with a place the tagger saw next to
-    it across a comma, "and" or "or", or (given ``gaz``) a country's or state's name it did not see
-    as one ("Rogaland, Vestfold, Buskerud")."""
+    it across a comma, "and" or "or", or a country's or state's name of one of ``countries`` it did not
+    see as one ("Rogaland, Vestfold, Buskerud"; not "Peter, Paul and Mary", states of Cape Verde
+    and Turkmenistan)."""
     w = token_table(doc)
     for sep, other in ((s - 1, s - 2), (t, t + 1)):
         if not (0 <= other < len(doc) and w.lower[sep] in (",", "and", "or")):
             continue
-        if w.ent_type[other] in ("GPE", "LOC") or gaz is not None and w.caps[other] and _strong_exact(gaz, w.text[other]):
+        if w.ent_type[other] in ("GPE", "LOC") or gaz is not None and countries and w.caps[other] and \
+                _strong_countries(gaz, w.text[other]) & countries:
             return True
     return False
+
+
+def _strong_countries(gaz: Gazetteer, text: str) -> frozenset:
+    """The countries of which ``text`` is a state's or the country's name."""
+    k = key(text)
+    return frozenset(r.country for r in gaz.candidates(text, towns=False)
+                     if named(r, k) and r.feature_code in ("PCLI", "ADM1"))
 
 
 def _strong_exact(gaz: Gazetteer, text: str) -> bool:
@@ -637,7 +650,8 @@ def _is_name_fragment(doc: Doc, m: Mention, person_idx: set[int], person_words: 
     before = m.start - 1
     if before >= 0 and before in person_idx and not doc[before].is_punct and doc[before].whitespace_:
         return True
-    if m.end < len(doc) and m.end in person_idx and m.end - m.start == 1 and not m.text.endswith("."):
+    if m.end < len(doc) and m.end in person_idx and m.end - m.start == 1 and not (
+            m.text.endswith(".") and _strong_exact(gaz, m.text)):
         return True  # "Kim" before "Jong Un"; not "the U.S." ending a sentence before "Jon Prinsell, president …"
     if m.end - m.start == 1 and m.text in person_words:
         if m.source == "ner" and m.label in ("GPE", "LOC") and locative(doc[m.start]):

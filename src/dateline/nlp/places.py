@@ -37,7 +37,7 @@ from .place_names import (
 from .place_words import (
     FACILITY_HEADS, MAX_CANDIDATES, QUALIFIER_BONUS, CUE_BONUS, TOWN_NAMED_AFTER_PENALTY, SEAT_KM, DEMONYM_WEIGHT,
     EMBEDDING_LABELS, DIRECTIONS, GENERIC_TAILS, DATELINE_MARKS, INNER_GENERIC, STREET_WORDS, FEATURE_TAILS,
-    DIVISION_WORDS, RETAG_MIN_POP, LOCAL_HEADS, PLACE_NOUNS,
+    DIVISION_WORDS, RETAG_MIN_POP, LOCAL_HEADS, COMMON_WORDS, PLACE_NOUNS,
 )
 from .token_table import doc_ents, token_table
 
@@ -149,10 +149,11 @@ def _lookup(doc: Doc, m: Mention, gaz: Gazetteer) -> list[GeoRef]:
         if cands:
             m.part_of = base
             return cands
-    if m.end - m.start > 1 and doc[m.end - 1].lower_ in GENERIC_TAILS:
-        base = doc[m.start:m.end - 1].text  # "Fargo City", "Hamilton Township"
+    if m.end - m.start > 1 and doc[m.end - 1].lower_ in GENERIC_TAILS and doc[m.start].lower_ not in DIRECTIONS:
+        base = doc[m.start:m.end - 1].text  # "Fargo City", "Hamilton Township"; not "South" of "South Coast"
         k = key(base)
-        cands = [c for c in gaz.candidates(base) if key(c.name) == k]
+        coast = doc[m.end - 1].lower_ == "coast"  # an ocean's or a country's coast, not a town's
+        cands = [c for c in gaz.candidates(base) if key(c.name) == k and not (coast and c.feature_class == "P")]
         if cands:
             m.part_of = base
             return cands
@@ -254,7 +255,8 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], anchors
             continue
         size = len(w.text[i])
         dateline = w.is_upper[i] and size > 2 and (w.is_sent_start[i] or i == 0 or w.text[i - 1] in ".\n")
-        cued = i + 1 < n and (w.lower[i + 1] in LOCAL_HEADS or w.lower[i + 1] in PLACE_NOUNS)
+        cued = i + 1 < n and (w.lower[i + 1] in _TOWN_NOUNS or w.lower[i + 1] in LOCAL_HEADS and
+                              w.lower[i] not in _NOT_TOWNS)
         if size < 3 or (not dateline and (w.is_stop[i] or w.pos[i] != "PROPN" and not cued)):
             # "Heze city alone has …", "Esperance residents noticed …": the tagger's verb or noun
             i += 1
@@ -283,6 +285,12 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], anchors
             i += 1
     person_idx, person_words_ = person_tokens(doc, set())
     return [m for m in out if keep(doc, m, gaz, person_idx, person_words_)]
+
+
+# after a word the tagger took for a verb or a common noun, words that make it a town's name
+# ("Heze city", "Esperance residents", "Grovetown police"; not "Police officials", "Highways officials")
+_TOWN_NOUNS = frozenset({"city", "town", "village", "township", "residents", "resident"})
+_NOT_TOWNS = LOCAL_HEADS | STREET_WORDS | COMMON_WORDS | PLACE_NOUNS | frozenset({"highways", "state", "federal"})
 
 
 def _home_town(doc: Doc, gaz: Gazetteer, mentions: list[Mention], home: SourceHome) -> list[Mention]:
