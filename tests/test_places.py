@@ -302,6 +302,15 @@ def test_an_island_once_a_place_is_one_where_the_tagger_says_person_again(nlp, g
     assert [p.resolved.feature_code for p in found if p.span.text == "Java"] == ["ISL", "ISL"]
 
 
+def test_a_former_state_and_a_province_of_its_name(nlp, gaz):
+    _, found = places_in(nlp, gaz, "Ebola first struck Zaire in 1976, long before the Soviet Union fell.")
+    assert resolved(found, "Zaire").feature_code == "PCLH"
+    assert resolved(found, "Soviet Union").feature_code == "PCLH"
+    _, found = places_in(nlp, gaz, "In Angola the latest cases were in Zaire province, near the coast.")
+    r = next(p.resolved for p in found if p.span.text.startswith("Zaire"))
+    assert (r.country, r.feature_code) == ("AO", "ADM1"), r
+
+
 def test_a_world_city_outweighs_a_village_of_its_name_in_the_articles_country(nlp, gaz):
     text = ("Horse flu cases rose in New South Wales and Victoria, officials in Australia said. Two "
             "travellers arrived from New York and Toronto on Friday.")

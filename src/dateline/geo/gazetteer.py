@@ -370,9 +370,11 @@ def _add_landmark(ix: _Index, r: dict[str, str]) -> None:
                         feature_class=fclass, feature_code=fc)
     if target is not None:
         k = key(r["alias"])
-        # a region or island of ours with no people counted yields to a division of the same name in
-        # a country the article is about (Zimbabwe's Midlands province, not England's Midlands)
-        prior_kind = "region" if kind == "place" and target.feature_class in ("T", "L", "H") else "landmark"
+        # a region, island or former state of ours, with no people counted, yields to a division of
+        # the same name in a country the article is about (Zimbabwe's Midlands province, not
+        # England's Midlands; Angola's Zaire province)
+        prior_kind = "region" if kind == "place" and (target.feature_class in ("T", "L", "H") or
+                                                      target.feature_code == "PCLH") else "landmark"
         row = ix.new_row(replace(target, score=0.0, source=f"dateline:landmarks:{r['alias']}"), prior_kind)
         # ours come first; GeoNames readings of the same place are dropped
         ix.names[k] = [(row, True)] + [(x, e) for x, e in ix.names.get(k, ())

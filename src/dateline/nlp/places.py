@@ -206,8 +206,9 @@ def _inner_place(doc: Doc, m: Mention, gaz: Gazetteer) -> list[GeoRef]:
             if size == 1 and m.label not in ("GPE", "LOC"):
                 # one word of a business's name is a town's only if the town is a sizeable one
                 cands = [c for c in cands if c.feature_class == "A" or c.population >= RETAG_MIN_POP]
-            if division:  # "Henan province": the province, not a town of the name
-                cands = [c for c in cands if c.feature_class == "A"] or cands
+            if division:  # "Henan province": the province, not a town of the name (nor a former country)
+                cands = [c for c in cands if c.feature_code.startswith("ADM")] or \
+                    [c for c in cands if c.feature_class == "A"] or cands
             if cands:
                 m.part_of = toks.text
                 return cands
@@ -378,7 +379,8 @@ def _cues(doc: Doc, m: Mention) -> tuple[str, ...]:
     left = " ".join(lower[max(0, m.start - 4):m.start])
     right = " ".join(lower[m.end:m.end + 2])
     cues = []
-    if right.startswith(("state", "gov.", "governor", "legislature", "senate", "house", "lawmakers", "county")) or \
+    if right.startswith(("state", "province", "gov.", "governor", "legislature", "senate", "house", "lawmakers",
+                         "county")) or \
             left.endswith(("state of", "governor of", "gov.", "gov", "senator from")):
         cues.append("state")
     if left.endswith(("country of", "republic of", "former soviet republic of", "nation of")):
