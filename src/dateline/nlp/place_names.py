@@ -340,8 +340,8 @@ def _person_is_place(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str
     """Whether the tagger's person is a place: a name it tags a place elsewhere in the article; a
     country's or state's name that is more than a surname ("Sri Lanka", "Rogaland, Vestfold"),
     where places stand ("near the Gabon border"); a big city or a county in a list of places ("Cairo,
-    Giza", "Devon and Cornwall police"); a town in a town's context ("Alexandria police"); one of
-    our islands ("the island of Java")."""
+    Giza"); a town in a town's context ("Alexandria police"); one of our islands ("the island of
+    Java")."""
     w = token_table(doc)
     text = w.span_text(s, t)
     one = t - s == 1

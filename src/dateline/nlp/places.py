@@ -256,10 +256,11 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], anchors
             continue
         size = len(w.text[i])
         dateline = w.is_upper[i] and size > 2 and (w.is_sent_start[i] or i == 0 or w.text[i - 1] in ".\n")
+        # "Heze city alone has …", "Esperance residents noticed …": a town, whatever the tagger's
+        # part of speech for it
         cued = i + 1 < n and (w.lower[i + 1] in _TOWN_NOUNS or w.lower[i + 1] in LOCAL_HEADS and
                               w.lower[i] not in _NOT_TOWNS)
         if size < 3 or (not dateline and (w.is_stop[i] or w.pos[i] != "PROPN" and not cued)):
-            # "Heze city alone has …", "Esperance residents noticed …": the tagger's verb or noun
             i += 1
             continue
         found = None
