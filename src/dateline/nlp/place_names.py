@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable
-
 from spacy.tokens import Doc, Token
 
 from ..geo.gazetteer import Gazetteer, lookup_key as key  # remembered: the same names come back
 from ..model import GeoRef
+from .place_lookup import (
+    big_city, exact_entry, named, named_entry, our_region, strong_countries, strong_exact, town_or_division,
+)
 from .place_words import (
     PLACE_LABELS, POSSESSIVE, HONORIFICS, PLACE_NOUNS, EMBEDDING_LABELS, MEDIA_WORDS, DIRECTIONS,
     LOCAL_HEADS, OF_HEADS, OF_PLACE_NOUNS, LOCAL_MIN_POP, COMMON_WORDS, OUTLET_WORDS, STREET_WORDS,
@@ -97,7 +98,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, *, demonyms: bool = False, scan: boo
             out += m  # "Sri Lankan" is no person and, for a corpus that counts demonyms, no name either
         elif e.label_ == "NORP":
             if not gaz.demonym(w.span_text(s, t)) and (local_town(doc, s, t, gaz) or
-                                                       _strong_exact(gaz, w.span_text(s, t))):
+                                                       strong_exact(gaz, w.span_text(s, t))):
                 out.append(Mention(s, t, "GPE", "retagged"))  # "from the Artibonite region", "Central African Republic"
         elif e.label_ in PLACE_LABELS:
             if any(c.isalpha() for c in w.span_text(s, t)):
@@ -143,7 +144,7 @@ def _joined(doc: Doc, s: int, t: int, gaz: Gazetteer) -> int:
             continue
         # a country's name or alias, or a state's own name: "the City of" + "Richmond" stays a town,
         # "St." + "James" is no parish of Jamaica
-        if not w.text[t - 1].endswith(".") and _named_entry(
+        if not w.text[t - 1].endswith(".") and named_entry(
                 gaz, w.span_text(s, j), lambda c: c.feature_code == "ADM1", towns=False, n=10) or any(
                 c.feature_code == "PCLI" for c in gaz.candidates(w.span_text(s, j), towns=False)[:3]):
             return j
@@ -158,7 +159,7 @@ def _left_joined(doc: Doc, s: int, t: int, gaz: Gazetteer, in_ent: list[bool]) -
         if a < 0 or any(in_ent[i] or not w.caps[i] or not w.is_alpha[i] for i in range(a, s)) or \
                 w.is_sent_start[a] or after_honorific(doc, a):
             continue
-        if _named_entry(gaz, w.span_text(a, t), _town_or_division, n=10):
+        if named_entry(gaz, w.span_text(a, t), town_or_division, n=10):
             return a
     return s
 
@@ -176,9 +177,9 @@ def _hyphen_pairs(doc: Doc, gaz: Gazetteer, found: list[Mention]) -> list[Mentio
                 doc[h - 1].whitespace_:
             continue  # "W.Va. - Law enforcement": a dash, not a hyphen
         for b in range(min(len(doc), h + 4), h + 1, -1):
-            if not all(w.caps[h + 1:b]) or _exact_entry(gaz, w.span_text(m.start, b)):
+            if not all(w.caps[h + 1:b]) or exact_entry(gaz, w.span_text(m.start, b)):
                 continue
-            if _named_entry(gaz, w.span_text(h + 1, b), _town_or_division, n=10):
+            if named_entry(gaz, w.span_text(h + 1, b), town_or_division, n=10):
                 out.append(Mention(h + 1, b, "GPE", "embedded"))
                 break
     return out
@@ -200,7 +201,7 @@ def _county_lists(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             while a > 0 and j - a < 3 and w.caps[a - 1] and w.is_alpha[a - 1]:
                 a -= 1
             # the longest name that is a county: "Otter Tail"; "Small Hitchcock" is "Hitchcock"
-            found = next(((b, name) for b in range(a, j) if _named_entry(
+            found = next(((b, name) for b in range(a, j) if named_entry(
                 gaz, name := f"{w.span_text(b, j)} {tail}", lambda c: c.feature_class == "A", n=25)), None)
             if found is None:
                 break
@@ -248,7 +249,7 @@ def _gentilic(gaz: Gazetteer, text: str) -> str | None:
     else:
         return None
     for b in bases:
-        if len(b) >= 4 and (c := _named_entry(gaz, b, lambda c: c.feature_code in ("PCLI", "ADM1", "RGN") or (
+        if len(b) >= 4 and (c := named_entry(gaz, b, lambda c: c.feature_code in ("PCLI", "ADM1", "RGN") or (
                 c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP), towns=False, n=10)):
             return c.name
     return None
@@ -273,9 +274,9 @@ def _demonyms(doc: Doc, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
             if j > n or not all(doc[x].is_title and x not in taken for x in range(i, j)):
                 continue
             text = doc[i:j].text
-            if gaz.demonym(text) and not _exact_entry(gaz, text):
+            if gaz.demonym(text) and not exact_entry(gaz, text):
                 out.append(Mention(i, j, "NORP", "demonym"))
-            elif not _exact_entry(gaz, text) and (base := _gentilic(gaz, text)) is not None:
+            elif not exact_entry(gaz, text) and (base := _gentilic(gaz, text)) is not None:
                 out.append(Mention(i, j, "NORP", "demonym", part_of=base))  # "Ontarians", untagged
             else:
                 continue
@@ -293,19 +294,19 @@ def keep(doc: Doc, m: Mention, gaz: Gazetteer, person_idx: set[int], person_word
     m.text = w.span_text(m.start, m.end)
     if m.source not in ("demonym", "relabelled", "home", "county", "joined") and _is_name_fragment(doc, m, person_idx, person_words, gaz):
         return False
-    if m.source != "demonym" and gaz.demonym(m.text) and not _exact_entry(gaz, m.text):
+    if m.source != "demonym" and gaz.demonym(m.text) and not exact_entry(gaz, m.text):
         return False  # "Chinese", "Georgians": who, not where
     after = w.lower[m.end] if m.end < len(doc) else ""
     if m.start and w.text[m.start - 1] in ("$", "€", "£"):
         return False  # "$US 1.5 billion": a currency
     if after in DISEASE_WORDS and not (m.end + 1 < len(doc) and w.lower[m.end + 1] == "season" and
-                                       _strong_exact(gaz, m.text)):
+                                       strong_exact(gaz, m.text)):
         return False  # "West Nile virus", "Marburg fever": a disease named after a place; not "the United States flu season"
     one = w.lower[m.start] if m.end - m.start == 1 else ""
     if one in _DIRECTION_WORDS and not any(
             r.source.startswith("dateline:landmarks") for r in gaz.candidates(m.text, towns=False)):
         return False  # "the West", "the Northeast": a direction, not a place we can point to
-    if m.source != "ner" and (len(m.text) < 3 and not _strong_exact(gaz, m.text) or
+    if m.source != "ner" and (len(m.text) < 3 and not strong_exact(gaz, m.text) or
                               one in COMMON_WORDS and after not in LOCAL_HEADS):
         return False  # a capitalised common word the tagger did not call a place: "Man", "Union" (not "Concord Police")
     return True
@@ -350,13 +351,13 @@ def _person_is_place(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str
         return False
     if key(text) in gpe_keys or local_town(doc, s, t, gaz):
         return True
-    listed = _in_place_list(doc, s, t, gaz, _strong_countries(gaz, text))
-    if _strong_exact(gaz, text) and (not one or listed or locative(doc[s]) or
+    listed = _in_place_list(doc, s, t, gaz, strong_countries(gaz, text))
+    if strong_exact(gaz, text) and (not one or listed or locative(doc[s]) or
                                      t < len(doc) and w.lower[t] in PLACE_NOUNS):
         return True
-    if listed and (_big_city(gaz, text) or _named_entry(gaz, text, lambda c: c.feature_code == "ADM2", towns=False, n=10)):
+    if listed and (big_city(gaz, text) or named_entry(gaz, text, lambda c: c.feature_code == "ADM2", towns=False, n=10)):
         return True
-    return _region(gaz, text) and (locative(doc[s]) or _local_cue(doc, s, t))
+    return our_region(gaz, text) and (locative(doc[s]) or _local_cue(doc, s, t))
 
 
 def _in_place_list(doc: Doc, s: int, t: int, gaz: Gazetteer | None = None, countries: frozenset = frozenset()) -> bool:
@@ -369,37 +370,9 @@ def _in_place_list(doc: Doc, s: int, t: int, gaz: Gazetteer | None = None, count
         if not (0 <= other < len(doc) and w.lower[sep] in (",", "and", "or")):
             continue
         if w.ent_type[other] in ("GPE", "LOC") or gaz is not None and countries and w.caps[other] and \
-                _strong_countries(gaz, w.text[other]) & countries:
+                strong_countries(gaz, w.text[other]) & countries:
             return True
     return False
-
-
-def _strong_countries(gaz: Gazetteer, text: str) -> frozenset:
-    """The countries of which ``text`` is a state's or the country's name."""
-    k = key(text)
-    return frozenset(r.country for r in gaz.candidates(text, towns=False)
-                     if named(r, k) and r.feature_code in ("PCLI", "ADM1"))
-
-
-def _strong_exact(gaz: Gazetteer, text: str) -> bool:
-    k = key(text)
-    return any(named(r, k) and r.feature_code in ("PCLI", "ADM1") for r in gaz.candidates(text, towns=False))
-
-
-def _region(gaz: Gazetteer, text: str) -> bool:
-    """An island or region of our own table by its name: "the island of Java" the tagger called a person."""
-    k = key(text)
-    return any(r.source.startswith("dateline:landmarks") and r.feature_class in ("T", "L") and key(r.name) == k
-               for r in gaz.candidates(text, towns=False)[:3])
-
-
-def _town_or_division(r: GeoRef) -> bool:
-    return r.feature_class in ("P", "A")
-
-
-def _big_city(gaz: Gazetteer, text: str) -> bool:
-    return _named_entry(gaz, text, lambda r: r.feature_class == "P" and r.population >= SCAN_MIN_CITY_POP,
-                        towns=False, n=10) is not None
 
 
 def retagged(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str],
@@ -487,7 +460,7 @@ def embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, st
             if not named(c, k, anchored) or only_big and c.feature_code not in ("PCLI", "ADM1"):
                 continue
             strong = (c.feature_code in ("PCLI", "ADM1") or (c.feature_code == "ADM2" and j - s > 1) or
-                      (j - s > 1 and _region(gaz, text)) or  # "West Bank Health Ministry"
+                      (j - s > 1 and our_region(gaz, text)) or  # "West Bank Health Ministry"
                       (c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP) or k in gpe_keys or
                       (local and key(c.name) == k and c.feature_class in ("P", "A") and len(k) > 3))
             if strong or (not strong_only and (c.country, c.admin1) in anchored):
@@ -531,7 +504,7 @@ def _local_lead(doc: Doc, s: int, t: int, gaz: Gazetteer) -> Mention | None:
         if not (w.lower[j] in LOCAL_HEADS or site) or not all(w.caps[s:j]):
             continue
         text = w.span_text(s, j)
-        if len(key(text)) > 3 and _named_entry(gaz, text, lambda c, site=site: _town_or_division(c) and (
+        if len(key(text)) > 3 and named_entry(gaz, text, lambda c, site=site: town_or_division(c) and (
                 not site or c.population >= RETAG_MIN_POP), n=10):
             return Mention(s, j, "GPE", "embedded")
     return None
@@ -548,7 +521,7 @@ def propagate(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention
     # it is a country's, a state's or one of our islands' and regions' ("the island of Java")
     places = Counter(key(m.text) for m in mentions
                      if m.cands and m.source != "demonym" and len(m.text) > 3 and (
-                         m.source != "relabelled" or _strong_exact(gaz, m.text) or _region(gaz, m.text)))
+                         m.source != "relabelled" or strong_exact(gaz, m.text) or our_region(gaz, m.text)))
     if not places:
         return []
     taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -565,7 +538,7 @@ def propagate(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention
         if k not in places or after_honorific(doc, s) or (e.label_ == "PERSON" and (
                 (t - s == 1 and w.lower[s] in surnames) or (persons[k] > places[k] and not any(
                     c.population >= RETAG_MIN_POP for c in gaz.candidates(text)[:10]) and
-                                                            not _region(gaz, text)))):
+                                                            not our_region(gaz, text)))):
             continue  # "Welch" stabbed eight times and a place once is a man; "Gainesville" a town
         out.append(Mention(s, t, "GPE", "propagated", text=text))
     return out
@@ -622,27 +595,6 @@ def _parts(s: int, t: int, cuts: list[int]) -> list[tuple[int, int]]:
     return parts
 
 
-def _named_entry(gaz: Gazetteer, text: str, ok: Callable[[GeoRef], bool] = lambda r: True, *,
-                 towns: bool = True, n: int | None = None) -> GeoRef | None:
-    """The first of a name's first ``n`` readings whose entry bears the name itself (not an alternate
-    name) and passes ``ok``."""
-    k = key(text)
-    return next((r for r in gaz.candidates(text, towns=towns)[:n] if key(r.name) == k and ok(r)), None)
-
-
-def _exact_entry(gaz: Gazetteer, text: str) -> bool:
-    return _named_entry(gaz, text) is not None
-
-
-def named(c: GeoRef, k: str, anchored: set[tuple[str, str]] | frozenset | None = None) -> bool:
-    """Whether ``k`` is the entry's name or a curated alias of it (a country's "U.S.", our landmarks),
-    rather than one of GeoNames' many alternate names ("Bānk" for "Bank"). A county's bare name
-    ("DeKalb") counts in a state the article is about (``anchored``)."""
-    return key(c.name) == k or c.feature_code in ("PCLI", "ADM1", "CONT") or \
-        c.source.startswith("dateline:landmarks") or (
-            c.feature_code == "ADM2" and bool(anchored) and (c.country, c.admin1) in anchored)
-
-
 def _is_name_fragment(doc: Doc, m: Mention, person_idx: set[int], person_words: set[str], gaz: Gazetteer) -> bool:
     """ "Un" of "Kim Jong Un", "Jong" after "Kim": part of a person's name, not a place."""
     if any(i in person_idx for i in range(m.start, m.end)):
@@ -651,7 +603,7 @@ def _is_name_fragment(doc: Doc, m: Mention, person_idx: set[int], person_words: 
     if before >= 0 and before in person_idx and not doc[before].is_punct and doc[before].whitespace_:
         return True
     if m.end < len(doc) and m.end in person_idx and m.end - m.start == 1 and not (
-            m.text.endswith(".") and _strong_exact(gaz, m.text)):
+            m.text.endswith(".") and strong_exact(gaz, m.text)):
         return True  # "Kim" before "Jong Un"; not "the U.S." ending a sentence before "Jon Prinsell, president …"
     if m.end - m.start == 1 and m.text in person_words:
         if m.source == "ner" and m.label in ("GPE", "LOC") and locative(doc[m.start]):

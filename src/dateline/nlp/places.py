@@ -30,8 +30,9 @@ from ..geo.homes import SourceHome, SourceHomes
 from ..model import Article, GeoRef, Place, Span
 from ..model.ids import stable_id
 from .place_events import mark_event_location as _mark_event_location, place_of_clause  # noqa: F401
+from .place_lookup import named
 from .place_names import (
-    Mention, after_honorific, capital, clean, embedded, find_mentions, keep, local_town, locative, named,
+    Mention, after_honorific, capital, clean, embedded, find_mentions, keep, local_town, locative,
     person_surnames, person_tokens, propagate, retagged,
 )
 from .place_words import (
