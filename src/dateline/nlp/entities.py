@@ -26,7 +26,7 @@ from .names import (
     premodifier_title,
     role_nominal,
 )
-from .token_table import token_table
+from .token_table import span_offsets, token_table
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 HONORIFICS = frozenset({
@@ -308,12 +308,8 @@ def _nearest_person_before(i: int, people: list[Group], *, exclude: Group, doc) 
 # -- output ----------------------------------------------------------------------------------------
 
 def _span(tokens: TokSpan) -> Span:
-    if not len(tokens):
-        return Span(start=tokens.start_char, end=tokens.end_char, text=tokens.text)
-    # from the words' offsets: a Span's own text and offsets are rebuilt from Token objects
-    w = token_table(tokens.doc)
-    text = w.span_text(tokens.start, tokens.end)
-    return Span(start=w.idx[tokens.start], end=w.idx[tokens.start] + len(text), text=text)
+    start, end, text = span_offsets(tokens)
+    return Span(start=start, end=end, text=text)
 
 
 def _to_entity(g: Group, article_id: str) -> Entity:

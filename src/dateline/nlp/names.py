@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .token_table import doc_ents, token_table
+from .token_table import doc_ents, span_offsets, token_table
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT")
 POSSESSIVE = ("'s", "’s", "'", "’")
@@ -43,14 +43,7 @@ class NameSpan:
     text: str = ""
 
     def __post_init__(self) -> None:
-        toks = self.tokens
-        if len(toks):  # read off the words' offsets (a Span makes Token objects to say them)
-            w = token_table(toks.doc)
-            text = w.span_text(toks.start, toks.end)
-            start = w.idx[toks.start]
-            end = start + len(text)
-        else:
-            start, end, text = toks.start_char, toks.end_char, toks.text
+        start, end, text = span_offsets(self.tokens)
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
         object.__setattr__(self, "text", text)

@@ -22,8 +22,7 @@ def strong_countries(gaz: Gazetteer, text: str) -> frozenset:
 
 def strong_exact(gaz: Gazetteer, text: str) -> bool:
     """Whether ``text`` names a country or a state (its own name or a curated alias)."""
-    k = key(text)
-    return any(named(r, k) and r.feature_code in ("PCLI", "ADM1") for r in gaz.candidates(text, towns=False))
+    return bool(strong_countries(gaz, text))
 
 
 def our_region(gaz: Gazetteer, text: str) -> bool:

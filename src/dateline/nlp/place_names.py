@@ -351,16 +351,16 @@ def _person_is_place(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str
         return False
     if key(text) in gpe_keys or local_town(doc, s, t, gaz):
         return True
-    listed = _in_place_list(doc, s, t, gaz, strong_countries(gaz, text))
-    if strong_exact(gaz, text) and (not one or listed or locative(doc[s]) or
-                                     t < len(doc) and w.lower[t] in PLACE_NOUNS):
+    countries = strong_countries(gaz, text)  # those it is a state's or the country's name of
+    listed = _in_place_list(doc, s, t, gaz, countries)
+    if countries and (not one or listed or locative(doc[s]) or t < len(doc) and w.lower[t] in PLACE_NOUNS):
         return True
     if listed and (big_city(gaz, text) or named_entry(gaz, text, lambda c: c.feature_code == "ADM2", towns=False, n=10)):
         return True
     return our_region(gaz, text) and (locative(doc[s]) or _local_cue(doc, s, t))
 
 
-def _in_place_list(doc: Doc, s: int, t: int, gaz: Gazetteer | None = None, countries: frozenset = frozenset()) -> bool:
+def _in_place_list(doc: Doc, s: int, t: int, gaz: Gazetteer, countries: frozenset) -> bool:
     """Whether a name stands in a list of places: "Cairo, Giza" with a place the tagger saw next to
     it across a comma, "and" or "or", or a country's or state's name of one of ``countries`` it did not
     see as one ("Rogaland, Vestfold, Buskerud"; not "Peter, Paul and Mary", states of Cape Verde
@@ -369,7 +369,7 @@ def _in_place_list(doc: Doc, s: int, t: int, gaz: Gazetteer | None = None, count
     for sep, other in ((s - 1, s - 2), (t, t + 1)):
         if not (0 <= other < len(doc) and w.lower[sep] in (",", "and", "or")):
             continue
-        if w.ent_type[other] in ("GPE", "LOC") or gaz is not None and countries and w.caps[other] and \
+        if w.ent_type[other] in ("GPE", "LOC") or countries and w.caps[other] and \
                 strong_countries(gaz, w.text[other]) & countries:
             return True
     return False

@@ -489,9 +489,8 @@ def _resolve_names(doc: Doc, mentions: list[Mention], gaz: Gazetteer, first_line
 
 
 def _place(doc: Doc, m: Mention, scored: list[Scored], article: Article, options: PlaceOptions) -> Place | None:
-    w = token_table(doc)
-    text = w.span_text(m.start, m.end)
-    sp = Span(start=w.idx[m.start], end=w.idx[m.start] + len(text), text=text)
+    start, end, text = token_table(doc).offsets(m.start, m.end)
+    sp = Span(start=start, end=end, text=text)
     pid = stable_id(article.id, sp.start, sp.end, prefix="pl")
     if not scored:
         if m.label == "FAC":

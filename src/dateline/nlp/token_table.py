@@ -29,7 +29,7 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc, Span
 
-__all__ = ["TokenTable", "doc_ents", "token_table"]
+__all__ = ["TokenTable", "doc_ents", "span_offsets", "token_table"]
 
 _ATTRS = [ORTH, LOWER, LEMMA, IDX, POS, ENT_TYPE, IS_TITLE, IS_UPPER, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, SENT_START,
           SPACY]
@@ -64,6 +64,12 @@ class TokenTable:
         if end <= start:
             return ""
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
+    def offsets(self, start: int, end: int) -> tuple[int, int, str]:
+        """``doc[start:end]``'s character offsets and text (``start_char``, ``end_char``, ``text``),
+        for words ``start`` < ``end``, without making a Span or its Token objects."""
+        text = self.span_text(start, end)
+        return self.idx[start], self.idx[start] + len(text), text
 
 
 _last: TokenTable | None = None
@@ -105,6 +111,14 @@ def token_table(doc: Doc) -> TokenTable:
 
 
 _last_ents: tuple = (None, ())
+
+
+def span_offsets(tokens: Span) -> tuple[int, int, str]:
+    """A Span's ``start_char``, ``end_char`` and ``text``, read off the word table (a Span makes a
+    Token object per word to say them)."""
+    if not len(tokens):
+        return tokens.start_char, tokens.end_char, tokens.text
+    return token_table(tokens.doc).offsets(tokens.start, tokens.end)
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
