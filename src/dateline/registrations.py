@@ -47,5 +47,10 @@ def eval_tasks() -> dict[str, tuple[str, str]]:
         "events-plover": ("dateline.evals.events:run_plover",
                           "PLOVER gold records: event type accuracy/macro-F1, actor/recipient country F1"),
         "events-petrarch": ("dateline.evals.events:run_petrarch",
-                            "PETRARCH validation records with their dictionaries: (source, target, code) F1"),
+                            "PETRARCH validation records with their dictionaries (--set dictionaries=builtin: "
+                            "ours): (source, target, code) F1"),
+        "events-quad": ("dateline.evals.conflibert:run_quad",
+                        "ConfliBERT cameo_class: quad class (0-4) of each sentence's main event: accuracy, macro-F1"),
+        "events-args": ("dateline.evals.conflibert:run_args",
+                        "ConfliBERT cameo_ner: source/target/reciprocal argument spans, exact span F1"),
     }

@@ -16,7 +16,9 @@ def register(app: typer.Typer) -> None:
 def eval_cmd(
     task: str = typer.Argument(..., help="Task name; `dateline eval list x` lists them."),
     path: str = typer.Argument(..., help="Gold data (file or directory, in the task's format)."),
-    limit: int = typer.Option(None, "--limit", help="Score only the first N gold items."),
+    limit: int = typer.Option(None, "--limit", help="Score only the first N gold items (of the split)."),
+    split: str = typer.Option("all", "--split", help="Which half of the gold set: tune (look at its misses), "
+                                                     "check (read only its number) or all."),
     as_json: bool = typer.Option(False, "--json", help="Print {task, n, metrics, ...} as JSON."),
     settings: list[str] = typer.Option(None, "--set", help="A task's own option, KEY=VALUE (repeatable), "
                                                             "e.g. `--set homes=false` for geo."),
@@ -38,9 +40,11 @@ def eval_cmd(
         if not sep or not name.strip():
             raise typer.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--set")
         options[name.strip()] = _value(value.strip())
+    if split not in ("all", "tune", "check"):
+        raise typer.BadParameter(f"{split!r} is not tune, check or all", param_hint="--split")
     try:
-        result = run_task(task, path, limit=limit, **options)
-    except FileNotFoundError as e:
+        result = run_task(task, path, limit=limit, split=split, **options)
+    except (FileNotFoundError, ValueError) as e:
         err.print(str(e))
         raise typer.Exit(2) from None
     except TypeError as e:
@@ -53,7 +57,7 @@ def eval_cmd(
     from rich.console import Console
     from rich.table import Table
 
-    t = Table(title=f"{task}: n={result.n}")
+    t = Table(title=f"{task} ({split}): n={result.n}")
     t.add_column("metric")
     t.add_column("value", justify="right")
     for k, v in result.metrics.items():

@@ -1,25 +1,33 @@
 """Tasks `events-plover` and `events-petrarch`: event coding against the two development gold sets.
 
+Both run the product's own pipeline (``pipeline.analyze`` with every default extractor) and count only
+the events a user is shown: those at or above the default confidence threshold. Sentences are split
+into tune and check halves by their text (``evals.split``).
+
 events-plover (PLOVER gold-standard records, JSONL: text, event_plover_current, actor[], recipient[])
   Each gold record is one sentence with one PLOVER event type (a few sentences carry two records).
-  Our reading of a sentence is its highest-confidence event; with k gold records for one sentence, our
-  k most confident distinct types. The events sharing that event's trigger and type form its group:
-  the group's actor and recipient countries, as sets, are compared with the gold sets.
+  Our events are grouped by (trigger, type); for a sentence with k gold records our k most confident
+  groups of distinct types are its reading, matched one-to-one to the gold records (a group matches
+  the record of its own type where there is one). The gold types never choose among our events.
   * type_accuracy: share of gold records whose type we give (records where we code nothing count wrong);
   * macro_f1: mean over PLOVER types (in gold or predicted) of per-type F1 on the record pairs;
-  * actor_country_f1 / recipient_country_f1: micro F1 over records of the country-code sets
-    (a record we code nothing for contributes only false negatives). Gold reciprocal actors
-    (markup "SRC/TAR") are both actor and recipient, as our coder writes A->B and B->A.
+  * type_precision / type_recall / type_f1: every distinct type we show for a sentence against the
+    sentence's gold types, so a second, wrong event costs precision;
+  * actor_country_f1 / recipient_country_f1: micro F1 over records of the country-code sets of the
+    matched group (a record we code nothing for contributes only false negatives). Gold reciprocal
+    actors (markup "SRC/TAR") are both actor and recipient, as our coder writes A->B and B->A.
 
 events-petrarch (PETRARCH validation records, JSONL: text, date, expected_events[] {source, target, code})
-  Coded with the dictionaries beside the file (PETR.Validate.actors/agents/verbs.txt), loaded with the
-  PETRARCH loaders; the record's date picks date-restricted actor codes. Records that expect a pipeline
-  error (``expected_error``) are left out. Where ``require_dyad`` is in effect, events with no target
-  are dropped, as PETRARCH does; a missing target is written "---".
+  ``dictionaries=suite`` (the default) codes with the dictionaries beside the file (PETR.Validate.
+  actors/agents/verbs.txt), loaded with the PETRARCH loaders; the record's date picks date-restricted
+  actor codes. ``dictionaries=builtin`` codes with Dateline's own dictionaries, as a user would.
+  Records that expect a pipeline error (``expected_error``) are left out. Where ``require_dyad`` is in
+  effect, events with no target are dropped, as PETRARCH does; a missing target is written "---".
   * triple_f1: micro F1 of (source, target, code) over records (sets per record);
-  * root_triple_f1: the same with codes cut to their two-digit root;
-  * cameo_root_triple_f1: root level over the gold triples whose code is a CAMEO code (the 73 of the
-    suite's codes that are WEIS-style validation codes are left out of both sides);
+  * root_triple_f1: (source country, target country, CAMEO root): actor codes cut to their first
+    three letters and event codes to their two-digit root;
+  * cameo_root_triple_f1: root_triple_f1 over the gold triples whose code is a CAMEO code (the 73 of
+    the suite's codes that are WEIS-style validation codes are left out of both sides);
   * record_accuracy: share of records whose triple set is exactly right.
 """
 
@@ -33,16 +41,21 @@ from typing import Any
 from ..model import Article, ArticleAnalysis, Event
 from ..model.ids import article_id
 from .registry import EvalResult
+from .split import select, sentence_key
 
 
 def _analyse(articles: list[Article], resources: Any = None) -> list[ArticleAnalysis]:
-    from ..nlp.entities import extract_entities
-    from ..nlp.events import extract_events
-    from ..pipeline import Extractor, analyze
+    """The product's pipeline with its defaults; only ``resources`` may be swapped (PETRARCH's suite)."""
+    from ..pipeline import analyze
 
-    extractors = (Extractor("dateline.entities.v1", "entities", extract_entities),
-                  Extractor("dateline.events.v1", "events", extract_events))
-    return list(analyze(articles, extractors=extractors, resources=resources))
+    return list(analyze(articles, resources=resources))
+
+
+def shown(events: tuple[Event, ...]) -> list[Event]:
+    """The events a user sees by default: at or above the default confidence threshold."""
+    from ..config import DEFAULT_MIN_CONFIDENCE
+
+    return [e for e in events if e.confidence >= DEFAULT_MIN_CONFIDENCE]
 
 
 def _article(text: str, published: str, origin: str) -> Article:
@@ -52,22 +65,22 @@ def _article(text: str, published: str, origin: str) -> Article:
 
 # -- PLOVER -----------------------------------------------------------------------------------------
 
-def run_plover(path: Path, *, limit: int | None = None) -> EvalResult:
+def run_plover(path: Path, *, limit: int | None = None, split: str = "all") -> EvalResult:
     records = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    if limit:
-        records = records[:limit]
     by_text: dict[str, list[dict]] = defaultdict(list)
-    for r in records:
+    for r in select(records, lambda r: sentence_key(r["text"]), split):
         by_text[" ".join(r["text"].split())].append(r)
-    texts = list(by_text)
+    texts = list(by_text)[:limit] if limit else list(by_text)
     analyses = _analyse([_article(t, "2000-01-01", f"{path}:{i}") for i, t in enumerate(texts)])
     pairs: list[tuple[str, str]] = []  # (gold type, predicted type or "NONE")
     actor = Counter()
     recip = Counter()
     misses: list[str] = []
+    types = Counter()
     for text, a in zip(texts, analyses):
         gold = by_text[text]
-        groups = _groups(a.events)
+        groups = _groups(shown(a.events))
+        _count(types, {g["event_plover_current"] for g in gold}, {g[0].type for g in groups})
         chosen = _assign([g["event_plover_current"] for g in gold], groups)
         for rec, grp in zip(gold, chosen):
             want = rec["event_plover_current"]
@@ -94,6 +107,9 @@ def run_plover(path: Path, *, limit: int | None = None) -> EvalResult:
         "macro_f1": round(macro, 4),
         "actor_country_f1": round(_f1(actor), 4),
         "recipient_country_f1": round(_f1(recip), 4),
+        "type_precision": round(_p(types), 4),
+        "type_recall": round(_r(types), 4),
+        "type_f1": round(_f1(types), 4),
         "coded_share": round(sum(1 for _, p in pairs if p != "NONE") / n, 4) if n else 0.0,
     }
     return EvalResult("events-plover", n, metrics, {"per_type": per_type, "misses": misses})
@@ -140,6 +156,14 @@ def _count(c: Counter, gold: set[str], pred: set[str]) -> None:
     c["fn"] += len(gold - pred)
 
 
+def _p(c: Counter) -> float:
+    return c["tp"] / (c["tp"] + c["fp"]) if c["tp"] else 0.0
+
+
+def _r(c: Counter) -> float:
+    return c["tp"] / (c["tp"] + c["fn"]) if c["tp"] else 0.0
+
+
 def _f1(c: Counter) -> float:
     tp, fp, fn = c["tp"], c["fp"], c["fn"]
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
@@ -159,6 +183,13 @@ def _per_type(pairs: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
 
 # -- PETRARCH ---------------------------------------------------------------------------------------
 
+def builtin_resources():
+    """Dateline's own dictionaries, as ``analyze`` uses them by default."""
+    from ..nlp.resources import default_resources
+
+    return default_resources()
+
+
 def petrarch_resources(folder: Path):
     """Dateline's resources with the PETRARCH validation dictionaries in place of the shipped ones."""
     from ..nlp.resources import default_resources
@@ -175,15 +206,18 @@ def petrarch_resources(folder: Path):
     )
 
 
-def run_petrarch(path: Path, *, limit: int | None = None) -> EvalResult:
+def run_petrarch(path: Path, *, limit: int | None = None, split: str = "all",
+                 dictionaries: str = "suite") -> EvalResult:
     from ..ontology.events import default_event_ontology
 
+    if dictionaries not in ("suite", "builtin"):
+        raise ValueError(f"dictionaries={dictionaries!r}: use suite (the files beside the records) or builtin")
     path = Path(path)
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = select([r for r in records if not r.get("expected_error")], lambda r: sentence_key(r["text"]), split)
     if limit:
         records = records[:limit]
-    records = [r for r in records if not r.get("expected_error")]
-    res = petrarch_resources(path.parent)
+    res = petrarch_resources(path.parent) if dictionaries == "suite" else builtin_resources()
     arts = [_article(r["text"], _iso(r["date"]), f"{path}:{r['id']}") for r in records]
     analyses = _analyse(arts, res)
     onto = default_event_ontology()
@@ -193,13 +227,13 @@ def run_petrarch(path: Path, *, limit: int | None = None) -> EvalResult:
     for r, a in zip(records, analyses):
         dyad = str(r.get("config_in_effect", {}).get("require_dyad", "true")).lower() != "false"
         pred = {(_petrarch_code(e.actor), _petrarch_code(e.recipient), e.cameo or "")
-                for e in a.events if e.cameo and _petrarch_code(e.actor) != "---"
+                for e in shown(a.events) if e.cameo and _petrarch_code(e.actor) != "---"
                 and (_petrarch_code(e.recipient) != "---" or not dyad)}
         gold = {(x["source"], x["target"], x["code"]) for x in r["expected_events"]}
         _count(exact, gold, pred)
-        _count(root, {(s, t, c[:2]) for s, t, c in gold}, {(s, t, c[:2]) for s, t, c in pred})
-        g_c = {(s, t, c[:2]) for s, t, c in gold if onto.is_cameo(c)}
-        p_c = {(s, t, c[:2]) for s, t, c in pred if onto.is_cameo(c)}
+        _count(root, {_root(x) for x in gold}, {_root(x) for x in pred})
+        g_c = {_root(x) for x in gold if onto.is_cameo(x[2])}
+        p_c = {_root(x) for x in pred if onto.is_cameo(x[2])}
         _count(cameo_root, g_c, p_c)
         if gold == pred:
             right += 1
@@ -214,7 +248,13 @@ def run_petrarch(path: Path, *, limit: int | None = None) -> EvalResult:
         "triple_precision": round(exact["tp"] / (exact["tp"] + exact["fp"]), 4) if exact["tp"] else 0.0,
         "triple_recall": round(exact["tp"] / (exact["tp"] + exact["fn"]), 4) if exact["tp"] else 0.0,
     }
-    return EvalResult("events-petrarch", n, metrics, {"misses": misses})
+    return EvalResult("events-petrarch", n, metrics, {"misses": misses, "dictionaries": dictionaries})
+
+
+def _root(triple: tuple[str, str, str]) -> tuple[str, str, str]:
+    """(source country, target country, CAMEO root): "USAGOV" -> "USA", "1031" -> "10"."""
+    s, t, c = triple
+    return s[:3], t[:3], c[:2]
 
 
 def _petrarch_code(a) -> str:

@@ -108,13 +108,15 @@ def defines_demonyms(docs: list[GoldDoc], gaz: Any) -> bool:
 
 
 def run(path: Path, *, limit: int | None = None, demonyms: bool | None = None, small_towns: bool = True,
-        homes: bool = True) -> EvalResult:
+        homes: bool = True, split: str = "all") -> EvalResult:
     from ..geo.gazetteer import GeonamesGazetteer, default_gazetteer
     from ..geo.homes import learn_homes, source_key
     from ..nlp.build import build_nlp
     from ..nlp.places import PlaceOptions, find_places
 
-    docs = read_gold(path)
+    from .split import select
+
+    docs = select(read_gold(path), lambda d: d.id, split)
     if limit:
         docs = docs[:limit]
     nlp = build_nlp()

@@ -51,14 +51,17 @@ def spans_from_tags(tags: list[str]) -> set[tuple[int, int, str]]:
     return spans
 
 
-def run(path: Path, *, limit: int | None = None) -> EvalResult:
+def run(path: Path, *, limit: int | None = None, split: str = "all") -> EvalResult:
     from spacy.tokens import Doc
 
     from ..nlp.build import build_nlp
     from ..nlp.entities import name_spans
 
     nlp = build_nlp()
-    sentences = read_conll(path)[:limit] if limit else read_conll(path)
+    from .split import select, sentence_key
+
+    sentences = select(read_conll(path), lambda s: sentence_key(" ".join(s[0])), split)
+    sentences = sentences[:limit] if limit else sentences
     docs = (Doc(nlp.vocab, words=w) for w, _ in sentences)
     tp, fp, fn = Counter(), Counter(), Counter()
     for (words, tags), doc in zip(sentences, nlp.pipe(docs, batch_size=64)):

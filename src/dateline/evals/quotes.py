@@ -121,13 +121,15 @@ def _is_quoted(text: str, segs: Chars) -> bool:
     return True
 
 
-def read_split(path: Path, *, limit: int | None = None) -> list[GoldDoc]:
+def read_split(path: Path, *, limit: int | None = None, split: str = "all") -> list[GoldDoc]:
     dates = _publication_dates(path.parent / "metadata.tsv")
     anns: dict[str, Path] = {}
     for ann in sorted((path / "attributions").glob("*.ann")):
         anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)  # several annotators: the first file
     docs = []
-    for name in sorted(anns)[:limit]:
+    from .split import select
+
+    for name in select(sorted(anns), lambda n: n, split)[:limit]:
         txt = path / "text" / f"{name}.txt"
         if not txt.exists():
             continue
@@ -297,10 +299,10 @@ def _show(text: str, segs: Chars) -> str:
     return " … ".join(text[a:b] for a, b in segs)[:70]
 
 
-def run(path: Path, *, limit: int | None = None) -> EvalResult:
+def run(path: Path, *, limit: int | None = None, split: str = "all") -> EvalResult:
     from ..pipeline import analyze
 
-    docs = read_split(Path(path), limit=limit)
+    docs = read_split(Path(path), limit=limit, split=split)
     by_id = {d.article.id: d for d in docs}
     all_c, direct_c = Counts(), Counts()
     misses: list[str] = []

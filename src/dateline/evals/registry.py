@@ -14,9 +14,10 @@ class EvalResult:
     n: int  # how many gold items (sentences, documents, toponyms…) were scored
     metrics: dict[str, float | int]
     details: dict[str, Any] = field(default_factory=dict)  # misses, per-class scores, confusion…
+    split: str = "all"  # which half of the gold set was scored (evals.split)
 
     def as_dict(self, *, with_details: bool = True) -> dict[str, Any]:
-        out: dict[str, Any] = {"task": self.task, "n": self.n, "metrics": self.metrics}
+        out: dict[str, Any] = {"task": self.task, "split": self.split, "n": self.n, "metrics": self.metrics}
         if with_details:
             out.update(self.details)
         return out
@@ -29,8 +30,13 @@ def available_tasks() -> dict[str, str]:
     return {name: desc for name, (_, desc) in eval_tasks().items()}
 
 
-def run_task(name: str, path: str | Path, *, limit: int | None = None, **options: Any) -> EvalResult:
+def run_task(name: str, path: str | Path, *, limit: int | None = None, split: str = "all",
+             **options: Any) -> EvalResult:
+    """Score task ``name`` on the gold data at ``path``; ``split`` picks a half (``evals.split``)."""
     from ..registrations import eval_tasks
+    from .split import check_split
+
+    check_split(split)
 
     tasks = eval_tasks()
     if name not in tasks:
@@ -41,4 +47,6 @@ def run_task(name: str, path: str | Path, *, limit: int | None = None, **options
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"no gold data at {path}")
-    return fn(path, limit=limit, **options)
+    result = fn(path, limit=limit, split=split, **options)
+    result.split = split
+    return result

@@ -73,7 +73,7 @@ class Item:
     reference: str
 
 
-def read_bbc(path: Path, *, limit: int | None = None) -> list[Item]:
+def read_bbc(path: Path, *, limit: int | None = None, split: str = "all") -> list[Item]:
     from ..ingest.article import Defaults, ItemFailure, make_article
 
     arts, sums = path / "News_Articles", path / "Summaries"
@@ -81,6 +81,9 @@ def read_bbc(path: Path, *, limit: int | None = None) -> list[Item]:
     order: list[Path] = []
     for i in range(max((len(c) for c in per_cat), default=0)):
         order.extend(c[i] for c in per_cat if i < len(c))
+    from .split import select
+
+    order = select(order, lambda f: f"{f.parent.name}/{f.name}", split)
     items = []
     for f in order:
         if limit is not None and len(items) >= limit:
@@ -101,12 +104,12 @@ def read_bbc(path: Path, *, limit: int | None = None) -> list[Item]:
     return items
 
 
-def run(path: Path, *, limit: int | None = None) -> EvalResult:
+def run(path: Path, *, limit: int | None = None, split: str = "all") -> EvalResult:
     from ..nlp.build import build_nlp
     from ..nlp.context import Context
     from ..nlp.summary import lead, summarize
 
-    items = read_bbc(Path(path), limit=limit)
+    items = read_bbc(Path(path), limit=limit, split=split)
     nlp = build_nlp()
     keys = ("rouge1", "rouge2", "rougeL")
     ours: Counter = Counter()

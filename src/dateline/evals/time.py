@@ -168,8 +168,10 @@ def _f1(hit: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def run(path: Path, *, limit: int | None = None) -> EvalResult:
-    files = documents(path)
+def run(path: Path, *, limit: int | None = None, split: str = "all") -> EvalResult:
+    from .split import select
+
+    files = select(documents(path), lambda f: f.name, split)
     if limit:
         files = files[:limit]
     docs = [read_timeml(f) for f in files]

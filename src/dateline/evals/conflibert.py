@@ -1,0 +1,234 @@
+"""Tasks `events-quad` and `events-args`: ConfliBERT's CAMEO-manual sentence sets.
+
+Both run the product's pipeline with its defaults on one sentence at a time and count only the events
+shown by default (``evals.events.shown``). Sentences are split into halves by their text, so a sentence
+the two files share is in the same half of both.
+
+events-quad (``cameo_class_*.tsv``: sentence TAB quad class)
+  The quad class of a sentence is that of its main event, our most confident shown event, read off its
+  CAMEO root: 0 statements and appeals (01-02), 1 verbal cooperation (03-05), 2 material cooperation
+  (06-08), 3 verbal conflict (09-13 and 16), 4 material conflict (14, 15, 17-20). A sentence where we
+  code nothing reads as 0: no cooperation or conflict was found in it.
+  * accuracy, macro_f1 (over the five classes), per-class F1;
+  * coded_share and coded_accuracy: how often we code an event, and how often its class is right then.
+
+events-args (``cameo_ner_*.txt``: one token and its tag a line, B-S/I-S source, B-T/I-T target,
+B-R/I-R reciprocal, blank line between sentences)
+  Our spans: the actor and recipient spans of every shown event; a phrase that is both the actor of
+  one event and the recipient of its reverse ("A and B met": A->B and B->A) is reciprocal.
+  * source_f1, target_f1, reciprocal_f1 and micro f1: exact span match, one-to-one;
+  * *_overlap_f1: a diagnostic where a span matches a gold span of its role that it overlaps.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Article, Event
+from ..model.ids import article_id
+from .events import shown
+from .registry import EvalResult
+from .split import select, sentence_key
+
+QUAD_NAMES = ("neutral", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+
+
+def quad_class(cameo: str | None) -> int | None:
+    """The Phoenix quad class of a CAMEO code ("042" -> 1, "190" -> 4); None for a code outside 01-20."""
+    if not cameo or len(cameo) < 2 or not cameo[:2].isdigit():
+        return None
+    root = int(cameo[:2])
+    if root in (1, 2):
+        return 0
+    if 3 <= root <= 5:
+        return 1
+    if 6 <= root <= 8:
+        return 2
+    if 9 <= root <= 13 or root == 16:
+        return 3
+    if root in (14, 15) or 17 <= root <= 20:
+        return 4
+    return None
+
+
+def main_event(events: list[Event]) -> Event | None:
+    """The most confident event; ties go to the one whose trigger comes first."""
+    coded = [e for e in events if quad_class(e.cameo) is not None]
+    if not coded:
+        return None
+    return min(coded, key=lambda e: (-e.confidence, e.evidence.trigger.start))
+
+
+def _analyse(texts: list[str], origin: str) -> list:
+    from ..pipeline import analyze
+
+    arts = [Article(id=article_id(t), text=t, published="2000-01-01", origin=f"{origin}:{i}")
+            for i, t in enumerate(texts)]
+    return list(analyze(arts))
+
+
+# -- quad class ---------------------------------------------------------------------------------------
+
+def read_quad(path: Path) -> list[tuple[str, int]]:
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        text, sep, label = line.rstrip("\r").rpartition("\t")
+        if sep and label.strip().isdigit() and text.strip():
+            out.append((" ".join(text.split()), int(label)))
+    return out
+
+
+def run_quad(path: Path, *, limit: int | None = None, split: str = "all") -> EvalResult:
+    items = select(read_quad(path), lambda it: sentence_key(it[0]), split)
+    if limit:
+        items = items[:limit]
+    analyses = _analyse([t for t, _ in items], str(path))
+    pairs: list[tuple[int, int]] = []
+    coded = coded_right = 0
+    misses = []
+    for (text, gold), a in zip(items, analyses):
+        ev = main_event(shown(a.events))
+        pred = quad_class(ev.cameo) if ev is not None else 0
+        pairs.append((gold, pred))
+        if ev is not None:
+            coded += 1
+            coded_right += pred == gold
+        if pred != gold:
+            what = f"{ev.cameo} '{ev.evidence.trigger.text}'" if ev is not None else "nothing coded"
+            misses.append(f"gold {gold}, got {pred} ({what}) | {text[:100]}")
+    n = len(pairs)
+    per_class = {}
+    for c in range(5):
+        tp = sum(1 for g, p in pairs if g == c and p == c)
+        fp = sum(1 for g, p in pairs if g != c and p == c)
+        fn = sum(1 for g, p in pairs if g == c and p != c)
+        per_class[c] = {"name": QUAD_NAMES[c], "f1": round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0,
+                        "tp": tp, "fp": fp, "fn": fn}
+    metrics = {
+        "accuracy": round(sum(g == p for g, p in pairs) / n, 4) if n else 0.0,
+        "macro_f1": round(sum(v["f1"] for v in per_class.values()) / 5, 4),
+        "coded_share": round(coded / n, 4) if n else 0.0,
+        "coded_accuracy": round(coded_right / coded, 4) if coded else 0.0,
+    }
+    return EvalResult("events-quad", n, metrics, {"per_class": per_class, "misses": misses})
+
+
+# -- argument spans -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ArgSentence:
+    text: str
+    spans: tuple[tuple[str, int, int], ...]  # (role S/T/R, start char, end char)
+
+
+NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "}", "'s", "’s", "n't", "%", "'", "’"})
+NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "“"})
+
+
+def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Text from tokens with ordinary spacing around punctuation, and each token's character offsets."""
+    text, offs = "", []
+    for i, tok in enumerate(tokens):
+        if i and tok not in NO_SPACE_BEFORE and tokens[i - 1] not in NO_SPACE_AFTER:
+            text += " "
+        offs.append((len(text), len(text) + len(tok)))
+        text += tok
+    return text, offs
+
+
+def read_args(path: Path) -> list[ArgSentence]:
+    out = []
+    blocks = Path(path).read_text(encoding="utf-8").replace("\r", "").split("\n\n")
+    for block in blocks:
+        rows = [ln.rsplit(" ", 1) for ln in block.split("\n") if ln.strip()]
+        rows = [r for r in rows if len(r) == 2]
+        if not rows:
+            continue
+        text, offs = detokenize([w for w, _ in rows])
+        spans, cur = [], None
+        for (_, tag), (s, e) in zip(rows, offs):
+            if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[0] != tag[2:])):
+                if cur:
+                    spans.append(tuple(cur))
+                cur = [tag[2:], s, e]
+            elif tag.startswith("I-"):
+                cur[2] = e
+            else:
+                if cur:
+                    spans.append(tuple(cur))
+                cur = None
+        if cur:
+            spans.append(tuple(cur))
+        out.append(ArgSentence(text, tuple(spans)))
+    return out
+
+
+def predicted_spans(events: list[Event]) -> set[tuple[str, int, int]]:
+    """(role, start, end) of every actor and recipient phrase of the events."""
+    src, tar = set(), set()
+    for e in events:
+        if e.actor.span is not None and e.actor.span.end > e.actor.span.start:
+            src.add((e.actor.span.start, e.actor.span.end))
+        if e.recipient is not None and e.recipient.span is not None:
+            tar.add((e.recipient.span.start, e.recipient.span.end))
+    both = src & tar
+    return ({("R", s, e) for s, e in both} | {("S", s, e) for s, e in src - both}
+            | {("T", s, e) for s, e in tar - both})
+
+
+def _overlap_hits(gold: list[tuple[str, int, int]], pred: list[tuple[str, int, int]]) -> int:
+    """One-to-one: each gold span takes at most one overlapping predicted span of its role."""
+    used: set[int] = set()
+    hits = 0
+    for role, gs, ge in gold:
+        for k, (r, ps, pe) in enumerate(pred):
+            if k not in used and r == role and ps < ge and gs < pe:
+                used.add(k)
+                hits += 1
+                break
+    return hits
+
+
+def run_args(path: Path, *, limit: int | None = None, split: str = "all") -> EvalResult:
+    items = select(read_args(path), lambda s: sentence_key(s.text), split)
+    if limit:
+        items = items[:limit]
+    analyses = _analyse([s.text for s in items], str(path))
+    exact: dict[str, Counter] = {r: Counter() for r in "STR"}
+    loose: dict[str, Counter] = {r: Counter() for r in "STR"}
+    misses = []
+    for sent, a in zip(items, analyses):
+        gold = set(sent.spans)
+        pred = predicted_spans(shown(a.events))
+        for role in "STR":
+            g = sorted(x for x in gold if x[0] == role)
+            p = sorted(x for x in pred if x[0] == role)
+            hit = len(set(g) & set(p))
+            exact[role].update(tp=hit, fp=len(p) - hit, fn=len(g) - hit)
+            oh = _overlap_hits(g, p)
+            loose[role].update(tp=oh, fp=len(p) - oh, fn=len(g) - oh)
+        if gold != pred:
+            show = lambda xs: ", ".join(f"{r}:{sent.text[s:e]}" for r, s, e in sorted(xs, key=lambda x: x[1]))
+            misses.append(f"gold [{show(gold)}] got [{show(pred)}] | {sent.text[:100]}")
+    names = {"S": "source", "T": "target", "R": "reciprocal"}
+    metrics: dict[str, float | int] = {}
+    for role in "STR":
+        for label, c in (("", exact[role]), ("_overlap", loose[role])):
+            p, r, f = _prf(c)
+            metrics[f"{names[role]}{label}_f1"] = f
+            if not label:
+                metrics[f"{names[role]}_precision"], metrics[f"{names[role]}_recall"] = p, r
+    total = sum((exact[r] for r in "STR"), Counter())
+    metrics["f1"] = _prf(total)[2]
+    metrics["overlap_f1"] = _prf(sum((loose[r] for r in "STR"), Counter()))[2]
+    return EvalResult("events-args", len(items), metrics, {"misses": misses})
+
+
+def _prf(c: Counter) -> tuple[float, float, float]:
+    tp, fp, fn = c["tp"], c["fp"], c["fn"]
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return round(p, 4), round(r, 4), round(f, 4)
