@@ -163,10 +163,10 @@ def test_resolution_in_context(nlp, gaz, text, surface, country, admin1, fcode):
 
 @pytest.mark.parametrize("text,surface,country,admin1", [
     ("Both were taken from Atlanta to Northeast Georgia Medical Center.", "Georgia", "US", "GA"),
-    ("Tom Dooher, president of Education Minnesota, was not happy.", "Minnesota", "US", "MN"),
+    ("Greg Holt, chairman of Conservation Iowa, opposed the pipeline.", "Iowa", "US", "IA"),
     ("Rep. Wendell Gilliard, D-Charleston, tried to restore the funding in Columbia.", "Charleston", "US", "SC"),
     ("That is too low, say Metro Vancouver officials in British Columbia.", "Vancouver", "CA", None),
-    ("Lt. Mike Murphy of the Kansas Highway Patrol said the trucks overturned.", "Kansas", "US", "KS"),
+    ("Trooper Dale Voss of the Nebraska State Patrol said the lane reopened on Tuesday.", "Nebraska", "US", "NE"),
     ("Tennessee's Methamphetamine Task Force met in Nashville.", "Tennessee", "US", "TN"),
     ("The river will crest at 40 feet in Fargo-Moorhead on Friday, North Dakota officials said.",
      "Moorhead", "US", "MN"),
@@ -189,7 +189,7 @@ def test_a_place_inside_an_organisations_name(nlp, gaz, text, surface, country, 
     ("Police officials said the roads were icy. Highways officials will decide.", "Police"),
     ("Mary Travers of the trio Peter, Paul and Mary grew up in Kentucky.", "Paul"),
     ("He is a pastor of St. James United Methodist Church in Dallas.", "St. James"),
-    ("Underwood graduated from O.D. Wyatt High School in Fort Worth.", "O.D."),
+    ("Ramirez finished school at L.D. Harmon High School in Hurst.", "L.D."),
 ])
 def test_no_place_inside_a_name_or_from_a_word_that_only_looks_like_one(nlp, gaz, text, name):
     _, found = places_in(nlp, gaz, text)
@@ -205,7 +205,7 @@ def test_a_coast_is_an_oceans_or_a_countrys_not_a_towns_or_a_directions(nlp, gaz
 
 
 @pytest.mark.parametrize("text,surface,country,admin1,fcode", [
-    ("Cases were reported in Texas, Utah, Virginia, Washington, West Virginia and Wyoming.",
+    ("Voters waited in long lines in Oregon, Idaho, Washington, Montana and Nevada.",
      "Washington", "US", "WA", "ADM1"),
     ("Officials in Mexico, China, Japan and Brazil reported cases.", "China", "CN", None, "PCL"),
     ("The firm, of Toronto, Ontario, Canada, won the contract.", "Ontario", "CA", None, "ADM1"),
@@ -215,7 +215,7 @@ def test_a_list_is_of_one_kind_and_no_name_and_its_division(nlp, gaz, text, surf
 
 
 @pytest.mark.parametrize("text,surface,country", [
-    ("Julie Gerberding, head of the US Centers for Disease Control and Prevention, said it.", "US", "US"),
+    ("Lena Ortiz, a spokeswoman for the US Food and Drug Administration, confirmed the recall.", "US", "US"),
     ("Cases rose in Benin, Cape Verde, Central African Republic, Ghana and Niger.", "Cape Verde", "CV"),
     ("Cases rose in Benin, Cape Verde, Central African Republic, Ghana and Niger.", "Central African Republic", "CF"),
     ("The virus was found in Egypt - namely Cairo, Giza, and Al-Minya.", "Giza", "EG"),
@@ -253,7 +253,7 @@ def test_names_the_tagger_missed_or_mislabelled(nlp, gaz, text, surface, country
     # an abbreviation ending a sentence before a person's name is no part of the name
     ("The chain closed its stores after the outbreak in the U.S. Jane Cole, its president, said so.",
      "U.S.", "US", None, "PCLI"),
-    ("Cholera spread in the Zimbabwean provinces of Mashonaland West and Manicaland.", "Mashonaland West", "ZW",
+    ("Measles cases climbed in Mashonaland West and Midlands, Zimbabwean officials said.", "Mashonaland West", "ZW",
      "05", "ADM1"),
     ("Vaccinators worked along the border between Suriname and French Guiana.", "French Guiana", "GF", None, "PCL"),
     # the first word of a town's name the tagger left out
@@ -267,9 +267,9 @@ def test_names_the_tagger_missed_or_mislabelled(nlp, gaz, text, surface, country
     ("The swans died in a pond in Mid-Jutland, Danish officials said.", "Mid-Jutland", "DK", None, "PEN"),
     ("The outbreak is near the Gabon border in the Republic of the Congo.", "Gabon", "GA", None, "PCL"),
     ("Unlike Irvine or Newport Beach, Santa Ana is an older city.", "Irvine", "US", "CA", "PPL"),
-    ("They left Russia or the Soviet Union for America a century ago.", "America", "US", None, "PCL"),
-    ("He died at his home near Fort Hood on Sunday.", "Fort Hood", "US", "TX", "INSM"),
-    ("A meteorite fell near Lake Titicaca in the Puno region of Peru.", "Lake Titicaca", "", None, "LK"),
+    ("Her grandparents quit Ireland or the United Kingdom for America in the 1920s.", "America", "US", None, "PCL"),
+    ("A sergeant was buried near Fort Bragg on Saturday.", "Fort Bragg", "US", "NC", "INSM"),
+    ("A ferry sank on Lake Tanganyika in the Kigoma region of Tanzania.", "Lake Tanganyika", "", None, "LK"),
     ("The Health Ministry of Uganda told people to keep out of caves.", "Uganda", "UG", None, "PCL"),
     ("West Bank Health Ministry officials said doses had arrived.", "West Bank", "PS", None, "RGN"),
     # a state the tagger called a person beside another state's name it did not see either
@@ -325,10 +325,10 @@ def test_a_currency_is_no_place(nlp, gaz):
 
 
 def test_a_list_of_counties_is_counties(nlp, gaz):
-    text = ("School boards in Barrow, Jackson and Madison counties in Georgia cut staff. Jackson said the "
-            "cuts would hold.")
+    text = ("Road crews in Clarke, Franklin and Hart counties in Georgia patched potholes. Hart said the "
+            "repairs would last.")
     _, found = places_in(nlp, gaz, text)
-    for name in ("Barrow", "Jackson", "Madison"):
+    for name in ("Clarke", "Franklin", "Hart"):
         r = resolved(found, name)
         assert (r.country, r.admin1, r.feature_code) == ("US", "GA", "ADM2"), (name, r)
         assert "list of counties" in next(p.reason for p in found if p.span.text == name)
