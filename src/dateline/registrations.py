@@ -53,4 +53,6 @@ def eval_tasks() -> dict[str, tuple[str, str]]:
                         "ConfliBERT cameo_class: quad class (0-4) of each sentence's main event: accuracy, macro-F1"),
         "events-args": ("dateline.evals.conflibert:run_args",
                         "ConfliBERT cameo_ner: source/target/reciprocal argument spans, exact span F1"),
+        "events-wikievents": ("dateline.evals.wikievents:run",
+                              "WikiEvents articles, KAIROS types read as PLOVER: trigger F1, agent/target F1"),
     }
