@@ -332,8 +332,8 @@ TIMEML = """<?xml version="1.0" ?>
 <DCT><TIMEX3 tid="t0" type="DATE" value="2019-01-08" functionInDocument="CREATION_TIME">20190108</TIMEX3></DCT>
 <TEXT>
 Kim arrived <TIMEX3 tid="t1" type="DATE" value="2019-01-08">Tuesday</TIMEX3> for a visit of
-<TIMEX3 tid="t2" type="DURATION" value="P4D">four days</TIMEX3>, his fourth in
-<TIMEX3 tid="t3" type="DURATION" value="P1Y">a year</TIMEX3> &amp; more.
+<TIMEX3 tid="t2" value="P4D" type="DURATION">four days</TIMEX3>, his fourth in
+<TIMEX3 value="P1Y" tid="t3" type="DURATION">a year</TIMEX3> &amp; more.
 </TEXT>
 </TimeML>
 """

@@ -91,7 +91,7 @@ def test_a_president_named_by_office_alone_is_of_the_one_country_the_article_nam
 
 @pytest.mark.parametrize("body", [
     # the country named is the visitor's, held by another person: no guess
-    "Warm welcome\nPresident Rufus Firefly gave a warm welcome on Thursday to South African President Cyril Ramaphosa.",
+    "State dinner\nPresident Rufus Firefly hosted Nigerian President Muhammadu Buhari at a state dinner on Wednesday.",
     # two countries named: no guess
     "Talks\nPresident Rufus Firefly said talks between Kenya and Uganda would resume on Monday.",
     # the one country named is the party acted on, not where the president is from

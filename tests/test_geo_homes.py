@@ -192,7 +192,7 @@ def test_the_geo_eval_learns_homes_from_its_first_pass(tmp_path):
         start = text.index("Paris")
         arts.append(f"<article docid='{n}'><domain>parispost.example</domain><text>{text}</text><toponyms>"
                     f"<toponym><start>{start}</start><end>{start + 5}</end><phrase>Paris</phrase>"
-                    f"<gaztag><lat>36.302</lat><lon>-88.326</lon></gaztag></toponym></toponyms></article>")
+                    f"<gaztag><lon>-88.326</lon><lat>36.302</lat></gaztag></toponym></toponyms></article>")
     path = tmp_path / "local.xml"
     path.write_text("<articles>" + "".join(arts) + "</articles>", encoding="utf-8")
     once = run(path, homes=False)
