@@ -5,24 +5,19 @@ No I/O here: runners and the CLI join this to readers and stores.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from .extractor import Extractor, ExtractorOrderError, check_order
 from .model import Article, ArticleAnalysis, ItemError
 
-
-@dataclass(frozen=True, slots=True)
-class Extractor:
-    """A versioned extractor: ``fn(ctx)`` returns what goes into ``ctx.<slot>``."""
-
-    name: str  # e.g. "dateline.quotes.v1"
-    slot: str  # entities, dates, places, quotes, events or summary
-    fn: Callable[[Any], Any]
+__all__ = ["AnalyzeOptions", "Extractor", "ExtractorOrderError", "analyze", "analyze_doc", "default_extractors"]
 
 
 def default_extractors() -> tuple[Extractor, ...]:
+    # imported here, not at the top: the registrations import every extractor, which loads spaCy
     from .registrations import extractors
 
     return extractors()
@@ -42,12 +37,21 @@ def analyze(
     extractors: tuple[Extractor, ...] | None = None,
     resources: Any = None,
 ) -> Iterator[ArticleAnalysis]:
-    """One spaCy pass per batch; the results do not depend on the batch size."""
+    """One spaCy pass per batch; the results do not depend on the batch size.
+
+    The extractors' order is checked here, once, before anything is parsed: ExtractorOrderError names the
+    extractor and the slot it would read before anything wrote it."""
+    extractors = extractors if extractors is not None else default_extractors()
+    check_order(extractors)
+    return _analyze(articles, options, nlp, extractors, resources)
+
+
+def _analyze(articles: Iterable[Article], options: AnalyzeOptions, nlp: Any, extractors: tuple[Extractor, ...],
+             resources: Any) -> Iterator[ArticleAnalysis]:
     from .nlp.build import build_nlp, model_version
     from .nlp.resources import default_resources
 
     nlp = nlp if nlp is not None else build_nlp(options.model)
-    extractors = extractors if extractors is not None else default_extractors()
     resources = resources if resources is not None else default_resources()
     provenance = {"model": model_version(nlp), **{e.slot: e.name for e in extractors}}
     it = iter(articles)
@@ -89,7 +93,8 @@ def _parse(nlp: Any, batch: list[Article], batch_size: int) -> Iterator[tuple[Ar
 def analyze_doc(
     doc: Any, article: Article, *, extractors: tuple[Extractor, ...], resources: Any, provenance: dict[str, str]
 ) -> ArticleAnalysis:
-    """Run each extractor in order; one that fails records an error and the others still run."""
+    """Run each extractor in order (``check_order`` has passed); one that fails records an error and the
+    others still run, reading the empty default of the slot it did not write."""
     from .nlp.context import Context
 
     ctx = Context(doc=doc, article=article, resources=resources)

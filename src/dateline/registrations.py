@@ -1,36 +1,34 @@
-"""Every registration in one place: spaCy components, Dateline's versioned extractors, eval tasks."""
+"""Dateline's versioned extractors and its eval tasks, registered in one place.
+
+This module sits above what it registers: it imports the extractors (inside ``extractors()``, so that
+``dateline --help`` loads no spaCy) and nothing below imports it, except the pipeline asking for its
+defaults. spaCy components register themselves in ``nlp/components.py``, where ``build_nlp`` needs them.
+"""
 
 from __future__ import annotations
 
-from functools import cache
+from .extractor import Extractor
 
 
-@cache
-def register_spacy_components() -> None:
-    from spacy.language import Language
-
-    from .nlp.components import line_breaks
-
-    if not Language.has_factory("dateline_line_breaks"):
-        Language.component("dateline_line_breaks", assigns=["token.is_sent_start"])(line_breaks)
-
-
-def extractors() -> tuple:
-    """The extractors ``analyze`` runs, in order: each may read what the earlier ones found."""
+def extractors() -> tuple[Extractor, ...]:
+    """The extractors ``analyze`` runs, in order. ``requires`` names the slots each reads (grep ``ctx.``);
+    ``analyze`` checks that an earlier extractor writes each of them."""
     from .nlp.dates import extract_dates
     from .nlp.entities import extract_entities
     from .nlp.events import extract_events
     from .nlp.places import extract_places
     from .nlp.quotes import extract_quotes
     from .nlp.summary import summarize
-    from .pipeline import Extractor
 
     return (
         Extractor("dateline.entities.v1", "entities", extract_entities),
         Extractor("dateline.dates.v1", "dates", extract_dates),
         Extractor("dateline.places.v1", "places", extract_places),
-        Extractor("dateline.quotes.v1", "quotes", extract_quotes),
-        Extractor("dateline.events.v1", "events", extract_events),
+        # speakers are entities; a statement's date and place are the dates and places near its cue
+        Extractor("dateline.quotes.v1", "quotes", extract_quotes, requires=("entities", "dates", "places")),
+        # actors are entities (or a quote's speaker); anchors are the clause's dates and places
+        Extractor("dateline.events.v1", "events", extract_events,
+                  requires=("entities", "dates", "places", "quotes")),
         Extractor("dateline.summary.v1", "summary", summarize),
     )
 

@@ -7,8 +7,8 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from .. import registrations
 from ..config import default_model
+from .components import register_components
 
 
 @cache
@@ -19,7 +19,7 @@ def build_nlp(model: str = "") -> Language:
     without that the parser runs a quote's sentence into the previous paragraph and picks
     the wrong speaker.
     """
-    registrations.register_spacy_components()
+    register_components()
     nlp = spacy.load(model or default_model())
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dateline_line_breaks", before="parser")

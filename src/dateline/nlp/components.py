@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from spacy.language import Language
 from spacy.tokens import Doc
+
+
+@cache
+def register_components() -> None:
+    """Make the components known to spaCy by name, once per process: ``add_pipe`` takes names."""
+    if not Language.has_factory("dateline_line_breaks"):
+        Language.component("dateline_line_breaks", assigns=["token.is_sent_start"])(line_breaks)
 
 
 def line_breaks(doc: Doc) -> Doc:

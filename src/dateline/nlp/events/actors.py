@@ -231,7 +231,7 @@ class ActorResolver:
         if not toks:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        for p in self.ctx.places or ():
+        for p in self.ctx.places:
             if start <= p.span.start and p.span.end <= end and p.resolved is not None and p.resolved.country:
                 c = self.ctx.resources.countries.from_code(p.resolved.country)
                 if c is not None:

@@ -577,7 +577,7 @@ def _speaker(ctx, d: Draft, resolver: ActorResolver) -> list[ActorRef] | None:
         if t.head.i == t.i:
             break
         t = t.head
-    for q in getattr(ctx, "quotes", ()) or ():
+    for q in ctx.quotes:  # the quotes extractor runs first (registrations: events requires quotes)
         if q.content.start <= d.match.token.idx < q.content.end and q.speaker_entity_id:
             ent = next((e for e in ctx.entities if e.id == q.speaker_entity_id), None)
             if ent is not None:

@@ -78,7 +78,7 @@ def country_of(ctx, tok: Token) -> str | None:
     demonym, or an entity's country."""
     if tok.ent_type_ not in ("GPE", "LOC", "NORP", "FAC"):
         return None
-    for p in ctx.places or ():
+    for p in ctx.places:
         if p.span.start <= tok.idx < p.span.end and p.resolved is not None:
             c = ctx.resources.countries.from_code(p.resolved.country)
             if c is not None:
