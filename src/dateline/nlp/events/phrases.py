@@ -1,0 +1,230 @@
+"""Phrase structure for actor arguments: the words of a noun phrase, its coordinated parts, counting and
+pairing nouns ("scores of refugees", "the two leaders"). Read by :mod:`.actors`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as TokSpan
+from spacy.tokens import Token
+
+from ...model import ActorRef
+
+PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "government", "state", "party", "neighbor",
+                        "neighbour", "foe", "rival", "adversary", "ally", "capital"})
+# phrases after the head that still belong to an actor: "the government of Gondor", "officials in Fornost"
+ATTACHED_PREPS = frozenset({"of", "in", "from"})
+
+
+# -- phrase structure -------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    head: Token
+    span: TokSpan
+
+
+def split_coordination(head: Token, agents=None, is_trigger=None) -> list[Part]:
+    """ "the United States and Jordan" -> two parts; "Hungarian and Romanian officials" -> two parts
+    sharing the head noun (each with one of the modifiers); "the ambassadors of Arnor, Osgiliath and
+    Gondor", "lawmakers and officials in Fornost and Gondor" -> one part per agent and place."""
+    heads = [head] + [c for c in _conjuncts(head) if c.pos_ in ("PROPN", "PRON") or (
+        c.pos_ == "NOUN" and (_actor_like(c, agents) or not (is_trigger and is_trigger(c))))]
+    shared = None
+    for h in heads:
+        if h.pos_ == "NOUN" and _actor_like(h, agents):
+            shared = shared or _places_after(h)
+    parts: list[Part] = []
+    for h in heads:
+        places = _places_after(h) or (shared if h.pos_ == "NOUN" and _actor_like(h, agents) else None)
+        if places and len(places[1]) > 1 or (places and not _places_after(h)):
+            prep, objs = places
+            left = min([h.i] + [c.left_edge.i for c in h.children if c.i < h.i and c.dep_ not in
+                                ("cc", "conj", "punct", "prep", "relcl", "acl", "advcl", "appos")])
+            for o in objs:
+                o_left = min([o.i] + [c.left_edge.i for c in o.children if c.i < o.i and c.dep_ in
+                                      ("compound", "amod", "det", "poss")])
+                idx = list(range(left, h.i + 1)) + [prep.i] + list(range(o_left, o.i + 1))
+                parts.append(Part(h, _Sparse(h.doc, idx)))  # type: ignore[arg-type]
+            continue
+        span = np_span(h, head_of_coordination=(h.i == head.i and len(heads) > 1), agents=agents)
+        mods = [c for c in h.children if c.dep_ in ("amod", "compound") and c.i < h.i]
+        split = None
+        for m in mods:
+            conj = [c for c in _conjuncts(m) if c.i < h.i]
+            if conj and (m.ent_type_ in ("NORP", "GPE") or any(c.ent_type_ in ("NORP", "GPE") for c in conj)):
+                split = [m, *conj]
+                break
+        if split:
+            for m in split:
+                left = m.left_edge.i if m.i == split[0].i else m.i
+                sub = h.doc[left:m.i + 1]
+                parts.append(Part(h, _with_head(sub, h)))
+        else:
+            parts.append(Part(h, span))
+    return parts
+
+
+def _alternatives(a: ActorRef) -> list[ActorRef]:
+    """A dictionary code listing alternatives ("FRO/BIL/SAM") stands for each of them."""
+    if not a.code or "/" not in a.code:
+        return [a]
+    out = []
+    for code in a.code.split("/"):
+        out.append(ActorRef(text=a.text, name=a.name, span=a.span, entity_id=a.entity_id, country=code[:3],
+                            sector=a.sector, code=code, coding=f"{a.coding}; one of the alternatives {a.code}"))
+    return out
+
+
+def _places_after(h: Token) -> tuple[Token, list[Token]] | None:
+    """The "of/in/from" phrase after an agent noun and its coordinated objects."""
+    for c in h.children:
+        if c.i > h.i and c.dep_ == "prep" and c.lower_ in ATTACHED_PREPS:
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("GPE", "NORP", "ORG")):
+                objs = [pobj] + [x for x in _conjuncts(pobj) if x.pos_ == "PROPN" or x.ent_type_]
+                return c, objs
+    return None
+
+
+def _actor_like(noun: Token, agents=None) -> bool:
+    """A coordinated common noun is another actor only when it names people or a body
+    ("and officials", not "and the Singapore summit")."""
+    if agents is None:
+        from ...ontology.agents import default_agents
+
+        agents = default_agents()
+    if agents.get(noun.text) is not None or agents.get(noun.lemma_) is not None:
+        return True
+    words = [c.text for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i] + [noun.text]
+    return agents.entry_for(" ".join(words)) is not None
+
+
+def _with_head(mod_span: TokSpan, head: Token) -> TokSpan:
+    """A modifier span joined with the words from the last modifier to the head: "Romanian officials"."""
+    doc = head.doc
+    # keep the modifier's own tokens and the head's tokens after the coordinated modifiers
+    tail_start = max(c.i for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i) + 1
+    tokens = list(range(mod_span.start, mod_span.end)) + list(range(tail_start, head.i + 1))
+    return _Sparse(doc, tokens)  # type: ignore[return-value]
+
+
+class _Sparse:
+    """A non-contiguous token list that behaves enough like a Span for the resolver."""
+
+    def __init__(self, doc, indices: list[int]) -> None:
+        self.doc = doc
+        self._idx = indices
+
+    def __iter__(self):
+        return (self.doc[i] for i in self._idx)
+
+    def __len__(self) -> int:
+        return len(self._idx)
+
+    def __getitem__(self, k):
+        return self.doc[self._idx[k]]
+
+    def __reversed__(self):
+        return (self.doc[i] for i in reversed(self._idx))
+
+    @property
+    def start_char(self) -> int:
+        return self.doc[self._idx[0]].idx
+
+    @property
+    def end_char(self) -> int:
+        t = self.doc[self._idx[-1]]
+        return t.idx + len(t.text)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.doc[i].text for i in self._idx)
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        out.append(c)
+        stack.extend(x for x in c.children if x.dep_ == "conj")
+    return out
+
+
+def np_span(head: Token, *, head_of_coordination: bool = False, agents=None) -> TokSpan:
+    """The words of the noun phrase an actor is read from: modifiers, possessors, and an attached
+    "of/in/from" phrase for agent nouns ("the government of Gondor", "lawmakers in Fornost")."""
+    doc = head.doc
+    left = head.i
+    for c in head.children:
+        if c.i < head.i and c.dep_ not in ("cc", "conj", "punct", "prep", "relcl", "acl", "advcl", "appos"):
+            left = min(left, c.left_edge.i)
+    right = head.i
+    for c in head.children:
+        if c.i > head.i and c.dep_ in ("compound", "flat", "nmod") and not head_of_coordination:
+            right = max(right, c.right_edge.i)
+        elif c.i > head.i and c.dep_ == "prep" and c.lower_ == "of" and head.pos_ == "PROPN" and head.is_title:
+            pobj = [x for x in c.children if x.dep_ == "pobj"]
+            if pobj and pobj[0].pos_ == "PROPN":  # "the Prince of Dol Amroth", "the Ministry of Magic"
+                right = max(right, pobj[0].i)
+        elif c.i > head.i and c.dep_ == "prep" and c.lower_ in ATTACHED_PREPS and head.pos_ == "NOUN" and \
+                _actor_like(head, agents):
+            pobj = [x for x in c.children if x.dep_ == "pobj"]
+            if pobj and (pobj[0].pos_ == "PROPN" or pobj[0].ent_type_ in ("GPE", "NORP", "ORG")):
+                right = max(right, pobj[0].i if head_of_coordination else pobj[0].right_edge.i)
+                for x in pobj[0].children:  # not past a coordination
+                    if x.dep_ in ("cc", "conj") and x.i <= right:
+                        right = max(pobj[0].i, min(right, x.i - 1))
+    # a name the parse cut ("South | Korean troops") is taken whole
+    start = head.sent.start
+    while left > start and doc[left].ent_iob_ == "I":
+        left -= 1
+    return doc[left:right + 1]
+
+
+PARTITIVES = frozenset({"score", "hundred", "thousand", "dozen", "million", "ten", "group", "number", "member",
+                        "part", "some", "many", "most", "all", "majority", "minority", "handful", "several", "few",
+                        "one", "two", "three", "dozens", "scores", "hundreds", "thousands", "millions", "members",
+                        "band", "crowd", "batch", "patch", "team", "contingent", "unit", "delegation", "rest",
+                        "deployment", "convoy", "column", "wave", "squad"})
+
+
+def _partitive_of(h: Token) -> Token | None:
+    """The noun after "of" when the head only counts or groups it."""
+    if h.lemma_.lower() not in PARTITIVES and h.lower_ not in PARTITIVES and h.pos_ != "NUM":
+        return None
+    for c in h.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _is_the_country(part: Part) -> bool:
+    h = part.head
+    words = [t.lower_ for t in part.span]
+    return h.lemma_.lower() in ("country", "nation") and h.tag_ == "NN" and words[:1] == ["the"] and len(words) == 2
+
+
+def _is_pair(part: Part) -> bool:
+    h = part.head
+    if h.lemma_.lower() not in PAIR_NOUNS or h.tag_ not in ("NNS", "NNPS"):
+        return False
+    words = {t.lower_ for t in part.span}
+    return bool(words & {"two", "both"})
+
+
+def _agent_phrase(span, head: Token) -> str:
+    """The words of the phrase up to its head, without determiners, possessors or names."""
+    words = []
+    for t in span:
+        if t.i > head.i:
+            break
+        if t.dep_ in ("det", "poss", "case") or t.ent_type_ in ("GPE", "NORP", "PERSON") or t.pos_ == "PROPN":
+            words = []
+            continue
+        if t.is_punct:
+            continue
+        words.append(t.text)
+    return " ".join(words)
