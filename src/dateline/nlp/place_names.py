@@ -417,7 +417,7 @@ def _local_cue(doc: Doc, s: int, t: int) -> bool:
         return True  # "the village of Cellardyke", "a resident of Mabvuku"
     if prev == "of" and s > 1 and token_table(doc).ent_type[s - 2] == "PERSON" and \
             (t == len(doc) or lower[t] in (",", ".", "was", "is", "and", "who", "said", "has", "had")):
-        return True  # "James Tauber of Nelson was driving": a person's home town
+        return True  # "Maria Quinlan of Bristol was hurt": a person's home town
     if prev == "to" and s > 1 and lower[s - 2] in _NOT_PLACES_TO:
         return False  # "according to Yap" is a source
     return prev in ("in", "near", "outside", "throughout", "across", "from", "to", "into", "through", "via") and \

@@ -269,7 +269,7 @@ class _Reader:
         return None
 
     def _nearer_cue(self, cue: Token, toks: list[Token]) -> Token:
-        """ "Sanders said, suggesting a few questions, including, "…"": the speech verb between the
+        """ "Ortega said, proposing two changes, including "…"": the speech verb between the
         cue the parse gave and the quote, when there is one, introduces it."""
         first, last = toks[0].i, toks[-1].i
         lo, hi = (cue.i + 1, first) if cue.i < first else (last + 1, cue.i)
@@ -472,7 +472,7 @@ class _Reader:
         return after in (".", ";") and tok.head.i < left  # "People like Scott, he said."
 
     def _headline_colons(self, found: list[Found]) -> list[Found]:
-        """ "Sanders: Clinton needs to get away from personality": a name, a colon, what they said."""
+        """ "Okafor: the council must fix the roads first": a name, a colon, what they said."""
         out = []
         for n, start in enumerate(self.line_starts):
             end = self.line_starts[n + 1] - 1 if n + 1 < len(self.line_starts) else len(self.text)
