@@ -83,9 +83,10 @@ def test_a_country_right_after_a_name_is_its_country():
 
 
 def test_a_president_named_by_office_alone_is_of_the_one_country_the_article_names():
-    ents = entities_of("Election row\nPresident Levy Mwanawasa has broken his promise to the Zambian people to hold "
+    # a name no dictionary knows (the Phoenix layer knows Zambia's real presidents)
+    ents = entities_of("Election row\nPresident Tobias Mbeleko has broken his promise to the Zambian people to hold "
                        "elections under a new constitution, critics said.")
-    got = named(ents, "Levy Mwanawasa")
+    got = named(ents, "Tobias Mbeleko")
     assert got.country == "ZMB" and "the one country the article names" in got.coding
 
 

@@ -8,7 +8,7 @@ import pycountry
 import pytest
 
 from dateline.ontology._text import DictionaryFormatError, norm_key
-from dateline.ontology.actors import ActorDictionary, ActorEntry, default_actors, load_actors
+from dateline.ontology.actors import ActorDictionary, ActorEntry, dateline_actors, load_actors
 from dateline.ontology.petrarch import CAMEO_SECTORS
 
 DATA = resources.files("dateline.ontology") / "data" / "actors.tsv"
@@ -18,7 +18,7 @@ LEADER_ROLES = {"head of state", "head of government", "leader", "supreme leader
 
 @pytest.fixture(scope="module")
 def actors():
-    return default_actors()
+    return dateline_actors()  # the file's own rows; the Phoenix layer under them: test_phoenix.py
 
 
 # ------------------------------------------------------------------ the file

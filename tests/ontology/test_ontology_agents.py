@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from dateline.ontology._text import DictionaryFormatError
-from dateline.ontology.agents import AgentDictionary, AgentMatch, default_agents, load_agents
+from dateline.ontology.agents import AgentDictionary, AgentMatch, dateline_agents, load_agents
 from dateline.ontology.petrarch import CAMEO_SECTORS
 
 DATA = resources.files("dateline.ontology") / "data" / "agents.tsv"
@@ -14,7 +14,7 @@ DATA = resources.files("dateline.ontology") / "data" / "agents.tsv"
 
 @pytest.fixture(scope="module")
 def agents():
-    return default_agents()
+    return dateline_agents()  # the file's own rows; the Phoenix layer under them: test_phoenix.py
 
 
 def test_file_format(agents):

@@ -80,7 +80,9 @@ def code_group(g: Any, doc: Any, res: Any, on: Any) -> None:
         title_country = _of_country(g, doc, res)
     if g.label != "PERSON":
         title_country = title_country or _possessive_country(g, doc, res) or _country_in_name(g, res)
-        if not title_sector:
+        if not title_sector and not (entry is not None and entry.sector):
+            # a noun inside a known actor's own name says less than its dictionary row: the
+            # European Union is no labour union, the Soviet Union no trade union
             found = res.agents.sector_for(g.name.lower())
             if found:
                 title_sector = found[0]

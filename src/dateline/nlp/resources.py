@@ -43,6 +43,12 @@ class Resources:
         return self.get("verbs")
 
     @property
+    def discards(self) -> Any:
+        """Phrases that mark a sentence as not to code (ontology.discards.DiscardList):
+        ``res.discards.phrase_in(sentence)`` is the phrase found, or None."""
+        return self.get("discards")
+
+    @property
     def gazetteer(self) -> Any:
         return self.get("gazetteer")
 
@@ -77,13 +83,36 @@ def _gazetteer() -> Any:
     return default_gazetteer()
 
 
+#: Event triggers: "dateline" codes with data/verbs.tsv alone; "layered" puts it over PETRARCH-2's
+#: CAMEO.2.0 verb dictionary, whose patterns then code the verbs Dateline lacks (ontology.phoenix).
+#: This is the one place to switch it; "dateline" measured better overall (ontology/data/petrarch2/README.md).
+VERBS = "dateline"
+
+
 def _verbs() -> Any:
+    return _verbs_layered() if VERBS == "layered" else _verbs_dateline()
+
+
+def _verbs_dateline() -> Any:
     from ..ontology.verbs import default_verbs
 
     return default_verbs()
 
 
+def _verbs_layered() -> Any:
+    from ..ontology.phoenix import layered_verbs
+
+    return layered_verbs()
+
+
+def _discards() -> Any:
+    from ..ontology.discards import default_discards
+
+    return default_discards()
+
+
 @cache
 def default_resources() -> Resources:
     return Resources({"countries": _countries, "actors": _actors, "agents": _agents, "gazetteer": _gazetteer,
-                      "verbs": _verbs})
+                      "verbs": _verbs, "verbs_dateline": _verbs_dateline, "verbs_layered": _verbs_layered,
+                      "discards": _discards})

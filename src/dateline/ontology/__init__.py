@@ -8,6 +8,9 @@
   sector they imply (``default_agents()``).
 * :mod:`.petrarch` - readers for PETRARCH/TABARI ``.actors`` and
   ``.agents`` files.
+* :mod:`.phoenix` - the PETRARCH-2 / Phoenix dictionaries (``data/petrarch2/``,
+  MIT) as the base layer under Dateline's actors, agents and (when switched
+  on) verbs; :mod:`.discards` - their list of phrases not to code.
 
 The shipped data lives in ``data/*.tsv`` (plain UTF-8, tab-separated, with
 a ``#`` header describing the columns); users can load their own files in

@@ -99,14 +99,17 @@ class NameIndex(Generic[T]):
     case-insensitively), which is what the all-upper-case PETRARCH files need.
     """
 
-    __slots__ = ("_plain", "_acro", "_guard", "_memo")
+    __slots__ = ("_plain", "_acro", "_guard", "_memo", "_proper")
     MEMO_SIZE = 50_000  # the same names recur across articles; remembered answers skip the normalising
 
-    def __init__(self, guard: Iterable[str] = ()) -> None:
+    def __init__(self, guard: Iterable[str] = (), *, proper: bool = False) -> None:
         self._plain: dict[str, list[T]] = {}
         self._acro: dict[str, list[T]] = {}
         self._guard = frozenset(norm_key(g) for g in guard)
         self._memo: dict[str, list[T]] = {}
+        # proper: every plain alias is a proper name, so all-lower-case text matches none of them
+        # (for dictionaries written all in capitals, where case says nothing)
+        self._proper = proper
 
     def add(self, alias: str, value: T, *, acronyms: bool = True) -> None:
         if not alias or not alias.strip():
@@ -116,6 +119,13 @@ class NameIndex(Generic[T]):
             bucket = self._acro.setdefault(acronym_key(alias), [])
         else:
             bucket = self._plain.setdefault(norm_key(alias), [])
+        if value not in bucket:
+            bucket.append(value)
+
+    def add_key(self, key: str, value: T) -> None:
+        """Add a plain alias already normalised with :func:`norm_key` (bulk loading)."""
+        self._memo.clear()
+        bucket = self._plain.setdefault(key, [])
         if value not in bucket:
             bucket.append(value)
 
@@ -135,7 +145,7 @@ class NameIndex(Generic[T]):
         for variant in variants(text):
             found: list[T] = []
             key = norm_key(variant)
-            if not (lower_only and key in self._guard):
+            if not (lower_only and (self._proper or key in self._guard)):
                 found.extend(self._plain.get(key, ()))
             if acronym_text(variant):
                 for value in self._acro.get(acronym_key(variant), ()):
@@ -151,7 +161,7 @@ class NameIndex(Generic[T]):
 
     def merged(self, other: "NameIndex[T]", shift: Callable[[T], T] | None = None) -> "NameIndex[T]":
         """A new index holding this index's entries and ``other``'s."""
-        new: NameIndex[T] = NameIndex()
+        new: NameIndex[T] = NameIndex(proper=self._proper and other._proper)
         new._guard = self._guard | other._guard
         for src, dst in ((self._plain, new._plain), (self._acro, new._acro)):
             for key, values in src.items():

@@ -40,6 +40,8 @@ __all__ = [
     "ActorDictionary",
     "ActorEntry",
     "ACTOR_TYPES",
+    "LayeredActors",
+    "dateline_actors",
     "default_actors",
     "load_actors",
 ]
@@ -116,6 +118,26 @@ def _as_date(on: date | datetime | None) -> date | None:
     return on.date() if isinstance(on, datetime) else on
 
 
+def choose_rows(rows: list[ActorEntry], on: date | datetime | None) -> list[ActorEntry]:
+    """The rows that hold on date ``on``, actor by actor, as the module docstring says."""
+    on = _as_date(on)
+    if on is None or not rows:
+        return rows
+    groups: dict[str, list[ActorEntry]] = {}
+    for row in rows:
+        groups.setdefault(norm_key(row.name), []).append(row)
+    out: list[ActorEntry] = []
+    for group in groups.values():
+        current = [r for r in group if r.dated and r.valid_on(on)]
+        if not current:
+            current = [r for r in group if not r.dated]
+        if not current:
+            nearest = min(r.distance(on) for r in group)
+            current = [dataclasses.replace(r, approximate=True) for r in group if r.distance(on) == nearest]
+        out.extend(current)
+    return out
+
+
 class ActorDictionary:
     """Name/alias index over :class:`ActorEntry` rows.
 
@@ -161,23 +183,7 @@ class ActorDictionary:
     def lookup(self, text: str, on: date | datetime | None = None) -> list[ActorEntry]:
         """Rows whose name or alias matches ``text``, chosen for date ``on``
         as described in the module docstring."""
-        rows = [self._entries[i] for i in sorted(self._index.get(text))]
-        on = _as_date(on)
-        if on is None or not rows:
-            return rows
-        groups: dict[str, list[ActorEntry]] = {}
-        for row in rows:
-            groups.setdefault(norm_key(row.name), []).append(row)
-        out: list[ActorEntry] = []
-        for group in groups.values():
-            current = [r for r in group if r.dated and r.valid_on(on)]
-            if not current:
-                current = [r for r in group if not r.dated]
-            if not current:
-                nearest = min(r.distance(on) for r in group)
-                current = [dataclasses.replace(r, approximate=True) for r in group if r.distance(on) == nearest]
-            out.extend(current)
-        return out
+        return choose_rows([self._entries[i] for i in sorted(self._index.get(text))], on)
 
     def best(self, text: str, on: date | datetime | None = None) -> ActorEntry | None:
         """The first row :meth:`lookup` returns, or None."""
@@ -233,8 +239,59 @@ def load_actors(path: Path | str, *, text: str | None = None) -> ActorDictionary
     return ActorDictionary(rows)
 
 
+class LayeredActors:
+    """One dictionary over another: a text that the top dictionary's rows match is answered by
+    them alone (Dateline's rows win where both name the same phrase); the base answers the rest."""
+
+    def __init__(self, top: ActorDictionary, base: ActorDictionary) -> None:
+        self.top = top
+        self.base = base
+
+    def __len__(self) -> int:
+        return len(self.top) + len(self.base)
+
+    def __iter__(self) -> Iterator[ActorEntry]:
+        yield from self.top
+        yield from self.base
+
+    @property
+    def entries(self) -> tuple[ActorEntry, ...]:
+        return self.top.entries + self.base.entries
+
+    def merge(self, other: ActorDictionary) -> "LayeredActors":
+        """``other``'s rows join the top layer (see :meth:`ActorDictionary.merge`)."""
+        return LayeredActors(self.top.merge(other), self.base)
+
+    def lookup(self, text: str, on: date | datetime | None = None) -> list[ActorEntry]:
+        """The top's rows; the base's where the top has none, or only a guess from another period
+        while the base has a row for the date (Penny Wong's ministry of 2008 is Phoenix's, her
+        ministry of 2022 Dateline's)."""
+        top = self.top.lookup(text, on)
+        if top and not all(r.approximate for r in top):
+            return top
+        base = self.base.lookup(text, on)
+        if base and (not top or not all(r.approximate for r in base)):
+            return base
+        return top
+
+    def best(self, text: str, on: date | datetime | None = None) -> ActorEntry | None:
+        rows = self.lookup(text, on)
+        return rows[0] if rows else None
+
+    def __contains__(self, text: object) -> bool:
+        return text in self.top or text in self.base
+
+
 @functools.cache
-def default_actors() -> ActorDictionary:
-    """The shipped ``data/actors.tsv``, read once on first use."""
+def dateline_actors() -> ActorDictionary:
+    """The shipped ``data/actors.tsv`` alone, read once on first use."""
     resource = resources.files("dateline.ontology") / "data" / "actors.tsv"
     return load_actors("actors.tsv", text=resource.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def default_actors() -> LayeredActors:
+    """Dateline's ``data/actors.tsv`` over the Phoenix actor files (:mod:`.phoenix`), read once."""
+    from .phoenix import phoenix_actors
+
+    return LayeredActors(dateline_actors(), phoenix_actors())

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from ._text import DictionaryFormatError, norm_key, read_tsv
 
-__all__ = ["AgentDictionary", "AgentEntry", "AgentMatch", "default_agents", "load_agents"]
+__all__ = ["AgentDictionary", "AgentEntry", "AgentMatch", "dateline_agents", "default_agents", "load_agents"]
 
 COLUMNS = ("noun", "plural", "sector", "note")
 
@@ -137,7 +137,16 @@ def load_agents(path: Path | str, *, text: str | None = None) -> AgentDictionary
 
 
 @functools.cache
-def default_agents() -> AgentDictionary:
-    """The shipped ``data/agents.tsv``, read once on first use."""
+def dateline_agents() -> AgentDictionary:
+    """The shipped ``data/agents.tsv`` alone, read once on first use."""
     resource = resources.files("dateline.ontology") / "data" / "agents.tsv"
     return load_agents("agents.tsv", text=resource.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def default_agents() -> AgentDictionary:
+    """Dateline's ``data/agents.tsv`` over Phoenix.agents.txt (:mod:`.phoenix`): a noun both list
+    takes Dateline's sector."""
+    from .phoenix import phoenix_agents
+
+    return phoenix_agents().merge(dateline_agents())

@@ -41,6 +41,7 @@ other words intervene where the file uses a space instead of ``_``).
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterator
@@ -50,7 +51,7 @@ from pathlib import Path
 from .actors import ActorDictionary, ActorEntry, code_parts
 from .agents import AgentDictionary, AgentEntry
 
-__all__ = ["load_petrarch_actors", "load_petrarch_agents", "parse_petrarch_date"]
+__all__ = ["load_petrarch_actors", "load_petrarch_agents", "parse_petrarch_date", "parse_petrarch_records"]
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,7 @@ def _phrase(text: str) -> str:
     return " ".join(text.replace("_", " ").split())
 
 
+@functools.lru_cache(maxsize=8192)  # the same dates recur thousands of times in a large file
 def parse_petrarch_date(digits: str) -> date:
     """YYYYMMDD or YYMMDD (YY <= 30 means 20YY) -> date; ValueError if bad."""
     digits = digits.strip()
@@ -172,7 +174,9 @@ def _bracket(text: str) -> str:
     return body[: body.index("]")] if "]" in body else body
 
 
-def parse_petrarch_actors(text: str, source: str = "") -> list[ActorEntry]:
+def parse_petrarch_records(text: str, source: str = "") -> list[_ActorRecord]:
+    """An actor file's records (primary phrase, synonyms, codes with their dates) before they
+    become rows; the codes of each are in the order PETRARCH checks them."""
     records: list[_ActorRecord] = []
     for lineno, line in _lines(text):
         stripped = line.strip()
@@ -205,11 +209,13 @@ def parse_petrarch_actors(text: str, source: str = "") -> list[ActorEntry]:
         if record.name:
             records.append(record)
     # an undated default should follow the restrictions, as PETRARCH checks those first
-    out: list[ActorEntry] = []
     for record in records:
         record.codes.sort(key=lambda c: not c[3])
-        out.extend(record.entries(source))
-    return out
+    return records
+
+
+def parse_petrarch_actors(text: str, source: str = "") -> list[ActorEntry]:
+    return [row for record in parse_petrarch_records(text, source) for row in record.entries(source)]
 
 
 def load_petrarch_actors(path: Path | str) -> ActorDictionary:
