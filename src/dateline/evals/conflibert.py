@@ -28,29 +28,12 @@ from pathlib import Path
 
 from ..model import Article, Event
 from ..model.ids import article_id
+from ..nlp.learned.quad import quad_class
 from .events import shown
 from .registry import EvalResult
 from .split import select, sentence_key
 
 QUAD_NAMES = ("neutral", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
-
-
-def quad_class(cameo: str | None) -> int | None:
-    """The Phoenix quad class of a CAMEO code ("042" -> 1, "190" -> 4); None for a code outside 01-20."""
-    if not cameo or len(cameo) < 2 or not cameo[:2].isdigit():
-        return None
-    root = int(cameo[:2])
-    if root in (1, 2):
-        return 0
-    if 3 <= root <= 5:
-        return 1
-    if 6 <= root <= 8:
-        return 2
-    if 9 <= root <= 13 or root == 16:
-        return 3
-    if root in (14, 15) or 17 <= root <= 20:
-        return 4
-    return None
 
 
 def main_event(events: list[Event]) -> Event | None:

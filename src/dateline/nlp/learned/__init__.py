@@ -1,0 +1,1 @@
+"""Models learned from data, applied without their training libraries (weights under data/)."""
