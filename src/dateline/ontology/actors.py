@@ -118,6 +118,9 @@ def _as_date(on: date | datetime | None) -> date | None:
     return on.date() if isinstance(on, datetime) else on
 
 
+_name_key = functools.lru_cache(maxsize=65_536)(norm_key)  # an actor's rows share a name: key it once
+
+
 def choose_rows(rows: list[ActorEntry], on: date | datetime | None) -> list[ActorEntry]:
     """The rows that hold on date ``on``, actor by actor, as the module docstring says."""
     on = _as_date(on)
@@ -125,7 +128,7 @@ def choose_rows(rows: list[ActorEntry], on: date | datetime | None) -> list[Acto
         return rows
     groups: dict[str, list[ActorEntry]] = {}
     for row in rows:
-        groups.setdefault(norm_key(row.name), []).append(row)
+        groups.setdefault(_name_key(row.name), []).append(row)
     out: list[ActorEntry] = []
     for group in groups.values():
         current = [r for r in group if r.dated and r.valid_on(on)]

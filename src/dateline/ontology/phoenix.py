@@ -134,12 +134,16 @@ def _country_keys(countries: CountryIndex) -> set[str]:
     return {name_key(n) for c in countries for n in (*c.names, *c.demonyms, *c.capitals)}
 
 
+_NOT_COUNTRY = CAMEO_SECTORS | INTERNATIONAL | RELIGIONS
+
+
 def _country_level(record) -> bool:
     """A record of country codes and nothing else ([AFG], [SCGSRB], [USRARM 19xx-91]): a country's
     names, adjectives and places, in one period or another."""
-    return bool(record.codes) and all(
-        code and not any(p in CAMEO_SECTORS or p in INTERNATIONAL or p in RELIGIONS for p in code_parts(code))
-        for code, _, _, _ in record.codes)
+    for code, _, _, _ in record.codes:
+        if not code or any(code[k:k + 3].upper() in _NOT_COUNTRY for k in range(0, len(code), 3)):
+            return False
+    return bool(record.codes)
 
 
 def _recode(row: ActorEntry, countries: CountryIndex) -> ActorEntry:
@@ -184,7 +188,7 @@ class PhoenixActors:
 
     def __init__(self, countries: CountryIndex) -> None:
         self._countries = countries
-        self._records: list[tuple[object, str, str]] = []  # (record, file, type)
+        self._records: list[tuple[object, str, str, bool]] = []  # (record, file, type, country-level)
         self._rows: dict[int, list[ActorEntry]] = {}
         self._index: NameIndex[int] = NameIndex(proper=True)
         known = _country_keys(countries)
@@ -198,13 +202,13 @@ class PhoenixActors:
     def _add(self, record, source: str, people: set[str], known: set[str], ordinary: frozenset[str]) -> None:
         if not any(code for code, _, _, _ in record.codes):
             return
-        country_level = _country_level(record)
         own = name_key(record.name)
         kind = "PERSON" if own in people else ""
+        country_level = not kind and source == COUNTRIES_FILE and _country_level(record)
         i = len(self._records)
         added = False
         for phrase in dict.fromkeys((record.name, *record.aliases)):
-            key = name_key(phrase)
+            key = own if phrase is record.name else name_key(phrase)
             if country_level and (key in known or key.removeprefix("the ") in known):
                 continue  # Dateline's country table answers for it
             if kind and " " not in key and (" " not in own or key != own.rsplit(" ", 1)[1]):
@@ -216,14 +220,14 @@ class PhoenixActors:
                 self._index.add_key(key, i)
             added = True
         if added:
-            self._records.append((record, source, kind))
+            self._records.append((record, source, kind, country_level))
 
     def _rows_of(self, i: int) -> list[ActorEntry]:
         rows = self._rows.get(i)
         if rows is None:
-            record, source, kind = self._records[i]
+            record, source, kind, country_level = self._records[i]
             shown = display_name(record.name)
-            if _country_level(record):
+            if country_level:
                 country = self._countries.from_code(record.codes[0][0])
                 shown = country.name if country is not None else shown
             aliases = tuple(display_name(a) for a in record.aliases)
