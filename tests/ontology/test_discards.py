@@ -52,6 +52,13 @@ def test_no_phrase(sample, text):
     assert sample.find(text) is None
 
 
+def test_short_stems_and_exact_one_word_phrases():
+    short = DiscardList.parse("GO\nCUP_")
+    assert short.phrase_in("They are going home.") == "GO"
+    assert short.phrase_in("The cup is full.") == "CUP"
+    assert short.find("The cupboard is full.") is None
+
+
 def test_shipped_list_via_resources():
     discards = default_resources().discards
     assert discards is default_discards()

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 __all__ = ["Discard", "DiscardList", "default_discards"]
 
 _WORD = re.compile(r"[^\W_]+")
+_STEM_KEY = 3  # letters a one-word stem is indexed by (a shorter stem by all of its letters)
 
 
 def _words(text: str) -> list[str]:
@@ -45,16 +46,17 @@ class DiscardList:
     def __init__(self, entries: Iterable[Discard] = ()) -> None:
         self._entries = tuple(entries)
         self._exact: dict[str, list[tuple[tuple[str, ...], Discard]]] = {}
-        self._stems: dict[str, list[Discard]] = {}  # one-word stems, found by a word's prefixes
+        # one-word stems by their first letters: a word is tested against the stems it could start with
+        self._stems: dict[str, list[tuple[str, Discard]]] = {}
         for entry in self._entries:
             words = _words(entry.phrase)
             if not words:
                 continue
             if len(words) == 1 and entry.stem:
-                self._stems.setdefault(words[0], []).append(entry)
+                self._stems.setdefault(words[0][:_STEM_KEY], []).append((words[0], entry))
             else:
                 self._exact.setdefault(words[0], []).append((tuple(words[1:]), entry))
-        self._stem_sizes = sorted({len(w) for w in self._stems})
+        self._key_sizes = sorted({len(key) for key in self._stems})  # [3] unless a stem is shorter
 
     @classmethod
     def parse(cls, text: str) -> "DiscardList":
@@ -71,12 +73,10 @@ class DiscardList:
         """The first discard phrase in ``text`` (a sentence, or a story for ``story`` entries), or None."""
         words = _words(text)
         for i, word in enumerate(words):
-            for size in self._stem_sizes:
-                if size > len(word):
-                    break
-                hits = self._stems.get(word[:size])
-                if hits:
-                    return hits[0]
+            for size in self._key_sizes:
+                for stem, entry in self._stems.get(word[:size], ()) if size <= len(word) else ():
+                    if word.startswith(stem):
+                        return entry
             for rest, entry in self._exact.get(word, ()):
                 if _follows(words, i + 1, rest, entry.stem):
                     return entry
