@@ -20,15 +20,30 @@ from spacy.tokens import Token
 
 from ...model import DateMention, DateRef, Place, PlaceRef
 from ...model.timex import interval
+from ..place_events import _event_prep
 from ..place_words import EVENT_NOUNS, PLACE_NOUNS
+from .event_time import earlier_cue, in_wire_dateline, same_event_date
 
 CLAUSE_BREAKS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj")
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "conj", "pcomp", "dobj", "pobj", "prep", "attr", "oprd", "nsubj",
               "nsubjpass", "amod", "compound", "advmod", "npadvmod")
 RELATIVE_TIME_MARKS = frozenset({"since", "after", "before", "until", "once"})  # their own time
 SAME_TIME_MARKS = frozenset({"when", "as", "while"})  # the time of the clause they hang on
+# a gerund after these tells another act ("accused of issuing", "blamed for attacking"); after "by",
+# "in", "while" it is the same act ("responded by imposing tariffs")
+OTHER_ACT_PREPS = frozenset({"of", "for", "after", "before", "since", "over", "about"})
+# a relative clause on these has their time ("the day that they signed")
+TIME_NOUNS = frozenset({"day", "week", "month", "year", "time", "moment", "night", "morning", "evening",
+                        "afternoon", "hour", "date", "weekend"})
 PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "outside", "inside"})
 VERBAL_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT"})
+# words for acts done to a target where it is: the target's place is the event's
+ATTACK_WORDS = frozenset({"attack", "strike", "airstrike", "raid", "bomb", "bombing", "assault", "ambush",
+                          "shell", "shelling", "storm", "shooting", "massacre", "seize", "arrest", "detain",
+                          "kidnap", "abduct", "besiege", "blockade", "occupy", "invade"})
+TARGET_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
+HAPPENED = frozenset({"occurred", "reported", "denied"})
+OWN_CLAUSE = "the trigger's clause"
 
 
 def clause_chars(head: Token) -> list[tuple[int, int]]:
@@ -38,9 +53,10 @@ def clause_chars(head: Token) -> list[tuple[int, int]]:
         if c.dep_ in CLAUSE_BREAKS or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
             skip.update(t.i for t in c.subtree)
     for t in head.subtree:
-        if t.dep_ == "relcl" and t.i != head.i and t.i not in skip:
-            # "the long train journey he took to Beijing in March": a relative clause deeper in has
-            # its own time and place
+        if t.i != head.i and t.i not in skip and (t.dep_ == "relcl" or (
+                t.dep_ == "pcomp" and t.pos_ in ("VERB", "AUX") and t.head.lower_ in OTHER_ACT_PREPS)):
+            # "the long train journey he took to Beijing in March", "accused of issuing an opinion in
+            # 1985": a relative clause or another act's gerund deeper in has its own time and place
             skip.update(x.i for x in t.subtree)
     toks = [t for t in head.subtree if t.i not in skip]
     ranges: list[tuple[int, int]] = []
@@ -73,10 +89,51 @@ def clause_chain(tok: Token, limit: int = 6):
                                                         for c in t.children):
             return
         same_time = any(c.lower_ in SAME_TIME_MARKS and c.dep_ in ("mark", "advmod") for c in t.children) or (
-            t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in t.children))
+            t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in t.children)) \
+            or _where_it_happened(t) or (t.dep_ == "relcl" and t.head.lemma_.lower() in TIME_NOUNS)
         if t.dep_ in ("advcl", "relcl", "acl", "parataxis") and not same_time:
             return
         t = t.head
+
+
+def _where_it_happened(t: Token) -> bool:
+    """A "where" clause on the place the governing verb happens in ("arrived in Beijing on Tuesday,
+    where he met Xi") has that verb's time; on a place he came from ("returning from Lesbos, where he
+    visited a camp") it has not."""
+    if not _is_where_clause(t):
+        return False
+    x = t.head
+    if x.dep_ == "appos":
+        x = x.head
+    if x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.head.lemma_.lower() in PLACE_NOUNS:
+        x = x.head.head  # "in the port city of Haiphong, where"
+    if x.ent_type_ in ("DATE", "TIME"):
+        return True  # "arrived in Haiphong on Monday, where": the parser hung it on the date
+    return x.dep_ == "pobj" and x.head.lower_ in ("in", "at", "to", "into") and x.head.head.pos_ in ("VERB", "AUX")
+
+
+def _is_where_clause(t: Token) -> bool:
+    return t.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in t.children)
+
+
+def relative_past(trigger: Token, anchor: Token) -> bool:
+    """Is the event told in a relative clause in the past on someone or somewhere ("the man who
+    attacked the embassy", "the island where he visited a camp")? That describes them; it is not the
+    news of the day, so without a date of its own it is only known to be earlier. A clause on a thing
+    ("a letter that blamed Seoul") or a time ("the day that they signed") tells of that thing's time."""
+    t = anchor if anchor.pos_ in ("VERB", "AUX") else trigger
+    if t.tag_ != "VBD":
+        return False
+    for _ in range(3):
+        if t.dep_ == "relcl":
+            if _where_it_happened(t) or t.head.lemma_.lower() in TIME_NOUNS:
+                return False
+            return any(c.lower_ in ("who", "whom", "whose", "where") for c in t.subtree
+                       if c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "advmod") and c.head.i == t.i)
+        if t.dep_ != "conj":
+            return False
+        t = t.head
+    return False
 
 
 def relative_clause(tok: Token) -> str | None:
@@ -92,17 +149,29 @@ def relative_clause(tok: Token) -> str | None:
     return None
 
 
-def find_date(ctx, trigger: Token, anchor: Token, *, not_after: str | None = None) -> tuple[DateMention | None, str]:
+def find_date(ctx, trigger: Token, anchor: Token, *, not_after: str | None = None,
+              own_only: bool = False) -> tuple[DateMention | None, str]:
     """A date mention in the trigger's clause or a governing one, with where it was found; for what has
-    happened, none that starts after ``not_after`` (the published date)."""
-    if not ctx.dates:
+    happened, none that starts after ``not_after`` (the published date). ``own_only``: only the
+    trigger's and the anchor's own clauses. A wire dateline's date is the report's, never an event's."""
+    d, head = dated_clause(ctx, trigger, anchor, not_after=not_after, own_only=own_only)
+    if d is None or head is None:
         return None, ""
-    heads = [trigger, *clause_chain(anchor)]
+    return d, OWN_CLAUSE if head.i in (trigger.i, anchor.i) else f"the clause of '{head.text}'"
+
+
+def dated_clause(ctx, trigger: Token, anchor: Token, *, not_after: str | None = None,
+                 own_only: bool = False) -> tuple[DateMention | None, Token | None]:
+    """``find_date``'s date with the head of the clause it was found in."""
+    if not ctx.dates:
+        return None, None
+    heads = [trigger, anchor] if own_only else [trigger, *clause_chain(anchor)]
     lo = min(h.left_edge.idx for h in heads)
     hi = max(h.right_edge.idx + len(h.right_edge.text) for h in heads)
-    near = [d for d in ctx.dates if lo <= d.span.start and d.span.end <= hi]
+    near = [d for d in ctx.dates if lo <= d.span.start and d.span.end <= hi
+            and not in_wire_dateline(ctx.article.text, d.span.start, d.span.end)]
     if not near:  # the common case: no date anywhere in the clauses, so no clause need be drawn
-        return None, ""
+        return None, None
     seen: set[int] = set()
     for head in heads:
         if head.i in seen:
@@ -115,67 +184,125 @@ def find_date(ctx, trigger: Token, anchor: Token, *, not_after: str | None = Non
                 and interval(f"{d.start}/{d.end}" if d.start and d.end else d.value) is not None
                 and not (not_after and d.start and d.start > not_after)]
         if hits:
-            best = min(hits, key=lambda d: abs(d.span.start - trigger.idx))
-            where = "the trigger's clause" if head.i == trigger.i or head.i == anchor.i else f"the clause of '{head.text}'"
-            return best, where
-    return None, ""
+            return min(hits, key=lambda d: abs(d.span.start - trigger.idx)), head
+    return None, None
 
 
 def event_date(ctx, trigger: Token, anchor: Token, *, plover: str, status: str, background: bool) -> tuple[
         DateRef | None, str]:
     pub = ctx.article.published[:10] if ctx.article.published else None
-    d, where = find_date(ctx, trigger, anchor, not_after=pub if status in ("occurred", "reported", "denied") else None)
+    happened = status in HAPPENED
+    d, head = dated_clause(ctx, trigger, anchor, not_after=pub if happened else None)
+    earlier = _earlier(trigger, anchor, head, background) if happened else ""
+    own = head is not None and head.i in (trigger.i, anchor.i)
+    where = OWN_CLAUSE if own else f"the clause of '{head.text}'" if head is not None else ""
+    if d is not None and earlier:
+        # "Israel had agreed a truce, officials said on Monday": Monday is when it was told
+        told = d.end or d.start or pub
+        return past_ref(told), f"{earlier}: before '{d.span.text}' in {where}, when it was told ({told})"
     if d is not None:
-        ref = date_ref(d)
-        first = trigger.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
-        tok = first[0] if first is not None and len(first) else None
-        if tok is not None and tok.head.lower_ == "since" and pub and (d.start or "") <= pub:
-            # "four times since March last year": from then until the article
-            ref = DateRef(value=f"{d.start or d.value}/{pub}", start=d.start, end=pub, granularity=d.granularity,
-                          inferred=False, mention_id=d.id)
-            return ref, f"'since {d.span.text}' in {where}: from {d.start or d.value} to the published date"
-        return ref, f"'{d.span.text}' in {where} ({d.value})"
+        return _dated(d, trigger, where, pub)
     if pub is None:
         return None, "no date in the clause and no published date"
     verbal = plover in VERBAL_TYPES
     if not verbal and status in ("expected", "intended", "hypothetical"):
         return DateRef(value="FUTURE_REF", start=pub, end=None, granularity="unknown", inferred=True), \
             f"not yet happened and no date in the clause: after the published date {pub}"
+    if background and happened:
+        same = same_event_date(trigger, lambda t: find_date(ctx, t, t, not_after=pub, own_only=True)[0])
+        if same is not None:
+            d, tok = same
+            return date_ref(d), f"'{d.span.text}' dates the same event where the text says '{tok.text}' " \
+                                f"({d.value})"
+    if earlier:
+        return past_ref(pub), f"{earlier} with no date of its own: before the published date {pub}"
+    if happened and relative_past(trigger, anchor):
+        return past_ref(pub), f"a relative clause in the past with no date of its own: before the published " \
+                              f"date {pub}"
     mark = relative_clause(anchor)
-    if background or (mark and not verbal):
+    if background or (mark and (not verbal or (happened and mark in ("after", "since")))):
+        # "after the candidates opposed it": what a since/after clause tells came first
         why = f"a '{mark}' clause" if mark else "a mention of an earlier event"
-        return DateRef(value="PAST_REF", start=None, end=pub, granularity="unknown", inferred=True), \
-            f"{why} with no date of its own: before the published date {pub}"
+        return past_ref(pub), f"{why} with no date of its own: before the published date {pub}"
     return DateRef(value=pub, start=pub, end=pub, granularity="day", inferred=True), \
         f"no date in the clause: the published date {pub}"
 
 
+def past_ref(before: str | None) -> DateRef:
+    """Some day before ``before`` (the published date, or the day the event was told of)."""
+    return DateRef(value="PAST_REF", start=None, end=before, granularity="unknown", inferred=True)
+
+
+def _dated(d: DateMention, trigger: Token, where: str, pub: str | None) -> tuple[DateRef, str]:
+    first = trigger.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+    tok = first[0] if first is not None and len(first) else None
+    if tok is not None and tok.head.lower_ == "since" and pub and (d.start or "") <= pub:
+        # "four times since March last year": from then until the article
+        ref = DateRef(value=f"{d.start or d.value}/{pub}", start=d.start, end=pub, granularity=d.granularity,
+                      inferred=False, mention_id=d.id)
+        return ref, f"'since {d.span.text}' in {where}: from {d.start or d.value} to the published date"
+    return date_ref(d), f"'{d.span.text}' in {where} ({d.value})"
+
+
+def _earlier(trigger: Token, anchor: Token, dated: Token | None, background: bool) -> str:
+    """The pluperfect or counted perfect that puts the trigger's event before a time it is told at:
+    its own verb's ("had agreed"), its noun's light verb ("had held talks"), or, through "and" and
+    same-time links only, a governing one ("had spent two days in Beijing, where Xi held talks").
+    Heads from ``dated`` up, the clause the date was found in, give the time of telling."""
+    for h in _tense_heads(trigger, anchor, background):
+        if dated is not None and h.i == dated.i:
+            return ""
+        cue = earlier_cue(h)
+        if cue:
+            return cue
+    return ""
+
+
+def _tense_heads(trigger: Token, anchor: Token, background: bool) -> list[Token]:
+    """The verbs whose tense is the event's: a mention of another event ("for his second summit")
+    has none, and reported speech ("Kim had said they would not test") has its own time."""
+    heads = [t for t in (trigger, anchor) if t.pos_ in ("VERB", "AUX")]
+    if trigger.pos_ != "VERB" and not background and trigger.head.pos_ in ("VERB", "AUX"):
+        heads.append(trigger.head)
+    t = heads[-1] if heads else None
+    while t is not None and len(heads) < 8:
+        same_time = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SAME_TIME_MARKS for c in t.children)
+        if not (t.dep_ == "conj" or same_time or _where_it_happened(t)):
+            break
+        t = t.head
+        for _ in range(3):  # from the place a "where" clause hangs on up to its verb
+            if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+                break
+            t = t.head
+        heads.append(t)
+    return heads
+
+
 def event_place(ctx, trigger: Token, anchor: Token, *, extra: list[Token] = (),
                 exclude: list[tuple[int, int]] = ()) -> tuple[PlaceRef | None, str]:
-    """The event's place; ``exclude`` holds the actors' spans ("U.S." in "U.S. President" is no place)."""
+    """The event's place; ``exclude`` holds the actors' spans ("U.S." in "U.S. President" is no place)
+    unless the sentence says the event happened there ("landed in Athens", "attacked the embassy in
+    Kabul", "the Oklahoma City bombing")."""
     ranges: list[tuple[int, int]] = []
     for head in {trigger.i: trigger, anchor.i: anchor}.values():
         ranges += clause_chars(head) if head.pos_ in ("VERB", "AUX") else \
             [(t.idx, t.idx + len(t.text)) for t in head.subtree]
+    # a place counts when the trigger is said to happen there, not when it is merely in the clause
+    # ("coordinated with China since Kim's outreach to Seoul" happened in neither)
+    local = [*extra, *_locative(trigger), *_locative(anchor)]
+    said = [*_where_antecedent(trigger, anchor), *_target_places(ctx, trigger)]  # may lie in an actor's words
     if ctx.places:
-        # a place counts when the trigger is said to happen there, not when it is merely in the clause
-        # ("coordinated with China since Kim's outreach to Seoul" happened in neither)
-        local = [t for t in [*extra, *_locative(trigger), *_locative(anchor)]]
-        spots = [(t.idx, t.idx + len(t.text)) for t in local]
-        lo, hi = min(s for s, _ in ranges), max(e for _, e in ranges)
-        hits = [p for p in ctx.places if lo <= p.span.start and p.span.end <= hi
-                and _inside(ranges, p.span.start, p.span.end)
-                and not any(s <= p.span.start < e for s, e in exclude)
-                and (p.is_event_location or any(p.span.start <= s < p.span.end or s <= p.span.start < e
-                                                for s, e in spots))]
+        hits = [p for p in ctx.places if _said_there(p, local, said, exclude)
+                or (p.is_event_location and _inside(ranges, p.span.start, p.span.end)
+                    and not _overlaps(p, exclude) and _hangs_on(ctx, p, trigger, anchor, ranges))]
         if hits:
             best = min(hits, key=lambda p: (not p.is_event_location, p.resolved is None,
                                             abs(p.span.start - trigger.idx)))
             how = "the event location" if best.is_event_location else "a place"
             return place_ref(best), f"'{best.span.text}' is {how} in the clause"
-    for tok in [*extra, *_locative(trigger), *_locative(anchor)]:
-        if tok.ent_type_ in ("GPE", "LOC", "FAC") and not any(s <= tok.idx < e for s, e in exclude
-                                                              if tok.dep_ != "pobj"):
+    for tok in [*local, *said]:
+        if tok.ent_type_ in ("GPE", "LOC", "FAC") and (tok in said or not any(
+                s <= tok.idx < e for s, e in exclude if tok.dep_ != "pobj")):
             start = tok.i
             while start > 0 and tok.doc[start - 1].ent_iob_ == "I" and tok.doc[start - 1].ent_type_ == tok.ent_type_:
                 start -= 1
@@ -188,6 +315,73 @@ def event_place(ctx, trigger: Token, anchor: Token, *, extra: list[Token] = (),
             return PlaceRef(name=span.text, country=iso2), f"'{span.text}' named with '{_prep_word(tok)}' " \
                                                          f"(as written; not geocoded)"
     return None, ""
+
+
+def _overlaps(p: Place, spans) -> bool:
+    return any(s <= p.span.start < e or p.span.start <= s < p.span.end for s, e in spans)
+
+
+def _said_there(p: Place, local: list[Token], said: list[Token], exclude) -> bool:
+    """Is the place one the sentence says the event happened at? A place inside an actor's words
+    counts only as the object of "in/at…" ("landed in Athens"), or as said of an attack's target."""
+    for t in [*local, *said]:
+        if p.span.start <= t.idx < p.span.end or t.idx <= p.span.start < t.idx + len(t.text):
+            if t in said or t.dep_ == "pobj" or not _overlaps(p, exclude):
+                return True
+    return False
+
+
+def _hangs_on(ctx, p: Place, trigger: Token, anchor: Token, ranges) -> bool:
+    """Does the lead's event location hang on the trigger, its anchor or an event noun of the clause
+    ("met Xi during a visit to Beijing"), rather than on another verb ("losing orders to Seoul")?"""
+    span = trigger.doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+    prep = _event_prep(span.root) if span is not None and len(span) else None
+    if prep is None:
+        return False
+    head = prep.head
+    return head.i in (trigger.i, anchor.i) or (head.lemma_.lower() in EVENT_NOUNS
+                                               and _inside(ranges, head.idx, head.idx + len(head.text)))
+
+
+def _where_antecedent(trigger: Token, anchor: Token) -> list[Token]:
+    """The place a "where" clause hangs on ("the island of Lesbos, where he visited a camp")."""
+    heads = [trigger, anchor]
+    t = trigger
+    while t.dep_ in ("conj", "xcomp") and len(heads) < 5:  # "where he landed and met the premier"
+        t = t.head
+        heads.append(t)
+    for t in heads:
+        if _is_where_clause(t):
+            x = t.head
+            if x.ent_type_ in ("DATE", "TIME"):  # "arrived in Haiphong on Monday, where": where he arrived
+                verb = x.head.head if x.dep_ == "pobj" else x.head
+                return _locative(verb)
+            return [x, *[y for o in x.children if o.dep_ == "prep" and o.lower_ == "of" and x.lemma_ in PLACE_NOUNS
+                         for y in o.children if y.dep_ == "pobj"]]
+    return []
+
+
+def _target_places(ctx, trigger: Token) -> list[Token]:
+    """Where an attack's target is: "attacked the embassy in Kabul", "an attack on a post in Kandahar";
+    and a town named before an attack noun ("the Oklahoma City bombing")."""
+    if trigger.lemma_.lower() not in ATTACK_WORDS:
+        return []
+    targets = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    targets += [x for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+                for x in c.children if x.dep_ == "pobj"]
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":  # "the embassy attacked in Kabul"
+        targets.append(trigger.head)
+    out = [x for t in targets for c in t.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+           for x in c.children if x.dep_ == "pobj"]
+    # a country before an attack noun is who attacked ("U.S. strikes"), a town is where it happened
+    out += [c for c in trigger.children if c.dep_ == "compound" and trigger.pos_ == "NOUN"
+            and c.ent_type_ in ("GPE", "FAC") and not _country(ctx, trigger.doc[c.left_edge.i:c.i + 1].text)]
+    return out
+
+
+def _country(ctx, text: str) -> bool:
+    found = ctx.resources.countries.find(text)
+    return found is not None and found[1] != "capital"
 
 
 def _locative(tok: Token, depth: int = 0) -> list[Token]:
