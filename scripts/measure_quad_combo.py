@@ -13,7 +13,8 @@ Variants: rules alone (what `dateline eval events-quad` reports), model alone (a
   fallback  the model's class where the coder codes nothing;
   override  the model's class where it beats the coder's class by a margin;
   rerank    the coder's events ranked by confidence plus a weight times the model's probability;
-  all       the three together, chosen jointly.
+  all       the three together, chosen jointly;
+  shipped   quad.COMBINE, the settings the product's callers get.
 It also reports whether the model's probability of an event's own class tells right events from wrong
 ones (AUC beside that of the coder's confidence), over every coded event of the tune half.
 """
@@ -32,13 +33,15 @@ from quad_events_cache import load as load_events
 
 from dateline.evals.conflibert import read_quad
 from dateline.evals.split import select, sentence_key
-from dateline.nlp.learned.quad import QUAD_NAMES, CombineSettings, QuadModel, combine, quad_class
+from dateline.nlp.learned.quad import COMBINE, QUAD_NAMES, CombineSettings, QuadModel, combine, quad_class
 
 OOF = Path(__file__).resolve().parents[1] / "runs/quad/tune_oof.json"
 NEVER = 2.0  # a threshold no probability reaches
+# each grid runs from the mildest setting (the coder's answer kept) to the strongest, so that ties
+# go to the milder
 WEIGHTS = (0.0, 0.1, 0.25, 0.5, 1.0, 2.0)
-FALLBACKS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, NEVER)
-MARGINS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, NEVER)
+FALLBACKS = (NEVER, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.0)
+MARGINS = (NEVER, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2)
 
 
 def scores(pairs: list[tuple[int, int]]) -> dict:
@@ -74,7 +77,7 @@ def run(rows: list, settings: CombineSettings) -> dict:
 
 
 def choose(rows: list, space: dict) -> CombineSettings:
-    """The settings of the grid with the best tune macro-F1; ties go to the earlier (milder) settings."""
+    """The settings of the grid with the best tune macro-F1; ties go to the earlier settings."""
     best, best_f1 = None, -1.0
     for values in itertools.product(*space.values()):
         s = CombineSettings(**dict(zip(space, values)))
@@ -94,6 +97,7 @@ def variants(tune: list) -> dict[str, CombineSettings | None]:
         "rerank": choose(tune, {**rules, "rerank_weight": WEIGHTS}),
         "fallback+override": choose(tune, {**rules, "fallback_min": FALLBACKS, "override_margin": MARGINS}),
         "all": choose(tune, {"rerank_weight": WEIGHTS, "fallback_min": FALLBACKS, "override_margin": MARGINS}),
+        "shipped": COMBINE,
     }
 
 

@@ -102,9 +102,9 @@ def search(texts: list[str], labels: np.ndarray, quick: bool) -> list[tuple[dict
 
     def run(cfgs: list[dict]) -> None:
         for cfg in cfgs:
-            if json.dumps(cfg) not in scored:
+            if json.dumps(cfg, sort_keys=True) not in scored:
                 score = cross_validate(cfg, texts, labels, folds)
-                scored[json.dumps(cfg)] = (cfg, score)
+                scored[json.dumps(cfg, sort_keys=True)] = (cfg, score)
                 print(f"{score['macro_f1']:.4f} ±{score['macro_f1_sd']:.3f} acc {score['accuracy']:.4f}  {cfg}",
                       file=sys.stderr)
 
