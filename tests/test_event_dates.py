@@ -182,3 +182,11 @@ def test_a_place_merely_named_is_not_where_it_happened(text, trigger, wrong):
 def test_a_visited_place_that_is_also_the_recipient_is_geocoded():
     e = one(events_of("Tour\nThe Pope landed in Athens, the Greek capital, on Monday."), "landed")
     assert e.location is not None and e.location.name == "Athens" and e.location.place_id is not None
+
+
+def test_the_lead_event_happened_where_the_wire_dateline_was_filed_from():
+    evs = events_of("Fishing\nLIMA, Jan 6 (Reuters) - Peru's president rejected a request by Chilean fishermen, "
+                    "a spokesman said.\nThe Peruvian navy later detained a Chilean trawler off the coast.")
+    e = one(evs, "rejected")
+    assert e.location is not None and e.location.name == "Lima" and "dateline" in e.evidence.place_source
+    assert one(evs, "detained").location is None  # the dateline opens the first sentence only

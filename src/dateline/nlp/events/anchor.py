@@ -22,7 +22,7 @@ from ...model import DateMention, DateRef, Place, PlaceRef
 from ...model.timex import interval
 from ..place_events import _event_prep
 from ..place_words import EVENT_NOUNS, PLACE_NOUNS
-from .event_time import earlier_cue, in_wire_dateline, same_event_date
+from .event_time import earlier_cue, in_wire_dateline, same_event_date, wire_dateline
 
 CLAUSE_BREAKS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj")
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "conj", "pcomp", "dobj", "pobj", "prep", "attr", "oprd", "nsubj",
@@ -314,6 +314,21 @@ def event_place(ctx, trigger: Token, anchor: Token, *, extra: list[Token] = (),
                 iso2 = cap.iso2 if cap else None
             return PlaceRef(name=span.text, country=iso2), f"'{span.text}' named with '{_prep_word(tok)}' " \
                                                          f"(as written; not geocoded)"
+    return _filed_from(ctx, trigger, anchor)
+
+
+def _filed_from(ctx, trigger: Token, anchor: Token) -> tuple[PlaceRef | None, str]:
+    """The city of a wire dateline ("ROME - X met Y on Saturday") for the main event of the sentence it
+    opens, when nothing nearer says where: a correspondent files from where the news is."""
+    sent = trigger.sent
+    where = wire_dateline(ctx.article.text, sent.start_char)
+    if where is None or where[1] > sent.end_char:
+        return None, ""
+    if not any(t.dep_ == "ROOT" or (t.dep_ in ("ccomp", "conj") and t.head.dep_ == "ROOT") for t in (trigger, anchor)):
+        return None, ""  # a subordinate event of the lead ("to stop them losing orders") has its own place
+    for p in ctx.places:
+        if where[0] <= p.span.start and p.span.end <= where[1] and p.resolved is not None and p.kind == "name":
+            return place_ref(p), f"'{p.span.text}' is the wire dateline the report was filed from"
     return None, ""
 
 

@@ -39,10 +39,21 @@ _BEFORE_DATE = re.compile(r"\s*[A-Z][A-Za-z.'\u2019 -]{1,40},\s*")
 _AFTER_DATE = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?" + DASH)
 
 
+_WIRE_DATELINE = re.compile(r"[A-Z][A-Z.'\u2019 -]{1,40}(?:,[^\n,]{1,30}){0,2}\s*(?:\([^()\n]{1,30}\)\s*)?" + DASH)
+
+
 def in_wire_dateline(text: str, start: int, end: int) -> bool:
     """Is text[start:end] the date of a wire dateline ("TAIPEI, March 3 -", "Oslo, Jan 7 (Reuters) -")?"""
     line_start = text.rfind("\n", 0, start) + 1
     return bool(_BEFORE_DATE.fullmatch(text[line_start:start]) and _AFTER_DATE.match(text, end))
+
+
+def wire_dateline(text: str, pos: int) -> tuple[int, int] | None:
+    """The character range of the capitals' wire dateline ("ROME -", "TAIPEI, March 3 (Reuters) -")
+    that opens the line holding ``pos``, if there is one."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = _WIRE_DATELINE.match(text, line_start)
+    return (line_start, m.end()) if m else None
 
 
 def _auxiliaries(verb: Token) -> list[str]:
