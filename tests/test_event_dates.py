@@ -190,3 +190,22 @@ def test_the_lead_event_happened_where_the_wire_dateline_was_filed_from():
     e = one(evs, "rejected")
     assert e.location is not None and e.location.name == "Lima" and "dateline" in e.evidence.place_source
     assert one(evs, "detained").location is None  # the dateline opens the first sentence only
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    ("Gulf\nIranian President Hassan Rouhani, speaking in Tehran, urged Saudi Arabia to end the war in Yemen.",
+     "urged", "Tehran"),
+    ("Nuclear\nSpeaking at a news conference in Paris, French President Emmanuel Macron urged Iran to return to "
+     "talks.", "urged", "Paris"),
+    ("Envoy\nNorth Korean envoy Kim Yong Chol held talks with Secretary of State Mike Pompeo at a hotel in "
+     "Washington.", "held", "Washington"),
+])
+def test_where_the_speaker_was_or_the_venue_stood(text, trigger, place):
+    e = one(events_of(text), trigger)
+    assert e.location is not None and e.location.name == place, e.location
+
+
+def test_a_country_that_is_the_topic_is_not_where_it_happened():
+    e = one(events_of("Syria\nFrench President Emmanuel Macron criticised Russia over its policy in Syria on "
+                      "Monday."), "criticised")
+    assert e.location is None, e.location

@@ -411,11 +411,23 @@ def _locative(tok: Token, depth: int = 0) -> list[Token]:
                     # "in the port city of Dalian": the place is the city's name
                     out += [y for o in x.children if o.dep_ == "prep" and o.lower_ == "of" and x.lemma_ in PLACE_NOUNS
                             for y in o.children if y.dep_ == "pobj"]
+                    if x.pos_ == "NOUN" and c.lower_ in ("in", "at"):
+                        # "at a hotel in Washington", "at a news conference in Paris": the venue's town
+                        out += [y for o in x.children if o.dep_ == "prep" and o.lower_ in ("in", "at")
+                                for y in o.children if y.dep_ == "pobj"]
         if c.dep_ == "compound" and tok.pos_ == "NOUN" and c.ent_type_ in ("GPE", "LOC", "FAC"):
             out.append(c)
-        if depth < 2 and (c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in EVENT_NOUNS) or
-                          c.dep_ == "prep" and c.lower_ == "with"):
+        if depth == 0 and c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and not any(
+                m.dep_ == "mark" for m in c.children):
+            # "speaking in Tehran, he urged ...": a participle without a conjunction shares the place
+            out += [x for x in _locative(c, 2) if x.head.lower_ in ("in", "at")]
+        if depth < 2 and (c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in EVENT_NOUNS
+                                                 or c.lower_ in EVENT_NOUNS) or c.dep_ == "prep" and c.lower_ == "with"):
             out += _locative(c, depth + 1)
+        if depth == 0 and c.dep_ in ("nsubj", "nsubjpass"):
+            # "Rouhani, speaking in Tehran, urged ...": the subject's participle says where he was
+            out += [x for a in c.children if a.dep_ == "acl" and a.tag_ == "VBG" for x in _locative(a, 2)
+                    if x.head.lower_ in ("in", "at")]
         if depth and c.dep_ == "pobj" and c.ent_type_ == "PERSON":
             out += _locative(c, depth + 1)
     return out
