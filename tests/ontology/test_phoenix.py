@@ -61,6 +61,7 @@ def test_quick_key_is_the_normal_key(name):
     ("US DEPARTMENT OF STATE", "US Department of State"),
     ("NATO", "NATO"),
     ("XINHUA", "Xinhua"),
+    ("AL QAEDA", "Al Qaeda"),
     ("R.I.M.", "R.I.M."),
 ])
 def test_display_names(phrase, shown):

@@ -104,8 +104,8 @@ def display_name(phrase: str) -> str:
     out = []
     for i, word in enumerate(words):
         low = word.lower()
-        if low in _SMALL and i > 0:
-            out.append(low)
+        if low in _SMALL:
+            out.append(low if i > 0 else word.capitalize())  # "Al Qaeda", "Bank of Korea"
         elif len(word) <= 2 or (len(word) == 3 and not re.search(r"[AEIOUY]", word)) or word.startswith("("):
             out.append(word)
         else:
