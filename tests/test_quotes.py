@@ -140,6 +140,13 @@ def test_date_and_place_of_the_statement(nlp):
     assert q.place == "White House"
 
 
+def test_a_verb_of_saying_from_the_shared_list_cues_indirect_speech(nlp):
+    # "underline" came into the quotes extractor's list when it and the events extractor's became one
+    q = find(quotes_of(nlp, HEAD + "The finance minister underlined that exports had fallen for a third month."),
+             "that exports had fallen", kind="indirect")
+    assert q.cue.text == "underlined"
+
+
 def test_dates_inside_the_quote_are_not_its_date(nlp):
     q = find(quotes_of(nlp, HEAD + "“We will meet on Friday,” Angela Merkel said."), "We will meet")
     assert q.date is None

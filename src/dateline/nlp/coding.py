@@ -11,7 +11,7 @@ from typing import Any
 
 from spacy.tokens import Span as TokSpan
 
-from .names import POSSESSIVE
+from .lexicon import POSSESSIVE
 from .token_table import doc_ents
 
 

@@ -15,9 +15,9 @@ from spacy.tokens import Doc, Token
 
 from ..model import DateMention, Span
 from ..model.ids import stable_id
+from .lexicon import FUTURE_AUX
 from .timex import Group, Hit, Timex, keep, resolve, scan
 
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
 MODAL_FUTURE = frozenset({"can", "may", "might", "should", "must", "could"})
 FUTURE_HEADS = frozenset({
     "expect", "plan", "schedule", "set", "due", "go", "intend", "slate", "aim", "poise", "prepare", "propose",

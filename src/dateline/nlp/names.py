@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import POSSESSIVE
 from .token_table import doc_ents, span_offsets, token_table
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT")
-POSSESSIVE = ("'s", "’s", "'", "’")
 LEADING_DROP = ("the",)
 
 # Nouns naming a person by office: "the North Korean leader", "the U.S. president".

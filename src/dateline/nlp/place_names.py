@@ -21,11 +21,12 @@ from spacy.tokens import Doc, Token
 
 from ..geo.gazetteer import Gazetteer, lookup_key as key  # remembered: the same names come back
 from ..model import GeoRef
+from .lexicon import PLACE_LABELS, POSSESSIVE
 from .place_lookup import (
     big_city, exact_entry, named, named_entry, our_region, strong_countries, strong_exact, town_or_division,
 )
 from .place_words import (
-    PLACE_LABELS, POSSESSIVE, HONORIFICS, PLACE_NOUNS, EMBEDDING_LABELS, MEDIA_WORDS, DIRECTIONS,
+    HONORIFICS, PLACE_NOUNS, EMBEDDING_LABELS, MEDIA_WORDS, DIRECTIONS,
     LOCAL_HEADS, OF_HEADS, OF_PLACE_NOUNS, LOCAL_MIN_POP, COMMON_WORDS, OUTLET_WORDS, STREET_WORDS,
     SCAN_MIN_CITY_POP, RETAG_MIN_POP, DISEASE_WORDS, LOCATIVE_PREPS,
 )

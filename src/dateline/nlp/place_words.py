@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
-POSSESSIVE = ("'s", "’s", "'", "’")
 # Words after which a capitalised name is a person, not a place ("Gov. Georgia …" never occurs).
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gen", "president", "minister", "chairman",
                         "king", "queen", "prince", "pope", "saint"})

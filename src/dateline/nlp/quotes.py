@@ -34,40 +34,27 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity, Quote, Span
 from ..model.ids import stable_id
+from .lexicon import PLACE_LABELS, RELATIVE_PRONOUNS, SPEECH_VERBS
 from .quote_marks import MarkSpan, find_quotes
 from .speakers import SpeakerResolver
 from .words import WordTest
 
 NAME = "dateline.quotes.v1"
 
-# Verbs that report speech or writing and take the statement as their complement.
-SPEECH = frozenset({
-    "say", "tell", "report", "add", "warn", "note", "state", "claim", "argue", "insist", "explain", "announce",
-    "declare", "confirm", "deny", "admit", "acknowledge", "assert", "contend", "suggest", "write", "tweet",
-    "post", "ask", "reply", "respond", "answer", "remark", "comment", "observe", "predict", "promise",
-    "pledge", "vow", "threaten", "urge", "recall", "emphasize", "emphasise", "stress", "complain", "boast",
-    "concede", "conclude", "agree", "testify", "allege", "maintain", "mention", "reiterate", "repeat",
-    "quip", "joke", "shout", "yell", "scream", "chant", "whisper", "muse", "speculate", "estimate", "indicate",
-    "reveal", "disclose", "signal", "hint", "demand", "propose", "recommend", "advise", "counter", "retort",
-    "object", "protest", "lament", "caution", "inform", "assure", "proclaim", "point", "continue", "describe",
-    "call", "echo", "wonder", "tout", "brag", "cite", "charge", "accuse", "told", "says", "said", "declare",
-    "forecast", "project", "acknowledge", "conclude", "find", "show", "believe", "think", "feel", "fear",
-    "hope", "expect", "know", "recount", "read", "begin", "go", "interject", "chime",
-})
-# Of those, the ones whose complement clause is a report of speech or thought (indirect speech).
-INDIRECT = SPEECH - frozenset({
-    "call", "describe", "cite", "charge", "accuse", "continue", "begin", "go", "read", "point", "echo",
-    "project", "chant", "tout", "urge", "demand", "recommend", "advise", "wonder", "ask", "hope", "feel",
-    "expect", "know",
+# Every verb a quotation can hang from: the verbs of saying with a reported clause (lexicon.SPEECH_VERBS,
+# the cues of indirect speech) and those that introduce only a direct quotation ("called it ...",
+# "urged: ...", "the statement read: ...") or a thought ("hope", "feel", "know").
+CUE_VERBS = SPEECH_VERBS | frozenset({
+    "accuse", "advise", "ask", "begin", "call", "chant", "charge", "cite", "continue", "demand", "describe",
+    "echo", "expect", "feel", "go", "hope", "know", "point", "project", "read", "recommend", "tout", "urge",
+    "wonder",
 })
 SUBJECT_DEPS = ("nsubj",)
 EXPLETIVES = frozenset({"it", "there"})
-RELATIVE = frozenset({"who", "which", "that", "whom"})
 DATE_LABELS = ("DATE", "TIME")
-PLACE_LABELS = ("FAC", "GPE", "LOC")
 NAMING = frozenset({"call", "label", "brand", "dub"})
 _NEWLINE = re.compile("\n")
-_CUE_WORDS = WordTest(lambda w: w.lower() in INDIRECT or w.lower() in NAMING or w.lower() == "according")
+_CUE_WORDS = WordTest(lambda w: w.lower() in SPEECH_VERBS or w.lower() in NAMING or w.lower() == "according")
 DOUBLE_MARKS = frozenset({'"', "“", "”", "''", "``", "„", "«", "»"})
 SCARE_WORDS = 4  # a partial quote of at most this many words and no cue is a scare quote
 
@@ -203,7 +190,7 @@ class _Reader:
             if prev.para == f.para:
                 # '"A," he said. "B."' is one statement; '"A," he said, going on to … "B."' two
                 between = self.tokens(prev.content[1], m.outer_start)
-                other = [t for t in between if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and not self.in_quote(t)
+                other = [t for t in between if t.pos_ == "VERB" and t.lemma_.lower() in CUE_VERBS and not self.in_quote(t)
                          and (prev.cue_tok is None or t.i != prev.cue_tok.i)]
                 _inherit(f, prev, cue=not other)
                 f.rule = "continues"
@@ -234,7 +221,7 @@ class _Reader:
     def _cue_word_before(self, char: int) -> bool:
         toks = self.tokens(max(char - 40, 0), char)
         toks = [t for t in toks if not t.is_space and t.idx + len(t) <= char]
-        return (bool(toks) and toks[-1].lemma_.lower() in SPEECH and toks[-1].pos_ in ("VERB", "AUX")
+        return (bool(toks) and toks[-1].lemma_.lower() in CUE_VERBS and toks[-1].pos_ in ("VERB", "AUX")
                 and not _so_called(toks[-1]) and _subject(toks[-1]) is not None)
 
     def _cue_by_parse(self, toks: list[Token], inside: set[int]) -> Token | None:
@@ -275,7 +262,7 @@ class _Reader:
         lo, hi = (cue.i + 1, first) if cue.i < first else (last + 1, cue.i)
         if cue.i < first:
             between = [t for t in self.doc[lo:hi] if t.sent.start == cue.sent.start and not self.in_quote(t)
-                       and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and self._is_cue(t)]
+                       and t.pos_ == "VERB" and t.lemma_.lower() in CUE_VERBS and self._is_cue(t)]
             if between:
                 return between[-1]
         return cue
@@ -285,7 +272,7 @@ class _Reader:
             return True
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound") or _so_called(tok):
             return False
-        if tok.lemma_.lower() in SPEECH or tok.lower_ in SPEECH:
+        if tok.lemma_.lower() in CUE_VERBS or tok.lower_ in CUE_VERBS:
             return True
         # an uncommon verb the quote is the object or complement of, with its own subject: "he quipped"
         return (isinstance(direct_child, Token) and direct_child.dep_ in ("ccomp", "parataxis")
@@ -301,7 +288,7 @@ class _Reader:
             return None
         sent = colon[0].sent
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and _subject(t) is not None and not self.in_quote(t)]
-        speech = [t for t in verbs if t.lemma_.lower() in SPEECH]
+        speech = [t for t in verbs if t.lemma_.lower() in CUE_VERBS]
         pick = speech or [t for t in verbs if t.dep_ == "ROOT"]
         return pick[-1] if pick else None
 
@@ -408,7 +395,7 @@ class _Reader:
             if tok.lower_ == "according":
                 content = self._according_content(tok)
                 rule = "according-to"
-            elif tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in INDIRECT or tok.lower_ in INDIRECT):
+            elif tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in SPEECH_VERBS or tok.lower_ in SPEECH_VERBS):
                 comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
                 if comp is not None:
                     content = (comp.left_edge.i, comp.right_edge.i + 1)
@@ -642,7 +629,7 @@ def _subject(cue: Token) -> Token | None:
         if subj is not None:
             if subj.lower_ in EXPLETIVES:
                 return None
-            if subj.lower_ in RELATIVE and cur.dep_ == "relcl":
+            if subj.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
                 return cur.head
             return subj
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN")):

@@ -20,9 +20,9 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import Entity
+from .lexicon import PERSON_PRONOUNS
 from .names import PERSON_ROLES
 
-PERSONAL = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "i", "me", "you", "it", "who", "which", "that"})
 ROLE_NOUNS = PERSON_ROLES | frozenset({
     "official", "aide", "adviser", "advisor", "diplomat", "lawmaker", "legislator", "spokesman", "chief",
@@ -83,8 +83,8 @@ class SpeakerResolver:
         if e is not None:
             return Resolved(e, e.name)
         low = head.lower_
-        if head.pos_ == "PRON" or low in PERSONAL or low in GROUP_PRONOUNS:
-            if low in PERSONAL:
+        if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
+            if low in PERSON_PRONOUNS:
                 p = self.person_before(head, last_speaker=last_speaker, last_speaker_at=last_speaker_at)
                 return Resolved(p, p.name if p else None)
             return Resolved(None, None)

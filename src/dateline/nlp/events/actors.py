@@ -21,6 +21,7 @@ from spacy.tokens import Span as TokSpan
 from spacy.tokens import Token
 
 from ...model import ActorRef, Entity, Span
+from ..lexicon import PERSON_PRONOUNS, RELATIVE_PRONOUNS
 from ..names import KIN
 from .phrases import (
     Part,
@@ -33,11 +34,9 @@ from .phrases import (
     split_coordination,
 )
 
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 NON_ACTOR_ENTS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 CAPITAL_SECTOR = "GOV"  # a capital as an actor stands for its government (PLOVER GSR convention)
 CITY_SECTOR = "CVL"
 
@@ -454,7 +453,7 @@ def _as_pronoun(a: ActorRef, tok: Token, why: str) -> ActorRef:
 
 def _in_speech(tok: Token) -> bool:
     """Is the token inside a clause reported by a verb of saying ("Hungary said it will ...")?"""
-    from .lexicon import SPEECH_VERBS
+    from ..lexicon import SPEECH_VERBS
 
     t = tok
     while t.head.i != t.i:

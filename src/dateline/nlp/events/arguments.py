@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon import RELATIVE_PRONOUNS as RELATIVE
 from .triggers import objects, prep_objects
 
 OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "allow", "permit", "call", "press",
                             "tell", "invite", "encourage", "pressure", "compel", "require", "help", "instruct"})
-RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 DEFAULT_RECIPIENT = ("dobj", "dative", "with", "to", "against", "on")
 CLAUSAL = ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp")
 

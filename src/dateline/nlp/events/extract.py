@@ -28,12 +28,11 @@ from .arguments import (
     recipient_slots,
     subject_of,
 )
+from ..lexicon import FUTURE_AUX, SPEECH_VERBS
 from .lexicon import (
-    FUTURE_AUX,
     LIGHT_VERBS,
     OBLIGATION_AUX,
     PAST_FUTURE_AUX,
-    SPEECH_VERBS,
     compose,
     intent_family,
 )

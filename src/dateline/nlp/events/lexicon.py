@@ -8,21 +8,14 @@ code a complement action of a given CAMEO root (or code) gives.
 
 from __future__ import annotations
 
-# Verbs of saying: never an event by themselves (no "public statement" flood); what they report may be.
-SPEECH_VERBS = frozenset({
-    "say", "tell", "announce", "declare", "state", "add", "insist", "conclude", "note", "stress", "claim",
-    "assert", "write", "report", "explain", "remark", "reiterate", "argue", "comment", "maintain", "suggest",
-    "indicate", "confirm", "acknowledge", "admit", "disclose", "reveal", "quote", "cite", "recall", "predict",
-    "believe", "think", "hope", "expect", "estimate", "signal", "allege", "contend", "emphasize", "emphasise",
-    "underline", "observe", "told", "announced",
-})
+# Verbs of saying (SPEECH_VERBS) and FUTURE_AUX are shared with other extractors: see nlp/lexicon.py.
+
 # Verbs whose passive with a "to" clause hedges what follows: "is said to have met", "is believed to".
 HEDGE_PASSIVES = frozenset({"say", "believe", "think", "report", "rumor", "rumour", "understand", "allege",
                             "suspect", "claim", "reckon", "rumour"})
 HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly", "seemingly",
                            "reputedly", "ostensibly", "possibly", "probably", "likely", "perhaps", "maybe"})
 HEDGE_NOUNS = frozenset({"rumor", "rumour", "report", "speculation", "claim", "allegation", "suggestion"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "wo" from "won't"
 PAST_FUTURE_AUX = frozenset({"would", "'d"})
 POSSIBILITY_AUX = frozenset({"could", "might", "may", "can", "ca"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})

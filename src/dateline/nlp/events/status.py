@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon import FUTURE_AUX
 from .lexicon import (
     CONDITION_MARKS,
     DENIAL_VERBS,
-    FUTURE_AUX,
     FUTURE_MODIFIERS,
     FUTURE_PHRASES,
     HEDGE_ADVERBS,
