@@ -22,7 +22,7 @@ from ...model import DateMention, DateRef, Place, PlaceRef
 from ...model.timex import interval
 from ..place_events import _event_prep
 from ..place_words import EVENT_NOUNS, PLACE_NOUNS
-from .event_time import earlier_cue, in_wire_dateline, same_event_date, wire_dateline
+from .event_time import earlier_cue, in_wire_dateline, same_occasion, wire_dateline
 
 CLAUSE_BREAKS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj")
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "conj", "pcomp", "dobj", "pobj", "prep", "attr", "oprd", "nsubj",
@@ -98,8 +98,8 @@ def clause_chain(tok: Token, limit: int = 6):
 
 def _where_it_happened(t: Token) -> bool:
     """A "where" clause on the place the governing verb happens in ("arrived in Beijing on Tuesday,
-    where he met Xi") has that verb's time; on a place he came from ("returning from Lesbos, where he
-    visited a camp") it has not."""
+    where he met Xi") has that verb's time; on a place he came from ("flew home from Crete, where he
+    toured a port") it has not."""
     if not _is_where_clause(t):
         return False
     x = t.head
@@ -209,7 +209,8 @@ def event_date(ctx, trigger: Token, anchor: Token, *, plover: str, status: str, 
         return DateRef(value="FUTURE_REF", start=pub, end=None, granularity="unknown", inferred=True), \
             f"not yet happened and no date in the clause: after the published date {pub}"
     if background and happened:
-        same = same_event_date(trigger, lambda t: find_date(ctx, t, t, not_after=pub, own_only=True)[0])
+        same = same_occasion(trigger, lambda t: find_date(ctx, t, t, not_after=pub, own_only=True)[0],
+                             key=lambda d: d.value)
         if same is not None:
             d, tok = same
             return date_ref(d), f"'{d.span.text}' dates the same event where the text says '{tok.text}' " \
@@ -282,7 +283,29 @@ def event_place(ctx, trigger: Token, anchor: Token, *, extra: list[Token] = (),
                 exclude: list[tuple[int, int]] = ()) -> tuple[PlaceRef | None, str]:
     """The event's place; ``exclude`` holds the actors' spans ("U.S." in "U.S. President" is no place)
     unless the sentence says the event happened there ("landed in Athens", "attacked the embassy in
-    Kabul", "the Oklahoma City bombing")."""
+    Kabul", "the Nairobi mall attack"). Without one in the clause: the wire dateline's town for the
+    main event of its sentence, or, for a definite mention ("the meeting"), where the text says that
+    one occasion happened."""
+    ref, why = _clause_place(ctx, trigger, anchor, extra, exclude)
+    if ref is None:
+        ref, why = _filed_from(ctx, trigger, anchor)
+    if ref is None and trigger.pos_ == "NOUN":
+        # only for a noun that names who took part: "the summit" may be a future one, and where that
+        # is to be the clause cannot tell
+        same = same_occasion(trigger, lambda t: _told_place(ctx, t), key=lambda p: p.name, named_only=True)
+        if same is not None:
+            ref, tok = same
+            why = f"'{ref.name}' is where the same event happened where the text says '{tok.text}'"
+    return ref, why
+
+
+def _told_place(ctx, tok: Token) -> PlaceRef | None:
+    """Where a mention of an event says it happened, if it says so."""
+    ref, _ = _clause_place(ctx, tok, tok, (), ())
+    return ref if ref is not None else _filed_from(ctx, tok, tok)[0]
+
+
+def _clause_place(ctx, trigger: Token, anchor: Token, extra, exclude) -> tuple[PlaceRef | None, str]:
     ranges: list[tuple[int, int]] = []
     for head in {trigger.i: trigger, anchor.i: anchor}.values():
         ranges += clause_chars(head) if head.pos_ in ("VERB", "AUX") else \
@@ -314,18 +337,18 @@ def event_place(ctx, trigger: Token, anchor: Token, *, extra: list[Token] = (),
                 iso2 = cap.iso2 if cap else None
             return PlaceRef(name=span.text, country=iso2), f"'{span.text}' named with '{_prep_word(tok)}' " \
                                                          f"(as written; not geocoded)"
-    return _filed_from(ctx, trigger, anchor)
+    return None, ""
 
 
 def _filed_from(ctx, trigger: Token, anchor: Token) -> tuple[PlaceRef | None, str]:
-    """The city of a wire dateline ("ROME - X met Y on Saturday") for the main event of the sentence it
+    """The city of a wire dateline ("LIMA - X met Y on Sunday") for the main event of the sentence it
     opens, when nothing nearer says where: a correspondent files from where the news is."""
     sent = trigger.sent
     where = wire_dateline(ctx.article.text, sent.start_char)
     if where is None or where[1] > sent.end_char:
         return None, ""
     if not any(t.dep_ == "ROOT" or (t.dep_ in ("ccomp", "conj") and t.head.dep_ == "ROOT") for t in (trigger, anchor)):
-        return None, ""  # a subordinate event of the lead ("to stop them losing orders") has its own place
+        return None, ""  # a subordinate event of the lead ("to help them sell ore") has its own place
     for p in ctx.places:
         if where[0] <= p.span.start and p.span.end <= where[1] and p.resolved is not None and p.kind == "name":
             return place_ref(p), f"'{p.span.text}' is the wire dateline the report was filed from"
@@ -348,7 +371,7 @@ def _said_there(p: Place, local: list[Token], said: list[Token], exclude) -> boo
 
 def _hangs_on(ctx, p: Place, trigger: Token, anchor: Token, ranges) -> bool:
     """Does the lead's event location hang on the trigger, its anchor or an event noun of the clause
-    ("met Xi during a visit to Beijing"), rather than on another verb ("losing orders to Seoul")?"""
+    ("met Xi during a visit to Beijing"), rather than on another verb ("refused to ship ore to Japan")?"""
     span = trigger.doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
     prep = _event_prep(span.root) if span is not None and len(span) else None
     if prep is None:
@@ -359,7 +382,7 @@ def _hangs_on(ctx, p: Place, trigger: Token, anchor: Token, ranges) -> bool:
 
 
 def _where_antecedent(trigger: Token, anchor: Token) -> list[Token]:
-    """The place a "where" clause hangs on ("the island of Lesbos, where he visited a camp")."""
+    """The place a "where" clause hangs on ("the port city of Haiphong, where he met the premier")."""
     heads = [trigger, anchor]
     t = trigger
     while t.dep_ in ("conj", "xcomp") and len(heads) < 5:  # "where he landed and met the premier"
@@ -378,7 +401,7 @@ def _where_antecedent(trigger: Token, anchor: Token) -> list[Token]:
 
 def _target_places(ctx, trigger: Token) -> list[Token]:
     """Where an attack's target is: "attacked the embassy in Kabul", "an attack on a post in Kandahar";
-    and a town named before an attack noun ("the Oklahoma City bombing")."""
+    and a town named before an attack noun ("the Nairobi mall attack")."""
     if trigger.lemma_.lower() not in ATTACK_WORDS:
         return []
     targets = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]

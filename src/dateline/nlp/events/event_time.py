@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 from spacy.tokens import Token
 
@@ -34,6 +35,7 @@ OTHER_OCCASION = frozenset({"first", "second", "third", "fourth", "fifth", "last
                             "upcoming", "planned", "expected", "possible", "proposed", "further", "other",
                             "repeated", "several", "many", "two", "three", "four", "five"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+T = TypeVar("T")
 DASH = r"(?:-{1,2}|\u2013|\u2014)"
 _BEFORE_DATE = re.compile(r"\s*[A-Z][A-Za-z.'\u2019 -]{1,40},\s*")
 _AFTER_DATE = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?" + DASH)
@@ -43,13 +45,13 @@ _WIRE_DATELINE = re.compile(r"[A-Z][A-Z.'\u2019 -]{1,40}(?:,[^\n,]{1,30}){0,2}\s
 
 
 def in_wire_dateline(text: str, start: int, end: int) -> bool:
-    """Is text[start:end] the date of a wire dateline ("TAIPEI, March 3 -", "Oslo, Jan 7 (Reuters) -")?"""
+    """Is text[start:end] the date of a wire dateline ("OSLO, Jan 7 -", "Lima, Jan 6 (Reuters) -")?"""
     line_start = text.rfind("\n", 0, start) + 1
     return bool(_BEFORE_DATE.fullmatch(text[line_start:start]) and _AFTER_DATE.match(text, end))
 
 
 def wire_dateline(text: str, pos: int) -> tuple[int, int] | None:
-    """The character range of the capitals' wire dateline ("ROME -", "TAIPEI, March 3 (Reuters) -")
+    """The character range of the capitals' wire dateline ("LIMA -", "OSLO, Jan 7 (Reuters) -")
     that opens the line holding ``pos``, if there is one."""
     line_start = text.rfind("\n", 0, pos) + 1
     m = _WIRE_DATELINE.match(text, line_start)
@@ -126,8 +128,58 @@ def definite_mention(noun: Token) -> bool:
     return definite
 
 
-def _names(toks) -> set[str]:
-    return {t.lower_ for t in toks if t.pos_ == "PROPN" and len(t.text) > 1}
+def _participants(noun: Token) -> set[str] | None:
+    """The last words of the people and bodies a definite event noun names ("his meeting with Li
+    Keqiang" -> {"keqiang"} and whoever "his" is), or None when a possessive cannot be told: then
+    whose occasion it is is unknown."""
+    inside = {t.i for t in noun.subtree if t.i != noun.i}
+    out = {_surname(e) for e in noun.doc.ents if e.label_ in ("PERSON", "ORG") and e.start in inside}
+    for c in noun.children:
+        if c.dep_ == "poss":
+            if c.pos_ == "PROPN":
+                out.add(c.lower_)
+            elif c.pos_ == "PRON":
+                who = _possessor(noun)
+                if who is None:
+                    return None
+                out.add(who)
+    return out
+
+
+def _surname(ent) -> str:
+    """The last proper noun of a name ("Moon" in a name the tagger split as "Moon Jae - in")."""
+    words = [t for t in ent if t.pos_ == "PROPN"] or list(ent)
+    return words[-1].lower_
+
+
+def _person(tok: Token) -> str | None:
+    """The surname of the person or body a subject names; a bare proper noun the tagger left untagged
+    counts ("Li says ..." in a headline)."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None:
+        return _surname(ent) if ent.label_ in ("PERSON", "ORG") else None
+    return tok.lower_ if tok.pos_ == "PROPN" else None
+
+
+def _possessor(noun: Token) -> str | None:
+    """Whom "his"/"their" in "X said that his meeting ..." is: the subject of the nearest verb above
+    that names a person ("Li said his meeting ..." -> Li)."""
+    t = noun
+    for _ in range(6):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i
+                     and not any(x.i == noun.i for x in c.subtree)), None)
+        if subj is not None:
+            return _person(subj)
+    return None
+
+
+def _named(tok: Token, participants: set[str]) -> bool:
+    """Does the mention name all of the participants (in its own words, or as its verb's arguments)?"""
+    scope = tok.subtree if tok.pos_ == "VERB" else [*tok.subtree, *tok.head.children]
+    return participants <= {t.lower_ for t in scope if t.pos_ == "PROPN"}
 
 
 def _past_occasion(tok: Token) -> bool:
@@ -139,31 +191,35 @@ def _past_occasion(tok: Token) -> bool:
         a in HAD | HAVE for a in _auxiliaries(tok))) and not any(a in MODALS for a in _auxiliaries(tok))
 
 
-def same_event_date(noun: Token, own_date: Callable[[Token], object | None]):
-    """The date of the one occasion a definite event noun refers back to, with the word that dates it.
+def same_occasion(noun: Token, value_of: Callable[[Token], T | None], key: Callable[[T], object], *,
+                  named_only: bool = False) -> tuple[T, Token] | None:
+    """What the text says of the one occasion a definite event noun refers back to (its date, its
+    place: ``value_of`` a mention, ``None`` when it says nothing), with the word it says it of.
 
-    Candidates are other mentions of the same word ("met" for "the meeting") that happened and have
-    a date in their own clause (``own_date``); when the noun names someone ("his meeting with
-    Sanders"), a candidate's sentence must name them too, and otherwise it must come earlier. All
-    candidates must agree on the date, or none is taken: two meetings on two days are two events."""
+    Candidates are other mentions of the same word ("met" for "the meeting") that happened; when the
+    noun names who took part ("his meeting with Tsipras"), a candidate must name them all among its
+    own words, and otherwise it must come earlier. All candidates that say something must agree (on
+    ``key``), or nothing is taken: two meetings on two days, or in two towns, are two events.
+    ``named_only``: only a noun that names who took part."""
     if not definite_mention(noun):
         return None
     stem = _stem(noun)
-    names = _names(t for t in noun.subtree if t.i != noun.i)
+    names = _participants(noun)
+    if names is None or (named_only and not names):
+        return None
     found = []
     for tok in noun.doc:
         if tok.i == noun.i or tok.pos_ not in ("VERB", "NOUN") or _stem(tok) != stem:
             continue
         if not _past_occasion(tok):
             continue
-        if names and not names & _names(tok.sent):
+        if names and not _named(tok, names):
             continue
         if not names and tok.i > noun.i:
             continue
-        d = own_date(tok)
-        if d is not None:
-            found.append((d, tok))
-    values = {d.value for d, _ in found}
-    if len(values) != 1:
+        v = value_of(tok)
+        if v is not None:
+            found.append((v, tok))
+    if len({key(v) for v, _ in found}) != 1:
         return None
     return min(found, key=lambda f: abs(f[1].i - noun.i))
