@@ -444,8 +444,9 @@ def _locative(tok: Token, depth: int = 0) -> list[Token]:
                 m.dep_ == "mark" for m in c.children):
             # "speaking in Tehran, he urged ...": a participle without a conjunction shares the place
             out += [x for x in _locative(c, 2) if x.head.lower_ in ("in", "at")]
-        if depth < 2 and (c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in EVENT_NOUNS
-                                                 or c.lower_ in EVENT_NOUNS) or c.dep_ == "prep" and c.lower_ == "with"):
+        done_to = c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in EVENT_NOUNS
+                                        or c.lower_ in EVENT_NOUNS)
+        if depth < 2 and (done_to or c.dep_ == "prep" and c.lower_ == "with"):
             out += _locative(c, depth + 1)
         if depth == 0 and c.dep_ in ("nsubj", "nsubjpass"):
             # "Rouhani, speaking in Tehran, urged ...": the subject's participle says where he was
