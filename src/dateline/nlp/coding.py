@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Span as TokSpan
 
 from .lexicon import POSSESSIVE
+from .political import PARTY_SECTOR_NOUNS, party_in
 from .token_table import doc_ents
 
 
@@ -42,10 +43,18 @@ def country_in(span: TokSpan, res: Any) -> str | None:
     return None
 
 
+# titles written short before a name, as the office they stand for ("Sen. Jane Doe", "Gen. Tom Lee")
+SHORT_TITLES = {"sen.": "senator", "rep.": "lawmaker", "gov.": "governor", "gen.": "general", "lt.": "lieutenant",
+                "col.": "colonel", "maj.": "major", "capt.": "captain", "sgt.": "sergeant", "adm.": "admiral",
+                "cmdr.": "commander", "amb.": "ambassador", "supt.": "superintendent", "insp.": "inspector"}
+
+
 def _role_phrase(span: TokSpan) -> str:
     """The office words of a title, without the country: "presidential spokesperson"."""
     words = [t.text for t in span if t.ent_type_ not in ("GPE", "NORP") and t.text not in POSSESSIVE
              and t.pos_ != "PRON" and t.dep_ != "det"]
+    words = [SHORT_TITLES.get(w.lower(), SHORT_TITLES.get(w.lower() + ".", w)) if w[:1].isupper() else w
+             for w in words]
     return " ".join(words).lower()
 
 
@@ -53,6 +62,8 @@ def code_group(g: Any, doc: Any, res: Any, on: Any) -> None:
     """Set name, country, sector and role on a group of mentions, with the reasons in ``g.coding``."""
     entry = _dictionary_entry(g, res, on)
     g.name = entry.name if entry is not None else _longest_name(g)
+    if entry is not None and g.label in ("GPE", "LOC") and not entry.sector and entry.country == entry.code:
+        g.name = _longest_name(g)  # "Miami" is in the United States, not the United States itself
     if g.key[0] == "country":
         country = res.countries.from_code(g.key[1])
         g.name, g.country, g.role = country.name, country.iso3, "country"
@@ -65,21 +76,12 @@ def code_group(g: Any, doc: Any, res: Any, on: Any) -> None:
                 g.country, g.role = capital.iso3, "capital"
                 g.coding.append(f"country {capital.iso3}: {n.text} is its capital")
                 return
-    title_country = title_sector = None
-    for t in g.titles:
-        c = country_in(t.tokens, res)
-        if c and not title_country:
-            title_country = c
-            g.coding.append(f"country {c} from '{t.text}'")
-        found = res.agents.sector_for(_role_phrase(t.tokens)) if _role_phrase(t.tokens) else None
-        if found and not title_sector:
-            title_sector = found[0]
-            g.role = g.role or t.head_word
-            g.coding.append(f"sector {found[0]} from '{found[1]}' in '{t.text}'")
+    title_country, title_sector = _from_titles(g, res, on)
     if g.label == "PERSON" and not title_country:
         title_country = _of_country(g, doc, res)
     if g.label != "PERSON":
-        title_country = title_country or _possessive_country(g, doc, res) or _country_in_name(g, res)
+        title_country = title_country or _possessive_country(g, doc, res) or _country_in_name(g, res) or \
+            _party_in_name(g, res, on)
         if not title_sector and not (entry is not None and entry.sector):
             # a noun inside a known actor's own name says less than its dictionary row: the
             # European Union is no labour union, the Soviet Union no trade union
@@ -105,16 +107,74 @@ def code_group(g: Any, doc: Any, res: Any, on: Any) -> None:
                         f"({entry.role or 'no role'}{dates}; {entry.source})")
 
 
+def _from_titles(g: Any, res: Any, on: Any) -> tuple[str | None, str | None]:
+    """Country and sector from the words before or beside a name: "Chinese President" -> CHN, GOV;
+    a party's word gives the party's country, and its sector to a party role ("Lib Dem leader" ->
+    GBR, PTY; "Labour MP" -> GBR, and LEG from "MP")."""
+    country = sector = None
+    for t in g.titles:
+        c = country_in(t.tokens, res)
+        if c and not country:
+            country = c
+            g.coding.append(f"country {c} from '{t.text}'")
+        found = res.agents.sector_for(_role_phrase(t.tokens)) if _role_phrase(t.tokens) else None
+        party = _party_row(list(t.tokens), res, on)
+        if party is not None and not country:
+            row, words, role = party
+            country = row.country
+            g.coding.append(f"country {row.country} from '{words}' in '{t.text}' (the {row.name})")
+            if role in PARTY_SECTOR_NOUNS or not found:
+                found = (row.sector, words)
+        if found and not sector:
+            sector = found[0]
+            g.role = g.role or t.head_word
+            g.coding.append(f"sector {found[0]} from '{found[1]}' in '{t.text}'")
+    return country, sector
+
+
+def _party_row(tokens: list[Any], res: Any, on: Any) -> tuple[Any, str, str] | None:
+    """The dictionary row of a party named by its word in a title, the words, and the role after them."""
+    got = party_in(tokens)
+    if got is None:
+        return None
+    name, words = got
+    rows = [r for r in res.actors.lookup(name, on=on) if r.country]
+    if not rows:
+        return None
+    after = words[-1].i + 1
+    role = next((t.lower_.rstrip(".") for t in tokens if t.i == after), "")
+    return rows[0], " ".join(t.text for t in words), role
+
+
+def _party_in_name(g: Any, res: Any, on: Any) -> str | None:
+    """ "the Ohio Republican Party", "Florida Democratic Party": a state's branch of a party the
+    dictionary knows is of that party's country."""
+    for n in g.names:
+        party = _party_row(list(n.tokens), res, on)
+        if party is not None:
+            g.coding.append(f"country {party[0].country} from '{party[1]}' in its name (the {party[0].name})")
+            return party[0].country
+    return None
+
+
 def _dictionary_entry(g: Any, res: Any, on: Any) -> Any:
-    wanted = "PERSON" if g.label == "PERSON" else None
-    names = sorted(g.names, key=lambda n: -len(n.text.split()))
-    for n in names:
-        if g.label == "PERSON" and len(n.text.split()) < 2 and len(names[0].text.split()) >= 2:
-            break  # a surname alone is too ambiguous once a full name is known
-        for e in res.actors.lookup(n.text, on=on):
-            if wanted is None or e.type == wanted:
+    names = [n.text for n in sorted(g.names, key=lambda n: -len(n.text.split()))]
+    if g.label == "PERSON":
+        # a surname with its title ("President Obama") is listed where the surname alone is not
+        names += [m.span.text for m in g.mentions if m.span.text not in names]
+    for text in names:
+        if g.label == "PERSON" and len(text.split()) < 2 and len(names[0].split()) >= 2:
+            continue  # a surname alone is too ambiguous once a full name is known
+        for e in res.actors.lookup(text, on=on):
+            if g.label != "PERSON" or person_row(e):
                 return e
     return None
+
+
+def person_row(e: Any) -> bool:
+    """Can a dictionary row code a person? A person's row, or an untyped one with a sector (the
+    Phoenix files type few of their people); never a country's or a city's ("Mr Houston")."""
+    return e.type == "PERSON" or (not e.type and bool(e.sector))
 
 
 def _longest_name(g: Any) -> str:

@@ -97,6 +97,12 @@ def extract_entities(ctx) -> tuple[Entity, ...]:
 def _relabel(s: NameSpan, res, on) -> NameSpan:
     """The dictionary knows better than the tagger whether a name is a person or an organisation:
     spaCy calls "Trump" an ORG and "Xinhua" a PERSON now and then."""
+    if s.label != "PERSON":
+        got = _honorific_person(s)
+        if got is not None:
+            return got  # "Mr Denver" is a man, whatever a dictionary says of Denver
+    if s.label == "PERSON" and res.countries.from_name(s.text) is not None and _honorific_person(s) is None:
+        return NameSpan(s.tokens, "GPE")  # "Benin opened its borders": a country the tagger took for a man
     if s.label == "PERSON" and len(s.tokens) > 1:
         # headlines run words together: "Xi tells Kim China hopes…" gives a PERSON "Kim China"
         toks = s.tokens
@@ -114,6 +120,26 @@ def _relabel(s: NameSpan, res, on) -> NameSpan:
     if kind == "ORG" and s.label in ("PERSON", "GPE", "FAC"):
         return NameSpan(s.tokens, "ORG")
     return s
+
+
+# forms of address that only ever stand before a person's name (not "President", which may lead
+# an office's name, nor "General", which leads "General Motors")
+PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "messrs"})
+
+
+def _honorific_person(s: NameSpan) -> NameSpan | None:
+    """ "Mr Houston", "Mrs Phoenix": a name after a personal form of address is a person's, though the
+    tagger or a dictionary reads it as a city. The form of address is left out of the name."""
+    toks = s.tokens
+    doc = toks.doc
+    first = toks[0].text.rstrip(".").lower()
+    if first in PERSONAL_HONORIFICS and len(toks) > 1 and toks[1].is_title:
+        return NameSpan(toks[1:], "PERSON")
+    before = doc[toks.start - 1] if toks.start > 0 else None
+    if before is not None and before.text.rstrip(".").lower() in PERSONAL_HONORIFICS and before.is_title \
+            and toks[0].is_title:
+        return NameSpan(toks, "PERSON")
+    return None
 
 
 # -- people ---------------------------------------------------------------------------------------

@@ -21,8 +21,12 @@ from spacy.tokens import Span as TokSpan
 from spacy.tokens import Token
 
 from ...model import ActorRef, Entity, Span
+from ..coding import person_row
 from ..lexicon import PERSON_PRONOUNS, RELATIVE_PRONOUNS
-from ..names import KIN
+from ..names import KIN, tokens_between
+from ..political import PARTY_SECTOR_NOUNS, party_in
+from .home import NOT_COUNTRIES, article_home, at_home
+from .parties import is_thing, owners
 from .phrases import (
     Part,
     _actor_like,
@@ -30,6 +34,7 @@ from .phrases import (
     _is_pair,
     _is_the_country,
     _partitive_of,
+    dateline_end,
     np_span,
     split_coordination,
 )
@@ -37,6 +42,7 @@ from .phrases import (
 THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 NON_ACTOR_ENTS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+COUNTRY_NOUNS = frozenset({"country", "nation", "state", "neighbor", "neighbour"})
 CAPITAL_SECTOR = "GOV"  # a capital as an actor stands for its government (PLOVER GSR convention)
 CITY_SECTOR = "CVL"
 
@@ -67,6 +73,19 @@ class Mentions:
 
 
 @dataclass(slots=True)
+class _Base:
+    """What a phrase's words say of its actor so far, and why (``path``)."""
+
+    name: str
+    entity_id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    base: str = ""  # the dictionary's code, or the country's
+    used: set[int] = field(default_factory=set)  # tokens already read as a name
+    path: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class ActorResolver:
     """Resolves argument tokens of one article; keeps what it needs across sentences."""
 
@@ -74,11 +93,13 @@ class ActorResolver:
     mentions: Mentions = field(init=False)
     on: Any = field(init=False)
     _memo: dict = field(init=False)  # (head, speaker) -> actors: the same argument serves several events
+    _home: tuple | None = field(init=False)  # (article_home(),) once asked
 
     def __post_init__(self) -> None:
         self.mentions = Mentions.of(self.ctx.entities)
         self.on = self.ctx.published_date
         self._memo = {}
+        self._home = None
 
     # -- entry point --------------------------------------------------------------------------
     def resolve(self, head: Token, *, speaker: list[ActorRef] | None = None) -> list[ActorRef]:
@@ -102,11 +123,41 @@ class ActorResolver:
             if key not in seen:
                 seen.add(key)
                 unique.append(a)
-        return unique
+        return [at_home(a, self.home, person=self._is_person(a.entity_id))
+                if not (self._is_place(a) or self._other_people(a)) else a for a in unique]
+
+    @property
+    def home(self) -> tuple[str, str] | None:
+        """The article's own country, if it has one (``home.article_home``), found once."""
+        if self._home is None:
+            self._home = (article_home(self.ctx),)
+        return self._home[0]
+
+    def _other_people(self, a: ActorRef) -> bool:
+        """Does the phrase name its people by a faith or ethnic group rather than a country ("Muslim
+        hackers", "Jewish settlers")? Such a group is not placed by the article's country."""
+        if a.span is None:
+            return False
+        countries = self.ctx.resources.countries
+        return any(t.ent_type_ == "NORP" and countries.find(t.text) is None
+                   for t in tokens_between(self.ctx.doc, a.span.start, a.span.end))
+
+    def _is_place(self, a: ActorRef) -> bool:
+        return bool(a.entity_id) and any(e.id == a.entity_id and e.type in ("GPE", "LOC", "FAC")
+                                         for e in self.ctx.entities)
 
     def _one(self, part: "Part", *, speaker: list[ActorRef] | None) -> list[ActorRef]:
         h = part.head
         low = h.lower_
+        dash = dateline_end(h)
+        if dash >= 0 and h.i < dash:
+            # "OSLO, May 4 - Finance minister Ola Brand rejected ...": the tagger took the dateline for
+            # the subject; the actor is the phrase after the dash that hangs on it, if any
+            after = next((t for t in h.doc[dash + 1:h.sent.end] if t.pos_ in ("PROPN", "NOUN", "PRON") and (
+                t.head.i <= dash or t.dep_ in ("nsubj", "nsubjpass") and t.head.i == h.head.i)), None)
+            if after is None:
+                return []
+            return self._one(Part(after, np_span(after, agents=self.ctx.resources.agents)), speaker=speaker)
         if low in RELATIVE_PRONOUNS and h.dep_ in ("nsubj", "nsubjpass", "dobj") and h.head.dep_ == "relcl":
             return self._one(Part(h.head.head, np_span(h.head.head, agents=self.ctx.resources.agents)),
                              speaker=speaker)
@@ -133,22 +184,50 @@ class ActorResolver:
             got = self._one(Part(app, np_span(app, agents=self.ctx.resources.agents)), speaker=speaker)
             if got and (got[0].country or got[0].entity_id):
                 return got
-        span = part.span
-        ref = self._span_actor(span, h)
+        ref = self._span_actor(part.span, h)
         if ref.country:
             return [ref]
-        app = next((c for c in h.children if c.dep_ == "appos"), None)
-        if app is not None:  # "Kenzo Oshima, the United Nations Emergency Relief Coordinator"
-            got = self._one(Part(app, np_span(app, agents=self.ctx.resources.agents)), speaker=speaker)
-            if got and got[0].country:
-                a = got[0]
-                sector = ref.sector or a.sector
-                return [ActorRef(text=ref.text, name=ref.name, span=ref.span, entity_id=ref.entity_id,
-                                 country=a.country, sector=sector, code=a.code if not ref.code else
-                                 _join_code("", a.code or a.country, sector or ""),
-                                 coding=f"{ref.coding}; country {a.country} from the apposition '{a.text}' "
-                                        f"({a.coding})")]
+        placed = self._from_apposition(h, ref, speaker)
+        if placed is not None:
+            return [placed]
+        if not (ref.code or ref.entity_id or ref.sector) and is_thing(h, self.ctx.resources.agents):
+            return self._thing_party(h, ref, speaker)
         return [ref]
+
+    def _from_apposition(self, h: Token, ref: ActorRef, speaker) -> ActorRef | None:
+        """ "Kenzo Oshima, the United Nations Emergency Relief Coordinator": the country of a phrase in
+        apposition, when the phrase itself names none."""
+        app = next((c for c in h.children if c.dep_ == "appos"), None)
+        if app is None:
+            return None
+        got = self._one(Part(app, np_span(app, agents=self.ctx.resources.agents)), speaker=speaker)
+        if not got or not got[0].country:
+            return None
+        a = got[0]
+        sector = ref.sector or a.sector
+        return ActorRef(text=ref.text, name=ref.name, span=ref.span, entity_id=ref.entity_id,
+                        country=a.country, sector=sector, code=a.code if not ref.code else
+                        _join_code("", a.code or a.country, sector or ""),
+                        coding=f"{ref.coding}; country {a.country} from the apposition '{a.text}' ({a.coding})")
+
+    def _thing_party(self, h: Token, ref: ActorRef, speaker) -> list[ActorRef]:
+        """A phrase about a thing is no party ("rejected a request", "the memo said"): its party is
+        whoever is named as its owner or author ("a request by textile makers"); for a thing acted on,
+        any party named further in ("a camp for Congolese refugees"); else there is none."""
+        why = f"'{ref.text}' is a thing, not a party"
+        for o in owners(h):
+            if o.dep_ == "poss" and o.pos_ == "PRON":
+                continue  # "its plan": the possessor is most often the actor itself
+            got = [a for a in self.resolve(o, speaker=speaker) if a.country or a.code or a.entity_id or
+                   a.sector or not is_thing(o, self.ctx.resources.agents)]
+            if got:
+                return [_relabelled(a, f"{why}; its party '{a.text}': {a.coding}") for a in got]
+        if h.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+            for t in _named_below(h):
+                got = [a for a in self.resolve(t, speaker=speaker) if a.country]
+                if got:
+                    return [_relabelled(a, f"{why}; a party named in it: {a.coding}", text=ref) for a in got[:1]]
+        return []
 
     def _trigger_noun(self, tok: Token) -> bool:
         try:
@@ -161,90 +240,143 @@ class ActorResolver:
         """The actor a phrase names: its base (an article entity, a dictionary actor or a country, with
         the dictionary's code winning for a name it lists) and the agent nouns around it
         ("MSF Arnor diplomat" -> NGO + ARN + GOV; "North Korean officials" -> PRK + GOV)."""
-        path: list[str] = []
-        name, entity_id, country, sector, base = _span_text(span), None, None, None, ""
-        used: set[int] = set()
+        b = _Base(name=_span_text(span))
         got = self._mention(span, head)
         if got is not None:
-            ent, kind, s, e = got
-            used = {t.i for t in span if s <= t.idx < e}
-            if not ent.country and self._row(self.ctx.article.text[s:e]) is None:
-                used = set()  # a name we cannot place: its words may still hold a known actor
-            mention = self.ctx.article.text[s:e]
-            row = self._row(mention)
-            name, entity_id, sector = ent.name, ent.id, ent.sector
-            path.append(f"'{mention}' is a mention ({kind}) of {ent.name}")
-            if row is not None:
-                country, base = row.country or None, row.code or row.country
-                sector = sector or row.sector or None
-                path.append(self._row_note(mention, row))
-            else:
-                country, base = ent.country, ent.country or ""
-                if ent.coding:
-                    path.append(ent.coding)
-            if ent.type in ("GPE", "LOC") and ent.role == "capital" and not sector and row is None:
-                sector = CAPITAL_SECTOR
-                path.append(f"a capital stands for its government: sector {CAPITAL_SECTOR}")
-        if not country:
-            hit = self._lookup(span, skip=used)
-            if hit is not None:
-                how, value, words, text = hit
-                used |= words
-                if how == "actor":
-                    row = value
-                    if entity_id is None:
-                        name = row.name
-                    country, base = row.country or None, row.code or row.country
-                    sector = sector or row.sector or None
-                    path.append(self._row_note(text, row))
-                else:
-                    c, found_how = value
-                    country, base = c.iso3, c.iso3
-                    if entity_id is None:
-                        name = c.name
-                    path.append(f"country {country} from '{text}' ({found_how})")
-                    if found_how == "capital" and not sector:
-                        sector = CAPITAL_SECTOR
-                        path.append(f"a capital stands for its government: sector {CAPITAL_SECTOR}")
-        if not country:
-            place = self._place(span)  # "Dalian", "Vladivostok": a city the gazetteer puts in a country
+            self._from_mention(b, span, got, head)
+        if not b.country:
+            self._from_lookup(b, span, head)
+        if not b.country:
+            self._from_party_word(b, span)
+        if not b.country:
+            place = self._place(span, skip=b.used)  # "Dalian": a city the gazetteer puts in a country
             if place is not None:
-                country = place[0]
-                base = base or country
-                path.append(place[1])
+                b.country, b.base = place[0], b.base or place[0]
+                b.path.append(place[1])
         prefix, suffix, nouns = "", "", []
-        if not (entity_id and sector and self._is_person(entity_id)):
-            for entry, noun in self._agents(span, head, skip=used):
+        if not (b.entity_id and b.sector and self._is_person(b.entity_id)):
+            for entry, noun in self._agents(span, head, skip=b.used):
+                if b.sector == "PTY" and noun in PARTY_SECTOR_NOUNS:
+                    b.path.append(f"'{noun}' of a party: the party's sector")
+                    nouns.append(noun)
+                    continue  # "the Lib Dem leader", "a spokesman for UKIP": PTY, not GOV
                 p_, s_ = _agent_parts(entry)
                 prefix, suffix = prefix + p_, suffix + s_
                 nouns.append(noun)
-                path.append(f"sector {entry.sector} from agent noun '{noun}'")
-                if not sector or sector == country:
-                    sector = entry.sector[:3] if not p_ else sector
-        if nouns and country and entity_id is None:
-            name = f"{name} {nouns[-1]}" if name.lower() != nouns[-1] else name
-        if not path:
-            path.append(f"'{_span_text(span)}' names no known actor, country or agent")
-        code = _join_code(prefix, base, suffix) if (base or prefix or suffix) else None
-        if code and not prefix and not suffix and sector and base and not base.endswith(sector):
-            code = _join_code("", base, sector)
-        return ActorRef(text=_span_text(span), name=name, span=_span(span), entity_id=entity_id, country=country,
-                        sector=sector, code=code, coding="; ".join(path))
+                b.path.append(f"sector {entry.sector} from agent noun '{noun}'")
+                if not b.sector or b.sector == b.country:
+                    b.sector = entry.sector[:3] if not p_ else b.sector
+        if nouns and b.country and b.entity_id is None:
+            b.name = f"{b.name} {nouns[-1]}" if b.name.lower() != nouns[-1] else b.name
+        if not b.path:
+            b.path.append(f"'{_span_text(span)}' names no known actor, country or agent")
+        code = _join_code(prefix, b.base, suffix) if (b.base or prefix or suffix) else None
+        if code and not prefix and not suffix and b.sector and b.base and not b.base.endswith(b.sector):
+            code = _join_code("", b.base, b.sector)
+        return ActorRef(text=_span_text(span), name=b.name, span=_span(span), entity_id=b.entity_id,
+                        country=b.country, sector=b.sector, code=code, coding="; ".join(b.path))
 
-    def _place(self, span) -> tuple[str, str] | None:
-        toks = list(span)
+    def _from_mention(self, b: "_Base", span, got, head: Token) -> None:
+        """Name, country and sector of the article entity the phrase mentions. A person is coded as the
+        entity was, whichever of their names is used ("Hugo Chavez", then "Mr Chavez"), and a row for
+        another kind of actor never codes them ("Mr Denver" is no city). A capital heading the phrase
+        stands for its government."""
+        ent, kind, s, e = got
+        mention = self.ctx.article.text[s:e]
+        b.used = {t.i for t in span if s <= t.idx < e}
+        b.name, b.entity_id, b.sector = ent.name, ent.id, ent.sector
+        b.path.append(f"'{mention}' is a mention ({kind}) of {ent.name}")
+        row = self._person_row(ent) if ent.type == "PERSON" else self._row(mention)
+        if row is not None and ent.type == "PERSON":
+            # the dictionary's code where it says what the article says; the article's sector where
+            # it says more ("Venezuelan president Hugo Chavez": GOV, whatever the row's period)
+            b.country = ent.country or row.country or None
+            own = not ent.sector or ent.sector == row.sector
+            b.base = (row.code or row.country) if own and b.country == row.country else (b.country or "")
+            b.sector = ent.sector or row.sector or None
+            b.path.append(self._row_note(ent.name, row))
+        elif row is not None:
+            b.country, b.base = row.country or None, row.code or row.country
+            b.sector = b.sector or row.sector or None
+            b.path.append(self._row_note(mention, row))
+        else:
+            b.country, b.base = ent.country, ent.country or ""
+            if ent.coding:
+                b.path.append(ent.coding)
+            if not ent.country and ent.type != "PERSON":
+                b.used = set()  # a body we cannot place: its words may still hold a known actor
+        heads = s <= head.idx < e
+        if ent.type in ("GPE", "LOC") and ent.role == "capital" and not b.sector and row is None and heads:
+            b.sector = CAPITAL_SECTOR
+            b.path.append(f"a capital stands for its government: sector {CAPITAL_SECTOR}")
+
+    def _from_party_word(self, b: "_Base", span) -> None:
+        """ "a Tory spokesman", "the Republican candidates": a party named by its word before a role."""
+        got = party_in(list(span))
+        if got is None:
+            return
+        rows = [r for r in self.ctx.resources.actors.lookup(got[0], on=self.on) if r.country]
+        if not rows:
+            return
+        row, words = rows[0], got[1]
+        b.used |= {t.i for t in words}
+        b.country, b.base = row.country, row.code or row.country
+        b.sector = b.sector or row.sector or None
+        if b.entity_id is None:
+            b.name = row.name
+        b.path.append(f"'{' '.join(t.text for t in words)}' names the {row.name} ({row.code}; {row.source})")
+
+    def _from_lookup(self, b: "_Base", span, head: Token) -> None:
+        """A dictionary actor or a country named among the phrase's other words. A capital stands for its
+        government only as the phrase's head ("Seoul said", not "journalists in Seoul")."""
+        person = frozenset(b.used) if b.entity_id and self._is_person(b.entity_id) else frozenset()
+        hit = self._lookup(span, skip=b.used - person, not_alone=person)
+        if hit is None:
+            return
+        how, value, words, text = hit
+        b.used |= words
+        if how == "actor":
+            row = value
+            if b.entity_id is None:
+                b.name = row.name
+            b.country, b.base = row.country or None, row.code or row.country
+            b.sector = b.sector or row.sector or None
+            b.path.append(self._row_note(text, row))
+            return
+        c, found_how = value
+        b.country, b.base = c.iso3, c.iso3
+        if b.entity_id is None:
+            b.name = c.name
+        b.path.append(f"country {b.country} from '{text}' ({found_how})")
+        if found_how == "capital" and not b.sector and head.i in words:
+            b.sector = CAPITAL_SECTOR
+            b.path.append(f"a capital stands for its government: sector {CAPITAL_SECTOR}")
+
+    def _place(self, span, *, skip: set[int]) -> tuple[str, str] | None:
+        toks = [t for t in span if t.i not in skip]
         if not toks:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        names = [(t.idx, t.idx + len(t.text)) for t in span if t.i in skip]  # a person's "Holt" is no town
         for p in self.ctx.places:
+            if any(a < p.span.end and p.span.start < b for a, b in names):
+                continue
             if start <= p.span.start and p.span.end <= end and p.resolved is not None and p.resolved.country:
                 c = self.ctx.resources.countries.from_code(p.resolved.country)
                 if c is not None:
                     return c.iso3, (f"'{p.span.text}' is {p.resolved.name} in {c.iso3} (gazetteer)")
         return None
 
-    def _is_person(self, entity_id: str) -> bool:
-        return any(e.id == entity_id and e.type == "PERSON" for e in self.ctx.entities)
+    def _person_row(self, ent: Entity):
+        """The dictionary row of a person, read from their full name so that every mention of them is
+        coded alike; none where the row is no person's or places them elsewhere than the article."""
+        row = self._row(ent.name)
+        if row is None or not person_row(row) or (ent.country and row.country != ent.country):
+            return None
+        return row
+
+    def _is_person(self, entity_id: str | None) -> bool:
+        return entity_id is not None and any(e.id == entity_id and e.type == "PERSON" for e in self.ctx.entities)
 
     def _row(self, text: str):
         rows = self.ctx.resources.actors.lookup(text, on=self.on)
@@ -270,8 +402,9 @@ class ActorResolver:
                     return got
         return None
 
-    def _lookup(self, span, *, skip: set[int]):
-        """The longest dictionary actor or country named in the phrase (not in ``skip``)."""
+    def _lookup(self, span, *, skip: set[int], not_alone: frozenset[int] = frozenset()):
+        """The longest dictionary actor or country named in the phrase (not in ``skip``; not by the
+        words of ``not_alone`` alone: a person's name is no country, "the Bush administration" is)."""
         res = self.ctx.resources
         words = [t for t in span if t.i not in skip and not (t.is_punct and t.text not in ("'s", "’s"))]
         n = len(words)
@@ -280,7 +413,8 @@ class ActorResolver:
                 chunk = words[i:i + size]
                 if chunk[-1].text in ("'s", "’s", "'") or chunk[-1].dep_ == "det":
                     continue
-                if any(b.i - a.i != 1 for a, b in zip(chunk, chunk[1:])):
+                if any(b.i - a.i != 1 for a, b in zip(chunk, chunk[1:])) or \
+                        (not_alone and all(t.i in not_alone for t in chunk)):
                     continue
                 doc = chunk[0].doc
                 after = doc[chunk[-1].i + 1] if chunk[-1].i + 1 < len(doc) else None
@@ -380,24 +514,31 @@ class ActorResolver:
         return None
 
     def _pair(self, head: Token) -> list[ActorRef]:
-        """ "the two leaders", "both sides": the last two distinct countries named before."""
+        """ "the two leaders", "both sides": the last two distinct countries named before. "The two
+        countries" are the countries themselves, not a person of one of them."""
         cands = self.mentions.before(head.idx, types=("PERSON", "GPE", "ORG"))
         seen: dict[str, Entity] = {}
         for _, ent in reversed(cands):
-            if ent.country and ent.country not in seen:
+            if ent.country and ent.country not in seen and ent.country not in NOT_COUNTRIES:
                 seen[ent.country] = ent
             if len(seen) == 2:
                 break
         if len(seen) < 2:
             return []
-        sector = "GOV" if head.lemma_.lower() in ("leader", "government", "capital") else None
+        lemma = head.lemma_.lower()
+        sector = "GOV" if lemma in ("leader", "government", "capital") else None
+        words = head.doc[head.left_edge.i:head.i + 1]
         out = []
         for c, ent in reversed(list(seen.items())):
-            out.append(ActorRef(text=head.text, name=ent.name if ent.type != "GPE" else ent.name, span=_span(
-                head.doc[head.left_edge.i:head.i + 1]), entity_id=ent.id, country=c, sector=sector or ent.sector,
-                code=_code(c, sector or ent.sector),
-                coding=f"'{head.doc[head.left_edge.i:head.i + 1].text}' names two parties: {ent.name} is one of "
-                       f"the last two named before it"))
+            name, entity_id = ent.name, ent.id
+            if lemma in COUNTRY_NOUNS and ent.type != "GPE":
+                country = self.ctx.resources.countries.from_code(c)
+                name, entity_id = (country.name if country is not None else c), None
+            out.append(ActorRef(text=head.text, name=name, span=_span(words), entity_id=entity_id, country=c,
+                                sector=sector or (ent.sector if entity_id else None), code=_code(c, sector or (
+                                    ent.sector if entity_id else None)),
+                                coding=f"'{words.text}' names two parties: {name} is one of the last two named "
+                                       f"before it"))
         return out
 
 
@@ -484,3 +625,34 @@ def _is_subject_at(doc, char: int) -> bool:
 def _acronym_name(tok: Token) -> bool:
     """ "US" the country, not "us": an upper-case word the tagger calls a name."""
     return len(tok.text) > 1 and tok.text.isupper() and tok.ent_type_ in ("GPE", "ORG", "NORP")
+
+
+def _relabelled(a: ActorRef, coding: str, *, text: ActorRef | None = None) -> ActorRef:
+    """The party ``a`` with a new reason; keeping the words of ``text`` where they are the phrase."""
+    words = text if text is not None else a
+    return ActorRef(text=words.text, name=a.name, span=words.span, entity_id=a.entity_id, country=a.country,
+                    sector=a.sector, code=a.code, coding=coding)
+
+
+# where a thing is, which says nothing of whom it concerns ("a rally in Lagos")
+PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "around", "throughout", "within",
+                         "into", "along", "beyond", "off"})
+
+
+def _named_below(h: Token) -> list[Token]:
+    """Names of countries, peoples and bodies inside a phrase, not inside a clause of its own nor as
+    where it is ("a camp for Congolese refugees" -> Congolese; "a plan that Arnor drew up", "a rally in
+    Lagos" -> nothing)."""
+    out = []
+    for t in sorted(h.subtree, key=lambda t: t.i):
+        if t.i == h.i or t.ent_type_ not in ("NORP", "GPE", "ORG") or t.ent_iob_ == "I":
+            continue
+        path, x = [], t
+        while x.i != h.i and x.head.i != x.i:
+            path.append(x)
+            x = x.head
+        if not any(w.dep_ in ("relcl", "acl", "advcl", "ccomp") or w.dep_ == "prep" and w.lower_ in PLACE_PREPS
+                   for w in path):
+            out.append(t)
+    return out
+

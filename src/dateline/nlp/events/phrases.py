@@ -14,6 +14,9 @@ PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "government", "st
                         "neighbour", "foe", "rival", "adversary", "ally", "capital"})
 # phrases after the head that still belong to an actor: "the government of Gondor", "officials in Fornost"
 ATTACHED_PREPS = frozenset({"of", "in", "from"})
+# nouns whose "for" phrase names whom they speak or act for: "a spokesman for the party"
+SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "counsel", "solicitor",
+                        "barrister", "representative", "agent"})
 
 
 # -- phrase structure -------------------------------------------------------------------------------
@@ -76,10 +79,16 @@ def _alternatives(a: ActorRef) -> list[ActorRef]:
     return out
 
 
+def _attached(h: Token, prep: Token) -> bool:
+    """Does the prepositional phrase say whose the person or body is? "officials in Fornost", and "a
+    spokesman for the party" (not "an envoy for Syria", who is not Syria's)."""
+    return prep.lower_ in ATTACHED_PREPS or (prep.lower_ == "for" and h.lemma_.lower() in SPEAKS_FOR)
+
+
 def _places_after(h: Token) -> tuple[Token, list[Token]] | None:
     """The "of/in/from" phrase after an agent noun and its coordinated objects."""
     for c in h.children:
-        if c.i > h.i and c.dep_ == "prep" and c.lower_ in ATTACHED_PREPS:
+        if c.i > h.i and c.dep_ == "prep" and _attached(h, c):
             pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
             if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("GPE", "NORP", "ORG")):
                 objs = [pobj] + [x for x in _conjuncts(pobj) if x.pos_ == "PROPN" or x.ent_type_]
@@ -167,7 +176,7 @@ def np_span(head: Token, *, head_of_coordination: bool = False, agents=None) -> 
             pobj = [x for x in c.children if x.dep_ == "pobj"]
             if pobj and pobj[0].pos_ == "PROPN":  # "the Prince of Dol Amroth", "the Ministry of Magic"
                 right = max(right, pobj[0].i)
-        elif c.i > head.i and c.dep_ == "prep" and c.lower_ in ATTACHED_PREPS and head.pos_ == "NOUN" and \
+        elif c.i > head.i and c.dep_ == "prep" and _attached(head, c) and head.pos_ == "NOUN" and \
                 _actor_like(head, agents):
             pobj = [x for x in c.children if x.dep_ == "pobj"]
             if pobj and (pobj[0].pos_ == "PROPN" or pobj[0].ent_type_ in ("GPE", "NORP", "ORG")):
@@ -179,7 +188,34 @@ def np_span(head: Token, *, head_of_coordination: bool = False, agents=None) -> 
     start = head.sent.start
     while left > start and doc[left].ent_iob_ == "I":
         left -= 1
+    dash = dateline_end(head)
+    if dash >= 0 and head.i > dash:
+        left = max(left, dash + 1)  # "ROME - Bernie Sanders": the dateline is no part of the name
     return doc[left:right + 1]
+
+
+DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
+DATELINE_MAX = 14  # words before the dash: "WASHINGTON, D.C., March 3 (Reuters) -"
+
+
+def dateline_end(tok: Token) -> int:
+    """The index of the dash that closes a dateline at the start of the token's sentence ("OSLO, May 4 -",
+    "ROME -", "LONDON (Agency) -"), or -1. A dateline is a place in capitals, then only a date, commas
+    and an agency's name in brackets before the dash."""
+    sent = tok.sent
+    words = [t for t in sent[:DATELINE_MAX + 1] if not t.is_space]
+    if not words or not (words[0].is_upper and words[0].is_alpha and len(words[0]) > 1):
+        return -1
+    depth = 0
+    for t in words[1:]:
+        if t.text in DATELINE_DASHES:
+            spaced = bool(t.whitespace_) and bool(t.doc[t.i - 1].whitespace_)  # not "US-China"
+            return t.i if spaced else -1
+        depth += (t.text == "(") - (t.text == ")")
+        fits = t.is_punct or t.is_upper or t.like_num or t.ent_type_ in ("DATE", "TIME") or (depth > 0 and t.is_title)
+        if not fits:
+            return -1
+    return -1
 
 
 PARTITIVES = frozenset({"score", "hundred", "thousand", "dozen", "million", "ten", "group", "number", "member",
