@@ -195,7 +195,7 @@ class ActorResolver:
         return [ref]
 
     def _from_apposition(self, h: Token, ref: ActorRef, speaker) -> ActorRef | None:
-        """ "Kenzo Oshima, the United Nations Emergency Relief Coordinator": the country of a phrase in
+        """ "Ana Ruiz, the Arnor Relief Coordinator": the country of a phrase in
         apposition, when the phrase itself names none."""
         app = next((c for c in h.children if c.dep_ == "appos"), None)
         if app is None:
