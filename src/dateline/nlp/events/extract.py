@@ -250,6 +250,10 @@ def _modal_conversion(d: Draft) -> None:
             d.code, d.plover, d.mode = new, "", ""
             d.status = ("hypothetical", f"{maybe.text} ... if")
             return
+    if future is not None and any(a.lemma_ == "have" for a in aux):
+        # "would not have allowed it": what would have happened had things been otherwise
+        d.status = ("hypothetical", f"{future.text} have")
+        return
     if future is None and t.dep_ == "xcomp" and t.head.lower_ == "going":
         future = t.head
     if future is None or t.dep_ in ("relcl", "acl"):
@@ -307,6 +311,8 @@ def _speech_demands(sent: TokSpan, by_tok: dict[int, Match], drafts: list[Draft]
                            any(x.i == target.i for x in t.ancestors)), None) if target.i not in by_tok else None
             if action is not None and any(dr.match.token.i == action.i for dr in drafts):
                 target = action
+            if _not_a_demand(target, modal):
+                continue
             inner = by_tok.get(target.i)
             existing = next((d for d in drafts if d.match.token.i == target.i), None)
             base = (inner.pattern.cameo if inner else "") or (existing.code if existing is not None else "")
@@ -327,6 +333,19 @@ def _speech_demands(sent: TokSpan, by_tok: dict[int, Match], drafts: list[Draft]
                 continue
             out.append(d)
     return out
+
+
+def _not_a_demand(target: Token, modal: Token) -> bool:
+    """ "must have been", "must be" (a guess), "you have to be careful" (advice to anyone) and a clause
+    with no one obliged are no demand on anyone."""
+    from .sense import EPISTEMIC_LEMMAS, GENERIC_SUBJECTS
+
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in target.children) and target.tag_ == "VBN":
+        return True
+    if target.lemma_.lower() in EPISTEMIC_LEMMAS:
+        return True
+    s = subject_of(target)
+    return s is None or s.lower_ in GENERIC_SUBJECTS
 
 
 def _obligation(clause: Token) -> tuple[Token, Token | None]:
@@ -358,6 +377,8 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
         _arguments(d)
     speaker = _speaker(ctx, d, resolver)
     actors = [a for t in d.actor_toks for a in resolver.resolve(t, speaker=speaker)]
+    if not _in_sense(ctx, d, actors):
+        return []
     recipients: list[ActorRef] = []
     for t in d.recipient_toks:
         got = resolver.resolve(t, speaker=speaker)
@@ -439,6 +460,50 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
     return out
 
 
+def _in_sense(ctx, d: Draft, actors: list[ActorRef]) -> bool:
+    """Is the trigger used in its event sense (``sense.judge``)? It may also recode the event."""
+    from .sense import VIOLENT_ROOTS, Verdict, judge, judge_family, noun_class
+
+    m = d.match
+    agents = ctx.resources.agents
+    target = d.recipient_toks[0] if d.recipient_toks else _object_of(m)
+    sector = next((a.sector for a in actors if a.sector), None)
+    actor = d.actor_toks[0] if d.actor_toks else None
+    if actor is not None and not actors and noun_class(actor, agents) in ("words", "idea"):
+        if (d.code or "")[:2] not in VIOLENT_ROOTS:  # "the memo warns": a document does not act
+            v = Verdict(False, reason=f"'{actor.text}' is a document or an idea, not an actor")
+            ctx.notes.setdefault("events.dropped", []).append((m.token.idx, v.reason))
+            return False
+        d.actor_toks, d.actor_how = [], f"'{actor.text}' is what did it, not who: actor unknown"
+        actor = None
+    v = judge(d.code, m.token, target, actor, actor_sector=sector, agents=agents)
+    if v.keep and m.pattern.comp in FAMILIES and m.pos != "noun" and d.rule[0] != "r.say-must":
+        v = judge_family(m.pattern.comp, m.token, d.complement.token if d.complement else None, d.code, agents)
+    if not v.keep:
+        ctx.notes.setdefault("events.dropped", []).append((m.token.idx, v.reason))
+        return False
+    if v.code and v.code != d.code:
+        d.notes.append(v.reason)
+        d.code, d.plover, d.mode = v.code, "", ""
+    return True
+
+
+def _object_of(m: Match) -> Token | None:
+    """What the trigger acts on when no recipient was taken: its object, or for an event noun the
+    object of "on/against" ("an attack on the base")."""
+    if m.pos == "noun":
+        for name in ("on", "against", "of"):
+            got = _prep(m.token, name)
+            if got:
+                return got[0]
+        return None
+    if is_passive(m.token):
+        return passive_recipient(m.token)
+    from .triggers import objects
+
+    return next((o for o in objects(m.token) if o.dep_ in ("dobj", "obj")), None)
+
+
 def _arguments(d: Draft) -> None:
     m, p = d.match, d.match.pattern
     exclude = {m.token.i} | {w.i for w in m.words}
@@ -487,35 +552,10 @@ def _arguments(d: Draft) -> None:
         cands += _condition_subject(m.token)
     if d.complement is not None and p.comp in FAMILIES:
         cands += _complement_parties(d.complement, p.comp, exclude)
-    if style_generic(d):
-        cands += _phrases_in(m.token, exclude)  # tried only when the phrases above name no actor
     if cands:
         slot, tok = cands[0]
         d.recipient_toks, d.recipient_how = [tok], f"{slot} of '{m.token.text}'"
         d.recipient_alts = [(f"{s} of '{m.token.text}'", t) for s, t in cands[1:]]
-
-
-def style_generic(d: Draft) -> bool:
-    """May the recipient come from any phrase under the trigger? Not for meetings and visits, whose
-    other party must be named as such, nor with PETRARCH dictionaries (target: the verb phrase)."""
-    p = d.match.pattern
-    return not (d.code or "").startswith("04") and not p.linear and not p.id.startswith("petrarch:")
-
-
-RECIPIENT_PREPS = ("to", "against", "on", "with", "from", "into", "at", "toward", "towards", "of", "over", "in")
-
-
-def _phrases_in(trigger: Token, exclude: set[int]) -> list[tuple[str, Token]]:
-    """Objects and prepositional objects anywhere under the trigger, nearest first."""
-    subj = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
-    out = []
-    for t in trigger.subtree:
-        if t.i in exclude or t.i in subj or t.i == trigger.i:
-            continue
-        if t.dep_ in ("dobj", "dative") or (t.dep_ == "pobj" and t.head.lower_ in RECIPIENT_PREPS):
-            out.append(("a phrase under", t))
-    out.sort(key=lambda x: (RECIPIENT_PREPS.index(x[1].head.lower_) if x[1].dep_ == "pobj" else -1, x[1].i))
-    return out
 
 
 def _complement_parties(c: Match, family: str, exclude: set[int]) -> list[tuple[str, Token]]:

@@ -100,6 +100,8 @@ def _modality(tok: Token) -> tuple[str, str] | None:
             if low in FUTURE_AUX:
                 return "expected", c.text
             if low in PAST_FUTURE_AUX:
+                if any(x.dep_ == "aux" and x.lemma_ == "have" for x in t.children):
+                    return "hypothetical", f"{c.text} have"  # "would have met": it did not happen
                 return "expected", c.text
             if low in POSSIBILITY_AUX:
                 return "hypothetical", c.text

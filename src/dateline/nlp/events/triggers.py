@@ -150,13 +150,20 @@ def _check(p: VerbPattern, tok: Token, pos: str, extra: list[Token], lexicon: Ve
 
 
 def particle(tok: Token, word: str) -> Token | None:
+    """The verb's particle ("gave in", "carried out"); a preposition with its own object is no particle
+    ("gave [a speech] in Cairo")."""
     for c in tok.children:
-        if c.lower_ == word and c.dep_ in ("prt", "advmod", "prep", "compound:prt", "dobj", "acomp"):
+        if c.lower_ == word and c.dep_ in ("prt", "advmod", "prep", "compound:prt", "dobj", "acomp") and \
+                not _has_object(c):
             return c
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ == word:
+    if nxt is not None and nxt.lower_ == word and not _has_object(nxt):
         return nxt
     return None
+
+
+def _has_object(prep: Token) -> bool:
+    return prep.dep_ == "prep" and any(c.dep_ in ("pobj", "pcomp") for c in prep.children)
 
 
 def _prep_child(tok: Token, name: str) -> bool:

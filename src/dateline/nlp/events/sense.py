@@ -1,0 +1,305 @@
+"""Is a trigger used in its event sense here? General tests on what the verb acts on and who acts.
+
+Many event verbs have an everyday sense that is no event: "the senator attacked the plan" (criticism, not
+violence), "she seized the moment", "the ministry released its figures" (a statement, not freeing
+people), "he provided details", "the report warns that prices will rise" (a forecast, not a threat), "I
+agreed" (an opinion, not a promise), "she asked whether..." (a question, not a demand). The tests here read
+the kind of thing the verb acts on (``noun_class``: a person, a place, a building, a vehicle, goods,
+words or an idea) and whether the sentence speaks of arms or casualties, and either let the event stand,
+recode it (a verbal attack on a person is criticism, ACCUSE 111), or drop it with the reason.
+
+What the coder reads from here: ``judge(draft_view) -> Verdict``; the tables are ``ontology/data/
+noun_classes.tsv`` (common nouns by kind) and the word sets below.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Token
+
+from ...ontology._text import read_tsv
+
+ANIMATE_PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "we", "us", "i", "me", "you", "who",
+                             "whom", "himself", "herself", "themselves", "someone", "somebody", "anyone",
+                             "everyone", "nobody"})
+ENTITY_CLASSES = {"PERSON": "person", "NORP": "person", "ORG": "person", "GPE": "place", "LOC": "place",
+                  "FAC": "building"}
+# Suffixes of nouns that name doctrines and qualities: "racism", "weakness". (Not "-tion" or "-ment":
+# "the administration", "the government" are actors.)
+ABSTRACT_SUFFIXES = ("ism", "ness")
+LITERAL_KINDS = frozenset({"person", "place", "building", "vehicle", "goods"})
+
+# Words that put arms or bodily harm in a sentence: with one, "fighting", "clashes" or an "attack" with no
+# object named is violence; without one, it may be a debate, a campaign or a lawsuit.
+VIOLENCE_CUES = frozenset({
+    "kill", "killed", "killing", "dead", "death", "die", "died", "wound", "wounded", "injure", "injured",
+    "injury", "casualty", "casualties", "bomb", "bombing", "bomber", "rocket", "missile", "mortar", "artillery",
+    "shell", "shelling", "gun", "gunfire", "gunman", "gunmen", "rifle", "bullet", "shot", "shoot", "shooting",
+    "grenade", "explosive", "explosion", "blast", "airstrike", "air", "troops", "soldier", "soldiers", "army",
+    "militant", "militants", "rebel", "rebels", "insurgent", "insurgents", "fighter", "fighters", "militia",
+    "tank", "tanks", "weapon", "weapons", "armed", "military", "police", "forces", "war", "knife", "stabbed",
+    "hostage", "hostages", "militiamen", "warplane", "warplanes", "drone", "drones", "jet", "jets", "sniper",
+    "battle", "battlefield", "frontline", "front", "offensive", "raid", "ambush", "terrorist", "terrorists",
+})
+# Sectors of armed actors: an attack by one of them needs no other cue.
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "INS", "SEP", "RAD"})
+# Verbs of violence whose plain sense is always violence: no figure of speech needs them.
+ALWAYS_VIOLENT = frozenset({"kill", "murder", "shoot", "stab", "behead", "massacre", "rape", "torture",
+                            "kidnap", "abduct", "assassinate", "bomb", "shell", "bombard", "lynch", "wound",
+                            "injure", "gun", "hijack", "explode", "detonate", "airstrike", "bombing", "shelling",
+                            "massacre", "kidnapping", "abduction", "assassination", "explosion", "killing"})
+# Violence nouns and verbs that are also everyday words for a contest or an argument: with no target named
+# and no arms in the sentence they are not coded ("the party's in-fighting", "she kept fighting").
+FIGURATIVE_PRONE = frozenset({"fight", "fighting", "battle", "attack", "strike", "war", "clash", "hit", "target",
+                              "fire", "struggle", "combat", "assault", "infighting", "in-fighting", "offensive",
+                              "blitz", "onslaught", "crusade", "storm", "beat", "defeat", "crush", "destroy"})
+# Verbs of violence that are also everyday words for criticism: aimed at a person or body with no arms in
+# the sentence, they are criticism ("the governor attacked her rival" is ACCUSE, not ASSAULT).
+CRITICISM_SENSE = frozenset({"attack", "hit", "slam", "blast", "target", "strike", "assail", "bash", "fire",
+                             "lash", "savage", "hammer", "batter", "pummel", "shoot", "assault", "attack"})
+# Contests that are not fights: "beat her rival in the primary", "defeated the bill".
+CONTEST_WORDS = frozenset({"election", "primary", "primaries", "vote", "poll", "polls", "race", "contest",
+                           "ballot", "caucus", "caucuses", "match", "game", "final", "tournament", "league",
+                           "cup", "championship", "season", "bill", "motion", "amendment", "referendum",
+                           "nomination", "debate", "court", "lawsuit", "suit", "case", "trial", "appeal"})
+# CAMEO codes whose verbs act on a physical target, and what they need it to be.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+AGREEMENT_BREACH = ("196",)  # violating a ceasefire acts on an agreement, and is still the event
+# Heads that only count or group what follows "of": "a number of websites", "dozens of villages".
+COUNT_HEADS = frozenset({"number", "group", "dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand",
+                         "thousands", "series", "lot", "lots", "couple", "handful", "host", "string", "wave", "spate",
+                         "range", "variety", "majority", "some", "many", "most", "all", "several", "one", "two",
+                         "three", "part", "rest", "half", "each", "none", "any", "both"})
+SEIZE_CODES = ("171", "1711", "192")  # seize, confiscate, occupy: property, territory, people
+DETAIN_CODES = ("173", "174", "181", "0841")  # arrest, deport, abduct, release: people
+GIVE_ROOTS = frozenset({"07"})  # aid: goods, money, people (troops), not words
+
+
+@functools.cache
+def noun_table() -> dict[str, str]:
+    text = (resources.files("dateline.ontology") / "data" / "noun_classes.tsv").read_text(encoding="utf-8")
+    return {row["noun"].lower(): row["class"] for row in read_tsv("noun_classes.tsv", text, required=("noun", "class"))}
+
+
+def noun_class(tok: Token, agents=None) -> str:
+    """person, place, building, vehicle, goods, words, idea, or unknown, for the head of a noun phrase."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.pos_ == "PRON" or low in ANIMATE_PRONOUNS:
+        return "person" if low in ANIMATE_PRONOUNS else ("goods" if low in ("it", "this", "that") else "unknown")
+    if tok.ent_type_ in ENTITY_CLASSES:
+        return ENTITY_CLASSES[tok.ent_type_]
+    table = noun_table()
+    for word in (lemma, low):
+        if word in table:
+            return table[word]
+    if agents is not None and (agents.get(low) is not None or agents.get(lemma) is not None):
+        return "person"
+    if tok.pos_ == "PROPN":
+        return "person"  # a name the tagger left untyped: most often a person or a body
+    if tok.pos_ == "NUM":
+        return "person"  # "killed 12", "freed three": a count stands for people
+    if len(lemma) > 5 and lemma.endswith(ABSTRACT_SUFFIXES):
+        return "idea"
+    return "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    keep: bool = True
+    code: str = ""  # a new code when the sense changes the event ("attacked her rival" -> 111)
+    reason: str = ""
+
+
+KEEP = Verdict()
+
+
+def violence_in(sent, *, skip: int = -1) -> Token | None:
+    """The first word of the sentence, other than the trigger, that speaks of arms or bodily harm."""
+    for t in sent:
+        if t.i != skip and (t.lower_ in VIOLENCE_CUES or t.lemma_.lower() in VIOLENCE_CUES):
+            return t
+    return None
+
+
+def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, *, actor_sector: str | None,
+          agents=None) -> Verdict:
+    """Keep, recode or drop an event of ``code`` at ``trigger`` acting on ``target`` (the object or the
+    recipient's head, None when the text names none), done by ``actor`` (its head, or None)."""
+    if not code:
+        return KEEP
+    target = _counted(target)
+    kind = noun_class(target, agents) if target is not None else None
+    lemma = trigger.lemma_.lower()
+    if code[:2] in VIOLENT_ROOTS:
+        return _violence(code, trigger, lemma, target, kind, actor, actor_sector, agents)
+    if code.startswith(SEIZE_CODES + DETAIN_CODES) and kind in ("words", "idea"):
+        return Verdict(False, reason=f"'{trigger.text} ... {target.text}': acting on {kind}, not on people, "
+                                     "property or land")
+    if code[:2] in GIVE_ROOTS and kind == "words":
+        return Verdict(False, reason=f"'{trigger.text} ... {target.text}': giving words is a statement, not aid")
+    return KEEP
+
+
+def _counted(tok: Token | None) -> Token | None:
+    """The noun a counting head stands for: "a number of websites" -> websites."""
+    for _ in range(3):
+        if tok is None or tok.lemma_.lower() not in COUNT_HEADS:
+            return tok
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            return tok
+        tok = pobj
+    return tok
+
+
+def _violence(code: str, trigger: Token, lemma: str, target: Token | None, kind: str | None, actor: Token | None,
+              actor_sector: str | None, agents) -> Verdict:
+    sent = trigger.sent
+    cue = violence_in(sent, skip=trigger.i)
+    armed = bool(actor_sector and actor_sector[:3] in ARMED_SECTORS) or \
+        (actor is not None and noun_class(actor, agents) == "person" and actor.lower_ in VIOLENCE_CUES)
+    contest = next((t for t in sent if t.lemma_.lower() in CONTEST_WORDS and t.i != trigger.i), None)
+    if kind in ("words", "idea") and not code.startswith(AGREEMENT_BREACH):
+        return Verdict(False, reason=f"'{trigger.text} {target.text}': acting on {kind} is a figure of speech")
+    if lemma in ALWAYS_VIOLENT:
+        return KEEP
+    if contest is not None and cue is None and not armed:
+        return Verdict(False, reason=f"'{trigger.text}' in a contest ('{contest.text}'), not a fight")
+    if cue is not None or armed:
+        return KEEP
+    if kind == "person" and lemma in CRITICISM_SENSE and target is not None and target.pos_ in ("PROPN", "PRON") \
+            or kind == "person" and lemma in CRITICISM_SENSE and target is not None and target.ent_type_:
+        return Verdict(True, code="111", reason=f"'{trigger.text} {target.text}' with no arms or harm in the "
+                                                 f"sentence: criticism, ACCUSE 111")
+    if target is not None or lemma not in FIGURATIVE_PRONE:
+        return KEEP
+    return Verdict(False, reason=f"'{trigger.text}' with no target, arms or harm in the sentence: not violence")
+
+
+# -- verbs of agreeing, asking, refusing and threatening ---------------------------------------------------
+
+# What one can agree to, offer or promise that is itself cooperation ("agreed a ceasefire", "offered aid").
+COOPERATIVE_OBJECTS = frozenset({
+    "deal", "agreement", "accord", "pact", "treaty", "plan", "proposal", "framework", "compromise", "settlement",
+    "ceasefire", "cease-fire", "truce", "armistice", "talks", "negotiation", "dialogue", "meeting", "summit",
+    "terms", "condition", "concession", "aid", "help", "assistance", "support", "loan", "money", "fund", "funding",
+    "troop", "peacekeeper", "cooperation", "access", "protection", "asylum", "compensation", "exchange", "swap",
+    "release", "withdrawal", "visit", "resolution", "package", "bailout", "guarantee", "mediation", "reform",
+    "election", "referendum", "inspection", "investigation", "inquiry", "sanction", "embargo"})
+# Things done with words when refused or turned away: refusing them is declining to comment or denying a
+# charge, a statement and not a refusal of someone's request.
+SPEECH_ACTS = frozenset({"comment", "answer", "say", "speak", "discuss", "elaborate", "speculate", "respond",
+                         "confirm", "deny", "identify", "disclose", "reveal", "name", "specify", "explain",
+                         "detail", "address", "reply", "testify"})
+# Nouns of forceful action: "warned of retaliation" is a threat, "warned of a recession" a forecast.
+THREAT_OBJECTS = frozenset({"retaliation", "consequence", "reprisal", "action", "measure", "response", "sanction",
+                            "war", "attack", "strike", "force", "punishment", "revenge", "countermeasure",
+                            "escalation", "step", "embargo", "boycott", "expulsion", "violence"})
+FIRST_PERSON = frozenset({"we", "i", "us"})
+QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "when", "where", "who", "which", "whom"})
+# Modals of obligation used in "X says Y must do Z"; what follows them may also be a guess ("must have been").
+EPISTEMIC_LEMMAS = frozenset({"be", "seem", "appear", "have", "know", "feel", "think", "believe"})
+GENERIC_SUBJECTS = frozenset({"you", "we", "i", "one", "it", "there", "this", "that", "everyone", "anyone",
+                              "someone", "everybody", "anybody", "somebody", "nobody", "people"})
+
+
+def judge_family(family: str, trigger: Token, complement: Token | None, code: str, agents=None) -> Verdict:
+    """A verb of agreeing, asking, refusing or threatening is an event only with what it is about: "agreed
+    to withdraw", "urged talks", "refused the request", "threatened to strike". Alone ("she agreed", "he
+    asked", "they refused") or about words ("asked whether", "refused to comment", "warned that prices may
+    rise") it is an opinion, a question or a forecast."""
+    complement = complement if complement is not None else _verbal_complement(trigger)
+    if complement is not None:
+        if family == "REJECT" and complement.pos_ in ("VERB", "AUX") and complement.lemma_.lower() in SPEECH_ACTS:
+            return Verdict(False, reason=f"'{trigger.text} to {complement.text}': declining to speak, a statement")
+        return KEEP
+    objs = _objects(trigger)
+    words = {o.lemma_.lower() for o in objs}
+    if family == "AGREE":
+        if words & COOPERATIVE_OBJECTS:
+            return KEEP
+        return Verdict(False, reason=f"'{trigger.text}' with nothing agreed, offered or promised: an opinion")
+    if family == "REQUEST":
+        return _request(trigger, objs)
+    if family == "REJECT":
+        kinds = {noun_class(o) for o in objs}
+        if objs and kinds <= {"words"}:
+            return Verdict(False, reason=f"'{trigger.text}' of words (a claim or a charge): a denial, not a refusal")
+        if not objs:
+            return Verdict(False, reason=f"'{trigger.text}' with nothing refused named")
+        return KEEP
+    if family == "THREATEN":
+        return _threat(trigger, objs, agents)
+    return KEEP
+
+
+def _verbal_complement(trigger: Token) -> Token | None:
+    """The action a family verb governs even when it codes no event of its own: "agreed to resign",
+    "refused to comply", "rejected holding talks", "committed to opening markets"."""
+    for c in trigger.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("to", "on"):
+            got = next((x for x in c.children if x.dep_ == "pcomp" and x.tag_ == "VBG"), None)
+            if got is not None:
+                return got
+    return None
+
+
+def _objects(trigger: Token) -> list[Token]:
+    """Direct objects and the objects of "to/on/upon/for/of/with" under the trigger (not its subject)."""
+    out = []
+    for c in trigger.children:
+        if c.dep_ in ("dobj", "obj", "dative"):
+            out.append(c)
+        elif c.dep_ in ("prep", "prt") and c.lower_ in ("to", "on", "upon", "for", "of", "with", "against"):
+            out += [x for x in c.children if x.dep_ == "pobj"]
+    return out
+
+
+def _request(trigger: Token, objs: list[Token]) -> Verdict:
+    lemma = trigger.lemma_.lower()
+    for c in trigger.children:
+        if c.dep_ in ("ccomp", "advcl") and any(x.lower_ in QUESTION_WORDS and x.dep_ in ("mark", "advmod", "nsubj",
+                                                                                      "dobj", "attr")
+                                                 for x in c.children):
+            return Verdict(False, reason=f"'{trigger.text} {c.text}': a question, not a demand")
+        if c.dep_ == "ccomp":
+            return KEEP  # "demanded that the army withdraw"
+    if lemma == "plead" and any(c.lower_ in ("guilty", "innocent", "not") for c in trigger.children):
+        return Verdict(False, reason=f"'{trigger.text}' guilty or not: a plea in court, not a request")
+    if lemma in ("ask", "insist", "plead", "press", "push"):
+        things = [o for o in objs if noun_class(o) not in ("person", "unknown") or o.lower_ in COOPERATIVE_OBJECTS]
+        if not things:
+            return Verdict(False, reason=f"'{trigger.text}' with nothing asked for: a question or an assertion")
+    if not objs:
+        return Verdict(False, reason=f"'{trigger.text}' with nothing asked for")
+    return KEEP
+
+
+def _threat(trigger: Token, objs: list[Token], agents=None) -> Verdict:
+    for c in trigger.children:
+        if c.dep_ == "xcomp":
+            return KEEP  # "warned them not to cross the line"
+        if c.dep_ == "ccomp":
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            # the warner's own side carries out the threat: "we", "it", the warner again, or its forces
+            # ("the minister warned that police will not tolerate ...")
+            own = subj is not None and (subj.lower_ in FIRST_PERSON or subj.lower_ == "it" or
+                                        any(s.lower_ == subj.lower_ for s in trigger.children if s.dep_ == "nsubj")
+                                        or (subj.pos_ == "NOUN" and agents is not None and
+                                            (agents.get(subj.lower_) is not None or agents.get(subj.lemma_) is not None)))
+            conditional = any(x.dep_ == "mark" and x.lower_ in ("if", "unless") for x in c.subtree)
+            if own or conditional:
+                return KEEP
+            return Verdict(False, reason=f"'{trigger.text} that ...' about what others will do: a forecast")
+    if any(o.lemma_.lower() in THREAT_OBJECTS for o in objs):
+        return KEEP
+    preps = [o for o in objs if o.head.lower_ in ("of", "about")]
+    if preps:
+        return Verdict(False, reason=f"'{trigger.text} of {preps[0].text}': a forecast, not a threat")
+    return KEEP
