@@ -37,7 +37,7 @@ from .lexicon import (
     intent_family,
 )
 from .refine import _same, dedupe, inner, located
-from .status import status_of
+from .status import question, status_of
 from .triggers import Match, find_matches
 
 NAME = "dateline.events.v1"
@@ -238,6 +238,9 @@ def _modal_conversion(d: Draft) -> None:
     if d.match.pattern.comp in FAMILIES:
         return
     t = d.match.token
+    if question(t) is not None:  # "Will the army attack?" asks; it neither intends nor threatens
+        d.status = question(t)
+        return
     aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     future = next((a for a in aux if a.lower_ in FUTURE_AUX | PAST_FUTURE_AUX), None)
     maybe = next((a for a in aux if a.lower_ in ("may", "might", "could")), None)

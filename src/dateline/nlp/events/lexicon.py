@@ -43,6 +43,14 @@ FUTURE_PHRASES = ("ahead of", "in the lead-up to", "in the run-up to", "preparat
 PAST_PHRASES = ("after", "since", "following", "aftermath of", "in the wake of", "before")
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "rebut"})
+# Verbs that put a claim in doubt: "the ministry disputed claims that its jets struck a school".
+DOUBT_VERBS = DENIAL_VERBS | frozenset({"dispute", "reject", "contest", "question", "doubt", "challenge"})
+# Verbs of accusing: what someone is accused of is alleged, not established ("accused of smuggling arms").
+ALLEGE_VERBS = frozenset({"accuse", "allege", "charge", "suspect", "blame", "indict", "convict"})
+# Verbs of saying, thinking and meaning whose negation leaves the clause they govern unasserted ("this does
+# not mean that the embassy will close", "she did not say that troops had left").
+ASSERTING_VERBS = frozenset({"mean", "say", "think", "believe", "suggest", "imply", "indicate", "claim", "know",
+                             "confirm", "show", "prove", "signal", "announce", "report", "expect"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "provided", "should"})
 # verbs that bring an event noun about, so the noun's event is the verb's clause's event
 LIGHT_VERBS = frozenset({"hold", "have", "conduct", "stage", "launch", "begin", "start", "continue", "carry",

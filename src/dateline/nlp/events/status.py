@@ -12,8 +12,11 @@ from spacy.tokens import Token
 
 from ..lexicon import FUTURE_AUX
 from .lexicon import (
+    ALLEGE_VERBS,
+    ASSERTING_VERBS,
     CONDITION_MARKS,
     DENIAL_VERBS,
+    DOUBT_VERBS,
     FUTURE_MODIFIERS,
     FUTURE_PHRASES,
     HEDGE_ADVERBS,
@@ -32,10 +35,10 @@ AFTER_PHRASES = ("in the works", "in the pipeline", "on the cards", "being prepa
 def status_of(trigger: Token, *, noun: bool = False) -> tuple[str, str]:
     """(status, the words that decided it)."""
     # an event noun takes no tense from the verb it is the subject of ("the visit will be a steppingstone")
-    steps = (_hedge, _negation, _condition, _governor, _noun_context) if noun else \
-        (_hedge, _negation, _condition, _modality, _governor, _verb_context)
+    steps = (question, _claimed, _hedge, _negation, _condition, _governor, _noun_context) if noun else \
+        (question, _claimed, _hedge, _negation, _condition, _modality, _governor, _verb_context)
     if noun and trigger.dep_ in ("nsubj", "nsubjpass"):
-        steps = (_hedge, _noun_context)
+        steps = (question, _claimed, _hedge, _noun_context)
     for fn in steps:
         got = fn(trigger)
         if got is not None:
@@ -51,6 +54,37 @@ def _chain(tok: Token, limit: int = 6):
         if t.head.i == t.i or t.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "ROOT", "conj"):
             return
         t = t.head
+
+
+def question(tok: Token) -> tuple[str, str] | None:
+    """A question asserts nothing: "Will the army withdraw?" """
+    text = tok.sent.text.rstrip().rstrip('"\'’”)').rstrip()
+    return ("hypothetical", "?") if text.endswith("?") else None
+
+
+def _claimed(tok: Token) -> tuple[str, str] | None:
+    """What someone claims, is accused of, or what a negated "mean/say" governs is not asserted:
+    "claims that rebels fired shells" (reported), "disputed claims that ..." (denied), "accused of
+    smuggling" (reported), "this does not mean that talks have ended" (hypothetical)."""
+    t = tok
+    for _ in range(5):
+        h = t.head
+        if h.i == t.i:
+            return None
+        word = h.lemma_.lower()
+        if t.dep_ in ("acl", "ccomp") and h.pos_ == "NOUN" and word in HEDGE_NOUNS:
+            gov = h.head
+            if h.dep_ in ("dobj", "nsubjpass") and gov.lemma_.lower() in DOUBT_VERBS:
+                return "denied", f"{gov.text} {h.text}"
+            return "reported", f"{h.text} that"
+        if t.dep_ in ("pcomp", "pobj", "prep", "xcomp") and word in ALLEGE_VERBS:
+            return "reported", f"{h.text} of" if t.dep_ != "xcomp" else h.text
+        if t.dep_ == "ccomp" and word in ASSERTING_VERBS and any(c.dep_ == "neg" for c in h.children):
+            return "hypothetical", f"not {h.text} that"
+        if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "ROOT"):
+            return None
+        t = h
+    return None
 
 
 def _hedge(tok: Token) -> tuple[str, str] | None:
