@@ -115,6 +115,7 @@ def analyze_doc(
         quotes=ctx.quotes,
         events=ctx.events,
         summary=ctx.summary,
+        sentence_classes=ctx.sentence_classes,
         errors=tuple(errors),
         provenance=provenance,
     )

@@ -18,6 +18,7 @@ def extractors() -> tuple[Extractor, ...]:
     from .nlp.events import extract_events
     from .nlp.places import extract_places
     from .nlp.quotes import extract_quotes
+    from .nlp.learned.classes import classify_sentences
     from .nlp.summary import summarize
 
     return (
@@ -30,6 +31,8 @@ def extractors() -> tuple[Extractor, ...]:
         Extractor("dateline.events.v1", "events", extract_events,
                   requires=("entities", "dates", "places", "quotes")),
         Extractor("dateline.summary.v1", "summary", summarize),
+        # a sentence's quad class is its main event's, or the learned classifier's where the coder has none
+        Extractor("dateline.classes.v1", "sentence_classes", classify_sentences, requires=("events",)),
     )
 
 

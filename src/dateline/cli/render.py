@@ -57,5 +57,17 @@ def print_analysis(a: ArticleAnalysis) -> None:
                       f"{e.recipient.name} ({e.recipient.country or '?'})" if e.recipient else "",
                       e.date.value if e.date else "", e.location.name if e.location else "", e.status)
         out.print(t)
+    if a.sentence_classes:
+        from rich.markup import escape
+
+        from ..ontology.events import QUAD_NAMES
+
+        t = Table(title="Sentences by quad class")
+        for c in ("class", "p", "from", "sentence"):
+            t.add_column(c, overflow="fold")
+        for c in a.sentence_classes:
+            t.add_row(f"{c.quad} {QUAD_NAMES[c.quad]}", f"{c.probability:.2f}", c.event_id or c.source,
+                      escape(c.span.text))
+        out.print(t)
     for err in a.errors:
         out.print(f"[red]error[/red] {err.stage}: {err.code}: {err.message}")

@@ -5,12 +5,15 @@ shown by default (``evals.events.shown``). Sentences are split into halves by th
 the two files share is in the same half of both.
 
 events-quad (``cameo_class_*.tsv``: sentence TAB quad class)
-  The quad class of a sentence is that of its main event, our most confident shown event, read off its
-  CAMEO root: 0 statements and appeals (01-02), 1 verbal cooperation (03-05), 2 material cooperation
-  (06-08), 3 verbal conflict (09-13 and 16), 4 material conflict (14, 15, 17-20). A sentence where we
-  code nothing reads as 0: no cooperation or conflict was found in it.
+  The product's class of the sentence (``ArticleAnalysis.sentence_classes``, from ``nlp.learned.classes``): that
+  of its main event, our most confident shown event, read off its CAMEO root (0 statements and appeals
+  (01-02), 1 verbal cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13 and
+  16), 4 material conflict (14, 15, 17-20)), or the learned sentence classifier's where the coder codes
+  nothing or the classifier disagrees by a wide margin. A sentence with no class reads as 0.
   * accuracy, macro_f1 (over the five classes), per-class F1;
-  * coded_share and coded_accuracy: how often we code an event, and how often its class is right then.
+  * rules_macro_f1: the coder's main event alone (0 where it codes nothing), for comparison;
+  * coded_share and coded_accuracy: how often we code an event, and how often its class is right then;
+    from_model_share: how often the classifier, not an event, gave the class.
 
 events-args (``cameo_ner_*.txt``: one token and its tag a line, B-S/I-S source, B-T/I-T target,
 B-R/I-R reciprocal, blank line between sentences)
@@ -71,31 +74,48 @@ def run_quad(path: Path, *, limit: int | None = None, split: str = "all") -> Eva
     pairs: list[tuple[int, int]] = []
     coded = coded_right = 0
     misses = []
+    by_source: Counter = Counter()
     for (text, gold), a in zip(items, analyses):
         ev = main_event(shown(a.events))
-        pred = quad_class(ev.cameo) if ev is not None else 0
+        # the product's class of the sentence: its stored SentenceClass, neutral (0) where it has none
+        klass = a.sentence_classes[0] if a.sentence_classes else None
+        pred = klass.quad if klass is not None else 0
+        by_source[klass.source if klass is not None else "none"] += 1
         pairs.append((gold, pred))
         if ev is not None:
             coded += 1
-            coded_right += pred == gold
+            coded_right += quad_class(ev.cameo) == gold
         if pred != gold:
             what = f"{ev.cameo} '{ev.evidence.trigger.text}'" if ev is not None else "nothing coded"
-            misses.append(f"gold {gold}, got {pred} ({what}) | {text[:100]}")
+            why = klass.reason if klass is not None else "neutral"
+            misses.append(f"gold {gold}, got {pred} ({what}; {why}) | {text[:100]}")
     n = len(pairs)
-    per_class = {}
+    per_class = _per_class(pairs)
+    metrics = {
+        "accuracy": round(sum(g == p for g, p in pairs) / n, 4) if n else 0.0,
+        "macro_f1": round(_macro(pairs), 4),
+        "coded_share": round(coded / n, 4) if n else 0.0,
+        "coded_accuracy": round(coded_right / coded, 4) if coded else 0.0,
+        "rules_macro_f1": round(_macro([(g, quad_class(e.cameo) if (e := main_event(shown(a.events))) else 0)
+                                        for (_, g), a in zip(items, analyses)]), 4),
+        "from_model_share": round(by_source["model"] / n, 4) if n else 0.0,
+    }
+    return EvalResult("events-quad", n, metrics, {"per_class": per_class, "misses": misses})
+
+
+def _per_class(pairs: list[tuple[int, int]]) -> dict[int, dict]:
+    out = {}
     for c in range(5):
         tp = sum(1 for g, p in pairs if g == c and p == c)
         fp = sum(1 for g, p in pairs if g != c and p == c)
         fn = sum(1 for g, p in pairs if g == c and p != c)
-        per_class[c] = {"name": QUAD_NAMES[c], "f1": round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0,
-                        "tp": tp, "fp": fp, "fn": fn}
-    metrics = {
-        "accuracy": round(sum(g == p for g, p in pairs) / n, 4) if n else 0.0,
-        "macro_f1": round(sum(v["f1"] for v in per_class.values()) / 5, 4),
-        "coded_share": round(coded / n, 4) if n else 0.0,
-        "coded_accuracy": round(coded_right / coded, 4) if coded else 0.0,
-    }
-    return EvalResult("events-quad", n, metrics, {"per_class": per_class, "misses": misses})
+        out[c] = {"name": QUAD_NAMES[c], "f1": round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0,
+                  "tp": tp, "fp": fp, "fn": fn}
+    return out
+
+
+def _macro(pairs: list[tuple[int, int]]) -> float:
+    return sum(v["f1"] for v in _per_class(pairs).values()) / 5
 
 
 # -- argument spans -----------------------------------------------------------------------------------

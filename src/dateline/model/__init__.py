@@ -18,12 +18,13 @@ from .records import (
     Place,
     PlaceRef,
     Quote,
+    SentenceClass,
     Span,
     Summary,
 )
 
 __all__ = [
     "EVENT_STATUSES", "ActorRef", "Article", "ArticleAnalysis", "DateMention", "DateRef", "Entity", "Event",
-    "Evidence", "GeoRef", "ItemError", "Mention", "Place", "PlaceRef", "Quote", "Span", "Summary",
+    "Evidence", "GeoRef", "ItemError", "Mention", "Place", "PlaceRef", "Quote", "SentenceClass", "Span", "Summary",
     "article_id", "dumps", "from_dict", "loads", "stable_id", "to_dict",
 ]

@@ -209,6 +209,21 @@ class Event:
 
 
 @frozen
+class SentenceClass:
+    """How cooperative or conflictual a sentence is, as a Phoenix quad class: 1 verbal cooperation,
+    2 material cooperation, 3 verbal conflict, 4 material conflict (0, statements and the rest, is not
+    stored). ``source`` says what decided it: "event" (the coder's main event in the sentence, ``event_id``)
+    or "model" (the learned sentence classifier, where the coder codes nothing or reads it otherwise)."""
+
+    span: Span
+    quad: int
+    probability: float  # the learned classifier's probability of this class for the sentence
+    source: str = "event"
+    event_id: str | None = None
+    reason: str = ""
+
+
+@frozen
 class Summary:
     standfirst: str
     sentences: tuple[Span, ...]
@@ -237,3 +252,4 @@ class ArticleAnalysis:
     summary: Summary | None = None
     errors: tuple[ItemError, ...] = ()
     provenance: dict[str, str] = field(default_factory=dict)
+    sentence_classes: tuple[SentenceClass, ...] = ()

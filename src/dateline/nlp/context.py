@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..model import Article, DateMention, Entity, Event, Place, Quote, Summary
+from ..model import Article, DateMention, Entity, Event, Place, Quote, SentenceClass, Summary
 
 
 @dataclass(slots=True, kw_only=True)
@@ -22,6 +22,7 @@ class Context:
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     summary: Summary | None = None
+    sentence_classes: tuple[SentenceClass, ...] = ()
     notes: dict[str, Any] = field(default_factory=dict)  # extractor-private hand-offs, by extractor name
 
     @property

@@ -89,6 +89,14 @@ def event_rows(a: ArticleAnalysis) -> list[tuple]:
     return rows
 
 
+def class_rows(a: ArticleAnalysis) -> list[tuple]:
+    return [
+        (stable_id(a.article.id, c.span.start, prefix="sc"), a.article.id, c.span.start, c.span.end, c.quad,
+         c.probability, c.source, c.event_id, c.span.text, _json(c))
+        for c in a.sentence_classes
+    ]
+
+
 # table -> (columns, row builder); the order is the order of deletion and insertion
 CHILD_TABLES = {
     "entities": ("id, article_id, name, type, country, sector, role, n_mentions, record", entity_rows),
@@ -101,6 +109,8 @@ CHILD_TABLES = {
     "events": ("id, article_id, type, mode, cameo, status, confidence, actor_name, actor_country, actor_sector, "
                "recipient_name, recipient_country, recipient_sector, date_value, date_start, date_end, "
                "date_inferred, location, location_country, rule, sentence, record", event_rows),
+    "sentence_classes": ("id, article_id, start_char, end_char, quad, probability, source, event_id, sentence, "
+                         "record", class_rows),
 }
 
 
