@@ -146,3 +146,65 @@ def test_a_faith_group_is_not_placed_by_the_article_country():
     evs = events_of("Hack\nMuslim hackers defaced 300 Danish web sites last month.")
     (e,) = by_trigger(evs, "defaced")
     assert e.actor.country != "DNK"
+
+
+# -- pronouns ---------------------------------------------------------------------------------------
+
+def test_he_is_not_the_woman_named_last():
+    evs = events_of("Ban\nSenator Tom Hale met Mrs Ana Ruiz on Monday.\nLater he criticised the tax office.")
+    (e,) = by_trigger(evs, "criticised")
+    assert e.actor.name == "Tom Hale"
+
+
+def test_an_object_pronoun_is_not_its_own_subject():
+    evs = events_of("Race\nRep. Jane Doe won her primary in Miami, Florida.\nSen. Bob Hale criticised her on Monday.")
+    (e,) = by_trigger(evs, "criticised")
+    assert e.recipient is not None and e.recipient.name == "Jane Doe"
+
+
+def test_a_reflexive_is_the_subject_and_no_one_else():
+    evs = events_of("Row\nThe mayor of Arnor, Tom Hale, met reporters.\nTom Hale defended himself on Monday.")
+    for e in by_trigger(evs, "defended"):
+        assert e.recipient is None or e.recipient.name == e.actor.name
+
+
+def test_a_pronoun_far_from_any_name_names_no_one():
+    evs = events_of("Row\nTom Hale left Arnor in May.\nThe weather turned cold.\nThe harvest was poor.\n"
+                    "The roads were closed.\nHe criticised the council on Monday.")
+    assert all(e.actor.name != "Tom Hale" for e in evs if e.evidence.trigger.text == "criticised")
+
+
+# -- names and short names ------------------------------------------------------------------------------
+
+def test_a_surname_the_tagger_missed_is_the_person_named_before():
+    evs = events_of("Row\nLondon mayor Ken Holloway refused to apologise.\n"
+                    "Labour's Mr Holloway accused a reporter of lying.")
+    (e,) = by_trigger(evs, "accused")
+    assert e.actor.name == "Ken Holloway"
+
+
+def test_the_short_name_of_a_body_named_before():
+    evs = events_of("Fish\nThe Arnor Fishing Federation criticised the minister.\n"
+                    "The Federation asked the government to help.")
+    (e,) = by_trigger(evs, "asked")
+    assert e.actor.name == "Arnor Fishing Federation"
+
+
+def test_the_prime_minister_is_the_head_of_government_named():
+    evs = events_of("Air\nThe Prime Minister praised Singapore Airlines on Monday.\n"
+                    "Prime Minister Lee Hsien Loong opened the terminal.", published="2007-10-18")
+    (e,) = by_trigger(evs, "praised")
+    assert (e.actor.name, e.actor.country) == ("Lee Hsien Loong", "SGP")
+
+
+def test_a_town_before_an_event_noun_is_where_not_who():
+    evs = events_of("Blast\nThe Tulsa bombing killed nine people in May.")
+    assert all(e.actor.name != "Tulsa" for e in evs)
+
+
+def test_an_actor_found_through_a_modifier_keeps_its_own_words():
+    evs = events_of("Trade\nChinese firms criticised a New York-based accounting firm on Monday.")
+    (e,) = by_trigger(evs, "criticised")
+    assert (e.actor.name, e.actor.country) == ("Chinese firms", "CHN")
+    assert e.recipient is not None and e.recipient.name == "New York-based accounting firm"
+    assert e.recipient.country == "USA" and e.recipient.entity_id is None

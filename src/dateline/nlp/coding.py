@@ -80,12 +80,14 @@ def code_group(g: Any, doc: Any, res: Any, on: Any) -> None:
     if g.label == "PERSON" and not title_country:
         title_country = _of_country(g, doc, res)
     if g.label != "PERSON":
-        title_country = title_country or _possessive_country(g, doc, res) or _country_in_name(g, res) or \
-            _party_in_name(g, res, on)
+        title_country = title_country or _possessive_country(g, doc, res) or _country_in_name(g, res)
+        party = None if title_country else _party_in_name(g, res, on)
+        if party is not None:  # "the Ohio Republican Party", "the Democratic National Committee"
+            title_country, title_sector = party.country, title_sector or party.sector or None
         if not title_sector and not (entry is not None and entry.sector):
             # a noun inside a known actor's own name says less than its dictionary row: the
             # European Union is no labour union, the Soviet Union no trade union
-            found = res.agents.sector_for(g.name.lower())
+            found = res.agents.sector_for(g.name.lower().split(" of ")[0])  # "Board of Deputies": a board
             if found:
                 title_sector = found[0]
                 g.coding.append(f"sector {found[0]} from '{found[1]}' in the name")
@@ -146,14 +148,16 @@ def _party_row(tokens: list[Any], res: Any, on: Any) -> tuple[Any, str, str] | N
     return rows[0], " ".join(t.text for t in words), role
 
 
-def _party_in_name(g: Any, res: Any, on: Any) -> str | None:
-    """ "the Ohio Republican Party", "Florida Democratic Party": a state's branch of a party the
-    dictionary knows is of that party's country."""
+def _party_in_name(g: Any, res: Any, on: Any) -> Any:
+    """ "the Ohio Republican Party", "Florida Democratic Party": a state's branch or a body of a party
+    the dictionary knows is of that party's country and sector; the party's row."""
     for n in g.names:
         party = _party_row(list(n.tokens), res, on)
         if party is not None:
-            g.coding.append(f"country {party[0].country} from '{party[1]}' in its name (the {party[0].name})")
-            return party[0].country
+            row = party[0]
+            g.coding.append(f"country {row.country} and sector {row.sector} from '{party[1]}' in its name "
+                            f"(the {row.name})")
+            return row
     return None
 
 

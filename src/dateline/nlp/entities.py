@@ -75,6 +75,7 @@ def words_of(text: str) -> tuple[str, ...]:
 def extract_entities(ctx) -> tuple[Entity, ...]:
     doc, article, res = ctx.doc, ctx.article, ctx.resources
     spans = [_relabel(s, res, ctx.published_date) for s in name_spans(doc, ENTITY_LABELS)]
+    spans = _surnames_as_people(spans, res, ctx.published_date)
     groups: list[Group] = []
     groups += _group_people(_split_name_pairs([s for s in spans if s.label == "PERSON"]), ctx)
     groups += _group_others([s for s in spans if s.label != "PERSON"], ctx)
@@ -140,6 +141,21 @@ def _honorific_person(s: NameSpan) -> NameSpan | None:
             and toks[0].is_title:
         return NameSpan(toks, "PERSON")
     return None
+
+
+def _surnames_as_people(spans: list[NameSpan], res, on) -> list[NameSpan]:
+    """ "Tim Canova ... Canova said": a short name the tagger called an organisation or a place is the
+    person of the article whose full name holds it, unless a dictionary or the country table knows
+    it as something else ("Ford", "Washington")."""
+    people = [set(words_of(s.text)) for s in spans if s.label == "PERSON" and len(words_of(s.text)) >= 2]
+    out = []
+    for s in spans:
+        w = set(words_of(s.text))
+        if s.label in ("ORG", "GPE", "FAC") and len(w) <= 2 and any(w < p for p in people) and \
+                not res.actors.lookup(s.text, on=on) and res.countries.find(s.text) is None:
+            s = NameSpan(s.tokens, "PERSON")
+        out.append(s)
+    return out
 
 
 # -- people ---------------------------------------------------------------------------------------
@@ -242,7 +258,25 @@ def _group_others(spans: list[NameSpan], ctx) -> list[Group]:
             g = by_key[key] = Group(s.label if key[0] != "country" else "GPE", key)
         g.names.append(s)
         g.mentions.append(_name_mention(s, g, ctx.doc))
-    return list(by_key.values())
+    return _short_bodies(list(by_key.values()))
+
+
+def _short_bodies(groups: list[Group]) -> list[Group]:
+    """ "the Arnor Fishing Federation ... the Federation": a one-word name of a body is the one longer
+    name of the article that ends with it."""
+    def words(g: Group) -> tuple[str, ...]:
+        return g.key[1] if g.key[0] == "ORG" else words_of(g.key[1]) if g.key[0] == "actor" else ()
+
+    out = []
+    for g in groups:
+        if g.key[0] == "ORG" and len(g.key[1]) == 1:
+            longer = [o for o in groups if o is not g and len(words(o)) > 1 and words(o)[-1] == g.key[1][0]]
+            if len(longer) == 1:
+                longer[0].names.extend(g.names)
+                longer[0].mentions.extend(g.mentions)
+                continue
+        out.append(g)
+    return out
 
 
 def _other_key(s: NameSpan, res, on) -> tuple:
@@ -284,16 +318,30 @@ def _add_role_nominals(groups: list[Group], doc, res) -> None:
     from .coding import country_in
 
     pos = token_table(doc).pos
-    # only a noun names a role: the other words need no Token object
-    for tok in (doc[i] for i in range(len(doc)) if pos[i] == "NOUN"):
+    # only a noun names a role (capitalised, the tagger may call it a name): the others need no Token
+    for tok in (doc[i] for i in range(len(doc)) if pos[i] in ("NOUN", "PROPN")):
         phrase = role_nominal(tok)
         if phrase is None or any(phrase.start_char <= a < phrase.end_char for a, _ in taken):
             continue
         head = tok.lemma_.lower()
         country = country_in(phrase, res)
-        fits = [g for g in people if _role_fits(head, g) and (country is None or g.country == country)]
+        office = _office_of(phrase)
+        fits = [g for g in people if (_role_fits(head, g) or office in g.roles) and
+                (country is None or g.country == country)]
         if len(fits) == 1:
             fits[0].mentions.append(Mention(span=_span(phrase), kind="nominal"))
+
+
+# offices named by their title, as the dictionary's roles name them ("the Prime Minister" is the
+# head of government the dictionary lists)
+OFFICE_TITLES = {"prime minister": "head of government", "premier": "head of government",
+                 "chancellor": "head of government", "president": "head of state", "king": "head of state",
+                 "queen": "head of state", "emir": "head of state", "sultan": "head of state"}
+
+
+def _office_of(phrase) -> str:
+    text = " ".join(t.lower_ for t in phrase if t.dep_ != "det" and t.ent_type_ not in ("GPE", "NORP"))
+    return next((office for title, office in OFFICE_TITLES.items() if text.endswith(title)), "")
 
 
 def _role_fits(head: str, g: Group) -> bool:

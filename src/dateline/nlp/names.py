@@ -65,6 +65,7 @@ def name_spans(doc: Doc, labels: tuple[str, ...] = NAME_LABELS) -> list[NameSpan
                 end -= 1
             if ent.label_ == "PERSON":
                 end = _hyphen_tail(doc, end)
+            start = _after_dateline(doc, start, end)
             # a name never runs over a line break (headline into standfirst); a word is followed by one
             # space or none, so a line break is a space word of its own
             for i in range(start, end):
@@ -74,6 +75,16 @@ def name_spans(doc: Doc, labels: tuple[str, ...] = NAME_LABELS) -> list[NameSpan
             if any(c.isalpha() for c in w.span_text(start, end)):
                 out.append(NameSpan(doc[start:end], ent.label_))
     return out
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """ "ROME - Bernie Sanders": a place in capitals and a spaced dash before a name are a dateline."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text in ("-", "—", "–", "--") and doc[i].whitespace_ and doc[i - 1].whitespace_:
+            if all(t.is_upper or t.is_punct for t in doc[start:i]):
+                return i + 1
+            break
+    return start
 
 
 def _hyphen_tail(doc: Doc, end: int) -> int:
@@ -181,8 +192,8 @@ def role_nominal(tok: Token) -> Span | None:
     Definite and singular only ("a senior official" and "the two leaders" name no one in particular),
     and not when the noun is itself the title of a following name.
     """
-    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in PERSON_ROLES:
-        return None
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NN", "NNP") or tok.lemma_.lower() not in PERSON_ROLES:
+        return None  # "the Prime Minister" is often tagged a proper noun
     if tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
         return None
     span = tok.doc[tok.left_edge.i:tok.i + 1]

@@ -17,16 +17,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Span as TokSpan
 from spacy.tokens import Token
 
-from ...model import ActorRef, Entity, Span
+from ...model import ActorRef, Entity
 from ..coding import person_row
 from ..lexicon import PERSON_PRONOUNS, RELATIVE_PRONOUNS
 from ..names import KIN, tokens_between
 from ..political import PARTY_SECTOR_NOUNS, party_in
 from .home import NOT_COUNTRIES, article_home, at_home
-from .parties import is_thing, owners
+from .parties import is_thing, named_below, owners
 from .phrases import (
     Part,
     _actor_like,
@@ -38,13 +37,11 @@ from .phrases import (
     np_span,
     split_coordination,
 )
+from .pronouns import CAPITAL_SECTOR, FIRST_PERSON, THING_PRONOUNS, acronym_name, resolve_pronoun
+from .refs import agent_parts, code_for, join_code, phrase_name, relabelled, span_ref, span_text
 
-THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
-FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 NON_ACTOR_ENTS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "state", "neighbor", "neighbour"})
-CAPITAL_SECTOR = "GOV"  # a capital as an actor stands for its government (PLOVER GSR convention)
-CITY_SECTOR = "CVL"
 
 
 @dataclass(slots=True)
@@ -94,12 +91,14 @@ class ActorResolver:
     on: Any = field(init=False)
     _memo: dict = field(init=False)  # (head, speaker) -> actors: the same argument serves several events
     _home: tuple | None = field(init=False)  # (article_home(),) once asked
+    _genders: dict = field(init=False)  # entity id -> 'f', 'm' or None
 
     def __post_init__(self) -> None:
         self.mentions = Mentions.of(self.ctx.entities)
         self.on = self.ctx.published_date
         self._memo = {}
         self._home = None
+        self._genders = {}
 
     # -- entry point --------------------------------------------------------------------------
     def resolve(self, head: Token, *, speaker: list[ActorRef] | None = None) -> list[ActorRef]:
@@ -149,22 +148,21 @@ class ActorResolver:
     def _one(self, part: "Part", *, speaker: list[ActorRef] | None) -> list[ActorRef]:
         h = part.head
         low = h.lower_
+        if self._where_not_who(h):
+            return []
         dash = dateline_end(h)
         if dash >= 0 and h.i < dash:
-            # "OSLO, May 4 - Finance minister Ola Brand rejected ...": the tagger took the dateline for
-            # the subject; the actor is the phrase after the dash that hangs on it, if any
-            after = next((t for t in h.doc[dash + 1:h.sent.end] if t.pos_ in ("PROPN", "NOUN", "PRON") and (
-                t.head.i <= dash or t.dep_ in ("nsubj", "nsubjpass") and t.head.i == h.head.i)), None)
+            after = _after_dateline(h, dash)
             if after is None:
                 return []
             return self._one(Part(after, np_span(after, agents=self.ctx.resources.agents)), speaker=speaker)
         if low in RELATIVE_PRONOUNS and h.dep_ in ("nsubj", "nsubjpass", "dobj") and h.head.dep_ == "relcl":
             return self._one(Part(h.head.head, np_span(h.head.head, agents=self.ctx.resources.agents)),
                              speaker=speaker)
-        if (h.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON) and not _acronym_name(h):
+        if (h.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON) and not acronym_name(h):
             if low not in PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
                 return []  # "that", "which", "one": nothing to resolve
-            return self._pronoun(h, speaker)
+            return resolve_pronoun(self, h, speaker)
         if _is_the_country(part):
             last = self._last_country(h)
             if last is not None:
@@ -192,7 +190,39 @@ class ActorResolver:
             return [placed]
         if not (ref.code or ref.entity_id or ref.sector) and is_thing(h, self.ctx.resources.agents):
             return self._thing_party(h, ref, speaker)
+        if not ref.entity_id:
+            named = self._short_name(h, part.span)
+            if named is not None:
+                return [named]
         return [ref]
+
+    def _short_name(self, h: Token, span) -> ActorRef | None:
+        """ "the Federation" after "the Arnor Fishing Federation", "the company" after one company: a
+        body named before by a longer name, when only one fits."""
+        words = [t for t in span if not t.is_punct]
+        if len(words) != 2 or words[0].lower_ != "the" or words[1].i != h.i or h.tag_ not in ("NN", "NNP"):
+            return None
+        low, lemma = h.lower_, h.lemma_.lower()
+        orgs = {e.id: e for _, e in self.mentions.before(h.idx, types=("ORG",))}
+        if lemma in ("company", "firm"):
+            fits = [e for e in orgs.values() if e.sector in ("BUS", "MNC")]
+        else:
+            fits = [e for e in orgs.values() if len(e.name.split()) > 1 and e.name.lower().split()[-1] == low]
+        if len(fits) != 1:
+            return None
+        ent = fits[0]
+        return ActorRef(text=span.text, name=ent.name, span=span_ref(span), entity_id=ent.id, country=ent.country,
+                        sector=ent.sector, code=code_for(ent.country, ent.sector),
+                        coding=f"'{span.text}' is the {ent.name}, the one body of that kind named before it"
+                               + (f"; {ent.coding}" if ent.coding else ""))
+
+    def _where_not_who(self, h: Token) -> bool:
+        """ "the Grovetown bombing": a town before an event noun says where it happened, not who did it
+        (a country or a capital there is a party: "the Arnor-Gondor talks")."""
+        if h.dep_ != "compound" or h.ent_type_ not in ("GPE", "LOC", "FAC") or not self._trigger_noun(h.head):
+            return False
+        got = self.mentions.covering(h.idx, h.idx + len(h.text))
+        return got is not None and got[0].type in ("GPE", "LOC", "FAC") and got[0].role not in ("country", "capital")
 
     def _from_apposition(self, h: Token, ref: ActorRef, speaker) -> ActorRef | None:
         """ "Ana Ruiz, the Arnor Relief Coordinator": the country of a phrase in
@@ -207,7 +237,7 @@ class ActorResolver:
         sector = ref.sector or a.sector
         return ActorRef(text=ref.text, name=ref.name, span=ref.span, entity_id=ref.entity_id,
                         country=a.country, sector=sector, code=a.code if not ref.code else
-                        _join_code("", a.code or a.country, sector or ""),
+                        join_code("", a.code or a.country, sector or ""),
                         coding=f"{ref.coding}; country {a.country} from the apposition '{a.text}' ({a.coding})")
 
     def _thing_party(self, h: Token, ref: ActorRef, speaker) -> list[ActorRef]:
@@ -221,12 +251,12 @@ class ActorResolver:
             got = [a for a in self.resolve(o, speaker=speaker) if a.country or a.code or a.entity_id or
                    a.sector or not is_thing(o, self.ctx.resources.agents)]
             if got:
-                return [_relabelled(a, f"{why}; its party '{a.text}': {a.coding}") for a in got]
+                return [relabelled(a, f"{why}; its party '{a.text}': {a.coding}") for a in got]
         if h.dep_ not in ("nsubj", "nsubjpass", "csubj"):
-            for t in _named_below(h):
+            for t in named_below(h):
                 got = [a for a in self.resolve(t, speaker=speaker) if a.country]
                 if got:
-                    return [_relabelled(a, f"{why}; a party named in it: {a.coding}", text=ref) for a in got[:1]]
+                    return [relabelled(a, f"{why}; a party named in it: {a.coding}", text=ref) for a in got[:1]]
         return []
 
     def _trigger_noun(self, tok: Token) -> bool:
@@ -240,7 +270,7 @@ class ActorResolver:
         """The actor a phrase names: its base (an article entity, a dictionary actor or a country, with
         the dictionary's code winning for a name it lists) and the agent nouns around it
         ("MSF Arnor diplomat" -> NGO + ARN + GOV; "North Korean officials" -> PRK + GOV)."""
-        b = _Base(name=_span_text(span))
+        b = _Base(name=span_text(span))
         got = self._mention(span, head)
         if got is not None:
             self._from_mention(b, span, got, head)
@@ -248,32 +278,35 @@ class ActorResolver:
             self._from_lookup(b, span, head)
         if not b.country:
             self._from_party_word(b, span)
-        if not b.country:
+        if not b.country and not is_thing(head, self.ctx.resources.agents):
             place = self._place(span, skip=b.used)  # "Dalian": a city the gazetteer puts in a country
             if place is not None:
                 b.country, b.base = place[0], b.base or place[0]
                 b.path.append(place[1])
         prefix, suffix, nouns = "", "", []
-        if not (b.entity_id and b.sector and self._is_person(b.entity_id)):
+        if not (b.entity_id and b.sector and (self._is_person(b.entity_id) or head.i in b.used)):
+            # a named body with a sector of its own keeps it: "Arnor Airlines, the national carrier"
             for entry, noun in self._agents(span, head, skip=b.used):
                 if b.sector == "PTY" and noun in PARTY_SECTOR_NOUNS:
                     b.path.append(f"'{noun}' of a party: the party's sector")
                     nouns.append(noun)
                     continue  # "the Lib Dem leader", "a spokesman for UKIP": PTY, not GOV
-                p_, s_ = _agent_parts(entry)
+                p_, s_ = agent_parts(entry)
                 prefix, suffix = prefix + p_, suffix + s_
                 nouns.append(noun)
                 b.path.append(f"sector {entry.sector} from agent noun '{noun}'")
                 if not b.sector or b.sector == b.country:
                     b.sector = entry.sector[:3] if not p_ else b.sector
-        if nouns and b.country and b.entity_id is None:
+        if b.country and b.entity_id is None and head.i not in b.used and not is_thing(head, self.ctx.resources.agents):
+            b.name = phrase_name(span, head)  # "Chinese firms", not "China"; "French MEP Alain Lipietz"
+        elif nouns and b.country and b.entity_id is None:
             b.name = f"{b.name} {nouns[-1]}" if b.name.lower() != nouns[-1] else b.name
         if not b.path:
-            b.path.append(f"'{_span_text(span)}' names no known actor, country or agent")
-        code = _join_code(prefix, b.base, suffix) if (b.base or prefix or suffix) else None
+            b.path.append(f"'{span_text(span)}' names no known actor, country or agent")
+        code = join_code(prefix, b.base, suffix) if (b.base or prefix or suffix) else None
         if code and not prefix and not suffix and b.sector and b.base and not b.base.endswith(b.sector):
-            code = _join_code("", b.base, b.sector)
-        return ActorRef(text=_span_text(span), name=b.name, span=_span(span), entity_id=b.entity_id,
+            code = join_code("", b.base, b.sector)
+        return ActorRef(text=span_text(span), name=b.name, span=span_ref(span), entity_id=b.entity_id,
                         country=b.country, sector=b.sector, code=code, coding="; ".join(b.path))
 
     def _from_mention(self, b: "_Base", span, got, head: Token) -> None:
@@ -285,6 +318,8 @@ class ActorResolver:
         mention = self.ctx.article.text[s:e]
         b.used = {t.i for t in span if s <= t.idx < e}
         b.name, b.entity_id, b.sector = ent.name, ent.id, ent.sector
+        if head.pos_ == "NOUN" and head.i not in b.used and ent.type != "PERSON":
+            b.entity_id = None  # "the New York-based accounting firm" is of New York, not New York
         b.path.append(f"'{mention}' is a mention ({kind}) of {ent.name}")
         row = self._person_row(ent) if ent.type == "PERSON" else self._row(mention)
         if row is not None and ent.type == "PERSON":
@@ -330,7 +365,8 @@ class ActorResolver:
         """A dictionary actor or a country named among the phrase's other words. A capital stands for its
         government only as the phrase's head ("Seoul said", not "journalists in Seoul")."""
         person = frozenset(b.used) if b.entity_id and self._is_person(b.entity_id) else frozenset()
-        hit = self._lookup(span, skip=b.used - person, not_alone=person)
+        hit = self._lookup(span, skip=b.used - person, not_alone=person,
+                           towns_are_where=is_thing(head, self.ctx.resources.agents))
         if hit is None:
             return
         how, value, words, text = hit
@@ -393,18 +429,38 @@ class ActorResolver:
         got = self.mentions.covering(head.idx, head.idx + len(head.text))
         if got is not None:
             return got
+        if head.pos_ == "PROPN" and head.is_title:
+            got = self._surname(head)
+            if got is not None:
+                return got
+        town = is_thing(head, self.ctx.resources.agents)
         for tok in reversed(list(span)):
             if tok.i > head.i and not _actor_like(head, self.ctx.resources.agents) and head.pos_ != "PROPN":
                 continue  # only an agent noun takes its actor from a phrase after it ("officials in X")
             if tok.ent_type_ or tok.pos_ == "PROPN":
                 got = self.mentions.covering(tok.idx, tok.idx + len(tok.text))
                 if got is not None and got[0].type in ("GPE", "LOC", "ORG", "NORP", "PERSON", "FAC"):
+                    if town and got[0].type in ("GPE", "LOC", "FAC") and got[0].role not in ("country", "capital"):
+                        continue  # "the Grovetown bombing" happened there; Grovetown did not do it
                     return got
         return None
 
-    def _lookup(self, span, *, skip: set[int], not_alone: frozenset[int] = frozenset()):
+    def _surname(self, head: Token):
+        """ "Labour's Mr Livingstone" where the tagger missed the name: the one person of the article
+        whose full name has this word, named before."""
+        low = head.lower_
+        people = {e.id: e for _, e in self.mentions.before(head.idx, types=("PERSON",))
+                  if len(e.name.split()) > 1 and low in e.name.lower().split()}
+        if len(people) != 1:
+            return None
+        ent = next(iter(people.values()))
+        return ent, "surname", head.idx, head.idx + len(head.text)
+
+    def _lookup(self, span, *, skip: set[int], not_alone: frozenset[int] = frozenset(),
+                towns_are_where: bool = False):
         """The longest dictionary actor or country named in the phrase (not in ``skip``; not by the
-        words of ``not_alone`` alone: a person's name is no country, "the Bush administration" is)."""
+        words of ``not_alone`` alone: a person's name is no country, "the Bush administration" is;
+        with ``towns_are_where``, not a town the dictionary lists as its country's alias)."""
         res = self.ctx.resources
         words = [t for t in span if t.i not in skip and not (t.is_punct and t.text not in ("'s", "’s"))]
         n = len(words)
@@ -427,7 +483,7 @@ class ActorResolver:
                                                                first.pos_ == "PROPN" or first.ent_type_):
                     continue
                 row = self._row(text)
-                if row is not None:
+                if row is not None and not (towns_are_where and _town_row(row, text, res)):
                     return "actor", row, {t.i for t in chunk}, text
                 found = res.countries.find(text)
                 if found is not None:
@@ -462,53 +518,12 @@ class ActorResolver:
         return out
 
     # -- pronouns and pairs ----------------------------------------------------------------------
-    def _pronoun(self, tok: Token, speaker: list[ActorRef] | None) -> list[ActorRef]:
-        low = tok.lower_
-        if low in FIRST_PERSON or (speaker and low in THING_PRONOUNS | PERSON_PRONOUNS and _in_speech(tok)):
-            if speaker:
-                return [_as_pronoun(s, tok, f"'{tok.text}' refers to the speaker {s.name}") for s in speaker]
-            return []
-        types = ("PERSON",) if low in PERSON_PRONOUNS else ("GPE", "ORG", "NORP")
-        best = self._antecedent(tok, types)
-        if best is None:
-            return []
-        ent = best
-        sector = ent.sector or (CAPITAL_SECTOR if ent.role == "capital" else None)
-        return [ActorRef(text=tok.text, name=ent.name, span=Span(start=tok.idx, end=tok.idx + len(tok.text),
-                                                                   text=tok.text),
-                         entity_id=ent.id, country=ent.country, sector=sector, code=_code(ent.country, sector),
-                         coding=f"'{tok.text}' refers to {ent.name}, the nearest {'/'.join(types).lower()} before it"
-                                + (f"; {ent.coding}" if ent.coding else ""))]
-
-    def _antecedent(self, tok: Token, types: tuple[str, ...]) -> Entity | None:
-        """The nearest fitting entity before the pronoun: in its sentence first, preferring subjects,
-        then the subjects of the two sentences before."""
-        doc = tok.doc
-        sent = tok.sent
-        cands = self.mentions.before(tok.idx, types=types)
-        if not cands:
-            return None
-        in_sent = [(s, e) for s, e in cands if s >= sent.start_char]
-        if in_sent:
-            return in_sent[-1][1]
-        for back in range(1, 3):
-            start = _sentence_start(doc, sent.start, back)
-            if start is None:
-                break
-            window = [(s, e) for s, e in cands if start.start_char <= s < (start.end_char)]
-            subj = [(s, e) for s, e in window if _is_subject_at(doc, s)]
-            if subj:
-                return subj[0][1]
-            if window:
-                return window[-1][1]
-        return cands[-1][1]
-
     def _last_country(self, head: Token) -> ActorRef | None:
         """ "the country" -> the country named last before it."""
         for _, ent in reversed(self.mentions.before(head.idx, types=("GPE",))):
             if ent.country and ent.role == "country":
                 span = head.doc[head.left_edge.i:head.i + 1]
-                return ActorRef(text=span.text, name=ent.name, span=_span(span), entity_id=ent.id,
+                return ActorRef(text=span.text, name=ent.name, span=span_ref(span), entity_id=ent.id,
                                 country=ent.country, sector=None, code=ent.country,
                                 coding=f"'{span.text}' refers to {ent.name}, the country named last before it")
         return None
@@ -534,125 +549,25 @@ class ActorResolver:
             if lemma in COUNTRY_NOUNS and ent.type != "GPE":
                 country = self.ctx.resources.countries.from_code(c)
                 name, entity_id = (country.name if country is not None else c), None
-            out.append(ActorRef(text=head.text, name=name, span=_span(words), entity_id=entity_id, country=c,
-                                sector=sector or (ent.sector if entity_id else None), code=_code(c, sector or (
+            out.append(ActorRef(text=head.text, name=name, span=span_ref(words), entity_id=entity_id, country=c,
+                                sector=sector or (ent.sector if entity_id else None), code=code_for(c, sector or (
                                     ent.sector if entity_id else None)),
                                 coding=f"'{words.text}' names two parties: {name} is one of the last two named "
                                        f"before it"))
         return out
 
 
-def _agent_parts(entry) -> tuple[str, str]:
-    """An agent's code before and after the actor's: "NGO~" -> ("NGO", ""), "~GOVFRM" -> ("", "GOVFRM")."""
-    if entry is None:
-        return "", ""
-    code = (entry.code or "~" + entry.sector).replace(" ", "")
-    if code.endswith("~"):
-        return code[:-1], ""
-    return "", code.lstrip("~")
+def _town_row(row, text: str, res) -> bool:
+    """Is a dictionary row only a country's alias for one of its towns ("Oklahoma City" -> the United
+    States), not the country's own name or an actor of its own?"""
+    return not row.sector and row.code == row.country and res.countries.find(text) is None
 
 
-def _join_code(prefix: str, base: str, suffix: str) -> str:
-    """PETRARCH-style actor code: prefix + base + suffix, without repeating a 3-letter part."""
-    base = base or ("---" if (prefix or suffix) and not base else "")
-    parts = [prefix[i:i + 3] for i in range(0, len(prefix), 3)] + [base[i:i + 3] for i in range(0, len(base), 3)]
-    for i in range(0, len(suffix), 3):
-        piece = suffix[i:i + 3]
-        if piece not in parts:
-            parts.append(piece)
-    return "".join(parts)
-
-
-def _code(country: str | None, sector: str | None) -> str | None:
-    if not country and not sector:
-        return None
-    return _join_code("", country or "---", sector or "")
-
-
-def _inside(tok: Token, got) -> bool:
-    _, _, s, e = got
-    return s <= tok.idx and tok.idx + len(tok.text) <= e
-
-
-def _span(tokens) -> Span:
-    return Span(start=tokens.start_char, end=tokens.end_char, text=_span_text(tokens))
-
-
-def _span_text(tokens) -> str:
-    """The text from the first token to the last (a phrase with a gap covers the gap too). Sliced from
-    a spaCy span, not doc.text: spaCy rebuilds doc.text from every token on each access."""
-    if isinstance(tokens, TokSpan) and len(tokens):
-        return tokens.text  # contiguous already
-    return tokens.doc[tokens[0].i:tokens[-1].i + 1].text
-
-
-def _as_pronoun(a: ActorRef, tok: Token, why: str) -> ActorRef:
-    return ActorRef(text=tok.text, name=a.name, span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text),
-                    entity_id=a.entity_id, country=a.country, sector=a.sector, code=a.code,
-                    coding=f"{why}; {a.coding}" if a.coding else why)
-
-
-def _in_speech(tok: Token) -> bool:
-    """Is the token inside a clause reported by a verb of saying ("Hungary said it will ...")?"""
-    from ..lexicon import SPEECH_VERBS
-
-    t = tok
-    while t.head.i != t.i:
-        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in SPEECH_VERBS:
-            return True
-        t = t.head
-    return False
-
-
-def _sentence_start(doc, sent_start: int, back: int):
-    sents = list(doc.sents) if not hasattr(doc, "_dl_sents") else doc._dl_sents
-    idx = next((k for k, s in enumerate(sents) if s.start == sent_start), None)
-    if idx is None or idx - back < 0:
-        return None
-    return sents[idx - back]
-
-
-def _is_subject_at(doc, char: int) -> bool:
-    tok = doc.char_span(char, char + 1, alignment_mode="expand")
-    if tok is None or len(tok) == 0:
-        return False
-    t = tok[0]
-    while t.dep_ in ("compound", "flat", "amod") and t.head.i != t.i:
-        t = t.head
-    return t.dep_ in ("nsubj", "nsubjpass")
-
-
-def _acronym_name(tok: Token) -> bool:
-    """ "US" the country, not "us": an upper-case word the tagger calls a name."""
-    return len(tok.text) > 1 and tok.text.isupper() and tok.ent_type_ in ("GPE", "ORG", "NORP")
-
-
-def _relabelled(a: ActorRef, coding: str, *, text: ActorRef | None = None) -> ActorRef:
-    """The party ``a`` with a new reason; keeping the words of ``text`` where they are the phrase."""
-    words = text if text is not None else a
-    return ActorRef(text=words.text, name=a.name, span=words.span, entity_id=a.entity_id, country=a.country,
-                    sector=a.sector, code=a.code, coding=coding)
-
-
-# where a thing is, which says nothing of whom it concerns ("a rally in Lagos")
-PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "around", "throughout", "within",
-                         "into", "along", "beyond", "off"})
-
-
-def _named_below(h: Token) -> list[Token]:
-    """Names of countries, peoples and bodies inside a phrase, not inside a clause of its own nor as
-    where it is ("a camp for Congolese refugees" -> Congolese; "a plan that Arnor drew up", "a rally in
-    Lagos" -> nothing)."""
-    out = []
-    for t in sorted(h.subtree, key=lambda t: t.i):
-        if t.i == h.i or t.ent_type_ not in ("NORP", "GPE", "ORG") or t.ent_iob_ == "I":
-            continue
-        path, x = [], t
-        while x.i != h.i and x.head.i != x.i:
-            path.append(x)
-            x = x.head
-        if not any(w.dep_ in ("relcl", "acl", "advcl", "ccomp") or w.dep_ == "prep" and w.lower_ in PLACE_PREPS
-                   for w in path):
-            out.append(t)
-    return out
-
+def _after_dateline(h: Token, dash: int) -> Token | None:
+    """ "OSLO, May 4 - Finance minister Ola Brand rejected ...": the tagger took the dateline for the
+    subject; the actor is the phrase after the dash that hangs on it or is the verb's subject, if any."""
+    for t in h.doc[dash + 1:h.sent.end]:
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and (
+                t.head.i <= dash or t.dep_ in ("nsubj", "nsubjpass") and t.head.i == h.head.i):
+            return t
+    return None

@@ -9,6 +9,7 @@ refugees, who are most often of another country than the one they are in.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from ...model import ActorRef
@@ -19,28 +20,52 @@ NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "IMG"})  # codes for bodies that
 FOREIGN_SECTORS = frozenset({"IGO", "NGO", "MNC", "IMG", "REF", "UAF"})
 
 
+# a long article may name another country in passing ("Georgia Rep. X" read as the country, a
+# foreign visitor): one country with this share of at least this many mentions is still its home
+DOMINANT_SHARE = 0.9
+DOMINANT_MIN = 5
+
+
 def article_home(ctx: Any) -> tuple[str, str] | None:
-    """(country, why) when every place, country, nationality and placed body of the article is of one
-    country; None when it names none or several."""
+    """(country, why) when the article's places, countries, nationalities and placed bodies are of one
+    country (or all but a stray mention or two in a long article); None when it names none or several."""
+    counts: Counter[str] = Counter()
+    example: dict[str, str] = {}
+    for country, text in _mentions(ctx):
+        counts[country] += 1
+        example.setdefault(country, text)
+    if not counts:
+        return None
+    (country, n), = counts.most_common(1)
+    total = sum(counts.values())
+    if len(counts) == 1:
+        return country, f"the one country the article is set in ('{example[country]}')"
+    if n >= DOMINANT_MIN and n >= DOMINANT_SHARE * total:
+        return country, f"the country of {n} of the article's {total} places and bodies ('{example[country]}')"
+    return None
+
+
+def _mentions(ctx: Any):
+    """(country, text) for every mention of a place, country, nationality or placed body."""
     res = ctx.resources
-    found: dict[str, str] = {}
     for p in ctx.places:
         if p.resolved is not None and p.resolved.country:
             c = res.countries.from_code(p.resolved.country)
             if c is not None:
-                found.setdefault(c.iso3, p.span.text)
+                yield c.iso3, p.span.text
+    placed = [(p.span.start, p.span.end) for p in ctx.places if p.resolved is not None]
     for e in ctx.entities:
-        if e.country and e.country not in NOT_COUNTRIES:
-            found.setdefault(e.country, e.name)
+        if not e.country or e.country in NOT_COUNTRIES:
+            continue
+        for m in e.mentions:
+            if e.type in ("GPE", "LOC") and any(a < m.span.end and m.span.start < b for a, b in placed):
+                continue  # the geocoder read it in context ("Georgia" the state, in a story about Florida)
+            yield e.country, m.span.text
     for ent in doc_ents(ctx.doc):
-        if ent.label_ == "NORP":  # "Venezuelan", "Democratic" is no country: find() says which is
+        if ent.label_ == "NORP":  # "Venezuelan"; "Democratic" is no country: find() says which is
             hit = res.countries.find(ent.text)
             if hit is not None:
-                found.setdefault(hit[0].iso3, ent.text)
-    if len(found) != 1:
-        return None
-    (country, example), = found.items()
-    return country, f"the one country the article is set in ('{example}')"
+                yield hit[0].iso3, ent.text
 
 
 def at_home(a: ActorRef, home: tuple[str, str] | None, *, person: bool) -> ActorRef:

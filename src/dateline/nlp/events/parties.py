@@ -31,7 +31,11 @@ PEOPLE_NOUNS = frozenset({
     "witnesses", "survivor", "survivors", "mourner", "mourners", "relative", "relatives", "parent",
     "parents", "son", "sons", "daughter", "daughters", "wife", "husband", "mother", "father",
     "brother", "sister", "everyone", "everybody", "someone", "somebody", "anyone", "nobody",
-    "crew", "crews", "staff", "team", "teams", "side", "sides",
+    "crew", "crews", "staff", "team", "teams", "side", "sides", "national", "nationals", "native",
+    "natives", "expatriate", "expatriates", "compatriot", "compatriots", "exile", "exiles", "inhabitant",
+    "inhabitants", "descendant", "descendants", "heir", "heirs", "worshipper", "worshippers", "pilgrim",
+    "pilgrims", "spectator", "spectators", "audience", "listener", "listeners", "viewer", "viewers",
+    "reader", "readers", "employee", "employees", "volunteer", "volunteers", "recruit", "recruits",
 })
 BODY_NOUNS = frozenset({
     "board", "boards", "council", "councils", "committee", "committees", "commission", "commissions",
@@ -47,9 +51,9 @@ BODY_NOUNS = frozenset({
     "company", "companies", "firm", "firms", "bank", "banks", "chain", "chains", "school", "schools",
     "university", "universities", "hospital", "hospitals", "church", "churches", "court", "courts",
     "assembly", "assemblies", "senate", "chamber", "cabinet", "panel", "panels", "tribunal",
-    "watchdog", "watchdogs", "regulator", "regulators", "parliament", "congress",
-    "newspaper", "newspapers", "broadcaster", "broadcasters", "website", "publisher", "publishers", "outlet", "outlets", "union", "unions", "employer",
-    "employers", "business", "businesses", "industry", "industries",
+    "watchdog", "watchdogs", "regulator", "regulators", "parliament", "congress", "newspaper",
+    "newspapers", "broadcaster", "broadcasters", "website", "publisher", "publishers", "outlet", "outlets",
+    "union", "unions", "employer", "employers", "business", "businesses", "industry", "industries",
 })
 # heads that are never parties whatever else they are: times, amounts, ordinals
 NON_PARTY_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -69,8 +73,11 @@ def is_party_noun(tok: Token, agents) -> bool:
 def is_thing(tok: Token, agents) -> bool:
     """Is the head of a phrase a thing rather than a possible party? Names, pronouns and numbers
     ("two of them") are left to the resolver; dates and amounts are things."""
+    counted = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # "two of the men"
+    if tok.pos_ == "NUM" and tok.dep_ == "nsubj" and not counted:
+        return True  # "Two released a statement": two of whom, the sentence does not say
     if tok.ent_type_ in NON_PARTY_ENTS and tok.pos_ != "PRON":
-        return not (tok.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
+        return not (tok.pos_ == "NUM" and counted)
     if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return False
     return not is_party_noun(tok, agents)
@@ -88,4 +95,27 @@ def owners(tok: Token) -> list[Token]:
             for p in c.children:
                 if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by"):
                     out += [x for x in p.children if x.dep_ == "pobj"]
+    return out
+
+
+
+PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "around", "throughout", "within",
+                         "into", "along", "beyond", "off"})
+
+
+def named_below(h: Token) -> list[Token]:
+    """Names of countries, peoples and bodies inside a phrase, not inside a clause of its own nor as
+    where it is ("a camp for Congolese refugees" -> Congolese; "a plan that Arnor drew up", "a rally in
+    Lagos" -> nothing)."""
+    out = []
+    for t in sorted(h.subtree, key=lambda t: t.i):
+        if t.i == h.i or t.ent_type_ not in ("NORP", "GPE", "ORG") or t.ent_iob_ == "I":
+            continue
+        path, x = [], t
+        while x.i != h.i and x.head.i != x.i:
+            path.append(x)
+            x = x.head
+        if not any(w.dep_ in ("relcl", "acl", "advcl", "ccomp") or w.dep_ == "prep" and w.lower_ in PLACE_PREPS
+                   for w in path):
+            out.append(t)
     return out
