@@ -208,3 +208,9 @@ def test_an_actor_found_through_a_modifier_keeps_its_own_words():
     assert (e.actor.name, e.actor.country) == ("Chinese firms", "CHN")
     assert e.recipient is not None and e.recipient.name == "New York-based accounting firm"
     assert e.recipient.country == "USA" and e.recipient.entity_id is None
+
+
+def test_one_mention_of_a_country_does_not_set_the_article_there():
+    evs = events_of("Row\nThe government criticised an embargo on Monday, a spokesman in Oslo said.")
+    for e in by_trigger(evs, "criticised"):
+        assert e.actor.country is None

@@ -87,7 +87,7 @@ def code_group(g: Any, doc: Any, res: Any, on: Any) -> None:
         if not title_sector and not (entry is not None and entry.sector):
             # a noun inside a known actor's own name says less than its dictionary row: the
             # European Union is no labour union, the Soviet Union no trade union
-            found = res.agents.sector_for(g.name.lower().split(" of ")[0])  # "Board of Deputies": a board
+            found = _name_sector(g.name.lower(), res)
             if found:
                 title_sector = found[0]
                 g.coding.append(f"sector {found[0]} from '{found[1]}' in the name")
@@ -161,6 +161,15 @@ def _party_in_name(g: Any, res: Any, on: Any) -> Any:
     return None
 
 
+def _name_sector(name: str, res: Any) -> Any:
+    """The sector a body's own name gives ("Arnor Ministry of Fisheries" -> GOV), not a noun after its
+    "of" ("the Board of Deputies" is a board, whatever deputies are)."""
+    found = res.agents.sector_for(name)
+    if found and " of " in name and " of " not in found.noun and found.noun.split()[0] not in name.split(" of ")[0]:
+        return None
+    return found
+
+
 def _dictionary_entry(g: Any, res: Any, on: Any) -> Any:
     names = [n.text for n in sorted(g.names, key=lambda n: -len(n.text.split()))]
     if g.label == "PERSON":
@@ -176,9 +185,10 @@ def _dictionary_entry(g: Any, res: Any, on: Any) -> Any:
 
 
 def person_row(e: Any) -> bool:
-    """Can a dictionary row code a person? A person's row, or an untyped one with a sector (the
-    Phoenix files type few of their people); never a country's or a city's ("Mr Houston")."""
-    return e.type == "PERSON" or (not e.type and bool(e.sector))
+    """Can a dictionary row code a person? A person's row, or an untyped one that is more than a bare
+    country code (the Phoenix files type few of their people, and list towns as their country's
+    aliases: "Houston" -> USA, which must not code "Mr Houston")."""
+    return e.type == "PERSON" or (not e.type and (bool(e.sector) or (e.code or "") != (e.country or "")))
 
 
 def _longest_name(g: Any) -> str:
@@ -233,7 +243,7 @@ def _bare_office(t: Any) -> bool:
 _WHERE_PREPS = frozenset({"in", "of", "across", "throughout", "within", "inside", "around"})
 
 
-def _where_not_whom(tok: Any) -> bool:
+def where_not_whom(tok: Any) -> bool:
     """A country named as where things are ("in Algiers", "Zambia's economy"), not as the party
     acted on ("threatened action against Russia", "visited Kenya"): only the first says whose
     leader an unplaced president is."""
@@ -255,7 +265,7 @@ def home_country(groups: list[Any], doc: Any, res: Any) -> None:
         return
     named: set[str] = {g.country for g in groups if g.label not in ("PERSON", "GPE") and g.country}
     for ent in doc_ents(doc):
-        if ent.label_ == "NORP" or (ent.label_ == "GPE" and _where_not_whom(ent.root)):
+        if ent.label_ == "NORP" or (ent.label_ == "GPE" and where_not_whom(ent.root)):
             found = res.countries.find(ent.text)
             if found is not None:
                 named.add(found[0].iso3)

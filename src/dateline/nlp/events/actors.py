@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from ...model import ActorRef, Entity
 from ..coding import person_row
+from ..entities import PERSONAL_HONORIFICS
 from ..lexicon import PERSON_PRONOUNS, RELATIVE_PRONOUNS
 from ..names import KIN, tokens_between
 from ..political import PARTY_SECTOR_NOUNS, party_in
@@ -79,6 +80,7 @@ class _Base:
     sector: str | None = None
     base: str = ""  # the dictionary's code, or the country's
     used: set[int] = field(default_factory=set)  # tokens already read as a name
+    name_toks: frozenset[int] = frozenset()  # the words of a person's own name among them
     path: list[str] = field(default_factory=list)
 
 
@@ -92,6 +94,7 @@ class ActorResolver:
     _memo: dict = field(init=False)  # (head, speaker) -> actors: the same argument serves several events
     _home: tuple | None = field(init=False)  # (article_home(),) once asked
     _genders: dict = field(init=False)  # entity id -> 'f', 'm' or None
+    _things: set = field(init=False)  # starts of phrases kept as things, for the event to read a party from
 
     def __post_init__(self) -> None:
         self.mentions = Mentions.of(self.ctx.entities)
@@ -99,6 +102,7 @@ class ActorResolver:
         self._memo = {}
         self._home = None
         self._genders = {}
+        self._things = set()
 
     # -- entry point --------------------------------------------------------------------------
     def resolve(self, head: Token, *, speaker: list[ActorRef] | None = None) -> list[ActorRef]:
@@ -122,8 +126,7 @@ class ActorResolver:
             if key not in seen:
                 seen.add(key)
                 unique.append(a)
-        return [at_home(a, self.home, person=self._is_person(a.entity_id))
-                if not (self._is_place(a) or self._other_people(a)) else a for a in unique]
+        return unique
 
     @property
     def home(self) -> tuple[str, str] | None:
@@ -146,6 +149,14 @@ class ActorResolver:
                                          for e in self.ctx.entities)
 
     def _one(self, part: "Part", *, speaker: list[ActorRef] | None) -> list[ActorRef]:
+        """The actors one coordinated part names, placed in the article's country where they may be."""
+        unknown_name = part.head.pos_ == "PROPN"  # a name no one knows may be of any country
+        return [a if self._is_place(a) or self._other_people(a) or (a.span and a.span.start in self._things)
+                or (unknown_name and not a.entity_id and not a.sector)
+                else at_home(a, self.home, person=self._is_person(a.entity_id))
+                for a in self._one_part(part, speaker=speaker)]
+
+    def _one_part(self, part: "Part", *, speaker: list[ActorRef] | None) -> list[ActorRef]:
         h = part.head
         low = h.lower_
         if self._where_not_who(h):
@@ -222,7 +233,13 @@ class ActorResolver:
         if h.dep_ != "compound" or h.ent_type_ not in ("GPE", "LOC", "FAC") or not self._trigger_noun(h.head):
             return False
         got = self.mentions.covering(h.idx, h.idx + len(h.text))
-        return got is not None and got[0].type in ("GPE", "LOC", "FAC") and got[0].role not in ("country", "capital")
+        return got is not None and got[0].type in ("GPE", "LOC", "FAC") and got[0].role not in ("country", "capital") \
+            and self._town_at(got[2], got[3])
+
+    def _town_at(self, start: int, end: int) -> bool:
+        """Did the geocoder read the words as a place below a country (a town, a state, a site)?"""
+        return any(p.resolved is not None and not p.resolved.feature_code.startswith("PCL")
+                   and p.span.start < end and start < p.span.end for p in self.ctx.places)
 
     def _from_apposition(self, h: Token, ref: ActorRef, speaker) -> ActorRef | None:
         """ "Ana Ruiz, the Arnor Relief Coordinator": the country of a phrase in
@@ -242,8 +259,9 @@ class ActorResolver:
 
     def _thing_party(self, h: Token, ref: ActorRef, speaker) -> list[ActorRef]:
         """A phrase about a thing is no party ("rejected a request", "the memo said"): its party is
-        whoever is named as its owner or author ("a request by textile makers"); for a thing acted on,
-        any party named further in ("a camp for Congolese refugees"); else there is none."""
+        whoever is named as its owner or author ("a request by textile makers"); a thing acted on that
+        names a party further in is kept for the event to read that party from ("a camp for Congolese
+        refugees"); else there is none."""
         why = f"'{ref.text}' is a thing, not a party"
         for o in owners(h):
             if o.dep_ == "poss" and o.pos_ == "PRON":
@@ -252,11 +270,10 @@ class ActorResolver:
                    a.sector or not is_thing(o, self.ctx.resources.agents)]
             if got:
                 return [relabelled(a, f"{why}; its party '{a.text}': {a.coding}") for a in got]
-        if h.dep_ not in ("nsubj", "nsubjpass", "csubj"):
-            for t in named_below(h):
-                got = [a for a in self.resolve(t, speaker=speaker) if a.country]
-                if got:
-                    return [relabelled(a, f"{why}; a party named in it: {a.coding}", text=ref) for a in got[:1]]
+        if h.dep_ not in ("nsubj", "nsubjpass", "csubj") and named_below(h):
+            if ref.span is not None:
+                self._things.add(ref.span.start)  # no country of the article's for it
+            return [ref]  # "ties with Gondor's government": the event's other phrases and refine.inner say whose
         return []
 
     def _trigger_noun(self, tok: Token) -> bool:
@@ -317,11 +334,15 @@ class ActorResolver:
         ent, kind, s, e = got
         mention = self.ctx.article.text[s:e]
         b.used = {t.i for t in span if s <= t.idx < e}
+        if kind in ("name", "short_name", "surname"):
+            b.name_toks = frozenset(b.used)  # a person's name is never their country; a title may hold one
         b.name, b.entity_id, b.sector = ent.name, ent.id, ent.sector
         if head.pos_ == "NOUN" and head.i not in b.used and ent.type != "PERSON":
             b.entity_id = None  # "the New York-based accounting firm" is of New York, not New York
         b.path.append(f"'{mention}' is a mention ({kind}) of {ent.name}")
         row = self._person_row(ent) if ent.type == "PERSON" else self._row(mention)
+        if row is None and ent.type == "PERSON" and not self._evidently_person(ent):
+            row = self._row(mention)  # a lone word the tagger took for a person: "Bree" may be a country
         if row is not None and ent.type == "PERSON":
             # the dictionary's code where it says what the article says; the article's sector where
             # it says more ("Venezuelan president Hugo Chavez": GOV, whatever the row's period)
@@ -364,8 +385,9 @@ class ActorResolver:
     def _from_lookup(self, b: "_Base", span, head: Token) -> None:
         """A dictionary actor or a country named among the phrase's other words. A capital stands for its
         government only as the phrase's head ("Seoul said", not "journalists in Seoul")."""
-        person = frozenset(b.used) if b.entity_id and self._is_person(b.entity_id) else frozenset()
-        hit = self._lookup(span, skip=b.used - person, not_alone=person,
+        person = b.name_toks if b.entity_id and self._is_person(b.entity_id) else frozenset()
+        skip = set() if person or (b.entity_id and self._is_person(b.entity_id)) else b.used
+        hit = self._lookup(span, skip=skip, not_alone=person,
                            towns_are_where=is_thing(head, self.ctx.resources.agents))
         if hit is None:
             return
@@ -411,6 +433,12 @@ class ActorResolver:
             return None
         return row
 
+    @staticmethod
+    def _evidently_person(ent: Entity) -> bool:
+        """Named with a form of address or a title: a person whatever a dictionary says of the name."""
+        return bool(ent.titles) or any(
+            m.span.text.split()[0].rstrip(".").lower() in PERSONAL_HONORIFICS for m in ent.mentions if m.span.text)
+
     def _is_person(self, entity_id: str | None) -> bool:
         return entity_id is not None and any(e.id == entity_id and e.type == "PERSON" for e in self.ctx.entities)
 
@@ -440,7 +468,7 @@ class ActorResolver:
             if tok.ent_type_ or tok.pos_ == "PROPN":
                 got = self.mentions.covering(tok.idx, tok.idx + len(tok.text))
                 if got is not None and got[0].type in ("GPE", "LOC", "ORG", "NORP", "PERSON", "FAC"):
-                    if town and got[0].type in ("GPE", "LOC", "FAC") and got[0].role not in ("country", "capital"):
+                    if town and got[0].type in ("GPE", "LOC", "FAC") and self._town_at(got[2], got[3]):
                         continue  # "the Grovetown bombing" happened there; Grovetown did not do it
                     return got
         return None
@@ -483,7 +511,7 @@ class ActorResolver:
                                                                first.pos_ == "PROPN" or first.ent_type_):
                     continue
                 row = self._row(text)
-                if row is not None and not (towns_are_where and _town_row(row, text, res)):
+                if row is not None and not (towns_are_where and self._town_at(chunk[0].idx, chunk[-1].idx + 1)):
                     return "actor", row, {t.i for t in chunk}, text
                 found = res.countries.find(text)
                 if found is not None:
@@ -555,12 +583,6 @@ class ActorResolver:
                                 coding=f"'{words.text}' names two parties: {name} is one of the last two named "
                                        f"before it"))
         return out
-
-
-def _town_row(row, text: str, res) -> bool:
-    """Is a dictionary row only a country's alias for one of its towns ("Oklahoma City" -> the United
-    States), not the country's own name or an actor of its own?"""
-    return not row.sector and row.code == row.country and res.countries.find(text) is None
 
 
 def _after_dateline(h: Token, dash: int) -> Token | None:

@@ -13,6 +13,7 @@ from collections import Counter
 from typing import Any
 
 from ...model import ActorRef
+from ..coding import where_not_whom
 from ..token_table import doc_ents
 
 NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "IMG"})  # codes for bodies that are no country's
@@ -24,6 +25,7 @@ FOREIGN_SECTORS = frozenset({"IGO", "NGO", "MNC", "IMG", "REF", "UAF"})
 # foreign visitor): one country with this share of at least this many mentions is still its home
 DOMINANT_SHARE = 0.9
 DOMINANT_MIN = 5
+MIN_MENTIONS = 2  # one mention of one country is too little to say where a story is set
 
 
 def article_home(ctx: Any) -> tuple[str, str] | None:
@@ -38,7 +40,7 @@ def article_home(ctx: Any) -> tuple[str, str] | None:
         return None
     (country, n), = counts.most_common(1)
     total = sum(counts.values())
-    if len(counts) == 1:
+    if len(counts) == 1 and n >= MIN_MENTIONS:
         return country, f"the one country the article is set in ('{example[country]}')"
     if n >= DOMINANT_MIN and n >= DOMINANT_SHARE * total:
         return country, f"the country of {n} of the article's {total} places and bodies ('{example[country]}')"
@@ -46,10 +48,12 @@ def article_home(ctx: Any) -> tuple[str, str] | None:
 
 
 def _mentions(ctx: Any):
-    """(country, text) for every mention of a place, country, nationality or placed body."""
-    res = ctx.resources
+    """(country, text) for every mention of a place, country, nationality or placed body, except those
+    named as what is acted on ("an embargo against Arnor", "visited Gondor"): the other side of a
+    story is not where it is set."""
+    res, doc = ctx.resources, ctx.doc
     for p in ctx.places:
-        if p.resolved is not None and p.resolved.country:
+        if p.resolved is not None and p.resolved.country and _where(doc, p.span.start, p.span.end):
             c = res.countries.from_code(p.resolved.country)
             if c is not None:
                 yield c.iso3, p.span.text
@@ -58,14 +62,20 @@ def _mentions(ctx: Any):
         if not e.country or e.country in NOT_COUNTRIES:
             continue
         for m in e.mentions:
-            if e.type in ("GPE", "LOC") and any(a < m.span.end and m.span.start < b for a, b in placed):
-                continue  # the geocoder read it in context ("Georgia" the state, in a story about Florida)
-            yield e.country, m.span.text
-    for ent in doc_ents(ctx.doc):
+            if any(a < m.span.end and m.span.start < b for a, b in placed):
+                continue  # counted as the geocoder read it ("Georgia" the state, in a story about Florida)
+            if _where(doc, m.span.start, m.span.end):
+                yield e.country, m.span.text
+    for ent in doc_ents(doc):
         if ent.label_ == "NORP":  # "Venezuelan"; "Democratic" is no country: find() says which is
             hit = res.countries.find(ent.text)
             if hit is not None:
                 yield hit[0].iso3, ent.text
+
+
+def _where(doc: Any, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is None or not len(span) or where_not_whom(span.root)
 
 
 def at_home(a: ActorRef, home: tuple[str, str] | None, *, person: bool) -> ActorRef:
