@@ -84,11 +84,11 @@ def code_group(g: Any, doc: Any, res: Any, on: Any) -> None:
         party = None if title_country else _party_in_name(g, res, on)
         if party is not None:  # "the Ohio Republican Party", "the Democratic National Committee"
             title_country, title_sector = party.country, title_sector or party.sector or None
-        if not title_sector and not (entry is not None and entry.sector):
-            # a noun inside a known actor's own name says less than its dictionary row: the
-            # European Union is no labour union, the Soviet Union no trade union
+        if not (entry is not None and entry.sector):
+            # a noun inside a known actor's own name says less than its dictionary row (the European
+            # Union is no labour union) and more than words beside it ("Arnor Airlines, the carrier")
             found = _name_sector(g.name.lower(), res)
-            if found:
+            if found and found[0] != title_sector:
                 title_sector = found[0]
                 g.coding.append(f"sector {found[0]} from '{found[1]}' in the name")
     g.country = title_country

@@ -98,10 +98,9 @@ def extract_entities(ctx) -> tuple[Entity, ...]:
 def _relabel(s: NameSpan, res, on) -> NameSpan:
     """The dictionary knows better than the tagger whether a name is a person or an organisation:
     spaCy calls "Trump" an ORG and "Xinhua" a PERSON now and then."""
-    if s.label != "PERSON":
-        got = _honorific_person(s)
-        if got is not None:
-            return got  # "Mr Denver" is a man, whatever a dictionary says of Denver
+    got = _honorific_person(s)
+    if got is not None:
+        return got  # "Mr Denver" is a man, whatever a dictionary says of Denver; "Mr Kennedy" is Kennedy
     if s.label == "PERSON" and res.countries.from_name(s.text) is not None and _honorific_person(s) is None:
         return NameSpan(s.tokens, "GPE")  # "Benin opened its borders": a country the tagger took for a man
     if s.label == "PERSON" and len(s.tokens) > 1:

@@ -72,4 +72,18 @@ def party_in(tokens: list[Token]) -> tuple[str, list[Token]] | None:
         got = party_word_at(tokens, i)
         if got is not None:
             return got[0], tokens[i:i + got[1]]
+        if _members_word(tokens[i]):
+            return PARTY_MEMBERS[tokens[i].lower_], tokens[i:i + 1]
     return None
+
+
+# the members of a party named as a group: "the Republicans", "Democrats in the House"
+PARTY_MEMBERS = {"democrats": "Democratic Party", "republicans": "Republican Party"}
+
+
+def _members_word(tok: Token) -> bool:
+    """ "the Republicans", not "Social Democrats" or "Christian Democrats", which name other parties."""
+    if tok.lower_ not in PARTY_MEMBERS or not tok.is_title:
+        return False
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return before is None or not (before.is_title and before.pos_ in ("PROPN", "ADJ", "NOUN"))
