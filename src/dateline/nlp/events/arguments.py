@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import RELATIVE_PRONOUNS as RELATIVE
+from .lexicon import LIGHT_VERBS
 from .triggers import objects, prep_objects
 
 OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "allow", "permit", "call", "press",
@@ -64,9 +65,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if head.pos_ == "ADP":  # "guilty of violating": through the preposition to what it hangs on
             head = head.head
         return subject_of(head, depth + 1)
-    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):  # "militiamen armed with", "demand to sever"
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):  # "a man held by police", "demand to sever"
         if verb.tag_ == "VBN":
-            return head
+            return agent_of(verb)  # the noun is the one acted on; the doer is the "by" phrase, if any
         if verb.tag_ == "VBG" and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
             return subject_of(head.head, depth + 1)  # "issued a declaration demanding": the issuer
         return None
@@ -113,18 +114,30 @@ def _slot(trigger: Token, slot: str, pos: str) -> list[Token]:
     if slot == "subj":
         s = subject_of(trigger)
         return [s] if s is not None else []
+    if slot == "label":  # "called Trump a liar" parsed with the name inside the label's phrase
+        labels = [c for c in trigger.children if c.dep_ in ("oprd", "attr", "npadvmod")]
+        return [x for lab in labels for x in lab.children if x.dep_ in ("nmod", "compound", "poss")
+                and x.pos_ in ("PROPN", "PRON")]
     return prep_objects(trigger, slot)
 
 
-def noun_actor(noun: Token, recipient_slots_: tuple[str, ...]) -> tuple[list[Token], str]:
+def noun_actor(noun: Token, recipient_slots_: tuple[str, ...], *, verbal: bool = False,
+               meeting: bool = False) -> tuple[list[Token], str]:
     """Who does what an event noun names: "his visit", "the visit of Kim", "an attack by rebels",
-    "Israeli invasion", "talks between A and B"; else the subject of the verb that governs the noun."""
+    "Israeli invasion", "talks between A and B", for what is said "an apology from the ministry"; else
+    the subject of a verb that brings the noun about ("held talks", "launched an attack"), never of one
+    that only speaks of it ("condemned the attack", "tried to quell the attacks"). A meeting "with" someone
+    is the clause's subject's own ("arrived ahead of talks with the president")."""
     for c in noun.children:
         if c.dep_ == "poss":
             return [c], "possessor"
     by = prep_objects(noun, "by")
     if by:
         return [by[0]], "'by' phrase"
+    if verbal:
+        source = prep_objects(noun, "from")
+        if source and source[0].pos_ in ("PROPN", "NOUN", "PRON"):
+            return [source[0]], "'from' phrase"
     between = prep_objects(noun, "between")
     if between:
         return [between[0]], "'between' phrase"
@@ -136,15 +149,51 @@ def noun_actor(noun: Token, recipient_slots_: tuple[str, ...]) -> tuple[list[Tok
         of = prep_objects(noun, "of")
         if of and (of[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or of[0].pos_ == "PROPN"):
             return [of[0]], "'of' phrase"
+    blamed = _blamed_for(noun)
+    if blamed is not None:
+        return [blamed], f"the one '{noun.head.head.text}' holds to account for it"
     verb = governing_verb(noun)
     for _ in range(3):  # climb past verbs with no subject of their own ("yet to be confirmed")
         if verb is None or _is_subject_chain(noun, verb):
             break
+        if verb.lemma_.lower() not in LIGHT_VERBS and verb.pos_ != "AUX" and not _takes_part(noun, verb) and \
+                not (meeting and prep_objects(noun, "with")):
+            break  # "condemned the attack": who condemns did not attack
         s = subject_of(verb)
         if s is not None and s.i != noun.i:
             return [s], f"subject of '{verb.text}'"
         verb = governing_verb(verb)
     return [], ""
+
+
+BLAME_VERBS = frozenset({"blame", "accuse", "charge", "convict", "arrest", "sentence", "punish", "indict",
+                         "detain", "jail", "prosecute", "try", "fine", "sanction"})
+
+
+def _blamed_for(noun: Token) -> Token | None:
+    """ "blamed the rebels for the bombing", "arrested two men over the attack": the object of a verb of
+    blaming or punishing is who did what the noun names (alleged; the status says so)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of", "over", "in") or prep.head.lemma_.lower() not in BLAME_VERBS:
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+PARTICIPATION_VERBS = frozenset({"converge", "gather", "assemble", "participate", "flock", "come", "go", "travel",
+                                 "head", "arrive", "return", "fly", "turn", "march"})
+
+
+def _takes_part(noun: Token, verb: Token) -> bool:
+    """ "gathered for a rally", "flew to the talks", "took part in the strike": the subject is in the event
+    (not "came under attack", where the subject is its target); "claimed responsibility for the bombing": the
+    one who claims it did it."""
+    head = noun.head.head if noun.dep_ == "pobj" else None
+    if head is not None and head.lemma_.lower() in ("responsibility", "credit") and head.head.i == verb.i:
+        return True
+    if verb.lemma_.lower() not in PARTICIPATION_VERBS and not (verb.lemma_.lower() == "take" and
+                                                              any(c.lower_ == "part" for c in verb.children)):
+        return False
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to", "in", "at", "into")
 
 
 def _is_subject_chain(noun: Token, verb: Token) -> bool:

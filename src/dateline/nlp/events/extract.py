@@ -97,6 +97,8 @@ def extract_events(ctx) -> tuple[Event, ...]:
     return tuple(dedupe(dedupe(out, by_sentence=True)))
 
 
+# "offered to talk on condition that the rebels disarm": what follows such a noun is a term set, not the offer
+TERMS_NOUNS = frozenset({"condition", "basis", "ground", "grounds", "pretext", "understanding", "premise"})
 CONTINUATION = frozenset({"also", "added", "further", "however", "but", "then", "later", "meanwhile", "again"})
 
 
@@ -173,7 +175,7 @@ def _complement(m: Match, by_tok: dict[int, Match]) -> Match | None:
     """The action a family or wrapper word governs, when it is itself a trigger."""
     for tok in complement_tokens(m.token):
         hit = by_tok.get(tok.i)
-        if hit is None and tok.pos_ in ("NOUN", "PROPN"):
+        if hit is None and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in TERMS_NOUNS:
             # "rejected a request to interrogate", "demanded the withdrawal of": look one level down
             for c in tok.children:
                 if c.dep_ in ("acl", "relcl", "prep") and c.i > tok.i:
@@ -240,6 +242,10 @@ def _modal_conversion(d: Draft) -> None:
     t = d.match.token
     if question(t) is not None:  # "Will the army attack?" asks; it neither intends nor threatens
         d.status = question(t)
+        return
+    context = status_of(t)
+    if context[0] in ("hypothetical", "reported") and not context[1].endswith(("could", "may", "might")):
+        d.status = context  # "believes voters will back it": a view, not an intention
         return
     aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     future = next((a for a in aux if a.lower_ in FUTURE_AUX | PAST_FUTURE_AUX), None)
@@ -341,12 +347,12 @@ def _speech_demands(sent: TokSpan, by_tok: dict[int, Match], drafts: list[Draft]
 def _not_a_demand(target: Token, modal: Token) -> bool:
     """ "must have been", "must be" (a guess), "you have to be careful" (advice to anyone) and a clause
     with no one obliged are no demand on anyone."""
-    from .sense import EPISTEMIC_LEMMAS, GENERIC_SUBJECTS
+    from .sense import EPISTEMIC_LEMMAS, GENERIC_SUBJECTS, SAYING_LEMMAS
 
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in target.children) and target.tag_ == "VBN":
         return True
-    if target.lemma_.lower() in EPISTEMIC_LEMMAS:
-        return True
+    if target.lemma_.lower() in EPISTEMIC_LEMMAS or target.lemma_.lower() in SAYING_LEMMAS:
+        return True  # "must be", "needs to say": a guess, or a comment on speaking
     s = subject_of(target)
     return s is None or s.lower_ in GENERIC_SUBJECTS
 
@@ -465,21 +471,26 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
 
 def _in_sense(ctx, d: Draft, actors: list[ActorRef]) -> bool:
     """Is the trigger used in its event sense (``sense.judge``)? It may also recode the event."""
-    from .sense import VIOLENT_ROOTS, Verdict, judge, judge_family, noun_class
+    from .sense import INANIMATE, VIOLENT_ROOTS, Verdict, counted, judge, judge_family, noun_class
 
     m = d.match
     agents = ctx.resources.agents
     target = d.recipient_toks[0] if d.recipient_toks else _object_of(m)
     sector = next((a.sector for a in actors if a.sector), None)
-    actor = d.actor_toks[0] if d.actor_toks else None
-    if actor is not None and not actors and noun_class(actor, agents) in ("words", "idea"):
+    actor = counted(d.actor_toks[0]) if d.actor_toks else None
+    if actor is not None and noun_class(actor, agents) in INANIMATE and \
+            not any(c.dep_ == "poss" for c in actor.children):  # "the ministry's statement" speaks for it
         if (d.code or "")[:2] not in VIOLENT_ROOTS:  # "the memo warns": a document does not act
-            v = Verdict(False, reason=f"'{actor.text}' is a document or an idea, not an actor")
+            v = Verdict(False, reason=f"'{actor.text}' is a thing, a document or an idea, not an actor")
             ctx.notes.setdefault("events.dropped", []).append((m.token.idx, v.reason))
             return False
         d.actor_toks, d.actor_how = [], f"'{actor.text}' is what did it, not who: actor unknown"
         actor = None
-    v = judge(d.code, m.token, target, actor, actor_sector=sector, agents=agents)
+    # the trigger's own code says what its sense needs ("will supply" is still a verb of giving)
+    base = d.code if m.pattern.comp in FAMILIES or not m.pattern.cameo else m.pattern.cameo
+    v = judge(base, m.token, target, actor, actor_sector=sector, agents=agents)
+    if v.keep and v.code and base != d.code:
+        v = Verdict(True, reason=v.reason)  # a sense that recodes the trigger leaves a composed code alone
     if v.keep and m.pattern.comp in FAMILIES and m.pos != "noun" and d.rule[0] != "r.say-must":
         v = judge_family(m.pattern.comp, m.token, d.complement.token if d.complement else None, d.code, agents)
     if not v.keep:
@@ -516,7 +527,8 @@ def _arguments(d: Draft) -> None:
     if d.complement is not None and not p.recipient:
         slots = d.complement.pattern.recipient
     if m.pos == "noun":
-        toks, how = noun_actor(m.token, p.recipient)
+        toks, how = noun_actor(m.token, p.recipient, verbal=(d.code or "99")[:2] <= "13",
+                               meeting=(d.code or "").startswith("04"))
         d.actor_toks, d.actor_how = toks, how
         between = [t for t in d.actor_toks if t.dep_ == "pobj" and t.head.lower_ == "between"]
         if between:
@@ -536,6 +548,9 @@ def _arguments(d: Draft) -> None:
             pr = passive_recipient(m.token)
             if pr is not None:
                 d.recipient_toks, d.recipient_how = [pr], f"passive subject of '{m.token.text}'"
+        if m.token.dep_ == "acl" and m.token.tag_ == "VBN" and m.token.head.pos_ in ("NOUN", "PROPN"):
+            # "a journalist detained by police": the noun is the one acted on
+            d.recipient_toks, d.recipient_how = [m.token.head], f"the noun '{m.token.text}' describes"
     exclude |= {t.i for t in d.actor_toks}
     if "$" in m.markers:
         d.actor_toks, d.actor_how = [m.markers["$"]], "source marked in the pattern"

@@ -31,7 +31,10 @@ PLAN_WORDS = {"plan": "expected", "schedule": "expected", "set": "expected", "du
               "vow": "expected", "offer": "intended", "threaten": "hypothetical", "refuse": "denied",
               "invite": "expected", "invitation": "expected", "urge": "expected", "ask": "expected",
               "yet": "expected",
-              "decline": "denied", "fail": "denied", "deny": "denied", "reject": "denied"}
+              "decline": "denied", "fail": "denied", "deny": "denied", "reject": "denied",
+              # nouns of proposing and pledging, and adjectives of ability: what they govern has not happened
+              "proposal": "hypothetical", "commitment": "expected", "bid": "intended", "effort": "intended",
+              "able": "hypothetical", "capable": "hypothetical", "threat": "hypothetical"}
 # modifiers of an event noun that put it in the future or make it uncertain
 FUTURE_MODIFIERS = frozenset({"expected", "planned", "proposed", "upcoming", "forthcoming", "possible",
                               "potential", "prospective", "future", "next", "anticipated", "mooted", "scheduled",
@@ -50,7 +53,15 @@ ALLEGE_VERBS = frozenset({"accuse", "allege", "charge", "suspect", "blame", "ind
 # Verbs of saying, thinking and meaning whose negation leaves the clause they govern unasserted ("this does
 # not mean that the embassy will close", "she did not say that troops had left").
 ASSERTING_VERBS = frozenset({"mean", "say", "think", "believe", "suggest", "imply", "indicate", "claim", "know",
-                             "confirm", "show", "prove", "signal", "announce", "report", "expect"})
+                             "confirm", "show", "prove", "signal", "announce", "report", "expect", "mention"})
+# Nouns whose "that" clause is what someone wants or proposes, not what happened ("on condition that the
+# network pay", "the demand that he resign").
+# Verbs of believing and expecting: what they govern is the subject's view ("she believes voters will back
+# the plan"), not something that happened.
+COGNITION_VERBS = frozenset({"believe", "think", "expect", "predict", "hope", "fear", "suspect", "doubt",
+                             "guess", "reckon", "assume", "forecast", "anticipate", "imagine", "suppose", "feel"})
+PROPOSAL_NOUNS = frozenset({"condition", "demand", "request", "proposal", "idea", "suggestion", "call", "offer",
+                            "hope", "wish", "insistence", "plea", "recommendation", "requirement"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "provided", "should"})
 # verbs that bring an event noun about, so the noun's event is the verb's clause's event
 LIGHT_VERBS = frozenset({"hold", "have", "conduct", "stage", "launch", "begin", "start", "continue", "carry",

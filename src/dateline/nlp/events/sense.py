@@ -31,6 +31,7 @@ ENTITY_CLASSES = {"PERSON": "person", "NORP": "person", "ORG": "person", "GPE": 
 # "the administration", "the government" are actors.)
 ABSTRACT_SUFFIXES = ("ism", "ness")
 LITERAL_KINDS = frozenset({"person", "place", "building", "vehicle", "goods"})
+INANIMATE = frozenset({"words", "idea", "goods", "vehicle", "building"})  # what cannot act, only be used
 
 # Words that put arms or bodily harm in a sentence: with one, "fighting", "clashes" or an "attack" with no
 # object named is violence; without one, it may be a debate, a campaign or a lawsuit.
@@ -88,15 +89,15 @@ def noun_class(tok: Token, agents=None) -> str:
     """person, place, building, vehicle, goods, words, idea, or unknown, for the head of a noun phrase."""
     low, lemma = tok.lower_, tok.lemma_.lower()
     if tok.pos_ == "PRON" or low in ANIMATE_PRONOUNS:
-        return "person" if low in ANIMATE_PRONOUNS else ("goods" if low in ("it", "this", "that") else "unknown")
+        return "person" if low in ANIMATE_PRONOUNS else "unknown"
     if tok.ent_type_ in ENTITY_CLASSES:
         return ENTITY_CLASSES[tok.ent_type_]
+    if agents is not None and (agents.get(low) is not None or agents.get(lemma) is not None):
+        return "person"  # an agent noun first: "the court ruled", "the ministry said" speak of bodies
     table = noun_table()
     for word in (lemma, low):
         if word in table:
             return table[word]
-    if agents is not None and (agents.get(low) is not None or agents.get(lemma) is not None):
-        return "person"
     if tok.pos_ == "PROPN":
         return "person"  # a name the tagger left untyped: most often a person or a body
     if tok.pos_ == "NUM":
@@ -130,7 +131,13 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
     recipient's head, None when the text names none), done by ``actor`` (its head, or None)."""
     if not code:
         return KEEP
-    target = _counted(target)
+    if trigger.dep_ == "compound" and trigger.head.pos_ in ("NOUN", "PROPN") and \
+            noun_class(trigger.head, agents) in ("person", "words", "goods", "vehicle"):
+        # "sentencing experts", "attack ads", "protest songs" (but "mediation efforts" is the mediation)
+        return Verdict(False, reason=f"'{trigger.text} {trigger.head.text}': the event word only describes a noun")
+    if _generic(trigger):
+        return Verdict(False, reason=f"'{trigger.text}' says what someone of a kind does, not what happened")
+    target = counted(target)
     kind = noun_class(target, agents) if target is not None else None
     lemma = trigger.lemma_.lower()
     if code[:2] in VIOLENT_ROOTS:
@@ -140,10 +147,41 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
                                      "property or land")
     if code[:2] in GIVE_ROOTS and kind == "words":
         return Verdict(False, reason=f"'{trigger.text} ... {target.text}': giving words is a statement, not aid")
+    if code[:2] in GIVE_ROOTS and actor_sector in ("BUS", "MNC") and kind != "goods" and \
+            not (target is not None and target.lemma_.lower() in ("weapon", "arm", "ammunition", "missile")):
+        return Verdict(False, reason=f"'{trigger.text}' by a company: a commercial supply, not aid")
+    if code[:3] == "141" and lemma in ("rally", "march") and _owned_by_person(trigger):
+        return Verdict(False, reason=f"'{trigger.text}' held by one person: a campaign rally, not a protest")
     return KEEP
 
 
-def _counted(tok: Token | None) -> Token | None:
+def _owned_by_person(noun: Token) -> bool:
+    """ "Trump's rally", "a Sanders rally", "her rally in Iowa": a politician's own event."""
+    return any(c.dep_ in ("poss", "compound") and (c.ent_type_ == "PERSON" or c.lower_ in ANIMATE_PRONOUNS)
+               for c in noun.children)
+
+
+def _generic(trigger: Token) -> bool:
+    """ "a husband who beats his wife", "anyone who attacks a nurse": a relative clause in the simple present
+    on an indefinite noun describes a kind of person, not an act that took place."""
+    if trigger.dep_ != "relcl" or trigger.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return False
+    head = trigger.head
+    det = next((c for c in head.children if c.dep_ == "det"), None)
+    return head.lower_ in ("anyone", "anybody", "someone", "somebody", "everyone", "whoever", "those") or (
+        det is not None and det.lower_ in ("a", "an", "any", "every", "each"))
+
+
+def _place_in(trigger: Token) -> bool:
+    """A named place hanging on the trigger by "in/at/near": "an attack in Kandahar", "fighting near Goma"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "inside") and
+               any(x.dep_ == "pobj" and x.ent_type_ in ("GPE", "LOC", "FAC") for x in c.children)
+               for c in trigger.children)
+
+
+def counted(tok: Token | None) -> Token | None:
     """The noun a counting head stands for: "a number of websites" -> websites."""
     for _ in range(3):
         if tok is None or tok.lemma_.lower() not in COUNT_HEADS:
@@ -171,10 +209,12 @@ def _violence(code: str, trigger: Token, lemma: str, target: Token | None, kind:
         return Verdict(False, reason=f"'{trigger.text}' in a contest ('{contest.text}'), not a fight")
     if cue is not None or armed:
         return KEEP
-    if kind == "person" and lemma in CRITICISM_SENSE and target is not None and target.pos_ in ("PROPN", "PRON") \
-            or kind == "person" and lemma in CRITICISM_SENSE and target is not None and target.ent_type_:
-        return Verdict(True, code="111", reason=f"'{trigger.text} {target.text}' with no arms or harm in the "
-                                                 f"sentence: criticism, ACCUSE 111")
+    if _place_in(trigger):
+        return KEEP  # "the attack in Kandahar": where it happened says it happened
+    if lemma in CRITICISM_SENSE and target is not None and kind not in ("building", "vehicle", "place", "goods"):
+        # "the senator attacked her rival", "the plan was attacked by the opposition": words, not arms
+        return Verdict(True, code="111", reason=f"'{trigger.text}' with no arms or harm in the sentence and no "
+                                                 "physical target: criticism, ACCUSE 111")
     if target is not None or lemma not in FIGURATIVE_PRONE:
         return KEEP
     return Verdict(False, reason=f"'{trigger.text}' with no target, arms or harm in the sentence: not violence")
@@ -200,8 +240,15 @@ THREAT_OBJECTS = frozenset({"retaliation", "consequence", "reprisal", "action", 
                             "war", "attack", "strike", "force", "punishment", "revenge", "countermeasure",
                             "escalation", "step", "embargo", "boycott", "expulsion", "violence"})
 FIRST_PERSON = frozenset({"we", "i", "us"})
+# Verbs whose "that" clause is always what is asked for ("demanded that he resign"), however it is parsed.
+DIRECTIVE_VERBS = frozenset({"demand", "urge", "request", "ask", "call", "order", "appeal", "press", "push",
+                             "plead", "petition", "instruct", "direct", "command", "require"})
+THREAT_MODALS = frozenset({"will", "would", "'ll", "’ll", "could", "may", "might", "shall", "can", "wo"})
 QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "when", "where", "who", "which", "whom"})
 # Modals of obligation used in "X says Y must do Z"; what follows them may also be a guess ("must have been").
+# Verbs of speaking itself: "he needs to say", "you must speak up" oblige no one to act.
+SAYING_LEMMAS = frozenset({"say", "tell", "speak", "talk", "comment", "state", "add", "mention", "explain",
+                           "answer", "reply", "respond", "argue"})
 EPISTEMIC_LEMMAS = frozenset({"be", "seem", "appear", "have", "know", "feel", "think", "believe"})
 GENERIC_SUBJECTS = frozenset({"you", "we", "i", "one", "it", "there", "this", "that", "everyone", "anyone",
                               "someone", "everybody", "anybody", "somebody", "nobody", "people"})
@@ -216,6 +263,9 @@ def judge_family(family: str, trigger: Token, complement: Token | None, code: st
     if complement is not None:
         if family == "REJECT" and complement.pos_ in ("VERB", "AUX") and complement.lemma_.lower() in SPEECH_ACTS:
             return Verdict(False, reason=f"'{trigger.text} to {complement.text}': declining to speak, a statement")
+        if family == "REQUEST" and complement.dep_ == "ccomp" and trigger.lemma_.lower() not in DIRECTIVE_VERBS \
+                and _asserted(complement):
+            return Verdict(False, reason=f"'{trigger.text} that ... {complement.text}': an assertion, not a demand")
         return KEEP
     objs = _objects(trigger)
     words = {o.lemma_.lower() for o in objs}
@@ -269,16 +319,29 @@ def _request(trigger: Token, objs: list[Token]) -> Verdict:
                                                  for x in c.children):
             return Verdict(False, reason=f"'{trigger.text} {c.text}': a question, not a demand")
         if c.dep_ == "ccomp":
-            return KEEP  # "demanded that the army withdraw"
+            if lemma not in DIRECTIVE_VERBS and _asserted(c):  # "insisted his concerns had been met": a claim
+                return Verdict(False, reason=f"'{trigger.text} that ... {c.text}': an assertion, not a demand")
+            return KEEP  # "demanded that the army withdraw", "urged that talks should resume"
     if lemma == "plead" and any(c.lower_ in ("guilty", "innocent", "not") for c in trigger.children):
         return Verdict(False, reason=f"'{trigger.text}' guilty or not: a plea in court, not a request")
-    if lemma in ("ask", "insist", "plead", "press", "push"):
-        things = [o for o in objs if noun_class(o) not in ("person", "unknown") or o.lower_ in COOPERATIVE_OBJECTS]
+    if lemma in ("ask", "insist", "plead", "press", "push", "appeal"):
+        things = [o for o in objs if noun_class(o) != "person" or o.lower_ in COOPERATIVE_OBJECTS]
         if not things:
             return Verdict(False, reason=f"'{trigger.text}' with nothing asked for: a question or an assertion")
     if not objs:
         return Verdict(False, reason=f"'{trigger.text}' with nothing asked for")
     return KEEP
+
+
+def _asserted(clause: Token) -> bool:
+    """A finite clause with no modal of obligation states a fact ("said the troops had left") rather than
+    asks for one ("demanded that the troops leave", "said they should leave")."""
+    aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("should", "must", "would", "ought", "shall", "to") for a in aux):
+        return False
+    if clause.tag_ == "VB" and not aux:
+        return False  # the subjunctive: "demanded that he resign"
+    return clause.tag_ in ("VBD", "VBZ", "VBP", "VBN") or any(a.lemma_ in ("have", "be") for a in aux)
 
 
 def _threat(trigger: Token, objs: list[Token], agents=None) -> Verdict:
@@ -294,8 +357,12 @@ def _threat(trigger: Token, objs: list[Token], agents=None) -> Verdict:
                                         or (subj.pos_ == "NOUN" and agents is not None and
                                             (agents.get(subj.lower_) is not None or agents.get(subj.lemma_) is not None)))
             conditional = any(x.dep_ == "mark" and x.lower_ in ("if", "unless") for x in c.subtree)
-            if own or conditional:
+            future = any(x.dep_ == "aux" and x.lower_ in THREAT_MODALS for x in c.children) or \
+                any(x.lower_ == "going" for x in c.children)
+            if conditional or (own and future):
                 return KEEP
+            if own:  # "the firm warned that it was short of cash": news about itself, not a threat
+                return Verdict(False, reason=f"'{trigger.text} that {c.text}' with nothing it will do: not a threat")
             return Verdict(False, reason=f"'{trigger.text} that ...' about what others will do: a forecast")
     if any(o.lemma_.lower() in THREAT_OBJECTS for o in objs):
         return KEEP

@@ -14,9 +14,12 @@ from ..lexicon import FUTURE_AUX
 from .lexicon import (
     ALLEGE_VERBS,
     ASSERTING_VERBS,
+    COGNITION_VERBS,
     CONDITION_MARKS,
     DENIAL_VERBS,
     DOUBT_VERBS,
+    OBLIGATION_AUX,
+    PROPOSAL_NOUNS,
     FUTURE_MODIFIERS,
     FUTURE_PHRASES,
     HEDGE_ADVERBS,
@@ -77,14 +80,24 @@ def _claimed(tok: Token) -> tuple[str, str] | None:
             if h.dep_ in ("dobj", "nsubjpass") and gov.lemma_.lower() in DOUBT_VERBS:
                 return "denied", f"{gov.text} {h.text}"
             return "reported", f"{h.text} that"
+        if t.dep_ == "ccomp" and word in COGNITION_VERBS and _future(t):
+            return "hypothetical", f"{h.text} ... will"  # "believes voters will back the plan": a view
+        if t.dep_ in ("acl", "ccomp") and h.pos_ == "NOUN" and word in PROPOSAL_NOUNS:
+            return "hypothetical", f"{h.text} that"  # "on condition that the network pay"
         if t.dep_ in ("pcomp", "pobj", "prep", "xcomp") and word in ALLEGE_VERBS:
             return "reported", f"{h.text} of" if t.dep_ != "xcomp" else h.text
-        if t.dep_ == "ccomp" and word in ASSERTING_VERBS and any(c.dep_ == "neg" for c in h.children):
-            return "hypothetical", f"not {h.text} that"
+        if t.dep_ in ("ccomp", "xcomp", "pcomp", "dobj") and word in ASSERTING_VERBS and \
+                any(c.dep_ == "neg" for c in h.children):
+            return "hypothetical", f"not {h.text}"  # "did not say that", "did not mention asking"
         if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "ROOT"):
             return None
         t = h
     return None
+
+
+def _future(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | PAST_FUTURE_AUX | POSSIBILITY_AUX
+               for c in verb.children)
 
 
 def _hedge(tok: Token) -> tuple[str, str] | None:
@@ -137,8 +150,8 @@ def _modality(tok: Token) -> tuple[str, str] | None:
                 if any(x.dep_ == "aux" and x.lemma_ == "have" for x in t.children):
                     return "hypothetical", f"{c.text} have"  # "would have met": it did not happen
                 return "expected", c.text
-            if low in POSSIBILITY_AUX:
-                return "hypothetical", c.text
+            if low in POSSIBILITY_AUX or low in OBLIGATION_AUX:
+                return "hypothetical", c.text  # "could attack", "must release": neither has happened
         # "is going to", "is to meet"
         if t.dep_ == "xcomp" and t.head.lower_ == "going":
             return "expected", "going to"
