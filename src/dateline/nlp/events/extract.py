@@ -165,6 +165,7 @@ def sentence_events(ctx, sent: TokSpan, lexicon, resolver: ActorResolver) -> lis
         drafts.append(d)
     if style == "dateline":
         drafts += _speech_demands(sent, by_tok, drafts)
+        drafts += _judgements(sent, drafts)
     events: list[Event] = []
     for d in drafts:
         events.extend(_events(ctx, sent, d, resolver, style))
@@ -375,6 +376,33 @@ def _obligation(clause: Token) -> tuple[Token, Token | None]:
 from ...ontology.verbs import VerbPattern  # noqa: E402  (a placeholder pattern for demands with no trigger)
 
 _SAY_MUST = VerbPattern(id="r.say-must", lemma="", cameo="100", note="X says Y must do Z")
+_JUDGEMENT = {
+    "111": VerbPattern(id="r.say-blame", lemma="", cameo="111", flags=frozenset({"recipient", "known-actor"}),
+                       note="X says Y failed, lied, acted recklessly: criticism"),
+    "051": VerbPattern(id="r.say-praise", lemma="", cameo="051", flags=frozenset({"recipient", "known-actor"}),
+                       note="X says Y was courageous: praise"),
+}
+
+
+def _judgements(sent: TokSpan, drafts: list[Draft]) -> list[Draft]:
+    """ "the watchdog said member states were failing to report fraud": blame (or praise) in what a named
+    speaker says of another named party (``appraisal``)."""
+    from .appraisal import appraisals
+
+    taken = {d.match.token.i for d in drafts} | {d.complement.token.i for d in drafts if d.complement} | \
+        {d.anchor.i for d in drafts if d.anchor is not None}
+    out = []
+    for a in appraisals(sent, taken):
+        m = Match(token=a.word, pattern=_JUDGEMENT[a.code], pos="verb")
+        d = Draft(match=m, code=a.code, rule=[m.pattern.id], anchor=a.verb, speaker_tok=a.speaker,
+                  flags=m.pattern.flags)
+        kind = "criticism, ACCUSE 111" if a.code == "111" else "praise, SUPPORT 051"
+        d.notes.append(f"'{a.verb.text}' reports a judgement of '{a.target.text}' in the word '{a.word.text}': {kind}")
+        d.actor_toks, d.actor_how = [a.speaker], f"the speaker of '{a.verb.text}'"
+        d.recipient_toks, d.recipient_how = [a.target], f"what '{a.verb.text}' reports is about"
+        d.status = ("occurred", a.verb.text)
+        out.append(d)
+    return out
 
 
 # -- arguments, actors and the event records --------------------------------------------------------
@@ -410,6 +438,8 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
         return []  # a visit or meeting with no one named is not coded; an intention to meet still is
     if not _fits_flags(d, actors):
         return []
+    if "known-actor" in d.flags and not any(a.country or a.code or a.entity_id for a in actors):
+        return []  # a judgement needs a judge we can name
     if "realizer" in d.flags and m.pos == "noun" and not _realized(m.token):
         return []
     if not actors and not recipients:

@@ -205,6 +205,10 @@ def _violence(code: str, trigger: Token, lemma: str, target: Token | None, kind:
         return Verdict(False, reason=f"'{trigger.text} {target.text}': acting on {kind} is a figure of speech")
     if lemma in ALWAYS_VIOLENT:
         return KEEP
+    if cue is None and not armed and lemma in CRITICISM_SENSE and kind == "person" and target is not None:
+        # "attacked her rival in a debate": words aimed at a person, with no arms in the sentence
+        return Verdict(True, code="111", reason=f"'{trigger.text} {target.text}' with no arms or harm in the "
+                                                 "sentence: criticism, ACCUSE 111")
     if contest is not None and cue is None and not armed:
         return Verdict(False, reason=f"'{trigger.text}' in a contest ('{contest.text}'), not a fight")
     if cue is not None or armed:

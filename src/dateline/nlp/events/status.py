@@ -84,6 +84,8 @@ def _claimed(tok: Token) -> tuple[str, str] | None:
             return "hypothetical", f"{h.text} ... will"  # "believes voters will back the plan": a view
         if t.dep_ in ("acl", "ccomp") and h.pos_ == "NOUN" and word in PROPOSAL_NOUNS:
             return "hypothetical", f"{h.text} that"  # "on condition that the network pay"
+        if t.dep_ == "ccomp" and word in ("claim", "allege"):
+            return "reported", f"{h.text} that"  # "rebels claimed that soldiers shelled the village"
         if t.dep_ in ("pcomp", "pobj", "prep", "xcomp") and word in ALLEGE_VERBS:
             return "reported", f"{h.text} of" if t.dep_ != "xcomp" else h.text
         if t.dep_ in ("ccomp", "xcomp", "pcomp", "dobj") and word in ASSERTING_VERBS and \

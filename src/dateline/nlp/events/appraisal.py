@@ -1,0 +1,121 @@
+"""Blame and praise in what someone says: "the watchdog said member states were failing to report fraud".
+
+Much criticism in the news has no verb of criticism: a named speaker says of another named party that it
+"failed", acted "recklessly", is "dishonest", or, in praise, "courageous". Here a verb of saying whose
+clause has a subject other than the speaker, and a word of blame or praise (``ontology/data/appraisal.tsv``)
+in that clause, not negated, gives an event from the speaker to that subject: ACCUSE 111 (criticise or
+denounce) for blame, SUPPORT 051 (praise) for praise. The word is the trigger, so ``explain`` shows which
+word made it criticism. The speaker and the subject are resolved like any actor; if either names no one,
+nothing is coded.
+
+What it reads: the parse of one sentence; what it writes: (trigger word, speech verb, speaker token,
+subject token, code, word) tuples for the coder to turn into events.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Span as TokSpan
+from spacy.tokens import Token
+
+from ...ontology._text import read_tsv
+from ..lexicon import SPEECH_VERBS
+from .arguments import subject_of
+
+CODES = {"neg": "111", "pos": "051"}
+# Verbs of saying that introduce a judgement; not "deny", "predict", "promise" and the like.
+JUDGING_SPEECH = SPEECH_VERBS - frozenset({
+    "deny", "predict", "forecast", "promise", "pledge", "vow", "threaten", "estimate", "speculate", "propose",
+    "inform", "hint", "reveal", "disclose", "report", "show", "find", "recall", "recount", "joke", "quip"})
+
+
+@dataclass(frozen=True, slots=True)
+class Appraisal:
+    word: Token  # the word of blame or praise
+    verb: Token  # the verb of saying
+    speaker: Token
+    target: Token  # the subject of what was said: who is judged
+    code: str
+
+
+@functools.cache
+def appraisal_words() -> dict[str, str]:
+    text = (resources.files("dateline.ontology") / "data" / "appraisal.tsv").read_text(encoding="utf-8")
+    return {r["word"].lower(): r["polarity"] for r in read_tsv("appraisal.tsv", text, required=("word", "polarity"))}
+
+
+def appraisals(sent: TokSpan, taken: set[int]) -> list[Appraisal]:
+    """Judgements in what is said in the sentence; verbs and words in ``taken`` already carry an event."""
+    words = appraisal_words()
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() not in JUDGING_SPEECH or verb.pos_ not in ("VERB", "AUX") or verb.i in taken:
+            continue
+        speaker = subject_of(verb)
+        if speaker is None:
+            continue
+        for clause in verb.children:
+            if clause.dep_ not in ("ccomp", "parataxis") or clause.i <= verb.i and clause.dep_ == "parataxis":
+                continue
+            got = _judged(clause, words, taken)
+            if got is not None and got[1].i != speaker.i and got[1].lower_ != speaker.lower_:
+                word, target = got
+                polarity = words.get(word.lemma_.lower()) or words[word.lower_]
+                out.append(Appraisal(word, verb, speaker, target, CODES[polarity]))
+    return out
+
+
+def _judged(clause: Token, words: dict[str, str], taken: set[int]) -> tuple[Token, Token] | None:
+    """The word of blame or praise in a reported clause and the clause's subject, if it names a party."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.lower_ in ("it", "this", "that", "there"):
+        return None
+    for tok in _predicate(clause):
+        if tok.i in taken:
+            continue
+        if tok.lemma_.lower() in words or tok.lower_ in words:
+            if _negated(tok, clause):
+                return None
+            return tok, _whose(subj)
+    return None
+
+
+def _predicate(clause: Token) -> list[Token]:
+    """What the clause says of its subject: its verb ("failed", "lied"), the verb of an infinitive it
+    governs ("continues to mislead"), and its predicate adjectives and nouns ("was reckless", "is a
+    disgrace"); not words inside an object, which may judge someone else ("would avoid their lies")."""
+    out = [clause]
+    for c in clause.children:
+        if c.dep_ in ("acomp", "attr", "oprd", "xcomp", "advmod"):
+            out.append(c)
+            out += [x for x in c.children if x.dep_ in ("acomp", "attr", "amod") and x.i < c.i + 4]
+    return out
+
+
+def _whose(subj: Token) -> Token:
+    """Who a judgement of a thing is about: "Trump's grasp of policy" -> Trump, "the Tory plan" -> Tory."""
+    from .sense import noun_class
+
+    if noun_class(subj) in ("person", "place", "unknown") and subj.pos_ != "NOUN" or \
+            noun_class(subj) == "person":
+        return subj
+    for c in subj.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < subj.i and \
+                (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON") or c.lower_ in ("his", "her", "their", "its")):
+            return c
+    return subj
+
+
+def _negated(tok: Token, clause: Token) -> bool:
+    """ "was not a failure", "did not mislead": the judgement is denied."""
+    t = tok
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t.i == clause.i or t.head.i == t.i:
+            return False
+        t = t.head
+    return False

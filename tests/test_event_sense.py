@@ -1,0 +1,96 @@
+"""The event coder codes a word only in its event sense, with the status the sentence gives it.
+
+Every sentence here is invented; each case tests one general behaviour (what the verb acts on, who acts,
+whether the act is asserted), not a sentence of any development set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.ingest import make_article
+from dateline.pipeline import analyze
+
+
+def _events(nlp, text: str):
+    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
+    return [e for e in next(analyze([art], nlp=nlp)).events if e.evidence.sentence.text.strip() == text.strip()]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator attacked the budget plan in a speech.",  # an idea attacked: criticism of a plan, no violence
+    "The opposition leader seized the moment to call for an election.",
+    "The statistics office released its quarterly figures on Monday.",
+    "The ministry provided details of the new tax.",
+    "The coalition kept fighting for votes in the north.",
+    "The union agreed.",
+    "The reporter asked whether the minister would resign.",
+    "The minister declined to comment on the report.",
+    "The central bank warned that prices will rise next year.",
+    "The leaked memo warns the government about shortages.",
+    "Cheap imports hurt local farmers, a study says.",
+    "He said there must have been a mistake.",
+    "Voters said you have to be careful with promises.",
+    "A driver who attacks a traffic warden faces a heavy fine.",
+])
+def test_no_event_outside_the_event_sense(nlp, text):
+    assert [(e.type, e.evidence.trigger.text) for e in _events(nlp, text)] == []
+
+
+@pytest.mark.parametrize("text,type_,trigger", [
+    ("Rebel fighters attacked an army base near the border.", "ASSAULT", "attacked"),
+    ("Police seized two trucks of smuggled fuel.", "COERCE", "seized"),
+    ("The rebels released three aid workers on Friday.", "RETREAT", "released"),
+    ("Norway agreed to send food aid to the region.", "AGREE", "agreed"),
+    ("The union demanded that the company rehire the workers.", "REQUEST", "demanded"),
+    ("The army warned that it would strike the camps if the attacks continued.", "THREATEN", "warned"),
+])
+def test_the_event_sense_is_kept(nlp, text, type_, trigger):
+    assert (type_, trigger) in [(e.type, e.evidence.trigger.text) for e in _events(nlp, text)]
+
+
+def test_a_verbal_attack_on_a_person_is_criticism(nlp):
+    got = _events(nlp, "Senator Maria Ortega attacked Governor Paul Lind in a televised debate.")
+    assert [(e.type, e.cameo) for e in got] == [("ACCUSE", "111")]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Will the army attack the town?", "hypothetical"),
+    ("The agency disputed claims that soldiers shelled the village.", "denied"),
+    ("Rebels claimed that soldiers shelled the village.", "reported"),
+    ("The ruling does not mean that the embassy has cut its ties with Oslo.", "hypothetical"),
+    ("Without the truce the army would have attacked the town.", "hypothetical"),
+    ("The government must release the prisoners, the envoy said.", "occurred"),  # the envoy's demand happened
+])
+def test_status_follows_the_sentence(nlp, text, status):
+    got = _events(nlp, text)
+    assert got and got[0].status == status, [(e.type, e.status, e.evidence.status_cue) for e in got]
+
+
+def test_the_actor_of_an_event_noun_is_not_who_condemns_it(nlp):
+    got = _events(nlp, "The governor condemned the bombing of the market in Tarvia.")
+    bombing = [e for e in got if e.evidence.trigger.text == "bombing"]
+    assert all(e.actor.name != "The governor" and "governor" not in e.actor.text.lower() for e in bombing)
+
+
+def test_blamed_for_names_the_alleged_actor(nlp):
+    got = _events(nlp, "Police blamed the Tarvian Liberation Front for the bombing of the bus.")
+    bombing = next(e for e in got if e.evidence.trigger.text == "bombing")
+    assert "Liberation Front" in bombing.actor.text and bombing.status == "reported"
+
+
+def test_blame_in_what_someone_says_is_criticism(nlp):
+    got = _events(nlp, "The auditor general said the Ministry of Roads had failed to account for the funds.")
+    blame = [e for e in got if e.evidence.rule == "r.say-blame"]
+    assert blame and blame[0].type == "ACCUSE" and "Ministry" in blame[0].recipient.text
+    assert blame[0].evidence.trigger.text == "failed"
+
+
+def test_a_negated_judgement_is_not_blame(nlp):
+    got = _events(nlp, "The auditor general said the Ministry of Roads had not failed in its duty.")
+    assert not [e for e in got if e.evidence.rule == "r.say-blame"]
+
+
+def test_name_calling_is_an_accusation(nlp):
+    got = _events(nlp, "Governor Paul Lind called Senator Maria Ortega a liar on Sunday.")
+    assert [(e.type, e.recipient.text if e.recipient else None) for e in got] == [("ACCUSE", "Senator Maria Ortega")]
