@@ -94,3 +94,28 @@ def test_a_negated_judgement_is_not_blame(nlp):
 def test_name_calling_is_an_accusation(nlp):
     got = _events(nlp, "Governor Paul Lind called Senator Maria Ortega a liar on Sunday.")
     assert [(e.type, e.recipient.text if e.recipient else None) for e in got] == [("ACCUSE", "Senator Maria Ortega")]
+
+
+def test_confidence_is_calibrated_from_the_fitted_weights():
+    from dateline.model import ActorRef
+    from dateline.nlp.events.confidence import calibrated, weights
+
+    w = weights()
+    assert set(w["coef"]) == {"rule_logit", "hypothetical", "actor_known", "recipient"} and w["n"] > 50
+    named = ActorRef(text="Norway", name="Norway", country="NOR", code="NOR")
+    nobody = ActorRef(text="", name="(unknown)")
+    sure = calibrated(0.8, "occurred", named, named)
+    assert 0.0 < calibrated(0.8, "hypothetical", named, named) < sure < 1.0
+    assert calibrated(0.4, "occurred", nobody, None) < calibrated(0.4, "occurred", named, None)
+
+
+def test_events_below_the_threshold_are_stored_but_not_listed(demo_db):
+    from dateline import query
+    from dateline.config import DEFAULT_MIN_CONFIDENCE
+    from dateline.store import open_store
+
+    with open_store(demo_db) as store:
+        every = query.events(store, limit=100_000, min_confidence=0.0)
+        shown = query.events(store, limit=100_000)
+    assert shown and all(r["confidence"] >= DEFAULT_MIN_CONFIDENCE for r in shown)
+    assert len(every) >= len(shown)

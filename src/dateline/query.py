@@ -112,11 +112,16 @@ def dates(store, *, article: str | None = None, since: str | None = None, until:
 
 def events(store, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
            mode: str | None = None, cameo: str | None = None, since: str | None = None, until: str | None = None,
-           status: str | None = None, article: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+           status: str | None = None, article: str | None = None, limit: int = 100,
+           min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Coded events, oldest first. ``actor``/``recipient`` match a name (part of it), a country or a
     CAMEO actor code; ``cameo`` is a code prefix ("04" is every CONSULT code); ``since``/``until`` keep
     events whose days overlap the window (an event known only as "before the published date" counts
-    from nothing to that date)."""
+    from nothing to that date); events below ``min_confidence`` (default: the product's threshold) are
+    left out."""
+    from .config import DEFAULT_MIN_CONFIDENCE
+
+    floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     def party(prefix: str, value: str | None, w: Where) -> None:
         if value:
             w.parts.append(f"(lower({prefix}_name) LIKE '%' || lower(?) || '%' OR {prefix}_country = upper(?) "
@@ -125,7 +130,7 @@ def events(store, *, actor: str | None = None, recipient: str | None = None, typ
 
     w = (Where().add("e.type = upper(?)", type).add("lower(e.mode) = lower(?)", mode)
          .add("e.cameo LIKE ? || '%'", cameo).add("lower(e.status) = lower(?)", status)
-         .add("e.article_id = ?", article)
+         .add("e.article_id = ?", article).add("e.confidence >= ?", floor if floor > 0 else None)
          .add("coalesce(e.date_end, e.date_start) >= CAST(? AS DATE)", since)
          .add("coalesce(e.date_start, e.date_end) <= CAST(? AS DATE)", until))
     party("actor", actor, w)
@@ -194,7 +199,7 @@ def find_article_id(store, prefix: str) -> str | None:
 
 def occurrences(store, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
                 mode: str | None = None, cameo: str | None = None, since: str | None = None,
-                until: str | None = None) -> dict[str, Any]:
+                until: str | None = None, min_confidence: float | None = None) -> dict[str, Any]:
     """How many times something happened, and the reports behind each time.
 
     Events that happened (status occurred or reported) matching the filters are grouped across
@@ -211,7 +216,7 @@ def occurrences(store, *, actor: str | None = None, recipient: str | None = None
     margin = dt.timedelta(days=PLACEABLE_DAYS)
     rows = [r for r in events(store, actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
                               since=str(lo - margin) if lo else None, until=str(hi + margin) if hi else None,
-                              limit=1_000_000)
+                              limit=1_000_000, min_confidence=min_confidence)
             if r["status"] in HAPPENED]
     ids = sorted({r["article"] for r in rows})
     meta = {a["id"]: a for a in store.query(

@@ -10,6 +10,9 @@ from .state import app_state
 JSON = typer.Option(False, "--json", help="JSON output.")
 CSV = typer.Option(False, "--csv", help="CSV output.")
 LIMIT = typer.Option(100, "--limit", "-n", help="At most this many rows.")
+MIN_CONFIDENCE = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
+                              help="Keep events of at least this confidence (default: the product's threshold, "
+                                   "dateline.config.DEFAULT_MIN_CONFIDENCE; 0 shows every stored event).")
 ARTICLE = typer.Option(None, "--article", help="One article (id or a unique prefix).")
 SOURCE_HOMES = typer.Option(None, "--source-homes", help="TSV of news sources' homes (`dateline homes --save "
                                                         "FILE`): resolve places with them.")

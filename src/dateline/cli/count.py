@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .common import JSON, read_store
+from .common import JSON, MIN_CONFIDENCE, read_store
 from .output import err
 
 
@@ -22,6 +22,7 @@ def count_cmd(
     until: str = typer.Option(None, help="Window end (YYYY-MM-DD)."),
     window: str = typer.Option(None, help="Window as START/END, e.g. 2018-01-09/2019-01-08."),
     reports: bool = typer.Option(False, "--reports", help="List every report behind each occurrence."),
+    min_confidence: float = MIN_CONFIDENCE,
     as_json: bool = JSON,
 ) -> None:
     """Distinct occurrences across articles: `dateline count --actor "Kim Jong Un" --recipient CHN
@@ -41,7 +42,7 @@ def count_cmd(
                 raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
     with read_store() as store:
         result = query.occurrences(store, actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
-                                   since=since or None, until=until or None)
+                                   since=since or None, until=until or None, min_confidence=min_confidence)
     if as_json:
         print(json.dumps(result, ensure_ascii=False, indent=1, default=str))
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .common import ARTICLE, CSV, JSON, LIMIT, article_id_or_exit, read_store
+from .common import ARTICLE, CSV, JSON, LIMIT, MIN_CONFIDENCE, article_id_or_exit, read_store
 from .output import emit, err, output_format
 
 TABLE_COLUMNS = ["id", "date", "event", "status", "actor", "recipient", "location", "conf"]
@@ -27,6 +27,7 @@ def events_cmd(
                                help="occurred, reported, expected, intended, denied or hypothetical."),
     article: str = ARTICLE,
     limit: int = LIMIT,
+    min_confidence: float = MIN_CONFIDENCE,
     as_json: bool = JSON,
     as_csv: bool = CSV,
 ) -> None:
@@ -47,7 +48,8 @@ def events_cmd(
     with read_store() as store:
         article_id = article_id_or_exit(store, article)
         rows = query.events(store, actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
-                            since=since, until=until, status=status, article=article_id, limit=limit)
+                            since=since, until=until, status=status, article=article_id, limit=limit,
+                            min_confidence=min_confidence)
     if fmt == "table":  # a terminal is narrow: short ids, codes folded into the names
         rows = [{"id": r["id"][:12], "date": r["date"], "event": "/".join(x for x in (r["type"], r["mode"], r["cameo"])
                                                                          if x),

@@ -189,6 +189,7 @@ class Evidence:
     status_cue: str = ""  # the words that set the status ("is said to", "expected")
     date_source: str = ""  # where the date came from (a date in the clause, the published date…)
     place_source: str = ""
+    rule_score: float | None = None  # what the reading rests on, before calibration (nlp/events/confidence)
 
 
 @frozen

@@ -37,6 +37,7 @@ from .lexicon import (
     intent_family,
 )
 from .refine import _same, dedupe, inner, located
+from .confidence import calibrated, rule_score
 from .status import question, status_of
 from .triggers import Match, find_matches
 
@@ -97,6 +98,9 @@ def extract_events(ctx) -> tuple[Event, ...]:
     return tuple(dedupe(dedupe(out, by_sentence=True)))
 
 
+# "the minister's plan would cut aid": the plan's effects are proposed, not done
+PROPOSAL_HEADS = frozenset({"proposal", "plan", "bill", "law", "measure", "policy", "scheme", "reform", "budget",
+                            "draft", "amendment", "initiative", "legislation"})
 # "offered to talk on condition that the rebels disarm": what follows such a noun is a term set, not the offer
 TERMS_NOUNS = frozenset({"condition", "basis", "ground", "grounds", "pretext", "understanding", "premise"})
 CONTINUATION = frozenset({"also", "added", "further", "however", "but", "then", "later", "meanwhile", "again"})
@@ -225,10 +229,14 @@ def _apply_wrapper(d: Draft, w: Match, style: str) -> None:
     word = w.token.lemma_.lower()
     status = "denied" if w.pattern.comp == "NEGATE" else PLAN_WORDS.get(word, "intended" if w.pattern.comp ==
                                                                          "INTEND" else "expected")
-    d.status = (status, w.token.text)
+    negated = next((c for c in w.token.children if c.dep_ == "neg"), None)
+    if negated is not None:  # "did not intend to refer it": nothing is intended
+        status = "denied"
+    d.status = (status, f"{negated.text} {w.token.text}" if negated is not None else w.token.text)
     d.rule.insert(0, w.pattern.id)
     d.anchor = w.token
-    if style == "dateline" and w.pattern.comp != "NEGATE" and d.match.pattern.comp not in FAMILIES:
+    if style == "dateline" and w.pattern.comp != "NEGATE" and negated is None and \
+            d.match.pattern.comp not in FAMILIES:
         fam = intent_family(d.code)
         if fam is not None:
             new = compose(fam, d.code)
@@ -400,7 +408,8 @@ def _judgements(sent: TokSpan, drafts: list[Draft]) -> list[Draft]:
         d.notes.append(f"'{a.verb.text}' reports a judgement of '{a.target.text}' in the word '{a.word.text}': {kind}")
         d.actor_toks, d.actor_how = [a.speaker], f"the speaker of '{a.verb.text}'"
         d.recipient_toks, d.recipient_how = [a.target], f"what '{a.verb.text}' reports is about"
-        d.status = ("occurred", a.verb.text)
+        said = status_of(a.verb)  # "is alleged to have said ...": the judgement is reported, not established
+        d.status = said if said[0] != "occurred" else ("occurred", a.verb.text)
         out.append(d)
     return out
 
@@ -446,9 +455,11 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
         return []
     if not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
         return []  # neither side names anyone we can place: not worth an event
-    if d.code[:2] in ("03", "04", "05", "06", "07", "08") and not any(a.country or a.code or a.entity_id
-                                                                      for a in actors):
-        return []  # cooperation by someone unknown: an unnamed attacker is news, an unnamed visitor is not
+    if d.code[:2] < "14" and not any(a.country or a.code or a.entity_id for a in actors):
+        return []  # cooperation or words by someone unknown: an unnamed attacker is news, an unnamed critic is not
+    if d.match.pattern.comp == "AGREE" and d.code[:2] == "13" and \
+            not any(r.country or r.code or r.entity_id for r in recipients):
+        return []  # "committed to imposing limits on imports": a pledge of policy threatens no one named
     if not actors and recipients:
         actors = [ActorRef(text="", name="(unknown)")]  # "three civilians were killed in a bombing"
     actors = [located(ctx, a, m, anchor_tok=d.anchor or m.token) for a in actors]
@@ -480,7 +491,8 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
     start, end = m.span
     trigger = Span(start=start, end=end, text=ctx.article.text[start:end])
     for actor, recipient, code, reverse in pairs:
-        conf = _confidence(d, actor, recipient, background, m)
+        raw = rule_score(d, actor, recipient, background, m)
+        conf = calibrated(raw, status, actor, recipient)
         rule = "+".join(d.rule)
         explanation = _explain(d, actor, recipient, code, plover, reverse)
         ev_code = code
@@ -494,7 +506,8 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
             id=eid, article_id=ctx.article.id, type=ev_plover, actor=actor, recipient=recipient, mode=ev_mode,
             cameo=ev_code, date=date, location=place, status=status, confidence=conf, provenance=NAME,
             evidence=Evidence(sentence=sentence, trigger=trigger, rule=rule, explanation=explanation,
-                              status_cue=cue, date_source=date_source, place_source=place_source),
+                              status_cue=cue, date_source=date_source, place_source=place_source,
+                              rule_score=raw),
         ))
     return out
 
@@ -506,8 +519,13 @@ def _in_sense(ctx, d: Draft, actors: list[ActorRef]) -> bool:
     m = d.match
     agents = ctx.resources.agents
     target = d.recipient_toks[0] if d.recipient_toks else _object_of(m)
+    if (m.pattern.cameo or d.code or "")[:2] == "07":
+        target = m.obj or _object_of(m) or target  # what is given says whether it is aid, not who gets it
     sector = next((a.sector for a in actors if a.sector), None)
     actor = counted(d.actor_toks[0]) if d.actor_toks else None
+    if actor is not None and actor.lemma_.lower() in PROPOSAL_HEADS and d.status is None or \
+            actor is not None and actor.lemma_.lower() in PROPOSAL_HEADS and d.status[0] in ("expected", "occurred"):
+        d.status = ("hypothetical", actor.text)  # "her plan would cut aid": what a plan does has not happened
     if actor is not None and noun_class(actor, agents) in INANIMATE and \
             not any(c.dep_ == "poss" for c in actor.children):  # "the ministry's statement" speaks for it
         if (d.code or "")[:2] not in VIOLENT_ROOTS:  # "the memo warns": a document does not act
@@ -748,32 +766,6 @@ def _key(a: ActorRef | None) -> str:
     if a is None:
         return "-"
     return f"{a.entity_id or a.name}|{a.code or a.country or ''}"
-
-
-def _confidence(d: Draft, actor: ActorRef, recipient: ActorRef | None, background: bool, m: Match) -> float:
-    c = 0.55
-    p = m.pattern
-    if p.obj or p.prt or p.prep or p.linear:
-        c += 0.12
-    if d.complement is not None or (d.rule and d.rule[0] != p.id):
-        c += 0.08  # a composed reading ("threatened to impose sanctions", "ready to host") is the fuller one
-    t = m.token
-    if t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT") or (d.anchor is not None and
-                                                                             d.anchor.dep_ == "ROOT"):
-        c += 0.12
-    elif t.dep_ in ("relcl", "acl", "advcl", "pcomp"):
-        c -= 0.08
-    if m.pos == "noun":
-        c -= 0.05
-    if background:
-        c -= 0.12
-    if actor.country or actor.code:
-        c += 0.08
-    else:
-        c -= 0.15
-    if recipient is not None and (recipient.country or recipient.code):
-        c += 0.05
-    return round(max(0.05, min(0.97, c)), 3)
 
 
 def _explain(d: Draft, actor: ActorRef, recipient: ActorRef | None, code: str, plover: str, reverse: bool) -> str:

@@ -34,7 +34,10 @@ PLAN_WORDS = {"plan": "expected", "schedule": "expected", "set": "expected", "du
               "decline": "denied", "fail": "denied", "deny": "denied", "reject": "denied",
               # nouns of proposing and pledging, and adjectives of ability: what they govern has not happened
               "proposal": "hypothetical", "commitment": "expected", "bid": "intended", "effort": "intended",
-              "able": "hypothetical", "capable": "hypothetical", "threat": "hypothetical"}
+              "able": "hypothetical", "capable": "hypothetical", "threat": "hypothetical",
+              # judgements of what ought to be done: "it is essential for the states to contribute"
+              "essential": "hypothetical", "necessary": "hypothetical", "vital": "hypothetical",
+              "important": "hypothetical", "crucial": "hypothetical", "imperative": "hypothetical"}
 # modifiers of an event noun that put it in the future or make it uncertain
 FUTURE_MODIFIERS = frozenset({"expected", "planned", "proposed", "upcoming", "forthcoming", "possible",
                               "potential", "prospective", "future", "next", "anticipated", "mooted", "scheduled",

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from ...ontology._text import read_tsv
 
-ANIMATE_PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "we", "us", "i", "me", "you", "who",
+ANIMATE_PRONOUNS = frozenset({"his", "their", "he", "him", "she", "her", "they", "them", "we", "us", "i", "me", "you", "who",
                              "whom", "himself", "herself", "themselves", "someone", "somebody", "anyone",
                              "everyone", "nobody"})
 ENTITY_CLASSES = {"PERSON": "person", "NORP": "person", "ORG": "person", "GPE": "place", "LOC": "place",
@@ -145,6 +145,11 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
     if code.startswith(SEIZE_CODES + DETAIN_CODES) and kind in ("words", "idea"):
         return Verdict(False, reason=f"'{trigger.text} ... {target.text}': acting on {kind}, not on people, "
                                      "property or land")
+    if code.startswith("0874") and violence_in(trigger.sent, skip=trigger.i) is None:
+        return Verdict(False, reason=f"'{trigger.text}' with no troops or arms in the sentence: not a military "
+                                     "withdrawal")
+    if code[:2] in GIVE_ROOTS and kind == "idea":
+        return Verdict(False, reason=f"'{trigger.text} ... {target.text}': adding to a state of things, not aid")
     if code[:2] in GIVE_ROOTS and kind == "words":
         return Verdict(False, reason=f"'{trigger.text} ... {target.text}': giving words is a statement, not aid")
     if code[:2] in GIVE_ROOTS and actor_sector in ("BUS", "MNC") and kind != "goods" and \

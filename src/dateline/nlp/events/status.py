@@ -84,6 +84,9 @@ def _claimed(tok: Token) -> tuple[str, str] | None:
             return "hypothetical", f"{h.text} ... will"  # "believes voters will back the plan": a view
         if t.dep_ in ("acl", "ccomp") and h.pos_ == "NOUN" and word in PROPOSAL_NOUNS:
             return "hypothetical", f"{h.text} that"  # "on condition that the network pay"
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children) and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return "hypothetical", "for ... to"  # "it is essential for the states to contribute"
         if t.dep_ == "ccomp" and word in ("claim", "allege"):
             return "reported", f"{h.text} that"  # "rebels claimed that soldiers shelled the village"
         if t.dep_ in ("pcomp", "pobj", "prep", "xcomp") and word in ALLEGE_VERBS:
