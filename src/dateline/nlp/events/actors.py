@@ -40,9 +40,11 @@ from .phrases import (
 )
 from .pronouns import CAPITAL_SECTOR, FIRST_PERSON, THING_PRONOUNS, acronym_name, resolve_pronoun
 from .refs import agent_parts, code_for, join_code, phrase_name, relabelled, span_ref, span_text
+from .sense import noun_class
 
 NON_ACTOR_ENTS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "state", "neighbor", "neighbour"})
+MATERIAL = frozenset({"place", "building", "vehicle", "goods"})  # noun classes of things one can hit or seize
 
 
 @dataclass(slots=True)
@@ -260,8 +262,8 @@ class ActorResolver:
     def _thing_party(self, h: Token, ref: ActorRef, speaker) -> list[ActorRef]:
         """A phrase about a thing is no party ("rejected a request", "the memo said"): its party is
         whoever is named as its owner or author ("a request by textile makers"); a thing acted on that
-        names a party further in is kept for the event to read that party from ("a camp for Congolese
-        refugees"); else there is none."""
+        names a party further in, or a place, building, vehicle or goods acted on, is kept for the event
+        to read a party from ("a camp for Congolese refugees", "a bus in Kabul"); else there is none."""
         why = f"'{ref.text}' is a thing, not a party"
         for o in owners(h):
             if o.dep_ == "poss" and o.pos_ == "PRON":
@@ -270,10 +272,13 @@ class ActorResolver:
                    a.sector or not is_thing(o, self.ctx.resources.agents)]
             if got:
                 return [relabelled(a, f"{why}; its party '{a.text}': {a.coding}") for a in got]
-        if h.dep_ not in ("nsubj", "nsubjpass", "csubj") and named_below(h):
+        material = noun_class(h, self.ctx.resources.agents) in MATERIAL
+        if h.dep_ not in ("nsubj", "nsubjpass", "csubj") and (material or named_below(h)):
+            # "ties with Gondor's government": the event's other phrases and refine.inner say whose;
+            # "shelled a bus in Kabul": a building or vehicle hit stands for those of where it is
             if ref.span is not None:
                 self._things.add(ref.span.start)  # no country of the article's for it
-            return [ref]  # "ties with Gondor's government": the event's other phrases and refine.inner say whose
+            return [ref]
         return []
 
     def _trigger_noun(self, tok: Token) -> bool:
@@ -593,3 +598,4 @@ def _after_dateline(h: Token, dash: int) -> Token | None:
                 t.head.i <= dash or t.dep_ in ("nsubj", "nsubjpass") and t.head.i == h.head.i):
             return t
     return None
+
