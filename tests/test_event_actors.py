@@ -242,3 +242,11 @@ def test_a_body_is_coded_by_its_name_over_a_word_beside_it():
     evs = events_of("Air\nThe minister praised Arnor Airlines, the national carrier, on Monday.")
     (e,) = by_trigger(evs, "praised")
     assert e.recipient is not None and e.recipient.sector == "BUS"
+
+
+def test_a_thing_hit_by_force_is_placed_a_thing_invested_in_is_no_party():
+    evs = events_of("Oil\nChina will invest in new refineries in Venezuela.\nRebels shelled a bus near Kabul on Monday.")
+    (e,) = by_trigger(evs, "invest")
+    assert e.recipient is None or "refineries" not in e.recipient.text
+    (e,) = by_trigger(evs, "shelled")
+    assert e.recipient is not None and e.recipient.country == "AFG"

@@ -45,6 +45,7 @@ from .sense import noun_class
 NON_ACTOR_ENTS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "state", "neighbor", "neighbour"})
 MATERIAL = frozenset({"place", "building", "vehicle", "goods"})  # noun classes of things one can hit or seize
+FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # CAMEO roots of force: posture, coerce, assault, fight
 
 
 @dataclass(slots=True)
@@ -272,7 +273,7 @@ class ActorResolver:
                    a.sector or not is_thing(o, self.ctx.resources.agents)]
             if got:
                 return [relabelled(a, f"{why}; its party '{a.text}': {a.coding}") for a in got]
-        material = noun_class(h, self.ctx.resources.agents) in MATERIAL
+        material = noun_class(h, self.ctx.resources.agents) in MATERIAL and self._by_force(h)
         if h.dep_ not in ("nsubj", "nsubjpass", "csubj") and (material or named_below(h)):
             # "ties with Gondor's government": the event's other phrases and refine.inner say whose;
             # "shelled a bus in Kabul": a building or vehicle hit stands for those of where it is
@@ -280,6 +281,17 @@ class ActorResolver:
                 self._things.add(ref.span.start)  # no country of the article's for it
             return [ref]
         return []
+
+    def _by_force(self, h: Token) -> bool:
+        """Is the thing the object of an act of force ("shelled a bus", "seized two ships", "an attack on
+        the base")? Only then does it stand for those of where it is; "invested in new refineries"
+        names no party."""
+        t = h.head if h.dep_ != "pobj" else h.head.head
+        try:
+            patterns = self.ctx.resources.verbs.lookup(t.lemma_.lower(), "noun" if t.pos_ == "NOUN" else "verb")
+        except (KeyError, AttributeError):
+            return False
+        return any((p.cameo or "")[:2] in FORCE_ROOTS for p in patterns)
 
     def _trigger_noun(self, tok: Token) -> bool:
         try:
