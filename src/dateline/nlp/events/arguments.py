@@ -240,3 +240,42 @@ def complement_tokens(trigger: Token) -> list[Token]:
         if o.pos_ in ("NOUN", "PROPN"):
             out += [c for c in o.children if c.dep_ in ("acl", "relcl") and c.i > o.i and c.tag_ == "VB"]
     return out
+
+
+# Prepositions whose object may be the party an act is aimed at, in the order they are tried; a phrase
+# that says where something happened ("in Kabul", "at the embassy") is not one of them.
+PARTY_PREPS = ("to", "against", "on", "with", "from", "into", "toward", "towards", "of", "over", "for", "at", "in")
+WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"})
+NOT_PARTIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT",
+                         "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
+STOP_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "csubj", "nsubj", "nsubjpass",
+                       "agent", "appos"})
+
+
+def dependents(trigger: Token, exclude: set[int], agents=None) -> list[tuple[str, Token]]:
+    """Parties among the trigger's own dependents, when its pattern's slots name none: its objects and
+    the objects of its prepositions, and of its object's ("imposed a ban on imports from Iran"), inside
+    its own clause. A time, a place where it happened and the source of a report ("according to the
+    agency") are never a party; nor is a thing or an idea."""
+    from .sense import noun_class
+
+    out: list[tuple[str, Token]] = []
+    stack = [c for c in trigger.children if c.dep_ not in STOP_DEPS]
+    while stack:
+        t = stack.pop(0)
+        if t.dep_ in STOP_DEPS or t.i in exclude:
+            continue
+        stack.extend(c for c in t.children if c.dep_ not in STOP_DEPS)
+        if t.ent_type_ in NOT_PARTIES or not (t.dep_ in ("dobj", "dative") or
+                                               (t.dep_ == "pobj" and t.head.lower_ in PARTY_PREPS)):
+            continue
+        prep = t.head if t.dep_ == "pobj" else None
+        if prep is not None and (prep.lower_ == "to" and prep.head.lower_ == "according" or
+                                 prep.lower_ in WHERE_PREPS and (t.ent_type_ in ("GPE", "LOC", "FAC") or
+                                                                 noun_class(t, agents) in ("place", "building"))):
+            continue  # where it happened, or who reported it
+        if noun_class(t, agents) not in ("person", "place") and t.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+            continue
+        out.append(("a party the trigger governs", t))
+    out.sort(key=lambda x: (PARTY_PREPS.index(x[1].head.lower_) if x[1].dep_ == "pobj" else -1, x[1].i))
+    return out

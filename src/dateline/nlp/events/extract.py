@@ -22,6 +22,7 @@ from .actors import ActorResolver
 from .anchor import event_date, event_place, place_ref
 from .arguments import (
     complement_tokens,
+    dependents,
     is_passive,
     noun_actor,
     passive_recipient,
@@ -455,8 +456,9 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
         return []
     if not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
         return []  # neither side names anyone we can place: not worth an event
-    if d.code[:2] < "14" and not any(a.country or a.code or a.entity_id for a in actors):
-        return []  # cooperation or words by someone unknown: an unnamed attacker is news, an unnamed critic is not
+    if d.code[:2] in ("03", "04", "05", "06", "07", "08") and not any(a.country or a.code or a.entity_id
+                                                                      for a in actors):
+        return []  # cooperation by someone unknown: an unnamed attacker is news, an unnamed visitor is not
     if d.match.pattern.comp == "AGREE" and d.code[:2] == "13" and \
             not any(r.country or r.code or r.entity_id for r in recipients):
         return []  # "committed to imposing limits on imports": a pledge of policy threatens no one named
@@ -618,6 +620,10 @@ def _arguments(d: Draft) -> None:
         cands += _condition_subject(m.token)
     if d.complement is not None and p.comp in FAMILIES:
         cands += _complement_parties(d.complement, p.comp, exclude)
+    if not petrarch and not p.linear and not (d.code or "").startswith("04"):
+        # tried after the pattern's own slots, when those name no party (meetings and visits must name
+        # the other side in their own slots)
+        cands += [c for c in dependents(m.token, exclude) if all(c[1].i != x.i for _, x in cands)]
     if cands:
         slot, tok = cands[0]
         d.recipient_toks, d.recipient_how = [tok], f"{slot} of '{m.token.text}'"

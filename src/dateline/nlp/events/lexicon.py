@@ -74,7 +74,11 @@ LIGHT_VERBS = frozenset({"hold", "have", "conduct", "stage", "launch", "begin", 
                          "reach", "strike", "seal", "clinch", "agree", "announce", "declare", "impose", "order",
                          "grant", "provide", "send", "deliver", "offer", "extend", "file", "lodge", "level",
                          "renew", "call", "convene", "co-host", "chair", "kick", "wrap", "round", "arrange",
-                         "set", "stage", "enforce", "slap", "tighten", "institute", "introduce", "adopt"})
+                         "set", "stage", "enforce", "slap", "tighten", "institute", "introduce", "adopt",
+                         # support verbs whose subject does the act its noun names: "resorted to violence",
+                         # "engaged in talks", "committed atrocities", "pursued negotiations"
+                         "resort", "engage", "commit", "perpetrate", "pursue", "initiate", "maintain", "keep",
+                         "expand", "broaden", "widen", "step", "press", "deploy", "use", "employ", "make"})
 # verbs of stopping: "talks stalled", "the summit was cancelled" do not say the talks happened now
 HALT_VERBS = frozenset({"stall", "stop", "halt", "suspend", "cancel", "postpone", "delay", "collapse", "break",
                         "freeze", "end", "fail", "derail", "scrap", "call"})
