@@ -119,3 +119,33 @@ def test_events_below_the_threshold_are_stored_but_not_listed(demo_db):
         shown = query.events(store, limit=100_000)
     assert shown and all(r["confidence"] >= DEFAULT_MIN_CONFIDENCE for r in shown)
     assert len(every) >= len(shown)
+
+
+def test_a_title_case_headline_is_read_in_running_text_case(nlp):
+    art = make_article(title="Police Arrest Two Men After Market Bombing In Harare",
+                       paragraphs=["Police in Harare arrested two men on Monday after a bomb went off at a market."],
+                       published="2021-04-01")
+    a = next(analyze([art], nlp=nlp))
+    head = [e for e in a.events if e.evidence.sentence.start == 0]
+    assert [(e.type, e.evidence.trigger.text) for e in head] == [("COERCE", "Arrest")]
+    for e in a.events:  # every span keeps the article's own letters
+        for s in (e.evidence.sentence, e.evidence.trigger, e.actor.span, e.recipient.span if e.recipient else None):
+            assert s is None or a.article.text[s.start:s.end] == s.text
+
+
+def test_recasing_follows_the_body():
+    from collections import Counter
+
+    from dateline.nlp.events.headline import needs_recasing, recase
+
+    assert needs_recasing("Police Arrest Two Men After Attack") and not needs_recasing("Police arrest two men")
+    upper, lower = Counter({"harare": 3, "nato": 2}), Counter({"police": 2, "arrested": 1, "men": 1})
+    assert recase("POLICE ARREST NATO MEN IN HARARE", upper, lower) == "Police arrest NATO men in Harare"
+
+
+def test_a_headline_infinitive_is_a_plan(nlp):
+    art = make_article(title="Minister to visit Beijing", paragraphs=["The minister leaves on Monday."],
+                       published="2021-04-01")
+    a = next(analyze([art], nlp=nlp))
+    head = [e for e in a.events if e.evidence.sentence.start == 0]
+    assert head and head[0].status == "expected"

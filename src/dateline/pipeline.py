@@ -60,7 +60,8 @@ def _analyze(articles: Iterable[Article], options: AnalyzeOptions, nlp: Any, ext
             if error is not None:
                 yield ArticleAnalysis(article=article, errors=(error,), provenance=provenance)
             else:
-                yield analyze_doc(doc, article, extractors=extractors, resources=resources, provenance=provenance)
+                yield analyze_doc(doc, article, extractors=extractors, resources=resources, provenance=provenance,
+                                  nlp=nlp)
 
 
 def _parse(nlp: Any, batch: list[Article], batch_size: int) -> Iterator[tuple[Article, Any, ItemError | None]]:
@@ -91,13 +92,14 @@ def _parse(nlp: Any, batch: list[Article], batch_size: int) -> Iterator[tuple[Ar
 
 
 def analyze_doc(
-    doc: Any, article: Article, *, extractors: tuple[Extractor, ...], resources: Any, provenance: dict[str, str]
+    doc: Any, article: Article, *, extractors: tuple[Extractor, ...], resources: Any, provenance: dict[str, str],
+    nlp: Any = None,
 ) -> ArticleAnalysis:
     """Run each extractor in order (``check_order`` has passed); one that fails records an error and the
     others still run, reading the empty default of the slot it did not write."""
     from .nlp.context import Context
 
-    ctx = Context(doc=doc, article=article, resources=resources)
+    ctx = Context(doc=doc, article=article, resources=resources, nlp=nlp)
     errors: list[ItemError] = []
     for ex in extractors:
         try:

@@ -24,6 +24,7 @@ class Context:
     summary: Summary | None = None
     sentence_classes: tuple[SentenceClass, ...] = ()
     notes: dict[str, Any] = field(default_factory=dict)  # extractor-private hand-offs, by extractor name
+    nlp: Any = None  # the pipeline that parsed ``doc``, for an extractor that must parse a part again
 
     @property
     def published_date(self) -> dt.date | None:

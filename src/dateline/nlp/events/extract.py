@@ -81,7 +81,7 @@ def extract_events(ctx) -> tuple[Event, ...]:
     resolver = ActorResolver(ctx)
     out: list[Event] = []
     previous: dict[str, Event] = {}  # actor entity -> its dated event in the sentence before
-    for sent in ctx.doc.sents:
+    for sent, headline in _sentences(ctx):
         if len(sent) > MAX_SENTENCE_TOKENS:
             _skip(ctx, "sentence_too_long", f"{len(sent)} tokens at {sent.start_char}: over {MAX_SENTENCE_TOKENS}")
             continue
@@ -93,6 +93,8 @@ def extract_events(ctx) -> tuple[Event, ...]:
             # one odd parse costs its sentence, not the article
             _skip(ctx, "sentence_failed", f"{type(e).__name__}: {e} (sentence at {sent.start_char})")
             continue
+        if headline:
+            found = [_as_written(_headline_status(e, sent), ctx.article.text) for e in found]
         found = [_carry_date(e, sent, previous) for e in found]
         previous = {e.actor.entity_id: e for e in found if e.actor.entity_id and e.date and not e.date.inferred}
         out.extend(found)
@@ -104,6 +106,56 @@ PROPOSAL_HEADS = frozenset({"proposal", "plan", "bill", "law", "measure", "polic
                             "draft", "amendment", "initiative", "legislation"})
 # "offered to talk on condition that the rebels disarm": what follows such a noun is a term set, not the offer
 TERMS_NOUNS = frozenset({"condition", "basis", "ground", "grounds", "pretext", "understanding", "premise"})
+def _sentences(ctx):
+    """The article's sentences, the headline's parsed again in running-text case where it is written in
+    Title Case or capitals (``headline``), each with whether it is the headline."""
+    from .headline import headline_doc
+
+    a = ctx.article
+    end = len(a.title) if a.title and a.text.startswith(a.title) else -1
+    again = None
+    if end > 0:
+        try:
+            again = headline_doc(ctx.nlp, ctx.doc, end)
+        except (ValueError, IndexError, RuntimeError):  # a headline spaCy cannot take costs only itself
+            again = None
+    if again is not None:
+        yield from ((s, True) for s in again.sents)
+    for s in ctx.doc.sents:
+        if again is not None and s.start_char < end:
+            continue
+        yield s, 0 <= s.start_char < end
+
+
+def _as_written(e: Event, text: str) -> Event:
+    """An event read from the recased headline, with every span's text as the article writes it."""
+    from dataclasses import replace
+
+    def span(s: Span | None) -> Span | None:
+        return None if s is None else replace(s, text=text[s.start:s.end])
+
+    def side(a: ActorRef | None) -> ActorRef | None:
+        if a is None or a.span is None:
+            return a
+        return replace(a, span=span(a.span), text=text[a.span.start:a.span.end])
+
+    ev = e.evidence
+    return replace(e, actor=side(e.actor), recipient=side(e.recipient),
+                   evidence=replace(ev, sentence=span(ev.sentence), trigger=span(ev.trigger)))
+
+
+def _headline_status(e: Event, sent: TokSpan) -> Event:
+    """ "Minister to visit Beijing": a headline's bare infinitive is a plan."""
+    from dataclasses import replace
+
+    from .headline import to_plan
+
+    trigger = next((t for t in sent if t.idx == e.evidence.trigger.start), None)
+    if trigger is None or e.status != "occurred" or not to_plan(sent, trigger):
+        return e
+    return replace(e, status="expected", evidence=replace(e.evidence, status_cue="to (a headline's plan)"))
+
+
 CONTINUATION = frozenset({"also", "added", "further", "however", "but", "then", "later", "meanwhile", "again"})
 
 

@@ -1,0 +1,105 @@
+"""A headline written In Title Case or IN CAPITALS, read as a sentence would be written.
+
+The tagger reads capitals as names: in "Police Arrest Two Men After Market Attack" every word is a proper
+noun and no verb is found, so the article's main event is missed. The article's own body says how each
+word is written in running text ("police" in lower case, "Harare" capitalised), so the headline is
+rewritten in those cases, word by word, parsed again, and its events read from that parse. Changing case
+keeps every character where it was, so offsets into the article stay exact; where a word's case would
+change its length (a few non-English letters), the headline is left as it is.
+
+Headline grammar is also news grammar: "Police arrest two men" is told in the present for a past act, and
+"Minister to visit Beijing" is a plan (``to_plan``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+# Words a headline capitalises that running text writes in lower case whatever the body shows.
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "to", "for", "with", "at", "by", "from", "into", "over", "after",
+    "before", "as", "and", "or", "but", "nor", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+    "will", "would", "can", "could", "may", "might", "not", "no", "its", "his", "her", "their", "our", "this",
+    "that", "these", "those", "amid", "against", "about", "up", "out", "off", "down", "than", "says", "say",
+    "said", "new", "more", "most", "who", "what", "why", "how", "when", "where", "which", "while", "it"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def needs_recasing(title: str) -> bool:
+    """Title Case or capitals: most longer words begin with a capital letter."""
+    words = [w for w in _WORD.findall(title) if len(w) > 3]
+    if len(words) < 2:
+        return False
+    capital = sum(1 for w in words if w[0].isupper())
+    return capital >= 0.7 * len(words)
+
+
+def body_cases(doc: Doc, after: int) -> tuple[Counter, Counter]:
+    """How often each word is written capitalised and in lower case in the body, away from a sentence's
+    first word (where either case can stand)."""
+    upper, lower = Counter(), Counter()
+    for tok in doc:
+        if tok.idx < after or tok.is_sent_start or not tok.is_alpha:
+            continue
+        (upper if tok.text[0].isupper() else lower)[tok.lower_] += 1
+    return upper, lower
+
+
+def _stem(word: str) -> str:
+    for s in SUFFIXES:
+        if word.endswith(s) and len(word) - len(s) >= 3:
+            return word[: -len(s)]
+    return word
+
+
+def recase(title: str, upper: Counter, lower: Counter) -> str:
+    """The title with each word in the case the body writes it in, the first word capitalised."""
+    lower_stems = {_stem(w) for w in lower}
+    out = []
+    for k, m in enumerate(re.finditer(r"\S+", title)):
+        word = m.group(0)
+        core = word.strip("\"'“”‘’:;,.!?()[]")
+        low = core.lower()
+        if not core or not any(ch.isalpha() for ch in core):
+            out.append((m.start(), word))
+            continue
+        if core.isupper() and len(core) <= 5 and upper[low] and not lower[low]:
+            new = core  # an acronym the body writes in capitals ("NATO", "ESPN")
+        elif lower[low] > upper[low] or (not upper[low] and (low in FUNCTION_WORDS or _stem(low) in lower_stems)):
+            new = low
+        else:
+            new = core[0].upper() + core[1:].lower() if core.isupper() and len(core) > 1 else core
+        if k == 0:
+            new = new[0].upper() + new[1:]
+        out.append((m.start(), word.replace(core, new, 1)))
+    text = list(title)
+    for start, w in out:
+        text[start:start + len(w)] = list(w)
+    result = "".join(text)
+    return result if len(result) == len(title) else title
+
+
+def headline_doc(nlp, doc: Doc, title_end: int) -> Doc | None:
+    """The headline (the first line, ending at ``title_end``) parsed again in running-text case, or None
+    when it is already written so, or when there is nothing to parse it with."""
+    if nlp is None or title_end <= 0:
+        return None
+    title = doc.text[:title_end]
+    if not needs_recasing(title):
+        return None
+    upper, lower = body_cases(doc, title_end)
+    recased = recase(title, upper, lower)
+    if recased == title or len(recased) != len(title):
+        return None
+    return nlp(recased)
+
+
+def to_plan(sent: Span, trigger) -> bool:
+    """ "Minister to visit Beijing": a headline's bare "to" infinitive with no verb above it is a plan."""
+    return trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and \
+        trigger.dep_ in ("ROOT", "acl", "xcomp") and not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"
+                                                             and t.i != trigger.i for t in sent)
