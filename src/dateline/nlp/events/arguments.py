@@ -245,11 +245,22 @@ def complement_tokens(trigger: Token) -> list[Token]:
 # Prepositions whose object may be the party an act is aimed at, in the order they are tried; a phrase
 # that says where something happened ("in Kabul", "at the embassy") is not one of them.
 PARTY_PREPS = ("to", "against", "on", "with", "from", "into", "toward", "towards", "of", "over", "for", "at", "in")
-WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"})
+WHERE_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout", "around", "within"})
 NOT_PARTIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT",
                          "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
 STOP_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "csubj", "nsubj", "nsubjpass",
                        "agent", "appos"})
+
+
+def _somewhere(t: Token, agents=None) -> bool:
+    """ "at the market", "at Heathrow": a site, not the people fired at ("at the police")."""
+    from .sense import noun_class
+
+    if t.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if t.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return False
+    return noun_class(t, agents) in ("place", "building") or t.pos_ == "PROPN"
 
 
 def dependents(trigger: Token, exclude: set[int], agents=None) -> list[tuple[str, Token]]:
@@ -271,9 +282,8 @@ def dependents(trigger: Token, exclude: set[int], agents=None) -> list[tuple[str
             continue
         prep = t.head if t.dep_ == "pobj" else None
         if prep is not None and (prep.lower_ == "to" and prep.head.lower_ == "according" or
-                                 prep.lower_ in WHERE_PREPS and (t.ent_type_ in ("GPE", "LOC", "FAC") or
-                                                                 noun_class(t, agents) in ("place", "building"))):
-            continue  # where it happened, or who reported it
+                                 prep.lower_ in WHERE_PREPS or prep.lower_ == "at" and _somewhere(t, agents)):
+            continue  # where it happened ("in Lyon", "at the market"), or who reported it
         if noun_class(t, agents) not in ("person", "place") and t.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
             continue
         out.append(("a party the trigger governs", t))

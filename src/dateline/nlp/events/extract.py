@@ -504,9 +504,10 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
         return []  # a judgement needs a judge we can name
     if "realizer" in d.flags and m.pos == "noun" and not _realized(m.token):
         return []
-    if not actors and not recipients:
+    violent = d.code[:2] in ("18", "19", "20")
+    if not actors and not recipients and not violent:
         return []
-    if not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
+    if not violent and not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
         return []  # neither side names anyone we can place: not worth an event
     if d.code[:2] in ("03", "04", "05", "06", "07", "08") and not any(a.country or a.code or a.entity_id
                                                                       for a in actors):
@@ -514,9 +515,11 @@ def _events(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -
     if d.match.pattern.comp == "AGREE" and d.code[:2] == "13" and \
             not any(r.country or r.code or r.entity_id for r in recipients):
         return []  # "committed to imposing limits on imports": a pledge of policy threatens no one named
-    if not actors and recipients:
+    if not actors and (recipients or violent):
         actors = [ActorRef(text="", name="(unknown)")]  # "three civilians were killed in a bombing"
     actors = [located(ctx, a, m, anchor_tok=d.anchor or m.token) for a in actors]
+    if violent and not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
+        return []  # "a bomb went off" with no one and nowhere named: nothing to place
     recipients = [inner(ctx, r, resolver, actors) for r in recipients]
     recipients = [located(ctx, r, m, anchor_tok=d.anchor or m.token) for r in recipients]
     coding = onto.plover_for(d.code)
