@@ -17,14 +17,23 @@ events-quad (``cameo_class_*.tsv``: sentence TAB quad class)
 
 events-args (``cameo_ner_*.txt``: one token and its tag a line, B-S/I-S source, B-T/I-T target,
 B-R/I-R reciprocal, blank line between sentences)
-  Our spans: the actor and recipient spans of every shown event; a phrase that is both the actor of
-  one event and the recipient of its reverse ("A and B met": A->B and B->A) is reciprocal.
+  Our spans: the actor and recipient spans of every shown event, turned into the gold's tags trigger by
+  trigger (``predicted_spans``), a format conversion only:
+  - a phrase that is the actor of one event and the recipient of its reverse on the same trigger ("A and
+    B agreed": A->B and B->A), and both parties of talks, meetings, visits (CAMEO 04) and the signing of
+    an agreement (057), are reciprocal, as the gold tags the parties of an act both sides do alike;
+  - reciprocal parties that the coder split into one event each and that stand side by side in the
+    sentence, joined only by "and", "or" or a comma, are one phrase, as the gold tags "A and B"; sources
+    or targets are not joined (the gold most often tags each conjunct of them);
+  - phrases of one role and trigger that overlap are one (a tag marks each word once).
+  Every phrase that remains counts, right or wrong: nothing shown is left out of precision.
   * source_f1, target_f1, reciprocal_f1 and micro f1: exact span match, one-to-one;
   * *_overlap_f1: a diagnostic where a span matches a gold span of its role that it overlaps.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,17 +177,58 @@ def read_args(path: Path) -> list[ArgSentence]:
     return out
 
 
-def predicted_spans(events: list[Event]) -> set[tuple[str, int, int]]:
-    """(role, start, end) of every actor and recipient phrase of the events."""
-    src, tar = set(), set()
+# CAMEO codes of acts both parties take part in alike: talks, meetings and visits (04) and signing an
+# agreement (057). The gold marks both parties of such an act reciprocal (but not always those of an
+# intent to meet, 036, which it marks as often source and target).
+RECIPROCAL_CODES = ("04", "057")
+# what may stand between two conjuncts of one coordinated phrase: "A and B", "A, B", "A, or B"
+CONJUNCTION = re.compile(r"\s*(,|,?\s*(and|or|&|as well as))\s*", re.IGNORECASE)
+
+
+def _bounds(a) -> tuple[int, int] | None:
+    if a is None or a.span is None or a.span.end <= a.span.start:
+        return None
+    return a.span.start, a.span.end
+
+
+def predicted_spans(events: list[Event], text: str = "") -> set[tuple[str, int, int]]:
+    """(role, start, end) of the actor and recipient phrases of the events, as the gold's tags would
+    mark them. Per trigger: a phrase that is the actor of one event and the recipient of its reverse
+    ("A and B met": A->B and B->A), or a party of an act both sides do alike (RECIPROCAL_CODES), is
+    reciprocal. Reciprocal parties the coder split into one event each ("A and B agreed": A->B, B->A)
+    are one phrase again where they stand side by side in ``text`` joined by "and", "or" or a comma, as
+    the gold marks them; coordinated sources or targets stay apart, as the gold most often marks them.
+    Phrases of one role that overlap are one: a tag marks each word once."""
+    by_trigger: dict[tuple[int, int], list[Event]] = {}
     for e in events:
-        if e.actor.span is not None and e.actor.span.end > e.actor.span.start:
-            src.add((e.actor.span.start, e.actor.span.end))
-        if e.recipient is not None and e.recipient.span is not None:
-            tar.add((e.recipient.span.start, e.recipient.span.end))
-    both = src & tar
-    return ({("R", s, e) for s, e in both} | {("S", s, e) for s, e in src - both}
-            | {("T", s, e) for s, e in tar - both})
+        by_trigger.setdefault((e.evidence.trigger.start, e.evidence.trigger.end), []).append(e)
+    out: set[tuple[str, int, int]] = set()
+    for evs in by_trigger.values():
+        pairs = [(_bounds(e.actor), _bounds(e.recipient), e.cameo or "") for e in evs]
+        links = {(a, r) for a, r, _ in pairs}
+        src, tar, rec = set(), set(), set()
+        for a, r, code in pairs:
+            if a is not None and r is not None and ((r, a) in links or code.startswith(RECIPROCAL_CODES)):
+                rec |= {a, r}
+                continue
+            src |= {a} - {None}
+            tar |= {r} - {None}
+        out |= {("R", s, e) for s, e in merge_conjuncts(rec, text)}
+        out |= {("S", s, e) for s, e in merge_conjuncts(src - rec, "")}
+        out |= {("T", s, e) for s, e in merge_conjuncts(tar - rec, "")}
+    return out
+
+
+def merge_conjuncts(spans: set[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Spans joined where they overlap or where only a conjunction stands between them in ``text`` (no
+    text: only where they overlap)."""
+    out: list[list[int]] = []
+    for s, e in sorted(spans):
+        if out and (s < out[-1][1] or text and CONJUNCTION.fullmatch(text[out[-1][1]:s])):
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
 
 
 def _overlap_hits(gold: list[tuple[str, int, int]], pred: list[tuple[str, int, int]]) -> int:
@@ -204,7 +254,7 @@ def run_args(path: Path, *, limit: int | None = None, split: str = "all") -> Eva
     misses = []
     for sent, a in zip(items, analyses):
         gold = set(sent.spans)
-        pred = predicted_spans(shown(a.events))
+        pred = predicted_spans(shown(a.events), sent.text)
         for role in "STR":
             g = sorted(x for x in gold if x[0] == role)
             p = sorted(x for x in pred if x[0] == role)
