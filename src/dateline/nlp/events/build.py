@@ -331,7 +331,7 @@ def _fits_flags(d: Draft, actors: list[ActorRef]) -> bool:
     for a in actors:
         if a.span is not None:
             words |= {t.lemma_.lower() for t in tokens_between(doc, a.span.start, a.span.end)}
-    for t in d.actor_toks:  # "the first deployment of NATO peacekeeping troops"
+    for t in d.actor_toks:  # "the second rotation of UN peacekeeping troops"
         words |= {x.lemma_.lower() for x in t.subtree if x.i < t.i + 8}
     military = bool(words & MILITARY_NOUNS) or any(a.sector == "MIL" for a in actors)
     return military if "military" in d.flags else not military

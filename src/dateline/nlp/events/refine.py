@@ -3,6 +3,8 @@ event kept where an article tells the same thing twice."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from ...model import ActorRef, Event
@@ -42,16 +44,15 @@ def located(ctx, a: ActorRef, m: Match, *, anchor_tok: Token) -> ActorRef:
             for tok in [loc, *sorted(loc.subtree, key=lambda t: t.i)]:
                 country = country_of(ctx, tok)
                 if country:
-                    return ActorRef(text=a.text, name=a.name, span=a.span, entity_id=a.entity_id, country=country,
-                                    sector=a.sector, code=country + (a.sector or ""),
-                                    coding=f"{a.coding + '; ' if a.coding else ''}country {country} from where it "
-                                           f"happens ('{tok.text}')")
+                    return replace(a, country=country, code=country + (a.sector or ""),
+                                   coding=f"{a.coding + '; ' if a.coding else ''}country {country} from where it "
+                                          f"happens ('{tok.text}')")
     return a
 
 
 def inner(ctx, r: ActorRef, resolver: ActorResolver, actors: list[ActorRef]) -> ActorRef:
-    """A recipient phrase that names no actor may hold one further in: "a camp for Congolese refugees",
-    "demands to release prisoners in Iraq", "restrictions on its labour market for new EU members"."""
+    """A recipient phrase that names no actor may hold one further in: "a shelter for Sudanese families",
+    "calls to free the detainees held in Chad", "limits on visas for workers from Peru"."""
     if r.country or r.code or r.entity_id or r.span is None:
         return r
     doc = resolver.ctx.doc
@@ -67,9 +68,8 @@ def inner(ctx, r: ActorRef, resolver: ActorResolver, actors: list[ActorRef]) -> 
             continue
         for a in resolver.resolve(t):
             if a.country and not any(_same(a, b) or (a.country == b.country and a.text == b.text) for b in actors):
-                return ActorRef(text=r.text, name=a.name, span=r.span, entity_id=a.entity_id, country=a.country,
-                                sector=a.sector, code=a.code,
-                                coding=f"'{r.text}' names no actor; inside it, {a.coding}")
+                return replace(r, name=a.name, entity_id=a.entity_id, country=a.country, sector=a.sector,
+                               code=a.code, coding=f"'{r.text}' names no actor; inside it, {a.coding}")
     return r
 
 
