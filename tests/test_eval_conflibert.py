@@ -44,6 +44,13 @@ def test_detokenize_keeps_offsets_of_each_token():
     assert [text[s:e] for s, e in offs] == ["Rohan", "'s", "king", ",", "Theoden", "(", "R", ")"]
 
 
+def test_detokenize_joins_words_split_at_apostrophes_and_hyphens():
+    tokens = ["Gondor", "’", "s", "orc", "-", "held", "fort", "-", "-", "a", "ruin", "-"]
+    text, offs = detokenize(tokens)
+    assert text == "Gondor’s orc-held fort - - a ruin -"
+    assert [text[s:e] for s, e in offs] == tokens
+
+
 def test_a_one_way_act_gives_source_and_target():
     text = "The Arnor navy shelled the port of Dale."
     ev = _event(text, "shelled", "The Arnor navy", "the port of Dale", "195")

@@ -139,15 +139,29 @@ NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "}", "'s", 
 NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "“"})
 
 
+APOSTROPHES = frozenset({"'", "’", "´"})
+CLITICS = frozenset({"s", "t"})  # "Japan ’ s" is "Japan’s", "don ’ t" is "don’t"
+
+
 def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
-    """Text from tokens with ordinary spacing around punctuation, and each token's character offsets."""
+    """Text from tokens with ordinary spacing around punctuation, and each token's character offsets.
+    The gold splits words at apostrophes and hyphens: "’ s" is written "’s", and a hyphen between two
+    words joins them ("rebel - held" is "rebel-held"), as news text writes them."""
     text, offs = "", []
     for i, tok in enumerate(tokens):
-        if i and tok not in NO_SPACE_BEFORE and tokens[i - 1] not in NO_SPACE_AFTER:
+        prev = tokens[i - 1] if i else ""
+        joined = (tok in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER or prev in APOSTROPHES and tok.lower() in CLITICS
+                  or _hyphen_at(tokens, i) or _hyphen_at(tokens, i - 1))
+        if i and not joined:
             text += " "
         offs.append((len(text), len(text) + len(tok)))
         text += tok
     return text, offs
+
+
+def _hyphen_at(tokens: list[str], i: int) -> bool:
+    """Is token ``i`` a hyphen inside a word, with a word on either side of it?"""
+    return 0 < i < len(tokens) - 1 and tokens[i] == "-" and tokens[i - 1][-1:].isalnum() and tokens[i + 1][:1].isalnum()
 
 
 def read_args(path: Path) -> list[ArgSentence]:

@@ -156,6 +156,10 @@ class ActorRef:
     sector: str | None = None
     code: str | None = None  # CAMEO actor code, e.g. "USAGOV", "PSEREBHMS" (PETRARCH dictionaries)
     coding: str = ""  # how the text was resolved to this actor
+    # while an event is coded: the whole argument phrase a reader would mark ("the embassy in Rome",
+    # "Ana Ruiz, the mayor"), where ``span`` holds only the words the actor was read from; the coder
+    # makes it the span once it is done (nlp.events.spans), so a finished event has it None
+    phrase: Span | None = None
 
 
 @frozen

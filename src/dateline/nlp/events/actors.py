@@ -37,9 +37,10 @@ from .phrases import (
     dateline_end,
     np_span,
     split_coordination,
+    whole_phrase,
 )
 from .pronouns import CAPITAL_SECTOR, FIRST_PERSON, THING_PRONOUNS, acronym_name, resolve_pronoun
-from .refs import agent_parts, code_for, join_code, phrase_name, relabelled, span_ref, span_text
+from .refs import agent_parts, code_for, join_code, phrase_name, relabelled, span_ref, span_text, with_phrase
 from .sense import noun_class
 
 NON_ACTOR_ENTS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
@@ -98,6 +99,7 @@ class ActorResolver:
     _home: tuple | None = field(init=False)  # (article_home(),) once asked
     _genders: dict = field(init=False)  # entity id -> 'f', 'm' or None
     _things: set = field(init=False)  # starts of phrases kept as things, for the event to read a party from
+    _owners: set = field(init=False)  # (start, end) of the makers named for a thing ("a plea by the mayor")
 
     def __post_init__(self) -> None:
         self.mentions = Mentions.of(self.ctx.entities)
@@ -106,6 +108,7 @@ class ActorResolver:
         self._home = None
         self._genders = {}
         self._things = set()
+        self._owners = set()
 
     # -- entry point --------------------------------------------------------------------------
     def resolve(self, head: Token, *, speaker: list[ActorRef] | None = None) -> list[ActorRef]:
@@ -154,10 +157,16 @@ class ActorResolver:
     def _one(self, part: "Part", *, speaker: list[ActorRef] | None) -> list[ActorRef]:
         """The actors one coordinated part names, placed in the article's country where they may be."""
         unknown_name = part.head.pos_ == "PROPN"  # a name no one knows may be of any country
-        return [a if self._is_place(a) or self._other_people(a) or (a.span and a.span.start in self._things)
-                or (unknown_name and not a.entity_id and not a.sector)
-                else at_home(a, self.home, person=self._is_person(a.entity_id))
-                for a in self._one_part(part, speaker=speaker)]
+        placed = [a if self._is_place(a) or self._other_people(a) or (a.span and a.span.start in self._things)
+                  or (unknown_name and not a.entity_id and not a.sector)
+                  else at_home(a, self.home, person=self._is_person(a.entity_id))
+                  for a in self._one_part(part, speaker=speaker)]
+        # the phrase a reader marks, the finished event's span (read by nothing here): "the mayor's plea",
+        # "the plea of the mayor"; the maker of a thing named by "by" keeps its own words ("a plea by the
+        # mayor": "the mayor"), as readers mark the doer of an act
+        whole = whole_phrase(part)
+        return [a if a.span and (a.span.start, a.span.end) in self._owners else with_phrase(a, whole)
+                for a in placed]
 
     def _one_part(self, part: "Part", *, speaker: list[ActorRef] | None) -> list[ActorRef]:
         h = part.head
@@ -272,6 +281,8 @@ class ActorResolver:
             got = [a for a in self.resolve(o, speaker=speaker) if a.country or a.code or a.entity_id or
                    a.sector or not is_thing(o, self.ctx.resources.agents)]
             if got:
+                if o.head.lower_ == "by" or o.head.dep_ == "agent":  # "a plea by X": X's own words
+                    self._owners |= {(a.span.start, a.span.end) for a in got if a.span is not None}
                 return [relabelled(a, f"{why}; its party '{a.text}': {a.coding}") for a in got]
         material = noun_class(h, self.ctx.resources.agents) in MATERIAL and self._by_force(h)
         if h.dep_ not in ("nsubj", "nsubjpass", "csubj") and (material or named_below(h)):

@@ -10,6 +10,7 @@ refugees, who are most often of another country than the one they are in.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from ...model import ActorRef
@@ -88,5 +89,5 @@ def at_home(a: ActorRef, home: tuple[str, str] | None, *, person: bool) -> Actor
         code = country + a.code[3:]
     else:
         code = country + (a.sector or "")
-    return ActorRef(text=a.text, name=a.name, span=a.span, entity_id=a.entity_id, country=country, sector=a.sector,
-                    code=code, coding=f"{a.coding + '; ' if a.coding else ''}country {country}: {why}")
+    return replace(a, country=country, code=code,
+                   coding=f"{a.coding + '; ' if a.coding else ''}country {country}: {why}")

@@ -3,7 +3,7 @@ pairing nouns ("scores of refugees", "the two leaders"). Read by :mod:`.actors`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as TokSpan
 from spacy.tokens import Token
@@ -74,8 +74,7 @@ def _alternatives(a: ActorRef) -> list[ActorRef]:
         return [a]
     out = []
     for code in a.code.split("/"):
-        out.append(ActorRef(text=a.text, name=a.name, span=a.span, entity_id=a.entity_id, country=code[:3],
-                            sector=a.sector, code=code, coding=f"{a.coding}; one of the alternatives {a.code}"))
+        out.append(replace(a, country=code[:3], code=code, coding=f"{a.coding}; one of the alternatives {a.code}"))
     return out
 
 
@@ -192,6 +191,102 @@ def np_span(head: Token, *, head_of_coordination: bool = False, agents=None) -> 
     if dash >= 0 and head.i > dash:
         left = max(left, dash + 1)  # "ROME - Bernie Sanders": the dateline is no part of the name
     return doc[left:right + 1]
+
+
+# -- the phrase as a reader marks it ----------------------------------------------------------------
+
+# a phrase after the head that sets the time or the circumstances of the clause, not which one is meant
+CLAUSE_PREPS = frozenset({"during", "since", "after", "before", "until", "till", "amid", "amidst", "despite",
+                          "following", "ahead", "because", "due", "like", "than", "per", "via", "including"})
+# what follows the head and still tells which one is meant: "the embassy in Rome", "Ana Ruiz, the mayor",
+# "the Relief Fund (RF)", "rebels loyal to the general"
+RESTRICTING = frozenset({"prep", "appos", "compound", "flat", "nmod", "nummod", "amod", "acl"})
+# clauses inside a phrase end it: "farmers who stormed the court", "said the rebels would talk"
+CLAUSES = frozenset({"relcl", "advcl", "ccomp", "parataxis", "mark", "aux", "auxpass", "nsubj", "nsubjpass",
+                     "csubj", "expl", "dep"})
+# where a named person is is where the clause happens: "met the envoy Ana Ruiz in Dale"
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "on"})
+TIMES = frozenset({"DATE", "TIME"})
+PAIRING = frozenset({"both", "either", "neither"})  # of a coordination, not of its first part
+
+
+def whole_phrase(part: Part) -> TokSpan:
+    """The argument's noun phrase as a reader would mark it: the words the actor is read from
+    (``np_span``) and, after the head, what restricts it: prepositional phrases ("the government of
+    Gondor", "positions in the hills and the valley", "hundreds of herders"), a participle phrase
+    ("rebels backed by Arnor", "a convoy carrying aid"), an apposition ("Ana Ruiz, the mayor") and a
+    short name in brackets. A relative clause, an infinitive, the head's own coordinated phrases, a time
+    or a circumstance of the clause ("on Monday", "after the vote"), a place after a person's name, and
+    all that follows one of them, are left out. A description in apposition that the parse took as the
+    argument is marked with its name ("Ana Ruiz, the mayor"); a phrase with gaps ("Hungarian ...
+    officials") keeps its own words."""
+    doc = part.head.doc
+    toks = list(part.span)
+    first, last = toks[0].i, toks[-1].i
+    h = part.head
+    dash = dateline_end(h)
+    if 0 <= h.i < dash:
+        return part.span  # a dateline is no phrase: its actor is read after the dash
+    if isinstance(part.span, _Sparse):
+        det = first - 1
+        if det >= 0 and doc[det].head.i == h.i and doc[det].dep_ in ("det", "predet"):
+            first = det  # "the" of "the Hungarian and Romanian officials" goes with the first part
+        return doc[first:last + 1]
+    last = max(last, _extent(h, top=True))
+    if h.dep_ == "appos" and h.head.pos_ in ("PROPN", "NOUN") and dash < h.head.i < h.i and \
+            not any(c.dep_ == "conj" for c in h.head.children):  # not "Arnor and Gondor, the allies"
+        h = h.head
+        first = min(first, np_span(h).start)
+        last = max(last, _extent(h, top=True))
+    while first < h.i and (doc[first].ent_type_ in TIMES or doc[first].dep_ == "preconj" or
+                           doc[first].lower_ in PAIRING and any(c.dep_ == "conj" for c in h.children)):
+        first += 1  # a date the parse gave the phrase is the clause's; "both" goes with "and"
+    while last > first and (doc[last].is_punct and doc[last].text not in (")", "]") or doc[last].dep_ == "cc"):
+        last -= 1
+    words = doc[first:last + 1]
+    if sum(t.text == "(" for t in words) > sum(t.text == ")" for t in words) and last + 1 < len(doc) \
+            and doc[last + 1].text == ")":
+        last += 1
+    return doc[first:last + 1]
+
+
+def _extent(tok: Token, *, top: bool = False, own: bool = False) -> int:
+    """The last word the phrase of ``tok`` keeps of its dependents on the right (``whole_phrase``).
+    ``top``: ``tok`` heads the argument; ``own``: ``tok`` stands for the argument itself (its head, an
+    apposition to it, what a counting noun counts), so that its coordination joins other parties
+    ("dozens of herders and the Rohan farmers" are two) and ends the phrase."""
+    last = tok.i
+    own = own or top
+    person = top and tok.ent_type_ == "PERSON"
+    for c in sorted((c for c in tok.children if c.i > tok.i), key=lambda c: c.i):
+        if c.is_punct:
+            continue  # a comma or a bracket belongs to the phrase only when what it opens does
+        if own and c.dep_ in ("cc", "conj", "preconj") or not _keeps(c, top=top):
+            break
+        if person and (c.dep_ == "prep" and c.lower_ in LOCATIVE or c.dep_ == "acl" and c.nbor(-1).text != ","):
+            break  # "met Ana Ruiz in Dale", "Ana Ruiz called the envoy": the clause's, not the name's
+        if c.dep_ == "prep" and c.nbor(-1).text == ",":
+            break  # set off by a comma, it is the clause's: "met Ana Ruiz, the mayor, in Dale"
+        person = person or top and c.dep_ == "appos" and c.ent_type_ == "PERSON"
+        same = own and (c.dep_ == "appos" or tok.dep_ == "prep" and c.dep_ == "pobj" or
+                        c.dep_ == "prep" and c.lower_ == "of" and _partitive_of(tok) is not None)
+        end = _extent(c, own=same)
+        if c.dep_ == "acl" and end == c.i:
+            break  # a bare participle restricts nothing: "the offer proposed on Monday"
+        last = max(last, end)
+    return last
+
+
+def _keeps(c: Token, *, top: bool) -> bool:
+    """Does a dependent on the right still tell which one is meant?"""
+    if c.dep_ in CLAUSES or c.ent_type_ in TIMES and c.dep_ in ("npadvmod", "pobj", "appos", "nmod"):
+        return False
+    if c.dep_ == "acl":  # a participle, not an infinitive: "troops stationed in the north"
+        return c.tag_ in ("VBN", "VBG") and not any(x.dep_ in CLAUSES for x in c.children)
+    if c.dep_ == "prep":
+        pobj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+        return bool(pobj) and c.lower_ not in CLAUSE_PREPS and not any(x.ent_type_ in TIMES for x in pobj)
+    return c.dep_ in RESTRICTING or not top
 
 
 DATELINE_DASHES = frozenset({"-", "—", "–", "--"})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span as TokSpan
 from spacy.tokens import Token
 
@@ -56,8 +58,19 @@ def as_pronoun(a: ActorRef, tok: Token, why: str) -> ActorRef:
 def relabelled(a: ActorRef, coding: str, *, text: ActorRef | None = None) -> ActorRef:
     """The party ``a`` with a new reason; keeping the words of ``text`` where they are the phrase."""
     words = text if text is not None else a
-    return ActorRef(text=words.text, name=a.name, span=words.span, entity_id=a.entity_id, country=a.country,
-                    sector=a.sector, code=a.code, coding=coding)
+    return replace(a, text=words.text, span=words.span, phrase=words.phrase, coding=coding)
+
+
+def with_phrase(a: ActorRef, whole) -> ActorRef:
+    """``a`` with ``whole`` (tokens) as the phrase a reader marks, where the words ``a`` was read from,
+    or its phrase so far, lie inside it: the herders of "dozens of herders" are marked with the count,
+    a name with its apposition; an antecedent elsewhere in the sentence keeps its own phrase."""
+    words = a.phrase or a.span
+    if words is None or not len(whole) or not (whole.start_char <= words.start and words.end <= whole.end_char):
+        return a
+    if a.span is not None and (a.span.start, a.span.end) == (whole.start_char, whole.end_char):
+        return replace(a, phrase=None)  # nothing more than its own words
+    return replace(a, phrase=span_ref(whole))
 
 
 # where a thing is, which says nothing of whom it concerns ("a rally in Lagos")
