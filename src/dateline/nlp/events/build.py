@@ -74,9 +74,10 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
     if "realizer" in d.flags and m.pos == "noun" and not _realized(m.token):
         return []
     violent = d.code[:2] in ("18", "19", "20")
+    forceful = violent or d.code[:2] in ("14", "17")  # violence, protest, arrests: news even by someone unnamed
     if not actors and not recipients and not violent:
         return []
-    if not violent and not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
+    if not forceful and not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
         return []  # neither side names anyone we can place: not worth an event
     if d.code[:2] in ("03", "04", "05", "06", "07", "08") and not any(a.country or a.code or a.entity_id
                                                                       for a in actors):
@@ -87,10 +88,10 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
     if not actors and (recipients or violent):
         actors = [ActorRef(text="", name="(unknown)")]  # "three civilians were killed in a bombing"
     actors = [located(ctx, a, m, anchor_tok=d.anchor or m.token) for a in actors]
-    if violent and not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
-        return []  # "a bomb went off" with no one and nowhere named: nothing to place
     recipients = [inner(ctx, r, resolver, actors) for r in recipients]
     recipients = [located(ctx, r, m, anchor_tok=d.anchor or m.token) for r in recipients]
+    if forceful and not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
+        return []  # "a bomb went off", "dozens were held" with no one and nowhere named: nothing to place
     coding = onto.plover_for(d.code)
     plover = d.plover or (coding.type if coding else "")
     mode = d.mode or (coding.mode if coding and coding.mode else "") or None

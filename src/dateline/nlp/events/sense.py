@@ -76,6 +76,7 @@ COUNT_HEADS = frozenset({"number", "group", "dozen", "dozens", "score", "scores"
                          "three", "part", "rest", "half", "each", "none", "any", "both"})
 SEIZE_CODES = ("171", "1711", "192")  # seize, confiscate, occupy: property, territory, people
 DETAIN_CODES = ("173", "174", "181", "0841")  # arrest, deport, abduct, release: people
+RELEASE_PEOPLE = "0841"  # releasing persons: a video, a report or a ship released is no release of people
 GIVE_ROOTS = frozenset({"07"})  # aid: goods, money, people (troops), not words
 
 
@@ -142,6 +143,8 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
     lemma = trigger.lemma_.lower()
     if code[:2] in VIOLENT_ROOTS:
         return _violence(code, trigger, lemma, target, kind, actor, actor_sector, agents)
+    if code.startswith(RELEASE_PEOPLE) and target is not None and kind not in ("person",):
+        return Verdict(False, reason=f"'{trigger.text} ... {target.text}': releasing what is not people")
     if code.startswith(SEIZE_CODES + DETAIN_CODES) and kind in ("words", "idea"):
         return Verdict(False, reason=f"'{trigger.text} ... {target.text}': acting on {kind}, not on people, "
                                      "property or land")
@@ -334,7 +337,8 @@ def _request(trigger: Token, objs: list[Token]) -> Verdict:
     if lemma == "plead" and any(c.lower_ in ("guilty", "innocent", "not") for c in trigger.children):
         return Verdict(False, reason=f"'{trigger.text}' guilty or not: a plea in court, not a request")
     if lemma in ("ask", "insist", "plead", "press", "push", "appeal"):
-        things = [o for o in objs if noun_class(o) != "person" or o.lower_ in COOPERATIVE_OBJECTS]
+        # "asked tough questions" is questioning, not asking for something
+        things = [o for o in objs if noun_class(o) not in ("person", "words") or o.lower_ in COOPERATIVE_OBJECTS]
         if not things:
             return Verdict(False, reason=f"'{trigger.text}' with nothing asked for: a question or an assertion")
     if not objs:

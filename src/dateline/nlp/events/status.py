@@ -87,6 +87,10 @@ def _claimed(tok: Token) -> tuple[str, str] | None:
         if any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children) and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             return "hypothetical", "for ... to"  # "it is essential for the states to contribute"
+        if t.dep_ in ("ccomp", "xcomp") and word in ("seem", "appear"):
+            return "reported", f"{h.text} to"  # "she seems to have agreed"
+        if t.dep_ == "ccomp" and h.dep_ == "xcomp" and h.head.lemma_.lower() in ("seem", "appear"):
+            return "reported", f"{h.head.text} to {h.text}"  # "the emails seem to show that she agreed"
         if t.dep_ == "ccomp" and word in ("claim", "allege"):
             return "reported", f"{h.text} that"  # "rebels claimed that soldiers shelled the village"
         if t.dep_ in ("pcomp", "pobj", "prep", "xcomp") and word in ALLEGE_VERBS:
@@ -121,6 +125,10 @@ def _hedge(tok: Token) -> tuple[str, str] | None:
 
 
 def _negation(tok: Token) -> tuple[str, str] | None:
+    if tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in tok.head.children):
+        neg = next((c for c in tok.head.children if c.dep_ == "neg"), None)
+        if neg is not None:  # "has not endorsed her or conceded": the "not" covers both
+            return "denied", neg.text
     for t in _chain(tok, 3):
         neg = next((c for c in t.children if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ == "advmod")),
                    None)
@@ -157,6 +165,10 @@ def _modality(tok: Token) -> tuple[str, str] | None:
                 return "expected", c.text
             if low in POSSIBILITY_AUX or low in OBLIGATION_AUX:
                 return "hypothetical", c.text  # "could attack", "must release": neither has happened
+        # "will work with the unions to call for a strike": the purpose is as future as the work
+        if t.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and \
+                any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.head.children):
+            return "expected", next(c.text for c in t.head.children if c.dep_ == "aux" and c.lower_ in FUTURE_AUX)
         # "is going to", "is to meet"
         if t.dep_ == "xcomp" and t.head.lower_ == "going":
             return "expected", "going to"
