@@ -5,6 +5,8 @@ Sentences here are made up; the scorer runs without spaCy.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dateline.evals.conflibert import detokenize, merge_conjuncts, predicted_spans, read_args
 from dateline.model import ActorRef, Event, Evidence, Span
 
@@ -116,3 +118,14 @@ def test_merge_conjuncts_joins_overlaps_and_conjunctions_only():
     nested = {(0, 15), (7, 15)}  # a phrase and a part of it: one phrase, whatever stands around them
     assert merge_conjuncts(nested, "") == [(0, 15)]
     assert len(merge_conjuncts(spans, "")) == 4  # no text: conjunctions are not looked for
+
+
+def test_a_pronoun_is_tagged_on_the_phrase_it_stands_for_in_the_sentence():
+    text = "The Rohan council said it would expel the envoy."
+    ev = _event(text, "expel", "it", "the envoy", "166")
+    named = _span(text, "The Rohan council")
+    ev = replace(ev, actor=replace(ev.actor, refers_to=named))
+    assert _roles(text, predicted_spans([ev], text)) == {("S", "The Rohan council"), ("T", "the envoy")}
+    far = Span(start=200, end=217, text="The Rohan council")  # named in another sentence: the pronoun stays
+    ev = replace(ev, actor=replace(ev.actor, refers_to=far))
+    assert _roles(text, predicted_spans([ev], text)) == {("S", "it"), ("T", "the envoy")}

@@ -141,3 +141,18 @@ def test_as_read_keeps_the_words_where_the_phrase_holds_the_trigger_or_the_other
                        _ref(text, "Bo Lind", None)), text)
     assert e.actor.span.text == "Ana Ruiz" and e.actor.phrase is None
     assert e.recipient.span.text == "Bo Lind"
+
+
+# -- pronouns: the phrase they stand for ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, trigger, pronoun, named", [
+    ("The Kenya Defence Forces said it had arrested two suspects near the border.", "arrested", "it",
+     "The Kenya Defence Forces"),
+    ("Kenyan President Uhuru Kenyatta said he had invited the Chinese premier to Nairobi.", "invited", "he",
+     "Kenyan President Uhuru Kenyatta"),
+])
+def test_a_pronoun_keeps_its_own_span_and_says_what_it_stands_for(text, trigger, pronoun, named):
+    (e,) = [e for e in events_of(text) if e.evidence.trigger.text == trigger]
+    assert e.actor.span.text == pronoun
+    r = e.actor.refers_to
+    assert r is not None and text[r.start:r.end] == r.text == named

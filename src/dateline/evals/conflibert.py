@@ -25,7 +25,9 @@ B-R/I-R reciprocal, blank line between sentences)
   - reciprocal parties that the coder split into one event each and that stand side by side in the
     sentence, joined only by "and", "or" or a comma, are one phrase, as the gold tags "A and B"; sources
     or targets are not joined (the gold most often tags each conjunct of them);
-  - phrases of one role and trigger that overlap are one (a tag marks each word once).
+  - phrases of one role and trigger that overlap are one (a tag marks each word once);
+  - a pronoun is tagged where the gold tags it: on the phrase of the sentence that our coder read it as
+    standing for ("the navy said it shelled the port": "the navy"), where there is one.
   Every phrase that remains counts, right or wrong: nothing shown is left out of precision.
   * source_f1, target_f1, reciprocal_f1 and micro f1: exact span match, one-to-one;
   * *_overlap_f1: a diagnostic where a span matches a gold span of its role that it overlaps.
@@ -199,9 +201,14 @@ RECIPROCAL_CODES = ("04", "057")
 CONJUNCTION = re.compile(r"\s*(,|,?\s*(and|or|&|as well as))\s*", re.IGNORECASE)
 
 
-def _bounds(a) -> tuple[int, int] | None:
+def _bounds(a, text: str) -> tuple[int, int] | None:
+    """Where the gold would tag a side: its span, or for a pronoun the phrase in the sentence that the
+    coder read it as standing for (the gold tags "the navy" in "the navy said it shelled the port")."""
     if a is None or a.span is None or a.span.end <= a.span.start:
         return None
+    named = a.refers_to
+    if text and named is not None and 0 <= named.start < named.end <= len(text):
+        return named.start, named.end
     return a.span.start, a.span.end
 
 
@@ -218,7 +225,7 @@ def predicted_spans(events: list[Event], text: str = "") -> set[tuple[str, int, 
         by_trigger.setdefault((e.evidence.trigger.start, e.evidence.trigger.end), []).append(e)
     out: set[tuple[str, int, int]] = set()
     for evs in by_trigger.values():
-        pairs = [(_bounds(e.actor), _bounds(e.recipient), e.cameo or "") for e in evs]
+        pairs = [(_bounds(e.actor, text), _bounds(e.recipient, text), e.cameo or "") for e in evs]
         links = {(a, r) for a, r, _ in pairs}
         src, tar, rec = set(), set(), set()
         for a, r, code in pairs:

@@ -160,6 +160,8 @@ class ActorRef:
     # "Ana Ruiz, the mayor"), where ``span`` holds only the words the actor was read from; the coder
     # makes it the span once it is done (nlp.events.spans), so a finished event has it None
     phrase: Span | None = None
+    # a pronoun's: the phrase it stands for, where the article names it ("it" -> "the Arnor navy")
+    refers_to: Span | None = None
 
 
 @frozen

@@ -9,7 +9,8 @@ from spacy.tokens import Token
 from ...model import ActorRef, Entity, Span
 from ..lexicon import PERSON_PRONOUNS
 from .gender import entity_gender, pronoun_gender
-from .refs import as_pronoun, code_for
+from .phrases import split_coordination, whole_phrase
+from .refs import as_pronoun, code_for, span_ref
 
 THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
@@ -35,18 +36,36 @@ def resolve_pronoun(r: Any, tok: Token, speaker: list[ActorRef] | None) -> list[
     best = antecedent(r, tok, types)
     if best is None:
         return []
-    ent = best
+    start, ent = best
     sector = ent.sector or (CAPITAL_SECTOR if ent.role == "capital" else None)
     return [ActorRef(text=tok.text, name=ent.name, span=Span(start=tok.idx, end=tok.idx + len(tok.text),
                                                                text=tok.text),
+                     refers_to=phrase_from(tok, start),
                      entity_id=ent.id, country=ent.country, sector=sector, code=code_for(ent.country, sector),
                      coding=f"'{tok.text}' refers to {ent.name}, the nearest {'/'.join(types).lower()} before it"
                             + (" that agrees with it" if pronoun_gender(tok) else "")
                             + (f"; {ent.coding}" if ent.coding else ""))]
 
-def antecedent(r: Any, tok: Token, types: tuple[str, ...]) -> Entity | None:
-    """The nearest fitting entity before the pronoun: in its sentence first, then the subjects of the
-    two sentences before. "He" is no woman's and "she" no man's, where the article shows which
+def phrase_from(tok: Token, start: int) -> Span | None:
+    """The whole phrase of the mention that starts at character ``start``, which a pronoun stands for."""
+    got = tok.doc.char_span(start, start + 1, alignment_mode="expand")
+    if got is None or not len(got):
+        return None
+    head = got[0]
+    while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+        head = head.head  # "the White House": from "White" to "House"
+    part = next((p for p in split_coordination(head) if p.head.i == head.i), None)
+    if part is None:
+        return None
+    whole = whole_phrase(part)
+    if whole.start_char <= tok.idx < whole.end_char:
+        return None  # not a phrase apart from the pronoun
+    return span_ref(whole)
+
+
+def antecedent(r: Any, tok: Token, types: tuple[str, ...]) -> tuple[int, Entity] | None:
+    """Where the nearest fitting entity before the pronoun is named, and the entity: in its sentence
+    first, then the subjects of the two sentences before. "He" is no woman's and "she" no man's, where the article shows which
     they are; "him" or "her" as an object is not the subject of its own verb ("Tom praised him")."""
     doc = tok.doc
     sent = tok.sent
@@ -58,7 +77,7 @@ def antecedent(r: Any, tok: Token, types: tuple[str, ...]) -> Entity | None:
         return None
     in_sent = [(s, e) for s, e in cands if s >= sent.start_char]
     if in_sent:
-        return in_sent[-1][1]
+        return in_sent[-1]
     for back in range(1, 3):
         start = sentence_start(doc, sent.start, back)
         if start is None:
@@ -66,9 +85,9 @@ def antecedent(r: Any, tok: Token, types: tuple[str, ...]) -> Entity | None:
         window = [(s, e) for s, e in cands if start.start_char <= s < (start.end_char)]
         subj = [(s, e) for s, e in window if is_subject_at(doc, s)]
         if subj:
-            return subj[0][1]
+            return subj[0]
         if window:
-            return window[-1][1]
+            return window[-1]
     return None  # nothing fitting nearby: a pronoun with no clear antecedent names no one
 
 def gender(r: Any, ent: Entity) -> str | None:

@@ -50,8 +50,12 @@ def span_text(tokens) -> str:
 
 
 def as_pronoun(a: ActorRef, tok: Token, why: str) -> ActorRef:
+    """The pronoun ``tok`` standing for ``a``, with ``a``'s words as what it refers to."""
+    words = a.phrase or a.span
+    if words is not None and words.start <= tok.idx < words.end:
+        words = None
     return ActorRef(text=tok.text, name=a.name, span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text),
-                    entity_id=a.entity_id, country=a.country, sector=a.sector, code=a.code,
+                    entity_id=a.entity_id, country=a.country, sector=a.sector, code=a.code, refers_to=words,
                     coding=f"{why}; {a.coding}" if a.coding else why)
 
 
