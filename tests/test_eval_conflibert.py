@@ -51,6 +51,8 @@ def test_detokenize_joins_words_split_at_apostrophes_and_hyphens():
     text, offs = detokenize(tokens)
     assert text == "Gondor’s orc-held fort - - a ruin -"
     assert [text[s:e] for s, e in offs] == tokens
+    assert detokenize(["Jos", "é", "Pe", "ñ", "a", "left"])[0] == "José Peña left"
+    assert detokenize(["Jos", "é", "Ruiz"])[0] == "José Ruiz"
 
 
 def test_a_one_way_act_gives_source_and_target():

@@ -156,3 +156,20 @@ def test_a_pronoun_keeps_its_own_span_and_says_what_it_stands_for(text, trigger,
     assert e.actor.span.text == pronoun
     r = e.actor.refers_to
     assert r is not None and text[r.start:r.end] == r.text == named
+
+
+def test_with_phrase_grows_or_trims_the_words_but_never_moves_them(nlp):
+    from dateline.nlp.events.refs import with_phrase
+
+    text = "On 3 May the Supreme Court of Peru rejected the appeal."
+    doc = nlp(text)
+    whole = doc.char_span(text.index("the Supreme"), text.index(" rejected"))
+
+    def ref(words: str) -> ActorRef:
+        s = text.index(words)
+        return ActorRef(text=words, name="court", span=Span(start=s, end=s + len(words), text=words))
+
+    assert with_phrase(ref("the Supreme Court"), whole).phrase.text == "the Supreme Court of Peru"
+    assert with_phrase(ref("3 May the Supreme Court of Peru"), whole).phrase.text == "the Supreme Court of Peru"
+    assert with_phrase(ref("the appeal"), whole).phrase is None  # elsewhere: its own words
+    assert with_phrase(ref("the Supreme Court of Peru"), whole).phrase is None  # nothing more than its words

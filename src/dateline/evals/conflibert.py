@@ -147,18 +147,30 @@ CLITICS = frozenset({"s", "t"})  # "Japan ’ s" is "Japan’s", "don ’ t" is 
 
 def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """Text from tokens with ordinary spacing around punctuation, and each token's character offsets.
-    The gold splits words at apostrophes and hyphens: "’ s" is written "’s", and a hyphen between two
-    words joins them ("rebel - held" is "rebel-held"), as news text writes them."""
+    The gold splits words at apostrophes, hyphens and letters outside ASCII: "’ s" is written "’s", a
+    hyphen between two words joins them ("rebel - held" is "rebel-held") and so does such a letter
+    ("Pe ñ a" is "Peña"), as news text writes them."""
     text, offs = "", []
     for i, tok in enumerate(tokens):
         prev = tokens[i - 1] if i else ""
         joined = (tok in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER or prev in APOSTROPHES and tok.lower() in CLITICS
-                  or _hyphen_at(tokens, i) or _hyphen_at(tokens, i - 1))
+                  or _hyphen_at(tokens, i) or _hyphen_at(tokens, i - 1) or _split_letter(tokens, i))
         if i and not joined:
             text += " "
         offs.append((len(text), len(text) + len(tok)))
         text += tok
     return text, offs
+
+
+def _split_letter(tokens: list[str], i: int) -> bool:
+    """Does token ``i`` go on a word that the gold split at a letter outside ASCII ("Pe ñ a" is "Peña",
+    "Jos é Ruiz" is "José Ruiz")? The letter joins the word before it, and a lower-case rest joins it."""
+    if not 0 < i < len(tokens):
+        return False
+    tok, prev = tokens[i], tokens[i - 1]
+    letter = lambda t: len(t) == 1 and t.isalpha() and not t.isascii()
+    return letter(tok) and prev[-1:].isalpha() or \
+        i > 1 and letter(prev) and tok[:1].islower() and tokens[i - 2][-1:].isalpha()
 
 
 def _hyphen_at(tokens: list[str], i: int) -> bool:

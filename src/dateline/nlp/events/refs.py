@@ -67,10 +67,14 @@ def relabelled(a: ActorRef, coding: str, *, text: ActorRef | None = None) -> Act
 
 def with_phrase(a: ActorRef, whole) -> ActorRef:
     """``a`` with ``whole`` (tokens) as the phrase a reader marks, where the words ``a`` was read from,
-    or its phrase so far, lie inside it: the herders of "dozens of herders" are marked with the count,
-    a name with its apposition; an antecedent elsewhere in the sentence keeps its own phrase."""
+    or its phrase so far, lie inside it (the herders of "dozens of herders" are marked with the count,
+    a name with its apposition) or hold it (a date the parse put before a name is left out); an
+    antecedent elsewhere in the sentence keeps its own phrase."""
     words = a.phrase or a.span
-    if words is None or not len(whole) or not (whole.start_char <= words.start and words.end <= whole.end_char):
+    if words is None or not len(whole):
+        return a
+    s, e = whole.start_char, whole.end_char
+    if not (s <= words.start and words.end <= e or words.start <= s and e <= words.end):
         return a
     if a.span is not None and (a.span.start, a.span.end) == (whole.start_char, whole.end_char):
         return replace(a, phrase=None)  # nothing more than its own words
