@@ -15,10 +15,10 @@ def extractors() -> tuple[Extractor, ...]:
     ``analyze`` checks that an earlier extractor writes each of them."""
     from .nlp.dates import extract_dates
     from .nlp.entities import extract_entities
-    from .nlp.events.spans import extract_events_as_read
+    from .nlp.events import extract_events
+    from .nlp.learned.classes import classify_sentences
     from .nlp.places import extract_places
     from .nlp.quotes import extract_quotes
-    from .nlp.learned.classes import classify_sentences
     from .nlp.summary import summarize
 
     return (
@@ -27,9 +27,8 @@ def extractors() -> tuple[Extractor, ...]:
         Extractor("dateline.places.v1", "places", extract_places),
         # speakers are entities; a statement's date and place are the dates and places near its cue
         Extractor("dateline.quotes.v1", "quotes", extract_quotes, requires=("entities", "dates", "places")),
-        # actors are entities (or a quote's speaker); anchors are the clause's dates and places; each
-        # side's span is the whole phrase a reader marks once the events are coded (nlp.events.spans)
-        Extractor("dateline.events.v1", "events", extract_events_as_read,
+        # actors are entities (or a quote's speaker); anchors are the clause's dates and places
+        Extractor("dateline.events.v1", "events", extract_events,
                   requires=("entities", "dates", "places", "quotes")),
         Extractor("dateline.summary.v1", "summary", summarize),
         # a sentence's quad class is its main event's, or the learned classifier's where the coder has none

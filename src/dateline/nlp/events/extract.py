@@ -29,6 +29,7 @@ from .drafts import (
     wrapper_chain,
 )
 from .refine import dedupe
+from .spans import as_read
 from .triggers import Match, find_matches
 
 NAME = "dateline.events.v1"
@@ -61,7 +62,8 @@ def extract_events(ctx) -> tuple[Event, ...]:
         found = [_carry_date(e, sent, previous) for e in found]
         previous = {e.actor.entity_id: e for e in found if e.actor.entity_id and e.date and not e.date.inferred}
         out.extend(found)
-    return tuple(dedupe(dedupe(out, by_sentence=True)))
+    # each side's span becomes the whole phrase a reader marks, now that nothing reads its words again
+    return tuple(as_read(e, ctx.article.text) for e in dedupe(dedupe(out, by_sentence=True)))
 
 
 def _sentences(ctx):

@@ -143,6 +143,9 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
     lemma = trigger.lemma_.lower()
     if code[:2] in VIOLENT_ROOTS:
         return _violence(code, trigger, lemma, target, kind, actor, actor_sector, agents)
+    if code.startswith("042") and target is not None and kind == "person" and target.pos_ == "NOUN" and \
+            not target.ent_type_ and lemma in ("go", "come", "head", "turn"):
+        return Verdict(False, reason=f"'{trigger.text} to {target.text}': going to people is no visit")
     if code.startswith(RELEASE_PEOPLE) and target is not None and kind not in ("person",):
         return Verdict(False, reason=f"'{trigger.text} ... {target.text}': releasing what is not people")
     if code.startswith(SEIZE_CODES + DETAIN_CODES) and kind in ("words", "idea"):

@@ -14,13 +14,6 @@ from dataclasses import replace
 from ...model import ActorRef, Event, Span
 
 
-def extract_events_as_read(ctx) -> tuple[Event, ...]:
-    """``extract_events`` with every side's span the phrase a reader marks (the registered extractor)."""
-    from .extract import extract_events
-
-    return tuple(as_read(e, ctx.article.text) for e in extract_events(ctx))
-
-
 def as_read(e: Event, text: str) -> Event:
     """The event with each side's phrase as its span, where the phrase holds neither the event's trigger
     nor the other side's own words (a parse that hangs the verb or the other party on the noun)."""
