@@ -179,8 +179,13 @@ def _reported(t: Token) -> bool:
     return False
 
 
-_DEMAND_VERBS = WordTest(lambda w: w.lower() in SPEECH_VERBS | {"conclude", "declare", "announce", "insist"},
-                         lower=False)
+# Verbs of saying that can carry a demand ("said the army must withdraw"); not the verbs of thinking, agreeing
+# or forecasting that the shared list of speech verbs also holds ("believes she should resign" is a view).
+NOT_DEMANDING = frozenset({"think", "believe", "agree", "fear", "estimate", "predict", "forecast", "hope", "expect",
+                           "speculate", "suggest", "caution", "acknowledge", "admit", "concede", "find", "show",
+                           "indicate", "signal", "recall", "recount", "muse", "joke", "quip", "boast", "brag"})
+_DEMAND_VERBS = WordTest(lambda w: w.lower() in (SPEECH_VERBS - NOT_DEMANDING) | {"conclude", "declare", "announce",
+                                                                                 "insist"}, lower=False)
 
 
 def speech_demands(sent: TokSpan, by_tok: dict[int, Match], drafts: list[Draft]) -> list[Draft]:
