@@ -18,7 +18,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from dateline.evals.judging import DEFAULT_WEIGHTS, sentence_of, sentence_spans  # noqa: E402
 from dateline.evals.judging_pools import read_pools  # noqa: E402
-from dateline.nlp.events.confidence import features  # noqa: E402
 from dateline.pipeline import analyze  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -52,9 +51,8 @@ def rows_of(folder: Path):
             j = by_event.get(e.id) or by_trigger.get((s, e.type, e.evidence.trigger.text))
             if j is None or not j.get("verdict"):
                 continue
-            raw = e.evidence.rule_score if e.evidence.rule_score is not None else e.confidence
             yield {"sample": f"{folder.name}:{man['seed']}", "verdict": j["verdict"], "main": bool(j.get("main")),
-                   "features": features(raw, e.status, e.actor, e.recipient)}
+                   "features": e.evidence.features}
 
 
 def main(out: str, *folders: str) -> None:

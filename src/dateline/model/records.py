@@ -196,6 +196,7 @@ class Evidence:
     date_source: str = ""  # where the date came from (a date in the clause, the published date…)
     place_source: str = ""
     rule_score: float | None = None  # what the reading rests on, before calibration (nlp/events/confidence)
+    features: dict[str, float] = field(default_factory=dict)  # what the confidence model read of the event
 
 
 @frozen

@@ -19,7 +19,7 @@ from ..names import tokens_between
 from .actors import ActorResolver
 from .anchor import event_date, event_place, place_ref
 from .arguments import dependents, is_passive, noun_actor, passive_recipient, recipient_slots, subject_of
-from .confidence import calibrated, rule_score
+from .confidence import Reading, calibrated, rule_score
 from .drafts import FAMILIES, Draft
 from .lexicon import LIGHT_VERBS
 from .refine import _same, inner, located
@@ -63,10 +63,8 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
             ("symmetric" in d.flags or m.compound):
         recipients = []  # "A and B met": each is the other's recipient
     pairwise = not recipients and len(actors) > 1 and ("symmetric" in d.flags or m.compound)
-    intent = d.status is not None and d.status[0] in ("intended", "expected") and (d.code or "")[:2] == "03"
-    if "recipient" in d.flags and not pairwise and not intent and \
-            not any(r.country or r.code or r.entity_id for r in recipients):
-        return []  # a visit or meeting with no one named is not coded; an intention to meet still is
+    if "recipient" in d.flags and not pairwise and not any(r.country or r.code or r.entity_id for r in recipients):
+        return []  # a visit or meeting, done or intended, with no one else named is not coded
     if not _fits_flags(d, actors):
         return []
     if "known-actor" in d.flags and not any(a.country or a.code or a.entity_id for a in actors):
@@ -119,8 +117,8 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
     trigger = Span(start=start, end=end, text=ctx.article.text[start:end])
     for actor, recipient, code, reverse in pairs:
         raw = rule_score(d, actor, recipient, background, m)
-        conf = calibrated(raw, status, actor, recipient)
         rule = "+".join(d.rule)
+        conf, read = calibrated(Reading(raw, status, actor, recipient, m.token, rule))
         explanation = _explain(d, actor, recipient, code, plover, reverse)
         ev_code = code
         ev_plover, ev_mode = plover, mode
@@ -134,7 +132,7 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
             cameo=ev_code, date=date, location=place, status=status, confidence=conf, provenance=NAME,
             evidence=Evidence(sentence=sentence, trigger=trigger, rule=rule, explanation=explanation,
                               status_cue=cue, date_source=date_source, place_source=place_source,
-                              rule_score=raw),
+                              rule_score=raw, features=read),
         ))
     return out
 

@@ -240,8 +240,12 @@ def _not_a_demand(target: Token, modal: Token) -> bool:
         return True
     if target.lemma_.lower() in EPISTEMIC_LEMMAS or target.lemma_.lower() in SAYING_LEMMAS:
         return True  # "must be", "needs to say": a guess, or a comment on speaking
+    if modal.i < target.i and any(c.dep_ in ("nsubj", "nsubjpass") and modal.i < c.i < target.i
+                                  for c in target.children) and modal.lower_ == "should":
+        return True  # "Should Rubio win Florida, ...": a condition, not an obligation
     s = subject_of(target)
-    return s is None or s.lower_ in GENERIC_SUBJECTS
+    # "he said he will have to win": his own reckoning, not a demand on someone else
+    return s is None or s.lower_ in GENERIC_SUBJECTS or s.lower_ in ("he", "she")
 
 
 def _obligation(clause: Token) -> tuple[Token, Token | None]:

@@ -31,7 +31,7 @@ PLAN_WORDS = {"plan": "expected", "schedule": "expected", "set": "expected", "du
               "vow": "expected", "offer": "intended", "threaten": "hypothetical", "refuse": "denied",
               "invite": "expected", "invitation": "expected", "urge": "expected", "ask": "expected",
               "yet": "expected",
-              "decline": "denied", "fail": "denied", "deny": "denied", "reject": "denied",
+              "decline": "denied", "fail": "denied", "deny": "denied", "reject": "denied", "balk": "denied",
               # nouns of proposing and pledging, and adjectives of ability: what they govern has not happened
               "proposal": "hypothetical", "commitment": "expected", "bid": "intended", "effort": "intended",
               "able": "hypothetical", "capable": "hypothetical", "threat": "hypothetical",

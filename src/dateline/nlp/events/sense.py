@@ -143,6 +143,11 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
     lemma = trigger.lemma_.lower()
     if code[:2] in VIOLENT_ROOTS:
         return _violence(code, trigger, lemma, target, kind, actor, actor_sector, agents)
+    if code.startswith("173") and lemma == "charge" and _priced(trigger):
+        return Verdict(False, reason=f"'{trigger.text}' a price or a fee: charging money, not a legal charge")
+    if code.startswith("112") and target is not None and (kind in ("words", "idea") or (
+            kind == "unknown" and target.pos_ == "NOUN" and not target.ent_type_)):
+        return Verdict(False, reason=f"'{trigger.text} {target.text}': blaming a thing or a circumstance, no party")
     if code.startswith("042") and target is not None and kind == "person" and target.pos_ == "NOUN" and \
             not target.ent_type_ and lemma in ("go", "come", "head", "turn"):
         return Verdict(False, reason=f"'{trigger.text} to {target.text}': going to people is no visit")
@@ -164,6 +169,13 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
     if code[:3] == "141" and lemma in ("rally", "march") and _owned_by_person(trigger):
         return Verdict(False, reason=f"'{trigger.text}' held by one person: a campaign rally, not a protest")
     return KEEP
+
+
+def _priced(trigger: Token) -> bool:
+    """ "charged students $9,000", "charging them for parking": money, not a charge in law."""
+    return any(t.ent_type_ == "MONEY" or t.lemma_.lower() in ("fee", "price", "rent", "tuition", "interest",
+                                                             "fare", "toll", "rate", "premium", "commission")
+               for t in trigger.subtree if t.i != trigger.i)
 
 
 def _owned_by_person(noun: Token) -> bool:
