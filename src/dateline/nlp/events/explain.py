@@ -28,13 +28,24 @@ def _party(role: str, a: ActorRef | None) -> list[str]:
     return out
 
 
+def _read_as(ev) -> str:
+    """What the confidence model read: "(rule score 0.75; named actor, recipient, subordinate clause)"."""
+    names = {"actor_known": "named actor", "recipient": "a recipient", "hypothetical": "hypothetical",
+             "not_occurred": "not told as done", "noun": "a noun trigger", "subordinate": "a subordinate clause",
+             "reported": "inside what someone says", "composed": "a composed reading"}
+    said = [label for key, label in names.items() if ev.features.get(key)]
+    score = f"rule score {ev.rule_score}" if ev.rule_score is not None else ""
+    parts = [p for p in (score, ", ".join(said)) if p]
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
 def explain_lines(event: Event, *, cameo_name: str | None = None) -> list[str]:
     ev = event.evidence
     head = f"{event.type or '?'}" + (f"/{event.mode}" if event.mode else "") + \
         (f"  CAMEO {event.cameo}" + (f" ({cameo_name})" if cameo_name else "") if event.cameo else "")
     lines = [f"event {event.id}: {head}",
              f"status: {event.status}" + (f" (cue: '{ev.status_cue}')" if ev.status_cue else " (no cue: default)"),
-             f"confidence: {event.confidence}",
+             f"confidence: {event.confidence}" + _read_as(ev),
              f"sentence: {highlight(event)}",
              f"trigger: '{ev.trigger.text}' at {ev.trigger.start}-{ev.trigger.end}",
              f"rule: {ev.rule}"]
