@@ -25,9 +25,11 @@ def test_no_extractor_defines_a_shared_list_again():
 
 def test_quotes_and_events_read_the_same_verbs_of_saying():
     from dateline.nlp import quotes
-    from dateline.nlp.events import actors, extract
+    from dateline.nlp.events import actors, appraisal, build, confidence, drafts
 
-    assert quotes.SPEECH_VERBS is extract.SPEECH_VERBS is lexicon.SPEECH_VERBS
+    assert quotes.SPEECH_VERBS is lexicon.SPEECH_VERBS
+    for module in (appraisal, build, confidence, drafts):
+        assert module.SPEECH_VERBS is lexicon.SPEECH_VERBS, module.__name__
     assert quotes.CUE_VERBS > lexicon.SPEECH_VERBS  # quotation cues add verbs that take no clause
     assert actors.PERSON_PRONOUNS is lexicon.PERSON_PRONOUNS
 
