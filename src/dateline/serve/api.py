@@ -1,0 +1,258 @@
+"""The HTTP API: thin routes over the read models in :mod:`dateline.query` (the same ones the CLI prints).
+
+Every listing is paginated with ``limit`` (1..1000) and ``offset``; every error has one shape
+(:mod:`.errors`); writes need the write token (:mod:`.backend`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Header, Path, Query, Request
+from starlette.concurrency import run_in_threadpool
+
+from .. import query
+from . import params, views
+from .backend import Backend
+from .errors import ERROR_RESPONSES, WRITE_RESPONSES, ApiError
+from .write import ARTICLE_IN
+
+router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
+
+LIMIT = Query(50, ge=1, le=params.MAX_LIMIT, description="Rows in this page (1 to 1000).")
+OFFSET = Query(0, ge=0, le=params.MAX_OFFSET, description="Rows to skip (at most 100000).")
+SINCE = Query(None, description="On or after this day (YYYY-MM-DD).")
+UNTIL = Query(None, description="On or before this day (YYYY-MM-DD).")
+ARTICLE = Query(None, description="One article (id or a unique prefix of it).")
+
+
+def id_param():
+    """A path id (a fresh Path per route: FastAPI binds a parameter object to the first name it serves)."""
+    return Path(..., min_length=4, max_length=64, pattern=r"^[A-Za-z0-9_-]+$", description="An id or a unique prefix.")
+
+
+def backend(request: Request) -> Backend:
+    return request.app.state.backend
+
+
+def _article_id(b: Backend, prefix: str | None) -> str | None:
+    if prefix is None:
+        return None
+    value = params.text("article", prefix)
+    if value is None:
+        return None
+    found = b.read(query.find_article_id, value)
+    if found is None:
+        raise ApiError(404, "not_found", f"no article with id {value[:40]!r} (or the prefix is not unique)",
+                       {"article": value[:40]})
+    return found
+
+
+def _read_deep(b: Backend, fn, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
+    rows = b.read(fn, limit=offset + limit + 1, **filters)
+    return views.page(rows, limit=limit, offset=offset)
+
+
+@router.get("/meta", summary="What the page needs to build its filters")
+def meta(request: Request) -> dict[str, Any]:
+    from ..config import DEFAULT_MIN_CONFIDENCE
+    from ..model.records import EVENT_STATUSES
+    from ..ontology.events import PLOVER_TYPES
+
+    b = backend(request)
+    return {"types": list(PLOVER_TYPES), "statuses": list(EVENT_STATUSES),
+            "default_min_confidence": DEFAULT_MIN_CONFIDENCE, "writable": b.writable,
+            "counts": b.read(lambda s: s.counts()), "max_limit": params.MAX_LIMIT}
+
+
+@router.get("/articles", summary="Stored articles, oldest first")
+def list_articles(request: Request, since: str | None = SINCE, until: str | None = UNTIL,
+                  source: str | None = Query(None, description="Only this outlet."),
+                  limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
+    lo, hi = params.window(since, until)
+    return _read_deep(backend(request), query.articles, limit, offset, since=lo, until=hi,
+                      source=params.text("source", source))
+
+
+@router.get("/articles/{article_id}", summary="One article with everything found in it")
+def get_article(request: Request, article_id: str = id_param()) -> dict[str, Any]:
+    b = backend(request)
+    full = _article_id(b, article_id)
+    analysis = b.read(lambda s: s.analysis(full))
+    if analysis is None:
+        raise ApiError(404, "not_found", f"no article with id {article_id!r}")
+    return views.article_detail(analysis)
+
+
+@router.post("/articles", status_code=201, responses=WRITE_RESPONSES,
+             summary="Analyse and store articles (needs the write token)",
+             openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
+                 "oneOf": [ARTICLE_IN, {"type": "array", "items": ARTICLE_IN, "maxItems": 100}]}}}}})
+async def post_articles(request: Request, authorization: str | None = Header(None)) -> dict[str, Any]:
+    from .write import analyse_and_store, parse_articles, read_body
+
+    b = backend(request)
+    b.check_token(authorization)
+    body = await read_body(request, b.max_bytes)
+    articles = parse_articles(body, request.headers.get("content-type"))
+    return await run_in_threadpool(analyse_and_store, b, articles)
+
+
+def _event_filters(b: Backend, actor, recipient, type, mode, cameo, since, until, status, article,
+                   min_confidence) -> dict[str, Any]:
+    lo, hi = params.window(since, until)
+    return dict(actor=params.text("actor", actor), recipient=params.text("recipient", recipient),
+                type=params.event_type(type), mode=params.text("mode", mode), cameo=params.cameo(cameo),
+                since=lo, until=hi, status=params.status(status), article=_article_id(b, article),
+                min_confidence=params.confidence(min_confidence))
+
+
+ACTOR = Query(None, description="Actor name (part of it), country (PRK) or CAMEO code (PRKGOV).")
+RECIPIENT = Query(None, description="Recipient name, country or code.")
+TYPE = Query(None, description="PLOVER event type, e.g. CONSULT.")
+MODE = Query(None, description="PLOVER mode, e.g. visit.")
+CAMEO = Query(None, description="CAMEO code or its prefix (04 = every consultation).")
+MIN_CONF = Query(None, description="Keep events of at least this confidence (default: the product's threshold).")
+
+
+@router.get("/events", summary="Coded events with every filter of `dateline events`")
+def list_events(request: Request, actor: str | None = ACTOR, recipient: str | None = RECIPIENT,
+                type: str | None = TYPE, mode: str | None = MODE, cameo: str | None = CAMEO,
+                since: str | None = SINCE, until: str | None = UNTIL,
+                status: str | None = Query(None, description="occurred, reported, expected, intended, denied "
+                                                             "or hypothetical."),
+                article: str | None = ARTICLE, min_confidence: float | None = MIN_CONF,
+                limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
+    b = backend(request)
+    f = _event_filters(b, actor, recipient, type, mode, cameo, since, until, status, article, min_confidence)
+    return _read_deep(b, query.events, limit, offset, **f)
+
+
+def _event_or_404(b: Backend, event_id: str):
+    ev = b.read(query.event, event_id)
+    if ev is None:
+        raise ApiError(404, "not_found", f"no event with id {event_id!r} (or the prefix is not unique)",
+                       {"event": event_id})
+    return ev
+
+
+def _explain(ev) -> list[str]:
+    from ..nlp.events.explain import explain_lines
+    from ..ontology.events import default_event_ontology
+
+    c = default_event_ontology().cameo(ev.cameo)
+    return explain_lines(ev, cameo_name=c.name if c else None)
+
+
+@router.get("/events/{event_id}", summary="One event with its evidence: sentence, highlights, outlets, rule")
+def get_event(request: Request, event_id: str = id_param()) -> dict[str, Any]:
+    b = backend(request)
+    ev = _event_or_404(b, event_id)
+    analysis = b.read(lambda s: s.analysis(ev.article_id))
+    return views.event_detail(ev, analysis, _explain(ev))
+
+
+@router.get("/explain/{event_id}", summary="Why an event was coded so (the lines of `dateline explain`)")
+def explain(request: Request, event_id: str = id_param()) -> dict[str, Any]:
+    ev = _event_or_404(backend(request), event_id)
+    return {"id": ev.id, "lines": _explain(ev)}
+
+
+@router.get("/actors", summary="Entities across articles with their country and sector codes")
+def list_actors(request: Request, name: str | None = Query(None, description="Name contains this."),
+                type: str | None = Query(None, description="PERSON, ORG, GPE, LOC or FAC."),
+                country: str | None = Query(None, description="ISO 3166 alpha-3 code, e.g. PRK."),
+                limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
+    entity_type = params.choice("type", type, ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"), upper=True)
+    return _read_deep(backend(request), query.entities, limit, offset, name=params.text("name", name),
+                      type=entity_type, country=params.country("country", country))
+
+
+MAX_PROFILE_EVENTS = 5000  # events an actor page reads; the timeline of a busier actor covers the first ones
+
+
+@router.get("/actors/{name}", summary="One actor: its events by month and type, and its counterparts")
+def get_actor(request: Request, name: str = Path(..., min_length=1, max_length=params.MAX_TEXT),
+              min_confidence: float | None = MIN_CONF) -> dict[str, Any]:
+    b = backend(request)
+    who = params.text("name", name)
+    if who is None:
+        raise params.bad("name", "an actor name is needed")
+    conf = params.confidence(min_confidence)
+    as_actor = b.read(query.events, actor=who, limit=MAX_PROFILE_EVENTS, min_confidence=conf)
+    as_recipient = b.read(query.events, recipient=who, limit=MAX_PROFILE_EVENTS, min_confidence=conf)
+    entities = b.read(query.entities, name=who, limit=20)
+    if not (as_actor or as_recipient or entities):
+        raise ApiError(404, "not_found", f"no actor or entity matches {who[:40]!r}", {"name": who[:40]})
+    seen = {r["id"] for r in as_actor}
+    return views.actor_profile(who, as_actor, [r for r in as_recipient if r["id"] not in seen], entities)
+
+
+@router.get("/quotes", summary="Who said what, when and where")
+def list_quotes(request: Request, speaker: str | None = Query(None, description="Speaker name (part of it)."),
+                kind: str | None = Query(None, description="direct, partial or indirect."),
+                since: str | None = SINCE, until: str | None = UNTIL, article: str | None = ARTICLE,
+                limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
+    b = backend(request)
+    lo, hi = params.window(since, until)
+    return _read_deep(b, query.quotes, limit, offset, speaker=params.text("speaker", speaker),
+                      kind=params.choice("kind", kind, ("direct", "partial", "indirect")),
+                      since=lo, until=hi, article=_article_id(b, article))
+
+
+@router.get("/places", summary="Places resolved to GeoNames entries (event_only: where events happened)")
+def list_places(request: Request, country: str | None = Query(None, description="ISO 3166 alpha-2 code."),
+                article: str | None = ARTICLE, event_only: bool = Query(False),
+                limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
+    b = backend(request)
+    return _read_deep(b, query.places, limit, offset, country=params.country("country", country),
+                      article=_article_id(b, article), event_only=event_only)
+
+
+@router.get("/dates", summary="Dates named in articles, as TIMEX3 values with the days they cover")
+def list_dates(request: Request, since: str | None = SINCE, until: str | None = UNTIL,
+               article: str | None = ARTICLE, limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
+    b = backend(request)
+    lo, hi = params.window(since, until)
+    return _read_deep(b, query.dates, limit, offset, since=lo, until=hi, article=_article_id(b, article))
+
+
+def _occurrences(request: Request, actor, recipient, type, mode, cameo, since, until, window, min_confidence):
+    lo, hi = params.window(since, until, window)
+    return backend(request).read(
+        query.occurrences, actor=params.text("actor", actor), recipient=params.text("recipient", recipient),
+        type=params.event_type(type), mode=params.text("mode", mode), cameo=params.cameo(cameo),
+        since=lo, until=hi, min_confidence=params.confidence(min_confidence))
+
+
+WINDOW = Query(None, description="START/END, e.g. 2018-01-09/2019-01-08 (instead of since/until).")
+
+
+@router.get("/occurrences", summary="Distinct occurrences across articles, with every report behind each")
+def occurrences(request: Request, actor: str | None = ACTOR, recipient: str | None = RECIPIENT,
+                type: str | None = TYPE, mode: str | None = MODE, cameo: str | None = CAMEO,
+                since: str | None = SINCE, until: str | None = UNTIL, window: str | None = WINDOW,
+                min_confidence: float | None = MIN_CONF) -> dict[str, Any]:
+    return _occurrences(request, actor, recipient, type, mode, cameo, since, until, window, min_confidence)
+
+
+@router.get("/count", summary="How many times something happened (`dateline count`)")
+def count(request: Request, actor: str | None = ACTOR, recipient: str | None = RECIPIENT,
+          type: str | None = TYPE, mode: str | None = MODE, cameo: str | None = CAMEO,
+          since: str | None = SINCE, until: str | None = UNTIL, window: str | None = WINDOW,
+          min_confidence: float | None = MIN_CONF) -> dict[str, Any]:
+    got = _occurrences(request, actor, recipient, type, mode, cameo, since, until, window, min_confidence)
+    return {"count": got["count"], "since": got["since"], "until": got["until"],
+            "occurrences": [{k: v for k, v in o.items() if k != "reports"} | {"reports": len(o["reports"])}
+                            for o in got["occurrences"]],
+            "unplaced": len(got["unplaced"])}
+
+
+@router.get("/search", summary="The search box: actors by name and the events they took part in")
+def search(request: Request, q: str = Query(..., description="A name or part of it, a country or actor code."),
+           limit: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
+    b = backend(request)
+    term = params.text("q", q)
+    if term is None:
+        raise params.bad("q", "type something to search for", q[:40])
+    return {"q": term, "actors": b.read(query.entities, name=term, limit=limit),
+            "events": b.read(query.events, actor=term, limit=limit)}
