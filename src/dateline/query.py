@@ -24,6 +24,16 @@ class Where:
         return (" WHERE " + " AND ".join(self.parts)) if self.parts else ""
 
 
+def like_literal(value: str) -> str:
+    """``value`` inside a LIKE pattern with ``ESCAPE '\\'``: its ``%``, ``_`` and ``\\`` match themselves, so a
+    filter's text is matched literally (``--actor %`` is no wildcard)."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+CONTAINS = "LIKE '%' || lower(?) || '%' ESCAPE '\\'"  # lower(column) contains the literal text
+PREFIX = "LIKE ? || '%' ESCAPE '\\'"  # the column starts with the literal text
+
+
 def articles(store, *, since: str | None = None, until: str | None = None, source: str | None = None,
              limit: int = 100) -> list[dict[str, Any]]:
     w = (Where().add("published_date >= CAST(? AS DATE)", since).add("published_date <= CAST(? AS DATE)", until)
@@ -42,7 +52,7 @@ def entities(store, *, type: str | None = None, country: str | None = None, name
              limit: int = 100) -> list[dict[str, Any]]:
     """Entities across articles, one row per (name, type, country, sector)."""
     w = (Where().add("type = upper(?)", type).add("country = upper(?)", country)
-         .add("lower(name) LIKE '%' || lower(?) || '%'", name))
+         .add(f"lower(name) {CONTAINS}", like_literal(name) if name else None))
     return store.query(
         "SELECT name, type, country, sector, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions "
         f"FROM entities{w.sql} GROUP BY name, type, country, sector "
@@ -124,12 +134,12 @@ def events(store, *, actor: str | None = None, recipient: str | None = None, typ
     floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     def party(prefix: str, value: str | None, w: Where) -> None:
         if value:
-            w.parts.append(f"(lower({prefix}_name) LIKE '%' || lower(?) || '%' OR {prefix}_country = upper(?) "
+            w.parts.append(f"(lower({prefix}_name) {CONTAINS} OR {prefix}_country = upper(?) "
                            f"OR upper(json_extract_string(e.record, '$.{prefix}.code')) = upper(?))")
-            w.params.extend([value, value, value])
+            w.params.extend([like_literal(value), value, value])
 
     w = (Where().add("e.type = upper(?)", type).add("lower(e.mode) = lower(?)", mode)
-         .add("e.cameo LIKE ? || '%'", cameo).add("lower(e.status) = lower(?)", status)
+         .add(f"e.cameo {PREFIX}", like_literal(cameo) if cameo else None).add("lower(e.status) = lower(?)", status)
          .add("e.article_id = ?", article).add("e.confidence >= ?", floor if floor > 0 else None)
          .add("coalesce(e.date_end, e.date_start) >= CAST(? AS DATE)", since)
          .add("coalesce(e.date_start, e.date_end) <= CAST(? AS DATE)", until))
@@ -152,7 +162,7 @@ def event(store, event_id: str):
     """One event (a unique id prefix is enough) as its record, or None."""
     from .model import Event, from_dict
 
-    rows = store.query("SELECT record FROM events WHERE id LIKE ? || '%' LIMIT 2", [event_id])
+    rows = store.query(f"SELECT record FROM events WHERE id {PREFIX} LIMIT 2", [like_literal(event_id)])
     if len(rows) != 1:
         return None
     import json
@@ -168,8 +178,8 @@ def quotes(store, *, speaker: str | None = None, since: str | None = None, until
     the statement to ("Trump said Sunday") when it does, else the article's published date."""
     w = Where().add("q.article_id = ?", article).add("q.kind = lower(?)", kind)
     if speaker:
-        w.parts.append("(lower(q.speaker_name) LIKE '%' || lower(?) || '%' OR lower(q.speaker_text) LIKE '%' || lower(?) || '%')")
-        w.params += [speaker, speaker]
+        w.parts.append(f"(lower(q.speaker_name) {CONTAINS} OR lower(q.speaker_text) {CONTAINS})")
+        w.params += [like_literal(speaker), like_literal(speaker)]
     w.add("coalesce(d.last_day, a.published_date) >= CAST(? AS DATE)", since)
     w.add("coalesce(d.first_day, a.published_date) <= CAST(? AS DATE)", until)
     return store.query(
@@ -193,7 +203,7 @@ def errors(store, *, limit: int = 100) -> list[dict[str, Any]]:
 
 def find_article_id(store, prefix: str) -> str | None:
     """An article id from a unique prefix of it."""
-    rows = store.query("SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2", [prefix])
+    rows = store.query(f"SELECT id FROM articles WHERE id {PREFIX} LIMIT 2", [like_literal(prefix)])
     return rows[0]["id"] if len(rows) == 1 else None
 
 
