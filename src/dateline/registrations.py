@@ -56,4 +56,7 @@ def eval_tasks() -> dict[str, tuple[str, str]]:
                         "ConfliBERT cameo_ner: source/target/reciprocal argument spans, exact span F1"),
         "events-wikievents": ("dateline.evals.wikievents:run",
                               "WikiEvents articles, KAIROS types read as PLOVER: trigger F1, agent/target F1"),
+        "xdoc": ("dateline.evals.xdoc:run",
+                 "ECB+ cross-document event coreference (MUC, B3, CEAF-e, CoNLL F1): gold mentions, lemma "
+                 "baseline, end to end"),
     }

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from . import bench, browse, count, dates, evaluate, events, homes, ingest, judge, places, quotes, run, serve, watch
+from . import (bench, browse, count, dates, evaluate, events, export, homes, ingest, judge, places, quotes, run,
+               serve, watch)
 from .state import app_state
 
 app = typer.Typer(
@@ -24,7 +25,8 @@ def _root(
     app_state.configure(db=db, model=model)
 
 
-for module in (ingest, browse, evaluate, places, homes, dates, events, count, quotes, run, bench, watch, judge, serve):
+for module in (ingest, browse, evaluate, places, homes, dates, events, count, quotes, run, bench, watch, judge, serve,
+               export):
     module.register(app)
 
 

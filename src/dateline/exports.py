@@ -1,0 +1,612 @@
+"""Coded events out in the formats the field loads: PLOVER JSON Lines, GDELT 2.0-style Events and Mentions
+tables (tab-separated), CSV and Parquet.
+
+Every export streams: rows are read through a cursor in batches and written as they come, so memory stays
+bounded however many events the store holds. The SQL is portable (DuckDB and PostgreSQL): JSON fields of the
+stored records are read with ``->``/``->>``, which both backends share (:func:`json_text`).
+
+PLOVER (JSON data fields of the PLOVER specification, draft 0.7b1/0.8): one record per stored event, with the
+required ``id``, ``date``, ``source`` and ``event`` and the optional fields we can fill (``enddate``,
+``recipient``, ``mode``, ``context``, ``event_loc``, ``event_text``, ``quad_code``, ``event_scale``,
+``text_info``, ``cite_info``, ``coder``, ``coded_date``, ``coded_time``, ``has_event``); ``text`` (the
+sentence) only when asked, since the specification fills it only where the provider holds the rights to the
+text. Not filled: ``time``/``endtime`` (we date to the day), ``link``, ``comment``, and in actor objects
+``identifier_id`` (a Wikidata id), ``actor_loc``, ``religion``, ``ethnicity``, ``office``, ``gender``,
+``age``. Our own fields are added under their own names (``status``, ``confidence``, ``cameo``, ``rule``,
+``article_id``), as the specification allows.
+
+GDELT: the 61 columns of the GDELT 2.0 Events table and the 16 of its Mentions table, in the codebook's
+order. GDELT keeps one event record for the reports of one event; as GDELT does, stored events with the same
+coding (actor, recipient, CAMEO code, place and days) are one GDELT event: its first report is the root,
+``NumMentions`` counts the reports, ``NumArticles`` the distinct articles and ``NumSources`` the distinct
+outlets; the Mentions table has one row per report. Differences from GDELT's own values: country codes are
+ISO 3166 (alpha-3 for actors, as CAMEO; alpha-2 for places where GDELT uses FIPS 10-4), ``ADM1Code`` is the
+ISO country code and the GeoNames admin1 code, ``FeatureID`` is the GeoNames id. Left empty: the actors'
+known-group, ethnic and religion codes, ``Type2Code``/``Type3Code``, ``AvgTone`` and the document tone, the
+actors' own geography (``Actor1Geo_*``/``Actor2Geo_*``), ``ADM2Code``, ``SentenceID``,
+``MentionDocTranslationInfo`` and ``Extras``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+FORMATS = ("plover-json", "gdelt-tsv", "parquet", "csv")
+BATCH = 5000
+
+GDELT_EVENT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *(f"Actor{i}{c}" for i in (1, 2) for c in (
+        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+        "Type1Code", "Type2Code", "Type3Code")),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"{who}Geo_{c}" for who in ("Actor1", "Actor2", "Action") for c in (
+        "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
+    "DATEADDED", "SOURCEURL",
+)
+GDELT_MENTION_COLUMNS = (
+    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName", "MentionIdentifier",
+    "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset", "InRawText", "Confidence",
+    "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras",
+)
+
+# The flat table of CSV and Parquet: one row per stored event, with its SQL type for Parquet.
+FLAT_COLUMNS = (
+    ("event_id", "VARCHAR"), ("article_id", "VARCHAR"), ("date", "DATE"), ("date_start", "DATE"),
+    ("date_end", "DATE"), ("date_value", "VARCHAR"), ("date_inferred", "BOOLEAN"), ("type", "VARCHAR"),
+    ("mode", "VARCHAR"), ("context", "VARCHAR"), ("cameo", "VARCHAR"), ("quad_class", "INTEGER"),
+    ("goldstein", "DOUBLE"), ("status", "VARCHAR"), ("confidence", "DOUBLE"),
+    ("actor_name", "VARCHAR"), ("actor_text", "VARCHAR"), ("actor_code", "VARCHAR"), ("actor_country", "VARCHAR"),
+    ("actor_sector", "VARCHAR"), ("recipient_name", "VARCHAR"), ("recipient_text", "VARCHAR"),
+    ("recipient_code", "VARCHAR"), ("recipient_country", "VARCHAR"), ("recipient_sector", "VARCHAR"),
+    ("location", "VARCHAR"), ("location_country", "VARCHAR"), ("location_admin1", "VARCHAR"),
+    ("location_lat", "DOUBLE"), ("location_lon", "DOUBLE"), ("location_geonames_id", "BIGINT"),
+    ("trigger", "VARCHAR"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
+    ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"), ("sentence", "VARCHAR"), ("rule", "VARCHAR"),
+    ("published", "VARCHAR"), ("source", "VARCHAR"), ("url", "VARCHAR"), ("title", "VARCHAR"),
+    ("language", "VARCHAR"), ("analysed_at", "TIMESTAMP"),
+)
+
+
+class ExportError(ValueError):
+    """A request that cannot be exported as asked (unknown format, no path for a binary format)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilters:
+    """The filters of ``dateline events`` (see ``query.events``); None is no filter."""
+
+    actor: str | None = None
+    recipient: str | None = None
+    type: str | None = None
+    mode: str | None = None
+    cameo: str | None = None
+    since: str | None = None
+    until: str | None = None
+    status: str | None = None
+    article: str | None = None
+    min_confidence: float | None = None
+
+
+# -- SQL ---------------------------------------------------------------------------------------------------
+def dialect(store) -> str:
+    """'postgresql' or 'duckdb': what the store says, else what its class is called."""
+    named = getattr(store, "dialect", None)
+    if isinstance(named, str):
+        return named
+    return "postgresql" if "postgres" in type(store).__name__.lower() else "duckdb"
+
+
+def json_text(column: str, path: str) -> str:
+    """Portable SQL (DuckDB and PostgreSQL) reading a JSON field as text: ``path`` is dotted, ``actor.code``."""
+    *inner, last = path.split(".")
+    return column + "".join(f"->'{p}'" for p in inner) + f"->>'{last}'"
+
+
+def _where(f: EventFilters) -> tuple[str, list[Any]]:
+    """The WHERE clause of ``query.events`` for these filters, in portable SQL."""
+    from .config import DEFAULT_MIN_CONFIDENCE
+    from .query import Where
+
+    floor = DEFAULT_MIN_CONFIDENCE if f.min_confidence is None else f.min_confidence
+    w = (Where().add("e.type = upper(?)", f.type).add("lower(e.mode) = lower(?)", f.mode)
+         .add("e.cameo LIKE ? || '%'", f.cameo).add("lower(e.status) = lower(?)", f.status)
+         .add("e.article_id = ?", f.article).add("e.confidence >= ?", floor if floor > 0 else None)
+         .add("coalesce(e.date_end, e.date_start) >= CAST(? AS DATE)", f.since)
+         .add("coalesce(e.date_start, e.date_end) <= CAST(? AS DATE)", f.until))
+    for side, value in (("actor", f.actor), ("recipient", f.recipient)):
+        if value:
+            w.parts.append(f"(lower(e.{side}_name) LIKE '%' || lower(?) || '%' OR e.{side}_country = upper(?) "
+                           f"OR upper({json_text('e.record', side + '.code')}) = upper(?))")
+            w.params.extend([value, value, value])
+    return w.sql, w.params
+
+
+def _select() -> str:
+    j = lambda path: json_text("e.record", path)  # noqa: E731
+    return (
+        "e.id, e.article_id, e.type, e.mode, e.cameo, e.status, e.confidence, "
+        f"e.actor_name, {j('actor.text')} AS actor_text, {j('actor.code')} AS actor_code, e.actor_country, "
+        f"e.actor_sector, {j('actor.span.start')} AS actor_start, "
+        f"e.recipient_name, {j('recipient.text')} AS recipient_text, {j('recipient.code')} AS recipient_code, "
+        f"e.recipient_country, e.recipient_sector, {j('recipient.span.start')} AS recipient_start, "
+        "e.date_value, e.date_start, e.date_end, e.date_inferred, e.location, e.location_country, "
+        f"{j('location.place_id')} AS place_id, {j('location.lat')} AS lat, {j('location.lon')} AS lon, "
+        f"{j('location.geonames_id')} AS geonames_id, e.rule, e.sentence, "
+        f"{j('evidence.sentence.start')} AS sentence_start, {j('evidence.sentence.end')} AS sentence_end, "
+        f"{j('evidence.trigger.text')} AS trigger, {j('evidence.trigger.start')} AS trigger_start, "
+        f"{j('evidence.trigger.end')} AS trigger_end, "
+        "a.published, a.published_date, a.source, a.url, a.title, a.language, a.analysed_at, "
+        "length(a.text) AS doc_len"
+    )
+
+
+def _group_key() -> str:
+    """What makes two reports one GDELT event: the same coding of actor, recipient, act, place and days."""
+    parts = ("lower(e.actor_name)", "e.actor_country", "e.actor_sector", "lower(e.recipient_name)",
+             "e.recipient_country", "e.recipient_sector", "e.type", "e.mode", "e.cameo", "lower(e.location)",
+             "CAST(e.date_start AS VARCHAR)", "CAST(e.date_end AS VARCHAR)")
+    return " || '|' || ".join(f"coalesce({p}, '')" for p in parts)
+
+
+def _groups_cte(where: str) -> str:
+    return (
+        f"WITH g AS (SELECT {_group_key()} AS k, min(e.id) AS root, count(*) AS n_mentions, "
+        "count(DISTINCT e.article_id) AS n_articles, "
+        "count(DISTINCT coalesce(nullif(a.source, ''), a.url, '')) AS n_sources, min(a.analysed_at) AS first_added "
+        f"FROM events e JOIN articles a ON a.id = e.article_id{where} GROUP BY 1) "
+    )
+
+
+ORDER = " ORDER BY coalesce(e.date_start, e.date_end, a.published_date), e.article_id, e.id"
+
+
+def stream_rows(store, sql: str, params: Sequence[Any], size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
+    """Rows of a query in batches, through a cursor, never the whole result at once: the store's own
+    ``stream`` when it has one, else a server-side cursor (PostgreSQL) or the DuckDB connection's cursor."""
+    own = getattr(store, "stream", None)
+    if callable(own):
+        yield from own(sql, params, size)
+    elif dialect(store) == "postgresql":
+        from .store.postgres import to_pyformat
+
+        with store.con.transaction(), store.con.cursor(name="dateline_export") as cur:
+            cur.itersize = size
+            cur.execute(to_pyformat(sql), list(params))
+            cols = [d.name for d in cur.description]
+            while batch := cur.fetchmany(size):
+                yield [dict(zip(cols, row)) for row in batch]
+    else:
+        cur = store.con.cursor()
+        try:
+            cur.execute(sql, list(params))
+            cols = [d[0] for d in cur.description]
+            while batch := cur.fetchmany(size):
+                yield [dict(zip(cols, row)) for row in batch]
+        finally:
+            cur.close()
+
+
+def event_batches(store, filters: EventFilters, size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
+    """Every stored event that passes the filters, oldest first, with its article's fields."""
+    where, params = _where(filters)
+    sql = f"SELECT {_select()} FROM events e JOIN articles a ON a.id = e.article_id{where}{ORDER}"
+    yield from _with_places(store, stream_rows(store, sql, params, size))
+
+
+def gdelt_event_batches(store, filters: EventFilters, size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
+    """One row per GDELT event (the root report of each group) with the group's counts."""
+    where, params = _where(filters)
+    sql = (f"{_groups_cte(where)}SELECT {_select()}, g.n_mentions, g.n_articles, g.n_sources, "
+           f"g.first_added FROM g JOIN events e ON e.id = g.root JOIN articles a ON a.id = e.article_id{ORDER}")
+    yield from _with_places(store, stream_rows(store, sql, params, size))
+
+
+def gdelt_mention_batches(store, filters: EventFilters, size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
+    """One row per report, with the root of its GDELT event."""
+    where, params = _where(filters)
+    sql = (f"{_groups_cte(where)}SELECT {_select()}, g.root, g.first_added FROM events e "
+           f"JOIN articles a ON a.id = e.article_id JOIN g ON g.k = {_group_key()}{where} "
+           "ORDER BY g.root, a.published_date, e.id")
+    yield from stream_rows(store, sql, [*params, *params], size)
+
+
+def _with_places(store, batches: Iterator[list[dict[str, Any]]]) -> Iterator[list[dict[str, Any]]]:
+    """Add each event place's admin1, feature class and code (one lookup per batch)."""
+    for batch in batches:
+        ids = sorted({r["place_id"] for r in batch if r.get("place_id")})
+        found: dict[str, dict[str, Any]] = {}
+        if ids:
+            marks = ", ".join("?" * len(ids))
+            code = json_text("p.record", "resolved.feature_code")
+            for r in store.query(f"SELECT p.id, p.admin1, p.feature_class, {code} AS feature_code FROM places p "
+                                 f"WHERE p.id IN ({marks})", ids):
+                found[r["id"]] = r
+        for r in batch:
+            p = found.get(r.get("place_id") or "", {})
+            r["admin1"], r["feature_class"], r["feature_code"] = p.get("admin1"), p.get("feature_class"), \
+                p.get("feature_code")
+        yield batch
+
+
+# -- values ------------------------------------------------------------------------------------------------
+def _day(v: Any) -> dt.date | None:
+    if v is None or isinstance(v, dt.date):
+        return v
+    try:
+        return dt.date.fromisoformat(str(v)[:10])
+    except ValueError:
+        return None
+
+
+def _int(v: Any) -> int | None:
+    try:
+        return int(v) if v not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _float(v: Any) -> float | None:
+    try:
+        return float(v) if v not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def event_day(r: dict[str, Any]) -> dt.date | None:
+    """The day an event is dated to: its first day, else its last, else its article's published day."""
+    return _day(r.get("date_start")) or _day(r.get("date_end")) or _day(r.get("published_date"))
+
+
+def global_event_id(event_id: str) -> int:
+    """A stable integer for an event id ("ev" + hex): the first 15 hex digits, below 2**60."""
+    digits = event_id[2:] if event_id[:2].isalpha() else event_id
+    digits = "".join(c for c in digits.lower() if c in "0123456789abcdef")[:15]
+    return int(digits or "0", 16)
+
+
+class Coding:
+    """CAMEO code -> Goldstein score and quad class; PLOVER type -> quad class and context."""
+
+    def __init__(self) -> None:
+        from .ontology.events import QUAD_NAMES, default_event_ontology
+
+        self.onto = default_event_ontology()
+        self.type_quad = {t.type: QUAD_NAMES.index(t.quad) for t in self.onto.types.values()}
+
+    def goldstein(self, cameo: str | None) -> float | None:
+        for n in (4, 3, 2):  # a code not in the table takes its parent's score
+            c = self.onto.cameo((cameo or "")[:n]) if cameo and len(cameo) >= n else None
+            if c is not None:
+                return c.goldstein
+        return None
+
+    def quad(self, r: dict[str, Any]) -> int | None:
+        """The PLOVER type's quad class (1-4); the CAMEO code's when the type has none."""
+        q = self.type_quad.get(r.get("type") or "")
+        if q:
+            return q
+        c = self.onto.cameo(r.get("cameo"))
+        return c.quad or None if c else None
+
+    def country_name(self, iso: str | None) -> str | None:
+        from .ontology.countries import default_countries
+
+        country = default_countries().from_code(iso) if iso else None
+        return country.name if country else iso
+
+    def context(self, cameo: str | None) -> list[str]:
+        coding = self.onto.plover_for(cameo)
+        return list(coding.context) if coding else []
+
+
+def _stamp(v: Any, *, time: bool = True) -> str:
+    """YYYYMMDDHHMMSS (GDELT's DATEADDED form) of a timestamp or a date; '' for none."""
+    if v is None or v == "":
+        return ""
+    if isinstance(v, dt.datetime):
+        return v.strftime("%Y%m%d%H%M%S")
+    day = _day(v)
+    return (day.strftime("%Y%m%d") + ("000000" if time else "")) if day else ""
+
+
+# -- PLOVER ------------------------------------------------------------------------------------------------
+def _actor(r: dict[str, Any], side: str) -> dict[str, Any] | None:
+    if not (r.get(f"{side}_name") or r.get(f"{side}_country") or r.get(f"{side}_code")):
+        return None
+    return {"code": r.get(f"{side}_country"), "sector": r.get(f"{side}_sector"),
+            "actor_text": r.get(f"{side}_text"), "identifier_text": r.get(f"{side}_name"),
+            "cameo_code": r.get(f"{side}_code")}
+
+
+def _event_loc(r: dict[str, Any]) -> dict[str, Any] | None:
+    if not r.get("location"):
+        return None
+    cc = r.get("location_country")
+    cc3 = None
+    if cc:
+        from .ontology.countries import default_countries
+
+        country = default_countries().from_code(cc)
+        cc3 = country.iso3 if country else None
+    return {"geonameid": _int(r.get("geonames_id")), "name": r["location"], "latitude": _float(r.get("lat")),
+            "longitude": _float(r.get("lon")), "feature class": r.get("feature_class"),
+            "feature code": r.get("feature_code"), "country code": cc, "cc3": cc3, "admin1 code": r.get("admin1")}
+
+
+def plover_record(r: dict[str, Any], coding: Coding, *, with_text: bool = False) -> dict[str, Any]:
+    """One stored event as a PLOVER JSON record (see the module docstring for the mapping)."""
+    from . import __version__
+
+    day, end = event_day(r), _day(r.get("date_end"))
+    added = r.get("analysed_at")
+    recipient = _actor(r, "recipient")
+    rec: dict[str, Any] = {
+        "id": r["id"], "has_event": True, "date": day.isoformat() if day else None,
+        "enddate": end.isoformat() if end and end != day else None,
+        "source": [a for a in (_actor(r, "actor"),) if a], "recipient": [recipient] if recipient else [],
+        "event": [r["type"]], "mode": r.get("mode"), "context": coding.context(r.get("cameo")),
+        "event_loc": _event_loc(r), "event_text": [r["trigger"]] if r.get("trigger") else [],
+        "quad_code": coding.quad(r), "event_scale": coding.goldstein(r.get("cameo")),
+        "text_info": {"start": _int(r.get("sentence_start")), "end": _int(r.get("sentence_end")),
+                      "trigger_start": _int(r.get("trigger_start")), "trigger_end": _int(r.get("trigger_end"))},
+        "cite_info": {"citation": r["article_id"], "url": r.get("url") or None, "title": r.get("title") or None,
+                      "language": r.get("language") or None, "publication": r.get("source") or None,
+                      "published": r.get("published"), "coder": f"dateline {__version__}",
+                      "codebook": "plover-0.8 (CAMEO 1.1b3 codes kept in cameo)"},
+        "coder": f"dateline {__version__}",
+        "coded_date": added.date().isoformat() if isinstance(added, dt.datetime) else None,
+        "coded_time": added.time().isoformat(timespec="seconds") if isinstance(added, dt.datetime) else None,
+        "status": r.get("status"), "confidence": r.get("confidence"), "cameo": r.get("cameo"),
+        "rule": r.get("rule"), "article_id": r["article_id"],
+    }
+    if with_text:
+        rec["text"] = (r.get("sentence") or "").strip()
+    return rec
+
+
+# -- GDELT -------------------------------------------------------------------------------------------------
+def _geo_type(r: dict[str, Any]) -> int | None:
+    """GDELT's geographic resolution: 1 country, 2 US state, 3 US city, 4 world city, 5 world state."""
+    if not r.get("location"):
+        return None
+    us = (r.get("location_country") or "").upper() == "US"
+    code = r.get("feature_code") or ""
+    if code.startswith("PCL") or (r.get("feature_class") is None and r.get("lat") is None):
+        return 1
+    if r.get("feature_class") == "A":
+        return 2 if us else 5
+    return 3 if us else 4
+
+
+def gdelt_event_row(r: dict[str, Any], coding: Coding) -> list[Any]:
+    day = event_day(r)
+    cameo = r.get("cameo") or ""
+    g = coding.goldstein(cameo)
+    cc = r.get("location_country") or ""
+    adm1 = f"{cc}{r['admin1']}" if cc and r.get("admin1") else (cc if _geo_type(r) == 1 else "")
+    country = coding.country_name(cc)
+    full = ", ".join(dict.fromkeys(x for x in (r.get("location"), country) if x))
+    actor = ("actor_code", "actor_name", "actor_country", None, None, None, None, "actor_sector", None, None)
+    values: list[Any] = [
+        global_event_id(r["id"]), day.strftime("%Y%m%d") if day else "", day.strftime("%Y%m") if day else "",
+        day.year if day else "",
+        f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else "",
+        *(r.get(k) if k else None for k in actor),
+        *(r.get(k.replace("actor", "recipient")) if k else None for k in actor),
+        1 if r.get("is_root") else 0, cameo, cameo[:3], cameo[:2], coding.quad(r),
+        f"{g:.1f}" if g is not None else None, r.get("n_mentions", 1), r.get("n_sources", 1),
+        r.get("n_articles", 1), None,
+        *([None] * 16),  # the actors' own geography: we place events, not actors
+        _geo_type(r), full or None, cc or None, adm1 or None, None, _float(r.get("lat")), _float(r.get("lon")),
+        _int(r.get("geonames_id")) if r.get("location") else None,
+        _stamp(r.get("first_added") or r.get("analysed_at")), r.get("url") or r.get("source") or "",
+    ]
+    return values
+
+
+def gdelt_mention_row(r: dict[str, Any]) -> list[Any]:
+    url = r.get("url") or ""
+    offset = lambda k: _int(r.get(k)) if _int(r.get(k)) is not None else -1  # noqa: E731  (-1: GDELT's none)
+    confidence = r.get("confidence")
+    return [
+        global_event_id(r["root"]), _stamp(r.get("first_added")), _stamp(r.get("published") or
+                                                                           r.get("published_date")),
+        1 if url.startswith(("http://", "https://")) else 2, r.get("source") or _domain(url) or None,
+        url or r["article_id"], None, offset("actor_start"), offset("recipient_start"), offset("trigger_start"),
+        1, round(confidence * 100) if confidence is not None else None, r.get("doc_len"), None, None, None,
+    ]
+
+
+def _domain(url: str) -> str:
+    from urllib.parse import urlparse
+
+    return urlparse(url).netloc if url else ""
+
+
+def _mark_roots(store, batch: list[dict[str, Any]]) -> None:
+    """IsRootEvent: 1 when the event is told in the headline, standfirst or first paragraph, as GDELT marks
+    events of an article's lead."""
+    ids = sorted({r["article_id"] for r in batch})
+    marks = ", ".join("?" * len(ids))
+    leads = {a["id"]: a for a in store.query(
+        f"SELECT id, title, standfirst, substr(text, 1, 4000) AS lead FROM articles WHERE id IN ({marks})", ids)}
+    for r in batch:
+        a = leads.get(r["article_id"])
+        start = _int(r.get("sentence_start"))
+        r["is_root"] = bool(a and start is not None and start < _lead_end(a))
+
+
+def _lead_end(a: dict[str, Any]) -> int:
+    """Where the first paragraph that is neither the headline nor the standfirst ends."""
+    lead, pos = a.get("lead") or "", 0
+    skip = {(a.get("title") or "").strip(), (a.get("standfirst") or "").strip()} - {""}
+    for line in lead.split("\n"):
+        pos += len(line) + 1
+        if line.strip() and line.strip() not in skip:
+            return pos
+    return pos
+
+
+# -- writers -----------------------------------------------------------------------------------------------
+def flat_row(r: dict[str, Any], coding: Coding) -> dict[str, Any]:
+    """One stored event as the flat row of CSV and Parquet (``FLAT_COLUMNS``)."""
+    out = {k: r.get(k) for k in ("article_id", "date_value", "type", "mode", "cameo", "status", "confidence",
+                                 "actor_name", "actor_text", "actor_code", "actor_country", "actor_sector",
+                                 "recipient_name", "recipient_text", "recipient_code", "recipient_country",
+                                 "recipient_sector", "location", "location_country", "trigger", "sentence", "rule",
+                                 "published", "source", "url", "title", "language", "analysed_at")}
+    out.update(event_id=r["id"], date=event_day(r), date_start=_day(r.get("date_start")),
+               date_end=_day(r.get("date_end")), date_inferred=r.get("date_inferred"),
+               context=";".join(coding.context(r.get("cameo"))) or None, quad_class=coding.quad(r),
+               goldstein=coding.goldstein(r.get("cameo")), location_admin1=r.get("admin1"),
+               location_lat=_float(r.get("lat")), location_lon=_float(r.get("lon")),
+               location_geonames_id=_int(r.get("geonames_id")), trigger_start=_int(r.get("trigger_start")),
+               trigger_end=_int(r.get("trigger_end")), sentence_start=_int(r.get("sentence_start")),
+               sentence_end=_int(r.get("sentence_end")))
+    out["sentence"] = (out["sentence"] or "").strip() or None
+    return out
+
+
+@dataclass(slots=True)
+class ExportStats:
+    events: int = 0  # rows of the main table (PLOVER records, GDELT events, flat rows)
+    mentions: int = 0  # rows of the GDELT Mentions table
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "1" if v else "0"
+    if isinstance(v, str):  # a tab or line break inside a field would break a TSV row
+        return v.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return str(v)
+
+
+def write_plover(store, filters: EventFilters, out: IO[str], *, with_text: bool = False) -> ExportStats:
+    coding, stats = Coding(), ExportStats()
+    for batch in event_batches(store, filters):
+        out.write("".join(json.dumps(plover_record(r, coding, with_text=with_text), ensure_ascii=False,
+                                     default=str) + "\n" for r in batch))
+        stats.events += len(batch)
+    return stats
+
+
+def write_gdelt(store, filters: EventFilters, events_out: IO[str], mentions_out: IO[str] | None) -> ExportStats:
+    coding, stats = Coding(), ExportStats()
+    events_out.write("\t".join(GDELT_EVENT_COLUMNS) + "\n")
+    for batch in gdelt_event_batches(store, filters):
+        _mark_roots(store, batch)
+        events_out.write("".join("\t".join(map(_cell, gdelt_event_row(r, coding))) + "\n" for r in batch))
+        stats.events += len(batch)
+    if mentions_out is not None:
+        mentions_out.write("\t".join(GDELT_MENTION_COLUMNS) + "\n")
+        for batch in gdelt_mention_batches(store, filters):
+            mentions_out.write("".join("\t".join(map(_cell, gdelt_mention_row(r))) + "\n" for r in batch))
+            stats.mentions += len(batch)
+    return stats
+
+
+def write_csv(store, filters: EventFilters, out: IO[str]) -> ExportStats:
+    coding, stats = Coding(), ExportStats()
+    names = [c for c, _ in FLAT_COLUMNS]
+    w = csv.writer(out)
+    w.writerow(names)
+    for batch in event_batches(store, filters):
+        for r in batch:
+            row = flat_row(r, coding)
+            w.writerow(["" if row[c] is None else row[c] for c in names])
+        stats.events += len(batch)
+    return stats
+
+
+def write_parquet(store, filters: EventFilters, path: Path) -> ExportStats:
+    """Batches into a scratch DuckDB file on disk, then DuckDB's own COPY ... TO (FORMAT PARQUET): typed
+    columns, no pyarrow, memory bounded by the scratch database's limit."""
+    import tempfile
+
+    import duckdb
+
+    coding, stats = Coding(), ExportStats()
+    names = [c for c, _ in FLAT_COLUMNS]
+    with tempfile.TemporaryDirectory(prefix="dateline-export-", dir=path.parent) as tmp:
+        con = duckdb.connect(str(Path(tmp) / "rows.duckdb"))
+        try:
+            con.execute("SET memory_limit = '256MB'")
+            con.execute("SET preserve_insertion_order = true")
+            con.execute(f"CREATE TABLE rows ({', '.join(f'{c} {t}' for c, t in FLAT_COLUMNS)})")
+            select = ", ".join(f"unnest(${i + 1})" for i in range(len(names)))
+            for batch in event_batches(store, filters):
+                rows = [flat_row(r, coding) for r in batch]
+                con.execute(f"INSERT INTO rows SELECT {select}", [[row[c] for row in rows] for c in names])
+                stats.events += len(batch)
+            target = str(path).replace("'", "''")
+            con.execute(f"COPY rows TO '{target}' (FORMAT PARQUET, COMPRESSION zstd)")
+        finally:
+            con.close()
+    return stats
+
+
+def mentions_path(path: Path) -> Path:
+    """Where the Mentions table goes beside an Events table: events.tsv -> events.mentions.tsv."""
+    return path.with_name(f"{path.stem}.mentions{path.suffix or '.tsv'}")
+
+
+def export(store, fmt: str, filters: EventFilters = EventFilters(), path: Path | str | None = None, *,
+           with_text: bool = False, stdout: IO[str] | None = None) -> ExportStats:
+    """Export the events that pass ``filters`` in ``fmt`` to ``path`` (text formats: stdout when None).
+    A GDELT export to a path also writes the Mentions table beside it (:func:`mentions_path`)."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    if fmt == "parquet" and path is None:
+        raise ExportError("parquet is binary: give a file with -o PATH")
+    _bound_memory(store)
+    out_path = Path(path) if path is not None else None
+    if fmt == "parquet":
+        return write_parquet(store, filters, out_path)
+    with _open(out_path, stdout) as out:
+        if fmt == "plover-json":
+            return write_plover(store, filters, out, with_text=with_text)
+        if fmt == "csv":
+            return write_csv(store, filters, out)
+        if out_path is None:
+            return write_gdelt(store, filters, out, None)
+        with open(mentions_path(out_path), "w", encoding="utf-8", newline="") as mentions:
+            return write_gdelt(store, filters, out, mentions)
+
+
+class _open:
+    """A file to write, or stdout left open."""
+
+    def __init__(self, path: Path | None, stdout: IO[str] | None):
+        self.path, self.stdout, self.f = path, stdout, None
+
+    def __enter__(self) -> IO[str]:
+        if self.path is None:
+            return self.stdout or sys.stdout
+        self.f = open(self.path, "w", encoding="utf-8", newline="")
+        return self.f
+
+    def __exit__(self, *exc: object) -> None:
+        if self.f is not None:
+            self.f.close()
+
+
+def _bound_memory(store) -> None:
+    """A DuckDB store caches up to most of the machine's memory by default: an export needs little."""
+    limit = getattr(store, "limit", None)
+    if dialect(store) == "duckdb" and callable(limit):
+        limit(memory="256MB")
+
+
+__all__ = ["FORMATS", "GDELT_EVENT_COLUMNS", "GDELT_MENTION_COLUMNS", "FLAT_COLUMNS", "EventFilters",
+           "ExportError", "ExportStats", "export", "plover_record", "mentions_path"]
