@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from .common import CSV, JSON, LIMIT, read_store
-from .output import emit, err, output_format
+from .common import CSV, JSON, LIMIT, check, read_store
+from .output import cell, dump_json, emit, err, esc, output_format
 
 
 
@@ -23,11 +23,12 @@ def articles_cmd(
     limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV,
 ) -> None:
     """List stored articles."""
-    from .. import query
+    from .. import filters, query
 
+    fmt = output_format(as_json, as_csv)
+    wanted = check(filters.articles, since=since, until=until, source=source, limit=limit)
     with read_store() as store:
-        emit(query.articles(store, since=since, until=until, source=source, limit=limit),
-             fmt=output_format(as_json, as_csv))
+        emit(query.articles(store, **wanted), fmt=fmt)
 
 
 def entities_cmd(
@@ -37,37 +38,39 @@ def entities_cmd(
     limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV,
 ) -> None:
     """Entities across all articles with their country and sector codes."""
-    from .. import query
+    from .. import filters, query
 
+    fmt = output_format(as_json, as_csv)
+    wanted = check(filters.entities, type=type, country=country, name=name, limit=limit)
     with read_store() as store:
-        emit(query.entities(store, type=type, country=country, name=name, limit=limit),
-             fmt=output_format(as_json, as_csv))
+        emit(query.entities(store, **wanted), fmt=fmt)
 
 
 def errors_cmd(limit: int = LIMIT, as_json: bool = JSON, as_csv: bool = CSV) -> None:
     """Items that failed, with the reason."""
-    from .. import query
+    from .. import filters, query
 
+    fmt = output_format(as_json, as_csv)
+    wanted = check(filters.errors, limit=limit)
     with read_store() as store:
-        emit(query.errors(store, limit=limit), fmt=output_format(as_json, as_csv))
+        emit(query.errors(store, **wanted), fmt=fmt)
 
 
 def show_cmd(article_id: str = typer.Argument(..., help="Article id (a unique prefix is enough)."),
              as_json: bool = JSON) -> None:
     """One article with everything found in it."""
-    from .. import query
+    from .. import filters, query
     from ..model import to_dict
 
+    check(filters.text, value=article_id, param="ARTICLE_ID")
     with read_store() as store:
         full = query.find_article_id(store, article_id)
         analysis = store.analysis(full) if full else None
     if analysis is None:
-        err.print(f"no article with id {article_id!r}")
+        err.print(f"no article with id {esc(repr(article_id))}")
         raise typer.Exit(1)
     if as_json:
-        import json
-
-        print(json.dumps(to_dict(analysis), ensure_ascii=False, indent=1))
+        print(dump_json(to_dict(analysis)))
         return
     from .render import print_analysis
 
@@ -93,7 +96,7 @@ def print_overview() -> None:
         out.print("\n[bold]How many times did Kim Jong Un visit China in the year to 2019-01-08?[/bold] "
                   f"{got['count']} distinct visits, each with the articles that reported it:")
         for o in got["occurrences"]:
-            out.print(f"  {o['start']} – {o['end']}  {', '.join(o['locations'][:2]) or '?'}  "
-                      f"({o['articles']} articles: {', '.join(o['sources'])})")
+            out.print(cell(f"  {o['start']} – {o['end']}  {', '.join(o['locations'][:2]) or '?'}  "
+                           f"({o['articles']} articles: {', '.join(o['sources'])})"))
         out.print("[dim]Ask your own: dateline count --actor 'Kim Jong Un' --recipient CHN --type CONSULT "
                   "--mode visit --window 2018-01-09/2019-01-08 --reports[/dim]")

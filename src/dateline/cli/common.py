@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .output import err
+from .output import err, esc
 from .state import app_state
 
 JSON = typer.Option(False, "--json", help="JSON output.")
@@ -31,6 +31,17 @@ def read_store():
     return open_store(db, read_only=True)
 
 
+def check(validate, **raw):
+    """``validate(**raw)`` from ``dateline.filters``; a bad value is a usage error naming its option (exit 2)."""
+    from ..filters import FilterError
+
+    try:
+        return validate(**raw)
+    except FilterError as e:
+        hint = e.param if e.param.isupper() else "--" + e.param.split()[0].replace("_", "-")  # ARGUMENT or --option
+        raise typer.BadParameter(e.reason, param_hint=hint) from None
+
+
 def article_id_or_exit(store, prefix: str | None) -> str | None:
     """The full id for an ``--article`` prefix (None when none was given); exit 1 when nothing matches."""
     if not prefix:
@@ -39,6 +50,6 @@ def article_id_or_exit(store, prefix: str | None) -> str | None:
 
     found = query.find_article_id(store, prefix)
     if found is None:
-        err.print(f"no article with id {prefix!r}")
+        err.print(f"no article with id {esc(repr(prefix))}")
         raise typer.Exit(1)
     return found

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from .common import JSON, MIN_CONFIDENCE, read_store
-from .output import err
+from .common import JSON, MIN_CONFIDENCE, check, read_store
+from .output import cell, dump_json, err
 
 
 def register(app: typer.Typer) -> None:
@@ -27,43 +27,32 @@ def count_cmd(
 ) -> None:
     """Distinct occurrences across articles: `dateline count --actor "Kim Jong Un" --recipient CHN
     --type CONSULT --mode visit --window 2018-01-09/2019-01-08`."""
-    import datetime as dt
-    import json
+    from .. import filters, query
 
-    from .. import query
-
-    if window:
-        since, _, until = window.partition("/")
-    for name, value in (("--since", since), ("--until", until)):
-        if value:
-            try:
-                dt.date.fromisoformat(value)
-            except ValueError:
-                raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
+    wanted = check(filters.occurrences, actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
+                   since=since, until=until, window=window, min_confidence=min_confidence)
     with read_store() as store:
-        result = query.occurrences(store, actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
-                                   since=since or None, until=until or None, min_confidence=min_confidence)
+        result = query.occurrences(store, **wanted)
     if as_json:
-        print(json.dumps(result, ensure_ascii=False, indent=1, default=str))
+        print(dump_json(result))
         return
     from rich.console import Console
     from rich.table import Table
 
     out = Console()
-    span = f" between {result['since'] or '…'} and {result['until'] or '…'}" if since or until else ""
+    span = f" between {result['since'] or '…'} and {result['until'] or '…'}" if wanted["since"] or wanted["until"] else ""
     out.print(f"[bold]{result['count']}[/bold] distinct occurrence(s){span}")
     t = Table()
     for c in ("#", "from", "to", "where", "articles", "sources"):
         t.add_column(c, overflow="fold")
     for i, o in enumerate(result["occurrences"], 1):
-        t.add_row(str(i), o["start"], o["end"], ", ".join(o["locations"][:3]), str(o["articles"]),
-                  ", ".join(o["sources"]))
+        t.add_row(str(i), o["start"], o["end"], cell(o["locations"][:3]), str(o["articles"]), cell(o["sources"]))
     out.print(t)
     if reports:
         for i, o in enumerate(result["occurrences"], 1):
             out.print(f"[bold]#{i}[/bold] {o['start']} – {o['end']}")
             for r in o["reports"]:
-                out.print(f"  {r['published']} {r['source']} [{r['event']}] {r['date']}: {r['sentence'][:140]}")
+                out.print(cell(f"  {r['published']} {r['source']} [{r['event']}] {r['date']}: {r['sentence'][:140]}"))
     if result["unplaced"]:
         err.print(f"{len(result['unplaced'])} matching report(s) could not be placed on a calendar "
                   "(no date of their own, or a span too wide); see --json")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .common import ARTICLE, CSV, JSON, LIMIT, article_id_or_exit, read_store
+from .common import ARTICLE, CSV, JSON, LIMIT, article_id_or_exit, check, read_store
 from .output import emit, output_format
 
 
@@ -21,11 +21,12 @@ def dates_cmd(
     as_csv: bool = CSV,
 ) -> None:
     """Date mentions: the text, its TIMEX3 value, granularity and the days it covers."""
-    from .. import query
+    from .. import filters, query
 
     fmt = output_format(as_json, as_csv)
+    wanted = check(filters.dates, article=article, since=since, until=until, limit=limit)
     with read_store() as store:
-        article_id = article_id_or_exit(store, article)
-        rows = query.dates(store, article=article_id, since=since, until=until, limit=limit)
+        wanted["article"] = article_id_or_exit(store, wanted["article"])
+        rows = query.dates(store, **wanted)
     columns = ["article", "text", "value", "granularity", "start", "end"] if fmt == "table" else None
     emit(rows, fmt=fmt, columns=columns, title="Dates")

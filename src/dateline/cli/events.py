@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from .common import ARTICLE, CSV, JSON, LIMIT, MIN_CONFIDENCE, article_id_or_exit, read_store
-from .output import emit, err, output_format
+from .common import ARTICLE, CSV, JSON, LIMIT, MIN_CONFIDENCE, article_id_or_exit, check, read_store
+from .output import clean, dump_json, emit, err, esc, output_format
 
 TABLE_COLUMNS = ["id", "date", "event", "status", "actor", "recipient", "location", "conf"]
 
@@ -32,24 +32,15 @@ def events_cmd(
     as_csv: bool = CSV,
 ) -> None:
     """Who did what to whom: coded events with date, place, status and confidence."""
-    from .. import query
-    from ..model.records import EVENT_STATUSES
+    from .. import filters, query
 
     fmt = output_format(as_json, as_csv)
-    if status and status.lower() not in EVENT_STATUSES:
-        err.print(f"unknown status {status!r}; one of {', '.join(EVENT_STATUSES)}")
-        raise typer.Exit(2)
-    if type:
-        from ..ontology.events import PLOVER_TYPES
-
-        if type.upper() not in PLOVER_TYPES:
-            err.print(f"unknown PLOVER type {type!r}; one of {', '.join(PLOVER_TYPES)}")
-            raise typer.Exit(2)
+    wanted = check(filters.events, actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
+                   since=since, until=until, status=status, article=article, limit=limit,
+                   min_confidence=min_confidence)
     with read_store() as store:
-        article_id = article_id_or_exit(store, article)
-        rows = query.events(store, actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
-                            since=since, until=until, status=status, article=article_id, limit=limit,
-                            min_confidence=min_confidence)
+        wanted["article"] = article_id_or_exit(store, wanted["article"])
+        rows = query.events(store, **wanted)
     if fmt == "table":  # a terminal is narrow: short ids, codes folded into the names
         rows = [{"id": r["id"][:12], "date": r["date"], "event": "/".join(x for x in (r["type"], r["mode"], r["cameo"])
                                                                          if x),
@@ -68,23 +59,22 @@ def explain_cmd(event_id: str = typer.Argument(..., help="Event id (a unique pre
                 as_json: bool = typer.Option(False, "--json", help="The event record as JSON.")) -> None:
     """Why an event was coded so: sentence and trigger, rule, actor and recipient resolution, date, place
     and status cues."""
-    from .. import query
+    from .. import filters, query
     from ..nlp.events.explain import explain_lines
     from ..ontology.events import default_event_ontology
 
+    check(filters.text, value=event_id, param="EVENT_ID")
     with read_store() as store:
         ev = query.event(store, event_id)
     if ev is None:
-        err.print(f"no event with id {event_id!r} (or the prefix is not unique)")
+        err.print(f"no event with id {esc(repr(event_id))} (or the prefix is not unique)")
         raise typer.Exit(1)
     if as_json:
-        import json
-
         from ..model import to_dict
 
-        print(json.dumps(to_dict(ev), ensure_ascii=False, indent=1))
+        print(dump_json(to_dict(ev)))
         return
     onto = default_event_ontology()
     c = onto.cameo(ev.cameo)
     for line in explain_lines(ev, cameo_name=c.name if c else None):
-        print(line)
+        print(clean(line))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .common import CSV, JSON, LIMIT, article_id_or_exit, read_store
+from .common import CSV, JSON, LIMIT, article_id_or_exit, check, read_store
 from .output import emit, output_format
 
 
@@ -21,12 +21,13 @@ def places_cmd(
     as_csv: bool = CSV,
 ) -> None:
     """Places across articles (resolved to GeoNames where possible), or one article's mentions."""
-    from .. import query
+    from .. import filters, query
 
     fmt = output_format(as_json, as_csv)
+    wanted = check(filters.places, country=country, article=article, event_only=event_only, limit=limit)
     with read_store() as store:
-        article_id = article_id_or_exit(store, article)
-        rows = query.places(store, country=country, article=article_id, event_only=event_only, limit=limit)
+        article_id = wanted["article"] = article_id_or_exit(store, wanted["article"])
+        rows = query.places(store, **wanted)
     columns = None
     if fmt == "table" and (article_id or event_only):
         columns = ["article_id", "text", "name", "country", "admin1", "lat", "lon", "is_event_location"]

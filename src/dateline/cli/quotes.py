@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .common import ARTICLE, CSV, JSON, LIMIT, article_id_or_exit, read_store
+from .common import ARTICLE, CSV, JSON, LIMIT, article_id_or_exit, check, read_store
 from .output import emit, output_format
 
 
@@ -23,15 +23,14 @@ def quotes_cmd(
     as_csv: bool = CSV,
 ) -> None:
     """Quotes and reported speech with their speaker, cue, date and place."""
-    from .. import query
+    from .. import filters, query
 
-    if kind and kind.lower() not in ("direct", "partial", "indirect"):
-        raise typer.BadParameter("--kind is one of direct, partial, indirect")
     fmt = output_format(as_json, as_csv)
+    wanted = check(filters.quotes, speaker=speaker, since=since, until=until, article=article, kind=kind,
+                   limit=limit)
     with read_store() as store:
-        article_id = article_id_or_exit(store, article)
-        rows = query.quotes(store, speaker=speaker, since=since, until=until, article=article_id, kind=kind,
-                            limit=limit)
+        wanted["article"] = article_id_or_exit(store, wanted["article"])
+        rows = query.quotes(store, **wanted)
     columns = ["said_on", "speaker_name", "cue", "kind", "content", "place", "article_id"] if fmt == "table" else None
     if fmt == "table":
         rows = [{**r, "speaker_name": r["speaker_name"] or "(unknown)", "article_id": r["article_id"][:10]}
