@@ -13,6 +13,8 @@ MAX_LIMIT = 1000  # rows in one page; more is a client mistake, not a request to
 MAX_OFFSET = 100_000  # pages are cut from the head of a listing, so a deep offset costs as much as its rows
 MAX_TEXT = 200  # characters of a free-text filter
 
+# Days outside these years are refused: no news falls there, and a window's margins must stay on the calendar.
+FIRST_YEAR, LAST_YEAR = 1000, 9000
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CAMEO = re.compile(r"^\d{1,4}$")
 
@@ -28,9 +30,11 @@ def day(name: str, value: str | None) -> str | None:
     if not _DAY.match(value):
         raise bad(name, f"{value[:40]!r} is not a date (YYYY-MM-DD)", value[:40])
     try:
-        dt.date.fromisoformat(value)
+        year = dt.date.fromisoformat(value).year
     except ValueError:
         raise bad(name, f"{value!r} is not a day on the calendar", value) from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise bad(name, f"{value!r} is outside the years {FIRST_YEAR} to {LAST_YEAR}", value)
     return value
 
 
