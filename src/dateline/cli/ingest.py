@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from .common import SOURCE_HOMES
-from .output import err
+from .output import dump_json, err, esc
 from .state import app_state
 
 
@@ -66,14 +66,12 @@ def demo_cmd() -> None:
 
     folder = Path(str(resources.files("dateline.demo") / "articles"))
     settings = app_state.get()
-    err.print(f"Demo: {folder} -> {settings.db}")
+    err.print(f"Demo: {esc(folder)} -> {esc(settings.db)}")
     run_ingest(read_inputs([folder], ReadOptions(max_bytes=settings.max_bytes)), as_json=False, exit_on_fail=False)
     print_overview()
 
 
 def run_ingest(items, *, as_json: bool, exit_on_fail: bool = True, resources=None) -> None:
-    import json
-
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from ..pipeline import AnalyzeOptions
@@ -102,11 +100,11 @@ def run_ingest(items, *, as_json: bool, exit_on_fail: bool = True, resources=Non
                    for e in report.failed + report.analysis_errors],
     }
     if as_json:
-        print(json.dumps(summary, ensure_ascii=False, indent=1))
+        print(dump_json(summary))
     else:
-        err.print(f"stored {report.stored} analyses ({report.new} new articles) in {settings.db}")
-        for e in report.failed + report.analysis_errors:
-            err.print(f"[red]failed[/red] {e.origin}: {e.code}: {e.message}")
+        err.print(f"stored {report.stored} analyses ({report.new} new articles) in {esc(settings.db)}")
+        for e in report.failed + report.analysis_errors:  # names and messages come from the input: escaped
+            err.print(f"[red]failed[/red] {esc(e.origin)}: {esc(e.code)}: {esc(e.message)}")
     n_bad = len(report.failed) + len(report.analysis_errors)
     if n_bad:
         err.print(f"{n_bad} item(s) failed")
