@@ -59,4 +59,6 @@ def eval_tasks() -> dict[str, tuple[str, str]]:
         "xdoc": ("dateline.evals.xdoc:run",
                  "ECB+ cross-document event coreference (MUC, B3, CEAF-e, CoNLL F1): gold mentions, lemma "
                  "baseline, end to end"),
+        "coref": ("dateline.evals.coref:run",
+                  "WikiEvents coreference clusters: MUC, B3, CEAF-e and CoNLL F1, all and named+nominal mentions"),
     }

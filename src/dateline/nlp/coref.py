@@ -1,0 +1,460 @@
+"""Coreference within one article: which mentions name the same person, body or place, and why.
+
+A read model over what the article's analysis already holds, not a second grouping: the entity
+extractor's groups (names, short names, titles and office nominals, ``nlp.entities``) are the clusters,
+and the rules here only add the mentions those groups leave out. Every link carries its rule and the
+mention it was linked to, so a reader (``explain``, ``show``) can see why. When two readings compete,
+no link is made: a missing link costs less than a wrong one, since actors and speakers are read from
+these clusters.
+
+Rules, in the order they are tried (each mention is linked at most once):
+
+1. the entity's own mentions: the same name again, a short form or surname of the full name ("Scholz"
+   after "Olaf Scholz"), a title before the name ("Chancellor"), an office noun the one holder of that
+   office has ("the chancellor");
+2. a noun phrase in apposition to a name ("Ana Ruiz, the mayor of Dale"), or a name in apposition to
+   a noun ("the mayor, Ana Ruiz");
+3. a nationality adjective of a country the article names ("Russian troops" -> Russia);
+4. a definite role noun ("the president", "the spokesman") bound to the latest person named before it
+   whose title or office is that noun; "the country", "the city", "the group" to the one country, town
+   or body named in the sentence or the two before it;
+5. a relative pronoun ("who", "which") to the mention its clause hangs on;
+6. "I", "me", "my" inside a quotation to its speaker;
+7. "he", "she", "it" and their forms by number, gender and salience within the sentence and the two
+   before it: the one fitting candidate, or the subject of the sentence when several fit; else none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ..model import Entity, Quote, Span
+from .events.gender import entity_gender, pronoun_gender
+from .events.pronouns import REFLEXIVES, clause_subject
+from .lexicon import RELATIVE_PRONOUNS
+from .names import PERSON_ROLES
+from .speakers import ROLE_NOUNS
+
+WINDOW = 2  # sentences before the mention's own that a pronoun or a role noun may reach back to
+SINGULAR_THING = frozenset({"it", "its", "itself"})
+FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+# nouns that stand for a named country, town or body of the article ("the country", "the group")
+PLACE_NOUNS = {"country": "country", "nation": "country", "kingdom": "country", "republic": "country",
+               "city": "town", "town": "town", "village": "town", "capital": "town"}
+BODY_NOUNS = frozenset({"group", "organization", "organisation", "company", "firm", "agency", "party",
+                        "militia", "movement", "network", "ministry", "department", "court", "council",
+                        "committee", "army", "force", "forces", "police", "newspaper", "channel", "bank"})
+MENTION_CLASSES = frozenset({"person", "place", "building", "vehicle", "goods"})
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One mention of a cluster: its words, what kind of mention it is, and why it belongs there.
+
+    ``antecedent`` is the mention it was linked to (None for the cluster's first mention)."""
+
+    span: Span
+    kind: str  # name, short_name, title, nominal, demonym, pronoun, relative
+    rule: str
+    antecedent: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """The mentions of one thing, in text order."""
+
+    name: str
+    type: str
+    links: tuple[Link, ...]
+    entity_id: str | None = None
+
+
+@dataclass(slots=True)
+class _Draft:
+    name: str
+    type: str
+    entity: Entity | None
+    links: list[Link] = field(default_factory=list)
+    country: str | None = None  # ISO alpha-3 where the cluster is a country itself
+    gender: str | None = None
+    heads: list[tuple[int, Span]] = field(default_factory=list)  # (head token, mention), as added
+
+
+def clusters(doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] = (),
+             resources: Any = None) -> tuple[Cluster, ...]:
+    """The article's mention clusters, one per entity with more than one mention and one per
+    nationality whose country is not named; singletons are left out."""
+    if resources is None:
+        from .resources import default_resources
+
+        resources = default_resources()
+    b = _Builder(doc, resources)
+    for e in entities:
+        b.add_entity(e)
+    b.appositions()
+    b.demonyms()
+    b.role_nouns()
+    b.relatives()
+    b.speakers(quotes)
+    b.pronouns()
+    b.same_nouns()
+    return b.result()
+
+
+class _Builder:
+    """Holds the clusters while the rules add to them; ``owner`` maps a head token to its cluster."""
+
+    def __init__(self, doc: Doc, resources: Any) -> None:
+        self.doc = doc
+        self.res = resources
+        self.drafts: list[_Draft] = []
+        self.owner: dict[int, _Draft] = {}  # head token index -> cluster
+        self.heads: dict[int, Span] = {}  # head token index -> the mention's span
+        self.sents = list(doc.sents)
+        self.sent_of = {}  # token index -> sentence number
+        for k, s in enumerate(self.sents):
+            for i in range(s.start, s.end):
+                self.sent_of[i] = k
+
+    # -- bookkeeping -------------------------------------------------------------------------------
+    def _head(self, start: int, end: int) -> Token | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def _add(self, d: _Draft, tokens_or_span, kind: str, rule: str, antecedent: Span | None) -> bool:
+        span = tokens_or_span if isinstance(tokens_or_span, Span) else _span(tokens_or_span)
+        head = self._head(span.start, span.end)
+        if head is None or head.i in self.owner:
+            return False
+        self.owner[head.i] = d
+        self.heads[head.i] = span
+        d.heads.append((head.i, span))
+        d.links.append(Link(span, kind, rule, antecedent))
+        return True
+
+    @staticmethod
+    def _mentions_before(d: _Draft, i: int) -> list[tuple[int, Span]]:
+        return sorted((h, s) for h, s in d.heads if h < i)
+
+    # -- 1. the entity extractor's groups ------------------------------------------------------------
+    def add_entity(self, e: Entity) -> None:
+        d = _Draft(e.name, e.type, e)
+        country = self.res.countries.from_name(e.name) if e.type == "GPE" else None
+        d.country = country.iso3 if country is not None and country.iso3 == e.country else None
+        self.drafts.append(d)
+        names: list[Span] = []
+        mentions = sorted(e.mentions, key=lambda m: (m.span.start, -m.span.end))
+        first_name = next((m.span for m in mentions if m.kind == "name"), mentions[0].span if mentions else None)
+        for m in mentions:
+            rule, ante = self._entity_rule(m, names, first_name, e)
+            if self._add(d, m.span, m.kind, rule, ante) and m.kind in ("name", "short_name"):
+                names.append(m.span)
+
+    def _entity_rule(self, m, names: list[Span], first_name: Span | None, e: Entity) -> tuple[str, Span | None]:
+        if m.kind == "name":
+            if not names:
+                return "first name", None
+            same = next((n for n in reversed(names) if n.text == m.span.text), None)
+            return ("the same name again", same) if same else ("another form of the name", names[-1])
+        if m.kind == "short_name":
+            full = next((n for n in reversed(names) if len(n.text.split()) > 1), first_name)
+            return f"short form of the name {e.name!r}", full
+        if m.kind == "title":
+            name = next((n for n in names if n.start >= m.span.end), None)
+            if name is not None or not names:
+                return f"title of {e.name}, before the name", name or first_name
+            return f"in apposition to the name {e.name!r}", names[-1]
+        return f"office noun that only {e.name} holds in the article", names[-1] if names else first_name
+
+    # -- 2. appositions --------------------------------------------------------------------------------
+    def appositions(self) -> None:
+        """ "Ana Ruiz, the mayor of Dale" and "the mayor, Ana Ruiz": the noun joins the name's cluster."""
+        for h in list(self.heads):
+            d, name = self.owner[h], self.heads[h]
+            tok = self.doc[h]
+            pairs = [c for c in tok.children if c.dep_ == "appos"]
+            if tok.dep_ == "appos":
+                pairs.append(tok.head)
+            for other in pairs:
+                if other.pos_ != "NOUN" or other.i in self.owner or _indefinite_plural(other):
+                    continue
+                self._add(d, _np(other), "nominal", f"in apposition to {name.text!r}", name)
+
+    # -- 3. nationality adjectives ---------------------------------------------------------------------
+    def demonyms(self) -> None:
+        """ "Russian troops": the adjective names Russia, the article's Russia where it names it."""
+        by_country = {d.country: d for d in self.drafts if d.country}
+        for ent in self.doc.ents:
+            if ent.label_ != "NORP" or ent.root.i in self.owner or ent.root.tag_ in ("NNS", "NNPS"):
+                continue  # "Venezuelans" are people of the country, not the country
+            country = self.res.countries.from_demonym(ent.text)
+            if country is None:
+                continue
+            d = by_country.get(country.iso3)
+            if d is None:
+                d = by_country[country.iso3] = _Draft(country.name, "GPE", None, country=country.iso3)
+                self.drafts.append(d)
+            earlier = self._mentions_before(d, ent.root.i)
+            ante = earlier[-1][1] if earlier else None
+            rule = f"nationality adjective of {country.name}" + ("" if d.entity else " (the country is not named)")
+            self._add(d, ent, "demonym", rule, ante)
+
+    # -- 4. role nouns ---------------------------------------------------------------------------------
+    def role_nouns(self) -> None:
+        for tok in self.doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.owner or tok.tag_ not in ("NN", "NNP"):
+                continue
+            if not _definite(tok):
+                continue
+            low = tok.lemma_.lower()
+            if low in ROLE_NOUNS or low in PERSON_ROLES:
+                self._person_role(tok, low)
+            elif low in PLACE_NOUNS or low in BODY_NOUNS:
+                self._thing_noun(tok, low)
+
+    def _person_role(self, tok: Token, word: str) -> None:
+        """The latest person named before it whose titles or office hold the noun."""
+        best = None
+        for d in self.drafts:
+            e = d.entity
+            if e is None or e.type != "PERSON" or word not in _role_words(e):
+                continue
+            earlier = self._mentions_before(d, tok.i)
+            if earlier and (best is None or earlier[-1][0] > best[1]):
+                best = (d, earlier[-1][0], earlier[-1][1])
+        if best is not None:
+            d, _, ante = best
+            self._add(d, _np(tok), "nominal", f"'{word}' is the office of {d.name}, the latest holder named", ante)
+
+    def _thing_noun(self, tok: Token, word: str) -> None:
+        """ "the country" -> the one country named in the window; "the group" -> the one body."""
+        if word in PLACE_NOUNS:
+            want = PLACE_NOUNS[word]
+            fits = [d for d in self.drafts if d.type == "GPE" and (d.country is not None) == (want == "country")]
+        else:
+            fits = [d for d in self.drafts if d.type == "ORG"]
+        found = self._in_window(tok, fits)
+        if len(found) == 1:
+            d, ante = found[0]
+            self._add(d, _np(tok), "nominal", f"'the {word}' stands for {d.name}, the only one named nearby", ante)
+
+    def _in_window(self, tok: Token, fits: list[_Draft]) -> list[tuple[_Draft, Span]]:
+        """Each fitting cluster mentioned in the sentence before ``tok`` or the WINDOW before, with its
+        latest mention there."""
+        first = self.sents[max(0, self.sent_of[tok.i] - WINDOW)].start
+        out = []
+        for d in fits:
+            near = [(h, s) for h, s in self._mentions_before(d, tok.i) if h >= first]
+            if near:
+                out.append((d, near[-1][1]))
+        return out
+
+    # -- 5. relative pronouns --------------------------------------------------------------------------
+    def relatives(self) -> None:
+        for tok in self.doc:
+            if tok.lower_ not in RELATIVE_PRONOUNS or tok.lower_ == "whose" or tok.i in self.owner:
+                continue
+            clause = tok.head
+            if clause.dep_ != "relcl" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+                continue
+            noun = clause.head
+            d = self.owner.get(noun.i)
+            if d is None:
+                continue
+            if (tok.lower_ == "who") != (d.type == "PERSON"):
+                continue  # "who" is a person's, "which" a thing's
+            self._add(d, self.doc[tok.i:tok.i + 1], "relative", f"relative pronoun of {self.heads[noun.i].text!r}",
+                      self.heads[noun.i])
+
+    # -- 6. the speaker's "I" --------------------------------------------------------------------------
+    def speakers(self, quotes: tuple[Quote, ...]) -> None:
+        by_id = {d.entity.id: d for d in self.drafts if d.entity is not None}
+        for q in quotes:
+            d = by_id.get(q.speaker_entity_id or "")
+            if d is None or d.type != "PERSON" or q.kind != "direct":
+                continue
+            span = self.doc.char_span(q.content.start, q.content.end, alignment_mode="expand")
+            for tok in span or ():
+                if tok.lower_ in FIRST_PERSON_SINGULAR and tok.pos_ == "PRON" and tok.i not in self.owner:
+                    self._add(d, self.doc[tok.i:tok.i + 1], "pronoun",
+                              f"'{tok.text}' in the words quoted from {d.name}", q.speaker)
+
+    # -- 7. third-person pronouns ----------------------------------------------------------------------
+    def pronouns(self) -> None:
+        for tok in self.doc:
+            low = tok.lower_
+            if tok.i in self.owner or tok.pos_ != "PRON" and tok.tag_ != "PRP$":
+                continue
+            if pronoun_gender(tok):
+                self._pronoun(tok, "PERSON")
+            elif low in SINGULAR_THING and not _expletive(tok):
+                self._pronoun(tok, "THING")
+
+    def _pronoun(self, tok: Token, want: str) -> None:
+        if tok.lower_ in REFLEXIVES:
+            subj = clause_subject(tok)
+            d = self.owner.get(subj.i) if subj is not None else None
+            if d is not None and self._fits(d, tok, want):
+                self._add(d, self.doc[tok.i:tok.i + 1], "pronoun", f"reflexive: the subject of its clause, {d.name}",
+                          self.heads[subj.i])
+            return
+        fits = [d for d in self.drafts if self._fits(d, tok, want)]
+        found = [(d, s) for d, s in self._in_window(tok, fits) if not self._same_verb(tok, d)]
+        if not found:
+            return
+        if len(found) == 1:
+            d, ante = found[0]
+            why = f"the only {self._what(want, tok)} named in this sentence or the {WINDOW} before"
+        else:
+            got = self._salient(tok, found)
+            if got is None:
+                return  # two fitting antecedents and nothing to choose between them: no link
+            d, ante, why = got
+        self._add(d, self.doc[tok.i:tok.i + 1], "pronoun", f"'{tok.text}' -> {d.name}: {why}", ante)
+
+    def _fits(self, d: _Draft, tok: Token, want: str) -> bool:
+        if want == "PERSON":
+            if d.type != "PERSON" or d.entity is None:
+                return False
+            g = self._gender(d)
+            return g is None or g == pronoun_gender(tok)
+        return d.type in ("ORG", "GPE") and d.entity is not None
+
+    def _gender(self, d: _Draft) -> str | None:
+        if d.gender is None:
+            e = d.entity
+            d.gender = entity_gender([(m.span.start, m.span.end) for m in e.mentions], e.titles, e.name,
+                                     self.doc) or ""
+        return d.gender or None
+
+    @staticmethod
+    def _what(want: str, tok: Token) -> str:
+        if want == "THING":
+            return "body or place"
+        return {"m": "man or person of unknown sex", "f": "woman or person of unknown sex"}[pronoun_gender(tok)]
+
+    def _same_verb(self, tok: Token, d: _Draft) -> bool:
+        """ "Tom praised him": an object pronoun is not the subject of its own verb."""
+        if tok.dep_ not in ("dobj", "dative", "pobj") or tok.tag_ == "PRP$":
+            return False
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and self.owner.get(subj.i) is d
+
+    def _salient(self, tok: Token, found: list[tuple[_Draft, Span]]) -> tuple[_Draft, Span, str] | None:
+        """Of several fitting antecedents, the subject of the pronoun's own sentence named before it, else
+        the subject of the sentence before when no other candidate is named in the pronoun's sentence."""
+        k = self.sent_of[tok.i]
+        sent = self.sents[k]
+        here = [(d, s) for d, s in found if any(sent.start <= h < tok.i for h, _ in self._mentions_before(d, tok.i))]
+        subj = [(d, s) for d, s in here if self._subject_in(d, sent.start, tok.i)]
+        if len(subj) == 1:
+            return (*subj[0], "the subject of its sentence")
+        if here or k == 0:
+            return None
+        prev = self.sents[k - 1]
+        subj = [(d, s) for d, s in found if self._subject_in(d, prev.start, prev.end)]
+        if len(subj) == 1:
+            return (*subj[0], "the subject of the sentence before")
+        return None
+
+    def _subject_in(self, d: _Draft, start: int, end: int) -> bool:
+        for h, _ in self._mentions_before(d, end):
+            if h < start:
+                continue
+            t = self.doc[h]
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+                return True
+        return False
+
+    # -- 8. the same noun again ------------------------------------------------------------------------
+    def same_nouns(self) -> None:
+        """ "a bakery ... the bakery": a definite noun phrase whose head is the head of an earlier phrase,
+        in the same number, that adds no word the earlier mention lacks ("the second bomb" is not "a
+        bomb"). Only nouns of people, bodies, places and things (``sense.noun_class``)."""
+        from .events.sense import noun_class
+
+        agents = self.res.agents
+        seen: dict[tuple[str, str], list[Token]] = {}  # (lemma, number) -> earlier heads
+        for tok in self.doc:
+            if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod", "npadvmod", "nmod") or tok.ent_type_:
+                continue
+            if noun_class(tok, agents) not in MENTION_CLASSES:
+                continue
+            key = (tok.lemma_.lower(), "plural" if tok.tag_ == "NNS" else "singular")
+            earlier = seen.setdefault(key, [])
+            earlier.append(tok)
+            if tok.i in self.owner or len(earlier) < 2 or not _definite(tok):
+                continue
+            ante = earlier[-2]
+            if not _modifiers(tok) <= _modifiers(ante) | self._cluster_words(ante):
+                continue
+            d = self.owner.get(ante.i)
+            if d is None:
+                d = _Draft(_np(ante).text, "NOUN", None)
+                self.drafts.append(d)
+                self._add(d, _np(ante), "nominal", "first mention", None)
+            self._add(d, _np(tok), "nominal", f"the same noun '{tok.lemma_.lower()}' again, adding no word",
+                      self.heads.get(ante.i))
+
+    def _cluster_words(self, tok: Token) -> set[str]:
+        d = self.owner.get(tok.i)
+        if d is None:
+            return set()
+        return {w.lower() for _, span in d.heads for w in span.text.split()}
+
+    # -- result ----------------------------------------------------------------------------------------
+    def result(self) -> tuple[Cluster, ...]:
+        out = []
+        for d in self.drafts:
+            if len(d.links) < 2:
+                continue
+            links = tuple(sorted(d.links, key=lambda lk: (lk.span.start, lk.span.end)))
+            out.append(Cluster(d.name, d.type, links, d.entity.id if d.entity else None))
+        out.sort(key=lambda c: c.links[0].span.start)
+        return tuple(out)
+
+
+def _modifiers(tok: Token) -> set[str]:
+    """The words that narrow a noun down: adjectives, nouns before it, numbers, names."""
+    return {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "nmod")}
+
+
+def _span(tokens) -> Span:
+    return Span(start=tokens.start_char, end=tokens.end_char, text=tokens.text)
+
+
+def _np(tok: Token):
+    """The noun phrase up to its head: "the Venezuelan health minister" (what follows is left out)."""
+    left = min((t.i for t in tok.lefts), default=tok.i)
+    left = min(left, tok.left_edge.i)
+    return tok.doc[left:tok.i + 1]
+
+
+def _definite(tok: Token) -> bool:
+    det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
+    return det is not None and (det.lower_ in ("the", "this", "that") or det.dep_ == "poss")
+
+
+def _indefinite_plural(tok: Token) -> bool:
+    return tok.tag_ in ("NNS", "NNPS")
+
+
+def _expletive(tok: Token) -> bool:
+    """ "It is likely that ...", "it was raining": an "it" that stands for nothing."""
+    if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > verb.i for c in verb.children) and verb.lemma_ == "be":
+        return True
+    return verb.lemma_ in ("rain", "snow", "seem", "appear", "take", "matter")
+
+
+def _role_words(e: Entity) -> set[str]:
+    words: set[str] = set()
+    for t in (*e.titles, e.role or ""):
+        words.update(w.strip(".,").lower() for w in t.replace("-", " ").split())
+    return words

@@ -1,0 +1,137 @@
+"""Coreference within an article (nlp.coref): each link with its rule, on sentences of our own."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dateline.ingest import make_article
+from dateline.nlp.coref import Cluster, clusters
+
+
+@pytest.fixture(scope="module")
+def read(nlp):
+    from dateline.nlp.resources import default_resources
+    from dateline.pipeline import analyze_doc, default_extractors
+
+    res = default_resources()
+    extractors = tuple(e for e in default_extractors() if e.slot in ("entities", "dates", "places", "quotes"))
+
+    def run(body: str) -> tuple[str, tuple[Cluster, ...]]:
+        lines = body.strip().split("\n")
+        art = make_article(title=lines[0], paragraphs=lines[1:], published="2021-03-02")
+        doc = nlp(art.text)
+        a = analyze_doc(doc, art, extractors=extractors, resources=res, provenance={}, nlp=nlp)
+        got = clusters(doc, a.entities, a.quotes, res)
+        for c in got:
+            assert c.links[0].antecedent is None or c.links[0].kind in ("title", "nominal", "demonym")
+            for link in c.links:
+                assert art.text[link.span.start:link.span.end] == link.span.text
+                assert link.rule
+        return art.text, got
+
+    return run
+
+
+def cluster_with(found: tuple[Cluster, ...], text: str) -> Cluster | None:
+    return next((c for c in found if any(lk.span.text == text for lk in c.links)), None)
+
+
+def link_of(c: Cluster, text: str, nth: int = 0):
+    return [lk for lk in c.links if lk.span.text == text][nth]
+
+
+def test_a_surname_and_a_title_join_the_full_name(read):
+    _, found = read("Budget\nChancellor Olaf Scholz met farmers in Kiel on Monday.\nScholz promised them new aid.")
+    c = cluster_with(found, "Olaf Scholz")
+    assert c is not None and c.type == "PERSON"
+    short = link_of(c, "Scholz")
+    assert "short form" in short.rule and short.antecedent.text == "Olaf Scholz"
+    assert any(lk.kind == "title" and "Chancellor" in lk.span.text for lk in c.links)
+
+
+def test_an_apposition_and_a_relative_pronoun(read):
+    _, found = read("Bridge\nMaria Lopez, the mayor of Dale, opened a bridge that links two villages.\n"
+                    "Tom Hale, who owns the ferry, did not come.")
+    lopez = cluster_with(found, "Maria Lopez")
+    assert lopez is not None and any("mayor" in lk.span.text and "apposition" in lk.rule for lk in lopez.links)
+    hale = cluster_with(found, "Tom Hale")
+    assert hale is not None and link_of(hale, "who").kind == "relative"
+
+
+def test_a_role_noun_goes_to_the_latest_holder_named(read):
+    _, found = read("Port\nPrime Minister Ana Ruiz visited the port of Dale on Monday.\n"
+                    "Dock workers cheered when the prime minister arrived.")
+    c = cluster_with(found, "Ana Ruiz")
+    assert c is not None
+    role = next(lk for lk in c.links if lk.span.text.lower().endswith("prime minister") and lk.kind == "nominal")
+    assert "office" in role.rule
+
+
+def test_pronouns_by_gender(read):
+    _, found = read("Talks\nMaria Lopez met Tom Baker in Lima on Monday.\nShe praised the plan.\n"
+                    "He asked for more time.")
+    assert link_of(cluster_with(found, "Maria Lopez"), "She").kind == "pronoun"
+    assert link_of(cluster_with(found, "Tom Baker"), "He").kind == "pronoun"
+    assert cluster_with(found, "She") is cluster_with(found, "Maria Lopez")
+
+
+def test_two_fitting_antecedents_give_no_link(read):
+    _, found = read("Talks\nThe talks between Tom Baker and John Smith ended in Lima on Monday.\n"
+                    "He left on Tuesday.")
+    assert cluster_with(found, "He") is None
+
+
+def test_a_body_is_it_and_a_nationality_is_its_country(read):
+    _, found = read("Vote\nThe Arnor Fishing Federation held a vote in Oslo on Friday.\nIt rejected the quota.\n"
+                    "Peru sent envoys to Chile.\nPeruvian officials said the envoys would stay a week.")
+    fed = cluster_with(found, "It")
+    assert fed is not None and fed.type == "ORG" and "Federation" in fed.name
+    peru = cluster_with(found, "Peruvian")
+    assert peru is not None and any(lk.span.text == "Peru" for lk in peru.links)
+    assert "nationality" in link_of(peru, "Peruvian").rule
+
+
+def test_the_speakers_own_i_and_the_same_noun_again(read):
+    _, found = read('Strike\nMaria Lopez said: "I will not resign over this."\n'
+                    "A hospital in Dale was closed.\nThe hospital opened again on Friday.")
+    lopez = cluster_with(found, "Maria Lopez")
+    assert lopez is not None and "quoted" in link_of(lopez, "I").rule
+    hospital = cluster_with(found, "The hospital")
+    assert hospital is not None and [lk.span.text for lk in hospital.links] == ["A hospital", "The hospital"]
+
+
+def test_no_person_no_invented_links(read):
+    _, found = read("Weather\nIt rained in the hills.\nHe said it would rain again.\nThey stayed home.")
+    assert all(lk.kind != "pronoun" for c in found for lk in c.links)
+
+
+# -- the eval's pure parts ------------------------------------------------------------------------------------
+
+def test_alignment_is_one_to_one_and_prefers_exact_spans():
+    from dateline.evals.coref import GoldMention, align
+
+    gold = (GoldMention("g1", 0, 5, (0, 5), "Kim X"), GoldMention("g2", 10, 20, (14, 20), "the leader"))
+    ours = [(10, 20, (14, 20)), (0, 12, (6, 12)), (14, 20, (14, 20))]
+    got = align(gold, ours)
+    assert got[0] == "g2"  # exact span first
+    assert got[1] == "g1"  # the gold head lies inside our span
+    assert 2 not in got  # g2 is taken
+
+
+def test_reading_the_gold_files(tmp_path):
+    from dateline.evals.coref import read_docs
+
+    text = "Ana Ruiz came . She spoke ."
+    doc = {"doc_id": "d1", "text": text, "tokens": text.split(), "entity_mentions": [
+        {"id": "m1", "start": 0, "end": 2}, {"id": "m2", "start": 4, "end": 5}]}
+    (tmp_path / "coref").mkdir()
+    (tmp_path / "dev.jsonl").write_text(json.dumps(doc) + "\n")
+    (tmp_path / "coref" / "dev.jsonlines").write_text(json.dumps({"doc_key": "d1", "clusters": [["m1", "m2"]]}))
+    (d,) = read_docs(tmp_path / "dev.jsonl")
+    assert d.clusters == (("m1", "m2"),)
+    assert [m.text for m in d.mentions] == ["Ana Ruiz", "She"] and d.mentions[0].head == (4, 8)
+    (tmp_path / "coref" / "dev.jsonlines").write_text("not json\n")
+    with pytest.raises(ValueError, match="not a clusters line"):
+        read_docs(tmp_path / "dev.jsonl")
