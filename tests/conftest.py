@@ -52,3 +52,25 @@ def demo_db(tmp_path_factory):
         report = ingest(read_inputs([folder], ReadOptions()), store)
     assert not report.failed and not report.analysis_errors, report
     return db
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL cluster for the whole session, stopped at the end. Skips when the server
+    binaries or psycopg are missing; with DATELINE_REQUIRE_POSTGRES=1 (CI) that is a failure instead."""
+    import importlib.util
+
+    from pg_server import PgServer, find_bin_dir
+
+    bin_dir = find_bin_dir()
+    missing = ("PostgreSQL server binaries (Debian: apt-get install postgresql)" if bin_dir is None else
+               "psycopg (pip install 'dateline[postgres]')" if importlib.util.find_spec("psycopg") is None else None)
+    if missing:
+        if os.environ.get("DATELINE_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"{missing} not found, and DATELINE_REQUIRE_POSTGRES=1")
+        pytest.skip(f"{missing} not found")
+    server = PgServer(bin_dir).start()
+    try:
+        yield server
+    finally:
+        server.stop()

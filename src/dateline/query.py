@@ -1,4 +1,6 @@
-"""Read models shared by the CLI, the HTTP API and the web page. SQL lives here, not in adapters."""
+"""Read models shared by the CLI, the HTTP API, the web page, exports and the Python API. SQL lives here
+and in the stores, not in adapters. It is portable (DuckDB and PostgreSQL): ``?`` placeholders, standard
+types and casts, ``record->'a'->>'b'`` for a JSON field, ``CAST(? AS VARCHAR[])`` for a list."""
 
 from __future__ import annotations
 
@@ -56,7 +58,7 @@ def entities(store, *, type: str | None = None, country: str | None = None, name
     return store.query(
         "SELECT name, type, country, sector, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions "
         f"FROM entities{w.sql} GROUP BY name, type, country, sector "
-        "ORDER BY articles DESC, mentions DESC, name LIMIT ?",
+        "ORDER BY articles DESC, mentions DESC, name, type, country, sector LIMIT ?",
         [*w.params, limit],
     )
 
@@ -72,7 +74,7 @@ def places(store, *, country: str | None = None, article: str | None = None, eve
         return store.query(
             "SELECT p.article_id, a.published, p.start_char, p.end_char, p.text, p.name, p.country, p.admin1, "
             "p.lat, p.lon, p.geonames_id, p.feature_class, p.is_event_location, "
-            "json_extract_string(p.record, '$.reason') AS reason "
+            "p.record->>'reason' AS reason "
             f"FROM places p JOIN articles a ON a.id = p.article_id{w.sql} "
             "ORDER BY a.published, p.article_id, p.start_char LIMIT ?",
             [*w.params, limit],
@@ -82,7 +84,7 @@ def places(store, *, country: str | None = None, article: str | None = None, eve
         "count(DISTINCT p.article_id) AS articles, count(*) AS mentions, "
         "count(DISTINCT CASE WHEN p.is_event_location THEN p.article_id END) AS event_articles "
         f"FROM places p{w.sql} GROUP BY 1, 2, 3, 4, 5, 6, 7 "
-        "ORDER BY articles DESC, mentions DESC, name LIMIT ?",
+        "ORDER BY articles DESC, mentions DESC, name, country, admin1, geonames_id, lat, lon, feature_class LIMIT ?",
         [*w.params, limit],
     )
 
@@ -113,7 +115,7 @@ def dates(store, *, article: str | None = None, since: str | None = None, until:
     return store.query(
         "SELECT d.article_id AS article, a.published, d.start_char, d.end_char, d.text, d.value, d.type, "
         "d.granularity, d.start_date AS start, d.end_date AS \"end\", "
-        "json_extract_string(d.record, '$.anchor') AS anchor, json_extract_string(d.record, '$.rule') AS rule "
+        "d.record->>'anchor' AS anchor, d.record->>'rule' AS rule "
         f"FROM dates d JOIN articles a ON a.id = d.article_id{w.sql} "
         "ORDER BY a.published, d.article_id, d.start_char LIMIT ?",
         [*w.params, limit],
@@ -135,7 +137,7 @@ def events(store, *, actor: str | None = None, recipient: str | None = None, typ
     def party(prefix: str, value: str | None, w: Where) -> None:
         if value:
             w.parts.append(f"(lower({prefix}_name) {CONTAINS} OR {prefix}_country = upper(?) "
-                           f"OR upper(json_extract_string(e.record, '$.{prefix}.code')) = upper(?))")
+                           f"OR upper(e.record->'{prefix}'->>'code') = upper(?))")
             w.params.extend([like_literal(value), value, value])
 
     w = (Where().add("e.type = upper(?)", type).add("lower(e.mode) = lower(?)", mode)
@@ -148,12 +150,12 @@ def events(store, *, actor: str | None = None, recipient: str | None = None, typ
     return store.query(
         "SELECT e.id, e.article_id AS article, e.date_value AS date, e.date_start, e.date_end, e.date_inferred, "
         "e.type, e.mode, e.cameo, e.status, e.actor_name AS actor, e.actor_country, e.actor_sector, "
-        "json_extract_string(e.record, '$.actor.code') AS actor_code, e.recipient_name AS recipient, "
-        "e.recipient_country, e.recipient_sector, json_extract_string(e.record, '$.recipient.code') AS recipient_code, "
+        "e.record->'actor'->>'code' AS actor_code, e.recipient_name AS recipient, "
+        "e.recipient_country, e.recipient_sector, e.record->'recipient'->>'code' AS recipient_code, "
         "e.location, e.location_country, e.confidence, e.rule, "
-        "json_extract_string(e.record, '$.evidence.trigger.text') AS trigger, e.sentence "
+        "e.record->'evidence'->'trigger'->>'text' AS trigger, e.sentence "
         f"FROM events e{w.sql} ORDER BY coalesce(e.date_start, e.date_end), e.article_id, "
-        "CAST(json_extract(e.record, '$.evidence.trigger.start') AS INTEGER), e.id LIMIT ?",
+        "CAST(e.record->'evidence'->'trigger'->>'start' AS INTEGER), e.id LIMIT ?",
         [*w.params, limit],
     )
 
@@ -185,13 +187,19 @@ def quotes(store, *, speaker: str | None = None, since: str | None = None, until
     return store.query(
         "SELECT q.article_id, a.published, coalesce(d.first_day, a.published_date) AS said_on, q.speaker_name, "
         "q.speaker_text, q.cue, q.kind, q.content, q.date, q.place, q.start_char, q.end_char, "
-        "json_extract_string(q.record, '$.rule') AS rule "
+        "q.record->>'rule' AS rule "
         "FROM quotes q JOIN articles a ON a.id = q.article_id "
         "LEFT JOIN (SELECT article_id, value, min(start_date) AS first_day, max(end_date) AS last_day "
         "           FROM dates GROUP BY article_id, value) d ON d.article_id = q.article_id AND d.value = q.date"
         f"{w.sql} ORDER BY said_on, q.article_id, q.start_char LIMIT ?",
         [*w.params, limit],
     )
+
+
+def events_by_type(store, *, limit: int = 12) -> list[dict[str, Any]]:
+    """How many events of each type and status are stored (every confidence)."""
+    return store.query("SELECT type, status, count(*) AS events FROM events GROUP BY type, status "
+                       "ORDER BY events DESC, type, status LIMIT ?", [limit])
 
 
 def errors(store, *, limit: int = 100) -> list[dict[str, Any]]:
@@ -230,7 +238,8 @@ def occurrences(store, *, actor: str | None = None, recipient: str | None = None
             if r["status"] in HAPPENED]
     ids = sorted({r["article"] for r in rows})
     meta = {a["id"]: a for a in store.query(
-        "SELECT id, published, source, url, title FROM articles WHERE id IN (SELECT unnest(?))", [ids])} if ids else {}
+        "SELECT id, published, source, url, title FROM articles WHERE id IN (SELECT unnest(CAST(? AS VARCHAR[])))",
+        [ids])} if ids else {}
     reports = [Report(r["id"], day(r["date_start"]), day(r["date_end"]), r["location"],
                       {**r, **{f"article_{k}": v for k, v in meta.get(r["article"], {}).items()}}) for r in rows]
     found, unplaced = group(reports)

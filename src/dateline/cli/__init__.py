@@ -19,7 +19,8 @@ app = typer.Typer(
 
 @app.callback()
 def _root(
-    db: str = typer.Option(None, "--db", envvar="DATELINE_DB", help="Store file (DuckDB). Default: dateline.duckdb"),
+    db: str = typer.Option(None, "--db", envvar="DATELINE_DB",
+                           help="Store: a DuckDB file or a postgresql://user@host/db URL. Default: dateline.duckdb"),
     model: str = typer.Option(None, "--model", envvar="DATELINE_MODEL", help="spaCy pipeline name."),
 ) -> None:
     app_state.configure(db=db, model=model)
@@ -31,4 +32,14 @@ for module in (ingest, browse, evaluate, places, homes, dates, events, count, qu
 
 
 def main() -> None:
-    app()
+    from ..store import StoreError
+
+    try:
+        app()
+    except StoreError as e:  # busy, missing, unreachable: an environment error, never a traceback
+        from rich.markup import escape
+
+        from .output import err
+
+        err.print(f"[red]error:[/red] {escape(str(e))}")
+        raise SystemExit(2) from None

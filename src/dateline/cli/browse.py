@@ -88,8 +88,7 @@ def print_overview() -> None:
         counts = store.counts()
         out.print("[bold]Stored:[/bold] " + ", ".join(f"{v} {k}" for k, v in counts.items()))
         emit(query.entities(store, limit=10), title="Top entities")
-        emit(store.query("SELECT type, status, count(*) AS events FROM events GROUP BY type, status "
-                         "ORDER BY events DESC, type LIMIT 12"), title="Events by type and status")
+        emit(query.events_by_type(store, limit=12), title="Events by type and status")
         question = dict(actor="Kim Jong Un", recipient="CHN", type="CONSULT", mode="visit",
                         since="2018-01-09", until="2019-01-08")
         got = query.occurrences(store, **question)

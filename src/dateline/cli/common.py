@@ -19,16 +19,16 @@ SOURCE_HOMES = typer.Option(None, "--source-homes", help="TSV of news sources' h
 
 
 def read_store():
-    """The configured store, read-only; exit 2 with a hint when there is none yet."""
-    from pathlib import Path
+    """The configured store, read-only; exit 2 with the reason when there is none yet or it cannot be read."""
+    from rich.markup import escape
 
-    from ..store import open_store
+    from ..store import StoreError, open_store
 
-    db = app_state.get().db
-    if db != ":memory:" and not Path(db).exists():
-        err.print(f"no store at {db}: run `dateline ingest` or `dateline demo` first")
-        raise typer.Exit(2)
-    return open_store(db, read_only=True)
+    try:
+        return open_store(app_state.get().db, read_only=True)
+    except StoreError as e:
+        err.print(escape(str(e)))
+        raise typer.Exit(2) from None
 
 
 def check(validate, **raw):

@@ -24,7 +24,9 @@ def runs_dir_of(runs_dir: str | None) -> Path:
     if runs_dir:
         return Path(runs_dir)
     db = app_state.get().db
-    base = Path(db).parent if db and db != ":memory:" else Path(".")
+    from ..store import is_server_url
+
+    base = Path(db).parent if db and db != ":memory:" and not is_server_url(db) else Path(".")
     return base / "runs"
 
 
@@ -67,17 +69,19 @@ def run_cmd(
     from ..ingest.article import ItemFailure
     from ..runners.batch import EngineOptions, make_engine, setup_of, start_run
     from ..runners.manifest import Run, RunConfig, RunError
+    from ..store import is_server_url
 
     settings = app_state.get()
     if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", loader_memory.strip()):
         raise typer.BadParameter("a size such as 512MB or 2GB", param_hint="--loader-memory")
     folder = runs_dir_of(runs_dir)
-    run = None
+    run = store = None
     try:
         if resume:
             if paths:
                 raise typer.BadParameter("give either inputs or --resume, not both", param_hint="--resume")
             run = Run.open(folder, resume)
+            store = _open_store(run.config().db, loader_memory.strip())
         else:
             if not paths:
                 raise typer.BadParameter("give the inputs to read, or --resume RUN_ID", param_hint="PATHS")
@@ -90,15 +94,20 @@ def run_cmd(
             if "-" in inputs:
                 raise typer.BadParameter("a run cannot read stdin (it must be re-readable to resume); "
                                          "use `dateline ingest -`", param_hint="PATHS")
-            db = settings.db if settings.db == ":memory:" else str(Path(settings.db).resolve())
+            homes = _homes_path(source_homes)
+            db = settings.db
+            if db != ":memory:" and not is_server_url(db):
+                db = str(Path(db).resolve())
+            # the store first: a second writer is refused before a run exists, so it leaves no dead run behind
+            store = _open_store(db, loader_memory.strip())
             run = start_run(folder, RunConfig(
                 run_id=run_id or "", inputs=inputs, db=db, partition_size=partition_size, model=settings.model,
                 batch_size=settings.batch_size, analyzer=analyzer, published=published, source=source, url=url,
                 require_date=not allow_undated, max_bytes=settings.max_bytes, encoding=encoding,
-                limit=limit, source_homes=_homes_path(source_homes)))
+                limit=limit, source_homes=homes))
         config = run.config()
         eng = make_engine(EngineOptions(engine=engine, workers=workers, address=address), setup_of(config))
-        summary = _execute(run, config.db, eng, quiet=as_json, memory=loader_memory.strip())
+        summary = _execute(run, store, eng, quiet=as_json)
     except RunError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2) from None
@@ -106,6 +115,9 @@ def run_cmd(
         err.print(f"interrupted: finish it with  dateline run --resume {run.run_id if run else '?'}"
                   + (f" --runs-dir {runs_dir}" if runs_dir else ""))
         raise typer.Exit(130) from None
+    finally:
+        if store is not None:
+            store.close()
     _report(summary, as_json=as_json)
 
 
@@ -119,27 +131,30 @@ def _homes_path(path: str | None) -> str:
     return str(Path(path).resolve())
 
 
-def _execute(run, db: str, eng, *, quiet: bool, memory: str) -> dict:
+def _open_store(db: str, memory: str):
+    """The run's store, for writing; a RunError (exit 2) when another process writes it or it cannot open."""
+    from ..runners.manifest import RunError
+    from ..store import StoreError, open_store
+
+    try:
+        store = open_store(db)
+    except StoreError as e:  # another process writes the file, or it is not a store
+        raise RunError(str(e)) from None
+    # DuckDB caches table blocks and keys up to its limit (80% of RAM by default): a bound keeps the
+    # loader's memory flat in corpus size (100k articles: 387 MB peak with 256MB, 572 MB without)
+    store.limit(memory=memory)
+    return store
+
+
+def _execute(run, store, eng, *, quiet: bool) -> dict:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from ..runners.batch import Progress as Callbacks
     from ..runners.batch import execute
-    from ..store import open_store
 
-    import duckdb
-
-    from ..runners.manifest import RunError
-
-    try:
-        store = open_store(db)
-    except duckdb.Error as e:  # another process holds the file, or it is not a store
-        raise RunError(f"cannot open the store {db}: {e}") from None
-    # DuckDB caches table blocks and keys up to its limit (80% of RAM by default): a bound keeps the
-    # loader's memory flat in corpus size (100k articles: 387 MB peak with 256MB, 572 MB without)
-    store.limit(memory=memory)
     columns = (TextColumn(f"run {run.run_id}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                TextColumn("{task.fields[eta]}"), TimeElapsedColumn())
-    with store, Progress(*columns, console=err, transient=True, disable=quiet) as bar:
+    with Progress(*columns, console=err, transient=True, disable=quiet) as bar:
         task = bar.add_task("run", total=None, rate="", eta="")
         started = time.monotonic()
         done = {"items": 0, "articles": 0, "new_items": 0}

@@ -1,167 +1,168 @@
-"""The embedded DuckDB store: one file, one writer, upserts keyed on hash ids."""
+"""The embedded DuckDB store: one file, one writer at a time, readers while it writes.
+
+The file is opened for each transaction or query and closed after it (see ``locks.py`` for why), so
+`watch`, `run` or `ingest` never keep queries out for longer than one transaction. An in-memory store
+keeps its one connection.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from ..model import ArticleAnalysis, ItemError, from_dict
+from .base import SaveStats, Store, StoreError
+from .locks import acquire_writer, busy_timeout, release_writer, retry_while_locked
 from .migrations import apply_migrations
-from .rows import ARTICLE_COLUMNS, CHILD_TABLES, article_row, error_row, source_row
 
-TABLES = ("articles", "article_sources", *CHILD_TABLES, "errors")
-
-
-@dataclass(frozen=True, slots=True)
-class SaveStats:
-    articles: int
-    errors: int
+__all__ = ["DuckDBStore", "SaveStats", "open_duckdb"]
 
 
-class DuckDBStore:
+class DuckDBStore(Store):
     """A Dateline store in a DuckDB file (or ``":memory:"``). Open with :func:`open_duckdb`."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str):
+    dialect = "duckdb"
+
+    def __init__(self, path: str, *, read_only: bool = False, timeout: float | None = None):
+        self.path = self.url = path
+        self.read_only = read_only
+        self.timeout = busy_timeout() if timeout is None else timeout
+        self._settings: dict[str, str] = {}
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._held = False  # a connection kept until close(): in memory, or asked for through .con
+        self._writer_key: str | None = None
+        if path == ":memory:":
+            self._con, self._held = duckdb.connect(":memory:"), True
+        elif not read_only:
+            self._writer_key = acquire_writer(path)
+
+    # -- connections ---------------------------------------------------------------------------
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        def once() -> duckdb.DuckDBPyConnection:
+            return duckdb.connect(self.path, read_only=self.read_only)
+
+        try:
+            con = retry_while_locked(once, what=self.path, timeout=self.timeout, is_locked=_is_lock_conflict)
+        except duckdb.Error as e:
+            raise StoreError(f"cannot open the store {self.path}: {_first_line(e)}") from None
+        for name, value in self._settings.items():
+            con.execute(f"SET {name} = {value}")
+        return con
+
+    @contextmanager
+    def _connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if self._con is not None:
+            yield self._con
+            return
+        self._con = self._open()
+        try:
+            yield self._con
+        finally:
+            con, self._con = self._con, None
+            con.close()  # releases the file for readers (and checkpoints what was written)
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The raw DuckDB connection, kept open (and the file held) until :meth:`close`."""
+        if self._con is None:
+            self._con = self._open()
+            self._held = True
+        return self._con
+
+    @contextmanager
+    def _transaction(self) -> Iterator["_DuckTx"]:
+        with self._connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield _DuckTx(con)
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+
+    def _fetch(self, sql: str, params: Sequence[Any] | None) -> tuple[list[str], list[tuple]]:
+        with self._connection() as con:
+            cur = con.execute(sql, params or [])
+            return [d[0] for d in cur.description], cur.fetchall()
+
+    def migrate(self) -> list[str]:
+        with self._connection() as con:
+            return apply_migrations(con, dialect=self.dialect)
+
+    def limit(self, *, memory: str | None = None, threads: int | None = None) -> None:
+        """Bound what DuckDB takes of the machine: its cache (``memory_limit``, e.g. "512MB") and the
+        cores it works on (``threads``; by default it takes every core). Kept for every connection."""
+        if memory is not None:
+            self._settings["memory_limit"] = "'" + memory.replace("'", "") + "'"
+        if threads is not None:
+            self._settings["threads"] = str(int(threads))
+        if self._con is not None:
+            for name, value in self._settings.items():
+                self._con.execute(f"SET {name} = {value}")
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con, self._held = None, False
+        if self._writer_key is not None:
+            release_writer(self._writer_key)
+            self._writer_key = None
+
+    def __enter__(self) -> "DuckDBStore":
+        return self
+
+
+class _DuckTx:
+    def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
-        self.path = path
 
-    # -- writing -------------------------------------------------------------------------------
-    def save(self, analyses: Iterable[ArticleAnalysis]) -> SaveStats:
-        """Upsert analyses: an article's rows are replaced as a whole, so a re-run never doubles."""
-        batch = list(analyses)
-        if not batch:
-            return SaveStats(0, 0)
-        by_id = {a.article.id: a for a in batch}  # the same text twice in one batch is one article
-        ids = list(by_id)
-        errors = [e for a in batch for e in a.errors]
-        with self._transaction():
-            # only articles stored before can have old rows to replace; skipping the deletes for new ones
-            # keeps a load from scanning every child table per batch (time would grow with the store)
-            existing = list(self.stored(ids))
-            self._insert(
-                "articles", ARTICLE_COLUMNS, [article_row(a) for a in by_id.values()], extra=", now()",
-                extra_columns=", analysed_at",
-                conflict="ON CONFLICT (id) DO UPDATE SET summary = excluded.summary, "
-                "provenance = excluded.provenance, analysed_at = excluded.analysed_at",
-            )
-            self._insert("article_sources", "article_id, source, url, published, origin",
-                         list({source_row(a) for a in batch}))
-            for table, (columns, build) in CHILD_TABLES.items():
-                if existing:
-                    self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [existing])
-                rows = [r for a in by_id.values() for r in build(a)]
-                self._insert(table, columns, rows)
-            # an article's analysis errors are part of its analysis: replaced with it
-            self.con.execute("DELETE FROM errors WHERE article_id IN (SELECT unnest(?))", [ids])
-            self._save_errors(errors)
-        return SaveStats(len(ids), len(errors))
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        cur = self.con.execute(sql, list(params))
+        return cur.fetchall() if cur.description else []
 
-    def _insert(self, table: str, columns: str, rows: list[tuple], *, conflict: str = "ON CONFLICT DO NOTHING",
-                extra: str = "", extra_columns: str = "") -> None:
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.con.executemany(sql, rows)
+
+    def insert(self, table: str, columns: str, rows: list[tuple], *, conflict: str = "ON CONFLICT DO NOTHING",
+               now_column: str | None = None) -> None:
         """Insert rows column-wise in one statement: executemany runs one statement per row, 30-50x slower."""
         if not rows:
             return
         values = [list(col) for col in zip(*rows)]
         select = ", ".join(f"unnest(${i + 1})" for i in range(len(values)))
-        self.con.execute(f"INSERT INTO {table} ({columns}{extra_columns}) SELECT {select}{extra} {conflict}", values)
-
-    def save_errors(self, errors: Sequence[ItemError]) -> None:
-        with self._transaction():
-            self._save_errors(errors)
-
-    def _save_errors(self, errors: Sequence[ItemError]) -> None:
-        if errors:
-            self.con.executemany(
-                f"INSERT INTO errors (id, origin, stage, code, message, article_id, first_seen, last_seen, count) "
-                f"VALUES ({_marks(6)}, now(), now(), 1) ON CONFLICT (id) DO UPDATE SET "
-                "message = excluded.message, last_seen = excluded.last_seen, count = errors.count + 1",
-                [error_row(e) for e in errors],
-            )
-
-    def _transaction(self) -> "_Tx":
-        return _Tx(self.con)
-
-    def limit(self, *, memory: str | None = None, threads: int | None = None) -> None:
-        """Bound what DuckDB takes of the machine: its cache (``memory_limit``, e.g. "512MB") and the
-        cores it works on (``threads``; by default it takes every core)."""
-        if memory is not None:
-            self.con.execute(f"SET memory_limit = '{memory}'")
-        if threads is not None:
-            self.con.execute(f"SET threads = {int(threads)}")
-
-    # -- reading -------------------------------------------------------------------------------
-    def stored(self, ids: Sequence[str]) -> set[str]:
-        """Which of these article ids the store holds."""
-        if not ids:
-            return set()
-        return {r[0] for r in self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))",
-                                                [list(ids)]).fetchall()}
-
-    def query(self, sql: str, params: Sequence[Any] | dict | None = None) -> list[dict[str, Any]]:
-        cur = self.con.execute(sql, params or [])
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row)) for row in cur.fetchall()]
-
-    def counts(self) -> dict[str, int]:
-        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-
-    def analysis(self, article_id: str) -> ArticleAnalysis | None:
-        """The stored analysis of one article, rebuilt as records."""
-        import json
-
-        rows = self.query("SELECT * FROM articles WHERE id = ?", [article_id])
-        if not rows:
-            return None
-        r = rows[0]
-        article = {k: r[k] for k in ("id", "text", "title", "standfirst", "published", "source", "url",
-                                      "author", "language", "origin")}
-        article["meta"] = json.loads(r["meta"] or "{}")
-        data: dict[str, Any] = {"article": article, "provenance": json.loads(r["provenance"] or "{}")}
-        data["summary"] = json.loads(r["summary"]) if r["summary"] else None
-        for table in CHILD_TABLES:
-            recs = self.con.execute(f"SELECT record FROM {table} WHERE article_id = ? ORDER BY id", [article_id])
-            data[table] = [json.loads(x[0]) for x in recs.fetchall()]
-        data["errors"] = [
-            {k: e[k] for k in ("origin", "stage", "code", "message", "article_id")}
-            for e in self.query("SELECT * FROM errors WHERE article_id = ?", [article_id])
-        ]
-        return from_dict(ArticleAnalysis, data)
-
-    def close(self) -> None:
-        self.con.close()
-
-    def __enter__(self) -> "DuckDBStore":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        extra_col, extra_val = (f", {now_column}", ", now()") if now_column else ("", "")
+        self.con.execute(f"INSERT INTO {table} ({columns}{extra_col}) SELECT {select}{extra_val} {conflict}", values)
 
 
-class _Tx:
-    def __init__(self, con: duckdb.DuckDBPyConnection):
-        self.con = con
-
-    def __enter__(self) -> None:
-        self.con.execute("BEGIN TRANSACTION")
-
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+def _is_lock_conflict(e: Exception) -> bool:
+    return isinstance(e, duckdb.IOException) and "lock" in str(e).lower()
 
 
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
+def _first_line(e: Exception) -> str:
+    return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
 
 
-def open_duckdb(path: str | Path = "dateline.duckdb", *, read_only: bool = False) -> DuckDBStore:
-    """Open (creating if needed) a store file and bring its schema up to date."""
+def open_duckdb(path: str | Path = "dateline.duckdb", *, read_only: bool = False,
+                timeout: float | None = None) -> DuckDBStore:
+    """Open (creating if needed) a store file and bring its schema up to date. Read-only: the file must
+    exist. A writer is refused with :class:`StoreBusy` while another process writes the same file."""
     path = str(path)
     if path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(path, read_only=read_only)
+        p = Path(path)
+        if p.is_dir():
+            raise StoreError(f"the store {path} is a folder, not a DuckDB file")
+        if read_only and not p.exists():
+            raise StoreError(f"no store at {path}: run `dateline ingest` or `dateline demo` first")
+        if not read_only:
+            p.parent.mkdir(parents=True, exist_ok=True)
+    store = DuckDBStore(path, read_only=read_only, timeout=timeout)
     if not read_only:
-        apply_migrations(con)
-    return DuckDBStore(con, path)
+        try:
+            store.migrate()
+        except BaseException:
+            store.close()
+            raise
+    return store

@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS places (
     id VARCHAR PRIMARY KEY,
     article_id VARCHAR NOT NULL,
     start_char INTEGER, end_char INTEGER, text VARCHAR,
-    name VARCHAR, country VARCHAR, admin1 VARCHAR, lat DOUBLE, lon DOUBLE, geonames_id BIGINT,
+    name VARCHAR, country VARCHAR, admin1 VARCHAR, lat DOUBLE PRECISION, lon DOUBLE PRECISION, geonames_id BIGINT,
     feature_class VARCHAR, is_event_location BOOLEAN,
     record JSON NOT NULL
 );
@@ -69,7 +69,7 @@ CREATE TABLE IF NOT EXISTS quotes (
 CREATE TABLE IF NOT EXISTS events (
     id VARCHAR PRIMARY KEY,
     article_id VARCHAR NOT NULL,
-    type VARCHAR NOT NULL, mode VARCHAR, cameo VARCHAR, status VARCHAR, confidence DOUBLE,
+    type VARCHAR NOT NULL, mode VARCHAR, cameo VARCHAR, status VARCHAR, confidence DOUBLE PRECISION,
     actor_name VARCHAR, actor_country VARCHAR, actor_sector VARCHAR,
     recipient_name VARCHAR, recipient_country VARCHAR, recipient_sector VARCHAR,
     date_value VARCHAR, date_start DATE, date_end DATE, date_inferred BOOLEAN,

@@ -4,7 +4,7 @@ CREATE TABLE IF NOT EXISTS sentence_classes (
     id VARCHAR PRIMARY KEY,
     article_id VARCHAR NOT NULL,
     start_char INTEGER, end_char INTEGER,
-    quad INTEGER NOT NULL, probability DOUBLE, source VARCHAR, event_id VARCHAR,
+    quad INTEGER NOT NULL, probability DOUBLE PRECISION, source VARCHAR, event_id VARCHAR,
     sentence VARCHAR,
     record JSON NOT NULL
 );

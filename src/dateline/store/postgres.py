@@ -1,0 +1,173 @@
+"""The PostgreSQL store: a shared server with many readers and concurrent writers (psycopg 3).
+
+The read models' SQL is portable; the differences from DuckDB are handled here:
+- placeholders: ``?`` becomes ``%s`` and a literal ``%`` becomes ``%%`` (psycopg's paramstyle);
+- JSON columns come back as their text, as DuckDB gives them, not parsed into Python objects;
+- bulk inserts are ``executemany`` in a pipeline, where DuckDB inserts whole columns with ``unnest``;
+- concurrent writers of the same articles take transaction-scoped advisory locks on their ids (in sorted
+  order, so they cannot deadlock), and a transaction that still fails with a deadlock or a serialisation
+  failure is tried again;
+- migrations are applied under an advisory lock, so two processes starting at once apply them once;
+- ``limit()`` (memory, threads) is the server's business and does nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from .base import Store, StoreError
+from .migrations import apply_migrations
+
+MIGRATION_LOCK = 7_204_301_913  # any constant: the advisory lock key migrations run under
+RETRIES = 5
+
+
+def to_pyformat(sql: str) -> str:
+    """``?`` placeholders to psycopg's ``%s``; every literal ``%`` doubled. ``?`` inside quotes stays."""
+    out: list[str] = []
+    for part in re.split(r"('(?:[^']|'')*'|\"(?:[^\"]|\"\")*\")", sql):
+        if part[:1] in ("'", '"'):
+            out.append(part.replace("%", "%%"))
+        else:
+            out.append(part.replace("%", "%%").replace("?", "%s"))
+    return "".join(out)
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+class PostgresStore(Store):
+    """A Dateline store in a PostgreSQL database. Open with :func:`open_postgres`."""
+
+    dialect = "postgresql"
+
+    def __init__(self, url: str, *, read_only: bool = False):
+        psycopg = _psycopg()
+        self.url, self.read_only = url, read_only
+        self._errors = psycopg.Error
+        try:
+            self.con = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as e:
+            raise StoreError(f"cannot connect to {redact(url)}: {_first_line(e)}") from None
+        from psycopg.types.string import TextLoader
+
+        for name in ("json", "jsonb"):  # JSON as text, as the DuckDB store gives it
+            self.con.adapters.register_loader(name, TextLoader)
+        if read_only:
+            self.con.execute("SET default_transaction_read_only = on")
+
+    # -- connections ---------------------------------------------------------------------------
+    @contextmanager
+    def _transaction(self) -> Iterator["_PgTx"]:
+        with self.con.transaction():
+            yield _PgTx(self.con)
+
+    def _fetch(self, sql: str, params: Sequence[Any] | None) -> tuple[list[str], list[tuple]]:
+        try:
+            cur = self.con.execute(to_pyformat(sql), list(params or []))
+        except self._errors as e:
+            if self.con.closed or self.con.broken:
+                raise StoreError(f"lost the connection to {redact(self.url)}: {_first_line(e)}") from None
+            raise
+        if cur.description is None:
+            return [], []
+        return [d.name for d in cur.description], cur.fetchall()
+
+    def save(self, analyses):  # type: ignore[no-untyped-def]
+        """Upsert analyses (see :meth:`Store.save`), tried again when concurrent writers collide."""
+        from psycopg import errors
+
+        batch = list(analyses)
+        for attempt in range(RETRIES):
+            try:
+                return super().save(batch)
+            except (errors.DeadlockDetected, errors.SerializationFailure, errors.UniqueViolation):
+                if attempt == RETRIES - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _lock_articles(self, tx: "_PgTx", ids: list[str]) -> None:
+        tx.execute("SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(x, 0) AS k "
+                   "FROM unnest(CAST(? AS VARCHAR[])) AS x ORDER BY k) AS s", [sorted(ids)])
+
+    def migrate(self) -> list[str]:
+        self.con.execute("SELECT pg_advisory_lock(%s)", [MIGRATION_LOCK])
+        try:
+            return apply_migrations(_Executor(self.con), dialect=self.dialect)
+        finally:
+            self.con.execute("SELECT pg_advisory_unlock(%s)", [MIGRATION_LOCK])
+
+    def has_schema(self) -> bool:
+        row = self.con.execute("SELECT to_regclass('articles') IS NOT NULL").fetchone()
+        return bool(row and row[0])
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "PostgresStore":
+        return self
+
+
+class _Executor:
+    """A connection that takes ``?`` placeholders (what migrations are written with)."""
+
+    def __init__(self, con: Any):
+        self.con = con
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        return self.con.execute(to_pyformat(sql), list(params or []))
+
+
+class _PgTx:
+    def __init__(self, con: Any):
+        self.con = con
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        cur = self.con.execute(to_pyformat(sql), list(params))
+        return cur.fetchall() if cur.description else []
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self.con.cursor() as cur:
+            cur.executemany(to_pyformat(sql), rows)
+
+    def insert(self, table: str, columns: str, rows: list[tuple], *, conflict: str = "ON CONFLICT DO NOTHING",
+               now_column: str | None = None) -> None:
+        if not rows:
+            return
+        marks = ", ".join("?" * len(rows[0]))
+        extra_col, extra_val = (f", {now_column}", ", now()") if now_column else ("", "")
+        self.executemany(f"INSERT INTO {table} ({columns}{extra_col}) VALUES ({marks}{extra_val}) {conflict}", rows)
+
+
+def _psycopg() -> Any:
+    try:
+        import psycopg
+    except ImportError:
+        raise StoreError("a PostgreSQL store needs psycopg: pip install 'dateline[postgres]'") from None
+    return psycopg
+
+
+def _first_line(e: Exception) -> str:
+    return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+
+
+def open_postgres(url: str, *, read_only: bool = False) -> PostgresStore:
+    """Connect to a PostgreSQL database and bring its schema up to date (read-only: it must have one)."""
+    store = PostgresStore(url, read_only=read_only)
+    try:
+        if read_only:
+            if not store.has_schema():
+                raise StoreError(f"no Dateline store in {redact(url)}: run `dateline --db URL ingest` first")
+        else:
+            store.migrate()
+    except BaseException:
+        store.close()
+        raise
+    return store
