@@ -35,6 +35,10 @@ class WatchOptions:
     backoff: float = 2.0  # seconds before the first retry, doubled for each next one (or the server's Retry-After)
 
 
+class WatchStateError(Exception):
+    """The state file exists but cannot be read: corrupt, truncated, or not written by ``dateline watch``."""
+
+
 @dataclass(slots=True)
 class WatchState:
     files: dict[str, list[int]] = field(default_factory=dict)  # path -> [inode, size, mtime_ns]
@@ -42,10 +46,20 @@ class WatchState:
 
     @classmethod
     def load(cls, path: Path) -> "WatchState":
+        """The state saved at ``path`` (empty when there is none); :class:`WatchStateError` when it is unreadable."""
         if not path.exists():
             return cls()
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(files=dict(data.get("files", {})), feeds=dict(data.get("feeds", {})))
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            files, feeds = data.get("files", {}), data.get("feeds", {})
+            if not (isinstance(files, dict) and isinstance(feeds, dict)
+                    and all(isinstance(v, list) and len(v) == 3 for v in files.values())
+                    and all(isinstance(v, dict) for v in feeds.values())):
+                raise ValueError("not the layout dateline watch writes")
+        except (OSError, ValueError, AttributeError) as e:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+            raise WatchStateError(f"cannot read the watch state {path}: {e}; remove it to start afresh (files are "
+                                  "looked at again, articles already stored are not analysed twice)") from None
+        return cls(files=dict(files), feeds=dict(feeds))
 
     def save(self, path: Path) -> None:
         from .runners.partfile import write_atomic

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .output import err
+from .output import err, esc
 from .state import app_state
 
 
@@ -31,7 +31,7 @@ def watch_cmd(
     from ..ingest import Defaults, ReadOptions, parse_published
     from ..ingest.article import ItemFailure
     from ..store import open_store
-    from ..watch import WatchOptions, default_state_path, follow, inline_analyse, is_url
+    from ..watch import WatchOptions, WatchState, WatchStateError, default_state_path, follow, inline_analyse, is_url
 
     if published:
         try:
@@ -49,6 +49,11 @@ def watch_cmd(
         retries=retries,
     )
     state_path = Path(state) if state else default_state_path(settings.db)
+    try:
+        WatchState.load(state_path)  # a corrupt state is an environment error, found before the store opens
+    except WatchStateError as e:
+        err.print(f"[red]error:[/red] {esc(e)}")
+        raise typer.Exit(2) from None
     failed = 0
 
     def show(report) -> None:
@@ -58,7 +63,7 @@ def watch_cmd(
                   f"{report.feeds_checked} feed(s): {report.new} new article(s), {report.known} already stored, "
                   f"{len(report.errors)} error(s)")
         for e in report.errors[:20]:
-            err.print(f"  [red]failed[/red] {e.origin}: {e.code}: {e.message}")
+            err.print(f"  [red]failed[/red] {esc(e.origin)}: {esc(e.code)}: {esc(e.message)}")
 
     with open_store(settings.db) as store:
         analyse = inline_analyse(store, model=settings.model, batch_size=settings.batch_size)
