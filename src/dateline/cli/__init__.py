@@ -19,11 +19,23 @@ app = typer.Typer(
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     db: str = typer.Option(None, "--db", envvar="DATELINE_DB",
                            help="Store: a DuckDB file or a postgresql://user@host/db URL. Default: dateline.duckdb"),
     model: str = typer.Option(None, "--model", envvar="DATELINE_MODEL", help="spaCy pipeline name."),
 ) -> None:
     app_state.configure(db=db, model=model)
+    if app_state.get().db in (":memory:", "duckdb://", "duckdb://:memory:") and \
+            ctx.invoked_subcommand in STORE_COMMANDS:
+        # Each command is a process of its own: a store in memory would be empty when read, and what was
+        # written to it would be lost when the command ends while the report said "stored".
+        raise typer.BadParameter("a store in memory keeps nothing between commands: give a file "
+                                 "(or a postgresql:// URL)", param_hint="--db")
+
+
+# Commands that read or write the store (eval, bench and judge do not use it).
+STORE_COMMANDS = frozenset({"ingest", "demo", "articles", "show", "entities", "errors", "places", "homes", "dates",
+                            "events", "explain", "count", "quotes", "run", "watch", "serve", "export"})
 
 
 for module in (ingest, browse, evaluate, places, homes, dates, events, count, quotes, run, bench, watch, judge, serve,
@@ -32,14 +44,17 @@ for module in (ingest, browse, evaluate, places, homes, dates, events, count, qu
 
 
 def main() -> None:
+    """The `dateline` command; exit codes in cli/crash.py (3: an internal error, its traceback in a file)."""
     from ..store import StoreError
+    from .crash import internal_errors
 
-    try:
-        app()
-    except StoreError as e:  # busy, missing, unreachable: an environment error, never a traceback
-        from rich.markup import escape
+    with internal_errors():
+        try:
+            app()
+        except StoreError as e:  # busy, missing, unreachable: an environment error, never a traceback
+            from rich.markup import escape
 
-        from .output import err
+            from .output import err
 
-        err.print(f"[red]error:[/red] {escape(str(e))}")
-        raise SystemExit(2) from None
+            err.print(f"[red]error:[/red] {escape(str(e))}")
+            raise SystemExit(2) from None
