@@ -19,9 +19,11 @@ def test_word_families_and_groups():
     assert stem("arrested") == "arrest"
     assert family("killing") == family("death") == family("dead")
     assert family("gun down") == family("shooting")
-    # "fire" names a shooting and a dismissal: it is in no group and meets only itself
-    assert family("fire") == "~fire"
-    assert family("fire") != family("sack") and family("fire") != family("shoot")
+    assert stem("nominated") == stem("nominates") == stem("nominate")
+    # "fire" names a shooting, a dismissal and a blaze: each sense is in its own group
+    assert family("fire:shoot") == family("shoot")
+    assert family("fire:dismiss") == family("sack")
+    assert family("fire:blaze") != family("fire:shoot")
     assert family("wedding") != family("shooting")
     assert all(g == g.strip() and g for g in event_groups().values())
 
@@ -62,6 +64,37 @@ def test_same_word_in_one_document_joins_but_unrelated_words_never_do():
                                                      profiles))
     assert got == [[1, 2], [3]]
     assert lexical(_m(1, "d", "fire"), _m(2, "d", "shoot")) == 0.0
+
+
+@pytest.mark.parametrize("sentence, sense", [
+    ("The club fired its coach on Monday.", "fire:dismiss"),
+    ("The coach was fired on Monday.", "fire:dismiss"),
+    ("The gunman fired shots into the hall.", "fire:shoot"),
+    ("Soldiers fired at the crowd.", "fire:shoot"),
+])
+def test_the_sense_of_fire(nlp, sentence, sense):
+    from dateline.xdoc.features import trigger_lemma
+
+    doc = nlp(sentence)
+    (tok,) = [t for t in doc if t.lower_ == "fired"]
+    assert trigger_lemma(doc[tok.i:tok.i + 1]) == sense
+
+
+def test_the_agent_of_a_trigger(nlp):
+    from dateline.xdoc.features import mention_from_span
+
+    doc = nlp("Police said the driver was arrested, according to Smith.")
+    said = mention_from_span(1, "d", doc[1:2])
+    assert said.lemma == "say" and said.agent == "police"
+    assert mention_from_span(2, "d", doc[7:8]).agent == "smith"
+
+
+def test_reports_of_saying_join_across_documents_only_with_one_speaker():
+    profiles = [_profile("a1", "t", "quake town roof"), _profile("a2", "t", "quake town roof")]
+    same = [EventMention(1, "a1", "say", agent="police"), EventMention(2, "a2", "say", agent="police")]
+    other = [EventMention(1, "a1", "say", agent="police"), EventMention(2, "a2", "say", agent="mayor")]
+    assert len(cluster_mentions(same, profiles)) == 1
+    assert len(cluster_mentions(other, profiles)) == 2
 
 
 def test_a_mention_without_a_profile_is_an_error():

@@ -54,12 +54,24 @@ def _shared_args(a: EventMention, b: EventMention) -> int:
     return len(a.names & b.names) + len(a.times & b.times) + len(a.numbers & b.numbers)
 
 
+# Words that every report uses of its own speech acts and states: "said", "according to", "reported",
+# "was", "made", "the matter". Two reports' "said" are two statements unless they name the same speaker
+# (the trigger's subject), so across documents these join only when both name the same one.
+LIGHT = frozenset({"say", "accord", "tell", "add", "report", "reporting", "comment", "confirm", "state",
+                   "statement", "announce", "be", "have", "do", "make", "take", "get", "give", "go", "come",
+                   "matter", "news", "issue", "thing", "way", "involve", "learn", "know", "think", "believe",
+                   "want", "need", "plan", "expect", "show", "see", "look", "use", "work", "help", "try",
+                   "interview", "speak", "call", "ask", "decline", "refuse"})
+
+
 def pair_score(a: EventMention, b: EventMention, doc_sim: float, w: Weights = DEFAULT) -> float:
     lex = lexical(a, b, w)
     if not lex:
         return 0.0
     if a.doc == b.doc:
         ctx = w.same_doc
+    elif (a.lemma in LIGHT or b.lemma in LIGHT) and not (a.agent and a.agent == b.agent):
+        return 0.0
     else:
         ctx = min(1.0, w.doc_floor + w.doc_scale * doc_sim + w.shared_arg * min(2, _shared_args(a, b)))
     return lex * ctx

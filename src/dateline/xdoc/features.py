@@ -47,6 +47,8 @@ class EventMention:
     names: frozenset = frozenset()  # participants and places named in the sentence (lower case)
     times: frozenset = frozenset()  # dates and times named in the sentence
     numbers: frozenset = frozenset()  # numbers in the sentence
+    agent: str = ""  # the last word of the trigger's subject ("police", "gupta"), lower case; "" unknown
+    word: str = ""  # the head's plain lemma as the parser gives it (the lemma baseline's key)
 
 
 def _words(tokens: Iterable[Any]) -> Counter:
@@ -73,16 +75,61 @@ def head_of(span: Any) -> Any:
     return span[0]
 
 
+# what is fired in a shooting; a person fired is dismissed
+_FIRED_AT = frozenset({"shot", "round", "bullet", "missile", "rocket", "gun", "weapon", "shell", "salvo", "volley",
+                       "pistol", "rifle", "shotgun", "tear", "gas", "warning", "torpedo", "mortar", "grenade"})
+
+
+def fire_sense(head: Any) -> str:
+    """ "fire" names a shooting ("fired shots", "fired at the crowd"), a dismissal ("fired the coach",
+    "was fired") or a blaze (the noun)."""
+    if head.pos_ != "VERB":
+        return "fire:blaze" if head.pos_ == "NOUN" else "fire:dismiss"
+    kids = {c.dep_: c for c in head.children}
+    obj = kids.get("dobj")
+    if obj is not None:
+        return "fire:shoot" if obj.lemma_.lower() in _FIRED_AT else "fire:dismiss"
+    if "nsubjpass" in kids or "auxpass" in kids:
+        return "fire:dismiss"
+    if any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") for c in head.children):
+        return "fire:shoot"
+    return "fire:dismiss"
+
+
 def trigger_lemma(span: Any) -> str:
     """The lemma a trigger is clustered by: its head's, with a particle or object that makes a phrase
-    ("opened fire" -> "open fire", "gunned down" -> "gun down") kept when it lies in the span."""
+    ("opened fire" -> "open fire", "gunned down" -> "gun down") kept when it lies in the span, and the
+    sense of "fire" told apart."""
     head = head_of(span)
     lemma = head.lemma_.lower()
+    if head.pos_ == "PROPN":  # a capitalised headline word is tagged as a name and keeps its inflection
+        lemma = head.lower_
+    if lemma in ("fire", "fired", "firing") and len(span) == 1:
+        return fire_sense(head)
     if head.pos_ == "VERB":
         rest = [t.lemma_.lower() for t in span if t.i > head.i and t.head == head and t.dep_ in ("prt", "dobj")]
         if rest:
             return " ".join([lemma, *rest])
     return lemma
+
+
+def agent_of(head: Any) -> str:
+    """The last word of who does the act: the subject of the trigger, the object of "according to", or
+    the subject of the verb a noun trigger is the object of ("police made the arrest")."""
+    if head.lower_ == "according":
+        for c in head.children:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g.lower_
+    for tok in (head, head.head if head.dep_ in ("dobj", "attr") else None):
+        if tok is None:
+            continue
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "agent"):
+                if c.dep_ == "agent":
+                    c = next((g for g in c.children if g.dep_ == "pobj"), c)
+                return c.lower_
+    return ""
 
 
 def mention_from_span(mention_id: Hashable, doc_id: str, span: Any, kind: str = "") -> EventMention:
@@ -93,4 +140,5 @@ def mention_from_span(mention_id: Hashable, doc_id: str, span: Any, kind: str = 
     ents = [e for e in sent.ents]
     return EventMention(id=mention_id, doc=doc_id, lemma=trigger_lemma(span), pos=head.pos_, text=span.text,
                         kind=kind, names=frozenset(_ents(ents, _NAME_LABELS)),
-                        times=frozenset(_ents(ents, _TIME_LABELS)), numbers=frozenset(_ents(ents, _NUMBER_LABELS)))
+                        times=frozenset(_ents(ents, _TIME_LABELS)), numbers=frozenset(_ents(ents, _NUMBER_LABELS)),
+                        agent=agent_of(head), word=head.lemma_.lower())

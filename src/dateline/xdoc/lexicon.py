@@ -10,26 +10,22 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-# endings stripped once each, longest first; a stem keeps at least MIN_STEM letters
-_SUFFIXES = ("ations", "ation", "itions", "ition", "ions", "ion", "ments", "ment", "ings", "ing", "ees", "ee",
-             "als", "al", "ers", "er", "ed", "es", "s")
-_SECOND = ("ate", "e")
-MIN_STEM = 4
+# endings stripped once, longest first ("nominated" -> "nomin"); a stem keeps at least MIN_STEM letters
+_SUFFIXES = ("ations", "ation", "itions", "ition", "ating", "ated", "ates", "ions", "ion", "ments", "ment",
+             "ings", "ing", "ees", "ee", "als", "al", "ers", "er", "ate", "ed", "es", "s", "e")
+MIN_STEM = 3
 
 
 def stem(word: str) -> str:
-    """A crude word-family key: "nominations" -> "nomin", "arrested" -> "arrest", "driving" -> "driv"."""
+    """A crude word-family key: "nominations" -> "nomin", "arrested" -> "arrest", "fired" -> "fir"."""
     w = word.lower()
     if " " in w:  # a phrase keeps its words, each stemmed
         return " ".join(stem(p) for p in w.split())
+    if ":" in w:  # a sense ("fire:shoot") is its own family
+        return w
     for suf in _SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= MIN_STEM:
-            w = w[: -len(suf)]
-            break
-    for suf in _SECOND:
-        if w.endswith(suf) and len(w) - len(suf) >= MIN_STEM:
-            w = w[: -len(suf)]
-            break
+            return w[: -len(suf)]
     return w
 
 

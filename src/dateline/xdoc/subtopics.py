@@ -40,7 +40,7 @@ def _vectors(profiles: Sequence[DocProfile], name_weight: float) -> list[dict[st
     for f in feats:
         v = {}
         for k, c in f.items():
-            idf = math.log(n / df[k])
+            idf = math.log((n + 1) / df[k])  # smoothed: two identical reports still match
             if idf > 0:
                 v[k] = (1 + math.log(c)) * idf * (name_weight if k.startswith("n:") else 1.0)
         norm = math.sqrt(sum(x * x for x in v.values()))
