@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Header, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from .. import query
+from .. import filters, query
 from . import params, views
 from .backend import Backend
 from .errors import ERROR_RESPONSES, WRITE_RESPONSES, ApiError
@@ -37,9 +37,7 @@ def backend(request: Request) -> Backend:
 def _article_id(b: Backend, prefix: str | None) -> str | None:
     if prefix is None:
         return None
-    value = params.text("article", prefix)
-    if value is None:
-        return None
+    value = prefix.strip()
     found = b.read(query.find_article_id, value)
     if found is None:
         raise ApiError(404, "not_found", f"no article with id {value[:40]!r} (or the prefix is not unique)",
@@ -47,8 +45,12 @@ def _article_id(b: Backend, prefix: str | None) -> str | None:
     return found
 
 
-def _read_deep(b: Backend, fn, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
-    rows = b.read(fn, limit=offset + limit + 1, **filters)
+def _listing(b: Backend, listing: str, limit: int, offset: int, **given: Any) -> dict[str, Any]:
+    """A page of ``query.<listing>``: the filters checked by ``filters.<listing>``, an article prefix resolved."""
+    wanted = params.checked(getattr(filters, listing), limit=offset + limit + 1, **given)
+    if wanted.get("article"):
+        wanted["article"] = _article_id(b, wanted["article"])
+    rows = b.read(getattr(query, listing), **wanted)
     return views.page(rows, limit=limit, offset=offset)
 
 
@@ -68,9 +70,7 @@ def meta(request: Request) -> dict[str, Any]:
 def list_articles(request: Request, since: str | None = SINCE, until: str | None = UNTIL,
                   source: str | None = Query(None, description="Only this outlet."),
                   limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
-    lo, hi = params.window(since, until)
-    return _read_deep(backend(request), query.articles, limit, offset, since=lo, until=hi,
-                      source=params.text("source", source))
+    return _listing(backend(request), "articles", limit, offset, since=since, until=until, source=source)
 
 
 @router.get("/articles/{article_id}", summary="One article with everything found in it")
@@ -97,15 +97,6 @@ async def post_articles(request: Request, authorization: str | None = Header(Non
     return await run_in_threadpool(analyse_and_store, b, articles)
 
 
-def _event_filters(b: Backend, actor, recipient, type, mode, cameo, since, until, status, article,
-                   min_confidence) -> dict[str, Any]:
-    lo, hi = params.window(since, until)
-    return dict(actor=params.text("actor", actor), recipient=params.text("recipient", recipient),
-                type=params.event_type(type), mode=params.text("mode", mode), cameo=params.cameo(cameo),
-                since=lo, until=hi, status=params.status(status), article=_article_id(b, article),
-                min_confidence=params.confidence(min_confidence))
-
-
 ACTOR = Query(None, description="Actor name (part of it), country (PRK) or CAMEO code (PRKGOV).")
 RECIPIENT = Query(None, description="Recipient name, country or code.")
 TYPE = Query(None, description="PLOVER event type, e.g. CONSULT.")
@@ -122,9 +113,9 @@ def list_events(request: Request, actor: str | None = ACTOR, recipient: str | No
                                                              "or hypothetical."),
                 article: str | None = ARTICLE, min_confidence: float | None = MIN_CONF,
                 limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
-    b = backend(request)
-    f = _event_filters(b, actor, recipient, type, mode, cameo, since, until, status, article, min_confidence)
-    return _read_deep(b, query.events, limit, offset, **f)
+    return _listing(backend(request), "events", limit, offset, actor=actor, recipient=recipient, type=type,
+                    mode=mode, cameo=cameo, since=since, until=until, status=status, article=article,
+                    min_confidence=min_confidence)
 
 
 def _event_or_404(b: Backend, event_id: str):
@@ -162,22 +153,18 @@ def list_actors(request: Request, name: str | None = Query(None, description="Na
                 type: str | None = Query(None, description="PERSON, ORG, GPE, LOC or FAC."),
                 country: str | None = Query(None, description="ISO 3166 alpha-3 code, e.g. PRK."),
                 limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
-    entity_type = params.choice("type", type, ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"), upper=True)
-    return _read_deep(backend(request), query.entities, limit, offset, name=params.text("name", name),
-                      type=entity_type, country=params.country("country", country))
+    return _listing(backend(request), "entities", limit, offset, name=name, type=type, country=country)
 
 
 MAX_PROFILE_EVENTS = 5000  # events an actor page reads; the timeline of a busier actor covers the first ones
 
 
 @router.get("/actors/{name}", summary="One actor: its events by month and type, and its counterparts")
-def get_actor(request: Request, name: str = Path(..., min_length=1, max_length=params.MAX_TEXT),
+def get_actor(request: Request, name: str = Path(..., min_length=1, max_length=filters.MAX_TEXT),
               min_confidence: float | None = MIN_CONF) -> dict[str, Any]:
     b = backend(request)
-    who = params.text("name", name)
-    if who is None:
-        raise params.bad("name", "an actor name is needed")
-    conf = params.confidence(min_confidence)
+    who = params.one(filters.text, name, "name").strip()
+    conf = params.one(filters.fraction, min_confidence, "min_confidence")
     as_actor = b.read(query.events, actor=who, limit=MAX_PROFILE_EVENTS, min_confidence=conf)
     as_recipient = b.read(query.events, recipient=who, limit=MAX_PROFILE_EVENTS, min_confidence=conf)
     entities = b.read(query.entities, name=who, limit=20)
@@ -192,36 +179,28 @@ def list_quotes(request: Request, speaker: str | None = Query(None, description=
                 kind: str | None = Query(None, description="direct, partial or indirect."),
                 since: str | None = SINCE, until: str | None = UNTIL, article: str | None = ARTICLE,
                 limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
-    b = backend(request)
-    lo, hi = params.window(since, until)
-    return _read_deep(b, query.quotes, limit, offset, speaker=params.text("speaker", speaker),
-                      kind=params.choice("kind", kind, ("direct", "partial", "indirect")),
-                      since=lo, until=hi, article=_article_id(b, article))
+    return _listing(backend(request), "quotes", limit, offset, speaker=speaker, kind=kind, since=since,
+                    until=until, article=article)
 
 
 @router.get("/places", summary="Places resolved to GeoNames entries (event_only: where events happened)")
 def list_places(request: Request, country: str | None = Query(None, description="ISO 3166 alpha-2 code."),
                 article: str | None = ARTICLE, event_only: bool = Query(False),
                 limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
-    b = backend(request)
-    return _read_deep(b, query.places, limit, offset, country=params.country("country", country),
-                      article=_article_id(b, article), event_only=event_only)
+    return _listing(backend(request), "places", limit, offset, country=country, article=article,
+                    event_only=event_only)
 
 
 @router.get("/dates", summary="Dates named in articles, as TIMEX3 values with the days they cover")
 def list_dates(request: Request, since: str | None = SINCE, until: str | None = UNTIL,
                article: str | None = ARTICLE, limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
-    b = backend(request)
-    lo, hi = params.window(since, until)
-    return _read_deep(b, query.dates, limit, offset, since=lo, until=hi, article=_article_id(b, article))
+    return _listing(backend(request), "dates", limit, offset, since=since, until=until, article=article)
 
 
 def _occurrences(request: Request, actor, recipient, type, mode, cameo, since, until, window, min_confidence):
-    lo, hi = params.window(since, until, window)
-    return backend(request).read(
-        query.occurrences, actor=params.text("actor", actor), recipient=params.text("recipient", recipient),
-        type=params.event_type(type), mode=params.text("mode", mode), cameo=params.cameo(cameo),
-        since=lo, until=hi, min_confidence=params.confidence(min_confidence))
+    wanted = params.checked(filters.occurrences, actor=actor, recipient=recipient, type=type, mode=mode,
+                            cameo=cameo, since=since, until=until, window=window, min_confidence=min_confidence)
+    return backend(request).read(query.occurrences, **wanted)
 
 
 WINDOW = Query(None, description="START/END, e.g. 2018-01-09/2019-01-08 (instead of since/until).")
@@ -251,8 +230,6 @@ def count(request: Request, actor: str | None = ACTOR, recipient: str | None = R
 def search(request: Request, q: str = Query(..., description="A name or part of it, a country or actor code."),
            limit: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
     b = backend(request)
-    term = params.text("q", q)
-    if term is None:
-        raise params.bad("q", "type something to search for", q[:40])
+    term = params.one(filters.text, q, "q").strip()
     return {"q": term, "actors": b.read(query.entities, name=term, limit=limit),
             "events": b.read(query.events, actor=term, limit=limit)}
