@@ -186,6 +186,8 @@ def test_bad_requests_exit_2(db, tmp_path):
     assert run("--db", db, "export", "--format", "csv", "--since", "2019-03-01", "--until", "2019-01-01").exit_code == 2
     assert run("--db", db, "export", "--format", "csv", "--type", "VISIT").exit_code == 2
     assert run("--db", db, "export", "--format", "csv", "-o", str(tmp_path / "no" / "x.csv")).exit_code == 2
+    assert run("--db", db, "export", "--format", "csv", "-o", str(tmp_path)).exit_code == 2  # a folder
+    assert run("--db", db, "export", "--format", "csv", "--min-confidence", "2").exit_code == 2
     assert run("--db", str(tmp_path / "none.duckdb"), "export", "--format", "csv").exit_code == 2
     result = run("--db", db, "export")
     assert result.exit_code == 2  # --format is required

@@ -112,21 +112,22 @@ def json_text(column: str, path: str) -> str:
 
 
 def _where(f: EventFilters) -> tuple[str, list[Any]]:
-    """The WHERE clause of ``query.events`` for these filters, in portable SQL."""
+    """The WHERE clause of ``query.events`` for these filters (the same SQL: text matched literally)."""
     from .config import DEFAULT_MIN_CONFIDENCE
-    from .query import Where
+    from .query import CONTAINS, PREFIX, Where, like_literal
 
     floor = DEFAULT_MIN_CONFIDENCE if f.min_confidence is None else f.min_confidence
     w = (Where().add("e.type = upper(?)", f.type).add("lower(e.mode) = lower(?)", f.mode)
-         .add("e.cameo LIKE ? || '%'", f.cameo).add("lower(e.status) = lower(?)", f.status)
+         .add(f"e.cameo {PREFIX}", like_literal(f.cameo) if f.cameo else None)
+         .add("lower(e.status) = lower(?)", f.status)
          .add("e.article_id = ?", f.article).add("e.confidence >= ?", floor if floor > 0 else None)
          .add("coalesce(e.date_end, e.date_start) >= CAST(? AS DATE)", f.since)
          .add("coalesce(e.date_start, e.date_end) <= CAST(? AS DATE)", f.until))
     for side, value in (("actor", f.actor), ("recipient", f.recipient)):
         if value:
-            w.parts.append(f"(lower(e.{side}_name) LIKE '%' || lower(?) || '%' OR e.{side}_country = upper(?) "
+            w.parts.append(f"(lower(e.{side}_name) {CONTAINS} OR e.{side}_country = upper(?) "
                            f"OR upper({json_text('e.record', side + '.code')}) = upper(?))")
-            w.params.extend([value, value, value])
+            w.params.extend([like_literal(value), value, value])
     return w.sql, w.params
 
 

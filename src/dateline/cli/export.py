@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from .common import ARTICLE, MIN_CONFIDENCE, article_id_or_exit, read_store
+from .common import ARTICLE, MIN_CONFIDENCE, article_id_or_exit, check, read_store
 from .output import err
 
 
@@ -34,6 +34,7 @@ def export_cmd(
 ) -> None:
     """Export events with the filters of `dateline events`, streamed in bounded memory:
     `dateline export --format gdelt-tsv --actor PRK --since 2018-01-01 -o prk.tsv`."""
+    from .. import filters
     from ..exports import FORMATS, EventFilters, ExportError, export
 
     fmt = format.lower()
@@ -41,42 +42,33 @@ def export_cmd(
         _usage(f"unknown format {format!r}; one of {', '.join(FORMATS)}")
     if fmt == "parquet" and output is None:
         _usage("parquet is binary: give a file with -o PATH")
-    if output is not None and not output.parent.exists():
+    if output is not None and not output.parent.is_dir():
         _usage(f"no folder {output.parent} to write {output.name} in")
-    _check_filters(since, until, status, type)
+    if output is not None and output.is_dir():
+        _usage(f"{output} is a folder: give a file name")
+    wanted = check(filters.events, actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
+                   since=since, until=until, status=status, article=article, min_confidence=min_confidence)
+    wanted.pop("limit", None)  # an export has every event that passes the filters
     with read_store() as store:
-        article_id = article_id_or_exit(store, article)
-        filters = EventFilters(actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo, since=since,
-                               until=until, status=status, article=article_id, min_confidence=min_confidence)
+        wanted["article"] = article_id_or_exit(store, wanted["article"])
         try:
-            stats = export(store, fmt, filters, output, with_text=with_text)
+            stats = export(store, fmt, EventFilters(**wanted), output, with_text=with_text)
         except ExportError as e:
             _usage(str(e))
+        except BrokenPipeError:  # stdout closed early (`| head`): what was read is enough
+            import os
+            import sys
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return
     if output is not None:
+        from rich.markup import escape
+
         extra = f" and {stats.mentions} mention(s)" if fmt == "gdelt-tsv" else ""
-        err.print(f"{stats.events} {'event(s)' if fmt != 'plover-json' else 'record(s)'}{extra} written to {output}")
+        noun = "record(s)" if fmt == "plover-json" else "event(s)"
+        err.print(f"{stats.events} {noun}{extra} written to {escape(str(output))}")
     elif fmt == "gdelt-tsv":
         err.print("[dim]the Mentions table is written only with -o PATH (as PATH.mentions.tsv)[/dim]")
-
-
-def _check_filters(since: str | None, until: str | None, status: str | None, type: str | None) -> None:
-    import datetime as dt
-
-    from ..model.records import EVENT_STATUSES
-    from ..ontology.events import PLOVER_TYPES
-
-    for name, value in (("--since", since), ("--until", until)):
-        if value:
-            try:
-                dt.date.fromisoformat(value)
-            except ValueError:
-                _usage(f"{name}: {value!r} is not a date (YYYY-MM-DD)")
-    if since and until and since > until:
-        _usage(f"--since {since} is after --until {until}")
-    if status and status.lower() not in EVENT_STATUSES:
-        _usage(f"unknown status {status!r}; one of {', '.join(EVENT_STATUSES)}")
-    if type and type.upper() not in PLOVER_TYPES:
-        _usage(f"unknown PLOVER type {type!r}; one of {', '.join(PLOVER_TYPES)}")
 
 
 def _usage(message: str) -> None:
