@@ -44,9 +44,9 @@ FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 # nouns that stand for a named country, town or body of the article ("the country", "the group")
 PLACE_NOUNS = {"country": "country", "nation": "country", "kingdom": "country", "republic": "country",
                "city": "town", "town": "town", "village": "town", "capital": "town"}
-BODY_NOUNS = frozenset({"group", "organization", "organisation", "company", "firm", "agency", "party",
-                        "militia", "movement", "network", "ministry", "department", "court", "council",
-                        "committee", "army", "force", "forces", "police", "newspaper", "channel", "bank"})
+# generic words for a body, which any organisation may be called ("the police" or "the court" name a
+# kind of body, which need not be the one last named)
+BODY_NOUNS = frozenset({"group", "organization", "organisation", "company", "firm", "movement", "network"})
 MENTION_CLASSES = frozenset({"person", "place", "building", "vehicle", "goods"})
 
 
@@ -80,6 +80,7 @@ class _Draft:
     links: list[Link] = field(default_factory=list)
     country: str | None = None  # ISO alpha-3 where the cluster is a country itself
     gender: str | None = None
+    pronoun_genders: set[str] = field(default_factory=set)  # of the he/she pronouns linked to it so far
     heads: list[tuple[int, Span]] = field(default_factory=list)  # (head token, mention), as added
 
 
@@ -94,6 +95,8 @@ def clusters(doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] =
     b = _Builder(doc, resources)
     for e in entities:
         b.add_entity(e)
+    b.merge_groups()
+    b.titles()
     b.appositions()
     b.demonyms()
     b.role_nouns()
@@ -133,6 +136,8 @@ class _Builder:
         self.heads[head.i] = span
         d.heads.append((head.i, span))
         d.links.append(Link(span, kind, rule, antecedent))
+        if kind == "pronoun" and pronoun_gender(head):
+            d.pronoun_genders.add(pronoun_gender(head))
         return True
 
     @staticmethod
@@ -169,6 +174,71 @@ class _Builder:
             return f"in apposition to the name {e.name!r}", names[-1]
         return f"office noun that only {e.name} holds in the article", names[-1] if names else first_name
 
+    def _noun_class(self, tok: Token) -> str:
+        from .events.sense import noun_class
+
+        return noun_class(tok, self.res.agents)
+
+    # -- 1b. groups the entity extractor left apart -----------------------------------------------------
+    def merge_groups(self) -> None:
+        """ "the Arnor Fishing League (AFL) ... AFL": a short name in brackets right after a name is that
+        name; "Ruiz" read as a body or a place is the one person of the article named "... Ruiz"."""
+        import re
+
+        by_name: dict[str, _Draft] = {}
+        for d in self.drafts:
+            for _, span in d.heads:
+                by_name.setdefault(span.text, d)
+        text = self.doc.text
+        for d in list(self.drafts):
+            for _, span in list(d.heads):
+                m = re.match(r"\s*\(\s*([A-Z][A-Za-z.&-]{1,9})\s*\)", text[span.end:span.end + 16])
+                other = by_name.get(m[1]) if m else None
+                if other is not None and other is not d and other.type != "PERSON" and d.type != "PERSON":
+                    self._merge(other, d, f"short name in brackets after {span.text!r}", span)
+        people: dict[str, list[_Draft]] = {}
+        for d in self.drafts:
+            if d.type == "PERSON" and d.entity is not None and len(d.entity.name.split()) > 1:
+                people.setdefault(d.entity.name.split()[-1], []).append(d)
+        for d in list(self.drafts):
+            names = {span.text for _, span in d.heads}
+            if d.entity is None or d.country or len(names) != 1 or len(d.entity.name.split()) != 1:
+                continue
+            holders = [p for p in people.get(next(iter(names)), []) if p is not d]
+            if len(holders) == 1 and d.type in ("PERSON", "ORG", "GPE", "FAC"):
+                full = holders[0].heads[0][1] if holders[0].heads else None
+                self._merge(d, holders[0], f"surname of {holders[0].name}", full)
+
+    def _merge(self, src: _Draft, dst: _Draft, rule: str, ante: Span | None) -> None:
+        if src not in self.drafts:
+            return
+        first = min(src.links, key=lambda lk: lk.span.start, default=None)
+        for lk in src.links:
+            dst.links.append(Link(lk.span, lk.kind, rule, ante) if lk is first else lk)
+        for h, span in src.heads:
+            self.owner[h] = dst
+            dst.heads.append((h, span))
+        self.drafts.remove(src)
+
+    # -- 2. titles and appositions ---------------------------------------------------------------------
+    def titles(self) -> None:
+        """ "playwright Ann Lee", "Special Agent Tom Hale": the words before a person's name that say what
+        they are (``names.premodifier_title``) are a mention of them, whatever the office."""
+        from .names import premodifier_title
+
+        for d in [d for d in self.drafts if d.type == "PERSON"]:
+            for _, name in list(d.heads):
+                span = self.doc.char_span(name.start, name.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                t = premodifier_title(self.doc, span.start, span.end)
+                if t is None or t.tokens.root.i in self.owner:
+                    continue
+                head = t.tokens.root
+                if head.ent_type_ in ("GPE", "NORP", "ORG") or self._noun_class(head) != "person" and head.pos_ != "PROPN":
+                    continue
+                self._add(d, t.tokens, "title", f"title of {d.name}, before the name", name)
+
     # -- 2. appositions --------------------------------------------------------------------------------
     def appositions(self) -> None:
         """ "Ana Ruiz, the mayor of Dale" and "the mayor, Ana Ruiz": the noun joins the name's cluster."""
@@ -181,6 +251,8 @@ class _Builder:
             for other in pairs:
                 if other.pos_ != "NOUN" or other.i in self.owner or _indefinite_plural(other):
                     continue
+                if self._noun_class(other) not in MENTION_CLASSES:
+                    continue  # "Rome, the occasion": a noun for no one and no place
                 self._add(d, _np(other), "nominal", f"in apposition to {name.text!r}", name)
 
     # -- 3. nationality adjectives ---------------------------------------------------------------------
@@ -320,6 +392,8 @@ class _Builder:
             if d.type != "PERSON" or d.entity is None:
                 return False
             g = self._gender(d)
+            if g is None and len(d.pronoun_genders) == 1:
+                g = next(iter(d.pronoun_genders))  # "Ann Lee ... her ... she": the article's own pronouns
             return g is None or g == pronoun_gender(tok)
         return d.type in ("ORG", "GPE") and d.entity is not None
 
@@ -380,14 +454,15 @@ class _Builder:
         agents = self.res.agents
         seen: dict[tuple[str, str], list[Token]] = {}  # (lemma, number) -> earlier heads
         for tok in self.doc:
-            if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod", "npadvmod", "nmod") or tok.ent_type_:
+            if tok.pos_ != "NOUN" or tok.ent_type_ or noun_class(tok, agents) not in MENTION_CLASSES:
                 continue
-            if noun_class(tok, agents) not in MENTION_CLASSES:
-                continue
+            body = self._body(tok)
+            if tok.dep_ in ("compound", "amod", "npadvmod", "nmod") and not body:
+                continue  # "bus driver": a noun before a noun names a kind, except a body ("police officers")
             key = (tok.lemma_.lower(), "plural" if tok.tag_ == "NNS" else "singular")
             earlier = seen.setdefault(key, [])
             earlier.append(tok)
-            if tok.i in self.owner or len(earlier) < 2 or not _definite(tok):
+            if tok.i in self.owner or len(earlier) < 2 or not (_definite(tok) or body and _bare(tok)):
                 continue
             ante = earlier[-2]
             if not _modifiers(tok) <= _modifiers(ante) | self._cluster_words(ante):
@@ -399,6 +474,12 @@ class _Builder:
                 self._add(d, _np(ante), "nominal", "first mention", None)
             self._add(d, _np(tok), "nominal", f"the same noun '{tok.lemma_.lower()}' again, adding no word",
                       self.heads.get(ante.i))
+
+    def _body(self, tok: Token) -> bool:
+        """ "police", "government", "military": a noun for a body of people, which news uses without an
+        article for the one body of the story ("police said", "government forces")."""
+        low = tok.lower_
+        return low == tok.lemma_.lower() and self.res.agents.get(low) is not None and tok.tag_ in ("NN", "NNS")
 
     def _cluster_words(self, tok: Token) -> set[str]:
         d = self.owner.get(tok.i)
@@ -437,6 +518,11 @@ def _np(tok: Token):
 def _definite(tok: Token) -> bool:
     det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
     return det is not None and (det.lower_ in ("the", "this", "that") or det.dep_ == "poss")
+
+
+def _bare(tok: Token) -> bool:
+    """No article, number or quantifier before the noun."""
+    return not any(c.dep_ in ("det", "poss", "nummod", "quantmod") for c in tok.children)
 
 
 def _indefinite_plural(tok: Token) -> bool:
