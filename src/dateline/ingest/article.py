@@ -20,6 +20,10 @@ class ItemFailure(Exception):
         self.message = message
 
 
+MAX_CHARS = 10 * 1024 * 1024
+NO_DATE = "no published date: give one with --published"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Defaults:
     """Metadata for items that do not carry their own (from CLI options)."""
@@ -29,6 +33,8 @@ class Defaults:
     url: str = ""
     require_date: bool = True
     latest: dt.date | None = None  # dates after this are refused as impossible; None = today + 2 days
+    # characters of an article's text after decoding and entity expansion (the byte limit applies before)
+    max_chars: int = MAX_CHARS
 
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
@@ -75,6 +81,7 @@ def make_article(
     defaults: Defaults = Defaults(),
 ) -> Article:
     """The canonical article: headline, standfirst and paragraphs, one per line."""
+    _check_size(title, standfirst, paragraphs, defaults.max_chars)
     title = " ".join((title or "").split())
     standfirst = " ".join((standfirst or "").split())
     body = [" ".join(p.split()) for p in paragraphs]
@@ -90,10 +97,11 @@ def make_article(
     when = published if published not in (None, "") else defaults.published
     if when in (None, ""):
         if defaults.require_date:
-            raise ItemFailure("no_date", "no published date: give one with --published or in a .json sidecar")
+            raise ItemFailure("no_date", NO_DATE)
         pub = None
     else:
         pub = parse_published(when, latest=defaults.latest)
+    _check_unicode(text=text, source=source, url=url, author=author, language=language, meta=meta)
     return Article(
         id=article_id(text),
         text=text,
@@ -107,3 +115,42 @@ def make_article(
         origin=origin,
         meta=dict(meta or {}),
     )
+
+
+def _check_size(title: str, standfirst: str, paragraphs: list[str], limit: int) -> None:
+    size = len(title or "") + len(standfirst or "")
+    for p in paragraphs:
+        size += len(p)
+        if size > limit:
+            break
+    if size > limit:
+        raise ItemFailure("too_large", f"the article's text is over the limit of {limit:,} characters "
+                          "(after decoding and expanding entities)")
+
+
+def _check_unicode(**fields: Any) -> None:
+    """Refuse text that cannot be stored as UTF-8: lone surrogates (JSON's "\\ud800", a broken
+    character reference)."""
+    for name, value in fields.items():
+        for s in _strings(value):
+            try:
+                s.encode("utf-8")
+            except UnicodeEncodeError as e:
+                raise ItemFailure("encoding", f"the {name} contains a lone surrogate {s[e.start]!r} at character "
+                                  f"{e.start}: not a real character") from None
+
+
+def _strings(value: Any) -> list[str]:
+    """Every string in a value (keys included), read without recursion."""
+    out: list[str] = []
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, dict):
+            stack.extend(v.keys())
+            stack.extend(v.values())
+        elif isinstance(v, (list, tuple)):
+            stack.extend(v)
+    return out

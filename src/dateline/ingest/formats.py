@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import Article
-from .article import Defaults, ItemFailure, make_article
+from .article import NO_DATE, Defaults, ItemFailure, make_article
 
 ArticleOrFailure = Article | tuple[str, ItemFailure]  # (origin, failure)
 
@@ -31,6 +31,16 @@ def read_plain(text: str, *, origin: str, sidecar: dict[str, Any], defaults: Def
         raise ItemFailure("empty", "the file has no text")
     title, rest = lines[0], lines[1:]
     standfirst, body = (rest[0], rest[1:]) if len(rest) > 1 else ("", rest)
+    try:
+        return _plain_article(title, standfirst, body, origin=origin, sidecar=sidecar, defaults=defaults)
+    except ItemFailure as f:
+        if f.code == "no_date":  # only a text file reads a sidecar: say so here, not for other inputs
+            raise ItemFailure("no_date", f"{NO_DATE} or in a .json sidecar of the same name") from None
+        raise
+
+
+def _plain_article(title: str, standfirst: str, body: list[str], *, origin: str, sidecar: dict[str, Any],
+                   defaults: Defaults) -> Article:
     return make_article(
         title=title,
         standfirst=standfirst,
@@ -76,12 +86,50 @@ def article_from_record(record: Any, *, origin: str, defaults: Defaults) -> Arti
     )
 
 
-def read_jsonl_line(line: bytes, *, origin: str, defaults: Defaults) -> Article:
+MAX_JSON_DEPTH = 64  # records are flat; deeper nesting is hostile (and Python's reader recurses)
+
+
+def load_json(data: str | bytes, *, what: str = "line") -> Any:
+    """json.loads with every way it can fail as ItemFailure("bad_json"), and nesting bounded."""
     try:
-        record = json.loads(line)
+        raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+        # only a text with more openers than the limit can nest past it: most records skip the scan
+        depth = json_depth(raw) if raw.count(b"[") + raw.count(b"{") > MAX_JSON_DEPTH else 0
+        if depth > MAX_JSON_DEPTH:
+            raise ItemFailure("bad_json", f"the {what} nests JSON {depth} levels deep, over the limit of "
+                              f"{MAX_JSON_DEPTH}")
+        return json.loads(data)
+    except ItemFailure:
+        raise
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise ItemFailure("bad_json", f"line is not valid JSON: {e}") from None
-    return article_from_record(record, origin=origin, defaults=defaults)
+        raise ItemFailure("bad_json", f"the {what} is not valid JSON: {e}") from None
+    except ValueError as e:  # Python refuses integers over 4,300 digits (CVE-2020-10735)
+        raise ItemFailure("bad_json", f"the {what} is not valid JSON: {e}") from None
+    except RecursionError:
+        raise ItemFailure("bad_json", f"the {what} nests JSON too deeply to read") from None
+
+
+_JSON_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
+
+
+def json_depth(data: str | bytes) -> int:
+    """The deepest nesting of arrays and objects in a JSON text (strings skipped), in one pass."""
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    if b"[" not in raw and b"{" not in raw:
+        return 0
+    depth = deepest = 0
+    for m in _JSON_TOKENS.finditer(raw):
+        tok = m.group()
+        if tok in (b"[", b"{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif tok in (b"]", b"}"):
+            depth -= 1
+    return deepest
+
+
+def read_jsonl_line(line: bytes, *, origin: str, defaults: Defaults) -> Article:
+    return article_from_record(load_json(line), origin=origin, defaults=defaults)
 
 
 MIN_ARTICLE_CHARS = 40  # less than a sentence of text is a menu or a stub, not an article
@@ -132,7 +180,7 @@ def _html_to_text(fragment: str) -> list[str]:
     try:
         root = lxml.html.fromstring(fragment)
     except Exception:  # lxml raises ParserError/ValueError on empty or hopeless fragments
-        return paragraphs_of(re.sub(r"<[^>]+>", " ", fragment))
+        return paragraphs_of(re.sub(r"<[^<>]+>", " ", fragment))
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
     blocks = [" ".join(el.text_content().split()) for el in root.iter("p", "li", "h2", "h3", "blockquote")]
@@ -140,11 +188,25 @@ def _html_to_text(fragment: str) -> list[str]:
     return blocks or paragraphs_of(root.text_content())
 
 
+_ENTITY_DECLS = (b"<!entity", "<!entity".encode("utf-16-le"), "<!entity".encode("utf-16-be"))
+
+
 def read_feed(data: bytes, *, origin: str, defaults: Defaults) -> Iterator[tuple[str, Article | ItemFailure]]:
     """RSS/Atom: one article per entry, from its content (or summary)."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    lowered = data.lower()
+    if any(d in lowered for d in _ENTITY_DECLS):
+        # feedparser expands internal entities it deems safe: one of 16,000 characters used 16,000
+        # times made an 80 KB feed a 256-million-character article (1.25 GB); refused before parsing
+        yield origin, ItemFailure("entities", "the feed declares its own XML entities (<!ENTITY ...>), which are "
+                                  "refused: expanding them can turn a small file into gigabytes")
+        return
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as e:  # a feed that defeats the parser fails alone, as one item
+        yield origin, ItemFailure("bad_feed", f"not a readable RSS/Atom feed: {type(e).__name__}: {e}")
+        return
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):
@@ -157,26 +219,40 @@ def read_feed(data: bytes, *, origin: str, defaults: Defaults) -> Iterator[tuple
     for i, entry in enumerate(entries):
         where = f"{origin}#{i + 1}"
         try:
-            content = ""
-            if entry.get("content"):
-                content = max((c.get("value", "") for c in entry["content"]), key=len)
-            content = content or entry.get("summary", "") or entry.get("description", "")
-            when = entry.get("published_parsed") or entry.get("updated_parsed")
-            published = (
-                dt.datetime.fromtimestamp(calendar.timegm(when), tz=dt.timezone.utc).date() if when else None
-            )
-            article = make_article(
-                title=entry.get("title", ""),
-                paragraphs=_html_to_text(content),
-                published=published,
-                source=feed_title,
-                url=entry.get("link", ""),
-                author=entry.get("author", ""),
-                origin=where,
-                defaults=defaults,
-            )
-            yield where, article
+            yield where, _entry_article(entry, where=where, feed_title=feed_title, defaults=defaults)
         except ItemFailure as f:
-            if parsed.get("bozo"):  # the feed itself is broken: say so, not just that the entry is empty
+            if parsed.get("bozo") and f.code not in ("too_large", "encoding"):
+                # the feed itself is broken: say so, not just that the entry is empty
                 f = ItemFailure("bad_feed", f"malformed feed ({parsed.get('bozo_exception')}); {f.message}")
             yield where, f
+        except Exception as e:  # an entry that defeats the reader fails alone; the others are read
+            yield where, ItemFailure("bad_entry", f"the feed entry could not be read: {type(e).__name__}: {e}")
+
+
+def _text_of(value: Any) -> str:
+    """A feed field as text: feedparser gives None or non-strings for odd entries."""
+    return value if isinstance(value, str) else ""
+
+
+def _entry_article(entry: Any, *, where: str, feed_title: Any, defaults: Defaults) -> Article:
+    content = ""
+    if entry.get("content"):
+        content = max((_text_of(c.get("value")) for c in entry["content"]), key=len, default="")
+    content = content or _text_of(entry.get("summary")) or _text_of(entry.get("description"))
+    when = entry.get("published_parsed") or entry.get("updated_parsed")
+    published = None
+    if when:
+        try:
+            published = dt.datetime.fromtimestamp(calendar.timegm(when), tz=dt.timezone.utc).date()
+        except (OverflowError, OSError, ValueError, TypeError):
+            published = None  # an impossible date in the feed counts as none
+    return make_article(
+        title=_text_of(entry.get("title")),
+        paragraphs=_html_to_text(content),
+        published=published,
+        source=_text_of(feed_title),
+        url=_text_of(entry.get("link")),
+        author=_text_of(entry.get("author")),
+        origin=where,
+        defaults=defaults,
+    )

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import gzip
 import io
-import json
 import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
 from ..model import Article, ItemError
 from .article import Defaults, ItemFailure
 from .decode import check_bytes, decode_text
-from .formats import read_feed, read_html, read_jsonl_line, read_plain
+from .formats import load_json, read_feed, read_html, read_jsonl_line, read_plain
 from .warc import WARC
 
 Item = Article | ItemError
@@ -54,28 +53,67 @@ def kind_of(path: Path) -> str | None:
 
 
 def read_inputs(paths: Iterable[str | Path], options: ReadOptions = ReadOptions()) -> Iterator[Item]:
+    """Every item of every input, in order. Nothing raises out of here for one bad input: an item
+    (or a file) that defeats its reader becomes that item's ItemError and the rest are read."""
+    # the byte limit holds for the text too, after decoding and expanding entities
+    options = replace(options, defaults=replace(options.defaults, max_chars=options.max_bytes))
     for p in paths:
         if str(p) == "-":
-            yield from _read_stdin(options)
+            yield from _guarded(_read_stdin(options), "-")
             continue
         path = Path(p)
-        if path.is_dir():
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except OSError as e:  # a symlink loop, a name too long
+            yield ItemError(origin=origin_of(path), stage="read", code="unreadable", message=_why(e))
+            continue
+        if is_dir:
             for f in _walk(path):
-                yield from _read_file(f, options, explicit=False)
-        elif path.exists():
-            yield from _read_file(path, options, explicit=True)
+                if isinstance(f, ItemError):
+                    yield f
+                else:
+                    yield from _guarded(_read_file(f, options, explicit=False), origin_of(f))
+        elif exists:
+            yield from _guarded(_read_file(path, options, explicit=True), origin_of(path))
         else:
-            yield ItemError(origin=str(path), stage="read", code="not_found", message="no such file or directory")
+            yield ItemError(origin=origin_of(path), stage="read", code="not_found", message="no such file or directory")
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under root, lazily; small directories in name order so runs are reproducible."""
+def origin_of(path: Path | str) -> str:
+    """A path as stored text: bytes of a name that are not UTF-8 are shown escaped (\\xe9), never
+    kept as the lone surrogates Python reads them as (those cannot be stored)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _why(e: OSError) -> str:
+    return e.strerror or str(e)
+
+
+def _guarded(items: Iterator[Item], origin: str) -> Iterator[Item]:
+    """A reader's items; if the reader itself breaks, one error for the rest of that input (the
+    items before it are kept) instead of an exception that would end the whole batch."""
+    n = 0
+    try:
+        for item in items:
+            n += 1
+            yield item
+    except Exception as e:  # the last line of defence: the readers catch what they expect per item
+        where = origin if n == 0 else f"{origin} (after item {n})"
+        yield ItemError(origin=where, stage="read", code="reader_error",
+                        message=f"the input could not be read: {type(e).__name__}: {e}")
+
+
+def _walk(root: Path) -> Iterator[Path | ItemError]:
+    """Files under root, lazily; small directories in name order so runs are reproducible.
+    A name that is not UTF-8, or an entry that cannot be looked at (a symlink loop), is an error."""
     stack = [root]
     while stack:
         d = stack.pop()
         try:
             it = os.scandir(d)
-        except OSError:
+        except OSError as e:
+            if d == root:
+                yield ItemError(origin=origin_of(d), stage="read", code="unreadable", message=_why(e))
             continue
         with it:
             batch: list[os.DirEntry] = []
@@ -88,11 +126,28 @@ def _walk(root: Path) -> Iterator[Path]:
             for entry in _chain(ordered, it if len(batch) > SORT_LIMIT else ()):
                 if entry.name.startswith("."):
                     continue
-                if entry.is_dir(follow_symlinks=False):
+                try:
+                    is_dir = entry.is_dir(follow_symlinks=False)
+                    is_file = not is_dir and entry.is_file()
+                except OSError as e:  # a symlink loop, a vanished entry
+                    yield ItemError(origin=origin_of(entry.path), stage="read", code="unreadable", message=_why(e))
+                    continue
+                if (is_dir or is_file) and not _utf8_name(entry.name):
+                    yield ItemError(origin=origin_of(entry.path), stage="read", code="bad_filename",
+                                    message="the name is not valid UTF-8: rename it to read it")
+                elif is_dir:
                     subdirs.append(Path(entry.path))
-                elif entry.is_file():
+                elif is_file:
                     yield Path(entry.path)
             stack.extend(reversed(sorted(subdirs)))
+
+
+def _utf8_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+        return True
+    except UnicodeEncodeError:  # undecodable bytes come back as lone surrogates
+        return False
 
 
 def _chain(first: Iterable[os.DirEntry], rest: Iterable[os.DirEntry]) -> Iterator[os.DirEntry]:
@@ -106,7 +161,11 @@ def _failure(origin: str, f: ItemFailure, stage: str = "read") -> ItemError:
 
 def _read_file(path: Path, options: ReadOptions, *, explicit: bool) -> Iterator[Item]:
     kind = kind_of(path)
-    origin = str(path)
+    origin = origin_of(path)
+    if not _utf8_name(str(path)):
+        yield ItemError(origin=origin, stage="read", code="bad_filename",
+                        message="the name is not valid UTF-8: rename it to read it")
+        return
     if kind == "json" and path.with_suffix(".txt").exists():
         return  # a sidecar; read with its article
     if kind is None:
@@ -132,7 +191,7 @@ def _read_file(path: Path, options: ReadOptions, *, explicit: bool) -> Iterator[
         yield _failure(origin, f)
         return
     except OSError as e:
-        yield ItemError(origin=origin, stage="read", code="unreadable", message=str(e))
+        yield ItemError(origin=origin, stage="read", code="unreadable", message=_why(e))
         return
     yield from _read_bytes(data, kind, origin, options, sidecar_of=path)
 
@@ -161,15 +220,17 @@ def _read_bytes(data: bytes, kind: str, origin: str, options: ReadOptions, sidec
         yield read_plain(text, origin=origin, sidecar=sidecar, defaults=options.defaults)
     except ItemFailure as f:
         yield _failure(origin, f)
+    except RecursionError:
+        yield ItemError(origin=origin, stage="parse", code="too_deep", message="the item nests too deeply to read")
 
 
 def _read_json_document(text: str, origin: str, options: ReadOptions) -> Iterator[Item]:
     from .formats import article_from_record
 
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        yield ItemError(origin=origin, stage="parse", code="bad_json", message=f"not valid JSON: {e}")
+        data = load_json(text, what="document")
+    except ItemFailure as f:
+        yield _failure(origin, f, "parse")
         return
     records = data if isinstance(data, list) else [data]
     for i, record in enumerate(records):
@@ -178,6 +239,8 @@ def _read_json_document(text: str, origin: str, options: ReadOptions) -> Iterato
             yield article_from_record(record, origin=where, defaults=options.defaults)
         except ItemFailure as f:
             yield _failure(where, f, "parse")
+        except Exception as e:  # a record that defeats the reader fails alone
+            yield ItemError(origin=where, stage="parse", code="bad_record", message=f"{type(e).__name__}: {e}")
 
 
 def _sidecar(path: Path) -> dict:
@@ -186,9 +249,11 @@ def _sidecar(path: Path) -> dict:
     if not side.exists():
         return {}
     try:
-        data = json.loads(side.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise ItemFailure("bad_sidecar", f"the metadata file {side.name} is not valid JSON: {e}") from None
+        data = load_json(side.read_bytes(), what="metadata file")
+    except OSError as e:
+        raise ItemFailure("bad_sidecar", f"the metadata file {origin_of(side.name)} cannot be read: {_why(e)}") from None
+    except ItemFailure as e:
+        raise ItemFailure("bad_sidecar", f"the metadata file {origin_of(side.name)}: {e.message}") from None
     if not isinstance(data, dict):
         raise ItemFailure("bad_sidecar", f"the metadata file {side.name} must hold a JSON object")
     return data
@@ -203,9 +268,9 @@ def _read_jsonl(path: Path, options: ReadOptions) -> Iterator[Item]:
     try:
         fh = _open_lines(path)
     except OSError as e:
-        yield ItemError(origin=str(path), stage="read", code="unreadable", message=str(e))
+        yield ItemError(origin=origin_of(path), stage="read", code="unreadable", message=_why(e))
         return
-    yield from _jsonl_stream(fh, str(path), options)
+    yield from _jsonl_stream(fh, origin_of(path), options)
 
 
 def _jsonl_stream(fh: BinaryIO, origin: str, options: ReadOptions) -> Iterator[Item]:
@@ -234,6 +299,8 @@ def _jsonl_stream(fh: BinaryIO, origin: str, options: ReadOptions) -> Iterator[I
                 yield read_jsonl_line(line, origin=where, defaults=options.defaults)
             except ItemFailure as f:
                 yield _failure(where, f, "parse")
+            except Exception as e:  # a line that defeats the reader fails alone
+                yield ItemError(origin=where, stage="parse", code="bad_record", message=f"{type(e).__name__}: {e}")
     if not seen_any:
         yield ItemError(origin=origin, stage="read", code="empty", message="the JSONL file has no records")
 

@@ -44,7 +44,7 @@ class Page:
             article = read_html(self.data, origin=self.origin, url=self.url, defaults=self.defaults)
         except ItemFailure as f:
             return ItemError(origin=self.origin, stage="parse", code=f.code, message=f.message)
-        except ValueError as e:  # a page that defeats the extractor fails alone, here or in a worker
+        except Exception as e:  # a page that defeats the extractor fails alone, here or in a worker
             return ItemError(origin=self.origin, stage="parse", code="bad_html", message=f"{type(e).__name__}: {e}")
         if self.record_id:
             article.meta["warc_record_id"] = self.record_id
@@ -57,7 +57,9 @@ def read_warc(path: Path, *, max_bytes: int, defaults: Defaults, pages: bool = F
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    origin = str(path)
+    from .reader import origin_of
+
+    origin = origin_of(path)
     try:
         fh = path.open("rb")
     except OSError as e:
@@ -76,6 +78,10 @@ def read_warc(path: Path, *, max_bytes: int, defaults: Defaults, pages: bool = F
                 yield ItemError(origin=f"{origin}#{n + 1}", stage="read", code="truncated",
                                 message=f"the archive is broken after record {n}: {type(e).__name__}: {e}")
                 return
+            except Exception as e:  # whatever else warcio raises on a broken archive ends it, not the batch
+                yield ItemError(origin=f"{origin}#{n + 1}", stage="read", code="truncated",
+                                message=f"the archive cannot be read after record {n}: {type(e).__name__}: {e}")
+                return
             n += 1
             if record.rec_type not in ("response", "resource"):
                 continue
@@ -92,8 +98,14 @@ def read_warc(path: Path, *, max_bytes: int, defaults: Defaults, pages: bool = F
                 yield ItemError(origin=where, stage="read", code="truncated",
                                 message=f"the record's content is broken: {type(e).__name__}: {e}")
                 continue
+            except Exception as e:  # a record that defeats the reader fails alone
+                yield ItemError(origin=where, stage="read", code="bad_record",
+                                message=f"the record could not be read: {type(e).__name__}: {e}")
+                continue
             if got is not None:
                 yield got
+    if n == 0:
+        yield ItemError(origin=origin, stage="read", code="empty", message="the archive holds no WARC records")
 
 
 def _record_page(record, *, where: str, max_bytes: int, defaults: Defaults) -> Page | None:
