@@ -108,6 +108,9 @@ def test_events_filters_match_the_read_model(client, store):
     assert len(shown) > len(default)
     status = client.get("/api/events", params={"status": "expected", "min_confidence": 0}).json()["items"]
     assert status and {e["status"] for e in status} == {"expected"}
+    chn = client.get("/api/events", params={"country": "chn", "limit": 1000}).json()["items"]
+    assert chn and all("CHN" in (e["actor_country"], e["recipient_country"]) for e in chn)
+    assert {e["actor_country"] for e in chn} != {"CHN"} and {e["recipient_country"] for e in chn} != {"CHN"}
     art = items[0]["article"]
     in_article = client.get("/api/events", params={"article": art[:10], "min_confidence": 0}).json()["items"]
     assert in_article and {e["article"] for e in in_article} == {art}

@@ -205,10 +205,13 @@ def _event_filters(actor, recipient, type, mode, cameo_, min_confidence) -> dict
 
 
 def events(*, actor=None, recipient=None, type=None, mode=None, cameo=None, since=None, until=None,
-           status=None, article=None, limit=None, min_confidence=None) -> dict[str, Any]:
+           status=None, article=None, limit=None, min_confidence=None, country=None) -> dict[str, Any]:
     lo, hi = days(since, until)
-    return {**_event_filters(actor, recipient, type, mode, cameo, min_confidence), "since": lo, "until": hi,
-            "status": event_status(status), "article": text(article, "article"), "limit": _limit(limit)}
+    out = {**_event_filters(actor, recipient, type, mode, cameo, min_confidence), "since": lo, "until": hi,
+           "status": event_status(status), "article": text(article, "article"), "limit": _limit(limit)}
+    if _given(country):  # either side's country (the web page's filter)
+        out["country"] = text(country, "country")
+    return out
 
 
 def occurrences(*, actor=None, recipient=None, type=None, mode=None, cameo=None, since=None, until=None,

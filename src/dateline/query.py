@@ -125,9 +125,9 @@ def dates(store, *, article: str | None = None, since: str | None = None, until:
 def events(store, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
            mode: str | None = None, cameo: str | None = None, since: str | None = None, until: str | None = None,
            status: str | None = None, article: str | None = None, limit: int = 100,
-           min_confidence: float | None = None) -> list[dict[str, Any]]:
+           min_confidence: float | None = None, country: str | None = None) -> list[dict[str, Any]]:
     """Coded events, oldest first. ``actor``/``recipient`` match a name (part of it), a country or a
-    CAMEO actor code; ``cameo`` is a code prefix ("04" is every CONSULT code); ``since``/``until`` keep
+    CAMEO actor code; ``country`` (ISO alpha-3) keeps events where either side is of that country; ``cameo`` is a code prefix ("04" is every CONSULT code); ``since``/``until`` keep
     events whose days overlap the window (an event known only as "before the published date" counts
     from nothing to that date); events below ``min_confidence`` (default: the product's threshold) are
     left out."""
@@ -147,6 +147,9 @@ def events(store, *, actor: str | None = None, recipient: str | None = None, typ
          .add("coalesce(e.date_start, e.date_end) <= CAST(? AS DATE)", until))
     party("actor", actor, w)
     party("recipient", recipient, w)
+    if country:
+        w.parts.append("(e.actor_country = upper(?) OR e.recipient_country = upper(?))")
+        w.params.extend([country, country])
     return store.query(
         "SELECT e.id, e.article_id AS article, e.date_value AS date, e.date_start, e.date_end, e.date_inferred, "
         "e.type, e.mode, e.cameo, e.status, e.actor_name AS actor, e.actor_country, e.actor_sector, "

@@ -112,10 +112,11 @@ def list_events(request: Request, actor: str | None = ACTOR, recipient: str | No
                 status: str | None = Query(None, description="occurred, reported, expected, intended, denied "
                                                              "or hypothetical."),
                 article: str | None = ARTICLE, min_confidence: float | None = MIN_CONF,
+                country: str | None = Query(None, description="Either side's country (ISO alpha-3, e.g. CHN)."),
                 limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
     return _listing(backend(request), "events", limit, offset, actor=actor, recipient=recipient, type=type,
                     mode=mode, cameo=cameo, since=since, until=until, status=status, article=article,
-                    min_confidence=min_confidence)
+                    min_confidence=min_confidence, country=country)
 
 
 def _event_or_404(b: Backend, event_id: str):
