@@ -6,7 +6,7 @@ import json
 
 import typer
 
-from .output import err
+from .output import cell, err, esc
 
 
 def register(app: typer.Typer) -> None:
@@ -32,7 +32,7 @@ def eval_cmd(
             print(f"{name}\t{desc}")
         return
     if task not in tasks:
-        err.print(f"unknown task {task!r}; known: {', '.join(tasks)}")
+        err.print(f"unknown task {esc(repr(task))}; known: {', '.join(tasks)}")
         raise typer.Exit(2)
     options = {}
     for item in settings or ():
@@ -45,7 +45,7 @@ def eval_cmd(
     try:
         result = run_task(task, path, limit=limit, split=split, **options)
     except (FileNotFoundError, ValueError) as e:
-        err.print(str(e))
+        err.print(esc(e))
         raise typer.Exit(2) from None
     except TypeError as e:
         if "unexpected keyword argument" not in str(e):
@@ -57,14 +57,14 @@ def eval_cmd(
     from rich.console import Console
     from rich.table import Table
 
-    t = Table(title=f"{task} ({split}): n={result.n}")
+    t = Table(title=cell(f"{task} ({split}): n={result.n}"))
     t.add_column("metric")
     t.add_column("value", justify="right")
     for k, v in result.metrics.items():
         t.add_row(k, f"{v:.4f}" if isinstance(v, float) else str(v))
     Console().print(t)
     for miss in result.details.get("misses", []):
-        err.print(f"[yellow]miss[/yellow] {miss}")
+        err.print(f"[yellow]miss[/yellow] {esc(miss)}")
 
 
 def _value(text: str):

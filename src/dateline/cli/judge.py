@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from .output import err
+from .output import cell, err, esc
 
 
 def register(app: typer.Typer) -> None:
@@ -47,7 +47,7 @@ def sample_cmd(
     root = _project_root()
     target = Path(out).resolve()
     if (root / ".git").exists() and target.is_relative_to(root):
-        err.print(f"{out} is inside the repository: the sheets hold research-licensed text, write them elsewhere")
+        err.print(f"{esc(out)} is inside the repository: the sheets hold research-licensed text, write them elsewhere")
         raise typer.Exit(2)
     weights = {}
     for item in weight or ():
@@ -64,13 +64,13 @@ def sample_cmd(
             max_chars=judging_pools.MAX_CHARS if max_chars is None else max_chars,
             code_version=_code_version(root), dry_run=dry_run)
     except (ValueError, FileExistsError, FileNotFoundError) as e:
-        err.print(str(e))
+        err.print(esc(e))
         raise typer.Exit(2) from None
     for article_id in manifest["ids"]:
         print(article_id)
     if not dry_run:
         shown = sum(len(a["events"]) for a in manifest["articles"])
-        err.print(f"{len(manifest['ids'])} articles, {shown} shown events; seed {seed}; written to {target}")
+        err.print(f"{len(manifest['ids'])} articles, {shown} shown events; seed {seed}; written to {esc(target)}")
 
 
 def _code_version(root: Path) -> str:
@@ -98,7 +98,7 @@ def score_cmd(
     try:
         result = score(Path(folder), partial=partial)
     except FileNotFoundError as e:
-        err.print(f"not a sample folder: {e}")
+        err.print(f"not a sample folder: {esc(e)}")
         raise typer.Exit(2) from None
     except VerdictError as e:
         print(str(e), file=sys.stderr)  # one problem a line, never wrapped: each names its file and line
@@ -121,18 +121,18 @@ def _print_score(result: dict) -> None:
         t.add_column(col, justify="left" if col == "article" else "right")
     rows = result["articles"] + [{"id": "TOTAL", **result["total"]}]
     for r in rows:
-        t.add_row(r["id"], str(r["events"]), f"{r['correct']} ({pct(r['fully_right'])})",
+        t.add_row(cell(r["id"]), str(r["events"]), f"{r['correct']} ({pct(r['fully_right'])})",
                   f"{r['partly']} ({pct(r['partly_right'])})", f"{r['wrong']} ({pct(r['wrong_share'])})",
                   f"{r['main_found']}/{r['main_events']}", str(r["main_missed"]))
     con = Console()
     con.print(t)
     total = result["total"]
-    con.print(f"partly right, by field: {total['partly_by_field'] or '-'}")
-    con.print(f"wrong, by reason: {total['wrong_by_reason'] or '-'}")
+    con.print(cell(f"partly right, by field: {total['partly_by_field'] or '-'}"))
+    con.print(cell(f"wrong, by reason: {total['wrong_by_reason'] or '-'}"))
     for name, tg in result["targets"].items():
         con.print(f"{name}: {pct(tg['value'])} (target {tg['target']}) {'met' if tg['met'] else 'NOT met'}")
-    con.print(f"judges: {', '.join(result['judges']) or '-'}")
-    con.print(f"sample ids ({len(result['ids'])}): {' '.join(result['ids'])}")
+    con.print(cell(f"judges: {', '.join(result['judges']) or '-'}"))
+    con.print(cell(f"sample ids ({len(result['ids'])}): {' '.join(result['ids'])}"))
     if not result["complete"]:
         con.print(f"[yellow]incomplete: {len(result['not_judged'])} article(s) not judged yet; "
                   "do not report these figures[/yellow]")
