@@ -171,29 +171,21 @@ ORDER = " ORDER BY coalesce(e.date_start, e.date_end, a.published_date), e.artic
 
 
 def stream_rows(store, sql: str, params: Sequence[Any], size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
-    """Rows of a query in batches, through a cursor, never the whole result at once: the store's own
-    ``stream`` when it has one, else a server-side cursor (PostgreSQL) or the DuckDB connection's cursor."""
-    own = getattr(store, "stream", None)
-    if callable(own):
-        yield from own(sql, params, size)
-    elif dialect(store) == "postgresql":
-        from .store.postgres import to_pyformat
-
-        with store.con.transaction(), store.con.cursor(name="dateline_export") as cur:
-            cur.itersize = size
-            cur.execute(to_pyformat(sql), list(params))
-            cols = [d.name for d in cur.description]
-            while batch := cur.fetchmany(size):
-                yield [dict(zip(cols, row)) for row in batch]
-    else:
-        cur = store.con.cursor()
-        try:
-            cur.execute(sql, list(params))
-            cols = [d[0] for d in cur.description]
-            while batch := cur.fetchmany(size):
-                yield [dict(zip(cols, row)) for row in batch]
-        finally:
-            cur.close()
+    """Rows of a query in batches, never the whole result at once. DuckDB: on a cursor of its own, so the
+    lookups made between batches (through ``store.query``) do not end the stream; other stores: their
+    ``stream`` (PostgreSQL: a server-side cursor, which other statements of its transaction leave open)."""
+    if dialect(store) != "duckdb":
+        yield from store.stream(sql, params, size)
+        return
+    cur = store.con.cursor()
+    try:
+        cur.execute("SET enable_progress_bar = false")  # stderr is for our messages
+        cur.execute(sql, list(params))
+        cols = [d[0] for d in cur.description]
+        while batch := cur.fetchmany(size):
+            yield [dict(zip(cols, row)) for row in batch]
+    finally:
+        cur.close()
 
 
 def event_batches(store, filters: EventFilters, size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
@@ -493,36 +485,38 @@ def _cell(v: Any) -> str:
     return str(v)
 
 
-def write_plover(store, filters: EventFilters, out: IO[str], *, with_text: bool = False) -> ExportStats:
+def write_plover(store, filters: EventFilters, out: IO[str], *, with_text: bool = False,
+                 size: int = BATCH) -> ExportStats:
     coding, stats = Coding(), ExportStats()
-    for batch in event_batches(store, filters):
+    for batch in event_batches(store, filters, size):
         out.write("".join(json.dumps(plover_record(r, coding, with_text=with_text), ensure_ascii=False,
                                      default=str) + "\n" for r in batch))
         stats.events += len(batch)
     return stats
 
 
-def write_gdelt(store, filters: EventFilters, events_out: IO[str], mentions_out: IO[str] | None) -> ExportStats:
+def write_gdelt(store, filters: EventFilters, events_out: IO[str], mentions_out: IO[str] | None, *,
+                size: int = BATCH) -> ExportStats:
     coding, stats = Coding(), ExportStats()
     events_out.write("\t".join(GDELT_EVENT_COLUMNS) + "\n")
-    for batch in gdelt_event_batches(store, filters):
+    for batch in gdelt_event_batches(store, filters, size):
         _mark_roots(store, batch)
         events_out.write("".join("\t".join(map(_cell, gdelt_event_row(r, coding))) + "\n" for r in batch))
         stats.events += len(batch)
     if mentions_out is not None:
         mentions_out.write("\t".join(GDELT_MENTION_COLUMNS) + "\n")
-        for batch in gdelt_mention_batches(store, filters):
+        for batch in gdelt_mention_batches(store, filters, size):
             mentions_out.write("".join("\t".join(map(_cell, gdelt_mention_row(r))) + "\n" for r in batch))
             stats.mentions += len(batch)
     return stats
 
 
-def write_csv(store, filters: EventFilters, out: IO[str]) -> ExportStats:
+def write_csv(store, filters: EventFilters, out: IO[str], *, size: int = BATCH) -> ExportStats:
     coding, stats = Coding(), ExportStats()
     names = [c for c, _ in FLAT_COLUMNS]
     w = csv.writer(out)
     w.writerow(names)
-    for batch in event_batches(store, filters):
+    for batch in event_batches(store, filters, size):
         for r in batch:
             row = flat_row(r, coding)
             w.writerow(["" if row[c] is None else row[c] for c in names])
@@ -530,7 +524,7 @@ def write_csv(store, filters: EventFilters, out: IO[str]) -> ExportStats:
     return stats
 
 
-def write_parquet(store, filters: EventFilters, path: Path) -> ExportStats:
+def write_parquet(store, filters: EventFilters, path: Path, *, size: int = BATCH) -> ExportStats:
     """Batches into a scratch DuckDB file on disk, then DuckDB's own COPY ... TO (FORMAT PARQUET): typed
     columns, no pyarrow, memory bounded by the scratch database's limit."""
     import tempfile
@@ -546,7 +540,7 @@ def write_parquet(store, filters: EventFilters, path: Path) -> ExportStats:
             con.execute("SET preserve_insertion_order = true")
             con.execute(f"CREATE TABLE rows ({', '.join(f'{c} {t}' for c, t in FLAT_COLUMNS)})")
             select = ", ".join(f"unnest(${i + 1})" for i in range(len(names)))
-            for batch in event_batches(store, filters):
+            for batch in event_batches(store, filters, size):
                 rows = [flat_row(r, coding) for r in batch]
                 con.execute(f"INSERT INTO rows SELECT {select}", [[row[c] for row in rows] for c in names])
                 stats.events += len(batch)
@@ -563,7 +557,7 @@ def mentions_path(path: Path) -> Path:
 
 
 def export(store, fmt: str, filters: EventFilters = EventFilters(), path: Path | str | None = None, *,
-           with_text: bool = False, stdout: IO[str] | None = None) -> ExportStats:
+           with_text: bool = False, stdout: IO[str] | None = None, batch_size: int = BATCH) -> ExportStats:
     """Export the events that pass ``filters`` in ``fmt`` to ``path`` (text formats: stdout when None).
     A GDELT export to a path also writes the Mentions table beside it (:func:`mentions_path`)."""
     if fmt not in FORMATS:
@@ -573,16 +567,16 @@ def export(store, fmt: str, filters: EventFilters = EventFilters(), path: Path |
     _bound_memory(store)
     out_path = Path(path) if path is not None else None
     if fmt == "parquet":
-        return write_parquet(store, filters, out_path)
+        return write_parquet(store, filters, out_path, size=batch_size)
     with _open(out_path, stdout) as out:
         if fmt == "plover-json":
-            return write_plover(store, filters, out, with_text=with_text)
+            return write_plover(store, filters, out, with_text=with_text, size=batch_size)
         if fmt == "csv":
-            return write_csv(store, filters, out)
+            return write_csv(store, filters, out, size=batch_size)
         if out_path is None:
-            return write_gdelt(store, filters, out, None)
+            return write_gdelt(store, filters, out, None, size=batch_size)
         with open(mentions_path(out_path), "w", encoding="utf-8", newline="") as mentions:
-            return write_gdelt(store, filters, out, mentions)
+            return write_gdelt(store, filters, out, mentions, size=batch_size)
 
 
 class _open:
