@@ -207,3 +207,26 @@ def test_cli_ingest_and_read_commands_over_postgres(pg_server, tmp_path):
                  ["count", "--actor", "Kim Jong Un", "--json"], ["quotes", "--json"], ["explain", event[:10]],
                  ["show", article[:8], "--json"], ["dates", "--json"], ["places", "--json"]):
         assert run(pg, *args) == run(duck, *args), args
+
+
+def test_stream_gives_every_row_in_batches_and_threads_share_a_store(url):
+    with open_store(url) as store:
+        store.save([analysis(text=f"Story {i}.\nBody.") for i in range(25)])
+        batches = list(store.stream("SELECT id FROM articles ORDER BY id", [], 10))
+        assert [len(b) for b in batches] == [10, 10, 5]
+        assert [r["id"] for b in batches for r in b] == [r["id"] for r in store.query("SELECT id FROM articles ORDER BY id")]
+        answers: list[object] = []
+
+        def read() -> None:  # the API answers requests on several threads over one store
+            try:
+                for _ in range(20):
+                    answers.append(len(query.articles(store, limit=100)))
+            except BaseException as e:  # noqa: BLE001 - reported by the assertion below
+                answers.append(e)
+
+        threads = [threading.Thread(target=read) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert answers == [25] * 80

@@ -2,11 +2,12 @@
 
 The file is opened for each transaction or query and closed after it (see ``locks.py`` for why), so
 `watch`, `run` or `ingest` never keep queries out for longer than one transaction. An in-memory store
-keeps its one connection.
+keeps its one connection. Each thread gets its own connection (the HTTP API answers on several).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 import duckdb
 
 from .base import SaveStats, Store, StoreError
-from .locks import acquire_writer, busy_timeout, release_writer, retry_while_locked
+from .locks import acquire_writer, busy_timeout, release_writer, retry_while_locked, yield_to_readers
 from .migrations import apply_migrations
 
 __all__ = ["DuckDBStore", "SaveStats", "open_duckdb"]
@@ -31,11 +32,11 @@ class DuckDBStore(Store):
         self.read_only = read_only
         self.timeout = busy_timeout() if timeout is None else timeout
         self._settings: dict[str, str] = {}
-        self._con: duckdb.DuckDBPyConnection | None = None
-        self._held = False  # a connection kept until close(): in memory, or asked for through .con
+        self._local = threading.local()  # .con: the connection of the operation running in this thread
+        self._held: duckdb.DuckDBPyConnection | None = None  # kept until close(): in memory, or asked for as .con
         self._writer_key: str | None = None
         if path == ":memory:":
-            self._con, self._held = duckdb.connect(":memory:"), True
+            self._held = duckdb.connect(":memory:")
         elif not read_only:
             self._writer_key = acquire_writer(path)
 
@@ -44,8 +45,11 @@ class DuckDBStore(Store):
         def once() -> duckdb.DuckDBPyConnection:
             return duckdb.connect(self.path, read_only=self.read_only)
 
+        if not self.read_only:
+            yield_to_readers(self.path)
         try:
-            con = retry_while_locked(once, what=self.path, timeout=self.timeout, is_locked=_is_lock_conflict)
+            con = retry_while_locked(once, what=self.path, timeout=self.timeout, is_locked=_is_lock_conflict,
+                                     announce=self.path if self.read_only else None)
         except duckdb.Error as e:
             raise StoreError(f"cannot open the store {self.path}: {_first_line(e)}") from None
         for name, value in self._settings.items():
@@ -54,23 +58,33 @@ class DuckDBStore(Store):
 
     @contextmanager
     def _connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        if self._con is not None:
-            yield self._con
+        current = getattr(self._local, "con", None)
+        if current is not None:  # inside another operation of this thread: share its connection
+            yield current
             return
-        self._con = self._open()
+        # a held connection serves other threads through cursors (a DuckDB connection is not thread-safe)
+        con = self._held.cursor() if self._held is not None else self._open()
+        self._local.con = con
         try:
-            yield self._con
+            yield con
         finally:
-            con, self._con = self._con, None
+            self._local.con = None
             con.close()  # releases the file for readers (and checkpoints what was written)
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
         """The raw DuckDB connection, kept open (and the file held) until :meth:`close`."""
-        if self._con is None:
-            self._con = self._open()
-            self._held = True
-        return self._con
+        if self._held is None:
+            self._held = self._open()
+        return self._held
+
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 10_000) -> Iterator[list[dict[str, Any]]]:
+        """Rows in batches of ``size`` dicts, never the whole result at once (the file is held meanwhile)."""
+        with self._connection() as con:
+            cur = con.execute(sql, list(params))
+            cols = [d[0] for d in cur.description]
+            while batch := cur.fetchmany(size):
+                yield [dict(zip(cols, row)) for row in batch]
 
     @contextmanager
     def _transaction(self) -> Iterator["_DuckTx"]:
@@ -99,14 +113,14 @@ class DuckDBStore(Store):
             self._settings["memory_limit"] = "'" + memory.replace("'", "") + "'"
         if threads is not None:
             self._settings["threads"] = str(int(threads))
-        if self._con is not None:
+        if self._held is not None:
             for name, value in self._settings.items():
-                self._con.execute(f"SET {name} = {value}")
+                self._held.execute(f"SET {name} = {value}")
 
     def close(self) -> None:
-        if self._con is not None:
-            self._con.close()
-            self._con, self._held = None, False
+        if self._held is not None:
+            self._held.close()
+            self._held = None
         if self._writer_key is not None:
             release_writer(self._writer_key)
             self._writer_key = None

@@ -2,8 +2,10 @@
 
 DuckDB lets one process open a file for writing and then nobody else, not even to read. So a writing
 store holds the file only for the length of each transaction, and a reader that finds it taken tries
-again for a bounded time. Writers are kept to one at a time by an advisory lock on ``<db>.lock``, held
-for the writer's whole life: a second writer is refused at once with who holds it.
+again for a bounded time. So that a writer saving batch after batch cannot starve it, a waiting reader
+holds a shared lock on ``<db>.wait`` and a writer lets it in (up to a second) before taking the file
+again. Writers are kept to one at a time by an advisory lock on ``<db>.lock``, held for the writer's
+whole life: a second writer is refused at once with who holds it.
 """
 
 from __future__ import annotations
@@ -73,21 +75,60 @@ def release_writer(key: str) -> None:
         os.close(entry[0])  # closing the descriptor releases the flock
 
 
-def retry_while_locked(open_once: Callable[[], T], *, what: str, timeout: float, is_locked: Callable[[Exception], bool]) -> T:
-    """Call ``open_once`` until it stops failing with a lock conflict, for at most ``timeout`` seconds."""
+def retry_while_locked(open_once: Callable[[], T], *, what: str, timeout: float,
+                       is_locked: Callable[[Exception], bool], announce: str | None = None) -> T:
+    """Call ``open_once`` until it stops failing with a lock conflict, for at most ``timeout`` seconds;
+    with ``announce`` (a store path), say so to its writer while waiting (see :func:`yield_to_readers`)."""
     deadline = time.monotonic() + timeout
-    delay = 0.01
-    while True:
-        try:
-            return open_once()
-        except Exception as e:  # noqa: BLE001 - only lock conflicts are retried; the rest is re-raised
-            if not is_locked(e):
-                raise
-            if time.monotonic() >= deadline:
-                raise StoreBusy(f"the store {what} is busy: another process kept it for over {timeout:g} s; "
-                                "try again (DATELINE_BUSY_TIMEOUT sets the wait)") from None
-        time.sleep(delay)
-        delay = min(delay * 2, 0.1)
+    delay = 0.005
+    waiting: int | None = None
+    try:
+        while True:
+            try:
+                return open_once()
+            except Exception as e:  # noqa: BLE001 - only lock conflicts are retried; the rest is re-raised
+                if not is_locked(e):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreBusy(f"the store {what} is busy: another process kept it for over {timeout:g} s; "
+                                    "try again (DATELINE_BUSY_TIMEOUT sets the wait)") from None
+                if announce and waiting is None and fcntl is not None:
+                    waiting = _wait_file(announce)
+                    if waiting is not None:
+                        fcntl.flock(waiting, fcntl.LOCK_SH)
+            time.sleep(delay)
+            delay = min(delay * 2, 0.05)
+    finally:
+        if waiting is not None:
+            os.close(waiting)
+
+
+def yield_to_readers(db_path: str, *, most: float = 1.0) -> None:
+    """Before a writer takes the file again: wait (up to ``most`` seconds) while a reader waits for it."""
+    if fcntl is None or not os.path.exists(os.path.realpath(db_path) + ".wait"):
+        return
+    fd = _wait_file(db_path)
+    if fd is None:
+        return
+    try:
+        deadline = time.monotonic() + most
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return  # nobody waits (closing the descriptor below drops the lock)
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    return
+                time.sleep(0.002)
+    finally:
+        os.close(fd)
+
+
+def _wait_file(db_path: str) -> int | None:
+    try:
+        return os.open(os.path.realpath(db_path) + ".wait", os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:  # a read-only folder: readers still retry, only without the signal
+        return None
 
 
 def _command() -> str:

@@ -9,11 +9,14 @@ The read models' SQL is portable; the differences from DuckDB are handled here:
   failure is tried again;
 - migrations are applied under an advisory lock, so two processes starting at once apply them once;
 - ``limit()`` (memory, threads) is the server's business and does nothing here.
+Each thread gets its own connection, so transactions of concurrent API requests never mix.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -24,6 +27,7 @@ from .migrations import apply_migrations
 
 MIGRATION_LOCK = 7_204_301_913  # any constant: the advisory lock key migrations run under
 RETRIES = 5
+_CURSORS = itertools.count()
 
 
 def to_pyformat(sql: str) -> str:
@@ -48,36 +52,65 @@ class PostgresStore(Store):
     dialect = "postgresql"
 
     def __init__(self, url: str, *, read_only: bool = False):
-        psycopg = _psycopg()
+        self._psycopg = _psycopg()
         self.url, self.read_only = url, read_only
-        self._errors = psycopg.Error
+        self._local = threading.local()
+        self._all: list[Any] = []
+        self._guard = threading.Lock()
+        self.con  # noqa: B018 - connect now, so a wrong address fails at open
+
+    @property
+    def con(self) -> Any:
+        """This thread's psycopg connection (autocommit; transactions are explicit)."""
+        con = getattr(self._local, "con", None)
+        if con is None or con.closed:
+            con = self._local.con = self._connect()
+        return con
+
+    def _connect(self) -> Any:
+        psycopg = self._psycopg
         try:
-            self.con = psycopg.connect(url, autocommit=True, connect_timeout=10)
+            con = psycopg.connect(self.url, autocommit=True, connect_timeout=10)
         except psycopg.Error as e:
-            raise StoreError(f"cannot connect to {redact(url)}: {_first_line(e)}") from None
+            raise StoreError(f"cannot connect to {redact(self.url)}: {_first_line(e)}") from None
         from psycopg.types.string import TextLoader
 
         for name in ("json", "jsonb"):  # JSON as text, as the DuckDB store gives it
-            self.con.adapters.register_loader(name, TextLoader)
-        if read_only:
-            self.con.execute("SET default_transaction_read_only = on")
+            con.adapters.register_loader(name, TextLoader)
+        if self.read_only:
+            con.execute("SET default_transaction_read_only = on")
+        with self._guard:
+            self._all.append(con)
+        return con
 
     # -- connections ---------------------------------------------------------------------------
     @contextmanager
     def _transaction(self) -> Iterator["_PgTx"]:
-        with self.con.transaction():
-            yield _PgTx(self.con)
+        con = self.con
+        with con.transaction():
+            yield _PgTx(con)
 
     def _fetch(self, sql: str, params: Sequence[Any] | None) -> tuple[list[str], list[tuple]]:
+        con = self.con
         try:
-            cur = self.con.execute(to_pyformat(sql), list(params or []))
-        except self._errors as e:
-            if self.con.closed or self.con.broken:
+            cur = con.execute(to_pyformat(sql), list(params or []))
+        except self._psycopg.OperationalError as e:
+            if con.closed or con.broken:
                 raise StoreError(f"lost the connection to {redact(self.url)}: {_first_line(e)}") from None
             raise
         if cur.description is None:
             return [], []
         return [d.name for d in cur.description], cur.fetchall()
+
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 10_000) -> Iterator[list[dict[str, Any]]]:
+        """Rows in batches of ``size`` dicts through a server-side cursor, never the whole result at once."""
+        con = self.con
+        with con.transaction(), con.cursor(name=f"dateline_stream_{next(_CURSORS)}") as cur:
+            cur.itersize = size
+            cur.execute(to_pyformat(sql), list(params))
+            cols = [d.name for d in cur.description]
+            while batch := cur.fetchmany(size):
+                yield [dict(zip(cols, row)) for row in batch]
 
     def save(self, analyses):  # type: ignore[no-untyped-def]
         """Upsert analyses (see :meth:`Store.save`), tried again when concurrent writers collide."""
@@ -109,7 +142,10 @@ class PostgresStore(Store):
         return bool(row and row[0])
 
     def close(self) -> None:
-        self.con.close()
+        with self._guard:
+            for con in self._all:
+                con.close()
+            self._all.clear()
 
     def __enter__(self) -> "PostgresStore":
         return self
