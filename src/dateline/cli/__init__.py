@@ -52,9 +52,7 @@ def main() -> None:
         try:
             app()
         except StoreError as e:  # busy, missing, unreachable: an environment error, never a traceback
-            from rich.markup import escape
+            from .output import err, esc
 
-            from .output import err
-
-            err.print(f"[red]error:[/red] {escape(str(e))}")
+            err.print(f"[red]error:[/red] {esc(e)}")
             raise SystemExit(2) from None

@@ -20,14 +20,12 @@ SOURCE_HOMES = typer.Option(None, "--source-homes", help="TSV of news sources' h
 
 def read_store():
     """The configured store, read-only; exit 2 with the reason when there is none yet or it cannot be read."""
-    from rich.markup import escape
-
     from ..store import StoreError, open_store
 
     try:
         return open_store(app_state.get().db, read_only=True)
     except StoreError as e:
-        err.print(escape(str(e)))
+        err.print(esc(e))
         raise typer.Exit(2) from None
 
 
