@@ -282,10 +282,29 @@ class _Builder:
             if not _definite(tok):
                 continue
             low = tok.lemma_.lower()
+            if self._name_head(tok):
+                continue
             if low in ROLE_NOUNS or low in PERSON_ROLES:
                 self._person_role(tok, low)
             elif low in PLACE_NOUNS or low in BODY_NOUNS:
                 self._thing_noun(tok, low)
+
+    def _name_head(self, tok: Token) -> bool:
+        """ "the assembly" after "the National Assembly", "the street" after "Rue Hugo street": a definite
+        noun that is the last word of the name of a body or place named before it, the latest such."""
+        low = tok.lower_
+        best = None
+        for d in self.drafts:
+            if d.type not in ("ORG", "FAC", "GPE", "LOC") or d.entity is None:
+                continue
+            for h, span in self._mentions_before(d, tok.i):
+                words = span.text.lower().split()
+                if len(words) > 1 and words[-1] == low and (best is None or h > best[1]):
+                    best = (d, h, span)
+        if best is None:
+            return False
+        d, _, span = best
+        return self._add(d, _np(tok), "nominal", f"'the {low}' is the last word of the name {span.text!r}", span)
 
     def _person_role(self, tok: Token, word: str) -> None:
         """The latest person named before it whose titles or office hold the noun."""
@@ -459,7 +478,10 @@ class _Builder:
             body = self._body(tok)
             if tok.dep_ in ("compound", "amod", "npadvmod", "nmod") and not body:
                 continue  # "bus driver": a noun before a noun names a kind, except a body ("police officers")
-            key = (tok.lemma_.lower(), "plural" if tok.tag_ == "NNS" else "singular")
+            plural = tok.tag_ == "NNS" and tok.lower_ != tok.lemma_.lower()  # "police" is tagged either way
+            key = (tok.lemma_.lower(), "plural" if plural else "singular")
+            if _quantified(tok):
+                continue  # "more police", "all the other workers", "one student": a part or a new set
             earlier = seen.setdefault(key, [])
             earlier.append(tok)
             if tok.i in self.owner or len(earlier) < 2 or not (_definite(tok) or body and _bare(tok)):
@@ -518,6 +540,14 @@ def _np(tok: Token):
 def _definite(tok: Token) -> bool:
     det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
     return det is not None and (det.lower_ in ("the", "this", "that") or det.dep_ == "poss")
+
+
+QUANTIFIERS = frozenset({"all", "other", "more", "some", "several", "many", "few", "one", "another", "each",
+                         "every", "both", "any", "most", "additional", "further", "least", "no"})
+
+
+def _quantified(tok: Token) -> bool:
+    return any(c.lower_ in QUANTIFIERS or c.dep_ == "nummod" for c in tok.subtree if c.i < tok.i)
 
 
 def _bare(tok: Token) -> bool:
