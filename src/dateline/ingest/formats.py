@@ -188,6 +188,20 @@ def _html_to_text(fragment: str) -> list[str]:
     return blocks or paragraphs_of(root.text_content())
 
 
+_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]+|[0-9]+);")
+
+
+def _char_ref(m: re.Match) -> bytes:
+    """A character reference XML allows, kept; any other (&#99999999;, the surrogate &#xD800;, &#0;) as
+    U+FFFD: feedparser raises on them and loses the whole feed, good entries included."""
+    digits = m.group(1)
+    if len(digits) <= 9:
+        code = int(digits[1:], 16) if digits[:1] in b"xX" else int(digits)
+        if code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF:
+            return m.group()
+    return b"&#xFFFD;"
+
+
 _ENTITY_DECLS = (b"<!entity", "<!entity".encode("utf-16-le"), "<!entity".encode("utf-16-be"))
 
 
@@ -203,7 +217,7 @@ def read_feed(data: bytes, *, origin: str, defaults: Defaults) -> Iterator[tuple
                                   "refused: expanding them can turn a small file into gigabytes")
         return
     try:
-        parsed = feedparser.parse(data)
+        parsed = feedparser.parse(_CHAR_REF.sub(_char_ref, data))
     except Exception as e:  # a feed that defeats the parser fails alone, as one item
         yield origin, ItemFailure("bad_feed", f"not a readable RSS/Atom feed: {type(e).__name__}: {e}")
         return

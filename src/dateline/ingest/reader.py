@@ -76,7 +76,18 @@ def read_inputs(paths: Iterable[str | Path], options: ReadOptions = ReadOptions(
         elif exists:
             yield from _guarded(_read_file(path, options, explicit=True), origin_of(path))
         else:
-            yield ItemError(origin=origin_of(path), stage="read", code="not_found", message="no such file or directory")
+            yield _missing(path)
+
+
+def _missing(path: Path) -> ItemError:
+    """Why a path that does not exist as a file or folder cannot be read (a symlink loop is not 'not found')."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        pass
+    except OSError as e:
+        return ItemError(origin=origin_of(path), stage="read", code="unreadable", message=_why(e))
+    return ItemError(origin=origin_of(path), stage="read", code="not_found", message="no such file or directory")
 
 
 def origin_of(path: Path | str) -> str:

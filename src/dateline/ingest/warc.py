@@ -65,7 +65,7 @@ def read_warc(path: Path, *, max_bytes: int, defaults: Defaults, pages: bool = F
     except OSError as e:
         yield ItemError(origin=origin, stage="read", code="unreadable", message=str(e))
         return
-    n = 0
+    n = given = 0
     with fh:
         # no_record_parse: HTTP headers are parsed here, per record, so a broken one fails its record alone
         records = iter(ArchiveIterator(fh, no_record_parse=True))
@@ -91,21 +91,28 @@ def read_warc(path: Path, *, max_bytes: int, defaults: Defaults, pages: bool = F
                 if got is not None and not pages:
                     got = got.article()
             except ItemFailure as f:
+                given += 1
                 yield ItemError(origin=where, stage="read" if f.code in ("bad_http", "too_large") else "parse",
                                 code=f.code, message=f.message)
                 continue
             except (EOFError, OSError, zlib.error, ValueError) as e:  # the record's body ends early
+                given += 1
                 yield ItemError(origin=where, stage="read", code="truncated",
                                 message=f"the record's content is broken: {type(e).__name__}: {e}")
                 continue
             except Exception as e:  # a record that defeats the reader fails alone
+                given += 1
                 yield ItemError(origin=where, stage="read", code="bad_record",
                                 message=f"the record could not be read: {type(e).__name__}: {e}")
                 continue
             if got is not None:
+                given += 1
                 yield got
     if n == 0:
         yield ItemError(origin=origin, stage="read", code="empty", message="the archive holds no WARC records")
+    elif not given:  # every record was passed over: say so rather than read nothing in silence
+        yield ItemError(origin=origin, stage="read", code="no_pages",
+                        message=f"none of the archive's {n:,} records is an HTML page")
 
 
 def _record_page(record, *, where: str, max_bytes: int, defaults: Defaults) -> Page | None:
