@@ -88,7 +88,10 @@ class Store:
             # keeps a load from scanning every child table per batch (time would grow with the store)
             existing = [r[0] for r in tx.execute(f"SELECT id FROM articles WHERE id {IN_LIST}", [ids])]
             tx.insert("articles", ARTICLE_COLUMNS, [article_row(a) for a in by_id.values()], now_column="analysed_at",
+                      # the published date travels with the analysis: the one stored last dates the article
+                      # and everything derived from it (each outlet's own date stays in article_sources)
                       conflict="ON CONFLICT (id) DO UPDATE SET summary = excluded.summary, "
+                      "published = excluded.published, published_date = excluded.published_date, "
                       "provenance = excluded.provenance, analysed_at = excluded.analysed_at")
             tx.insert("article_sources", "article_id, source, url, published, origin",
                       sorted({source_row(a) for a in batch}, key=_sort_key))
