@@ -38,6 +38,8 @@ def wholes(nlp, text: str, head: str) -> list[str]:
     ("The Nigerian Air Force (NAF) bombed the camp.", "Force", ["The Nigerian Air Force (NAF)"]),
     # a relative clause is left out, and so is a time after the head
     ("Soldiers who had crossed the river shelled the village.", "Soldiers", ["Soldiers"]),
+    # what someone is accused of is the charge, not which one is meant
+    ("The regulator accused two traders of hiding their losses.", "traders", ["two traders"]),
     ("Police detained dozens of students on Tuesday.", "dozens", ["dozens of students"]),
     # the head's own coordination makes parts, each its own phrase; "both" goes with "and"
     ("Both India and Pakistan agreed to talk.", "India", ["India", "Pakistan"]),

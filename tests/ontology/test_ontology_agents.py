@@ -160,5 +160,13 @@ def test_bad_rows_are_reported():
         load_agents("bad.tsv", text="noun\tplural\tsector\tnote\nsoldier\tsoldiers\t\t\n")
 
 
+def test_a_shadow_office_is_the_oppositions(agents):
+    assert agents.sector_for("home secretary") == ("GOV", "home secretary")
+    assert agents.sector_for("Shadow Home Secretary") == ("OPP", "shadow home secretary")
+    assert agents.sector_for("the shadow chancellor") == ("OPP", "shadow chancellor")
+    assert agents.sector_for("shadow ministers") == ("OPP", "shadow minister")
+    assert agents.sector_for("shadow boxer") is None  # no office, no party
+
+
 def test_empty_dictionary():
     assert AgentDictionary().sector_for("troops") is None

@@ -106,13 +106,26 @@ class AgentDictionary:
                 candidate = " ".join(words[i:])
                 entry = self._index.get(candidate)
                 if entry is not None:
-                    return entry, candidate
+                    return _shadowed(entry, candidate) if i and words[i - 1] == SHADOW else (entry, candidate)
         return None
 
     def sector_for(self, phrase: str) -> AgentMatch | None:
         """``(sector, noun)`` for the longest dictionary noun ending ``phrase``."""
         found = self.entry_for(phrase)
         return AgentMatch(found[0].sector, found[0].noun) if found else None
+
+
+# Westminster-style parliaments: a "shadow chancellor" or "shadow home secretary" is the opposition's
+# spokesperson for that office, so the office's government sector becomes the opposition's.
+SHADOW = "shadow"
+
+
+def _shadowed(entry: AgentEntry, matched: str) -> tuple[AgentEntry, str]:
+    if entry.sector != "GOV":
+        return entry, matched  # "shadow" before a noun of no office says nothing of the party
+    noun = f"{SHADOW} {entry.noun}"
+    return AgentEntry(noun=noun, sector="OPP", note="the opposition's spokesperson for a government office",
+                      code="~OPP", source=entry.source), f"{SHADOW} {matched}"
 
 
 def load_agents(path: Path | str, *, text: str | None = None) -> AgentDictionary:

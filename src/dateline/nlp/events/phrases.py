@@ -285,6 +285,8 @@ def _keeps(c: Token, *, top: bool) -> bool:
         return c.tag_ in ("VBN", "VBG") and not any(x.dep_ in CLAUSES for x in c.children)
     if c.dep_ == "prep":
         pobj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+        if pobj and all(x.tag_ == "VBG" for x in pobj):
+            return False  # "accused the firm of hiding losses": a gerund after a party is the charge, not which one
         return bool(pobj) and c.lower_ not in CLAUSE_PREPS and not any(x.ent_type_ in TIMES for x in pobj)
     return c.dep_ in RESTRICTING or not top
 
