@@ -54,7 +54,7 @@ def day(value: Any, param: str = "since") -> str | None:
         try:
             parsed = dt.date.fromisoformat(s)
         except ValueError:
-            raise FilterError(param, f"{_show(value)} is no real day (month 1-12, a day the month has)") from None
+            raise FilterError(param, f"{_show(value)} is not a real day") from None
     if not MIN_DAY <= parsed <= MAX_DAY:
         raise FilterError(param, f"{parsed.isoformat()} is outside {MIN_DAY.isoformat()}..{MAX_DAY.isoformat()}")
     return parsed.isoformat()
@@ -65,7 +65,7 @@ def days(since: Any, until: Any, *, since_param: str = "since", until_param: str
     """Both ends of a span, each checked, and the start not after the end."""
     lo, hi = day(since, since_param), day(until, until_param)
     if lo and hi and lo > hi:
-        raise FilterError(since_param, f"{lo} is after {until_param} {hi}: the span is empty")
+        raise FilterError(since_param, f"the span starts after it ends ({lo} > {hi})")
     return lo, hi
 
 
@@ -76,8 +76,7 @@ def window(value: Any, param: str = "window") -> tuple[str | None, str | None]:
         return None, None
     parts = str(value).split("/")
     if len(parts) != 2 or not all(p.strip() for p in parts):
-        raise FilterError(param, f"{_show(value)} is not START/END, e.g. 2018-01-09/2019-01-08 "
-                                 "(for an open end give only --since or --until)")
+        raise FilterError(param, f"{_show(value)} is not START/END (open end: since or until alone)")
     return days(parts[0], parts[1], since_param=f"{param} start", until_param=f"{param} end")
 
 
@@ -129,7 +128,7 @@ def text(value: Any, param: str) -> str | None:
         return None
     s = str(value)
     if not s.strip():
-        raise FilterError(param, "is empty (leave the filter out to match everything)")
+        raise FilterError(param, "is empty (leave it out to match everything)")
     if len(s) > MAX_TEXT:
         raise FilterError(param, f"is {len(s):,} characters long; at most {MAX_TEXT:,}")
     bad = next((c for c in s if unicodedata.category(c) in ("Cc", "Cs")), None)
@@ -166,7 +165,7 @@ def cameo(value: Any, param: str = "cameo") -> str | None:
     """A CAMEO code or its prefix: digits (and the letters some codes carry), e.g. 04, 0431, 13A."""
     s = text(value, param)
     if s is not None and not re.fullmatch(r"[0-9][0-9A-Za-z]{0,4}", s.strip()):
-        raise FilterError(param, f"{_show(s)} is not a CAMEO code or prefix (digits, e.g. 04 or 043)")
+        raise FilterError(param, f"{_show(s)} is not a CAMEO code or prefix (e.g. 04)")
     return s.strip() if s is not None else None
 
 
