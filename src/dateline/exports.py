@@ -34,6 +34,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -579,21 +580,14 @@ def export(store, fmt: str, filters: EventFilters = EventFilters(), path: Path |
             return write_gdelt(store, filters, out, mentions, size=batch_size)
 
 
-class _open:
-    """A file to write, or stdout left open."""
-
-    def __init__(self, path: Path | None, stdout: IO[str] | None):
-        self.path, self.stdout, self.f = path, stdout, None
-
-    def __enter__(self) -> IO[str]:
-        if self.path is None:
-            return self.stdout or sys.stdout
-        self.f = open(self.path, "w", encoding="utf-8", newline="")
-        return self.f
-
-    def __exit__(self, *exc: object) -> None:
-        if self.f is not None:
-            self.f.close()
+@contextmanager
+def _open(path: Path | None, stdout: IO[str] | None) -> Iterator[IO[str]]:
+    """A file to write, or stdout (left open)."""
+    if path is None:
+        yield stdout or sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        yield f
 
 
 def _bound_memory(store) -> None:
