@@ -72,3 +72,26 @@ def test_a_corrupt_watch_state_exits_2(monkeypatch, capsys, tmp_path, content):
     assert exit_code(monkeypatch, "--db", str(db), "watch", str(inbox), "--once") == 2
     err = " ".join(capsys.readouterr().err.split())
     assert "cannot read the watch state" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("error", [OSError(28, "No space left on device"), PermissionError(13, "Permission denied")])
+def test_a_full_disk_or_a_refused_permission_is_an_environment_error(monkeypatch, capsys, demo_db, error):
+    from dateline import query
+
+    def failing(*a, **k):
+        raise error
+
+    monkeypatch.setattr(query, "articles", failing)
+    assert exit_code(monkeypatch, "--db", demo_db, "articles") == 2
+    err = capsys.readouterr().err
+    assert error.strerror in err and "internal error" not in err
+
+
+def test_duckdb_reporting_a_full_disk_is_an_environment_error():
+    import duckdb
+
+    from dateline.cli.crash import is_environment_error
+
+    assert is_environment_error(duckdb.IOException('Could not write file "x.duckdb": No space left on device'))
+    assert not is_environment_error(duckdb.IOException("Could not read block 7"))
+    assert not is_environment_error(RuntimeError("No space left on device"))

@@ -8,6 +8,7 @@ partial success and a person is not handed a screen of Python."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sys
 import tempfile
@@ -32,16 +33,32 @@ def write_traceback(exc: BaseException) -> Path | None:
         return None
 
 
+# The machine, not the program: a full disk, a read-only file system, a file this user may not write.
+ENVIRONMENT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+ENVIRONMENT_WORDS = ("no space left on device", "disk quota exceeded", "read-only file system", "permission denied")
+
+
+def is_environment_error(e: BaseException) -> bool:
+    """Whether ``e`` says the disk or the permissions failed (DuckDB reports them in its message)."""
+    if isinstance(e, OSError) and e.errno in ENVIRONMENT_ERRNOS:
+        return True
+    return type(e).__module__.startswith(("duckdb", "_duckdb")) and any(w in str(e).lower() for w in ENVIRONMENT_WORDS)
+
+
 @contextmanager
 def internal_errors() -> Iterator[None]:
-    """Turn an uncaught exception into exit 3 with a one-line message and the traceback's file."""
+    """Turn an uncaught exception into exit 3 with a one-line message and the traceback's file; a full disk
+    or a permission refused is an environment error instead (exit 2, the message alone)."""
     try:
         yield
     except Exception as e:  # SystemExit and KeyboardInterrupt are no Exception: they pass as they are
         from .output import clean
 
-        where = write_traceback(e)
         message = clean(str(e)).replace("\n", " ")[:300]
+        if is_environment_error(e):
+            sys.stderr.write(f"dateline: {message}\n")
+            raise SystemExit(EXIT_USAGE) from None
+        where = write_traceback(e)
         sys.stderr.write(f"dateline: internal error: {type(e).__name__}: {message}\n")
         sys.stderr.write(f"the traceback is in {where}\n" if where else "the traceback could not be written\n")
         raise SystemExit(EXIT_INTERNAL) from None
