@@ -50,6 +50,7 @@ def cases() -> list[tuple[str, ...]]:
     out += [("homes", "--min-share", v) for v in BAD_CONFIDENCE]
     out += [(cmd, v) for cmd in ("show", "explain") for v in HOSTILE_TEXT]
     out += [("runs", "--runs-dir", v) for v in ["", "/", "/nonexistent/runs"]]
+    out += [("homes", "--save", v) for v in ["/", "/nonexistent/dir/homes.tsv", "/dev/null/x"]]
     return out
 
 
