@@ -62,7 +62,7 @@ DL.mapView = async function mapView(view) {
   DL.append(view, [DL.el("h1", {}, "Where events happened"), note, box]);
   const [world, page] = await Promise.all([worldOutlines(), DL.api("places", {event_only: "true", limit: 1000})]);
   const groups = groupPlaces(page.items);
-  const map = L.map(box, {worldCopyJump: true, minZoom: 1, maxZoom: 10, attributionControl: true});
+  const map = L.map(box, {worldCopyJump: true, minZoom: 1, maxZoom: 10, attributionControl: true, fadeAnimation: false});
   map.setView([20, 0], 1); // a view first: Leaflet draws (and gives elements to) layers only on a map with one
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Outlines: Natural Earth via world-atlas");
