@@ -102,6 +102,26 @@ def test_the_speakers_own_i_and_the_same_noun_again(read):
     assert hospital is not None and [lk.span.text for lk in hospital.links] == ["A hospital", "The hospital"]
 
 
+def test_they_stands_for_the_group_named_just_before(read):
+    _, found = read("March\nProtesters gathered outside the court in Lima on Monday.\nThey marched to the palace.")
+    group = cluster_with(found, "They")
+    assert group is not None and group.links[0].span.text == "Protesters"
+    assert "subject of the sentence before" in link_of(group, "They").rule  # not "the court"
+
+
+def test_a_man_is_not_she_after_her_own_pronouns(read):
+    _, found = read("Vote\nLee Morgan won her seat in Dale on Sunday.\nShe thanked the voters.\n"
+                    "He was not there.")
+    lee = cluster_with(found, "Lee Morgan")
+    assert lee is not None and any(lk.span.text == "She" for lk in lee.links)
+    assert cluster_with(found, "He") is None
+
+
+def test_hostile_text_gives_no_links_and_no_crash(read):
+    _, found = read("Noise\n" + "He said he said. " * 50 + "\nIT SAID THEY WOULD. SHE DID.")
+    assert all(lk.kind not in ("pronoun", "relative") for c in found for lk in c.links)
+
+
 def test_no_person_no_invented_links(read):
     _, found = read("Weather\nIt rained in the hills.\nHe said it would rain again.\nThey stayed home.")
     assert all(lk.kind != "pronoun" for c in found for lk in c.links)

@@ -40,6 +40,7 @@ from .speakers import ROLE_NOUNS
 
 WINDOW = 2  # sentences before the mention's own that a pronoun or a role noun may reach back to
 SINGULAR_THING = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 # nouns that stand for a named country, town or body of the article ("the country", "the group")
 PLACE_NOUNS = {"country": "country", "nation": "country", "kingdom": "country", "republic": "country",
@@ -102,8 +103,8 @@ def clusters(doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] =
     b.role_nouns()
     b.relatives()
     b.speakers(quotes)
-    b.pronouns()
     b.same_nouns()
+    b.pronouns()
     return b.result()
 
 
@@ -332,10 +333,10 @@ class _Builder:
             d, ante = found[0]
             self._add(d, _np(tok), "nominal", f"'the {word}' stands for {d.name}, the only one named nearby", ante)
 
-    def _in_window(self, tok: Token, fits: list[_Draft]) -> list[tuple[_Draft, Span]]:
-        """Each fitting cluster mentioned in the sentence before ``tok`` or the WINDOW before, with its
+    def _in_window(self, tok: Token, fits: list[_Draft], window: int = WINDOW) -> list[tuple[_Draft, Span]]:
+        """Each fitting cluster mentioned in the sentence before ``tok`` or the ``window`` before, with its
         latest mention there."""
-        first = self.sents[max(0, self.sent_of[tok.i] - WINDOW)].start
+        first = self.sents[max(0, self.sent_of[tok.i] - window)].start
         out = []
         for d in fits:
             near = [(h, s) for h, s in self._mentions_before(d, tok.i) if h >= first]
@@ -383,8 +384,11 @@ class _Builder:
                 self._pronoun(tok, "PERSON")
             elif low in SINGULAR_THING and not _expletive(tok):
                 self._pronoun(tok, "THING")
+            elif low in PLURAL:
+                self._groups_before(tok)
+                self._pronoun(tok, "GROUP", window=1)
 
-    def _pronoun(self, tok: Token, want: str) -> None:
+    def _pronoun(self, tok: Token, want: str, window: int = WINDOW) -> None:
         if tok.lower_ in REFLEXIVES:
             subj = clause_subject(tok)
             d = self.owner.get(subj.i) if subj is not None else None
@@ -393,12 +397,12 @@ class _Builder:
                           self.heads[subj.i])
             return
         fits = [d for d in self.drafts if self._fits(d, tok, want)]
-        found = [(d, s) for d, s in self._in_window(tok, fits) if not self._same_verb(tok, d)]
+        found = [(d, s) for d, s in self._in_window(tok, fits, window) if not self._same_verb(tok, d)]
         if not found:
             return
         if len(found) == 1:
             d, ante = found[0]
-            why = f"the only {self._what(want, tok)} named in this sentence or the {WINDOW} before"
+            why = f"the only {self._what(want, tok)} named in this sentence or the {window} before"
         else:
             got = self._salient(tok, found)
             if got is None:
@@ -414,7 +418,26 @@ class _Builder:
             if g is None and len(d.pronoun_genders) == 1:
                 g = next(iter(d.pronoun_genders))  # "Ann Lee ... her ... she": the article's own pronouns
             return g is None or g == pronoun_gender(tok)
+        if want == "GROUP":
+            return d.type == "ORG" and d.entity is not None or d.type == "GROUP"
         return d.type in ("ORG", "GPE") and d.entity is not None
+
+    def _groups_before(self, tok: Token) -> None:
+        """The groups of people a "they" may stand for: plural nouns of people in its sentence and the one
+        before ("protesters", "the police"), each a cluster of its own until a pronoun joins it."""
+        from .events.sense import noun_class
+
+        first = self.sents[max(0, self.sent_of[tok.i] - 1)].start
+        for t in self.doc[first:tok.i]:
+            plural = t.tag_ in ("NNS", "NNPS") and not t.ent_type_  # "Protesters" opening a line is tagged a name
+            if t.pos_ not in ("NOUN", "PROPN") or t.i in self.owner or t.dep_ in ("compound", "amod", "npadvmod", "nmod"):
+                continue
+            collective = self._body(t) and not any(c.dep_ == "poss" for c in t.children)  # "police", not "her boss"
+            none = any(c.lower_ == "no" for c in t.children)  # "no casualties" are no one to stand for
+            if (plural or collective and t.pos_ == "NOUN") and not none and noun_class(t, self.res.agents) == "person":
+                d = _Draft(_np(t).text, "GROUP", None)
+                if self._add(d, _np(t), "nominal", "first mention", None):
+                    self.drafts.append(d)
 
     def _gender(self, d: _Draft) -> str | None:
         if d.gender is None:
@@ -427,6 +450,8 @@ class _Builder:
     def _what(want: str, tok: Token) -> str:
         if want == "THING":
             return "body or place"
+        if want == "GROUP":
+            return "group or body"
         return {"m": "man or person of unknown sex", "f": "woman or person of unknown sex"}[pronoun_gender(tok)]
 
     def _same_verb(self, tok: Token, d: _Draft) -> bool:
