@@ -1,13 +1,17 @@
 """The embedded DuckDB store: one file, one writer at a time, readers while it writes.
 
-The file is opened for each transaction or query and closed after it (see ``locks.py`` for why), so
-`watch`, `run` or `ingest` never keep queries out for longer than one transaction. An in-memory store
-keeps its one connection. Each thread gets its own connection (the HTTP API answers on several).
+A store keeps its file open while its operations come, and closes it when another process waits for
+the file (see ``locks.py``) or after :data:`IDLE_S` without use: `watch`, `run` or `ingest` never keep
+queries out for longer than one transaction, and a busy reader (the HTTP API) does not pay for opening
+the file on every query. An in-memory store keeps its one connection. Each operation runs on its own
+cursor of the open file, so threads never share a DuckDB connection (the HTTP API answers on several).
 """
 
 from __future__ import annotations
 
 import threading
+import time
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,10 +20,12 @@ from typing import Any
 import duckdb
 
 from .base import SaveStats, Store, StoreError
-from .locks import acquire_writer, busy_timeout, release_writer, retry_while_locked, yield_to_readers
+from .locks import acquire_writer, busy_timeout, others_waiting, release_writer, retry_while_locked, yield_to_waiters
 from .migrations import apply_migrations
 
 __all__ = ["DuckDBStore", "SaveStats", "open_duckdb"]
+
+IDLE_S = 1.0  # an open file unused this long is closed, so that nobody waits on an idle store
 
 
 class DuckDBStore(Store):
@@ -34,6 +40,11 @@ class DuckDBStore(Store):
         self._settings: dict[str, str] = {}
         self._local = threading.local()  # .con: the connection of the operation running in this thread
         self._held: duckdb.DuckDBPyConnection | None = None  # kept until close(): in memory, or asked for as .con
+        self._mutex = threading.Lock()
+        self._shared: duckdb.DuckDBPyConnection | None = None  # the file, open while operations come
+        self._users = 0
+        self._last_use = 0.0
+        self._reaper: threading.Thread | None = None
         self._writer_key: str | None = None
         if path == ":memory:":
             self._held = duckdb.connect(":memory:")
@@ -45,11 +56,10 @@ class DuckDBStore(Store):
         def once() -> duckdb.DuckDBPyConnection:
             return duckdb.connect(self.path, read_only=self.read_only)
 
-        if not self.read_only:
-            yield_to_readers(self.path)
+        yield_to_waiters(self.path)
         try:
             con = retry_while_locked(once, what=self.path, timeout=self.timeout, is_locked=_is_lock_conflict,
-                                     announce=self.path if self.read_only else None)
+                                     announce=self.path)
         except duckdb.Error as e:
             raise StoreError(f"cannot open the store {self.path}: {_first_line(e)}") from None
         for name, value in self._settings.items():
@@ -62,14 +72,45 @@ class DuckDBStore(Store):
         if current is not None:  # inside another operation of this thread: share its connection
             yield current
             return
-        # a held connection serves other threads through cursors (a DuckDB connection is not thread-safe)
-        con = self._held.cursor() if self._held is not None else self._open()
+        # each operation gets its own cursor of the open file (a DuckDB connection is not thread-safe)
+        con = self._acquire().cursor()
         self._local.con = con
         try:
             yield con
         finally:
             self._local.con = None
-            con.close()  # releases the file for readers (and checkpoints what was written)
+            con.close()
+            self._release()
+
+    def _acquire(self) -> duckdb.DuckDBPyConnection:
+        if self._held is not None:
+            return self._held
+        with self._mutex:
+            if self._shared is not None and self._users == 0 and others_waiting(self.path):
+                self._drop()  # someone waits for the file: let them in before going on
+            if self._shared is None:
+                self._shared = self._open()
+                if self._reaper is None or not self._reaper.is_alive():
+                    self._reaper = threading.Thread(target=_close_when_idle, args=(weakref.ref(self),),
+                                                    name="dateline-store-idle", daemon=True)
+                    self._reaper.start()
+            self._users += 1
+            return self._shared
+
+    def _release(self) -> None:
+        if self._held is not None:
+            return
+        with self._mutex:
+            self._users -= 1
+            self._last_use = time.monotonic()
+            if self._users == 0 and others_waiting(self.path):
+                self._drop()
+
+    def _drop(self) -> None:
+        """Close the open file (the mutex held): checkpoints what was written and frees it for others."""
+        con, self._shared = self._shared, None
+        if con is not None:
+            con.close()
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
@@ -118,6 +159,8 @@ class DuckDBStore(Store):
                 self._held.execute(f"SET {name} = {value}")
 
     def close(self) -> None:
+        with self._mutex:
+            self._drop()
         if self._held is not None:
             self._held.close()
             self._held = None
@@ -151,8 +194,27 @@ class _DuckTx:
         self.con.execute(f"INSERT INTO {table} ({columns}{extra_col}) SELECT {select}{extra_val} {conflict}", values)
 
 
+def _close_when_idle(ref: "weakref.ref[DuckDBStore]") -> None:
+    """A store's watcher thread: closes its file once unused for IDLE_S, or as soon as another process
+    waits for it between two operations; ends when the file is closed (the next open starts another)."""
+    while True:
+        time.sleep(0.05)
+        store = ref()
+        if store is None:
+            return
+        with store._mutex:
+            if store._shared is not None and store._users == 0 and (
+                    time.monotonic() - store._last_use > IDLE_S or others_waiting(store.path)):
+                store._drop()
+            if store._shared is None:
+                return
+        del store
+
+
 def _is_lock_conflict(e: Exception) -> bool:
-    return isinstance(e, duckdb.IOException) and "lock" in str(e).lower()
+    # another process holds the file; or this process holds it in the other mode (read-only vs writing)
+    text = str(e).lower()
+    return isinstance(e, duckdb.Error) and ("could not set lock" in text or "different configuration" in text)
 
 
 def _first_line(e: Exception) -> str:

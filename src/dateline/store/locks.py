@@ -1,11 +1,13 @@
 """One writer per store file, readers while it writes.
 
-DuckDB lets one process open a file for writing and then nobody else, not even to read. So a writing
-store holds the file only for the length of each transaction, and a reader that finds it taken tries
-again for a bounded time. So that a writer saving batch after batch cannot starve it, a waiting reader
-holds a shared lock on ``<db>.wait`` and a writer lets it in (up to a second) before taking the file
-again. Writers are kept to one at a time by an advisory lock on ``<db>.lock``, held for the writer's
-whole life: a second writer is refused at once with who holds it.
+DuckDB lets one process open a file for writing and then nobody else, not even to read. So a store
+gives its file up between operations whenever another process waits for it, and after a short idle
+time in any case; a process that finds the file taken tries again for a bounded time
+(``DATELINE_BUSY_TIMEOUT``), then says the store is busy. While it waits it holds a shared lock on
+``<db>.wait``: that is how the holder learns someone waits, and a process about to open the file lets
+the waiters in first (up to a second), so back-to-back transactions cannot starve a reader, nor a
+stream of queries a writer. Writers are kept to one at a time by an advisory lock on ``<db>.lock``, held
+for the writer's whole life: a second writer is refused at once with who holds it.
 """
 
 from __future__ import annotations
@@ -103,8 +105,26 @@ def retry_while_locked(open_once: Callable[[], T], *, what: str, timeout: float,
             os.close(waiting)
 
 
-def yield_to_readers(db_path: str, *, most: float = 1.0) -> None:
-    """Before a writer takes the file again: wait (up to ``most`` seconds) while a reader waits for it."""
+def others_waiting(db_path: str) -> bool:
+    """Whether a process waits for the store file (holds the shared lock on ``<db>.wait``)."""
+    path = os.path.realpath(db_path) + ".wait"
+    if fcntl is None or not os.path.exists(path):
+        return False
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return False
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+
+
+def yield_to_waiters(db_path: str, *, most: float = 1.0) -> None:
+    """Before taking the file again: wait (up to ``most`` seconds) while another process waits for it."""
     if fcntl is None or not os.path.exists(os.path.realpath(db_path) + ".wait"):
         return
     fd = _wait_file(db_path)
