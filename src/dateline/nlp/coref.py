@@ -97,6 +97,7 @@ def clusters(doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] =
     for e in entities:
         b.add_entity(e)
     b.merge_groups()
+    b.bare_surnames()
     b.titles()
     b.appositions()
     b.demonyms()
@@ -209,6 +210,26 @@ class _Builder:
             if len(holders) == 1 and d.type in ("PERSON", "ORG", "GPE", "FAC"):
                 full = holders[0].heads[0][1] if holders[0].heads else None
                 self._merge(d, holders[0], f"surname of {holders[0].name}", full)
+
+    def bare_surnames(self) -> None:
+        """ "Guevara denied it": a lone proper noun the tagger left unnamed (or read as a nationality) that
+        is the surname of exactly one person named in full in the article."""
+        people: dict[str, list[_Draft]] = {}
+        for d in self.drafts:
+            if d.type == "PERSON" and d.entity is not None and len(d.entity.name.split()) > 1:
+                people.setdefault(d.entity.name.split()[-1], []).append(d)
+        for tok in self.doc:
+            if tok.pos_ != "PROPN" or tok.i in self.owner or tok.ent_type_ in ("PERSON", "GPE", "ORG", "LOC", "FAC"):
+                continue
+            near = self.doc[max(0, tok.i - 1):tok.i + 2]
+            if any(n.pos_ == "PROPN" and n.i != tok.i for n in near):
+                continue  # part of a longer name
+            holders = people.get(tok.text, [])
+            if len(holders) == 1:
+                d = holders[0]
+                earlier = self._mentions_before(d, tok.i)
+                ante = earlier[-1][1] if earlier else d.heads[0][1]
+                self._add(d, self.doc[tok.i:tok.i + 1], "short_name", f"short form of the name {d.name!r}", ante)
 
     def _merge(self, src: _Draft, dst: _Draft, rule: str, ante: Span | None) -> None:
         if src not in self.drafts:
@@ -398,6 +419,12 @@ class _Builder:
             return
         fits = [d for d in self.drafts if self._fits(d, tok, want)]
         found = [(d, s) for d, s in self._in_window(tok, fits, window) if not self._same_verb(tok, d)]
+        if not found and want == "PERSON":
+            # no one named nearby: a person named by a noun ("the suspect ... he"), the sentence before at most
+            self._someone_before(tok)
+            window, want = 1, "SOMEONE"
+            fits = [d for d in self.drafts if self._fits(d, tok, want)]
+            found = [(d, s) for d, s in self._in_window(tok, fits, window) if not self._same_verb(tok, d)]
         if not found:
             return
         if len(found) == 1:
@@ -420,7 +447,27 @@ class _Builder:
             return g is None or g == pronoun_gender(tok)
         if want == "GROUP":
             return d.type == "ORG" and d.entity is not None or d.type == "GROUP"
+        if want == "SOMEONE":
+            return d.type == "SOMEONE" and d.gender in ("", pronoun_gender(tok))
         return d.type in ("ORG", "GPE") and d.entity is not None
+
+    def _someone_before(self, tok: Token) -> None:
+        """Singular nouns of people in the pronoun's sentence and the one before ("a man", "the suspect"),
+        each with the gender its noun gives ("woman", "policeman") or none."""
+        from .events.gender import FEMALE_WORDS, MALE_WORDS
+        from .events.sense import noun_class
+
+        first = self.sents[max(0, self.sent_of[tok.i] - 1)].start
+        for t in self.doc[first:tok.i]:
+            if t.pos_ != "NOUN" or t.tag_ != "NN" or t.i in self.owner or t.ent_type_ or self._body(t):
+                continue
+            if t.dep_ in ("compound", "amod", "npadvmod", "nmod") or noun_class(t, self.res.agents) != "person":
+                continue
+            low = t.lemma_.lower()
+            d = _Draft(_np(t).text, "SOMEONE", None)
+            d.gender = "f" if low in FEMALE_WORDS else "m" if low in MALE_WORDS else ""
+            if self._add(d, _np(t), "nominal", "first mention", None):
+                self.drafts.append(d)
 
     def _groups_before(self, tok: Token) -> None:
         """The groups of people a "they" may stand for: plural nouns of people in its sentence and the one
@@ -452,6 +499,8 @@ class _Builder:
             return "body or place"
         if want == "GROUP":
             return "group or body"
+        if want == "SOMEONE":
+            return "person named by a noun"
         return {"m": "man or person of unknown sex", "f": "woman or person of unknown sex"}[pronoun_gender(tok)]
 
     def _same_verb(self, tok: Token, d: _Draft) -> bool:
