@@ -133,7 +133,8 @@ def text(value: Any, param: str) -> str | None:
         raise FilterError(param, f"is {len(s):,} characters long; at most {MAX_TEXT:,}")
     bad = next((c for c in s if unicodedata.category(c) in ("Cc", "Cs")), None)
     if bad is not None:
-        raise FilterError(param, f"contains the control character U+{ord(bad):04X}")
+        what = "a byte that is not UTF-8" if unicodedata.category(bad) == "Cs" else "a control character"
+        raise FilterError(param, f"contains {what} (U+{ord(bad):04X})")
     return s
 
 
