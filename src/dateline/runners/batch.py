@@ -5,14 +5,20 @@
 
 Partitions are cut from the input stream in order, N items each, so a resumed run cuts the same
 partitions again without keeping any list of items: it re-reads the input, checks each partition
-against the journal (same count, same first and last item), skips the loaded ones, loads the ones
-analysed but not loaded, and analyses the rest. Loading is an upsert keyed on content hashes, so
-a partition loaded twice (a kill between the store's commit and the journal's line) changes nothing.
+against the journal (same count, same first and last item, and the same digest of what the items
+hold: text, metadata, where each was read), skips the loaded ones, loads the ones analysed but not
+loaded, and analyses the rest. An input that changed in any way (a line added at the top, an
+in-place edit, a file removed) is refused rather than resumed, since positions would no longer name
+the same items. Loading is an upsert keyed on content hashes, so a partition loaded twice (a kill
+between the store's commit and the journal's line) changes nothing; its read errors' counts are
+journalled before its load and restored on a reload, so they are not counted twice either.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import secrets
 import threading
 import time
@@ -23,6 +29,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from ..ingest.warc import Page
 from ..model import Article, ItemError
 from . import partfile
 from .local import Failure, InlineEngine, ProcessEngine, default_workers
@@ -109,7 +116,7 @@ def execute(run: Run, store: Any, engine: Any, *, progress: Progress | None = No
         # analysed in an earlier attempt but not loaded: load those first
         for p in sorted(state.partitions.values(), key=lambda p: p.index):
             if p.state == "analysed" and run.part_path(p.index).exists():
-                _load(run, store, p.index)
+                _load(run, store, p.index, errors_before=p.errors_before)
                 p.state = "loaded"
         tasks = _tasks_to_do(run, config, state, progress)
         for outcome in engine.map(tasks, run.part_path):
@@ -120,7 +127,7 @@ def execute(run: Run, store: Any, engine: Any, *, progress: Progress | None = No
                     progress.advance(state.partitions[outcome.index].items, 0, False)
                 continue
             _analysed(run, outcome)
-            _load(run, store, outcome.index)
+            _load(run, store, outcome.index, errors_before=state.partitions[outcome.index].errors_before)
             if progress.advance:
                 progress.advance(outcome.items, outcome.articles, False)
         status = "done"
@@ -140,20 +147,46 @@ def _tasks_to_do(run: Run, config: RunConfig, state: RunState, progress: Progres
         n_items += len(task.items)
         n_parts += 1
         first, last = _origin(task.items[0]), _origin(task.items[-1])
+        digest = digest_of(task.items)
         before = state.partitions.get(task.index)
         if before is not None and (before.items, before.first, before.last) != (len(task.items), first, last):
             raise RunError(
                 f"the input changed since the run started: partition {task.index} held {before.items} items "
                 f"({before.first} .. {before.last}), now {len(task.items)} ({first} .. {last}); start a new run")
+        if before is not None and before.digest and before.digest != digest:
+            raise RunError(
+                f"the input changed since the run started: the items of partition {task.index} ({first} .. {last}) "
+                "are not what they were (a line added or removed before them, or an edit); a resumed run must "
+                "read the same input: start a new run to read the changed one")
         if before is not None and before.state == "loaded":
             if progress.advance:
                 progress.advance(before.items, before.articles, True)
             continue
-        run.part(task.index, "new", items=len(task.items), first=first, last=last)
+        run.part(task.index, "new", items=len(task.items), first=first, last=last, digest=digest)
         state.partitions.setdefault(task.index, _fresh(task.index, len(task.items), first, last))
         yield task
+    if state.input_partitions is not None and n_parts < state.input_partitions:
+        raise RunError(f"the input changed since the run started: it held {state.input_partitions} partitions "
+                       f"({state.input_items:,} items), now {n_parts} ({n_items:,}); start a new run")
     run.record("input_done", items=n_items, partitions=n_parts)
     state.input_items, state.input_partitions = n_items, n_parts
+
+
+def digest_of(items: Iterable[Article | ItemError | Page]) -> str:
+    """A hash of what a partition's items hold (text, metadata, where each was read), not of their
+    positions alone: the same positions holding other items give another digest."""
+    h = hashlib.blake2b(digest_size=16)
+    for item in items:
+        if isinstance(item, Article):
+            key: list[Any] = ["a", item.id, item.origin, item.published, item.source, item.url, item.author,
+                              item.title, item.language, item.meta]
+        elif isinstance(item, Page):
+            key = ["p", item.origin, item.url, item.record_id, hashlib.blake2b(item.data, digest_size=16).hexdigest()]
+        else:
+            key = ["e", item.origin, item.stage, item.code, item.message]
+        h.update(json.dumps(key, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8", "backslashreplace"))
+        h.update(b"\n")
+    return h.hexdigest()
 
 
 def _fresh(index: int, items: int, first: str, last: str) -> Any:
@@ -174,14 +207,26 @@ def _analysed(run: Run, result: PartitionResult) -> None:
              rss_mb=round(result.rss_mb, 1), worker=result.worker, started=result.started, ended=result.ended)
 
 
-def _load(run: Run, store: Any, index: int) -> None:
+def _load(run: Run, store: Any, index: int, *, errors_before: dict[str, int] | None = None) -> None:
     t0 = time.perf_counter()
-    codes = load_partition(store, run.part_path(index))
+
+    def journal_counts(counts: dict[str, int]) -> None:
+        # fsynced before the errors are written: a reload after a kill restores from these counts
+        run.record("errors_before", p=index, errors_before=counts)
+
+    codes = load_partition(store, run.part_path(index), errors_before=errors_before, on_counts=journal_counts)
     run.part(index, "loaded", load_s=round(time.perf_counter() - t0, 3), codes=codes)
 
 
-def load_partition(store: Any, path: Path, *, chunk: int = LOAD_CHUNK) -> dict[str, int]:
-    """Upsert one partition file into the store, a chunk at a time; return its error codes counted."""
+def load_partition(store: Any, path: Path, *, chunk: int = LOAD_CHUNK, errors_before: dict[str, int] | None = None,
+                   on_counts: Callable[[dict[str, int]], None] | None = None) -> dict[str, int]:
+    """Upsert one partition file into the store, a chunk at a time; return its error codes counted.
+
+    Read errors are counted in the store (``errors.count``: how often an item failed). A partition
+    loaded again after a kill between the store's commit and the journal's "loaded" line must not
+    count its errors twice: ``errors_before`` (their counts before the first load, journalled through
+    ``on_counts``) is then given, and each count ends at its value before plus one, however many
+    loads were cut short."""
     batch: list[Any] = []
     errors: list[ItemError] = []
     codes: Counter[str] = Counter()
@@ -198,8 +243,25 @@ def load_partition(store: Any, path: Path, *, chunk: int = LOAD_CHUNK) -> dict[s
     if batch:
         store.save(batch)
     if errors:
-        store.save_errors(errors)
+        _save_errors_once(store, errors, errors_before, on_counts)
     return dict(codes)
+
+
+def _save_errors_once(store: Any, errors: list[ItemError], before: dict[str, int] | None,
+                      on_counts: Callable[[dict[str, int]], None] | None) -> None:
+    from ..store.base import IN_LIST
+    from ..store.rows import error_row
+
+    ids = sorted({error_row(e)[0] for e in errors})
+    rows = store.query(f"SELECT id, count FROM errors WHERE id {IN_LIST}", [ids])
+    now = {r["id"]: int(r["count"] or 0) for r in rows}
+    if before is None:  # the first load: remember the counts, then count each error once
+        if on_counts:
+            on_counts({i: now.get(i, 0) for i in ids})
+        store.save_errors(errors)
+        return
+    # a reload: save_errors is one transaction, so an error counted by a cut load was counted with all of them
+    store.save_errors([e for e in errors if now.get(error_row(e)[0], 0) <= before.get(error_row(e)[0], 0)])
 
 
 def _estimate_in_background(inputs: Iterable[str], report: Callable[[int], None], limit: int | None) -> None:

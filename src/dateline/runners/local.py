@@ -98,11 +98,15 @@ class ProcessEngine:
             for w in waiting:
                 if w.conn.poll():
                     try:
-                        self._handle(w, self._recv(w))
+                        self._handle(w, self._recv(w))  # a setup that fails (an exception) is a RunError
+                        continue
                     except EOFError:
-                        raise RunError(f"a worker process died while starting (exit code {w.proc.exitcode})") from None
-                elif not w.proc.is_alive():
-                    raise RunError(f"a worker process could not start (exit code {w.proc.exitcode})")
+                        pass
+                elif w.proc.is_alive():
+                    continue
+                # it died while loading its model (killed, out of memory): start another in its place;
+                # _replace gives up after MAX_DEATHS_IN_A_ROW, when the setup itself is broken
+                self._replace(w)
 
     def close(self, *, abort: bool = False) -> None:
         for w in self._pool:

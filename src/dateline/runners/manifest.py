@@ -61,6 +61,8 @@ class PartitionState:
     items: int = 0
     first: str = ""
     last: str = ""
+    digest: str = ""  # what its items hold (batch.digest_of): a resume refuses a partition whose items changed
+    errors_before: dict[str, int] | None = None  # its read errors' counts in the store before its load began
     articles: int = 0
     read_errors: int = 0
     analysis_errors: int = 0
@@ -206,6 +208,8 @@ def _apply(st: RunState, e: dict[str, Any]) -> None:
     elif ev == "input_done":
         st.input_items = int(e["items"])
         st.input_partitions = int(e["partitions"])
+    elif ev == "errors_before":
+        st.partitions.setdefault(int(e["p"]), PartitionState(index=int(e["p"]))).errors_before = dict(e["errors_before"])
     elif ev == "part":
         p = st.partitions.setdefault(int(e["p"]), PartitionState(index=int(e["p"])))
         p.state = e["state"]
