@@ -20,7 +20,10 @@ parsed once with the product's spaCy pipeline.
   overlaps (each gold mention taken once, the longest overlap first); every other predicted trigger
   is a mention the key lacks, and every gold mention no trigger found is one the response lacks, both
   scored as the reference scorer scores twinless mentions (``evals.coref_scores``). e2e_mention_recall
-  and e2e_mention_precision say how many mentions were found.
+  and e2e_mention_precision say how many mentions were found. e2e_all_*: the same with every event the
+  coder read, those under the default confidence included (``--min-confidence 0``). e2e_found_conll_f1:
+  the shown triggers that found a gold mention, clustered, against the key cut to those mentions (how
+  well what we find is grouped, apart from how much we find).
 """
 
 from __future__ import annotations
@@ -198,22 +201,26 @@ def gold_event_mentions(parsed: dict[str, Parsed], gold: list[GoldMention]) -> l
 # -- end to end ----------------------------------------------------------------------------------------------
 
 def predicted_mentions(p: Parsed, nlp: Any, extractors: Any, resources: Any) -> tuple[list[EventMention], list]:
-    """The triggers of the events our pipeline shows for one document (one mention per trigger span)."""
+    """The triggers of the events our pipeline codes in one document (one mention per trigger span, the
+    most confident event's type as its kind), and the analysis's errors. ``EventMention.text`` keeps
+    whether a user is shown the event: ``shown`` or ``hidden`` (below the default confidence)."""
+    from ..config import DEFAULT_MIN_CONFIDENCE
     from ..model import Article
     from ..model.ids import article_id
     from ..pipeline import analyze_doc
-    from .events import shown
 
     article = Article(id=article_id(p.text), text=p.text, published=PLACEHOLDER_DATE, origin=f"ecbplus:{p.doc.id}")
     a = analyze_doc(p.parse, article, extractors=extractors, resources=resources, provenance={}, nlp=nlp)
     seen: dict[tuple[int, int], EventMention] = {}
-    for e in shown(a.events):
+    for e in sorted(a.events, key=lambda e: -e.confidence):
         t = e.evidence.trigger
         if (t.start, t.end) in seen:
             continue
         span = p.parse.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None:
-            seen[t.start, t.end] = mention_from_span((p.doc.id, -1, (t.start, t.end)), p.doc.id, span, kind=e.type)
+            m = mention_from_span((p.doc.id, -1, (t.start, t.end)), p.doc.id, span, kind=e.type)
+            seen[t.start, t.end] = dataclasses.replace(
+                m, text="shown" if e.confidence >= DEFAULT_MIN_CONFIDENCE else "hidden")
     return list(seen.values()), [f"{p.doc.id}: {err.stage}: {err.message}" for err in a.errors]
 
 
@@ -249,18 +256,28 @@ def _end_to_end(parsed: list[Parsed], gold: list[GoldMention], nlp: Any, profile
     by_doc: dict[str, list[MentionId]] = defaultdict(list)
     for g in gold:
         by_doc[g.doc].append(g.id)
-    mentions: list[EventMention] = []
+    found: list[EventMention] = []
     errors: list[str] = []
     for p in parsed:
-        found, errs = predicted_mentions(p, nlp, extractors, resources)
-        mentions += align(p, by_doc[p.doc.id], found)
+        ms, errs = predicted_mentions(p, nlp, extractors, resources)
+        found += align(p, by_doc[p.doc.id], ms)
         errors += errs
-    gold_ids = {g.id for g in gold}
-    hits = sum(1 for m in mentions if m.id in gold_ids)
-    metrics = _scores("e2e_", gold_partition(gold), cluster_mentions(mentions, profiles))
-    metrics["e2e_mention_recall"] = round(hits / len(gold_ids), 4) if gold_ids else 0.0
-    metrics["e2e_mention_precision"] = round(hits / len(mentions), 4) if mentions else 0.0
-    return metrics, {"e2e_mentions": len(mentions), "errors": errors}
+    key, gold_ids = gold_partition(gold), {g.id for g in gold}
+    metrics: dict[str, float] = {}
+    details: dict[str, Any] = {"errors": errors}
+    # the events a user is shown, and every event the coder read (--min-confidence 0)
+    for prefix, mentions in (("e2e_", [m for m in found if m.text == "shown"]), ("e2e_all_", found)):
+        hits = sum(1 for m in mentions if m.id in gold_ids)
+        metrics.update(_scores(prefix, key, cluster_mentions(mentions, profiles)))
+        metrics[f"{prefix}mention_recall"] = round(hits / len(gold_ids), 4) if gold_ids else 0.0
+        metrics[f"{prefix}mention_precision"] = round(hits / len(mentions), 4) if mentions else 0.0
+        details[f"{prefix}mentions"] = len(mentions)
+    # how well our triggers are grouped, apart from how many were found: the key cut to the found mentions
+    shown = [m for m in found if m.text == "shown" and m.id in gold_ids]
+    shown_ids = {m.id for m in shown}
+    found_key = [[i for i in c if i in shown_ids] for c in key]
+    metrics["e2e_found_conll_f1"] = _scores("", found_key, cluster_mentions(shown, profiles))["conll_f1"]
+    return metrics, details
 
 
 # -- the task ------------------------------------------------------------------------------------------------

@@ -107,7 +107,7 @@ def trigger_lemma(span: Any) -> str:
     if lemma in ("fire", "fired", "firing") and len(span) == 1:
         return fire_sense(head)
     if head.pos_ == "VERB":
-        rest = [t.lemma_.lower() for t in span if t.i > head.i and t.head == head and t.dep_ in ("prt", "dobj")]
+        rest = [t.lemma_.lower() for t in span if t.i > head.i and t.head == head and t.dep_ in ("prt", "dobj", "xcomp")]
         if rest:
             return " ".join([lemma, *rest])
     return lemma
