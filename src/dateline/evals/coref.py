@@ -189,7 +189,7 @@ def _rule_kind(link) -> str:
     """The rule a link was made by, without the names in its words."""
     r = link.rule
     for kind in ("the same name again", "another form of the name", "short form", "title of", "office noun",
-                 "in apposition", "nationality adjective", "the same noun", "the last word of the name", "is the office of", "stands for", "relative pronoun",
+                 "in apposition", "nationality adjective", "the same noun", "the last word of the name", "named by", "is the office of", "stands for", "relative pronoun",
                  "in the words quoted", "reflexive", "the only", "the subject of its sentence",
                  "the subject of the sentence before"):
         if kind in r:

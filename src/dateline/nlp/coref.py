@@ -53,6 +53,9 @@ PLACE_NOUNS = {"country": "country", "nation": "country", "kingdom": "country", 
 # generic words for a body, which any organisation may be called ("the police" or "the court" name a
 # kind of body, which need not be the one last named)
 BODY_NOUNS = frozenset({"group", "organization", "organisation", "company", "firm", "movement", "network"})
+PLACE_KINDS = frozenset({"city", "town", "village", "state", "province", "district", "region", "county",
+                         "island", "municipality", "neighborhood", "neighbourhood", "street", "square", "camp",
+                         "base", "airport", "port"})
 MENTION_CLASSES = frozenset({"person", "place", "building", "vehicle", "goods"})
 
 
@@ -105,6 +108,7 @@ def clusters(doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] =
     b.bare_surnames()
     b.titles()
     b.appositions()
+    b.named_places()
     b.demonyms()
     b.role_nouns()
     b.relatives()
@@ -281,6 +285,22 @@ class _Builder(PronounRules):
                 if self._noun_class(other) not in MENTION_CLASSES:
                     continue  # "Rome, the occasion": a noun for no one and no place
                 self._add(d, _np(other), "nominal", f"in apposition to {name.text!r}", name)
+
+    def named_places(self) -> None:
+        """ "the city of Lyon", "Kandahar province", "the state of Miranda": a noun for a kind of place
+        with the place's name hanging on it names that place."""
+        for tok in self.doc:
+            if tok.pos_ != "NOUN" or tok.i in self.owner or tok.lemma_.lower() not in PLACE_KINDS:
+                continue
+            names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            names += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            for n in names:
+                d = self.owner.get(n.i)
+                if d is not None and d.type in ("GPE", "LOC", "FAC"):
+                    self._add(d, self.doc[tok.i:tok.i + 1], "nominal",
+                              f"'{tok.lower_}' named by {self.heads[n.i].text!r}", self.heads[n.i])
+                    break
 
     # -- 3. nationality adjectives ---------------------------------------------------------------------
     def demonyms(self) -> None:
