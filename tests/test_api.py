@@ -141,7 +141,8 @@ def test_event_evidence_offsets(client, store):
         if m["in_sentence"]:
             assert sentence["text"][m["sentence_start"]:m["sentence_end"]] == m["text"]
     assert roles["trigger"]["text"] == ev["trigger"]
-    assert body["evidence"]["rule"] == ev["rule"] and body["outlets"][0]["source"]
+    assert body["evidence"]["rule"] == ev["rule"]
+    assert body["outlets"] == query.article_outlets(store, ev["article"]) and body["outlets"][0]["source"]
     assert any(line.startswith("rule:") for line in body["explanation"])
     assert_error(client.get("/api/events/evffffffffffff"), 404, "not_found")
 
@@ -225,6 +226,11 @@ def test_page_and_static(client):
 
 # -- hostile values: always a 4xx or a 200, never a 500 ----------------------------------------------
 
+def encoded(value: str) -> str:
+    """Percent-encoded as sent on the wire; a lone surrogate goes as the raw byte it stands for (%FF)."""
+    return quote(value.encode("utf-8", "surrogateescape"), safe="")
+
+
 def test_hostile_values_never_crash(client):
     from hostile_cases import BAD_CONFIDENCE, BAD_DAYS, BAD_LIMITS, HOSTILE_TEXT
 
@@ -241,14 +247,14 @@ def test_hostile_values_never_crash(client):
         if route in ("/api/events", "/api/count"):
             cases += [("min_confidence", v) for v in BAD_CONFIDENCE]
         for name, value in cases:
-            r = client.get(route, params={name: value})
+            r = client.get(f"{route}?{name}={encoded(value)}")
             assert r.status_code in (200, 400, 404), (route, name, value[:40], r.text[:200])
             if r.status_code != 200:
                 assert_error(r, r.status_code)
             seen.add(r.status_code)
     for value in HOSTILE_TEXT:
         for route in ("/api/events/", "/api/articles/", "/api/explain/", "/api/actors/"):
-            r = client.get(route + quote(value, safe=""))
+            r = client.get(route + encoded(value))
             assert r.status_code in (200, 400, 404, 405), (route, value[:40], r.status_code)
     assert 400 in seen
     assert client.get("/api/meta").status_code == 200  # still serving
@@ -285,6 +291,10 @@ def test_post_article_is_analysed_and_stored(writable):
         {"name": p["span"]["text"]} for p in detail["places"]])
     again = c.post("/api/articles", json=[ARTICLE], headers=auth()).json()["articles"]
     assert again[0]["id"] == got["id"] and again[0]["new"] is False
+    elsewhere = {**ARTICLE, "source": "Other Wire", "url": "https://example.net/r"}
+    assert c.post("/api/articles", json=elsewhere, headers=auth()).json()["articles"][0]["id"] == got["id"]
+    outlets = c.get(got["href"]).json()["outlets"]
+    assert sorted(o["source"] for o in outlets) == ["Other Wire", "Test Wire"]
 
 
 @pytest.mark.parametrize("body,headers,status,code", [

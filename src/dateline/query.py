@@ -127,7 +127,8 @@ def events(store, *, actor: str | None = None, recipient: str | None = None, typ
            status: str | None = None, article: str | None = None, limit: int = 100,
            min_confidence: float | None = None, country: str | None = None) -> list[dict[str, Any]]:
     """Coded events, oldest first. ``actor``/``recipient`` match a name (part of it), a country or a
-    CAMEO actor code; ``country`` (ISO alpha-3) keeps events where either side is of that country; ``cameo`` is a code prefix ("04" is every CONSULT code); ``since``/``until`` keep
+    CAMEO actor code; ``country`` (ISO alpha-3) keeps events where either side is of that country;
+    ``cameo`` is a code prefix ("04" is every CONSULT code); ``since``/``until`` keep
     events whose days overlap the window (an event known only as "before the published date" counts
     from nothing to that date); events below ``min_confidence`` (default: the product's threshold) are
     left out."""
@@ -210,6 +211,12 @@ def errors(store, *, limit: int = 100) -> list[dict[str, Any]]:
         "SELECT origin, stage, code, message, count, last_seen FROM errors ORDER BY last_seen DESC, origin LIMIT ?",
         [limit],
     )
+
+
+def article_outlets(store, article_id: str) -> list[dict[str, Any]]:
+    """Every outlet and address that carried one article (the same text read from several is stored once)."""
+    return store.query("SELECT source, url, published, origin FROM article_sources WHERE article_id = ? "
+                       "ORDER BY published, source, url", [article_id])
 
 
 def find_article_id(store, prefix: str) -> str | None:

@@ -80,7 +80,7 @@ def get_article(request: Request, article_id: str = id_param()) -> dict[str, Any
     analysis = b.read(lambda s: s.analysis(full))
     if analysis is None:
         raise ApiError(404, "not_found", f"no article with id {article_id!r}")
-    return views.article_detail(analysis)
+    return views.article_detail(analysis, b.read(query.article_outlets, full))
 
 
 @router.post("/articles", status_code=201, responses=WRITE_RESPONSES,
@@ -140,7 +140,7 @@ def get_event(request: Request, event_id: str = id_param()) -> dict[str, Any]:
     b = backend(request)
     ev = _event_or_404(b, event_id)
     analysis = b.read(lambda s: s.analysis(ev.article_id))
-    return views.event_detail(ev, analysis, _explain(ev))
+    return views.event_detail(ev, analysis, b.read(query.article_outlets, ev.article_id), _explain(ev))
 
 
 @router.get("/explain/{event_id}", summary="Why an event was coded so (the lines of `dateline explain`)")

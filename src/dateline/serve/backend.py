@@ -18,8 +18,8 @@ class Backend:
     model: str = ""
     max_bytes: int = 10 * 1024 * 1024
     nlp: Any = None
-    # One connection serves every request thread; a DuckDB connection is not safe to share between threads
-    # at once, so reads and writes take turns (reads are milliseconds on a store of this kind).
+    # Stores give each thread its own connection or cursor, so requests read side by side; writes take
+    # turns, so "was it new?" and the save that follows are one step.
     lock: threading.Lock = field(default_factory=threading.Lock)
     _nlp_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -28,8 +28,7 @@ class Backend:
         return bool(self.write_token)
 
     def read(self, fn, *args, **kwargs):
-        with self.lock:
-            return fn(self.store, *args, **kwargs)
+        return fn(self.store, *args, **kwargs)
 
     def check_token(self, authorization: str | None) -> None:
         """Writes need ``Authorization: Bearer TOKEN``; a server without a token refuses every write."""
@@ -51,5 +50,4 @@ class Backend:
             return self.nlp
 
     def close(self) -> None:
-        with self.lock:
-            self.store.close()
+        self.store.close()

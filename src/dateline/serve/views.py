@@ -38,29 +38,23 @@ def evidence(event, article) -> dict[str, Any]:
             "status_cue": event.evidence.status_cue}
 
 
-def outlets(article) -> list[dict[str, Any]]:
-    """The outlets that carried the article (its own source and url)."""
-    if article is None:
-        return []
-    return [{"source": article.source, "url": article.url, "published": article.published}]
-
-
-def event_detail(event, analysis, explain: list[str]) -> dict[str, Any]:
+def event_detail(event, analysis, outlets: list[dict[str, Any]], explain: list[str]) -> dict[str, Any]:
     article = analysis.article if analysis is not None else None
     return {
         "event": to_dict(event),
         "evidence": evidence(event, article),
         "article": ({"id": article.id, "title": article.title, "published": article.published,
                      "source": article.source, "url": article.url} if article else None),
-        "outlets": outlets(article),
+        "outlets": outlets,
         "explanation": explain,
     }
 
 
-def article_detail(analysis) -> dict[str, Any]:
-    """Everything found in one article, as stored."""
+def article_detail(analysis, outlets: list[dict[str, Any]]) -> dict[str, Any]:
+    """Everything found in one article, as stored, and every outlet that carried it."""
     data = to_dict(analysis)
     data["counts"] = {k: len(v) for k, v in data.items() if isinstance(v, list)}
+    data["outlets"] = outlets
     return data
 
 

@@ -35,8 +35,11 @@ DL.articleView = async function articleView(view, id) {
     DL.el("p", {class: "muted", "data-testid": "article-meta"},
       [a.published, a.source, a.author].filter(Boolean).join(" · "),
       link ? [" · ", DL.el("a", {href: link, rel: "noopener noreferrer", target: "_blank", "data-testid": "article-url"}, a.url)] : ""),
+    d.outlets.length > 1 ? DL.el("p", {class: "muted", "data-testid": "article-outlets"}, "Also carried by: ",
+      d.outlets.filter((o) => o.source !== a.source || o.url !== a.url)
+        .map((o) => [o.source || "unknown outlet", o.published ? ` (${o.published})` : ""].join("")).join("; ")) : null,
     DL.el("p", {class: "counts", "data-testid": "article-counts"},
-      Object.entries(d.counts).map(([k, n]) => `${n} ${k.replace("_", " ")}`).join(" · ")),
+      Object.entries(d.counts).filter(([k]) => k !== "errors" || d.counts.errors).map(([k, n]) => `${n} ${k.replace("_", " ")}`).join(" · ")),
     summary.length ? DL.el("section", {}, DL.el("h2", {}, "Summary"),
       DL.el("ul", {"data-testid": "article-summary"}, summary.map((s) => DL.el("li", {}, String(s))))) : null,
     DL.el("h2", {}, "Events"),
