@@ -353,3 +353,63 @@ def test_openapi_document_validates(client):
             assert "400" in op["responses"], (route, "no error response documented")
     assert "401" in paths["/api/articles"]["post"]["responses"]
     assert "ErrorResponse" in doc["components"]["schemas"]
+
+
+# -- the same API over PostgreSQL, and `dateline serve` itself -----------------------------------------
+
+@pytest.fixture(scope="module")
+def pg_client(store, pg_server):
+    """The demo set's stored analyses copied into PostgreSQL, served read-only."""
+    url = pg_server.new_database()
+    with open_store(url) as dst:
+        dst.save([store.analysis(r["id"]) for r in query.articles(store, limit=1000)])
+    pg = open_store(url, read_only=True)
+    yield TestClient(create_app(pg), raise_server_exceptions=False), url
+    pg.close()
+
+
+def test_api_answers_the_same_over_postgresql(client, pg_client, store):
+    pg, _ = pg_client
+    ev = query.events(store, actor="Kim Jong Un", recipient="CHN", limit=1)[0]
+    aid = query.articles(store, limit=1)[0]["id"]
+    for path in ("/api/articles?limit=1000", "/api/events?min_confidence=0&limit=1000",
+                 "/api/events?actor=PRK&type=CONSULT&since=2018-01-01&country=CHN", f"/api/events/{ev['id']}",
+                 f"/api/articles/{aid[:8]}", "/api/actors?limit=100", "/api/actors/Kim Jong Un",
+                 "/api/quotes?speaker=moon", "/api/places?event_only=true&limit=500", "/api/dates?limit=300",
+                 "/api/count?actor=Kim Jong Un&recipient=CHN&type=CONSULT&mode=visit&window=2018-01-09/2019-01-08",
+                 "/api/search?q=Xi", f"/api/explain/{ev['id']}", "/api/events?since=2019-02-30"):
+        a, b = client.get(path), pg.get(path)
+        assert (a.status_code, a.json()) == (b.status_code, b.json()), path
+
+
+def test_dateline_serve_over_postgresql(pg_client, tmp_path):
+    """The command itself: serves a PostgreSQL store on the port asked for; refuses a missing DuckDB file."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    _, url = pg_client
+    missing = subprocess.run([sys.executable, "-m", "dateline", "--db", str(tmp_path / "none.duckdb"), "serve"],
+                             capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 2 and "no store" in missing.stderr
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "dateline", "--db", url, "serve", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        body = None
+        for _ in range(300):  # until it listens (a fresh interpreter imports for a few seconds)
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/meta", timeout=2) as r:
+                    body = json.loads(r.read())
+                break
+            except OSError:
+                assert proc.poll() is None, proc.stderr.read().decode()
+                time.sleep(0.2)
+        assert body is not None and body["counts"]["articles"] > 0 and body["writable"] is False
+    finally:
+        proc.terminate()
+        proc.wait(20)
