@@ -32,6 +32,8 @@ def _events(nlp, text: str):
     "He said there must have been a mistake.",
     "Voters said you have to be careful with promises.",
     "A driver who attacks a traffic warden faces a heavy fine.",
+    "The navy has done little to fight smugglers, the report said.",  # an aim, not a clash
+    "The coast guard helped fishermen in battling pirates.",
 ])
 def test_no_event_outside_the_event_sense(nlp, text):
     assert [(e.type, e.evidence.trigger.text) for e in _events(nlp, text)] == []
@@ -44,6 +46,8 @@ def test_no_event_outside_the_event_sense(nlp, text):
     ("Norway agreed to send food aid to the region.", "AGREE", "agreed"),
     ("The union demanded that the company rehire the workers.", "REQUEST", "demanded"),
     ("The army warned that it would strike the camps if the attacks continued.", "THREATEN", "warned"),
+    ("Somali troops fought pirates on Tuesday.", "ASSAULT", "fought"),  # a tensed clash with a bare plural
+    ("The ministry sent troops to fight the Red Hand rebels.", "ASSAULT", "fight"),  # some picked out by name
 ])
 def test_the_event_sense_is_kept(nlp, text, type_, trigger):
     assert (type_, trigger) in [(e.type, e.evidence.trigger.text) for e in _events(nlp, text)]

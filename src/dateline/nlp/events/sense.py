@@ -197,6 +197,25 @@ def _generic(trigger: Token) -> bool:
         det is not None and det.lower_ in ("a", "an", "any", "every", "each"))
 
 
+def _untensed(trigger: Token) -> bool:
+    """ "has done little to fight smugglers", "help in battling pirates": an infinitive or a gerund after a
+    preposition has no tense of its own, so it says what is aimed at, not what took place."""
+    if trigger.tag_ == "VB":
+        return any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children)
+    return trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and \
+        not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+
+
+def _a_whole_class(target: Token | None) -> bool:
+    """A bare plural of people with nothing that picks some out: "smugglers", "armed groups" (not "the
+    smugglers", "two smugglers", "Somali pirates", "pirates who seized the ship", "pirates on Tuesday")."""
+    if target is None or target.tag_ != "NNS" or target.ent_type_:
+        return False
+    return not any(c.dep_ in ("det", "nummod", "poss", "relcl", "acl", "appos") or
+                   (c.dep_ in ("compound", "amod") and (c.ent_type_ or c.pos_ == "PROPN")) or
+                   c.ent_type_ in ("DATE", "TIME") for c in target.children)
+
+
 def _place_in(trigger: Token) -> bool:
     """A named place hanging on the trigger by "in/at/near": "an attack in Kandahar", "fighting near Goma"."""
     return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "inside") and
@@ -226,6 +245,9 @@ def _violence(code: str, trigger: Token, lemma: str, target: Token | None, kind:
     contest = next((t for t in sent if t.lemma_.lower() in CONTEST_WORDS and t.i != trigger.i), None)
     if kind in ("words", "idea") and not code.startswith(AGREEMENT_BREACH):
         return Verdict(False, reason=f"'{trigger.text} {target.text}': acting on {kind} is a figure of speech")
+    if _untensed(trigger) and _a_whole_class(target) and not _place_in(trigger):
+        return Verdict(False, reason=f"'{trigger.text} {target.text}': fighting a whole kind of people, with no "
+                                     "tense, place or time of its own, is an aim or a policy, not a clash")
     if lemma in ALWAYS_VIOLENT:
         return KEEP
     if cue is None and not armed and lemma in CRITICISM_SENSE and kind == "person" and target is not None:
