@@ -235,10 +235,12 @@ def open_duckdb(path: str | Path = "dateline.duckdb", *, read_only: bool = False
         if not read_only:
             p.parent.mkdir(parents=True, exist_ok=True)
     store = DuckDBStore(path, read_only=read_only, timeout=timeout)
-    if not read_only:
-        try:
+    try:
+        if read_only:
+            store.query("SELECT 1")  # fails here, not at the first query, on a file that is no store
+        else:
             store.migrate()
-        except BaseException:
-            store.close()
-            raise
+    except BaseException:
+        store.close()
+        raise
     return store
