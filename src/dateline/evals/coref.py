@@ -188,10 +188,11 @@ def score_inputs(cdoc: CorefDoc, doc, clusters) -> tuple[list, list, list, list,
 def _rule_kind(link) -> str:
     """The rule a link was made by, without the names in its words."""
     r = link.rule
-    for kind in ("the same name again", "another form of the name", "short form", "title of", "office noun",
-                 "in apposition", "nationality adjective", "the same noun", "the last word of the name", "named by", "is the office of", "stands for", "relative pronoun",
-                 "in the words quoted", "reflexive", "the only", "the subject of its sentence",
-                 "the subject of the sentence before"):
+    for kind in ("the same name again", "another form of the name", "short form", "surname of", "short name in "
+                 "brackets", "title of", "office noun", "in apposition", "nationality adjective", "the same noun",
+                 "the last word of the name", "is the place called", "own country", "is the office of",
+                 "stands for", "relative pronoun", "in the words quoted", "reflexive", "the only",
+                 "the subject of its sentence", "the subject of the sentence before"):
         if kind in r:
             return f"{link.kind}: {kind}"
     return link.kind

@@ -216,7 +216,7 @@ class _Builder(PronounRules):
             if d.entity is None or d.country or len(names) != 1 or len(d.entity.name.split()) != 1:
                 continue
             holders = [p for p in people.get(next(iter(names)), []) if p is not d]
-            if len(holders) == 1 and d.type in ("PERSON", "ORG", "GPE", "FAC"):
+            if len(holders) == 1 and d.type in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
                 full = holders[0].heads[0][1] if holders[0].heads else None
                 self._merge(d, holders[0], f"surname of {holders[0].name}", full)
 
@@ -299,7 +299,7 @@ class _Builder(PronounRules):
                 d = self.owner.get(n.i)
                 if d is not None and d.type in ("GPE", "LOC", "FAC"):
                     self._add(d, self.doc[tok.i:tok.i + 1], "nominal",
-                              f"'{tok.lower_}' named by {self.heads[n.i].text!r}", self.heads[n.i])
+                              f"'{tok.lower_}' is the place called {self.heads[n.i].text!r}", self.heads[n.i])
                     break
 
     # -- 3. nationality adjectives ---------------------------------------------------------------------
@@ -378,6 +378,22 @@ class _Builder(PronounRules):
         if len(found) == 1:
             d, ante = found[0]
             self._add(d, _np(tok), "nominal", f"'the {word}' stands for {d.name}, the only one named nearby", ante)
+        elif not found and word in PLACE_NOUNS and PLACE_NOUNS[word] == "country":
+            main = self._main_country(tok)
+            if main is not None:
+                d, ante = main
+                self._add(d, _np(tok), "nominal", f"'the {word}' with none named nearby is the article's own "
+                          f"country, {d.name}, named far more than any other", ante)
+
+    def _main_country(self, tok: Token) -> tuple[_Draft, Span] | None:
+        """The country the article is about: named before ``tok`` and at least three times, and twice as
+        often as any other country in the whole article."""
+        ranked = sorted((d for d in self.drafts if d.country and d.entity is not None),
+                        key=lambda d: len(d.heads), reverse=True)
+        if not ranked or len(ranked[0].heads) < 3 or len(ranked) > 1 and len(ranked[0].heads) < 2 * len(ranked[1].heads):
+            return None
+        earlier = self._mentions_before(ranked[0], tok.i)
+        return (ranked[0], earlier[-1][1]) if earlier else None
 
     def _in_window(self, tok: Token, fits: list[_Draft], window: int = WINDOW) -> list[tuple[_Draft, Span]]:
         """Each fitting cluster mentioned in the sentence before ``tok`` or the ``window`` before, with its
@@ -430,9 +446,12 @@ class _Builder(PronounRules):
             earlier.append(tok)
             if tok.i in self.owner or len(earlier) < 2 or not (_definite(tok) or body and _bare(tok)):
                 continue
-            ante = earlier[-2]
-            if not _modifiers(tok) <= _modifiers(ante) | self._cluster_words(ante):
+            fit = [t for t in reversed(earlier[:-1]) if _modifiers(tok) <= _modifiers(t) | self._cluster_words(t)]
+            if not fit:
                 continue
+            # the latest that is already part of a chain, else the latest: "the socialist government" added a
+            # word and started no chain of its own, so "the government" after it goes on with the earlier one
+            ante = next((t for t in fit if t.i in self.owner), fit[0])
             d = self.owner.get(ante.i)
             if d is None:
                 d = _Draft(_np(ante).text, "NOUN", None)
