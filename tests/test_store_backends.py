@@ -230,3 +230,27 @@ def test_stream_gives_every_row_in_batches_and_threads_share_a_store(url):
         for t in threads:
             t.join()
         assert answers == [25] * 80
+
+
+def test_a_batch_run_loads_into_postgres_as_into_duckdb(pg_server, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from test_runs import FAKE, write_jsonl
+
+    src = write_jsonl(tmp_path / "in.jsonl", 12, bad_lines={3})
+    tests = str(Path(__file__).resolve().parent)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([tests, os.environ.get("PYTHONPATH", "")]))
+    tables = {}
+    for db in (str(tmp_path / "r.duckdb"), pg_server.new_database()):
+        done = subprocess.run([sys.executable, "-m", "dateline", "--db", db, "run", str(src), "--runs-dir",
+                               str(tmp_path / "runs"), "--analyzer", FAKE, "--partition-size", "5", "--workers", "0",
+                               "--json"], capture_output=True, text=True, timeout=300, env=env)
+        assert done.returncode == 1, done.stderr  # the one bad line: exit 1, the rest stored
+        assert json.loads(done.stdout)["status"] == "complete"
+        with open_store(db, read_only=True) as store:
+            tables[db] = {t: store.query(f"SELECT * FROM {t} ORDER BY 1, 2") for t in ("article_sources", "entities")}
+            tables[db]["errors"] = store.query("SELECT id, origin, code, count FROM errors ORDER BY id")
+    duck, pg = tables.values()
+    assert pg == duck and len(duck["article_sources"]) == 11 and len(duck["errors"]) == 1
