@@ -241,3 +241,21 @@ def test_article_page_shows_what_was_found(page, server):
     assert page.locator("[data-testid=article-entities] tbody tr").count() == len(analysis.entities)
     assert page.locator("[data-testid=article-quotes] tbody tr").count() == len(analysis.quotes)
     shot(page, "08-article")
+
+
+CONTROLS = "a, button, input, select, textarea, summary, [tabindex], [role=button], .u-legend .u-series"
+
+
+def test_every_control_has_a_test_id(page, server):
+    ev = query.events(server["store"], actor="Kim Jong Un", limit=1)[0]
+    for hash_ in ("#/events", f"#/events?actor=Kim%20Jong%20Un&event={ev['id']}", "#/search?q=Kim",
+                  "#/actor/Kim%20Jong%20Un", f"#/article/{ev['article']}", "#/articles", "#/map"):
+        open_view(page, server, hash_)
+        if "event=" in hash_:
+            page.get_by_test_id("evidence-sentence").wait_for()
+        if hash_ == "#/map":
+            page.locator("[data-testid=map-marker]").first.click(force=True)
+            page.get_by_test_id("map-popup").wait_for()
+        missing = page.evaluate(f"""() => [...document.querySelectorAll({json.dumps(CONTROLS)})]
+            .filter(e => !e.dataset.testid).map(e => e.outerHTML.slice(0, 120))""")
+        assert missing == [], (hash_, missing)

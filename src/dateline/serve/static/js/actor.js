@@ -55,6 +55,10 @@ function timeline(box, t) {
     legend: {live: true},
   };
   const plot = new uPlot(opts, data, box);
+  // the legend's entries are buttons (a click hides a type): name them like every other control
+  box.querySelectorAll(".u-legend .u-series").forEach((row, i) => {
+    row.setAttribute("data-testid", `chart-legend-${series[i].label}`);
+  });
   box.setAttribute("data-months", String(t.months.length));
   box.setAttribute("data-types", t.types.join(" "));
   return plot;

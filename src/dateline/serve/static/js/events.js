@@ -63,6 +63,7 @@ function eventsTable(items, evidence) {
   return DL.table("events-table", columns, items, (e) => ({
     "data-testid": "event-row", "data-event-id": e.id, tabindex: 0, class: "clickable",
     onclick: () => DL.openEvidence(evidence, e.id),
+    onkeydown: (k) => { if (k.key === "Enter") DL.openEvidence(evidence, e.id); },
   }));
 }
 
@@ -135,8 +136,9 @@ DL.openEvidence = async function openEvidence(panel, eventId) {
     DL.el("h3", {}, "Outlets"),
     DL.el("ul", {"data-testid": "evidence-outlets"}, d.outlets.map((o) => DL.el("li", {},
       o.source || "unknown outlet", o.published ? ` · ${o.published}` : "",
-      DL.safeUrl(o.url) ? [" · ", DL.el("a", {href: DL.safeUrl(o.url), rel: "noopener noreferrer", target: "_blank"}, o.url)] : ""))),
-    DL.el("details", {"data-testid": "evidence-explain"}, DL.el("summary", {}, "Why it was coded so"),
+      DL.safeUrl(o.url) ? [" · ", DL.el("a", {href: DL.safeUrl(o.url), rel: "noopener noreferrer", target: "_blank",
+                                             "data-testid": "evidence-outlet-link"}, o.url)] : ""))),
+    DL.el("details", {"data-testid": "evidence-explain"}, DL.el("summary", {"data-testid": "evidence-explain-toggle"}, "Why it was coded so"),
       DL.el("pre", {}, d.explanation.join("\n"))),
   ]);
 };

@@ -64,6 +64,13 @@ DL.mapView = async function mapView(view) {
   const groups = groupPlaces(page.items);
   const map = L.map(box, {worldCopyJump: true, minZoom: 1, maxZoom: 10, attributionControl: true, fadeAnimation: false});
   map.setView([20, 0], 1); // a view first: Leaflet draws (and gives elements to) layers only on a map with one
+  const zoom = map.zoomControl.getContainer();
+  zoom.querySelector(".leaflet-control-zoom-in").setAttribute("data-testid", "map-zoom-in");
+  zoom.querySelector(".leaflet-control-zoom-out").setAttribute("data-testid", "map-zoom-out");
+  map.on("popupopen", (e) => {
+    const close = e.popup.getElement().querySelector(".leaflet-popup-close-button");
+    if (close) close.setAttribute("data-testid", "map-popup-close");
+  });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Outlines: Natural Earth via world-atlas");
   L.geoJSON(world, {style: {color: "#8a94a6", weight: 0.6, fillColor: "#e9edf2", fillOpacity: 1}, interactive: false}).addTo(map);
