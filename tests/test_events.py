@@ -228,7 +228,7 @@ def test_cli_explain(event_db):
     out = run("--db", event_db, "explain", rows[0]["id"][:9])
     assert out.exit_code == 0, out.output
     assert "rule:" in out.output and "[[" in out.output and "actor:" in out.output
-    assert run("--db", event_db, "explain", "evnope").exit_code == 1
+    assert run("--db", event_db, "explain", "evnope").exit_code == 2  # an id that names nothing: usage
 
 
 # -- the seed ------------------------------------------------------------------------------------------

@@ -501,4 +501,4 @@ def test_places_cli(tmp_path):
     csv = CliRunner().invoke(app, ["--db", db, "places", "--csv", "-n", "2"]).stdout.splitlines()
     assert csv[0].startswith("name,country,admin1") and len(csv) == 3
     missing = CliRunner().invoke(app, ["--db", db, "places", "--article", "nosuch"])
-    assert missing.exit_code == 1
+    assert missing.exit_code == 2

@@ -68,7 +68,7 @@ def show_cmd(article_id: str = typer.Argument(..., help="Article id (a unique pr
         analysis = store.analysis(full) if full else None
     if analysis is None:
         err.print(f"no article with id {esc(repr(article_id))}")
-        raise typer.Exit(1)
+        raise typer.Exit(2)
     if as_json:
         print(dump_json(to_dict(analysis)))
         return

@@ -49,5 +49,5 @@ def article_id_or_exit(store, prefix: str | None) -> str | None:
     found = query.find_article_id(store, prefix)
     if found is None:
         err.print(f"no article with id {esc(repr(prefix))}")
-        raise typer.Exit(1)
+        raise typer.Exit(2)
     return found

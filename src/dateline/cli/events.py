@@ -68,7 +68,7 @@ def explain_cmd(event_id: str = typer.Argument(..., help="Event id (a unique pre
         ev = query.event(store, event_id)
     if ev is None:
         err.print(f"no event with id {esc(repr(event_id))} (or the prefix is not unique)")
-        raise typer.Exit(1)
+        raise typer.Exit(2)
     if as_json:
         from ..model import to_dict
 
