@@ -230,3 +230,43 @@ def test_killed_then_resumed_on_an_edited_input_exits_2_and_on_the_original_comp
     with open_store(tmp_path / "k.duckdb") as store:
         assert store.counts()["articles"] == 59
         assert [r["count"] for r in store.query("SELECT count FROM errors")] == [1]
+
+
+# -- an article the store refuses fails alone -----------------------------------------------------------------
+def test_an_article_the_store_refuses_fails_alone_in_a_run_and_in_ingest(tmp_path, monkeypatch, nlp):
+    from dateline.ingest import ReadOptions, read_inputs
+    from dateline.runners.inline import ingest
+    from dateline.store.base import Store
+
+    real_save = Store.save
+
+    def picky_save(self, analyses):
+        analyses = list(analyses)
+        if any("REFUSE-ME" in a.article.text for a in analyses):
+            raise ValueError("cannot take this one")
+        return real_save(self, analyses)
+
+    monkeypatch.setattr(Store, "save", picky_save)
+    src = write_jsonl(tmp_path / "in.jsonl", 6, extra={3: "REFUSE-ME"})
+    cfg = config(tmp_path, [src], size=6)
+    with open_store(cfg.db) as store:
+        summary = execute(start_run(tmp_path / "runs", cfg), store, InlineEngine(INLINE))
+    assert summary["status"] == "complete" and summary["error_codes"] == {"store_refused": 1}
+    rows = table_rows(cfg.db)
+    assert len(rows["articles"]) == 5 and [e["code"] for e in rows["errors"]] == ["store_refused"]
+
+    with open_store(tmp_path / "i.duckdb") as store:
+        report = ingest(read_inputs([src], ReadOptions()), store, nlp=nlp)
+        assert store.counts()["articles"] == 5
+    assert report.stored == 5 and [(e.code, e.origin) for e in report.failed] == [("store_refused", f"{src}:4")]
+
+
+def test_a_resume_removes_the_temporary_part_files_of_killed_workers(tmp_path):
+    src = write_jsonl(tmp_path / "in.jsonl", 8)
+    cfg = config(tmp_path, [src])
+    run_until(tmp_path, cfg, loaded=1)
+    torn = tmp_path / "runs" / cfg.run_id / "parts" / ".part-000001.jsonl.gz.4242.tmp"
+    torn.write_bytes(b"\x1f\x8b half a file")
+    assert resume(tmp_path, cfg)["status"] == "complete"
+    assert not torn.exists()
+    assert sorted(p.name for p in torn.parent.iterdir()) == ["part-000000.jsonl.gz", "part-000001.jsonl.gz"]

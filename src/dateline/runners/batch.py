@@ -32,6 +32,7 @@ from typing import Any
 from ..ingest.warc import Page
 from ..model import Article, ItemError
 from . import partfile
+from .inline import save_each
 from .local import Failure, InlineEngine, ProcessEngine, default_workers
 from .manifest import Run, RunConfig, RunError, RunState, summarise
 from .work import PartitionResult, Task, WorkerSetup, peak_rss_mb
@@ -101,6 +102,7 @@ def execute(run: Run, store: Any, engine: Any, *, progress: Progress | None = No
     progress = progress or Progress()
     config = run.config()
     run.lock()
+    _remove_torn_parts(run)
     # the workers are the parallelism: the loader inserting beside them takes one core, not all of
     # them (DuckDB's default), so it never slows the analysis it is waiting for
     store.limit(threads=1)
@@ -139,6 +141,14 @@ def execute(run: Run, store: Any, engine: Any, *, progress: Progress | None = No
         run.record("end", status=status, loader_rss_mb=round(peak_rss_mb(), 1))
         run.close()
     return summarise(run)
+
+
+def _remove_torn_parts(run: Run) -> None:
+    """Temporary partition files of a worker killed while writing (it renames a file only once whole):
+    never valid, and only the process holding the run's lock starts workers that write here."""
+    if run.parts.is_dir():
+        for tmp in run.parts.glob(".part-*.tmp"):
+            tmp.unlink(missing_ok=True)
 
 
 def _tasks_to_do(run: Run, config: RunConfig, state: RunState, progress: Progress) -> Iterator[Task]:
@@ -238,10 +248,10 @@ def load_partition(store: Any, path: Path, *, chunk: int = LOAD_CHUNK, errors_be
         codes.update(e.code for e in entry.errors)
         batch.append(entry)
         if len(batch) >= chunk:
-            store.save(batch)
+            codes.update(e.code for e in save_each(store, batch))
             batch = []
     if batch:
-        store.save(batch)
+        codes.update(e.code for e in save_each(store, batch))
     if errors:
         _save_errors_once(store, errors, errors_before, on_counts)
     return dict(codes)
