@@ -125,7 +125,9 @@ class PronounRules:
             plural = t.tag_ in ("NNS", "NNPS") and not t.ent_type_  # "Protesters" opening a line is tagged a name
             if t.pos_ not in ("NOUN", "PROPN") or t.i in self.owner or t.dep_ in ("compound", "amod", "npadvmod", "nmod"):
                 continue
-            collective = self._body(t) and not any(c.dep_ == "poss" for c in t.children)  # "police", not "her boss"
+            # "police", not "her boss" nor "a victim"
+            collective = self._body(t) and not any(c.dep_ == "poss" or c.lower_ in ("a", "an", "another", "one")
+                                                   for c in t.children)
             none = any(c.lower_ == "no" for c in t.children)  # "no casualties" are no one to stand for
             if (plural or collective and t.pos_ == "NOUN") and not none and noun_class(t, self.res.agents) == "person":
                 d = _Draft(_np(t).text, "GROUP", None)
@@ -158,16 +160,17 @@ class PronounRules:
         return subj is not None and self.owner.get(subj.i) is d
 
     def _salient(self, tok: Token, found: list[tuple[_Draft, Span]]) -> tuple[_Draft, Span, str] | None:
-        """Of several fitting antecedents, the subject of the pronoun's own sentence named before it, else
-        the subject of the sentence before when no other candidate is named in the pronoun's sentence."""
+        """Of several fitting antecedents, the subject of the pronoun's own sentence named before it, else,
+        for a pronoun that is a subject, the subject of the sentence before when no other candidate is named
+        in the pronoun's sentence."""
         k = self.sent_of[tok.i]
         sent = self.sents[k]
         here = [(d, s) for d, s in found if any(sent.start <= h < tok.i for h, _ in self._mentions_before(d, tok.i))]
         subj = [(d, s) for d, s in here if self._subject_in(d, sent.start, tok.i)]
         if len(subj) == 1:
             return (*subj[0], "the subject of its sentence")
-        if here or k == 0:
-            return None
+        if here or k == 0 or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None  # a subject pronoun goes on with the subject before it (centering); others stay open
         prev = self.sents[k - 1]
         subj = [(d, s) for d, s in found if self._subject_in(d, prev.start, prev.end)]
         if len(subj) == 1:
