@@ -144,3 +144,37 @@ def test_watch_keeps_the_store_free_between_looks_and_is_the_one_writer(tmp_path
     finally:
         watch.send_signal(signal.SIGINT)
         watch.communicate(timeout=60)
+
+
+def test_a_writer_gets_in_while_one_process_queries_without_pause(tmp_path):
+    """A reader serving overlapping queries on several threads (as the HTTP API does) lets a writer in."""
+    import threading
+
+    db = str(tmp_path / "s.duckdb")
+    open_store(db).close()
+    stop = threading.Event()
+    failures: list[BaseException] = []
+    with open_store(db, read_only=True) as store:
+        def ask() -> None:
+            try:
+                while not stop.is_set():  # three threads: their queries overlap, the file is never unused
+                    query.articles(store, limit=5)
+                    time.sleep(0.005)
+            except BaseException as e:  # noqa: BLE001 - reported by the assertion below
+                failures.append(e)
+
+        threads = [threading.Thread(target=ask) for _ in range(3)]
+        for t in threads:
+            t.start()
+        try:
+            story = tmp_path / "a.txt"
+            story.write_text("   \n")  # an empty item: stored as an error row, no model needed
+            done = dateline("--db", db, "ingest", str(story), "--published", "2019-01-08")
+        finally:
+            stop.set()
+            for t in threads:
+                t.join()
+    assert failures == []
+    assert done.returncode == 1 and "busy" not in done.stderr, done.stderr  # got in; the item failed as empty
+    with open_store(db, read_only=True) as store:
+        assert [r["code"] for r in query.errors(store)] == ["empty"]

@@ -40,7 +40,7 @@ class DuckDBStore(Store):
         self._settings: dict[str, str] = {}
         self._local = threading.local()  # .con: the connection of the operation running in this thread
         self._held: duckdb.DuckDBPyConnection | None = None  # kept until close(): in memory, or asked for as .con
-        self._mutex = threading.Lock()
+        self._mutex = threading.Condition()
         self._shared: duckdb.DuckDBPyConnection | None = None  # the file, open while operations come
         self._users = 0
         self._last_use = 0.0
@@ -86,8 +86,14 @@ class DuckDBStore(Store):
         if self._held is not None:
             return self._held
         with self._mutex:
-            if self._shared is not None and self._users == 0 and others_waiting(self.path):
-                self._drop()  # someone waits for the file: let them in before going on
+            if self._shared is not None and others_waiting(self.path):
+                # someone waits for the file: no new operation on it; the ones under way finish (within the
+                # busy timeout: a stream left unread keeps its operation open), then it goes
+                deadline = time.monotonic() + self.timeout
+                while self._users > 0 and self._shared is not None and time.monotonic() < deadline:
+                    self._mutex.wait(0.05)
+                if self._users == 0:
+                    self._drop()
             if self._shared is None:
                 self._shared = self._open()
                 if self._reaper is None or not self._reaper.is_alive():
@@ -103,8 +109,10 @@ class DuckDBStore(Store):
         with self._mutex:
             self._users -= 1
             self._last_use = time.monotonic()
-            if self._users == 0 and others_waiting(self.path):
-                self._drop()
+            if self._users == 0:
+                if others_waiting(self.path):
+                    self._drop()
+                self._mutex.notify_all()
 
     def _drop(self) -> None:
         """Close the open file (the mutex held): checkpoints what was written and frees it for others."""
