@@ -216,6 +216,18 @@ def test_unknown_routes_and_methods(client):
     assert_error(client.delete("/api/articles"), 405, "method_not_allowed")
 
 
+def test_a_store_that_fails_is_a_503_with_the_shape(store):
+    from dateline.store import StoreBusy
+
+    class Busy:  # a store whose file another process holds past the wait
+        def __getattr__(self, name):
+            raise StoreBusy("dateline.duckdb is being written by process 4242")
+
+    c = TestClient(create_app(Busy()), raise_server_exceptions=False)
+    err = assert_error(c.get("/api/events"), 503, "store_busy")
+    assert "4242" not in err["message"]  # what holds it is the operator's business (the log has it)
+
+
 def test_page_and_static(client):
     r = client.get("/")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")

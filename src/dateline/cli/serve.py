@@ -14,7 +14,7 @@ def register(app: typer.Typer) -> None:
 
 def serve_cmd(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
-    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on (0: any free one)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     db: str = typer.Option(None, "--db", help="Store to serve (default: the global --db / DATELINE_DB)."),
     write_token: str = typer.Option(None, "--write-token", envvar="DATELINE_WRITE_TOKEN",
                                     help="Accept POST /api/articles from clients that send this bearer token; "

@@ -14,6 +14,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..store import StoreBusy, StoreError
+
 log = logging.getLogger("dateline.serve")
 
 
@@ -44,6 +46,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorResponse, "description": "Malformed or invalid parameters or body"},
     404: {"model": ErrorResponse, "description": "No such id"},
     500: {"model": ErrorResponse, "description": "Internal error (no traceback is sent)"},
+    503: {"model": ErrorResponse, "description": "The store is busy or unreachable; try again"},
 }
 WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
     **ERROR_RESPONSES,
@@ -90,6 +93,15 @@ def install_handlers(app: FastAPI) -> None:
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _HTTP_CODES.get(exc.status_code, "error")
         return error_response(exc.status_code, code, str(exc.detail), headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(StoreError)
+    async def _store(request: Request, exc: StoreError) -> JSONResponse:
+        # busy (another process writes the DuckDB file past the wait) or unreachable: worth a retry
+        log.warning("store unavailable on %s %s: %s", request.method, request.url.path, exc)
+        busy = isinstance(exc, StoreBusy)
+        return error_response(503, "store_busy" if busy else "store_unavailable",
+                              "the store is busy; try again shortly" if busy else "the store cannot be reached",
+                              headers={"Retry-After": "5"})
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
