@@ -270,3 +270,11 @@ def test_a_resume_removes_the_temporary_part_files_of_killed_workers(tmp_path):
     assert resume(tmp_path, cfg)["status"] == "complete"
     assert not torn.exists()
     assert sorted(p.name for p in torn.parent.iterdir()) == ["part-000000.jsonl.gz", "part-000001.jsonl.gz"]
+
+
+def test_the_progress_estimate_counts_unreadable_entries_instead_of_failing(tmp_path):
+    from dateline.runners.estimate import estimate_items
+
+    write_jsonl(tmp_path / "in.jsonl", 3)
+    os.symlink(tmp_path / "loop.txt", tmp_path / "loop.txt")
+    assert estimate_items([str(tmp_path)]) == 4  # three lines and one error row for the loop

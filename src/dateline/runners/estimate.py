@@ -16,6 +16,14 @@ _MARKERS = {"reuters": (b"<REUTERS ",), "warc": (b"WARC-Type: response",), "feed
 
 
 def estimate_items(inputs: Iterable[str]) -> int:
+    """The estimate; 0 when the inputs defeat it (it is only a progress bar's total)."""
+    try:
+        return _estimate(inputs)
+    except Exception:  # noqa: BLE001 - the reader, not the estimate, reports what is wrong with an input
+        return 0
+
+
+def _estimate(inputs: Iterable[str]) -> int:
     from ..ingest.reader import _walk
 
     total = 0
@@ -25,7 +33,7 @@ def estimate_items(inputs: Iterable[str]) -> int:
             continue
         files = _walk(path) if path.is_dir() else [path]
         for f in files:
-            total += _count(f)
+            total += 1 if not isinstance(f, Path) else _count(f)  # an entry the walk cannot read is one error
     return total
 
 
