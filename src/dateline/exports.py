@@ -3,7 +3,7 @@ tables (tab-separated), CSV and Parquet.
 
 Every export streams: rows are read through a cursor in batches and written as they come, so memory stays
 bounded however many events the store holds. The SQL is portable (DuckDB and PostgreSQL): JSON fields of the
-stored records are read with ``->``/``->>``, which both backends share (:func:`json_text`).
+events are read span by span of days in bounded memory by ``export_rows``.
 
 PLOVER (JSON data fields of the PLOVER specification, draft 0.7b1/0.8): one record per stored event, with the
 required ``id``, ``date``, ``source`` and ``event`` and the optional fields we can fill (``enddate``,
@@ -39,8 +39,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from .export_rows import BATCH, EventFilters, dialect, event_batches, groups
+
 FORMATS = ("plover-json", "gdelt-tsv", "parquet", "csv")
-BATCH = 5000
 
 GDELT_EVENT_COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -79,156 +80,6 @@ FLAT_COLUMNS = (
 
 class ExportError(ValueError):
     """A request that cannot be exported as asked (unknown format, no path for a binary format)."""
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilters:
-    """The filters of ``dateline events`` (see ``query.events``); None is no filter."""
-
-    actor: str | None = None
-    recipient: str | None = None
-    type: str | None = None
-    mode: str | None = None
-    cameo: str | None = None
-    since: str | None = None
-    until: str | None = None
-    status: str | None = None
-    article: str | None = None
-    min_confidence: float | None = None
-
-
-# -- SQL ---------------------------------------------------------------------------------------------------
-def dialect(store) -> str:
-    """'postgresql' or 'duckdb': what the store says, else what its class is called."""
-    named = getattr(store, "dialect", None)
-    if isinstance(named, str):
-        return named
-    return "postgresql" if "postgres" in type(store).__name__.lower() else "duckdb"
-
-
-def json_text(column: str, path: str) -> str:
-    """Portable SQL (DuckDB and PostgreSQL) reading a JSON field as text: ``path`` is dotted, ``actor.code``."""
-    *inner, last = path.split(".")
-    return column + "".join(f"->'{p}'" for p in inner) + f"->>'{last}'"
-
-
-def _where(f: EventFilters) -> tuple[str, list[Any]]:
-    """The WHERE clause of ``query.events`` for these filters (the same SQL: text matched literally)."""
-    from .config import DEFAULT_MIN_CONFIDENCE
-    from .query import CONTAINS, PREFIX, Where, like_literal
-
-    floor = DEFAULT_MIN_CONFIDENCE if f.min_confidence is None else f.min_confidence
-    w = (Where().add("e.type = upper(?)", f.type).add("lower(e.mode) = lower(?)", f.mode)
-         .add(f"e.cameo {PREFIX}", like_literal(f.cameo) if f.cameo else None)
-         .add("lower(e.status) = lower(?)", f.status)
-         .add("e.article_id = ?", f.article).add("e.confidence >= ?", floor if floor > 0 else None)
-         .add("coalesce(e.date_end, e.date_start) >= CAST(? AS DATE)", f.since)
-         .add("coalesce(e.date_start, e.date_end) <= CAST(? AS DATE)", f.until))
-    for side, value in (("actor", f.actor), ("recipient", f.recipient)):
-        if value:
-            w.parts.append(f"(lower(e.{side}_name) {CONTAINS} OR e.{side}_country = upper(?) "
-                           f"OR upper({json_text('e.record', side + '.code')}) = upper(?))")
-            w.params.extend([like_literal(value), value, value])
-    return w.sql, w.params
-
-
-def _select() -> str:
-    j = lambda path: json_text("e.record", path)  # noqa: E731
-    return (
-        "e.id, e.article_id, e.type, e.mode, e.cameo, e.status, e.confidence, "
-        f"e.actor_name, {j('actor.text')} AS actor_text, {j('actor.code')} AS actor_code, e.actor_country, "
-        f"e.actor_sector, {j('actor.span.start')} AS actor_start, "
-        f"e.recipient_name, {j('recipient.text')} AS recipient_text, {j('recipient.code')} AS recipient_code, "
-        f"e.recipient_country, e.recipient_sector, {j('recipient.span.start')} AS recipient_start, "
-        "e.date_value, e.date_start, e.date_end, e.date_inferred, e.location, e.location_country, "
-        f"{j('location.place_id')} AS place_id, {j('location.lat')} AS lat, {j('location.lon')} AS lon, "
-        f"{j('location.geonames_id')} AS geonames_id, e.rule, e.sentence, "
-        f"{j('evidence.sentence.start')} AS sentence_start, {j('evidence.sentence.end')} AS sentence_end, "
-        f"{j('evidence.trigger.text')} AS trigger, {j('evidence.trigger.start')} AS trigger_start, "
-        f"{j('evidence.trigger.end')} AS trigger_end, "
-        "a.published, a.published_date, a.source, a.url, a.title, a.language, a.analysed_at, "
-        "length(a.text) AS doc_len"
-    )
-
-
-def _group_key() -> str:
-    """What makes two reports one GDELT event: the same coding of actor, recipient, act, place and days."""
-    parts = ("lower(e.actor_name)", "e.actor_country", "e.actor_sector", "lower(e.recipient_name)",
-             "e.recipient_country", "e.recipient_sector", "e.type", "e.mode", "e.cameo", "lower(e.location)",
-             "CAST(e.date_start AS VARCHAR)", "CAST(e.date_end AS VARCHAR)")
-    return " || '|' || ".join(f"coalesce({p}, '')" for p in parts)
-
-
-def _groups_cte(where: str) -> str:
-    return (
-        f"WITH g AS (SELECT {_group_key()} AS k, min(e.id) AS root, count(*) AS n_mentions, "
-        "count(DISTINCT e.article_id) AS n_articles, "
-        "count(DISTINCT coalesce(nullif(a.source, ''), a.url, '')) AS n_sources, min(a.analysed_at) AS first_added "
-        f"FROM events e JOIN articles a ON a.id = e.article_id{where} GROUP BY 1) "
-    )
-
-
-ORDER = " ORDER BY coalesce(e.date_start, e.date_end, a.published_date), e.article_id, e.id"
-
-
-def stream_rows(store, sql: str, params: Sequence[Any], size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
-    """Rows of a query in batches, never the whole result at once. DuckDB: on a cursor of its own, so the
-    lookups made between batches (through ``store.query``) do not end the stream; other stores: their
-    ``stream`` (PostgreSQL: a server-side cursor, which other statements of its transaction leave open)."""
-    if dialect(store) != "duckdb":
-        yield from store.stream(sql, params, size)
-        return
-    cur = store.con.cursor()
-    try:
-        cur.execute("SET enable_progress_bar = false")  # stderr is for our messages
-        cur.execute(sql, list(params))
-        cols = [d[0] for d in cur.description]
-        while batch := cur.fetchmany(size):
-            yield [dict(zip(cols, row)) for row in batch]
-    finally:
-        cur.close()
-
-
-def event_batches(store, filters: EventFilters, size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
-    """Every stored event that passes the filters, oldest first, with its article's fields."""
-    where, params = _where(filters)
-    sql = f"SELECT {_select()} FROM events e JOIN articles a ON a.id = e.article_id{where}{ORDER}"
-    yield from _with_places(store, stream_rows(store, sql, params, size))
-
-
-def gdelt_event_batches(store, filters: EventFilters, size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
-    """One row per GDELT event (the root report of each group) with the group's counts."""
-    where, params = _where(filters)
-    sql = (f"{_groups_cte(where)}SELECT {_select()}, g.n_mentions, g.n_articles, g.n_sources, "
-           f"g.first_added FROM g JOIN events e ON e.id = g.root JOIN articles a ON a.id = e.article_id{ORDER}")
-    yield from _with_places(store, stream_rows(store, sql, params, size))
-
-
-def gdelt_mention_batches(store, filters: EventFilters, size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
-    """One row per report, with the root of its GDELT event."""
-    where, params = _where(filters)
-    sql = (f"{_groups_cte(where)}SELECT {_select()}, g.root, g.first_added FROM events e "
-           f"JOIN articles a ON a.id = e.article_id JOIN g ON g.k = {_group_key()}{where} "
-           "ORDER BY g.root, a.published_date, e.id")
-    yield from stream_rows(store, sql, [*params, *params], size)
-
-
-def _with_places(store, batches: Iterator[list[dict[str, Any]]]) -> Iterator[list[dict[str, Any]]]:
-    """Add each event place's admin1, feature class and code (one lookup per batch)."""
-    for batch in batches:
-        ids = sorted({r["place_id"] for r in batch if r.get("place_id")})
-        found: dict[str, dict[str, Any]] = {}
-        if ids:
-            marks = ", ".join("?" * len(ids))
-            code = json_text("p.record", "resolved.feature_code")
-            for r in store.query(f"SELECT p.id, p.admin1, p.feature_class, {code} AS feature_code FROM places p "
-                                 f"WHERE p.id IN ({marks})", ids):
-                found[r["id"]] = r
-        for r in batch:
-            p = found.get(r.get("place_id") or "", {})
-            r["admin1"], r["feature_class"], r["feature_code"] = p.get("admin1"), p.get("feature_class"), \
-                p.get("feature_code")
-        yield batch
 
 
 # -- values ------------------------------------------------------------------------------------------------
@@ -426,30 +277,6 @@ def _domain(url: str) -> str:
     return urlparse(url).netloc if url else ""
 
 
-def _mark_roots(store, batch: list[dict[str, Any]]) -> None:
-    """IsRootEvent: 1 when the event is told in the headline, standfirst or first paragraph, as GDELT marks
-    events of an article's lead."""
-    ids = sorted({r["article_id"] for r in batch})
-    marks = ", ".join("?" * len(ids))
-    leads = {a["id"]: a for a in store.query(
-        f"SELECT id, title, standfirst, substr(text, 1, 4000) AS lead FROM articles WHERE id IN ({marks})", ids)}
-    for r in batch:
-        a = leads.get(r["article_id"])
-        start = _int(r.get("sentence_start"))
-        r["is_root"] = bool(a and start is not None and start < _lead_end(a))
-
-
-def _lead_end(a: dict[str, Any]) -> int:
-    """Where the first paragraph that is neither the headline nor the standfirst ends."""
-    lead, pos = a.get("lead") or "", 0
-    skip = {(a.get("title") or "").strip(), (a.get("standfirst") or "").strip()} - {""}
-    for line in lead.split("\n"):
-        pos += len(line) + 1
-        if line.strip() and line.strip() not in skip:
-            return pos
-    return pos
-
-
 # -- writers -----------------------------------------------------------------------------------------------
 def flat_row(r: dict[str, Any], coding: Coding) -> dict[str, Any]:
     """One stored event as the flat row of CSV and Parquet (``FLAT_COLUMNS``)."""
@@ -489,7 +316,7 @@ def _cell(v: Any) -> str:
 def write_plover(store, filters: EventFilters, out: IO[str], *, with_text: bool = False,
                  size: int = BATCH) -> ExportStats:
     coding, stats = Coding(), ExportStats()
-    for batch in event_batches(store, filters, size):
+    for _, batch in event_batches(store, filters, size):
         out.write("".join(json.dumps(plover_record(r, coding, with_text=with_text), ensure_ascii=False,
                                      default=str) + "\n" for r in batch))
         stats.events += len(batch)
@@ -498,17 +325,22 @@ def write_plover(store, filters: EventFilters, out: IO[str], *, with_text: bool 
 
 def write_gdelt(store, filters: EventFilters, events_out: IO[str], mentions_out: IO[str] | None, *,
                 size: int = BATCH) -> ExportStats:
+    """The Events table, and the Mentions table when given a file for it, in one pass over the groups."""
     coding, stats = Coding(), ExportStats()
     events_out.write("\t".join(GDELT_EVENT_COLUMNS) + "\n")
-    for batch in gdelt_event_batches(store, filters, size):
-        _mark_roots(store, batch)
-        events_out.write("".join("\t".join(map(_cell, gdelt_event_row(r, coding))) + "\n" for r in batch))
-        stats.events += len(batch)
     if mentions_out is not None:
         mentions_out.write("\t".join(GDELT_MENTION_COLUMNS) + "\n")
-        for batch in gdelt_mention_batches(store, filters, size):
-            mentions_out.write("".join("\t".join(map(_cell, gdelt_mention_row(r))) + "\n" for r in batch))
-            stats.mentions += len(batch)
+    for group in groups(store, filters, size):
+        root = dict(group[0], n_mentions=len(group), n_articles=len({r["article_id"] for r in group}),
+                    n_sources=len({r.get("source") or r.get("url") or "" for r in group}),
+                    first_added=min((r["analysed_at"] for r in group if r.get("analysed_at")), default=None))
+        events_out.write("\t".join(map(_cell, gdelt_event_row(root, coding))) + "\n")
+        stats.events += 1
+        if mentions_out is not None:
+            for r in group:
+                r.update(root=root["id"], first_added=root["first_added"])
+                mentions_out.write("\t".join(map(_cell, gdelt_mention_row(r))) + "\n")
+            stats.mentions += len(group)
     return stats
 
 
@@ -517,7 +349,7 @@ def write_csv(store, filters: EventFilters, out: IO[str], *, size: int = BATCH) 
     names = [c for c, _ in FLAT_COLUMNS]
     w = csv.writer(out)
     w.writerow(names)
-    for batch in event_batches(store, filters, size):
+    for _, batch in event_batches(store, filters, size):
         for r in batch:
             row = flat_row(r, coding)
             w.writerow(["" if row[c] is None else row[c] for c in names])
@@ -541,7 +373,7 @@ def write_parquet(store, filters: EventFilters, path: Path, *, size: int = BATCH
             con.execute("SET preserve_insertion_order = true")
             con.execute(f"CREATE TABLE rows ({', '.join(f'{c} {t}' for c, t in FLAT_COLUMNS)})")
             select = ", ".join(f"unnest(${i + 1})" for i in range(len(names)))
-            for batch in event_batches(store, filters, size):
+            for _, batch in event_batches(store, filters, size):
                 rows = [flat_row(r, coding) for r in batch]
                 con.execute(f"INSERT INTO rows SELECT {select}", [[row[c] for row in rows] for c in names])
                 stats.events += len(batch)

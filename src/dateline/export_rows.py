@@ -1,0 +1,213 @@
+"""The read model behind ``dateline export``: every stored event that passes the filters, with its
+article's and its place's fields, read in bounded memory from DuckDB or PostgreSQL.
+
+A store of a million events cannot be sorted or grouped in one query under a small memory limit (DuckDB
+then needs far more than its limit for the sort), so events are read a span of days at a time: months are
+counted first, consecutive months are joined into spans of at most ``CHUNK`` events, and each span is
+read (and sorted) on its own, in batches through a cursor. Events are filed under their first day, else
+their last ("before the published date"); the few with neither come last.
+Each stored record is parsed once in Python (DuckDB parses the JSON again for every field read with
+``->>``, which costs more), and articles and places are looked up once per batch by their ids.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+BATCH = 5000
+CHUNK = 20_000  # events read and sorted at once
+IN_LIST = "IN (SELECT unnest(CAST(? AS VARCHAR[])))"  # a list parameter, portable across backends
+DAY = "coalesce(e.date_start, e.date_end)"  # the day an event is filed under: its first, else its last
+COLUMNS = ("e.id, e.article_id, e.type, e.mode, e.cameo, e.status, e.confidence, e.actor_name, e.actor_country, "
+           "e.actor_sector, e.recipient_name, e.recipient_country, e.recipient_sector, e.date_value, e.date_start, "
+           "e.date_end, e.date_inferred, e.location, e.location_country, e.rule, e.sentence, e.record")
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilters:
+    """The filters of ``dateline events`` (see ``query.events``); None is no filter."""
+
+    actor: str | None = None
+    recipient: str | None = None
+    type: str | None = None
+    mode: str | None = None
+    cameo: str | None = None
+    since: str | None = None
+    until: str | None = None
+    status: str | None = None
+    article: str | None = None
+    min_confidence: float | None = None
+
+
+def dialect(store) -> str:
+    """'postgresql' or 'duckdb': what the store says, else what its class is called."""
+    named = getattr(store, "dialect", None)
+    if isinstance(named, str):
+        return named
+    return "postgresql" if "postgres" in type(store).__name__.lower() else "duckdb"
+
+
+def where(f: EventFilters) -> tuple[list[str], list[Any]]:
+    """The conditions of ``query.events`` for these filters (the same SQL: text matched literally)."""
+    from .config import DEFAULT_MIN_CONFIDENCE
+    from .query import CONTAINS, PREFIX, Where, like_literal
+
+    floor = DEFAULT_MIN_CONFIDENCE if f.min_confidence is None else f.min_confidence
+    w = (Where().add("e.type = upper(?)", f.type).add("lower(e.mode) = lower(?)", f.mode)
+         .add(f"e.cameo {PREFIX}", like_literal(f.cameo) if f.cameo else None)
+         .add("lower(e.status) = lower(?)", f.status)
+         .add("e.article_id = ?", f.article).add("e.confidence >= ?", floor if floor > 0 else None)
+         .add("coalesce(e.date_end, e.date_start) >= CAST(? AS DATE)", f.since)
+         .add("coalesce(e.date_start, e.date_end) <= CAST(? AS DATE)", f.until))
+    for side, value in (("actor", f.actor), ("recipient", f.recipient)):
+        if value:
+            w.parts.append(f"(lower(e.{side}_name) {CONTAINS} OR e.{side}_country = upper(?) "
+                           f"OR upper(e.record->'{side}'->>'code') = upper(?))")
+            w.params.extend([like_literal(value), value, value])
+    return w.parts, w.params
+
+
+def _sql_where(parts: list[str]) -> str:
+    return (" WHERE " + " AND ".join(parts)) if parts else ""
+
+
+def stream_rows(store, sql: str, params: Sequence[Any], size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
+    """Rows of a query in batches, never the whole result at once. DuckDB: on a cursor of its own, so the
+    lookups made between batches (through ``store.query``) do not end the stream; other stores: their
+    ``stream`` (PostgreSQL: a server-side cursor, which other statements of its transaction leave open)."""
+    if dialect(store) != "duckdb":
+        yield from store.stream(sql, params, size)
+        return
+    cur = store.con.cursor()
+    try:
+        cur.execute("SET enable_progress_bar = false")  # stderr is for our messages
+        cur.execute(sql, list(params))
+        cols = [d[0] for d in cur.description]
+        while batch := cur.fetchmany(size):
+            yield [dict(zip(cols, row)) for row in batch]
+    finally:
+        cur.close()
+
+
+def spans(store, parts: list[str], params: list[Any], chunk: int = CHUNK) -> list[tuple[str, str] | None]:
+    """Spans of days [first, after) holding at most ``chunk`` events each (a month more than that is one
+    span of its own), oldest first, then None for the events with no date."""
+    import datetime as dt
+
+    months = store.query(f"SELECT substr(CAST({DAY} AS VARCHAR), 1, 7) AS month, count(*) AS n "
+                         f"FROM events e{_sql_where(parts)} GROUP BY 1", params)
+    dated = sorted((r["month"], r["n"]) for r in months if r["month"])
+    out: list[tuple[str, str] | None] = []
+    start, size = None, 0
+    for i, (month, n) in enumerate(dated):
+        if start is not None and size + n > chunk:
+            out.append((start, f"{month}-01"))
+            start, size = None, 0
+        start, size = start or f"{month}-01", size + n
+        if i == len(dated) - 1:
+            y, m = int(month[:4]), int(month[5:7])
+            after = dt.date(y + (m == 12), m % 12 + 1, 1)
+            out.append((start, after.isoformat()))
+    if any(not r["month"] for r in months):
+        out.append(None)
+    return out
+
+
+def event_batches(store, filters: EventFilters, size: int = BATCH, chunk: int = CHUNK
+                  ) -> Iterator[tuple[tuple[str, str] | None, list[dict[str, Any]]]]:
+    """(span, batch) for every stored event that passes the filters, oldest first within and across spans,
+    each row with its record's fields, its article's and its place's."""
+    parts, params = where(filters)
+    for span in spans(store, parts, params, chunk):
+        if span is None:
+            sql = f"SELECT {COLUMNS} FROM events e{_sql_where([*parts, f'{DAY} IS NULL'])} ORDER BY e.id"
+            args = params
+        else:
+            sql = (f"SELECT {COLUMNS} FROM events e"
+                   f"{_sql_where([*parts, f'{DAY} >= CAST(? AS DATE)', f'{DAY} < CAST(? AS DATE)'])}"
+                   f" ORDER BY {DAY}, e.date_end, e.id")
+            args = [*params, *span]
+        for batch in stream_rows(store, sql, args, size):
+            yield span, _enrich(store, batch)
+
+
+def _enrich(store, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each row with the fields of its record, its article and its place (one lookup of each per batch)."""
+    articles = {a["id"]: a for a in store.query(
+        "SELECT id, published, published_date, source, url, title, standfirst, language, analysed_at, "
+        f"length(text) AS doc_len, substr(text, 1, 4000) AS lead FROM articles WHERE id {IN_LIST}",
+        [sorted({r["article_id"] for r in batch})])}
+    for r in batch:
+        rec = r.pop("record")
+        rec = json.loads(rec) if isinstance(rec, str) else rec or {}
+        ev, loc = rec.get("evidence") or {}, rec.get("location") or {}
+        for side in ("actor", "recipient"):
+            part = rec.get(side) or {}
+            r[f"{side}_text"], r[f"{side}_code"] = part.get("text"), part.get("code")
+            r[f"{side}_start"] = (part.get("span") or {}).get("start")
+        sentence, trigger = ev.get("sentence") or {}, ev.get("trigger") or {}
+        r.update(sentence_start=sentence.get("start"), sentence_end=sentence.get("end"),
+                 trigger=trigger.get("text"), trigger_start=trigger.get("start"), trigger_end=trigger.get("end"),
+                 place_id=loc.get("place_id"), lat=loc.get("lat"), lon=loc.get("lon"),
+                 geonames_id=loc.get("geonames_id"))
+        a = articles.get(r["article_id"], {})
+        for k in ("published", "published_date", "source", "url", "title", "language", "analysed_at", "doc_len"):
+            r[k] = a.get(k)
+        r["is_root"] = _in_lead(a, r.get("sentence_start"))
+    places = {p["id"]: p for p in store.query(
+        "SELECT p.id, p.admin1, p.feature_class, p.record->'resolved'->>'feature_code' AS feature_code "
+        f"FROM places p WHERE p.id {IN_LIST}", [sorted({r["place_id"] for r in batch if r.get("place_id")})])}
+    for r in batch:
+        p = places.get(r.get("place_id") or "", {})
+        r["admin1"], r["feature_class"], r["feature_code"] = p.get("admin1"), p.get("feature_class"), \
+            p.get("feature_code")
+    return batch
+
+
+def _in_lead(a: dict[str, Any], start: Any) -> bool:
+    """Whether a sentence starting at ``start`` is in the headline, the standfirst or the first paragraph
+    (GDELT's IsRootEvent: an event of the article's lead)."""
+    if not a or not isinstance(start, int):
+        return False
+    pos = 0
+    skip = {(a.get("title") or "").strip(), (a.get("standfirst") or "").strip()} - {""}
+    for line in (a.get("lead") or "").split("\n"):
+        pos += len(line) + 1
+        if line.strip() and line.strip() not in skip:
+            break
+    return start < pos
+
+
+def group_key(r: dict[str, Any]) -> tuple:
+    """What makes two reports one GDELT event: the same coding of actor, recipient, act, place and days."""
+    low = lambda v: v.lower() if isinstance(v, str) else v  # noqa: E731
+    return (low(r.get("actor_name")), r.get("actor_country"), r.get("actor_sector"), low(r.get("recipient_name")),
+            r.get("recipient_country"), r.get("recipient_sector"), r.get("type"), r.get("mode"), r.get("cameo"),
+            low(r.get("location")), str(r.get("date_start")), str(r.get("date_end")))
+
+
+def groups(store, filters: EventFilters, size: int = BATCH, chunk: int = CHUNK) -> Iterator[list[dict[str, Any]]]:
+    """The reports of each GDELT event, root (earliest id) first, span by span: memory holds one span.
+    An event with no day at all is an event of its own, as ``dateline count`` never counts it."""
+    pending: dict[tuple, list[dict[str, Any]]] = {}
+    current: Any = object()
+    for span, batch in event_batches(store, filters, size, chunk):
+        if span != current:
+            yield from _flush(pending)
+            current = span
+        for r in batch:
+            if span is None:
+                yield [r]
+            else:
+                pending.setdefault(group_key(r), []).append(r)
+    yield from _flush(pending)
+
+
+def _flush(pending: dict[tuple, list[dict[str, Any]]]) -> Iterator[list[dict[str, Any]]]:
+    found = sorted((sorted(g, key=lambda r: r["id"]) for g in pending.values()),
+                   key=lambda g: (str(g[0].get("date_start") or g[0].get("date_end")), g[0]["id"]))
+    pending.clear()
+    yield from found
