@@ -218,3 +218,31 @@ def test_xdoc_beats_the_lemma_baseline_on_the_tune_half():
     path = shared_path("eval", "xdoc", "ecbplus", "cybulska_setup", "ECB_Dev_corpus.txt")
     m = run_task("xdoc", path, split="tune", end_to_end=False).metrics
     assert m["conll_f1"] > m["lemma_conll_f1"] + 0.03
+
+
+def test_coded_events_of_two_reports_join_and_a_third_story_stays_apart(nlp):
+    from dateline.model import Article
+    from dateline.model.ids import article_id
+    from dateline.nlp.resources import default_resources
+    from dateline.pipeline import analyze_doc, default_extractors
+    from dateline.xdoc import doc_profile, event_mentions
+
+    texts = {
+        "r1": "Police arrest Mayor Ana Ruiz in Springfield\n"
+              "Police in Springfield arrested Mayor Ana Ruiz on Monday on bribery charges.",
+        "r2": "Springfield mayor Ana Ruiz arrested\n"
+              "Officers arrested Ana Ruiz, the mayor of Springfield, on Monday, police said.",
+        "r3": "Border guards detain fishermen\n"
+              "Border guards in Norland detained twelve fishermen off the coast of Estra on Friday.",
+    }
+    mentions, profiles = [], []
+    for key, text in texts.items():
+        doc = nlp(text)
+        a = analyze_doc(doc, Article(id=article_id(text), text=text, published="2024-03-05"),
+                        extractors=default_extractors(), resources=default_resources(), provenance={}, nlp=nlp)
+        mentions += event_mentions(a.events, doc, key)
+        profiles.append(doc_profile(key, doc, "day"))
+    assert {m.doc for m in mentions} == {"r1", "r2", "r3"}
+    assert all(texts[m.doc][m.id[1]:m.id[2]] in ("arrested", "detained") for m in mentions)
+    docs_of = sorted(sorted({i[0] for i in c}) for c in cluster_mentions(mentions, profiles))
+    assert docs_of == [["r1", "r2"], ["r3"]]

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ..xdoc.cluster import cluster_mentions
-from ..xdoc.features import EventMention, doc_profile, mention_from_span
+from ..xdoc.features import EventMention, doc_profile, event_mentions, mention_from_span
 from .coref_scores import coref_scores
 from .registry import EvalResult
 from .split import select
@@ -201,8 +201,8 @@ def gold_event_mentions(parsed: dict[str, Parsed], gold: list[GoldMention]) -> l
 # -- end to end ----------------------------------------------------------------------------------------------
 
 def predicted_mentions(p: Parsed, nlp: Any, extractors: Any, resources: Any) -> tuple[list[EventMention], list]:
-    """The triggers of the events our pipeline codes in one document (one mention per trigger span, the
-    most confident event's type as its kind), and the analysis's errors. ``EventMention.text`` keeps
+    """The triggers of the events our pipeline codes in one document (``xdoc.features.event_mentions``),
+    with ids ``(doc_id, -1, (start, end))``, and the analysis's errors. ``EventMention.text`` keeps
     whether a user is shown the event: ``shown`` or ``hidden`` (below the default confidence)."""
     from ..config import DEFAULT_MIN_CONFIDENCE
     from ..model import Article
@@ -211,17 +211,11 @@ def predicted_mentions(p: Parsed, nlp: Any, extractors: Any, resources: Any) -> 
 
     article = Article(id=article_id(p.text), text=p.text, published=PLACEHOLDER_DATE, origin=f"ecbplus:{p.doc.id}")
     a = analyze_doc(p.parse, article, extractors=extractors, resources=resources, provenance={}, nlp=nlp)
-    seen: dict[tuple[int, int], EventMention] = {}
-    for e in sorted(a.events, key=lambda e: -e.confidence):
-        t = e.evidence.trigger
-        if (t.start, t.end) in seen:
-            continue
-        span = p.parse.char_span(t.start, t.end, alignment_mode="expand")
-        if span is not None:
-            m = mention_from_span((p.doc.id, -1, (t.start, t.end)), p.doc.id, span, kind=e.type)
-            seen[t.start, t.end] = dataclasses.replace(
-                m, text="shown" if e.confidence >= DEFAULT_MIN_CONFIDENCE else "hidden")
-    return list(seen.values()), [f"{p.doc.id}: {err.stage}: {err.message}" for err in a.errors]
+    shown = {(e.evidence.trigger.start, e.evidence.trigger.end) for e in a.events
+             if e.confidence >= DEFAULT_MIN_CONFIDENCE}
+    out = [dataclasses.replace(m, id=(p.doc.id, -1, m.id[1:]), text="shown" if m.id[1:] in shown else "hidden")
+           for m in event_mentions(a.events, p.parse, p.doc.id)]
+    return out, [f"{p.doc.id}: {err.stage}: {err.message}" for err in a.errors]
 
 
 def align(p: Parsed, gold_ids: list[MentionId], predicted: list[EventMention]) -> list[EventMention]:

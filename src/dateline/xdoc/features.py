@@ -142,3 +142,18 @@ def mention_from_span(mention_id: Hashable, doc_id: str, span: Any, kind: str = 
                         kind=kind, names=frozenset(_ents(ents, _NAME_LABELS)),
                         times=frozenset(_ents(ents, _TIME_LABELS)), numbers=frozenset(_ents(ents, _NUMBER_LABELS)),
                         agent=agent_of(head), word=head.lemma_.lower())
+
+
+def event_mentions(events: Iterable[Any], doc: Any, doc_id: str, *, min_confidence: float = 0.0) -> list[EventMention]:
+    """The mentions of one parsed article's coded events (``model.Event``): one a trigger span, typed by
+    its most confident event, with ids ``(doc_id, start, end)`` in characters. Events under
+    ``min_confidence`` are left out."""
+    out: dict[tuple[int, int], EventMention] = {}
+    for e in sorted(events, key=lambda e: -e.confidence):
+        t = e.evidence.trigger
+        if e.confidence < min_confidence or (t.start, t.end) in out:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None:
+            out[t.start, t.end] = mention_from_span((doc_id, t.start, t.end), doc_id, span, kind=e.type)
+    return list(out.values())
