@@ -68,7 +68,7 @@ def read_inputs(paths: Iterable[str | Path], options: ReadOptions = ReadOptions(
             yield ItemError(origin=origin_of(path), stage="read", code="unreadable", message=_why(e))
             continue
         if is_dir:
-            for f in _walk(path):
+            for f in walk_entries(path):
                 if isinstance(f, ItemError):
                     yield f
                 else:
@@ -114,7 +114,12 @@ def _guarded(items: Iterator[Item], origin: str) -> Iterator[Item]:
                         message=f"the input could not be read: {type(e).__name__}: {e}")
 
 
-def _walk(root: Path) -> Iterator[Path | ItemError]:
+def _walk(root: Path) -> Iterator[Path]:
+    """The readable files under root (walk_entries without its errors)."""
+    return (f for f in walk_entries(root) if isinstance(f, Path))
+
+
+def walk_entries(root: Path) -> Iterator[Path | ItemError]:
     """Files under root, lazily; small directories in name order so runs are reproducible.
     A name that is not UTF-8, or an entry that cannot be looked at (a symlink loop), is an error."""
     stack = [root]

@@ -24,14 +24,14 @@ def estimate_items(inputs: Iterable[str]) -> int:
 
 
 def _estimate(inputs: Iterable[str]) -> int:
-    from ..ingest.reader import _walk
+    from ..ingest.reader import walk_entries
 
     total = 0
     for p in inputs:
         path = Path(p)
         if p == "-":
             continue
-        files = _walk(path) if path.is_dir() else [path]
+        files = walk_entries(path) if path.is_dir() else [path]
         for f in files:
             total += 1 if not isinstance(f, Path) else _count(f)  # an entry the walk cannot read is one error
     return total
