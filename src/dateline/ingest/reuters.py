@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from ..model import Article
 from .article import Defaults, ItemFailure, make_article
+from .decode import bom_encoding
 
 _OPEN, _CLOSE = "<REUTERS", "</REUTERS>"
 _ATTR = re.compile(r'(\w{1,40})="([^"]{0,200})"')
@@ -95,7 +96,7 @@ def paragraphs_of_wire(text: str) -> list[str]:
 def read_reuters(data: bytes, *, origin: str, defaults: Defaults) -> Iterator[tuple[str, Article | ItemFailure]]:
     """Every story in one .sgm file, as (origin#NEWID, Article or ItemFailure)."""
     try:
-        text = data.decode("utf-8")
+        text = data.decode(bom_encoding(data) or "utf-8")
     except UnicodeDecodeError:
         text = data.decode("latin-1")  # the 1987 files are ASCII but for a few stray 8-bit bytes
     found = False
@@ -126,23 +127,19 @@ def stories(text: str) -> Iterator[tuple[str, str, bool]]:
         if after < len(text) and not (text[after] == ">" or text[after].isspace()):
             pos = text.find(_OPEN, after)  # <REUTERSX is not the tag
             continue
-        nxt = _next_open(text, after)
-        tag_end = text.find(">", after, nxt if nxt >= 0 else len(text))
+        nxt = text.find(_OPEN, after)
+        end = nxt if nxt >= 0 else len(text)
+        tag_end = text.find(">", after, end)
         if tag_end < 0:  # no '>' before the next opener: stray text, not a tag
             pos = nxt
             continue
-        close = text.find(_CLOSE, tag_end + 1, nxt if nxt >= 0 else len(text))
+        close = text.find(_CLOSE, tag_end + 1, end)
         if close < 0:
-            yield text[after:tag_end], text[tag_end + 1:nxt if nxt >= 0 else len(text)], False
+            yield text[after:tag_end], text[tag_end + 1:end], False
             pos = nxt
             continue
         yield text[after:tag_end], text[tag_end + 1:close], True
         pos = text.find(_OPEN, close + len(_CLOSE))
-
-
-def _next_open(text: str, start: int) -> int:
-    """The next ``<REUTERS`` opener after ``start`` (-1 for none)."""
-    return text.find(_OPEN, start)
 
 
 def _story(block: str, attrs: dict[str, str], *, origin: str, defaults: Defaults) -> Article:
