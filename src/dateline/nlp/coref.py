@@ -35,6 +35,7 @@ Rules, in the order they are tried (each mention, by its head word, is linked at
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,9 +166,16 @@ class _Builder(PronounRules):
         mentions = sorted(e.mentions, key=lambda m: (m.span.start, -m.span.end))
         first_name = next((m.span for m in mentions if m.kind == "name"), mentions[0].span if mentions else None)
         for m in mentions:
+            if m.kind == "title" and self._run_on(m.span):
+                continue  # "AFP.District mayor": a title read across a missing line break
             rule, ante = self._entity_rule(m, names, first_name, e)
             if self._add(d, m.span, m.kind, rule, ante) and m.kind in ("name", "short_name"):
                 names.append(m.span)
+
+    @staticmethod
+    def _run_on(span: Span) -> bool:
+        """Words run together across a lost line break or markup ("AFP.District", "ETA.==Background==")."""
+        return re.search(r"[A-Za-z][.?!=\]\"”]+[A-Z][a-z]", span.text) is not None
 
     def _entity_rule(self, m, names: list[Span], first_name: Span | None, e: Entity) -> tuple[str, Span | None]:
         if m.kind == "name":
@@ -194,8 +202,6 @@ class _Builder(PronounRules):
     def merge_groups(self) -> None:
         """ "the Arnor Fishing League (AFL) ... AFL": a short name in brackets right after a name is that
         name; "Ruiz" read as a body or a place is the one person of the article named "... Ruiz"."""
-        import re
-
         by_name: dict[str, _Draft] = {}
         for d in self.drafts:
             for _, span in d.heads:
@@ -266,7 +272,9 @@ class _Builder(PronounRules):
                 if t is None or t.tokens.root.i in self.owner:
                     continue
                 head = t.tokens.root
-                if head.ent_type_ in ("GPE", "NORP", "ORG") or self._noun_class(head) != "person" and head.pos_ != "PROPN":
+                if any(w.is_punct for w in t.tokens) or head.ent_type_ or self._run_on(_span(t.tokens)):
+                    continue  # "Bagram Airfield", a run-on line: no title
+                if self._noun_class(head) != "person" and head.pos_ != "PROPN":
                     continue
                 self._add(d, t.tokens, "title", f"title of {d.name}, before the name", name)
 
