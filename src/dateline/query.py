@@ -190,7 +190,7 @@ def quotes(store, *, speaker: str | None = None, since: str | None = None, until
     w.add("coalesce(d.first_day, a.published_date) <= CAST(? AS DATE)", until)
     return store.query(
         "SELECT q.article_id, a.published, coalesce(d.first_day, a.published_date) AS said_on, q.speaker_name, "
-        "q.speaker_text, q.cue, q.kind, q.content, q.date, q.place, q.start_char, q.end_char, "
+        "q.speaker_text, q.principal, q.cue, q.kind, q.content, q.date, q.place, q.start_char, q.end_char, "
         "q.record->>'rule' AS rule "
         "FROM quotes q JOIN articles a ON a.id = q.article_id "
         "LEFT JOIN (SELECT article_id, value, min(start_date) AS first_day, max(end_date) AS last_day "

@@ -33,6 +33,12 @@ def quotes_cmd(
         rows = query.quotes(store, **wanted)
     columns = ["said_on", "speaker_name", "cue", "kind", "content", "place", "article_id"] if fmt == "table" else None
     if fmt == "table":
-        rows = [{**r, "speaker_name": r["speaker_name"] or "(unknown)", "article_id": r["article_id"][:10]}
-                for r in rows]
+        rows = [{**r, "speaker_name": speaker_cell(r["speaker_name"], r.get("principal")),
+                 "article_id": r["article_id"][:10]} for r in rows]
     emit(rows, fmt=fmt, columns=columns, title="Quotes")
+
+
+def speaker_cell(name: str | None, principal: str | None) -> str:
+    """The speaker as a person reads it: a spokesperson with whom they speak for."""
+    shown = name or "(unknown)"
+    return f"{shown} (for {principal})" if principal else shown

@@ -8,6 +8,7 @@ from rich.table import Table
 
 from ..model import ArticleAnalysis
 from .output import cell, esc
+from .quotes import speaker_cell
 
 
 def print_analysis(a: ArticleAnalysis) -> None:
@@ -48,7 +49,7 @@ def print_analysis(a: ArticleAnalysis) -> None:
         for c in ("speaker", "cue", "kind", "content"):
             t.add_column(c, overflow="fold")
         for q in a.quotes:
-            t.add_row(*map(cell, (q.speaker_name or "(unknown)", q.cue.text if q.cue else "", q.kind, q.content.text)))
+            t.add_row(*map(cell, (speaker_cell(q.speaker_name, q.principal), q.cue.text if q.cue else "", q.kind, q.content.text)))
         out.print(t)
     if a.events:
         t = Table(title="Events")

@@ -130,7 +130,9 @@ class Place:
 
 @frozen
 class Quote:
-    """A statement and who made it. ``speaker_name`` is None when no speaker could be found."""
+    """A statement and who made it. ``speaker_name`` is None when no speaker could be found. A spokesperson
+    stays the speaker; ``principal`` names whom they speak for ("a spokesman for the ministry" -> "ministry",
+    "Blair's spokesman" -> "Tony Blair"), None when the speaker speaks for themselves."""
 
     id: str
     content: Span
@@ -142,6 +144,7 @@ class Quote:
     date: str | None = None  # a DateMention value when the text dates the statement
     place: str | None = None
     rule: str = ""
+    principal: str | None = None  # after rule: records stored before the field read with None
 
 
 @frozen

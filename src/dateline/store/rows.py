@@ -69,7 +69,7 @@ def quote_rows(a: ArticleAnalysis) -> list[tuple]:
     return [
         (q.id, a.article.id, q.content.start, q.content.end, q.content.text, q.kind,
          q.cue.text if q.cue else None, q.speaker.text if q.speaker else None, q.speaker_name,
-         q.speaker_entity_id, q.date, q.place, _json(q))
+         q.speaker_entity_id, q.date, q.place, q.principal, _json(q))
         for q in a.quotes
     ]
 
@@ -105,7 +105,7 @@ CHILD_TABLES = {
     "places": ("id, article_id, start_char, end_char, text, name, country, admin1, lat, lon, geonames_id, "
                "feature_class, is_event_location, record", place_rows),
     "quotes": ("id, article_id, start_char, end_char, content, kind, cue, speaker_text, speaker_name, "
-               "speaker_entity_id, date, place, record", quote_rows),
+               "speaker_entity_id, date, place, principal, record", quote_rows),
     "events": ("id, article_id, type, mode, cameo, status, confidence, actor_name, actor_country, actor_sector, "
                "recipient_name, recipient_country, recipient_sector, date_value, date_start, date_end, "
                "date_inferred, location, location_country, rule, sentence, record", event_rows),
