@@ -9,9 +9,10 @@ split into tune and check halves by their number (``evals.split``).
 Each document's sentences are written one a line (words joined by spaces, none before punctuation) and
 parsed once with the product's spaCy pipeline.
 
-* conll_f1 (the headline): our clustering (``dateline.xdoc``) of the gold mentions: documents grouped
-  into sub-topics by what they say, mentions joined by lemma, event-word equivalences and compatible
-  arguments. MUC, B-cubed and CEAF-e P/R/F1 beside it; singletons count.
+* conll_f1 (the headline): our clustering (``dateline.xdoc.cluster``) of the gold mentions within each
+  topic: mentions joined by lemma, word family or event-word group, weighted by how alike their
+  documents are and what their sentences share (names, dates, numbers). MUC, B-cubed and CEAF-e P/R/F1
+  beside it; singletons count.
 * lemma_conll_f1: the baseline, the gold mentions of a topic clustered by the plain lemma of their
   trigger's head word (as the parser gives it).
 * e2e_conll_f1: end to end. The product's pipeline analyses each document (``analyze_doc`` on the same
@@ -28,11 +29,10 @@ parsed once with the product's spaCy pipeline.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections import defaultdict
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -213,7 +213,7 @@ def predicted_mentions(p: Parsed, nlp: Any, extractors: Any, resources: Any) -> 
     a = analyze_doc(p.parse, article, extractors=extractors, resources=resources, provenance={}, nlp=nlp)
     shown = {(e.evidence.trigger.start, e.evidence.trigger.end) for e in a.events
              if e.confidence >= DEFAULT_MIN_CONFIDENCE}
-    out = [dataclasses.replace(m, id=(p.doc.id, -1, m.id[1:]), text="shown" if m.id[1:] in shown else "hidden")
+    out = [replace(m, id=(p.doc.id, -1, m.id[1:]), text="shown" if m.id[1:] in shown else "hidden")
            for m in event_mentions(a.events, p.parse, p.doc.id)]
     return out, [f"{p.doc.id}: {err.stage}: {err.message}" for err in a.errors]
 
@@ -237,7 +237,7 @@ def align(p: Parsed, gold_ids: list[MentionId], predicted: list[EventMention]) -
     out = []
     for i, m in enumerate(predicted):
         if i in renamed:
-            m = dataclasses.replace(m, id=renamed[i])
+            m = replace(m, id=renamed[i])
         out.append(m)
     return out
 
