@@ -69,6 +69,13 @@ def test_a_role_noun_goes_to_the_latest_holder_named(read):
     assert "office" in role.rule
 
 
+def test_a_noun_that_described_a_person_names_them_again(read):
+    _, found = read("Theatre\nCritics in Dale praised lawyer Maria Lopez on Monday.\nThe lawyer thanked them.")
+    c = cluster_with(found, "Maria Lopez")
+    assert c is not None and link_of(c, "lawyer").kind == "title"
+    assert link_of(c, "The lawyer").antecedent.text == "Maria Lopez"
+
+
 def test_pronouns_by_gender(read):
     _, found = read("Talks\nMaria Lopez met Tom Baker in Lima on Monday.\nShe praised the plan.\n"
                     "He asked for more time.")

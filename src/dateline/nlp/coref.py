@@ -343,6 +343,8 @@ class _Builder(PronounRules):
                 self._person_role(tok, low)
             elif low in PLACE_NOUNS or low in BODY_NOUNS:
                 self._thing_noun(tok, low)
+            elif tok.pos_ == "NOUN" and self._noun_class(tok) == "person":
+                self._person_role(tok, low)  # "the playwright" after "playwright Ann Lee"
 
     def _name_head(self, tok: Token) -> bool:
         """ "the assembly" after "the National Assembly", "the street" after "Rue Hugo street": a definite
@@ -366,14 +368,23 @@ class _Builder(PronounRules):
         best = None
         for d in self.drafts:
             e = d.entity
-            if e is None or e.type != "PERSON" or word not in _role_words(e):
+            if e is None or e.type != "PERSON":
                 continue
+            office = word in ROLE_NOUNS or word in PERSON_ROLES
+            heads = {t.split()[-1].strip(".,").lower() for t in e.titles if t.split()} | self._described_as(d)
+            if word not in (_role_words(e) if office else set()) | heads:
+                continue  # any word of a title for an office noun, else the title's own head noun
             earlier = self._mentions_before(d, tok.i)
             if earlier and (best is None or earlier[-1][0] > best[1]):
                 best = (d, earlier[-1][0], earlier[-1][1])
         if best is not None:
             d, _, ante = best
-            self._add(d, _np(tok), "nominal", f"'{word}' is the office of {d.name}, the latest holder named", ante)
+            self._add(d, _np(tok), "nominal", f"'{word}' is the office of {d.name}, the latest holder named "
+                      "(by title, office or apposition)", ante)
+
+    def _described_as(self, d: _Draft) -> set[str]:
+        """The head nouns of the titles and appositions already in a cluster ("playwright", "mayor")."""
+        return {self.doc[h].lemma_.lower() for (h, _), lk in zip(d.heads, d.links) if lk.kind in ("title", "nominal")}
 
     def _thing_noun(self, tok: Token, word: str) -> None:
         """ "the country" -> the one country named in the window; "the group" -> the one body."""
