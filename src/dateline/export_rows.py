@@ -2,12 +2,12 @@
 article's and its place's fields, read in bounded memory from DuckDB or PostgreSQL.
 
 A store of a million events cannot be sorted or grouped in one query under a small memory limit (DuckDB
-then needs far more than its limit for the sort), so events are read a span of days at a time: months are
-counted first, consecutive months are joined into spans of at most ``CHUNK`` events, and each span is
-read (and sorted) on its own, in batches through a cursor. Events are filed under their first day, else
+then needs far more than its limit for the sort), so events are read a span of days at a time: events are
+counted per day first, consecutive days are joined into spans of at most ``CHUNK`` events, and each span is
+read whole through a cursor and sorted in Python. Events are filed under their first day, else
 their last ("before the published date"); the few with neither come last.
 Each stored record is parsed once in Python (DuckDB parses the JSON again for every field read with
-``->>``, which costs more), and articles and places are looked up once per batch by their ids.
+``->>``, which costs more), and articles and places are looked up once per span by their ids.
 """
 
 from __future__ import annotations
@@ -93,53 +93,72 @@ def stream_rows(store, sql: str, params: Sequence[Any], size: int = BATCH) -> It
 
 
 def spans(store, parts: list[str], params: list[Any], chunk: int = CHUNK) -> list[tuple[str, str] | None]:
-    """Spans of days [first, after) holding at most ``chunk`` events each (a month more than that is one
-    span of its own), oldest first, then None for the events with no date."""
+    """Spans of days [first, after) holding at most ``chunk`` events each (a day with more is a span of its
+    own), oldest first, then None for the events with no day at all."""
     import datetime as dt
 
-    months = store.query(f"SELECT substr(CAST({DAY} AS VARCHAR), 1, 7) AS month, count(*) AS n "
-                         f"FROM events e{_sql_where(parts)} GROUP BY 1", params)
-    dated = sorted((r["month"], r["n"]) for r in months if r["month"])
+    counts = store.query(f"SELECT {DAY} AS day, count(*) AS n FROM events e{_sql_where(parts)} GROUP BY 1", params)
+    days = sorted((str(r["day"])[:10], r["n"]) for r in counts if r["day"] is not None)
     out: list[tuple[str, str] | None] = []
     start, size = None, 0
-    for i, (month, n) in enumerate(dated):
+    for day, n in days:
         if start is not None and size + n > chunk:
-            out.append((start, f"{month}-01"))
+            out.append((start, day))
             start, size = None, 0
-        start, size = start or f"{month}-01", size + n
-        if i == len(dated) - 1:
-            y, m = int(month[:4]), int(month[5:7])
-            after = dt.date(y + (m == 12), m % 12 + 1, 1)
-            out.append((start, after.isoformat()))
-    if any(not r["month"] for r in months):
+        start, size = start or day, size + n
+    if start is not None:
+        out.append((start, (dt.date.fromisoformat(days[-1][0]) + dt.timedelta(days=1)).isoformat()))
+    if any(r["day"] is None for r in counts):
         out.append(None)
     return out
 
 
+def _span_sql(span: tuple[str, str] | None, parts: list[str], params: list[Any]) -> list[tuple[str, list]]:
+    """The queries of one span. Dated by their first day, or only by their last: two queries, because a
+    condition on a plain column is applied while scanning (the stored records of other days are then not
+    read), a condition on coalesce(...) is not."""
+    if span is None:
+        return [(f"SELECT {COLUMNS} FROM events e{_sql_where([*parts, 'e.date_start IS NULL', 'e.date_end IS NULL'])}"
+                 " ORDER BY e.id", params)]
+    first = ["e.date_start >= CAST(? AS DATE)", "e.date_start < CAST(? AS DATE)"]
+    last = ["e.date_start IS NULL", "e.date_end >= CAST(? AS DATE)", "e.date_end < CAST(? AS DATE)"]
+    return [(f"SELECT {COLUMNS} FROM events e{_sql_where([*parts, *first])}", [*params, *span]),
+            (f"SELECT {COLUMNS} FROM events e{_sql_where([*parts, *last])}", [*params, *span])]
+
+
 def event_batches(store, filters: EventFilters, size: int = BATCH, chunk: int = CHUNK
                   ) -> Iterator[tuple[tuple[str, str] | None, list[dict[str, Any]]]]:
-    """(span, batch) for every stored event that passes the filters, oldest first within and across spans,
-    each row with its record's fields, its article's and its place's."""
+    """(span, batch) for every stored event that passes the filters, oldest first, each row with its
+    record's fields, its article's and its place's. A span's rows are read whole (at most ``chunk``, or
+    the events of one day), so its articles and places are looked up once."""
     parts, params = where(filters)
     for span in spans(store, parts, params, chunk):
-        if span is None:
-            sql = f"SELECT {COLUMNS} FROM events e{_sql_where([*parts, f'{DAY} IS NULL'])} ORDER BY e.id"
-            args = params
-        else:
-            sql = (f"SELECT {COLUMNS} FROM events e"
-                   f"{_sql_where([*parts, f'{DAY} >= CAST(? AS DATE)', f'{DAY} < CAST(? AS DATE)'])}"
-                   f" ORDER BY {DAY}, e.date_end, e.id")
-            args = [*params, *span]
-        for batch in stream_rows(store, sql, args, size):
-            yield span, _enrich(store, batch)
+        if span is None:  # however many have no day, a batch at a time
+            for sql, args in _span_sql(span, parts, params):
+                for batch in stream_rows(store, sql, args, size):
+                    _enrich(store, batch)
+                    yield span, batch
+            continue
+        rows = [r for sql, args in _span_sql(span, parts, params) for b in stream_rows(store, sql, args, size)
+                for r in b]
+        rows.sort(key=lambda r: (str(r["date_start"] or r["date_end"]), str(r["date_end"]), r["id"]))
+        _enrich(store, rows)
+        for i in range(0, len(rows), size):
+            yield span, rows[i:i + size]
 
 
-def _enrich(store, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each row with the fields of its record, its article and its place (one lookup of each per batch)."""
-    articles = {a["id"]: a for a in store.query(
-        "SELECT id, published, published_date, source, url, title, standfirst, language, analysed_at, "
-        f"length(text) AS doc_len, substr(text, 1, 4000) AS lead FROM articles WHERE id {IN_LIST}",
-        [sorted({r["article_id"] for r in batch})])}
+def _lookup(store, sql: str, ids: list[str], size: int = 50_000) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), size):
+        out.update((r["id"], r) for r in store.query(sql, [ids[i:i + size]]))
+    return out
+
+
+def _enrich(store, batch: list[dict[str, Any]]) -> None:
+    """Each row with the fields of its record, its article and its place (one lookup of each)."""
+    articles = _lookup(store, "SELECT id, published, published_date, source, url, title, standfirst, language, "
+                              "analysed_at, length(text) AS doc_len, substr(text, 1, 2000) AS lead "
+                              f"FROM articles WHERE id {IN_LIST}", sorted({r["article_id"] for r in batch}))
     for r in batch:
         rec = r.pop("record")
         rec = json.loads(rec) if isinstance(rec, str) else rec or {}
@@ -157,14 +176,12 @@ def _enrich(store, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for k in ("published", "published_date", "source", "url", "title", "language", "analysed_at", "doc_len"):
             r[k] = a.get(k)
         r["is_root"] = _in_lead(a, r.get("sentence_start"))
-    places = {p["id"]: p for p in store.query(
-        "SELECT p.id, p.admin1, p.feature_class, p.record->'resolved'->>'feature_code' AS feature_code "
-        f"FROM places p WHERE p.id {IN_LIST}", [sorted({r["place_id"] for r in batch if r.get("place_id")})])}
+    # only plain columns: reading each place's stored record for its feature code would read them all
+    places = _lookup(store, f"SELECT id, admin1, feature_class FROM places WHERE id {IN_LIST}",
+                     sorted({r["place_id"] for r in batch if r.get("place_id")}))
     for r in batch:
         p = places.get(r.get("place_id") or "", {})
-        r["admin1"], r["feature_class"], r["feature_code"] = p.get("admin1"), p.get("feature_class"), \
-            p.get("feature_code")
-    return batch
+        r["admin1"], r["feature_class"] = p.get("admin1"), p.get("feature_class")
 
 
 def _in_lead(a: dict[str, Any], start: Any) -> bool:

@@ -184,7 +184,7 @@ def _event_loc(r: dict[str, Any]) -> dict[str, Any] | None:
         cc3 = country.iso3 if country else None
     return {"geonameid": _int(r.get("geonames_id")), "name": r["location"], "latitude": _float(r.get("lat")),
             "longitude": _float(r.get("lon")), "feature class": r.get("feature_class"),
-            "feature code": r.get("feature_code"), "country code": cc, "cc3": cc3, "admin1 code": r.get("admin1")}
+            "country code": cc, "cc3": cc3, "admin1 code": r.get("admin1")}
 
 
 def plover_record(r: dict[str, Any], coding: Coding, *, with_text: bool = False) -> dict[str, Any]:
@@ -224,11 +224,10 @@ def _geo_type(r: dict[str, Any]) -> int | None:
     if not r.get("location"):
         return None
     us = (r.get("location_country") or "").upper() == "US"
-    code = r.get("feature_code") or ""
-    if code.startswith("PCL") or (r.get("feature_class") is None and r.get("lat") is None):
+    if r.get("feature_class") is None and r.get("lat") is None:
         return 1
-    if r.get("feature_class") == "A":
-        return 2 if us else 5
+    if r.get("feature_class") == "A":  # a country has no first-level division
+        return (2 if us else 5) if r.get("admin1") else 1
     return 3 if us else 4
 
 
@@ -426,7 +425,7 @@ def _bound_memory(store) -> None:
     """A DuckDB store caches up to most of the machine's memory by default: an export needs little."""
     limit = getattr(store, "limit", None)
     if dialect(store) == "duckdb" and callable(limit):
-        limit(memory="256MB")
+        limit(memory="160MB")  # a span's sort needs a few tens of MB
 
 
 __all__ = ["FORMATS", "GDELT_EVENT_COLUMNS", "GDELT_MENTION_COLUMNS", "FLAT_COLUMNS", "EventFilters",
