@@ -123,3 +123,23 @@ def _singles(text: str, idx: list[int], doubles: list[MarkSpan]) -> list[MarkSpa
             out.append(_span(text, open_at, 1, i, i + 1, closed=True, paragraphs=1, single=True))
             open_at = None
     return out
+
+
+# Lines a web page puts around the story, never said by anyone: "Scroll down for video", "Share this
+# article", "Click here to ...", "Read more: ...", picture credits ("Photo: Jane Roe/Reuters", "(Image: AFP)").
+FURNITURE = re.compile(
+    r"^\W{0,3}(?:scroll (?:down|up)\b|share (?:this|on)\b|click here\b|read more\b|related:|advertisement\W*$"
+    r"|(?:photo|image|picture|video|credit|photograph)s?(?: credit)?\s*[:|©]|\(?(?:image|photo|picture)s?:|©"
+    r"|getty images\W*$|sign up\b|follow us\b|continue reading\b)",
+    re.IGNORECASE)
+
+
+def furniture_lines(text: str) -> list[tuple[int, int]]:
+    """Character spans of the lines that are page furniture or picture credits."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) < 200 and FURNITURE.match(line.strip()):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out

@@ -35,8 +35,8 @@ from spacy.tokens import Doc, Token
 from ..model import Entity, Quote, Span
 from ..model.ids import stable_id
 from .lexicon import PLACE_LABELS, RELATIVE_PRONOUNS, SPEECH_VERBS
-from .quote_marks import MarkSpan, find_quotes
-from .speakers import SpeakerResolver
+from .quote_marks import MarkSpan, find_quotes, furniture_lines
+from .speakers import SpeakerResolver, cannot_speak
 from .words import WordTest
 
 NAME = "dateline.quotes.v1"
@@ -71,6 +71,7 @@ class Found:
     speaker_span: tuple[int, int] | None = None
     entity: Entity | None = None
     speaker_name: str | None = None
+    principal: str | None = None
     date: str | None = None
     place: str | None = None
     rule: str = ""
@@ -81,7 +82,8 @@ class Found:
 def extract_quotes(ctx) -> tuple[Quote, ...]:
     doc, text = ctx.doc, ctx.article.text
     reader = _Reader(ctx)
-    marks = find_quotes(text)
+    reader.furniture_spans = furniture_lines(text)
+    marks = [m for m in find_quotes(text) if not reader.furniture(m.outer_start)]
     reader.quoted = [(m.outer_start, m.outer_end) for m in marks]
     reader.resolver = SpeakerResolver(doc, tuple(ctx.entities), reader.quoted)
     found: list[Found] = []
@@ -122,7 +124,7 @@ def _record(article, f: Found) -> Quote:
         id=stable_id(article.id, a, b, f.kind, prefix="q"),
         content=content, kind=f.kind, cue=cue, speaker=speaker,  # type: ignore[arg-type]
         speaker_entity_id=f.entity.id if f.entity else None, speaker_name=f.speaker_name,
-        date=f.date, place=f.place, rule=f.rule,
+        date=f.date, place=f.place, rule=f.rule, principal=f.principal,
     )
 
 
@@ -135,6 +137,7 @@ class _Reader:
         self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
         self.quoted: list[tuple[int, int]] = []
         self.resolver: SpeakerResolver | None = None
+        self.furniture_spans: list[tuple[int, int]] = []
 
     # -- positions ---------------------------------------------------------------------------
 
@@ -147,6 +150,9 @@ class _Reader:
             a += 1
         b = bisect.bisect_left(self.starts, end)
         return [self.doc[i] for i in range(a, min(b, len(self.doc)))]
+
+    def furniture(self, char: int) -> bool:
+        return any(a <= char <= b for a, b in self.furniture_spans)
 
     def in_quote(self, tok: Token) -> bool:
         i = tok.idx
@@ -361,16 +367,26 @@ class _Reader:
                         t = t.head
                     return t
             return None
+        if cue.tag_ == "VBG" and cue.lower_ != "according":
+            # "Dean went on MSNBC on Tuesday, saying ...": a participle's speaker is its sentence's subject,
+            # not the last noun before it
+            root = cue.sent.root
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.i < cue.i and not self.in_quote(subj) and not cannot_speak(subj) \
+                    and subj.lower_ not in EXPLETIVES:
+                return subj
         depth = 0
         for t in reversed(doc[max(cue.sent.start, cue.i - 10):cue.i]):
             if self.in_quote(t):
                 break
             depth += (t.text == ")") - (t.text == "(")  # "Cummings (D-Md.) said": not the party
-            if depth == 0 and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            if depth == 0 and t.pos_ in ("PROPN", "NOUN", "PRON") and not cannot_speak(t):
                 return t
         return None
 
     def _set_speaker(self, f: Found, head: Token, found: list[Found]) -> None:
+        if cannot_speak(head) or self.furniture(head.idx):
+            return  # "Tuesday", "a suicide attack", "Scroll down for video": no one said it
         span = _speaker_tokens(head)
         if not span:
             return
@@ -379,7 +395,7 @@ class _Reader:
         last = next((x for x in reversed(found) if x.entity is not None), None)
         last_at = last.cue[0] if last is not None and last.cue else (last.content[0] if last else -1)
         r = self.resolver.resolve(head, span, last_speaker=last.entity if last else None, last_speaker_at=last_at)
-        f.entity, f.speaker_name = r.entity, r.name
+        f.entity, f.speaker_name, f.principal = r.entity, r.name, r.principal
 
     # -- indirect speech ---------------------------------------------------------------------
 
@@ -414,6 +430,11 @@ class _Reader:
                 toks.pop()
             while toks and toks[0].is_punct and toks[0].text not in "\"“‘":
                 toks.pop(0)
+            cut = next((k for k, t in enumerate(toks) if self.furniture(t.idx)), None)
+            if cut is not None:  # a clause the parse ran on into a caption or a "Share this" line
+                toks = toks[:cut]
+                while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”’":
+                    toks.pop()
             words = [t for t in toks if (t.is_alpha or t.like_num) and t.i not in frame]
             if len(words) < 2:
                 continue
@@ -592,6 +613,7 @@ def _set(f: Found, **kw) -> Found:
 def _inherit(f: Found, prev: Found, *, cue: bool) -> None:
     f.speaker_tok, f.speaker_span, f.entity, f.speaker_name = (prev.speaker_tok, prev.speaker_span, prev.entity,
                                                                 prev.speaker_name)
+    f.principal = prev.principal
     if cue:
         f.cue, f.cue_tok = prev.cue, prev.cue_tok
 
@@ -633,11 +655,29 @@ def _subject(cue: Token) -> Token | None:
                 return cur.head
             return subj
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN")):
-            return cur.head
+            if not cannot_speak(cur.head):
+                return cur.head
+            # "... on Tuesday, saying": the participle belongs to the clause the time word sits in
+            verb = _governing_verb(cur.head)
+            if verb is None:
+                return None
+            cur = verb
+            continue
         if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
         return None
+    return None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
     return None
 
 

@@ -20,6 +20,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import Entity
+from .events.gender import entity_gender, pronoun_gender
 from .lexicon import PERSON_PRONOUNS
 from .names import PERSON_ROLES
 
@@ -32,10 +33,37 @@ ROLE_NOUNS = PERSON_ROLES | frozenset({
 DETERMINERS = ("the ", "The ")
 
 
+# Whoever speaks *for* someone: the words are theirs, the position their principal's.
+SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen",
+                          "mouthpiece"})
+PRESS_ROLES = frozenset({"secretary", "officer", "office", "aide", "adviser", "advisor"})  # with "press" before
+
+
+# Words that head a phrase which cannot speak: times and events ("a suicide attack", "Tuesday, saying ...")
+# and page furniture verbs read as nouns ("Scroll", "Click"). Documents, polls and clips do speak in news
+# ("the poll shows", "the clip says"), so they are not here.
+NOT_SPEAKERS = frozenset({
+    "attack", "bombing", "blast", "explosion", "shooting", "crash", "caption", "conference", "meeting",
+    "interview", "rally", "hearing", "session", "day", "night", "week", "month", "year", "morning", "evening",
+    "afternoon", "weekend", "scroll", "click", "share", "advertisement", "language", "check", "query", "public",
+})
+NUMBER_LABELS = frozenset({"DATE", "TIME"})  # "63 percent said": respondents do speak
+
+
+def cannot_speak(head: Token) -> bool:
+    """True for a speaker phrase's head that names no person, organisation, role or document."""
+    if head.pos_ == "PRON":
+        return False
+    if head.ent_type_ in NUMBER_LABELS:
+        return True
+    return head.lemma_.lower() in NOT_SPEAKERS or head.lower_ in NOT_SPEAKERS or not any(c.isalpha() for c in head.text)
+
+
 @dataclass(slots=True)
 class Resolved:
     entity: Entity | None
     name: str | None
+    principal: str | None = None
 
 
 @dataclass(slots=True)
@@ -48,6 +76,7 @@ class SpeakerResolver:
     _token_entity: dict[int, Entity] = field(default_factory=dict)
     _person_mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (char start, entity), sorted
     _starts: list[int] = field(default_factory=list)
+    _genders: dict[str, str | None] = field(default_factory=dict)  # entity id -> 'f', 'm' or None
 
     def __post_init__(self) -> None:
         self._starts = self.doc.to_array(IDX).tolist()  # token offsets without making a Token each
@@ -74,6 +103,9 @@ class SpeakerResolver:
     def resolve(self, head: Token, span_tokens: list[Token], *, last_speaker: Entity | None,
                 last_speaker_at: int = -1) -> Resolved:
         """The entity and name for a speaker phrase whose head is ``head``."""
+        spokes = _spokes_head(head, span_tokens)
+        if spokes is not None:
+            return self._spokesperson(head, spokes, span_tokens)
         e = self.entity_at(head)
         if e is None:
             for t in [*reversed(span_tokens), *(c for c in head.children if c.dep_ == "appos")]:
@@ -95,6 +127,24 @@ class SpeakerResolver:
         text = _phrase(span_tokens)
         return Resolved(None, text or None)
 
+    def _spokesperson(self, head: Token, spokes: Token, span_tokens: list[Token]) -> Resolved:
+        """ "Blair's spokesman", "a spokeswoman for the ministry", "Kremlin spokesman Dmitry Peskov":
+        the spokesperson is the speaker (named when the phrase names them), the one they speak for the
+        principal: a possessor, a "for"/"of" object, or the name before the role noun."""
+        own = self.entity_at(head) if head is not spokes else None
+        if own is None:
+            own = next((self._appos_entity(c) for c in head.children if c.dep_ == "appos"), None)
+        principal_toks = _principal_tokens(spokes)
+        principal = None
+        if principal_toks:
+            e = next((self.entity_at(t) for t in reversed(principal_toks) if self.entity_at(t) is not None), None)
+            principal = e.name if e is not None and e is not own else _phrase(principal_toks) or None
+        if own is None and head is spokes and _definite(span_tokens) and not principal_toks:
+            own = self.office_holder(head)  # "the spokesperson said", named earlier as one
+        if own is not None:
+            return Resolved(own, own.name, principal)
+        return Resolved(None, _phrase(span_tokens) or None, principal)
+
     def _appos_entity(self, tok: Token) -> Entity | None:
         return next((self.entity_at(t) for t in tok.subtree if self.entity_at(t) is not None), None)
 
@@ -102,16 +152,27 @@ class SpeakerResolver:
         """The person a "he"/"she" at ``tok`` most likely is."""
         at = tok.idx
         k = bisect.bisect_left(self._person_mentions, at, key=lambda x: x[0])
-        before = self._person_mentions[:k]
-        if last_speaker is not None and last_speaker.type == "PERSON":
+        # "she" is never a man the article calls "he" or "Mr"; a person of unknown gender fits either
+        before = [(s, e) for s, e in self._person_mentions[:k] if self._fits(e, tok)]
+        if last_speaker is not None and last_speaker.type == "PERSON" and self._fits(last_speaker, tok):
             others = [e for s, e in before if s > last_speaker_at and e is not last_speaker]
             if not others:
                 return last_speaker
         subj = self._previous_subject(tok)
-        if subj is not None:
+        if subj is not None and self._fits(subj, tok):
             return subj
         # the subject of this sentence's main clause, when it is someone else named before the pronoun
         return before[-1][1] if before else None
+
+    def _fits(self, e: Entity, pronoun: Token) -> bool:
+        want = pronoun_gender(pronoun)
+        if want is None:
+            return True
+        if e.id not in self._genders:
+            spans = [(m.span.start, m.span.end) for m in e.mentions]
+            self._genders[e.id] = entity_gender(spans, e.titles, e.name, self.doc)
+        got = self._genders[e.id]
+        return got is None or got == want
 
     def _previous_subject(self, tok: Token) -> Entity | None:
         sent = tok.sent
@@ -158,3 +219,32 @@ def _phrase(tokens: list[Token]) -> str:
         if text.startswith(d):
             text = text[len(d):]
     return " ".join(text.split())
+
+
+def _spokes_head(head: Token, span_tokens: list[Token]) -> Token | None:
+    """The role noun of a spokesperson in the speaker phrase: its head ("the spokesman") or the title
+    before a name ("Kremlin spokesman Dmitry Peskov")."""
+    for t in [head, *(t for t in span_tokens if t.i < head.i)]:
+        low = t.lemma_.lower()
+        if t.lower_ in SPOKES_NOUNS or low in SPOKES_NOUNS:
+            return t
+        if low in PRESS_ROLES and any(c.lower_ == "press" for c in t.children):
+            return t
+    return None
+
+
+def _principal_tokens(spokes: Token) -> list[Token]:
+    """Whom the role noun speaks for: "Blair's", "for the ministry", "of the company", or the words
+    before it that are not its own determiners or adjectives ("Kremlin", "White House", "the ministry's")."""
+    for c in spokes.children:
+        if c.dep_ == "poss":
+            return [t for t in c.subtree if t.dep_ != "case" and t.text not in ("'s", "’s", "'")]
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "to"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return [t for t in obj.subtree if not t.is_punct][:8]
+    before = [t for t in spokes.lefts if t.dep_ in ("compound", "nmod", "amod") and t.lower_ not in ("press", "chief",
+                                                                                                    "senior", "deputy")]
+    if before and any(t.pos_ == "PROPN" or t.ent_type_ for t in before):
+        return [t for b in before for t in b.subtree if t.dep_ != "case" and not t.is_punct]
+    return []
