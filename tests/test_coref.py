@@ -51,6 +51,15 @@ def test_a_surname_and_a_title_join_the_full_name(read):
     assert any(lk.kind == "title" and "Chancellor" in lk.span.text for lk in c.links)
 
 
+def test_explain_gives_each_link_with_its_rule(read):
+    from dateline.nlp.coref import explain
+
+    _, found = read("Budget\nChancellor Olaf Scholz met farmers in Kiel on Monday.\nScholz promised them new aid.")
+    lines = explain(found)
+    assert any(line.startswith("Olaf Scholz (PERSON") for line in lines)
+    assert any("'Scholz'" in line and "-> 'Olaf Scholz'" in line and "short form" in line for line in lines)
+
+
 def test_an_apposition_and_a_relative_pronoun(read):
     _, found = read("Bridge\nMaria Lopez, the mayor of Dale, opened a bridge that links two villages.\n"
                     "Tom Hale, who owns the ferry, did not come.")

@@ -503,6 +503,18 @@ class _Builder(PronounRules):
         return tuple(out)
 
 
+def explain(found: tuple[Cluster, ...]) -> list[str]:
+    """One line per cluster and one per link, for ``explain`` and ``show``: each mention with the rule that
+    put it in its cluster and the mention it was linked to."""
+    out = []
+    for c in found:
+        out.append(f"{c.name} ({c.type}, {len(c.links)} mentions)")
+        for lk in c.links:
+            to = f" -> {lk.antecedent.text!r}" if lk.antecedent is not None else ""
+            out.append(f"  {lk.span.text!r} [{lk.span.start}:{lk.span.end}] {lk.kind}{to}: {lk.rule}")
+    return out
+
+
 def _modifiers(tok: Token) -> set[str]:
     """The words that narrow a noun down: adjectives, nouns before it, numbers, names."""
     return {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "nmod")}
