@@ -34,8 +34,10 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity, Quote, Span
 from ..model.ids import stable_id
-from .lexicon import PLACE_LABELS, RELATIVE_PRONOUNS, SPEECH_VERBS
+from .lexicon import PLACE_LABELS, SPEECH_VERBS
 from .quote_marks import MarkSpan, find_quotes, furniture_lines
+from .quote_parse import (EXPLETIVES, governed_by, inherit, is_title, named_as, set_fields, so_called, speaker_tokens,
+                          subject, trim)
 from .speakers import SpeakerResolver, cannot_speak
 from .words import WordTest
 
@@ -49,8 +51,6 @@ CUE_VERBS = SPEECH_VERBS | frozenset({
     "echo", "expect", "feel", "go", "hope", "know", "point", "project", "read", "recommend", "tout", "urge",
     "wonder",
 })
-SUBJECT_DEPS = ("nsubj",)
-EXPLETIVES = frozenset({"it", "there"})
 DATE_LABELS = ("DATE", "TIME")
 NAMING = frozenset({"call", "label", "brand", "dub"})
 _NEWLINE = re.compile("\n")
@@ -166,8 +166,8 @@ class _Reader:
             return None
         inside = {t.i for t in toks}
         kind = "direct" if self._stands_alone(m) else "partial"
-        f = Found(content=_trim(self.text, m.start, m.end), kind=kind, para=self.para(m.start))
-        if kind == "partial" and _is_title(toks):
+        f = Found(content=trim(self.text, m.start, m.end), kind=kind, para=self.para(m.start))
+        if kind == "partial" and is_title(toks):
             return None  # "Fox News Sunday", "Contract with America": a name in marks, not a statement
         cue = self._cue_by_parse(toks, inside)
         rule = "parse"
@@ -178,7 +178,7 @@ class _Reader:
             return f
         if kind == "partial":
             words = sum(1 for t in toks if t.is_alpha)
-            return None if words <= SCARE_WORDS else _set(f, rule="partial-no-cue")
+            return None if words <= SCARE_WORDS else set_fields(f, rule="partial-no-cue")
         dashed = self._dash_name(m)
         if dashed is not None:
             dash, head = dashed
@@ -198,11 +198,11 @@ class _Reader:
                 between = self.tokens(prev.content[1], m.outer_start)
                 other = [t for t in between if t.pos_ == "VERB" and t.lemma_.lower() in CUE_VERBS and not self.in_quote(t)
                          and (prev.cue_tok is None or t.i != prev.cue_tok.i)]
-                _inherit(f, prev, cue=not other)
+                inherit(f, prev, cue=not other)
                 f.rule = "continues"
                 return f
             if prev.para == f.para - 1 and self._opens_paragraph(m):
-                _inherit(f, prev, cue=False)
+                inherit(f, prev, cue=False)
                 f.rule = "next-paragraph"
                 return f
         f.rule = "no-speaker"
@@ -228,7 +228,7 @@ class _Reader:
         toks = self.tokens(max(char - 40, 0), char)
         toks = [t for t in toks if not t.is_space and t.idx + len(t) <= char]
         return (bool(toks) and toks[-1].lemma_.lower() in CUE_VERBS and toks[-1].pos_ in ("VERB", "AUX")
-                and not _so_called(toks[-1]) and _subject(toks[-1]) is not None)
+                and not so_called(toks[-1]) and subject(toks[-1]) is not None)
 
     def _cue_by_parse(self, toks: list[Token], inside: set[int]) -> Token | None:
         # up from the quote: the first speech verb among its ancestors, outside any quote
@@ -256,7 +256,7 @@ class _Reader:
         # the same sentence: a speech verb with a subject, nearest to the quote
         sent = toks[0].sent
         cands = [t for t in sent if t.i not in inside and not self.in_quote(t) and self._is_cue(t)
-                 and _subject(t) is not None]
+                 and subject(t) is not None]
         if cands:
             return min(cands, key=lambda t: min(abs(t.i - toks[0].i), abs(t.i - toks[-1].i)))
         return None
@@ -276,13 +276,13 @@ class _Reader:
     def _is_cue(self, tok: Token, direct_child: Token | bool = False) -> bool:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             return True
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound") or _so_called(tok):
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound") or so_called(tok):
             return False
         if tok.lemma_.lower() in CUE_VERBS or tok.lower_ in CUE_VERBS:
             return True
         # an uncommon verb the quote is the object or complement of, with its own subject: "he quipped"
         return (isinstance(direct_child, Token) and direct_child.dep_ in ("ccomp", "parataxis")
-                and _subject(tok) is not None)
+                and subject(tok) is not None)
 
     def _cue_by_colon(self, m: MarkSpan, toks: list[Token]) -> Token | None:
         """ "Cruz continued:" ending the sentence or paragraph before the quote."""
@@ -293,7 +293,7 @@ class _Reader:
         if not colon:
             return None
         sent = colon[0].sent
-        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and _subject(t) is not None and not self.in_quote(t)]
+        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and subject(t) is not None and not self.in_quote(t)]
         speech = [t for t in verbs if t.lemma_.lower() in CUE_VERBS]
         pick = speech or [t for t in verbs if t.dep_ == "ROOT"]
         return pick[-1] if pick else None
@@ -341,7 +341,7 @@ class _Reader:
         f.cue_tok = cue
         f.cue = (cue.idx, cue.idx + len(cue))
         f.rule = rule
-        subj = _subject(cue)
+        subj = subject(cue)
         if subj is None or self.in_quote(subj):
             subj = self._adjacent_subject(cue)
         if subj is not None:
@@ -387,7 +387,7 @@ class _Reader:
     def _set_speaker(self, f: Found, head: Token, found: list[Found]) -> None:
         if cannot_speak(head) or self.furniture(head.idx):
             return  # "Tuesday", "a suicide attack", "Scroll down for video": no one said it
-        span = _speaker_tokens(head)
+        span = speaker_tokens(head)
         if not span:
             return
         f.speaker_tok = head
@@ -420,7 +420,7 @@ class _Reader:
                     content = (tok.head.left_edge.i, tok.head.right_edge.i + 1)  # "The test, Pyongyang said, was…"
                     rule = "parenthetical"
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in NAMING:
-                content = _named_as(tok)  # "Clinton called her vote a mistake"
+                content = named_as(tok)  # "Clinton called her vote a mistake"
                 rule = "call-object"
             if content is None:
                 continue
@@ -538,7 +538,7 @@ class _Reader:
                 continue
             prev = next((p for p in reversed(found[:k]) if p.content[1] <= f.content[0]), None)
             if prev is not None and prev.para == f.para and prev.entity is not None and prev.kind == "indirect":
-                _inherit(f, prev, cue=False)
+                inherit(f, prev, cue=False)
                 f.rule = "after-reported"
 
     # -- dates and places --------------------------------------------------------------------
@@ -575,7 +575,7 @@ class _Reader:
             if f.content[0] <= a < f.content[1]:
                 continue
             toks = self.tokens(a, b)
-            if not toks or not _governed_by(toks, cue, via_prep=labels is PLACE_LABELS):
+            if not toks or not governed_by(toks, cue, via_prep=labels is PLACE_LABELS):
                 continue
             dist = min(abs(toks[0].i - cue.i), abs(toks[-1].i - cue.i))
             if best is None or dist < best[0]:
@@ -586,134 +586,3 @@ class _Reader:
         if labels is PLACE_LABELS and value.lower().startswith("the "):
             value = value[4:]
         return value
-
-
-# -- helpers -----------------------------------------------------------------------------------
-
-SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "or", "it"})
-
-
-def _is_title(toks: list[Token]) -> bool:
-    words = [t for t in toks if t.is_alpha]
-    return 0 < len(words) <= 6 and all(t.text[0].isupper() or t.lower_ in SMALL_WORDS for t in words) and \
-        words[0].text[0].isupper()
-
-
-def _so_called(tok: Token) -> bool:
-    doc = tok.doc
-    return tok.lower_ == "called" and tok.i >= 2 and doc[tok.i - 1].text in "-–" and doc[tok.i - 2].lower_ == "so"
-
-
-def _set(f: Found, **kw) -> Found:
-    for k, v in kw.items():
-        setattr(f, k, v)
-    return f
-
-
-def _inherit(f: Found, prev: Found, *, cue: bool) -> None:
-    f.speaker_tok, f.speaker_span, f.entity, f.speaker_name = (prev.speaker_tok, prev.speaker_span, prev.entity,
-                                                                prev.speaker_name)
-    f.principal = prev.principal
-    if cue:
-        f.cue, f.cue_tok = prev.cue, prev.cue_tok
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    """Content without surrounding space and the comma news puts inside the closing mark."""
-    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
-        b -= 1
-    while a < b and text[a].isspace():
-        a += 1
-    return a, b
-
-
-def _named_as(tok: Token) -> tuple[int, int] | None:
-    """ "called X Y": from the object to the end of what it is called."""
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    comp = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > tok.i]
-    if obj is None or not comp:
-        return None
-    return obj.left_edge.i, max(c.right_edge.i for c in comp) + 1
-
-
-def _subject(cue: Token) -> Token | None:
-    """Who speaks: the cue's subject, through participles, conjuncts and relative clauses."""
-    cur = cue
-    for _ in range(4):
-        if cur.lower_ == "according":
-            to = next((c for c in cur.children if c.lower_ == "to"), None)
-            return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
-        if subj is None:
-            agent = next((c for c in cur.children if c.dep_ == "agent"), None)
-            if agent is not None:
-                return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if subj is not None:
-            if subj.lower_ in EXPLETIVES:
-                return None
-            if subj.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
-                return cur.head
-            return subj
-        if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN")):
-            if not cannot_speak(cur.head):
-                return cur.head
-            # "... on Tuesday, saying": the participle belongs to the clause the time word sits in
-            verb = _governing_verb(cur.head)
-            if verb is None:
-                return None
-            cur = verb
-            continue
-        if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cur.head.i != cur.i:
-            cur = cur.head
-            continue
-        return None
-    return None
-
-
-def _governing_verb(tok: Token) -> Token | None:
-    cur = tok
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
-            return cur
-    return None
-
-
-def _speaker_tokens(head: Token) -> list[Token]:
-    """The speaker phrase: its left edge up to the head noun (no appositives or relative clauses)."""
-    if head.pos_ == "PRON":
-        return [head]
-    doc = head.doc
-    start = head.left_edge.i
-    toks = [t for t in doc[start:head.i + 1]]
-    # a line break or a quote inside the phrase means the parse ran across: keep the head's own words
-    cut = max((k + 1 for k, t in enumerate(toks[:-1]) if t.is_space or t.text in "\"“”:;"), default=0)
-    toks = toks[cut:]
-    while toks and (toks[0].is_punct or toks[0].is_space):
-        toks.pop(0)
-    end = head.i + 1
-    while end < len(doc) and doc[end].dep_ in ("compound", "flat") and doc[end].head.i == head.i:
-        toks.append(doc[end])
-        end += 1
-    return toks
-
-
-def _governed_by(toks: list[Token], cue: Token, *, via_prep: bool = False) -> bool:
-    """The phrase modifies the cue: attached to it without passing through another verb or its
-    subject ("South Korea's" in the speaker's name is not where the statement was made), and, for
-    places, through a preposition ("at the White House")."""
-    inside = {t.i for t in toks}
-    cur = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
-    prep = False
-    for _ in range(8):
-        if cur.i == cue.i:
-            return prep or not via_prep
-        if cur.head.i == cur.i or cur.dep_ in ("nsubj", "nsubjpass", "poss") or (via_prep and cur.dep_ == "dobj"):
-            return False
-        prep = prep or cur.dep_ == "pobj"
-        cur = cur.head
-        if cur.i != cue.i and cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
-            return False
-    return False

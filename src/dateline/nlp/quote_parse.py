@@ -1,0 +1,140 @@
+"""The grammar the quote reader walks: who a cue's subject is, how far a speaker phrase reaches, what a
+phrase hangs from. Functions over a spaCy parse, with no state of their own."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import RELATIVE_PRONOUNS
+from .speakers import cannot_speak
+
+SUBJECT_DEPS = ("nsubj",)
+EXPLETIVES = frozenset({"it", "there"})
+
+SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "or", "it"})
+
+
+def is_title(toks: list[Token]) -> bool:
+    words = [t for t in toks if t.is_alpha]
+    return 0 < len(words) <= 6 and all(t.text[0].isupper() or t.lower_ in SMALL_WORDS for t in words) and \
+        words[0].text[0].isupper()
+
+
+def so_called(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.lower_ == "called" and tok.i >= 2 and doc[tok.i - 1].text in "-–" and doc[tok.i - 2].lower_ == "so"
+
+
+def set_fields(f, **kw):
+    for k, v in kw.items():
+        setattr(f, k, v)
+    return f
+
+
+def inherit(f, prev, *, cue: bool) -> None:
+    f.speaker_tok, f.speaker_span, f.entity, f.speaker_name = (prev.speaker_tok, prev.speaker_span, prev.entity,
+                                                                prev.speaker_name)
+    f.principal = prev.principal
+    if cue:
+        f.cue, f.cue_tok = prev.cue, prev.cue_tok
+
+
+def trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Content without surrounding space and the comma news puts inside the closing mark."""
+    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+        b -= 1
+    while a < b and text[a].isspace():
+        a += 1
+    return a, b
+
+
+def named_as(tok: Token) -> tuple[int, int] | None:
+    """ "called X Y": from the object to the end of what it is called."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    comp = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > tok.i]
+    if obj is None or not comp:
+        return None
+    return obj.left_edge.i, max(c.right_edge.i for c in comp) + 1
+
+
+def subject(cue: Token) -> Token | None:
+    """Who speaks: the cue's subject, through participles, conjuncts and relative clauses."""
+    cur = cue
+    for _ in range(4):
+        if cur.lower_ == "according":
+            to = next((c for c in cur.children if c.lower_ == "to"), None)
+            return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None:
+            agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if subj is not None:
+            if subj.lower_ in EXPLETIVES:
+                return None
+            if subj.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+                return cur.head
+            return subj
+        if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN")):
+            if not cannot_speak(cur.head):
+                return cur.head
+            # "... on Tuesday, saying": the participle belongs to the clause the time word sits in
+            verb = governing_verb(cur.head)
+            if verb is None:
+                return None
+            cur = verb
+            continue
+        if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def governing_verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def speaker_tokens(head: Token) -> list[Token]:
+    """The speaker phrase: its left edge up to the head noun (no appositives or relative clauses)."""
+    if head.pos_ == "PRON":
+        return [head]
+    doc = head.doc
+    start = head.left_edge.i
+    toks = [t for t in doc[start:head.i + 1]]
+    # a line break or a quote inside the phrase means the parse ran across: keep the head's own words
+    cut = max((k + 1 for k, t in enumerate(toks[:-1]) if t.is_space or t.text in "\"“”:;"), default=0)
+    toks = toks[cut:]
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    end = head.i + 1
+    while end < len(doc) and doc[end].dep_ in ("compound", "flat") and doc[end].head.i == head.i:
+        toks.append(doc[end])
+        end += 1
+    return toks
+
+
+def governed_by(toks: list[Token], cue: Token, *, via_prep: bool = False) -> bool:
+    """The phrase modifies the cue: attached to it without passing through another verb or its
+    subject ("South Korea's" in the speaker's name is not where the statement was made), and, for
+    places, through a preposition ("at the White House")."""
+    inside = {t.i for t in toks}
+    cur = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
+    prep = False
+    for _ in range(8):
+        if cur.i == cue.i:
+            return prep or not via_prep
+        if cur.head.i == cur.i or cur.dep_ in ("nsubj", "nsubjpass", "poss") or (via_prep and cur.dep_ == "dobj"):
+            return False
+        prep = prep or cur.dep_ == "pobj"
+        cur = cur.head
+        if cur.i != cue.i and cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
+            return False
+    return False
