@@ -171,3 +171,25 @@ def test_reading_the_gold_files(tmp_path):
     (tmp_path / "coref" / "dev.jsonlines").write_text("not json\n")
     with pytest.raises(ValueError, match="not a clusters line"):
         read_docs(tmp_path / "dev.jsonl")
+
+
+def test_scoring_one_document_end_to_end(nlp):
+    from dateline.evals.coref import CorefDoc, GoldMention, mention_class, score_inputs
+    from dateline.evals.coref_scores import coref_scores
+    from dateline.model import Span
+    from dateline.nlp.coref import Link
+
+    text = "Maria Lopez came to Dale on Monday. She spoke to farmers there."
+    doc = nlp(text)
+    gold = (GoldMention("m1", 0, 11, (6, 11), "Maria Lopez"), GoldMention("m2", 36, 39, (36, 39), "She"),
+            GoldMention("m3", 20, 24, (20, 24), "Dale"))
+    cdoc = CorefDoc("d1", text, "2021-01-01", gold, (("m1", "m2"),))
+    assert [mention_class(doc, m) for m in gold] == ["named", "pronominal", "named"]
+    lopez, she = Span(start=0, end=11, text="Maria Lopez"), Span(start=36, end=39, text="She")
+    ours = (Cluster("Maria Lopez", "PERSON", (Link(lopez, "name", "first name"),
+                                              Link(she, "pronoun", "the only one", lopez))),)
+    key, resp, nn_key, nn_resp, links = score_inputs(cdoc, doc, ours)
+    assert coref_scores(key, resp)["conll_f1"] == pytest.approx(1.0)
+    assert nn_key == [] and nn_resp == []  # without the pronoun no cluster of two is left
+    assert links == [{"rule": "pronoun: the only", "right": True,
+                      "line": "d1: pronoun 'She' -> 'Maria Lopez' (the only one)"}]

@@ -258,7 +258,7 @@ def run(path: Path, *, limit: int | None = None, split: str = "all") -> EvalResu
     metrics.update({f"nn_{k}": round(v, 4) for k, v in coref_scores(nn_key, nn_resp).items()})
     by_rule: dict[str, Counter] = {}
     for lk in links:
-        by_rule.setdefault(lk["rule"], Counter()).update(n=1, right=lk["right"])
+        by_rule.setdefault(lk["rule"], Counter()).update(n=1, right=int(lk["right"]))
     details = {
         "documents": len(docs),
         "gold_clusters": len(key), "response_clusters": len(resp),
