@@ -48,7 +48,9 @@ def test_a_surname_and_a_title_join_the_full_name(read):
     assert c is not None and c.type == "PERSON"
     short = link_of(c, "Scholz")
     assert "short form" in short.rule and short.antecedent.text == "Olaf Scholz"
-    assert any(lk.kind == "title" and "Chancellor" in lk.span.text for lk in c.links)
+    title = next(lk for lk in c.links if lk.kind == "title")
+    assert "Chancellor" in title.span.text and "before the name" in title.rule
+    assert title.antecedent.text == "Olaf Scholz"
 
 
 def test_explain_gives_each_link_with_its_rule(read):

@@ -168,7 +168,9 @@ class _Builder(PronounRules):
         for m in mentions:
             if m.kind == "title" and self._run_on(m.span):
                 continue  # "AFP.District mayor": a title read across a missing line break
-            rule, ante = self._entity_rule(m, names, first_name, e)
+            after = next((n.span for n in mentions if n.kind in ("name", "short_name")
+                          and 0 <= n.span.start - m.span.end <= 1), None)
+            rule, ante = self._entity_rule(m, names, first_name, e, after)
             if self._add(d, m.span, m.kind, rule, ante) and m.kind in ("name", "short_name"):
                 names.append(m.span)
 
@@ -177,7 +179,11 @@ class _Builder(PronounRules):
         """Words run together across a lost line break or markup ("AFP.District", "ETA.==Background==")."""
         return re.search(r"[A-Za-z][.?!=\]\"”]+[A-Z][a-z]", span.text) is not None
 
-    def _entity_rule(self, m, names: list[Span], first_name: Span | None, e: Entity) -> tuple[str, Span | None]:
+    @staticmethod
+    def _entity_rule(m, names: list[Span], first_name: Span | None, e: Entity,
+                     after: Span | None) -> tuple[str, Span | None]:
+        """The rule and the antecedent of one of the entity extractor's mentions; ``after`` is the name
+        right after it, if any."""
         if m.kind == "name":
             if not names:
                 return "first name", None
@@ -187,9 +193,8 @@ class _Builder(PronounRules):
             full = next((n for n in reversed(names) if len(n.text.split()) > 1), first_name)
             return f"short form of the name {e.name!r}", full
         if m.kind == "title":
-            name = next((n for n in names if n.start >= m.span.end), None)
-            if name is not None or not names:
-                return f"title of {e.name}, before the name", name or first_name
+            if after is not None or not names:
+                return f"title of {e.name}, before the name", after or first_name
             return f"in apposition to the name {e.name!r}", names[-1]
         return f"office noun that only {e.name} holds in the article", names[-1] if names else first_name
 
