@@ -147,3 +147,13 @@ def test_a_feed_that_fails_for_a_passing_reason_is_tried_again(tmp_path, nlp):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_state_file_sits_beside_a_duckdb_file_or_names_a_server_database(tmp_path, monkeypatch):
+    from dateline.watch import default_state_path
+
+    monkeypatch.chdir(tmp_path)
+    assert default_state_path("news.duckdb") == Path("news.duckdb.watch.json")
+    assert default_state_path("duckdb:///data/news.duckdb") == Path("/data/news.duckdb.watch.json")
+    assert default_state_path("postgresql://me:pw@db.example:5432/news?sslmode=off") == \
+        tmp_path / "dateline-news.watch.json"

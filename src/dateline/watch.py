@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 import urllib.error
 import urllib.request
@@ -248,4 +249,10 @@ def follow(options: WatchOptions, store: Any, analyse: Analyse, state_path: Path
 
 
 def default_state_path(db: str) -> Path:
-    return Path(f"{db}.watch.json") if db != ":memory:" else Path(os.getcwd()) / "dateline.watch.json"
+    """Beside a DuckDB file; for a server store (``postgresql://...``), a file in the working folder named
+    after the database, so two databases watched from one folder keep their own state."""
+    if "://" in db and not db.startswith("duckdb://"):
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", db.rsplit("/", 1)[-1].split("?", 1)[0]) or "server"
+        return Path(os.getcwd()) / f"dateline-{name}.watch.json"
+    db = db[len("duckdb://"):] if db.startswith("duckdb://") else db
+    return Path(f"{db}.watch.json") if db not in (":memory:", "") else Path(os.getcwd()) / "dateline.watch.json"
