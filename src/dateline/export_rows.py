@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 BATCH = 5000
-CHUNK = 20_000  # events read and sorted at once
+CHUNK = 10_000  # events read and sorted at once (each span's rows and articles are held meanwhile)
 IN_LIST = "IN (SELECT unnest(CAST(? AS VARCHAR[])))"  # a list parameter, portable across backends
 DAY = "coalesce(e.date_start, e.date_end)"  # the day an event is filed under: its first, else its last
 COLUMNS = ("e.id, e.article_id, e.type, e.mode, e.cameo, e.status, e.confidence, e.actor_name, e.actor_country, "
@@ -157,7 +157,7 @@ def _lookup(store, sql: str, ids: list[str], size: int = 50_000) -> dict[str, di
 def _enrich(store, batch: list[dict[str, Any]]) -> None:
     """Each row with the fields of its record, its article and its place (one lookup of each)."""
     articles = _lookup(store, "SELECT id, published, published_date, source, url, title, standfirst, language, "
-                              "analysed_at, length(text) AS doc_len, substr(text, 1, 2000) AS lead "
+                              "analysed_at, length(text) AS doc_len, substr(text, 1, 1200) AS lead "
                               f"FROM articles WHERE id {IN_LIST}", sorted({r["article_id"] for r in batch}))
     for r in batch:
         rec = r.pop("record")

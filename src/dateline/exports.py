@@ -1,9 +1,8 @@
 """Coded events out in the formats the field loads: PLOVER JSON Lines, GDELT 2.0-style Events and Mentions
 tables (tab-separated), CSV and Parquet.
 
-Every export streams: rows are read through a cursor in batches and written as they come, so memory stays
-bounded however many events the store holds. The SQL is portable (DuckDB and PostgreSQL): JSON fields of the
-events are read span by span of days in bounded memory by ``export_rows``.
+Every export streams: events are read span by span of days (``export_rows``, portable SQL for DuckDB and
+PostgreSQL) and written as they come, so memory stays bounded however many events the store holds.
 
 PLOVER (JSON data fields of the PLOVER specification, draft 0.7b1/0.8): one record per stored event, with the
 required ``id``, ``date``, ``source`` and ``event`` and the optional fields we can fill (``enddate``,
@@ -12,19 +11,22 @@ required ``id``, ``date``, ``source`` and ``event`` and the optional fields we c
 sentence) only when asked, since the specification fills it only where the provider holds the rights to the
 text. Not filled: ``time``/``endtime`` (we date to the day), ``link``, ``comment``, and in actor objects
 ``identifier_id`` (a Wikidata id), ``actor_loc``, ``religion``, ``ethnicity``, ``office``, ``gender``,
-``age``. Our own fields are added under their own names (``status``, ``confidence``, ``cameo``, ``rule``,
+``age``; in ``event_loc`` the GeoNames fields beyond id, name, coordinates, feature class, country codes
+and admin1 code. Actor objects also carry the full CAMEO actor code (``cameo_code``). Our own fields are added under their own names (``status``, ``confidence``, ``cameo``, ``rule``,
 ``article_id``), as the specification allows.
 
 GDELT: the 61 columns of the GDELT 2.0 Events table and the 16 of its Mentions table, in the codebook's
 order. GDELT keeps one event record for the reports of one event; as GDELT does, stored events with the same
-coding (actor, recipient, CAMEO code, place and days) are one GDELT event: its first report is the root,
+coding (actor, recipient, type, mode, CAMEO code, place and days) are one GDELT event (an event with no
+day at all stays alone, as ``dateline count`` never counts it): its first report (lowest id) is the root,
 ``NumMentions`` counts the reports, ``NumArticles`` the distinct articles and ``NumSources`` the distinct
 outlets; the Mentions table has one row per report. Differences from GDELT's own values: country codes are
 ISO 3166 (alpha-3 for actors, as CAMEO; alpha-2 for places where GDELT uses FIPS 10-4), ``ADM1Code`` is the
 ISO country code and the GeoNames admin1 code, ``FeatureID`` is the GeoNames id. Left empty: the actors'
 known-group, ethnic and religion codes, ``Type2Code``/``Type3Code``, ``AvgTone`` and the document tone, the
 actors' own geography (``Actor1Geo_*``/``Actor2Geo_*``), ``ADM2Code``, ``SentenceID``,
-``MentionDocTranslationInfo`` and ``Extras``.
+``MentionDocTranslationInfo`` and ``Extras``. ``IsRootEvent`` is 1 for an event told in the headline,
+standfirst or first paragraph; ``DATEADDED`` is when the store analysed the group's first article.
 """
 
 from __future__ import annotations
@@ -368,7 +370,7 @@ def write_parquet(store, filters: EventFilters, path: Path, *, size: int = BATCH
     with tempfile.TemporaryDirectory(prefix="dateline-export-", dir=path.parent) as tmp:
         con = duckdb.connect(str(Path(tmp) / "rows.duckdb"))
         try:
-            con.execute("SET memory_limit = '256MB'")
+            con.execute("SET memory_limit = '64MB'")  # it only appends, then copies out
             con.execute("SET preserve_insertion_order = true")
             con.execute(f"CREATE TABLE rows ({', '.join(f'{c} {t}' for c, t in FLAT_COLUMNS)})")
             select = ", ".join(f"unnest(${i + 1})" for i in range(len(names)))
@@ -425,7 +427,7 @@ def _bound_memory(store) -> None:
     """A DuckDB store caches up to most of the machine's memory by default: an export needs little."""
     limit = getattr(store, "limit", None)
     if dialect(store) == "duckdb" and callable(limit):
-        limit(memory="160MB")  # a span's sort needs a few tens of MB
+        limit(memory="128MB")  # spans are small; lookups and scans need little
 
 
 __all__ = ["FORMATS", "GDELT_EVENT_COLUMNS", "GDELT_MENTION_COLUMNS", "FLAT_COLUMNS", "EventFilters",
