@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 
 from .common import SOURCE_HOMES
-from .output import err
+from .output import cell, err, esc
 from .state import app_state
 
 
@@ -109,7 +109,7 @@ def run_cmd(
         eng = make_engine(EngineOptions(engine=engine, workers=workers, address=address), setup_of(config))
         summary = _execute(run, store, eng, quiet=as_json)
     except RunError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {esc(e)}")
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         err.print(f"interrupted: finish it with  dateline run --resume {run.run_id if run else '?'}"
@@ -192,13 +192,13 @@ def _report(summary: dict, *, as_json: bool) -> None:
     else:
         rate = summary["articles_per_s"]
         err.print(f"run {summary['run_id']}: {summary['status']}; {summary['articles']:,} articles stored in "
-                  f"{summary['db']} from {summary['items']:,} items"
+                  f"{esc(summary['db'])} from {summary['items']:,} items"
                   + (f", {rate:.1f} articles/s" if rate else ""))
         for code, n in summary["error_codes"].items():
-            err.print(f"  {n:,} × {code}")
+            err.print(f"  {n:,} × {esc(code)}")
         for f in summary["failures"]:
-            err.print(f"[red]partition {f['partition']} failed[/red] ({f['items']} items, {f['first']} .. "
-                      f"{f['last']}): {f['reason']}")
+            err.print(f"[red]partition {esc(f['partition'])} failed[/red] ({f['items']} items, {esc(f['first'])} .. "
+                      f"{esc(f['last'])}): {esc(f['reason'])}")
     if summary["failures"]:
         err.print(f"{len(summary['failures'])} partition(s) failed: retry them with  dateline run --resume "
                   f"{summary['run_id']}")
@@ -223,7 +223,7 @@ def runs_cmd(
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     if not rows:
-        err.print(f"no runs in {folder}")
+        err.print(f"no runs in {esc(folder)}")
         return
     table = Table("run", "status", "partitions", "items", "articles", "errors", "failed", "elapsed", "articles/s",
                   "worker RSS")
@@ -231,7 +231,7 @@ def runs_cmd(
         parts = r["partitions"]
         total = r["partitions_total"]
         table.add_row(
-            r["run_id"], r["status"], f"{parts['loaded']}/{total if total is not None else '?'}",
+            cell(r["run_id"]), cell(r["status"]), f"{parts['loaded']}/{total if total is not None else '?'}",
             f"{r['items']:,}", f"{r['articles']:,}", f"{r['read_errors'] + r['analysis_errors']:,}",
             f"{r['failed_items']:,}", f"{r['elapsed_s']:.0f}s",
             f"{r['articles_per_s']:.1f}" if r["articles_per_s"] else "-", f"{r['peak_worker_rss_mb']:.0f} MB")
