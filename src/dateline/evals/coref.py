@@ -15,9 +15,6 @@ gold span; then the gold head word (``wikievents.head_index``) inside our span. 
 aligned to nothing keeps an id of its own (a twinless mention: it costs precision, as in the reference
 scorer); so does a gold mention we never found (it costs recall).
 
-A gold mention made of a possessive "s" alone ("Venezuela ’ s" with the mention on "s": 16 in the dev
-file, a slip of the annotation's tokenisation) is read as the word before the apostrophe.
-
 Mention classes, for the scores restricted to named and nominal mentions: a gold mention is
 *pronominal* when its head word is a pronoun for the parse (PRON, or a relative or locative word such
 as "who", "which", "there"), *named* when the head is a proper noun or a capitalised adjective (a
@@ -98,8 +95,6 @@ def _gold_doc(raw: dict, clusters: list[list[str]]) -> CorefDoc:
     mentions = []
     for m in raw["entity_mentions"]:
         s, e = m["start"], m["end"]
-        if tokens[s:e] == ["s"] and s >= 2 and tokens[s - 1] in ("'", "’"):
-            s, e = s - 2, s - 1  # "Venezuela ’ s" annotated on the "s": the word it is the possessive of
         head = offs[s + head_index(tokens[s:e])]
         mentions.append(GoldMention(m["id"], offs[s][0], offs[e - 1][1], head, text[offs[s][0]:offs[e - 1][1]]))
     known = {m.id for m in mentions}
