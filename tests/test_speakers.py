@@ -58,6 +58,38 @@ def test_name_said_colon_before_the_quote_in_every_style(nlp, open_, close):
     assert q.kind == "direct" and "Harlow" in (q.speaker_name or ""), (q.speaker_name, q.rule)
 
 
+def test_mixed_marks_and_straight_singles():
+    from dateline.nlp.quote_marks import find_quotes
+
+    def quoted(text):
+        return [text[m.start:m.end] for m in find_quotes(text)]
+
+    assert quoted("'The bridge will fall.\" said Stephen Harlow.") == ["The bridge will fall."]
+    assert quoted("He said 'we will win the vote' on Monday.") == ["we will win the vote"]
+    assert quoted("In the '90s Jones' car was 'fast'.") == []  # apostrophes, and one word is no quote
+    assert quoted("It's Bob's 'big plan' and the leaders' summit") == ["big plan"]
+
+
+def test_cue_after_a_question_that_ends_the_sentence(nlp):
+    text = HEAD + ("Lindsey Okafor spoke at a gathering.\n"
+                   "“Does anybody know what the plan of the party is?” Okafor asked. “Nobody does.”")
+    quotes = quotes_of(nlp, text)
+    assert "Okafor" in (find(quotes, "Does anybody know").speaker_name or "")
+    assert "Okafor" in (find(quotes, "Nobody does").speaker_name or "")
+
+
+def test_speaker_in_apposition_is_the_name_not_whom_they_serve(nlp):
+    text = HEAD + "“The plan is right,” Flores, a top Harlow ally, said on Thursday."
+    q = find(quotes_of(nlp, text), "The plan is right")
+    assert "Flores" in (q.speaker_name or ""), q.speaker_name
+
+
+def test_an_object_is_not_the_speaker(nlp):
+    text = HEAD + "Maria Lopes spoke on Monday. She calls her rivals “losers” and “cowards.”"
+    for q in quotes_of(nlp, text):
+        assert "rivals" not in (q.speaker.text if q.speaker else ""), q.speaker
+
+
 def test_direct_partial_and_indirect_are_told_by_their_marks(nlp):
     text = HEAD + ("“The harvest failed,” Maria Lopes said.\n"
                    "Maria Lopes said the farmers were “close to ruin” after the drought.\n"

@@ -35,6 +35,7 @@ class MarkSpan:
     single: bool = False  # ‘…’ rather than “…”
 
 
+SINGLES = frozenset("‘’'")
 MARK = re.compile("''|``|[\"“”„«»‟〝〞＂]")
 
 
@@ -75,11 +76,14 @@ def find_quotes(text: str) -> list[MarkSpan]:
                 end = base - 1
                 out.append(_span(text, open_at, open_w, end, end, closed=False, paragraphs=paras))
                 open_at, paras = None, 1
+        orphans: list[tuple[int, int]] = []  # closing double marks with nothing open: '‘…collapse.” said X'
         for i, w in marks:
             role = _role(text, i, w)
             if open_at is None:
                 if role != "close":
                     open_at, open_w, paras = i, w, 1
+                else:
+                    orphans.append((i, w))
             elif role == "open" and text[i] != STRAIGHT and w == 1 and i + 1 < len(text) \
                     and text[i + 1] not in AFTER_CLOSE:
                 # a second opener while one is open: the first never closed
@@ -88,9 +92,10 @@ def find_quotes(text: str) -> list[MarkSpan]:
             else:
                 out.append(_span(text, open_at, open_w, i, i + w, closed=True, paragraphs=paras))
                 open_at, paras = None, 1
-        if open_at is None and ("‘" in line or "’" in line):
-            singles = [base + k for k, c in enumerate(line) if c in ("‘", "’")]
-            out.extend(_singles(text, singles, out))
+        if open_at is None and ("‘" in line or "’" in line or "'" in line):
+            singles = [(base + k, 1) for k, c in enumerate(line) if c in SINGLES
+                       and not (c == "'" and "''" in text[max(base + k - 1, 0):base + k + 2])]
+            out.extend(_singles(text, sorted(singles + orphans), out))
     if open_at is not None:
         out.append(_span(text, open_at, open_w, len(text), len(text), closed=False, paragraphs=paras))
     out.sort(key=lambda m: m.outer_start)
@@ -107,20 +112,26 @@ def _span(text: str, mark: int, width: int, end: int, outer_end: int, *, closed:
     return MarkSpan(start, end, mark, outer_end, closed, paragraphs, single)
 
 
-def _singles(text: str, idx: list[int], doubles: list[MarkSpan]) -> list[MarkSpan]:
-    """‘…’ pairs in one paragraph, outside double quotes: ‘ after a space, ’ before a non-letter."""
+def _singles(text: str, marks: list[tuple[int, int]], doubles: list[MarkSpan]) -> list[MarkSpan]:
+    """Single-mark pairs in one paragraph, outside double quotes: ‘ or ' after a space and before a letter
+    opens; ’ or ' after a non-space and before a non-letter closes, and so does a stray closing double mark
+    (mixed marks, '‘…collapse.” said'). A straight pair must hold two words, so "the '90s" and "Jones' car"
+    are not quotes."""
     out = []
     inside = [(m.outer_start, m.outer_end) for m in doubles]
     open_at = None
-    for i in idx:
+    for i, w in marks:
         if any(a <= i < b for a, b in inside):
             continue
         prev = text[i - 1] if i > 0 else "\n"
-        nxt = text[i + 1] if i + 1 < len(text) else "\n"
-        if text[i] == "‘" and prev in BEFORE_OPEN and nxt.isalnum():
+        nxt = text[i + w] if i + w < len(text) else "\n"
+        c = text[i]
+        if c in ("‘", "'") and prev in BEFORE_OPEN and (nxt.isalpha() or (c == "‘" and nxt.isalnum())):
             open_at = i
-        elif text[i] == "’" and open_at is not None and not nxt.isalnum() and prev != " ":
-            out.append(_span(text, open_at, 1, i, i + 1, closed=True, paragraphs=1, single=True))
+        elif open_at is not None and not nxt.isalnum() and prev != " " and (c in SINGLES or w > 1 or c in DOUBLE):
+            straight = text[open_at] == "'" or c == "'"
+            if not straight or " " in text[open_at + 1:i].strip():
+                out.append(_span(text, open_at, 1, i, i + w, closed=True, paragraphs=1, single=True))
             open_at = None
     return out
 

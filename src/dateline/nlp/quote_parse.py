@@ -3,6 +3,8 @@ phrase hangs from. Functions over a spaCy parse, with no state of their own."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from .lexicon import RELATIVE_PRONOUNS
@@ -10,6 +12,7 @@ from .speakers import cannot_speak
 
 SUBJECT_DEPS = ("nsubj",)
 EXPLETIVES = frozenset({"it", "there"})
+DOUBLE_MARKS = frozenset({'"', "“", "”", "''", "``", "„", "«", "»"})
 
 SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "or", "it"})
 
@@ -76,7 +79,7 @@ def subject(cue: Token) -> Token | None:
                 return cur.head
             return subj
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN")):
-            if not cannot_speak(cur.head):
+            if not cannot_speak(cur.head) and not _set_off_object(cur):
                 return cur.head
             # "... on Tuesday, saying": the participle belongs to the clause the time word sits in
             verb = governing_verb(cur.head)
@@ -89,6 +92,14 @@ def subject(cue: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _set_off_object(participle: Token) -> bool:
+    """ "Trump refused to pay an architect, saying ...": a participle after a comma, hanging from an object,
+    is said by the clause's subject, not by the object (the parse's attachment is the usual error)."""
+    doc = participle.doc
+    return (participle.dep_ == "acl" and participle.tag_ == "VBG" and participle.i > 0
+            and doc[participle.i - 1].text == "," and participle.head.dep_ in ("dobj", "pobj", "attr"))
 
 
 def governing_verb(tok: Token) -> Token | None:
@@ -138,3 +149,48 @@ def governed_by(toks: list[Token], cue: Token, *, via_prep: bool = False) -> boo
         if cur.i != cue.i and cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
             return False
     return False
+
+
+def adjacent_subject(cue: Token, in_quote: Callable[[Token], bool]) -> Token | None:
+    """When the parse gave no subject outside the quote: '," said Leslie Wimes' or
+    '," Obama's former campaign strategist said'."""
+    doc = cue.doc
+    before = cue.i - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    # inverted only right after the quote: '," said X' (not "(D-Md.) said in an interview")
+    if before >= 0 and doc[before].text in (",", "?", "!") and before > 0:
+        before -= 1
+    if before >= 0 and (in_quote(doc[before]) or doc[before].text in DOUBLE_MARKS
+                        or doc[before].text in ("”", "'", "’")):
+        for t in doc[cue.i + 1:min(cue.i + 6, cue.sent.end)]:
+            if in_quote(t) or t.is_punct or (t.head.i == cue.i and t.dep_ in ("dobj", "dative")):
+                break  # "calls people “losers”": whom it is said of is not who said it
+            if t.pos_ in ("PROPN", "NOUN", "PRON"):
+                while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+                    t = t.head
+                return t
+        return None
+    if cue.tag_ == "VBG" and cue.lower_ != "according":
+        # "Dean went on MSNBC on Tuesday, saying ...": a participle's speaker is its sentence's subject,
+        # not the last noun before it
+        root = cue.sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i < cue.i and not in_quote(subj) and not cannot_speak(subj) \
+                and subj.lower_ not in EXPLETIVES:
+            return subj
+    # the noun phrase right before the cue ('," the strategist said'), past a parenthesis ("Cummings
+    # (D-Md.) said") or an adverb ("Ortiz later said"), never a noun further back in the clause
+    depth = 0
+    for t in reversed(doc[max(cue.sent.start, cue.i - 10):cue.i]):
+        if in_quote(t):
+            break
+        depth += (t.text == ")") - (t.text == "(")
+        if depth > 0 or t.text in "()," or t.is_space or t.pos_ in ("ADV", "AUX", "PART"):
+            continue  # the comma: '," Flynn, a top surrogate, said' ends on the apposition
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and not cannot_speak(t):
+            if t.dep_ == "appos" and t.head.i < t.i and t.head.pos_ in ("PROPN", "NOUN"):
+                return t.head  # "Flynn, a top Trump surrogate, said": Flynn
+            return t
+        break
+    return None

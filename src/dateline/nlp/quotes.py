@@ -36,7 +36,7 @@ from ..model import Entity, Quote, Span
 from ..model.ids import stable_id
 from .lexicon import PLACE_LABELS, SPEECH_VERBS
 from .quote_marks import MarkSpan, find_quotes, furniture_lines
-from .quote_parse import (EXPLETIVES, governed_by, inherit, is_title, named_as, set_fields, so_called, speaker_tokens,
+from .quote_parse import (adjacent_subject, governed_by, inherit, is_title, named_as, set_fields, so_called, speaker_tokens,
                           subject, trim)
 from .speakers import SpeakerResolver, cannot_speak
 from .words import WordTest
@@ -47,7 +47,8 @@ NAME = "dateline.quotes.v1"
 # the cues of indirect speech) and those that introduce only a direct quotation ("called it ...",
 # "urged: ...", "the statement read: ...") or a thought ("hope", "feel", "know").
 CUE_VERBS = SPEECH_VERBS | frozenset({
-    "accuse", "advise", "ask", "begin", "call", "chant", "charge", "cite", "continue", "demand", "describe",
+    "accuse", "advise", "ask", "begin", "call", "chant", "characterize", "characterise", "charge", "cite",
+    "continue", "demand", "describe",
     "echo", "expect", "feel", "go", "hope", "know", "point", "project", "read", "recommend", "tout", "urge",
     "wonder",
 })
@@ -173,6 +174,8 @@ class _Reader:
         rule = "parse"
         if cue is None:
             cue, rule = self._cue_by_colon(m, toks), "colon"
+        if cue is None:
+            cue, rule = self._cue_after(m), "cue-after"
         if cue is not None:
             self._attribute(f, cue, rule, found)
             return f
@@ -280,6 +283,8 @@ class _Reader:
             return False
         if tok.lemma_.lower() in CUE_VERBS or tok.lower_ in CUE_VERBS:
             return True
+        if tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+            return True  # "as Rosenthal put it, '...'"
         # an uncommon verb the quote is the object or complement of, with its own subject: "he quipped"
         return (isinstance(direct_child, Token) and direct_child.dep_ in ("ccomp", "parataxis")
                 and subject(tok) is not None)
@@ -297,6 +302,23 @@ class _Reader:
         speech = [t for t in verbs if t.lemma_.lower() in CUE_VERBS]
         pick = speech or [t for t in verbs if t.dep_ == "ROOT"]
         return pick[-1] if pick else None
+
+    def _cue_after(self, m: MarkSpan) -> Token | None:
+        """ '“…?” Graham asked.' or '“…collapse.” said Stephen Harper': a speech verb right after the
+        closing mark, before or after a short name, where the parse split the sentence at the mark."""
+        if not m.closed:
+            return None
+        line_end = self.text.find("\n", m.outer_end)
+        toks = [t for t in self.tokens(m.outer_end, line_end if line_end >= 0 else len(self.text))
+                if not t.is_space][:7]
+        for t in toks:
+            if self.in_quote(t) or t.text in (".", "!", "?", ";", ":") or t.text in DOUBLE_MARKS:
+                return None
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS and not so_called(t):
+                return t
+            if t.pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "ADV", "PUNCT"):
+                return None
+        return None
 
     def _named_colon(self, m: MarkSpan) -> tuple[Token, Token] | None:
         """ "Trump: ‘We will win’": a name just before a colon before the quote."""
@@ -343,46 +365,9 @@ class _Reader:
         f.rule = rule
         subj = subject(cue)
         if subj is None or self.in_quote(subj):
-            subj = self._adjacent_subject(cue)
+            subj = adjacent_subject(cue, self.in_quote)
         if subj is not None:
             self._set_speaker(f, subj, found)
-
-    def _adjacent_subject(self, cue: Token) -> Token | None:
-        """When the parse gave no subject outside the quote: '," said Leslie Wimes' or
-        '," Obama's former campaign strategist said'."""
-        doc = self.doc
-        before = cue.i - 1
-        while before >= 0 and doc[before].is_space:
-            before -= 1
-        # inverted only right after the quote: '," said X' (not "(D-Md.) said in an interview")
-        if before >= 0 and doc[before].text in (",", "?", "!") and before > 0:
-            before -= 1
-        if before >= 0 and (self.in_quote(doc[before]) or doc[before].text in DOUBLE_MARKS
-                            or doc[before].text in ("”", "'", "’")):
-            for t in doc[cue.i + 1:min(cue.i + 6, cue.sent.end)]:
-                if self.in_quote(t) or t.is_punct:
-                    break
-                if t.pos_ in ("PROPN", "NOUN", "PRON"):
-                    while t.dep_ in ("compound", "flat") and t.head.i > t.i:
-                        t = t.head
-                    return t
-            return None
-        if cue.tag_ == "VBG" and cue.lower_ != "according":
-            # "Dean went on MSNBC on Tuesday, saying ...": a participle's speaker is its sentence's subject,
-            # not the last noun before it
-            root = cue.sent.root
-            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.i < cue.i and not self.in_quote(subj) and not cannot_speak(subj) \
-                    and subj.lower_ not in EXPLETIVES:
-                return subj
-        depth = 0
-        for t in reversed(doc[max(cue.sent.start, cue.i - 10):cue.i]):
-            if self.in_quote(t):
-                break
-            depth += (t.text == ")") - (t.text == "(")  # "Cummings (D-Md.) said": not the party
-            if depth == 0 and t.pos_ in ("PROPN", "NOUN", "PRON") and not cannot_speak(t):
-                return t
-        return None
 
     def _set_speaker(self, f: Found, head: Token, found: list[Found]) -> None:
         if cannot_speak(head) or self.furniture(head.idx):
@@ -532,9 +517,16 @@ class _Reader:
 
     def after_reported(self, found: list[Found]) -> None:
         """ "…, Schiff said. "The other factor is…"": a quote with no speaker of its own right after
-        reported speech in its paragraph is the same person's."""
+        reported speech in its paragraph is the same person's, and so is one inside reported speech
+        ("Sanders: Clinton needs to 'get away from all this'")."""
         for k, f in enumerate(found):
             if f.rule not in ("no-speaker", "partial-no-cue"):
+                continue
+            around = next((p for p in found if p.kind == "indirect" and p.entity is not None and p is not f
+                           and p.content[0] <= f.content[0] and f.content[1] <= p.content[1]), None)
+            if around is not None:
+                inherit(f, around, cue=True)
+                f.rule = "inside-reported"
                 continue
             prev = next((p for p in reversed(found[:k]) if p.content[1] <= f.content[0]), None)
             if prev is not None and prev.para == f.para and prev.entity is not None and prev.kind == "indirect":

@@ -35,7 +35,7 @@ DETERMINERS = ("the ", "The ")
 
 # Whoever speaks *for* someone: the words are theirs, the position their principal's.
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen",
-                          "mouthpiece"})
+                          "mouthpiece", "surrogate", "aide"})
 PRESS_ROLES = frozenset({"secretary", "officer", "office", "aide", "adviser", "advisor"})  # with "press" before
 
 
