@@ -70,6 +70,11 @@ def test_mixed_marks_and_straight_singles():
     assert quoted("It's Bob's 'big plan' and the leaders' summit") == ["big plan"]
 
 
+def test_a_title_in_single_marks_is_no_statement(nlp):
+    text = HEAD + "He wrote an essay headlined 'Rivers Are Not the Enemy.' Later he ran for office."
+    assert not [q for q in quotes_of(nlp, text) if q.kind in ("direct", "partial")]
+
+
 def test_cue_after_a_question_that_ends_the_sentence(nlp):
     text = HEAD + ("Lindsey Okafor spoke at a gathering.\n"
                    "“Does anybody know what the plan of the party is?” Okafor asked. “Nobody does.”")

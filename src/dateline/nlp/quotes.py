@@ -168,8 +168,8 @@ class _Reader:
         inside = {t.i for t in toks}
         kind = "direct" if self._stands_alone(m) else "partial"
         f = Found(content=trim(self.text, m.start, m.end), kind=kind, para=self.para(m.start))
-        if kind == "partial" and is_title(toks):
-            return None  # "Fox News Sunday", "Contract with America": a name in marks, not a statement
+        if (kind == "partial" or m.single) and is_title(toks):
+            return None  # "Fox News Sunday", 'Coal Is Not the Villain.': a name in marks, not a statement
         cue = self._cue_by_parse(toks, inside)
         rule = "parse"
         if cue is None:
