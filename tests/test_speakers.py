@@ -23,6 +23,10 @@ SPOKES = [
      "There is no deal", "Kremlin spokesman Dmitry Peskov", "Peskov", "Kremlin"),
     (HEAD + "A spokeswoman for Acme Corp said the plant would reopen next week.",
      "the plant would reopen", "A spokeswoman", "spokeswoman", "Acme"),
+    # named once with the title, then by the role noun: the title gives the principal
+    (HEAD + "White House spokesperson Jane Doakes briefed reporters on Monday.\n"
+     "“There will be no delay,” the spokesperson said.", "There will be no delay", "the spokesperson", "Doakes",
+     "White House"),
 ]
 
 

@@ -113,7 +113,7 @@ class SpeakerResolver:
                 if e is not None:
                     break
         if e is not None:
-            return Resolved(e, e.name)
+            return Resolved(e, e.name, _title_principal(e))
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             if low in PERSON_PRONOUNS:
@@ -142,7 +142,7 @@ class SpeakerResolver:
         if own is None and head is spokes and _definite(span_tokens) and not principal_toks:
             own = self.office_holder(head)  # "the spokesperson said", named earlier as one
         if own is not None:
-            return Resolved(own, own.name, principal)
+            return Resolved(own, own.name, principal or _title_principal(own))
         return Resolved(None, _phrase(span_tokens) or None, principal)
 
     def _appos_entity(self, tok: Token) -> Entity | None:
@@ -219,6 +219,23 @@ def _phrase(tokens: list[Token]) -> str:
         if text.startswith(d):
             text = text[len(d):]
     return " ".join(text.split())
+
+
+def _title_principal(e: Entity) -> str | None:
+    """Whom a person speaks for by the title the article gave them: "White House spokesperson" -> "White
+    House" (the words before the role noun, less determiners and a possessive's ending)."""
+    for title in e.titles:
+        words = title.split()
+        at = next((k for k, w in enumerate(words) if w.lower().strip(",.") in SPOKES_NOUNS), None)
+        if at is None:
+            continue
+        before = [w for w in words[:at] if w.lower() not in ("a", "an", "the", "press", "chief", "senior", "deputy")]
+        text = " ".join(before)
+        for end in ("'s", "’s"):
+            text = text[:-len(end)] if text.endswith(end) else text
+        if text and text[0].isupper():
+            return text
+    return None
 
 
 def _spokes_head(head: Token, span_tokens: list[Token]) -> Token | None:
