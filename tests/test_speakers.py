@@ -87,6 +87,14 @@ def test_cue_after_a_question_that_ends_the_sentence(nlp):
     assert "Okafor" in (find(quotes, "Nobody does").speaker_name or "")
 
 
+def test_quote_after_a_sentence_of_speech_is_its_speaker_s(nlp):
+    text = HEAD + ("Maria Lopes described the mayor as honest. “He kept every promise he made to us.”\n"
+                   "The storm hit the coast. “Nobody knows what comes next.”")
+    quotes = quotes_of(nlp, text)
+    assert "Lopes" in (find(quotes, "He kept every promise").speaker_name or "")
+    assert find(quotes, "Nobody knows").speaker_name is None  # no speech verb before it: no one
+
+
 def test_speaker_in_apposition_is_the_name_not_whom_they_serve(nlp):
     text = HEAD + "“The plan is right,” Flores, a top Harlow ally, said on Thursday."
     q = find(quotes_of(nlp, text), "The plan is right")

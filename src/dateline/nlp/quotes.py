@@ -208,6 +208,12 @@ class _Reader:
                 inherit(f, prev, cue=False)
                 f.rule = "next-paragraph"
                 return f
+        cue = self._cue_sentence_before(m)
+        if cue is not None:
+            self._attribute(f, cue, "cue-sentence-before", found)
+            if f.entity is not None and f.entity.type == "PERSON":
+                return f
+            f.speaker_tok = f.speaker_span = f.speaker_name = f.principal = f.cue = f.cue_tok = None
         f.rule = "no-speaker"
         return f
 
@@ -302,6 +308,22 @@ class _Reader:
         speech = [t for t in verbs if t.lemma_.lower() in CUE_VERBS]
         pick = speech or [t for t in verbs if t.dep_ == "ROOT"]
         return pick[-1] if pick else None
+
+    def _cue_sentence_before(self, m: MarkSpan) -> Token | None:
+        """ "Her partner called her a master of the deal. “She never gave up.”": a quote opening right after
+        a sentence of its paragraph whose main verb is a speech verb (the caller keeps it only when the
+        subject is a known person)."""
+        before = self.text[self.line_starts[self.para(m.outer_start)]:m.outer_start].rstrip()
+        if not before or before[-1] not in ".!?":
+            return None
+        end = m.outer_start - (len(self.text[:m.outer_start]) - len(self.text[:m.outer_start].rstrip()))
+        last = self.tokens(end - 1, end)
+        if not last or self.in_quote(last[0]):
+            return None
+        root = last[0].sent.root
+        if root.pos_ != "VERB" or root.lemma_.lower() not in CUE_VERBS or self.in_quote(root):
+            return None
+        return root if subject(root) is not None else None
 
     def _cue_after(self, m: MarkSpan) -> Token | None:
         """ '“…?” Graham asked.' or '“…collapse.” said Stephen Harper': a speech verb right after the
