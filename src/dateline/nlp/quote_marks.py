@@ -2,8 +2,9 @@
 
 News conventions handled: straight and curly double marks (and « », „ “, and the doubled
 apostrophes '' and `` of newswire archives), curly single marks
-(‘ ’) as a top-level quote only when they clearly pair within a paragraph (’ is also the
-apostrophe), and multi-paragraph quotes, where each paragraph of the quote opens with a mark
+(‘ ’) and straight singles (') as a top-level quote only when they clearly pair within a paragraph
+(both are also the apostrophe; a straight pair must hold two words), a single opener closed by a
+stray double mark ('…collapse." said X'), and multi-paragraph quotes, where each paragraph of the quote opens with a mark
 and only the last one closes. A mark that never closes ends its quote at the end of its
 paragraph, or at the end of the article; a closing mark with nothing open is ignored. Nothing
 here raises on any string.

@@ -9,12 +9,16 @@ How it reads an article:
    with no cue is a scare quote, not a statement, and is dropped.
 3. Its cue is the speech verb the quote hangs from in the dependency parse (walking up from the
    quote), or a speech verb hanging from it (``"A," he said, "B"``), or the verb of a previous
-   sentence ending in a colon (``Cruz continued:``); with none, the quote continues the last
-   one in its paragraph, or, opening a paragraph, takes the last quote's speaker.
+   sentence ending in a colon (``Cruz continued:``), or a speech verb right after the closing mark
+   (``"…?" Graham asked``); with none, the quote continues the last one in its paragraph, or,
+   opening a paragraph, takes the last quote's speaker, or follows a sentence whose main verb is a
+   speech verb with a person as subject. Page furniture ("Scroll down for video", picture credits)
+   is never quoted and never a speaker.
 4. Indirect speech: a speech verb with a complement clause ("X said (that) …", "Yonhap
    reported that …") or "according to X"; the content is the clause, "that" included.
 5. The speaker is the cue's subject (through participles, conjuncts and relative clauses),
-   resolved to the article's entity by ``speakers``; the date and place are the date and
+   resolved to the article's entity by ``speakers`` (a spokesperson stays the speaker, with the
+   principal they speak for); the date and place are the date and
    place phrases attached to the cue outside the content ("Trump said Sunday at the White
    House"); a quote with none, spoken by the same person as the quote before it, shares that
    one's date ("he also warned").
