@@ -379,7 +379,11 @@ def write_parquet(store, filters: EventFilters, path: Path, *, size: int = BATCH
                 con.execute(f"INSERT INTO rows SELECT {select}", [[row[c] for row in rows] for c in names])
                 stats.events += len(batch)
             target = str(path).replace("'", "''")
-            con.execute(f"COPY rows TO '{target}' (FORMAT PARQUET, COMPRESSION zstd)")
+            # the batches are freed by now: the writer may take more, one thread, row groups of 50,000
+            con.execute("SET memory_limit = '128MB'")
+            con.execute("SET threads = 1")
+            con.execute(f"COPY (SELECT * FROM rows) TO '{target}' (FORMAT PARQUET, COMPRESSION zstd, "
+                        "ROW_GROUP_SIZE 50000)")
         finally:
             con.close()
     return stats
