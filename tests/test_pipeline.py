@@ -161,3 +161,27 @@ def test_what_the_registrations_register_never_imports_them():
             else:
                 continue
             assert not any(n.split(".")[-1] in ("registrations", "pipeline") for n in names), (path, node.lineno)
+
+
+def test_capitalised_headlines_parsed_in_the_batch_read_as_when_parsed_one_by_one(nlp, monkeypatch):
+    """The pipeline parses the batch's recased headlines in one pass; the events extractor would parse each
+    itself. Both give the same events, and the headline's own event is read."""
+    import dateline.pipeline as pipeline
+
+    arts = [make_article(title="NAVY SEIZES TWO SHIPS OFF THE COAST",
+                         paragraphs=["The Indian navy seized two ships off the coast on Monday, officials said."],
+                         published="2021-03-02"),
+            make_article(title="Ministers meet in Oslo", paragraphs=["The ministers met in Oslo on Friday."],
+                         published="2021-03-05")]
+
+    def events():
+        return [[(e.id, e.type, e.evidence.trigger.text) for e in a.events] for a in analyze(arts, nlp=nlp)]
+
+    docs = [nlp(a.text) for a in arts]
+    got = pipeline._headlines(nlp, list(zip(arts, docs)), 8)
+    assert got[id(docs[0])][0].text == "Navy seizes two ships off the coast"  # recased and parsed
+    assert got[id(docs[1])] == (None,)  # already in running-text case: nothing to parse again
+    batched = events()
+    monkeypatch.setattr(pipeline, "_headlines", lambda *args: {})
+    assert events() == batched
+    assert any(trigger == "SEIZES" for _, _, trigger in batched[0])

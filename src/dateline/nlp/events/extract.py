@@ -69,12 +69,13 @@ def extract_events(ctx) -> tuple[Event, ...]:
 def _sentences(ctx):
     """The article's sentences, the headline's parsed again in running-text case where it is written in
     Title Case or capitals (``headline``), each with whether it is the headline."""
-    from .headline import headline_doc
+    from .headline import headline_doc, title_end
 
-    a = ctx.article
-    end = len(a.title) if a.title and a.text.startswith(a.title) else -1
+    end = title_end(ctx.article)
     again = None
-    if end > 0:
+    if ctx.headline is not None:
+        again = ctx.headline[0]  # parsed by the pipeline with the rest of the batch
+    elif end > 0:
         try:
             again = headline_doc(ctx.nlp, ctx.doc, end)
         except (ValueError, IndexError, RuntimeError):  # a headline spaCy cannot take costs only itself

@@ -83,19 +83,28 @@ def recase(title: str, upper: Counter, lower: Counter) -> str:
     return result if len(result) == len(title) else title
 
 
-def headline_doc(nlp, doc: Doc, title_end: int) -> Doc | None:
-    """The headline (the first line, ending at ``title_end``) parsed again in running-text case, or None
-    when it is already written so, or when there is nothing to parse it with."""
-    if nlp is None or title_end <= 0:
+def recased_headline(doc: Doc, title_end: int) -> str | None:
+    """The headline (the first line, ending at ``title_end``) in running-text case, or None when it is
+    already written so (or recasing would change its length, so offsets would no longer hold)."""
+    if title_end <= 0:
         return None
     title = doc.text[:title_end]
     if not needs_recasing(title):
         return None
     upper, lower = body_cases(doc, title_end)
     recased = recase(title, upper, lower)
-    if recased == title or len(recased) != len(title):
-        return None
-    return nlp(recased)
+    return None if recased == title or len(recased) != len(title) else recased
+
+
+def headline_doc(nlp, doc: Doc, title_end: int) -> Doc | None:
+    """``recased_headline`` parsed, or None when there is nothing to parse or nothing to parse it with."""
+    recased = recased_headline(doc, title_end) if nlp is not None else None
+    return nlp(recased) if recased is not None else None
+
+
+def title_end(article) -> int:
+    """Where the headline ends in the article's text, or -1 when the text does not start with it."""
+    return len(article.title) if article.title and article.text.startswith(article.title) else -1
 
 
 def to_plan(sent: Span, trigger) -> bool:
