@@ -542,9 +542,9 @@ class _Reader:
         return best[0], best[-1] + 1
 
     def after_reported(self, found: list[Found]) -> None:
-        """ "…, Schiff said. "The other factor is…"": a quote with no speaker of its own right after
+        """ "…, the mayor said. "Then there is the cost…"": a quote with no speaker of its own right after
         reported speech in its paragraph is the same person's, and so is one inside reported speech
-        ("Sanders: Clinton needs to 'get away from all this'")."""
+        ("Mayor: the council must 'stop the delays'")."""
         for k, f in enumerate(found):
             if f.rule not in ("no-speaker", "partial-no-cue"):
                 continue
