@@ -96,6 +96,6 @@ def print_overview() -> None:
                   f"{got['count']} distinct visits, each with the articles that reported it:")
         for o in got["occurrences"]:
             out.print(cell(f"  {o['start']} – {o['end']}  {', '.join(o['locations'][:2]) or '?'}  "
-                           f"({o['articles']} articles: {', '.join(o['sources'])})"))
+                           f"({o['articles']} article{'' if o['articles'] == 1 else 's'}: {', '.join(o['sources'])})"))
         out.print("[dim]Ask your own: dateline count --actor 'Kim Jong Un' --recipient CHN --type CONSULT "
                   "--mode visit --window 2018-01-09/2019-01-08 --reports[/dim]")
