@@ -77,6 +77,14 @@ def test_the_two_countries_are_countries_not_a_person():
     assert {e.actor.country for e in signed} == {"VEN", "CHN"}
 
 
+def test_the_two_leaders_are_the_people_named_not_the_agency_that_reported_them():
+    evs = events_of("Talks\nChinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Monday, "
+                    "the Xinhua news agency reported.\n"
+                    "Xinhua said the two leaders held talks over dinner.")
+    held = by_trigger(evs, "held")
+    assert {e.actor.name for e in held} == {"Xi Jinping", "Vladimir Putin"}  # not Xinhua, China's too
+
+
 # -- things are not parties ------------------------------------------------------------------------
 
 def test_a_request_is_no_recipient_its_maker_is():

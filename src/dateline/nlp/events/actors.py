@@ -47,6 +47,8 @@ NON_ACTOR_ENTS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUC
 COUNTRY_NOUNS = frozenset({"country", "nation", "state", "neighbor", "neighbour"})
 MATERIAL = frozenset({"place", "building", "vehicle", "goods"})  # noun classes of things one can hit or seize
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # CAMEO roots of force: posture, coerce, assault, fight
+# "met in Moscow", "talks at Camp David": a place named as where something happened is no side of it
+WHERE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 
 
 @dataclass(slots=True)
@@ -587,16 +589,10 @@ class ActorResolver:
     def _pair(self, head: Token) -> list[ActorRef]:
         """ "the two leaders", "both sides": the last two distinct countries named before. "The two
         countries" are the countries themselves, not a person of one of them."""
-        cands = self.mentions.before(head.idx, types=("PERSON", "GPE", "ORG"))
-        seen: dict[str, Entity] = {}
-        for _, ent in reversed(cands):
-            if ent.country and ent.country not in seen and ent.country not in NOT_COUNTRIES:
-                seen[ent.country] = ent
-            if len(seen) == 2:
-                break
+        lemma = head.lemma_.lower()
+        seen = _last_two_named(self.mentions, head, ("PERSON", "GPE", "ORG"), places=lemma in COUNTRY_NOUNS)
         if len(seen) < 2:
             return []
-        lemma = head.lemma_.lower()
         sector = "GOV" if lemma in ("leader", "government", "capital") else None
         words = head.doc[head.left_edge.i:head.i + 1]
         out = []
@@ -611,6 +607,31 @@ class ActorResolver:
                                 coding=f"'{words.text}' names two parties: {name} is one of the last two named "
                                        f"before it"))
         return out
+
+
+def _last_two_named(mentions, head: Token, types: tuple[str, ...], *, places: bool) -> dict[str, Entity]:
+    """The last two parties of distinct countries named before ``head``, of the given entity types. Left
+    out: news media ("…, the state news agency reported" names no side of a meeting) and, unless
+    ``places`` ("the two countries": a capital stands for its country), places named as where ("the two
+    leaders" who "met in Moscow" are not Moscow)."""
+    seen: dict[str, Entity] = {}
+    for start, ent in reversed(mentions.before(head.idx, types=types)):
+        if not ent.country or ent.country in seen or ent.country in NOT_COUNTRIES or ent.sector == "MED":
+            continue
+        if not places and ent.type == "GPE" and _named_as_where(head.doc, start):
+            continue
+        seen[ent.country] = ent
+        if len(seen) == 2:
+            break
+    return seen
+
+
+def _named_as_where(doc, start: int) -> bool:
+    """Is the place named at ``start`` the object of "in/at/near …"?"""
+    tok = next((t for t in doc if t.idx <= start < t.idx + max(len(t), 1)), None)
+    while tok is not None and tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head  # "the Russian capital": the phrase's head says how it is used
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in WHERE_PREPS
 
 
 def _after_dateline(h: Token, dash: int) -> Token | None:
