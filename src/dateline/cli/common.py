@@ -13,6 +13,15 @@ LIMIT = typer.Option(100, "--limit", "-n", help="At most this many rows.")
 MIN_CONFIDENCE = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
                               help="Keep events of at least this confidence (default: the product's threshold, "
                                    "dateline.config.DEFAULT_MIN_CONFIDENCE; 0 shows every stored event).")
+# the filters of `dateline events`, which `dateline export` takes too
+EVENT_ACTOR = typer.Option(None, "--actor", help="Actor name (part of it), country (PRK) or code (PRKGOV).")
+EVENT_RECIPIENT = typer.Option(None, "--recipient", help="Recipient name, country or code.")
+EVENT_TYPE = typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT.")
+EVENT_MODE = typer.Option(None, "--mode", help="PLOVER mode, e.g. visit.")
+EVENT_CAMEO = typer.Option(None, "--cameo", help="CAMEO code or its prefix (04 = every consultation).")
+EVENT_SINCE = typer.Option(None, "--since", help="Events on or after this day (YYYY-MM-DD).")
+EVENT_UNTIL = typer.Option(None, "--until", help="Events on or before this day (YYYY-MM-DD).")
+EVENT_STATUS = typer.Option(None, "--status", help="occurred, reported, expected, intended, denied or hypothetical.")
 ARTICLE = typer.Option(None, "--article", help="One article (id or a unique prefix).")
 SOURCE_HOMES = typer.Option(None, "--source-homes", help="TSV of news sources' homes (`dateline homes --save "
                                                         "FILE`): resolve places with them.")

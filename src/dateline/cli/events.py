@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from .common import ARTICLE, CSV, JSON, LIMIT, MIN_CONFIDENCE, article_id_or_exit, check, read_store
+from .common import (
+    ARTICLE, CSV, EVENT_ACTOR, EVENT_CAMEO, EVENT_MODE, EVENT_RECIPIENT, EVENT_SINCE, EVENT_STATUS, EVENT_TYPE,
+    EVENT_UNTIL, JSON, LIMIT, MIN_CONFIDENCE,
+    article_id_or_exit, check, read_store,
+)
 from .output import clean, dump_json, emit, err, esc, output_format
 
 TABLE_COLUMNS = ["id", "date", "event", "status", "actor", "recipient", "location", "conf"]
@@ -16,15 +20,14 @@ def register(app: typer.Typer) -> None:
 
 
 def events_cmd(
-    actor: str = typer.Option(None, "--actor", help="Actor name (part of it), country (PRK) or code (PRKGOV)."),
-    recipient: str = typer.Option(None, "--recipient", help="Recipient name, country or code."),
-    type: str = typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT."),
-    mode: str = typer.Option(None, "--mode", help="PLOVER mode, e.g. visit."),
-    cameo: str = typer.Option(None, "--cameo", help="CAMEO code or its prefix (04 = every consultation)."),
-    since: str = typer.Option(None, help="Events on or after this day (YYYY-MM-DD)."),
-    until: str = typer.Option(None, help="Events on or before this day (YYYY-MM-DD)."),
-    status: str = typer.Option(None, "--status",
-                               help="occurred, reported, expected, intended, denied or hypothetical."),
+    actor: str = EVENT_ACTOR,
+    recipient: str = EVENT_RECIPIENT,
+    type: str = EVENT_TYPE,
+    mode: str = EVENT_MODE,
+    cameo: str = EVENT_CAMEO,
+    since: str = EVENT_SINCE,
+    until: str = EVENT_UNTIL,
+    status: str = EVENT_STATUS,
     article: str = ARTICLE,
     limit: int = LIMIT,
     min_confidence: float = MIN_CONFIDENCE,

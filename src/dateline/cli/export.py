@@ -6,7 +6,11 @@ from pathlib import Path
 
 import typer
 
-from .common import ARTICLE, MIN_CONFIDENCE, article_id_or_exit, check, read_store
+from .common import (
+    ARTICLE, EVENT_ACTOR, EVENT_CAMEO, EVENT_MODE, EVENT_RECIPIENT, EVENT_SINCE, EVENT_STATUS, EVENT_TYPE,
+    EVENT_UNTIL, MIN_CONFIDENCE,
+    article_id_or_exit, check, read_store,
+)
 from .output import err
 
 
@@ -18,15 +22,14 @@ def export_cmd(
     format: str = typer.Option(..., "--format", "-f", help="plover-json, gdelt-tsv, parquet or csv."),
     output: Path = typer.Option(None, "--output", "-o", help="File to write (text formats: stdout when left out; "
                                                               "gdelt-tsv also writes NAME.mentions.tsv beside it)."),
-    actor: str = typer.Option(None, "--actor", help="Actor name (part of it), country (PRK) or code (PRKGOV)."),
-    recipient: str = typer.Option(None, "--recipient", help="Recipient name, country or code."),
-    type: str = typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT."),
-    mode: str = typer.Option(None, "--mode", help="PLOVER mode, e.g. visit."),
-    cameo: str = typer.Option(None, "--cameo", help="CAMEO code or its prefix (04 = every consultation)."),
-    since: str = typer.Option(None, help="Events on or after this day (YYYY-MM-DD)."),
-    until: str = typer.Option(None, help="Events on or before this day (YYYY-MM-DD)."),
-    status: str = typer.Option(None, "--status",
-                               help="occurred, reported, expected, intended, denied or hypothetical."),
+    actor: str = EVENT_ACTOR,
+    recipient: str = EVENT_RECIPIENT,
+    type: str = EVENT_TYPE,
+    mode: str = EVENT_MODE,
+    cameo: str = EVENT_CAMEO,
+    since: str = EVENT_SINCE,
+    until: str = EVENT_UNTIL,
+    status: str = EVENT_STATUS,
     article: str = ARTICLE,
     min_confidence: float = MIN_CONFIDENCE,
     with_text: bool = typer.Option(False, "--text", help="PLOVER: include each event's sentence (`text`); "
