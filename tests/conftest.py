@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -12,14 +13,19 @@ SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
 SEED = SHARED / "seed" / "kim-4th-visit.txt"
 
 
+def skip_unless_required(why: str, *, required: bool, flag: str) -> NoReturn:
+    """Skip with the reason; where CI requires the missing part (``flag`` set), fail instead."""
+    if required:
+        pytest.fail(f"{why}, and {flag} is set: this run requires it")
+    pytest.skip(why)
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared; the test skips, with the reason, when it is not there."""
     p = SHARED.joinpath(*parts)
-    if not p.exists():
-        why = f"gold data not available: {p} (research-licensed, kept outside the repo)"
-        if os.environ.get("DATELINE_REQUIRE_SHARED"):
-            pytest.fail(why)  # CI has ../shared: a missing file there is a failure, not a skip
-        pytest.skip(why)
+    if not p.exists():  # CI has ../shared: a missing file there is a failure, not a skip
+        skip_unless_required(f"gold data not available: {p} (research-licensed, kept outside the repo)",
+                             required=bool(os.environ.get("DATELINE_REQUIRE_SHARED")), flag="DATELINE_REQUIRE_SHARED")
     return p
 
 
@@ -66,9 +72,8 @@ def pg_server():
     missing = ("PostgreSQL server binaries (Debian: apt-get install postgresql)" if bin_dir is None else
                "psycopg (pip install 'dateline[postgres]')" if importlib.util.find_spec("psycopg") is None else None)
     if missing:
-        if os.environ.get("DATELINE_REQUIRE_POSTGRES") == "1":
-            pytest.fail(f"{missing} not found, and DATELINE_REQUIRE_POSTGRES=1")
-        pytest.skip(f"{missing} not found")
+        skip_unless_required(f"{missing} not found", required=os.environ.get("DATELINE_REQUIRE_POSTGRES") == "1",
+                             flag="DATELINE_REQUIRE_POSTGRES=1")
     server = PgServer(bin_dir).start()
     try:
         yield server

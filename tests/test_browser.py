@@ -16,6 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import skip_unless_required
 
 from dateline import query
 
@@ -38,9 +39,8 @@ def _browser_or_skip():
     if why is None and not Path(CHROMIUM).exists():
         why = f"no chromium at {CHROMIUM} (apt-get install chromium)"
     if why:
-        if os.environ.get("DATELINE_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"browser tests required but {why}")
-        pytest.skip(why)
+        skip_unless_required(why, required=os.environ.get("DATELINE_REQUIRE_BROWSER") == "1",
+                             flag="DATELINE_REQUIRE_BROWSER=1")
     return sync_playwright
 
 

@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from conftest import skip_unless_required
 
 from dateline.runners.batch import execute, start_run
 from dateline.runners.local import ProcessEngine
@@ -20,10 +21,9 @@ def _ray():
     try:
         import ray
     except ImportError:
-        why = "ray is not installed (pip install -e '.[ray]')"
-        if os.environ.get("DATELINE_REQUIRE_SHARED"):
-            pytest.fail(why)  # CI installs the extra: a missing ray there is a failure
-        pytest.skip(why)
+        # CI installs the extra: a missing ray there is a failure
+        skip_unless_required("ray is not installed (pip install -e '.[ray]')",
+                             required=bool(os.environ.get("DATELINE_REQUIRE_SHARED")), flag="DATELINE_REQUIRE_SHARED")
     return ray
 
 
