@@ -628,7 +628,8 @@ def _last_two_named(mentions, head: Token, types: tuple[str, ...], *, places: bo
 
 def _named_as_where(doc, start: int) -> bool:
     """Is the place named at ``start`` the object of "in/at/near …"?"""
-    tok = next((t for t in doc if t.idx <= start < t.idx + max(len(t), 1)), None)
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    tok = span[0] if span is not None and len(span) else None
     while tok is not None and tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
         tok = tok.head  # "the Russian capital": the phrase's head says how it is used
     return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in WHERE_PREPS
