@@ -53,6 +53,26 @@ def test_a_counted_present_perfect_is_no_news_of_the_day(text, trigger, before):
     assert is_past_ref(e, before), e.date
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("Deals\nThe Danish shipyard recently signed deals with two navies.", "signed"),
+    ("Missiles\nThe Iranian army launched missiles in recent months.", "launched"),
+    ("Plan\nThe Dutch ministry previously rejected the plan.", "rejected"),
+    ("Praise\nThe Chilean senator once praised the Peruvian governor.", "praised"),
+])
+def test_an_event_said_to_be_in_the_past_is_no_news_of_the_day(text, trigger):
+    e = one(events_of(text), trigger)
+    assert is_past_ref(e, "2019-01-08"), e.date
+    assert "before the published date" in e.evidence.date_source
+
+
+def test_once_after_the_verb_counts_and_the_wire_earlier_is_the_same_day():
+    # "met once" is how many times, not when; "earlier" in wire copy is earlier that day
+    for text, trigger in (("Talks\nThe Greek premier met the Turkish president once, on Monday.", "met"),
+                          ("Plan\nThe Dutch ministry earlier rejected the plan, officials said.", "rejected")):
+        e = one(events_of(text), trigger)
+        assert e.date.value != "PAST_REF", (text, e.date)
+
+
 def test_a_present_perfect_alone_is_news_of_the_day():
     e = one(events_of("Arrival\nVietnamese President Nguyen Phu Trong has arrived in Tokyo, state media said."),
             "arrived")

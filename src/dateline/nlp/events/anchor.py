@@ -22,7 +22,7 @@ from ...model import DateMention, DateRef, Place, PlaceRef
 from ...model.timex import interval
 from ..place_events import _event_prep
 from ..place_words import EVENT_NOUNS, PLACE_NOUNS
-from .event_time import earlier_cue, in_wire_dateline, same_occasion, wire_dateline
+from .event_time import earlier_cue, in_wire_dateline, same_occasion, stated_past, wire_dateline
 
 CLAUSE_BREAKS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj")
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "conj", "pcomp", "dobj", "pobj", "prep", "attr", "oprd", "nsubj",
@@ -217,6 +217,9 @@ def event_date(ctx, trigger: Token, anchor: Token, *, plover: str, status: str, 
                                 f"({d.value})"
     if earlier:
         return past_ref(pub), f"{earlier} with no date of its own: before the published date {pub}"
+    past = _vague_past(ctx, trigger, anchor) or stated_past(trigger, anchor) if happened else ""
+    if past:
+        return past_ref(pub), f"{past} with no calendar date: before the published date {pub}"
     if happened and relative_past(trigger, anchor):
         return past_ref(pub), f"a relative clause in the past with no date of its own: before the published " \
                               f"date {pub}"
@@ -227,6 +230,18 @@ def event_date(ctx, trigger: Token, anchor: Token, *, plover: str, status: str, 
         return past_ref(pub), f"{why} with no date of its own: before the published date {pub}"
     return DateRef(value=pub, start=pub, end=pub, granularity="day", inferred=True), \
         f"no date in the clause: the published date {pub}"
+
+
+def _vague_past(ctx, trigger: Token, anchor: Token) -> str:
+    """A date of the trigger's own clause that says only "before now" ("recently", "in recent months",
+    "in the past"): the event is not the day's news, and no calendar day can be given."""
+    for head in {trigger.i: trigger, anchor.i: anchor}.values():
+        ranges = clause_chars(head) if head.pos_ in ("VERB", "AUX") else \
+            [(t.idx, t.idx + len(t.text)) for t in head.subtree]
+        for d in ctx.dates or ():
+            if d.value == "PAST_REF" and _inside(ranges, d.span.start, d.span.end):
+                return f"'{d.span.text}'"
+    return ""
 
 
 def past_ref(before: str | None) -> DateRef:

@@ -26,6 +26,11 @@ from spacy.tokens import Token
 COUNT_ADVERBS = frozenset({"twice", "thrice", "repeatedly", "often", "frequently", "previously", "before",
                            "regularly", "recently", "earlier", "once", "routinely", "lately"})
 COUNT_NOUNS = frozenset({"times", "occasions"})
+# adverbs that put a simple past before the news of the day ("previously rejected", "once praised");
+# "recently" and "in the past" come from the dates extractor as PAST_REF mentions
+FORMERLY = frozenset({"previously", "formerly", "once", "before"})  # not "earlier": on the wire, that day
+# an event noun with one of these is an earlier occasion ("recent deals", "past attacks")
+EARLIER_NOUN_MODIFIERS = frozenset({"recent", "past", "previous", "earlier", "former", "prior"})
 HAD = frozenset({"had", "'d"})
 HAVE = frozenset({"has", "have", "'s", "'ve"})
 MODALS = frozenset({"will", "would", "shall", "should", "may", "might", "must", "can", "could", "'ll"})
@@ -96,6 +101,22 @@ def earlier_cue(verb: Token) -> str:
     count = _counted(verb)
     if count and any(a in HAVE for a in aux):
         return f"'has {verb.text} {count}' (present perfect of repeated or earlier occasions)"
+    return ""
+
+
+def stated_past(trigger: Token, anchor: Token) -> str:
+    """Why the trigger's own words place its event some time before the news of the day, or "":
+    an adverb of the past on its verb ("previously rejected", "once praised", "rejected it before")
+    or an event noun said to be an earlier one ("recent deals", "past attacks")."""
+    for h in {trigger.i: trigger, anchor.i: anchor}.values():
+        if h.pos_ in ("VERB", "AUX"):
+            for c in h.children:
+                if c.dep_ == "advmod" and c.lower_ in FORMERLY and not (c.lower_ == "once" and c.i > h.i):
+                    return f"'{c.text} {h.text}'"  # "once" after the verb is a count ("met once")
+        elif h.pos_ == "NOUN":
+            for c in h.children:
+                if c.dep_ == "amod" and c.lower_ in EARLIER_NOUN_MODIFIERS:
+                    return f"'{c.text} {h.text}'"
     return ""
 
 
