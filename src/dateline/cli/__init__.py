@@ -6,6 +6,7 @@ import typer
 
 from . import (bench, browse, count, dates, evaluate, events, export, homes, ingest, judge, places, quotes, run,
                serve, watch)
+from . import claim, timeline
 from .state import app_state
 
 app = typer.Typer(
@@ -35,11 +36,12 @@ def _root(
 
 # Commands that read or write the store (eval, bench and judge do not use it).
 STORE_COMMANDS = frozenset({"ingest", "demo", "articles", "show", "entities", "errors", "places", "homes", "dates",
-                            "events", "explain", "count", "quotes", "run", "watch", "serve", "export"})
+                            "events", "explain", "count", "quotes", "run", "watch", "serve", "export",
+                            "claim", "claims", "timeline", "stories"})
 
 
 for module in (ingest, browse, evaluate, places, homes, dates, events, count, quotes, run, bench, watch, judge, serve,
-               export):
+               export, claim, timeline):
     module.register(app)
 
 

@@ -1,0 +1,159 @@
+"""Timelines and stories: read models over the occurrences ``query.occurrences`` finds (it alone groups
+reports across articles; nothing here groups events again).
+
+``timeline``: one actor's occurrences in date order, with what each was (type, mode), the other side,
+where, and the reports and sources behind it. ``stories``: articles that report the same occurrence with
+the same actor are one story (connected components over those links), each story with its articles,
+occurrences and main actors."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+IN_LIST = "IN (SELECT unnest(CAST(? AS VARCHAR[])))"
+MAX_TYPES = 16  # one occurrence query per PLOVER type the actor has events of
+
+
+class UnknownActor(LookupError):
+    """No stored article names the actor asked for."""
+
+
+def event_facts(store, event_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """What each event is (type, mode, both sides, place), by event id."""
+    ids = sorted(set(event_ids))
+    if not ids:
+        return {}
+    rows = store.query(
+        "SELECT id, article_id, type, mode, actor_name AS actor, actor_country, recipient_name AS recipient, "
+        "recipient_country, location, location_country "
+        f"FROM events WHERE id {IN_LIST}", [ids])
+    return {r["id"]: r for r in rows}
+
+
+def _types(store, actor: str | None, recipient: str | None, type: str | None, since, until,
+           min_confidence) -> list[str]:
+    """The event types worth one occurrence query each (occurrences are counted per type)."""
+    if type:
+        return [type]
+    from . import query
+
+    rows = query.events(store, actor=actor, recipient=recipient, since=since, until=until, limit=1_000_000,
+                        min_confidence=min_confidence)
+    return sorted({r["type"] for r in rows if r["type"]})[:MAX_TYPES]
+
+
+def named(store, actor: str) -> bool:
+    """Whether any stored article names ``actor`` (as an entity or an event's actor or recipient)."""
+    from . import query
+
+    return bool(query.entities(store, name=actor, limit=1) or query.events(store, actor=actor, limit=1,
+                                                                          min_confidence=0)
+                or query.events(store, recipient=actor, limit=1, min_confidence=0))
+
+
+def timeline(store, actor: str, *, with_: str | None = None, type: str | None = None, since: str | None = None,
+             until: str | None = None, min_confidence: float | None = None) -> dict[str, Any]:
+    """``actor``'s occurrences (``with_``: only those with that other side), oldest first."""
+    from . import query
+
+    if not named(store, actor):
+        raise UnknownActor(f"no stored article names {actor!r}")
+    found: list[dict[str, Any]] = []
+    for t in _types(store, actor, with_, type, since, until, min_confidence):
+        got = query.occurrences(store, actor=actor, recipient=with_, type=t, since=since, until=until,
+                                min_confidence=min_confidence)
+        found += got["occurrences"]
+    facts = event_facts(store, [r["event"] for o in found for r in o["reports"]])
+    rows = [_describe(o, facts) for o in found]
+    rows.sort(key=lambda o: (o["start"], o["end"], o["type"] or "", o["counterpart"] or ""))
+    return {"actor": actor, "with": with_, "type": type, "since": since, "until": until, "count": len(rows),
+            "occurrences": rows}
+
+
+def _describe(o: dict[str, Any], facts: dict[str, dict]) -> dict[str, Any]:
+    """An occurrence with what its reports say together: the commonest type, mode, other side, place."""
+    fs = [facts.get(r["event"], {}) for r in o["reports"]]
+
+    def commonest(key: str) -> str | None:
+        c = Counter(f.get(key) for f in fs if f.get(key))
+        return c.most_common(1)[0][0] if c else None
+
+    counterparts = Counter(f.get("recipient") for f in fs if f.get("recipient"))
+    return {
+        "id": o.get("id"), "start": o["start"], "end": o["end"], "type": o.get("type") or commonest("type"),
+        "mode": o.get("mode") or commonest("mode"), "counterpart": commonest("recipient"),
+        "counterparts": [c for c, _ in counterparts.most_common()],
+        "counterpart_country": commonest("recipient_country"),
+        "place": (o.get("locations") or [None])[0] or commonest("location"),
+        "places": o.get("locations") or [], "reports": len(o["reports"]), "articles": o["articles"],
+        "sources": o["sources"],
+        "evidence": [{"event": r["event"], "article": r["article"], "source": r.get("source"),
+                      "published": r.get("published"), "sentence": r.get("sentence")} for r in o["reports"]],
+    }
+
+
+def stories(store, *, since: str | None = None, until: str | None = None,
+            min_confidence: float | None = None, limit: int = 100) -> dict[str, Any]:
+    """Articles joined when they report one occurrence with the same actor; biggest stories first."""
+    from . import query
+
+    occurrences: list[dict[str, Any]] = []
+    for t in _types(store, None, None, None, since, until, min_confidence):
+        occurrences += query.occurrences(store, type=t, since=since, until=until,
+                                         min_confidence=min_confidence)["occurrences"]
+    facts = event_facts(store, [r["event"] for o in occurrences for r in o["reports"]])
+    parent: dict[str, str] = {}
+
+    def root(a: str) -> str:
+        while parent.setdefault(a, a) != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    links: list[tuple[int, str, set[str]]] = []  # (occurrence, actor, articles)
+    for i, o in enumerate(occurrences):
+        by_actor: dict[str, set[str]] = {}
+        for r in o["reports"]:
+            who = _actor_key(facts.get(r["event"], {}))
+            if who:
+                by_actor.setdefault(who, set()).add(r["article"])
+        for who, arts in by_actor.items():
+            links.append((i, who, arts))
+            first = next(iter(arts))
+            for a in arts:
+                parent[root(a)] = root(first)
+    groups: dict[str, dict[str, Any]] = {}
+    for i, who, arts in links:
+        g = groups.setdefault(root(next(iter(arts))), {"articles": set(), "occurrences": set(), "actors": Counter()})
+        g["articles"] |= arts
+        g["occurrences"].add(i)
+        g["actors"][who] += len(arts)
+    meta = _article_meta(store, sorted({a for g in groups.values() for a in g["articles"]}))
+    out = [_story(g, occurrences, facts, meta) for g in groups.values() if len(g["articles"]) > 1]
+    out.sort(key=lambda s: (-len(s["articles"]), -len(s["occurrences"]), s["start"]))
+    return {"since": since, "until": until, "count": len(out), "stories": out[:limit]}
+
+
+def _actor_key(f: dict[str, Any]) -> str | None:
+    name = (f.get("actor") or "").strip()
+    return name or f.get("actor_country")
+
+
+def _article_meta(store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    if not ids:
+        return {}
+    rows = store.query(f"SELECT id, published, source, title FROM articles WHERE id {IN_LIST}", [ids])
+    return {r["id"]: r for r in rows}
+
+
+def _story(g: dict[str, Any], occurrences: list[dict], facts: dict[str, dict], meta: dict[str, dict]
+           ) -> dict[str, Any]:
+    occ = sorted((_describe(occurrences[i], facts) for i in g["occurrences"]), key=lambda o: (o["start"], o["end"]))
+    arts = sorted((meta.get(a, {"id": a}) for a in g["articles"]), key=lambda a: (str(a.get("published") or ""), a["id"]))
+    return {"start": occ[0]["start"], "end": max(o["end"] for o in occ),
+            "actors": [a for a, _ in g["actors"].most_common(5)],
+            "articles": [{"id": a["id"], "published": a.get("published"), "source": a.get("source"),
+                          "title": a.get("title")} for a in arts],
+            "occurrences": [{k: o[k] for k in ("id", "start", "end", "type", "mode", "counterpart", "place",
+                                               "reports", "articles", "sources")} for o in occ]}
