@@ -25,15 +25,19 @@ Spans = list[tuple[int, int]]
 
 def sample(shared: Path, out: Path, *, n: int, seed: int, weights: dict[str, float] | None = None,
            exclude_files: tuple[Path, ...] = (), min_chars: int = MIN_CHARS, max_chars: int = MAX_CHARS,
-           code_version: str = "", dry_run: bool = False) -> dict[str, Any]:
+           code_version: str = "", dry_run: bool = False, what: str = "events") -> dict[str, Any]:
     """Draw, run and write the sample; returns the manifest (also written to ``out/sample.json``).
-    ``dry_run`` only draws: nothing is run or written."""
+    ``what`` says what is judged: "events" (this module's sheets) or "names" (quotes, places and main
+    actors: ``judging_names``); the draw is the same for both. ``dry_run`` only draws: nothing is run or
+    written."""
+    if what not in WRITERS:
+        raise ValueError(f"--what {what!r}: one of {', '.join(WRITERS)}")
     weights = {**DEFAULT_WEIGHTS, **(weights or {})}
     excluded = read_excludes(exclude_files)
     pools = read_pools(shared, weights, min_chars=min_chars, max_chars=max_chars)
     drawn = draw(pools, weights, n, seed, excluded)
     manifest: dict[str, Any] = {
-        "seed": seed, "n": n, "weights": {p: w for p, w in weights.items() if w > 0},
+        "what": what, "seed": seed, "n": n, "weights": {p: w for p, w in weights.items() if w > 0},
         "min_chars": min_chars, "max_chars": max_chars,
         "pool_sizes": {p: len(c) for p, c in pools.items()},
         "exclude_files": [str(p) for p in exclude_files], "excluded_ids": len(excluded),
@@ -44,7 +48,7 @@ def sample(shared: Path, out: Path, *, n: int, seed: int, weights: dict[str, flo
         return manifest
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty: give a new folder for a new sample")
-    manifest.update(write_sample(drawn, out))
+    manifest.update(WRITERS[what](drawn, out))
     (out / "sample.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (out / "ids.txt").write_text("".join(f"{a['id']}  # {a['title'][:70]}\n" for a in manifest["articles"]),
                                  encoding="utf-8")
@@ -73,6 +77,16 @@ def write_sample(drawn: list[Drawn], out: Path) -> dict[str, Any]:
                          "verdicts": f"verdicts/{name}.jsonl", "errors": [e.message for e in a.errors]})
     provenance = analyses[0].provenance if analyses else {}
     return {"min_confidence": DEFAULT_MIN_CONFIDENCE, "provenance": provenance, "articles": articles}
+
+
+def _write_names(drawn: list[Drawn], out: Path) -> dict[str, Any]:
+    from .judging_names import write_names
+
+    return write_names(drawn, out)
+
+
+# what a sample judges -> the function that runs the pipeline and writes its sheets and templates
+WRITERS = {"events": write_sample, "names": _write_names}
 
 
 def numbered(a: ArticleAnalysis) -> list[Event]:
@@ -120,19 +134,25 @@ def sheet(d: Drawn, a: ArticleAnalysis, spans: Spans, events: list[Event]) -> st
              "- how to judge: docs/judging-events.md in the Dateline repository", ""]
     for err in a.errors:
         lines.append(f"- analysis error: {err.stage}: {err.message}")
-    lines += ["## Text, sentence by sentence", ""]
-    prev_end = 0
-    for i, (s, e) in enumerate(spans, start=1):
-        if "\n" in art.text[prev_end:s] and i > 1:
-            lines.append("")  # a new paragraph
-        lines.append(f"S{i}. {art.text[s:e]}")
-        prev_end = e
+    lines += ["## Text, sentence by sentence", "", *text_lines(art.text, spans)]
     lines += ["", f"## Coded events ({len(events)})", ""]
     if not events:
         lines += ["The coder shows no event for this article: list its main events under `missed`.", ""]
     for k, ev in enumerate(events, start=1):
         lines += event_block(k, ev, art.text, spans)
     return "\n".join(lines) + "\n"
+
+
+def text_lines(text: str, spans: Spans, label: str = "S") -> list[str]:
+    """The text as numbered sentences ("S1. ..."), a blank line where a new paragraph starts."""
+    lines: list[str] = []
+    prev_end = 0
+    for i, (s, e) in enumerate(spans, start=1):
+        if "\n" in text[prev_end:s] and i > 1:
+            lines.append("")  # a new paragraph
+        lines.append(f"{label}{i}. {text[s:e]}")
+        prev_end = e
+    return lines
 
 
 def event_block(k: int, ev: Event, text: str, spans: Spans) -> list[str]:

@@ -72,6 +72,22 @@ def score(folder: Path, *, partial: bool = False) -> dict[str, Any]:
     }
 
 
+def score_any(folder: Path, *, partial: bool = False) -> dict[str, Any]:
+    """The figures of any judged folder, by what its manifest says it judges: events (``score``), names
+    (``judging_names_score``) or stories (``judging_stories_score``)."""
+    manifest = folder / "sample.json"
+    what = json.loads(manifest.read_text(encoding="utf-8")).get("what", "events") if manifest.exists() else "events"
+    if what == "names":
+        from .judging_names_score import score_names
+
+        return score_names(folder, partial=partial)
+    if what == "stories":
+        from .judging_stories_score import score_stories
+
+        return score_stories(folder, partial=partial)
+    return {"what": "events", **score(folder, partial=partial)}
+
+
 def figures(judged: list[Judged]) -> dict[str, Any]:
     events = [e for j in judged for e in j.events]
     verdicts = Counter(e["verdict"] for e in events)
@@ -111,18 +127,9 @@ def check_file(path: Path, entry: dict) -> tuple[Judged | None, bool, list[str]]
     """(the judged article or None, whether the file is still blank, the problems found)."""
     if not path.exists():
         return None, True, [f"{path}: missing (every sampled article needs its verdict file)"]
-    rows, problems = [], []
-    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            rows.append((i, json.loads(line)))
-        except json.JSONDecodeError as e:
-            problems.append(f"{path}:{i}: not JSON ({e.msg} at column {e.colno})")
+    rows, problems = read_rows(path, "article")
     if problems:
         return None, False, problems
-    if not rows or not isinstance(rows[0][1], dict) or "article" not in rows[0][1]:
-        return None, False, [f"{path}:1: the first line must be the article line ({{\"article\": ...}})"]
     head, body = rows[0][1], rows[1:]
     blank = not head.get("judge") and not head.get("missed") and all(
         isinstance(r, dict) and not r.get("verdict") for _, r in body)
@@ -148,6 +155,27 @@ def check_file(path: Path, entry: dict) -> tuple[Judged | None, bool, list[str]]
         problems.append(f"{path}: no line for event id(s) {', '.join(lost)} (every shown event needs a verdict)")
     judged = Judged(entry["id"], str(head.get("judge", "")).strip(), tuple(events), tuple(missed))
     return (None if problems else judged), blank, problems
+
+
+def read_rows(path: Path, head_key: str) -> tuple[list[tuple[int, Any]], list[str]]:
+    """A verdict file's lines as (line number, JSON value), blank lines skipped; the problems when a line
+    is not JSON or the first line is not the head object (the one holding ``head_key``)."""
+    rows, problems = [], []
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append((i, json.loads(line)))
+        except json.JSONDecodeError as e:
+            problems.append(f"{path}:{i}: not JSON ({e.msg} at column {e.colno})")
+    if not problems and (not rows or not isinstance(rows[0][1], dict) or head_key not in rows[0][1]):
+        problems.append(f"{path}:1: the first line must be the {head_key} line ({{\"{head_key}\": ...}})")
+    return rows, problems
+
+
+def share(k: int, n: int) -> float | None:
+    """k of n as a share rounded to four places; None when nothing was counted."""
+    return round(k / n, 4) if n else None
 
 
 def check_missed(m: Any, sentences: int) -> list[str]:
