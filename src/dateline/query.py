@@ -126,8 +126,9 @@ def events(store, *, actor: str | None = None, recipient: str | None = None, typ
            mode: str | None = None, cameo: str | None = None, since: str | None = None, until: str | None = None,
            status: str | None = None, article: str | None = None, limit: int = 100,
            min_confidence: float | None = None, country: str | None = None) -> list[dict[str, Any]]:
-    """Coded events, oldest first. ``actor``/``recipient`` match a name (part of it), a country or a
-    CAMEO actor code; ``country`` (ISO alpha-3) keeps events where either side is of that country;
+    """Coded events, oldest first. ``actor``/``recipient`` match a name (part of it), a country, a
+    CAMEO actor code or a canonical actor's id (``ac`` and at least eight of its hex digits);
+    ``country`` (ISO alpha-3) keeps events where either side is of that country;
     ``cameo`` is a code prefix ("04" is every CONSULT code); ``since``/``until`` keep
     events whose days overlap the window (an event known only as "before the published date" counts
     from nothing to that date); events below ``min_confidence`` (default: the product's threshold) are
@@ -136,7 +137,13 @@ def events(store, *, actor: str | None = None, recipient: str | None = None, typ
 
     floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     def party(prefix: str, value: str | None, w: Where) -> None:
-        if value:
+        from .actors.names import looks_like_actor_id
+
+        if value and looks_like_actor_id(value):  # a canonical actor's id (`dateline actors`) or its prefix
+            w.parts.append(f"e.id IN (SELECT m.event_id FROM actor_mentions m WHERE m.role = '{prefix}' "
+                           f"AND m.actor_id {PREFIX})")
+            w.params.append(like_literal(value.strip()))
+        elif value:
             w.parts.append(f"(lower({prefix}_name) {CONTAINS} OR {prefix}_country = upper(?) "
                            f"OR upper(e.record->'{prefix}'->>'code') = upper(?))")
             w.params.extend([like_literal(value), value, value])
@@ -180,10 +187,17 @@ def event(store, event_id: str):
 def quotes(store, *, speaker: str | None = None, since: str | None = None, until: str | None = None,
            article: str | None = None, kind: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """Statements, oldest first. ``speaker`` matches the resolved name or the speaker's own words (part of
-    either); ``since``/``until`` keep statements whose day overlaps the window: the day the text dates
+    either), or is a canonical actor's id; ``since``/``until`` keep statements whose day overlaps the
+    window: the day the text dates
     the statement to ("Trump said Sunday") when it does, else the article's published date."""
     w = Where().add("q.article_id = ?", article).add("q.kind = lower(?)", kind)
-    if speaker:
+    from .actors.names import looks_like_actor_id
+
+    if speaker and looks_like_actor_id(speaker):  # a canonical actor's id (`dateline actors`) or its prefix
+        w.parts.append(f"q.id IN (SELECT m.quote_id FROM actor_mentions m WHERE m.role = 'speaker' "
+                       f"AND m.actor_id {PREFIX})")
+        w.params.append(like_literal(speaker.strip()))
+    elif speaker:
         w.parts.append(f"(lower(q.speaker_name) {CONTAINS} OR lower(q.speaker_text) {CONTAINS})")
         w.params += [like_literal(speaker), like_literal(speaker)]
     w.add("coalesce(d.last_day, a.published_date) >= CAST(? AS DATE)", since)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from . import (bench, browse, count, dates, evaluate, events, export, homes, ingest, judge, places, quotes, run,
-               serve, watch)
+               serve, watch, actors)
 from . import claim, timeline
 from .state import app_state
 
@@ -37,11 +37,12 @@ def _root(
 # Commands that read or write the store (eval, bench and judge do not use it).
 STORE_COMMANDS = frozenset({"ingest", "demo", "articles", "show", "entities", "errors", "places", "homes", "dates",
                             "events", "explain", "count", "quotes", "run", "watch", "serve", "export",
+                            "actors", "actor", "rebuild-actors",
                             "claim", "claims", "timeline", "stories"})
 
 
 for module in (ingest, browse, evaluate, places, homes, dates, events, count, quotes, run, bench, watch, judge, serve,
-               export, claim, timeline):
+               export, claim, timeline, actors):
     module.register(app)
 
 

@@ -102,6 +102,10 @@ class Store:
             # an article's analysis errors are part of its analysis: replaced with it
             tx.execute(f"DELETE FROM errors WHERE article_id {IN_LIST}", [ids])
             _save_errors(tx, errors)
+            # entities, event parties and speakers linked to canonical actors (dateline.actors.store)
+            from ..actors.store import save_links
+
+            save_links(tx, list(by_id.values()), existing, self._lock_articles)
         return SaveStats(len(ids), len(errors))
 
     def save_errors(self, errors: Sequence[ItemError]) -> None:

@@ -1,0 +1,102 @@
+"""Actor links in the store, on DuckDB and PostgreSQL: written at save time, unchanged by saving again,
+replaced with a re-analysed article, rebuilt the same for an older store, and read by id in the
+events and quotes read models."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline import query
+from dateline.actors import query as actor_query
+from dateline.actors.store import rebuild
+from dateline.model import ActorRef, Article, ArticleAnalysis, Entity, Event, Evidence, Mention, Quote, Span, article_id
+from dateline.store import open_store
+
+TABLES = ("actors", "actor_aliases", "actor_mentions")
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def url(request, tmp_path):
+    if request.param == "duckdb":
+        return str(tmp_path / "s.duckdb")
+    return request.getfixturevalue("pg_server").new_database()
+
+
+def m(text, kind="name"):
+    return Mention(span=Span(start=0, end=len(text), text=text), kind=kind)
+
+
+def analysis(text, published, entities=(), events=(), quotes=()):
+    art = Article(id=article_id(text), text=text, title=text.split("\n")[0], published=published, source="Wire")
+    return ArticleAnalysis(article=art, entities=tuple(entities), events=tuple(events), quotes=tuple(quotes))
+
+
+def varga_story(name="Tomas Varga"):
+    """Tomas Varga of Hungary meets the Austrian chancellor; he is quoted."""
+    e1 = Entity(id="en1", name=name, type="PERSON", country="HUN", sector="GOV", role="minister",
+                mentions=(m(name), m("Varga", "short_name"), m("Varga", "short_name")))
+    e2 = Entity(id="en2", name="Austria", type="GPE", country="AUT", role="country", mentions=(m("Austria"),))
+    s = Span(start=0, end=20, text="Varga met Austria.")
+    ev = Event(id="ev1", article_id="x", type="CONSULT", actor=ActorRef(text="Varga", name=name, entity_id="en1"),
+               recipient=ActorRef(text="Austria", name="Austria", entity_id="en2", country="AUT"),
+               evidence=Evidence(sentence=s, trigger=Span(start=6, end=9, text="met"), rule="test"))
+    q = Quote(id="q1", content=Span(start=0, end=4, text="Yes."), speaker_entity_id="en1", speaker_name=name)
+    return analysis("Varga meets Austria\nTomas Varga met Austria.", "2021-05-04", [e1, e2], [ev], [q])
+
+
+def other_varga_story():
+    """Another Varga, named only by his surname, in another article."""
+    e = Entity(id="en9", name="Varga", type="PERSON", mentions=(m("Varga"),))
+    return analysis("A Varga wins\nVarga won the race.", "2021-06-01", [e])
+
+
+def snapshot(store):
+    return {t: sorted(tuple(str(v) for v in r.values()) for r in store.query(f"SELECT * FROM {t}")) for t in TABLES}
+
+
+def test_saving_links_and_saving_again_changes_nothing(url):
+    with open_store(url) as store:
+        store.save([varga_story(), other_varga_story()])
+        first = snapshot(store)
+        store.save([varga_story()])  # re-ingest
+        store.save([varga_story(), other_varga_story()])
+        assert snapshot(store) == first
+        rows = actor_query.actors(store, search="Varga")
+        assert [(r["name"], r["articles"], r["mentions"]) for r in rows] == [("Tomas Varga", 1, 3), ("Varga", 1, 1)]
+        tomas = rows[0]["id"]
+        aliases = store.query("SELECT alias, n_mentions FROM actor_aliases WHERE actor_id = ? ORDER BY alias", [tomas])
+        assert [(a["alias"], a["n_mentions"]) for a in aliases] == [("Tomas Varga", 1), ("Varga", 2)]
+
+
+def test_a_reanalysed_article_replaces_its_links(url):
+    with open_store(url) as store:
+        store.save([varga_story()])
+        store.save([varga_story(name="Tamas Varga")])  # the same text read again with another reading
+        names = {r["name"] for r in actor_query.actors(store)}
+        assert "Tamas Varga" in names and "Tomas Varga" not in names  # an actor left with no mention goes
+
+
+def test_rebuild_gives_what_saving_gave(url):
+    with open_store(url) as store:
+        store.save([varga_story(), other_varga_story()])
+        saved = snapshot(store)
+        for t in TABLES:
+            store.query(f"DELETE FROM {t}") if store.dialect == "duckdb" else store.con.execute(f"DELETE FROM {t}")
+        assert actor_query.actors(store) == []
+        got = rebuild(store, batch=1)
+        assert got["articles"] == 2 and snapshot(store) == saved
+
+
+def test_events_and_quotes_take_an_actor_id(url):
+    with open_store(url) as store:
+        store.save([varga_story(), other_varga_story()])
+        tomas = actor_query.actors(store, search="Tomas")[0]["id"]
+        austria = actor_query.actors(store, search="Austria")[0]["id"]
+        assert [e["id"] for e in query.events(store, actor=tomas, min_confidence=0)] == ["ev1"]
+        assert [e["id"] for e in query.events(store, actor=tomas[:10], recipient=austria, min_confidence=0)] == ["ev1"]
+        assert query.events(store, actor=austria, min_confidence=0) == []  # Austria is the target, not the actor
+        assert [q["content"] for q in query.quotes(store, speaker=tomas)] == ["Yes."]
+        profile = actor_query.actor(store, tomas)
+        assert [e["id"] for e in profile["events_as_actor"]] == ["ev1"] and profile["events_as_target"] == []
+        assert [(r["code"], r["role"]) for r in profile["roles"]] == [("HUNGOV", "minister")]
+        assert actor_query.find_actor_id(store, "ac") is None  # a prefix of several
