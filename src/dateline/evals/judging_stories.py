@@ -90,9 +90,10 @@ def ecbplus_topics(docs: dict[str, Article]) -> dict[str, dict[str, list[str]]]:
 
 
 def draw_topics(topics: dict[str, Any], n: int, seed: int, excluded: set[str]) -> list[str]:
-    """``n`` topics at random (the same for a seed), leaving out any topic with an excluded article."""
-    open_ = sorted((t for t, subs in topics.items() if not excluded & {c for ids in subs.values() for c in ids}),
-                   key=int)
+    """``n`` topics at random (the same for a seed), leaving out any topic with an excluded article or a
+    sub-topic of fewer than MIN_ARTICLES articles."""
+    open_ = sorted((t for t, subs in topics.items() if not excluded & {c for ids in subs.values() for c in ids}
+                    and all(len(ids) >= MIN_ARTICLES for ids in subs.values())), key=int)
     if len(open_) < n:
         raise ValueError(f"only {len(open_)} ECB+ dev topic(s) left after the excludes, {n} asked")
     return sorted(random.Random(f"dateline-stories:{seed}").sample(open_, n), key=int)
