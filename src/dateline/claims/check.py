@@ -54,7 +54,7 @@ def check(store, claim: Claim, as_of: dt.date, *, since: dt.date | None = None,
         wanted.update(mode=None, cameo=MAKE_VISIT)
     found = query.occurrences(store, **wanted)["occurrences"]
     if claim.mode == "visit":
-        _add_related(store, found, wanted, recipient)
+        _add_related(store, found, wanted)
     facts = event_facts(store, [r["event"] for o in found for r in o["reports"]])
     if claim.type == "CONSULT" and claim.mode is None:  # a meeting is not a phone call
         found = [o for o in found if any(facts.get(r["event"], {}).get("mode") != "phone" for r in o["reports"])]
@@ -94,15 +94,17 @@ def _resolve_actor(store, who: str | None, *, required: bool = True) -> tuple[st
     for r in names:
         per_name[r["name"]] = per_name.get(r["name"], 0) + r["articles"]
     ranked = sorted(per_name.items(), key=lambda kv: (-kv[1], kv[0]))
-    if len(ranked) < 2 or ranked[0][0].lower() == who.lower():
+    if not ranked or ranked[0][0].lower() == who.lower():
         return who, {"as_written": who, "counted_as": who}
+    if len(ranked) == 1:
+        return ranked[0][0], {"as_written": who, "counted_as": ranked[0][0]}
     note = {"as_written": who, "counted_as": who, "names": [n for n, _ in ranked[:5]]}
     if ranked[0][1] >= 2 * ranked[1][1]:
         note["counted_as"] = ranked[0][0]
     return note["counted_as"], note
 
 
-def _add_related(store, found: list[dict], wanted: dict[str, Any], recipient: str | None) -> None:
+def _add_related(store, found: list[dict], wanted: dict[str, Any]) -> None:
     """Reports of the same days that say the visit another way: the two sides meeting (any mode) and the
     host receiving the visitor. Each joins the one counted visit whose days it overlap, never counted."""
     from .. import query
@@ -110,8 +112,8 @@ def _add_related(store, found: list[dict], wanted: dict[str, Any], recipient: st
     if not found:
         return
     wider = [dict(wanted, cameo=None)]
-    if recipient and wanted["actor"]:
-        wider.append(dict(wanted, actor=recipient, recipient=wanted["actor"], cameo=HOST_VISIT))
+    if wanted["actor"]:  # whoever hosted the visitor on those days (the host is often named without a country)
+        wider.append(dict(wanted, actor=None, recipient=wanted["actor"], cameo=HOST_VISIT))
     for filters in wider:
         for other in query.occurrences(store, **filters)["occurrences"]:
             hits = [o for o in found if o["start"] <= other["end"] and other["start"] <= o["end"]]

@@ -184,6 +184,8 @@ def _parties(body: str, tokens: list[tuple[str, int]], cue_at: int, event_at: in
         if guest:
             actor, other, prep = guest.group(1), subject.strip(), "host"
     hyphen = re.search(r"\b([A-Z][\w.]+)-([A-Z][\w.]+)\b", body)  # "a second Xi-Kim summit"
+    if hyphen and (ordinal_value(hyphen.group(0)) or number_value(hyphen.group(0))):
+        hyphen = None  # "Twenty-First"
     if other is None and hyphen:
         a, b = hyphen.groups()
         if actor and b.lower() in actor.lower():
