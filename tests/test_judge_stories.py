@@ -19,16 +19,16 @@ from dateline.evals.judging_stories_score import score_stories
 from dateline.evals.judging_stories_sheet import story_sheet, story_template, story_view
 from dateline.model import Article
 
-# invented reports: topic 7 a dock fire (ecb) and a later one (ecbplus); topic 8 too small
+# invented reports: topic 13 (in the check half) a dock fire (ecb) and a later one (ecbplus); topic 8 (tune half) too small
 DOCS = {
-    "7_1ecb": ["Fire hits Portvale docks", "A fire destroyed a warehouse at Portvale docks on March 3, 2011 ."],
-    "7_2ecb": ["Firefighters fought a blaze at the Portvale docks on March 3, 2011 ."],
-    "7_3ecb": ["Police arrested a 36 - year - old man after the Portvale fire on March 3, 2011 ."],
-    "7_4ecb": ["The Portvale warehouse fire caused 2, 000 tonnes of grain to burn ."],
-    "7_1ecbplus": ["Second fire at Portvale", "A fire struck a Portvale depot on June 9, 2013 ."],
-    "7_2ecbplus": ["A depot burned in Portvale on June 9, 2013 ."],
-    "7_3ecbplus": ["Portvale depot fire : no one hurt , officials said ."],
-    "7_4ecbplus": ["Investigators visited the burned Portvale depot on June 10, 2013 ."],
+    "13_1ecb": ["Fire hits Portvale docks", "A fire destroyed a warehouse at Portvale docks on March 3, 2011 ."],
+    "13_2ecb": ["Firefighters fought a blaze at the Portvale docks on March 3, 2011 ."],
+    "13_3ecb": ["Police arrested a 36 - year - old man after the Portvale fire on March 3, 2011 ."],
+    "13_4ecb": ["The Portvale warehouse fire caused 2, 000 tonnes of grain to burn ."],
+    "13_1ecbplus": ["Second fire at Portvale", "A fire struck a Portvale depot on June 9, 2013 ."],
+    "13_2ecbplus": ["A depot burned in Portvale on June 9, 2013 ."],
+    "13_3ecbplus": ["Portvale depot fire : no one hurt , officials said ."],
+    "13_4ecbplus": ["Investigators visited the burned Portvale depot on June 10, 2013 ."],
     "8_1ecb": ["A ferry sank near Bayport ."],
     "8_2ecb": ["The Bayport ferry sank ."],
     "8_3ecb": ["Rescuers reached the Bayport ferry ."],
@@ -49,47 +49,50 @@ def _shared(root: Path) -> Path:
 def test_ecbplus_documents_topics_and_text(tmp_path):
     docs = read_ecbplus(_shared(tmp_path) / ECB_DEV)
     assert len(docs) == len(DOCS)
-    two = docs["ecbplus:7_1ecb"]
+    two = docs["ecbplus:13_1ecb"]
     assert two.title == "Fire hits Portvale docks" and two.published is None and two.source == "ECB+"
     assert two.text.endswith("at Portvale docks on March 3, 2011.")
-    one = docs["ecbplus:7_3ecb"]
+    one = docs["ecbplus:13_3ecb"]
     assert one.title == "" and one.text.startswith("Police arrested a 36-year-old man")
-    assert "2,000 tonnes" in docs["ecbplus:7_4ecb"].text
+    assert "2,000 tonnes" in docs["ecbplus:13_4ecb"].text
     assert _ecb_text("Paris - The mayor , 40 , said .") == "Paris - The mayor, 40, said."  # a dash stays
     topics = ecbplus_topics(docs)
-    assert topics["7"]["ecb"] == [f"ecbplus:7_{i}ecb" for i in range(1, 5)] and len(topics["7"]["plus"]) == 4
+    assert topics["13"]["ecb"] == [f"ecbplus:13_{i}ecb" for i in range(1, 5)] and len(topics["13"]["plus"]) == 4
     with pytest.raises(FileNotFoundError, match="not there"):
         read_ecbplus(tmp_path / "nowhere.txt")
 
 
 def test_stories_are_chosen_checked_and_drawn(tmp_path):
     shared = _shared(tmp_path)
-    stories, used = choose_stories(shared, topics=["7"], named=[], n=1, seed=None, excluded=set())
-    assert used == ["7"] and [s.id for s in stories] == ["ecbplus-7-ecb", "ecbplus-7-plus"]
-    assert [d.id for d in stories[0].articles][0] == "ecbplus:7_1ecb"
+    stories, used = choose_stories(shared, topics=["13"], named=[], n=1, seed=None, excluded=set())
+    assert used == ["13"] and [s.id for s in stories] == ["ecbplus-13-ecb", "ecbplus-13-plus"]
+    assert [d.id for d in stories[0].articles][0] == "ecbplus:13_1ecb"
     with pytest.raises(ValueError, match="ecbplus-8-ecb has 3 article"):
+        choose_stories(shared, topics=["8"], named=[], n=1, seed=None, excluded=set(), half="all")
+    with pytest.raises(ValueError, match="--topic 8 is in the tune half of ECB\\+ dev, not the check half"):
         choose_stories(shared, topics=["8"], named=[], n=1, seed=None, excluded=set())
     with pytest.raises(ValueError, match="not an ECB\\+ dev topic"):
         choose_stories(shared, topics=["99"], named=[], n=1, seed=None, excluded=set())
     with pytest.raises(ValueError, match="judged before"):
-        choose_stories(shared, topics=["7"], named=[], n=1, seed=None, excluded={"ecbplus:7_2ecb"})
+        choose_stories(shared, topics=["13"], named=[], n=1, seed=None, excluded={"ecbplus:13_2ecb"})
     with pytest.raises(ValueError, match="give --topic, --story, or --seed"):
         choose_stories(shared, topics=[], named=[], n=1, seed=None, excluded=set())
     # a draw leaves out topics too small to judge and topics with an excluded article
-    assert choose_stories(shared, topics=[], named=[], n=1, seed=5, excluded=set())[1] == ["7"]
-    with pytest.raises(ValueError, match="only 1 ECB\\+ dev topic"):
-        choose_stories(shared, topics=[], named=[], n=2, seed=5, excluded=set())
+    assert choose_stories(shared, topics=[], named=[], n=1, seed=5, excluded=set())[1] == ["13"]
+    for half in ("check", "all"):  # topic 8 is in the tune half, and too small anyway
+        with pytest.raises(ValueError, match="only 1 ECB\\+ dev topic"):
+            choose_stories(shared, topics=[], named=[], n=2, seed=5, excluded=set(), half=half)
     with pytest.raises(ValueError, match="only 0 ECB\\+ dev topic"):
-        choose_stories(shared, topics=[], named=[], n=1, seed=5, excluded={"ecbplus:7_1ecbplus"})
-    named = [("fires", ["ecbplus:7_1ecb", "ecbplus:7_2ecb", "ecbplus:7_1ecbplus", "ecbplus:7_2ecbplus"])]
+        choose_stories(shared, topics=[], named=[], n=1, seed=5, excluded={"ecbplus:13_1ecbplus"})
+    named = [("fires", ["ecbplus:13_1ecb", "ecbplus:13_2ecb", "ecbplus:13_1ecbplus", "ecbplus:13_2ecbplus"])]
     got = choose_stories(shared, topics=[], named=named, n=1, seed=None, excluded=set())[0]
     assert got[0].id == "fires" and len(got[0].articles) == 4
     with pytest.raises(ValueError, match="no such article"):
-        choose_stories(shared, topics=[], named=[("x", ["ecbplus:7_9ecb"] * 4)], n=1, seed=None, excluded=set())
+        choose_stories(shared, topics=[], named=[("x", ["ecbplus:13_9ecb"] * 4)], n=1, seed=None, excluded=set())
     with pytest.raises(ValueError, match="is not an article id"):
         choose_stories(shared, topics=[], named=[("x", ["nopool"] * 4)], n=1, seed=None, excluded=set())
     with pytest.raises(ValueError, match="in two stories"):
-        choose_stories(shared, topics=["7"], named=named, n=1, seed=None, excluded=set())
+        choose_stories(shared, topics=["13"], named=named, n=1, seed=None, excluded=set())
 
 
 # -- a story's view, sheet and template, from invented read-model output -----------------------------------
@@ -154,7 +157,7 @@ def _folder(tmp_path: Path, stories: dict[str, tuple[list[str], list[list[str]],
         (folder / path).write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
         entries.append({"id": sid, "articles": articles, "reports": reports, "occurrences": occurrences,
                         "verdicts": path})
-    manifest = {"what": "stories", "seed": None, "topics": ["7"], "ids": [], "code_version": "abc",
+    manifest = {"what": "stories", "seed": None, "topics": ["13"], "ids": [], "code_version": "abc",
                 "stories": entries}
     (folder / "sample.json").write_text(json.dumps(manifest), encoding="utf-8")
     return folder
@@ -248,15 +251,15 @@ def test_judge_stories_writes_sheets_templates_and_a_store(tmp_path):
     shared = _shared(tmp_path / "shared")
     out = tmp_path / "stories"
     inside = Path(__file__).resolve().parents[1] / "judging-stories-out"
-    refused = CliRunner().invoke(app, ["judge", "stories", str(inside), "--topic", "7", "--shared", str(shared)])
+    refused = CliRunner().invoke(app, ["judge", "stories", str(inside), "--topic", "13", "--shared", str(shared)])
     assert refused.exit_code == 2 and "inside the repository" in _flat(refused.output) and not inside.exists()
     bad = CliRunner().invoke(app, ["judge", "stories", str(out), "--story", "nothing", "--shared", str(shared)])
     assert bad.exit_code == 2 and "NAME=ID" in bad.output
-    result = CliRunner().invoke(app, ["judge", "stories", str(out), "--topic", "7", "--shared", str(shared)])
+    result = CliRunner().invoke(app, ["judge", "stories", str(out), "--topic", "13", "--shared", str(shared)])
     assert result.exit_code == 0, result.output
     manifest = json.loads((out / "sample.json").read_text())
     assert manifest["what"] == "stories" and manifest["ingest"]["stored"] == 8 and (out / "store.duckdb").exists()
-    assert (out / "ids.txt").read_text().splitlines()[0] == "ecbplus:7_1ecb  # story ecbplus-7-ecb"
+    assert (out / "ids.txt").read_text().splitlines()[0] == "ecbplus:13_1ecb  # story ecbplus-13-ecb"
     for entry in manifest["stories"]:
         sheet = (out / entry["sheet"]).read_text()
         rows = [json.loads(x) for x in (out / entry["verdicts"]).read_text().splitlines()]
@@ -266,5 +269,5 @@ def test_judge_stories_writes_sheets_templates_and_a_store(tmp_path):
         assert "A4.S1." in sheet
     blank = CliRunner().invoke(app, ["judge", "score", str(out), "--partial"])
     assert blank.exit_code == 0 and "incomplete: 2 not judged yet" in _flat(blank.output)
-    again = CliRunner().invoke(app, ["judge", "stories", str(out), "--topic", "7", "--shared", str(shared)])
+    again = CliRunner().invoke(app, ["judge", "stories", str(out), "--topic", "13", "--shared", str(shared)])
     assert again.exit_code == 2 and "is not empty: give a new folder" in _flat(again.output)

@@ -91,8 +91,9 @@ def _outside_repository(out: str, root: Path) -> Path:
 
 def stories_cmd(
     out: str = typer.Argument(..., help="A new folder OUTSIDE the repository (sheets, verdicts and the store)."),
-    topic: list[str] = typer.Option(None, "--topic", help="An ECB+ dev topic number (2, 5, 12, 18, 21, 23, 34, "
-                                                          "35); each gives two stories; repeatable."),
+    topic: list[str] = typer.Option(None, "--topic", help="An ECB+ dev topic number (check half: 2, 12, 21, 23; "
+                                                          "tune half: 5, 18, 34, 35); each gives two stories; "
+                                                          "repeatable."),
     story: list[str] = typer.Option(None, "--story", help="NAME=ID,ID,ID,ID: a story of four or more article ids "
                                                           "(bbc-politics:123, ecbplus:12_3ecb); repeatable."),
     seed: int = typer.Option(None, "--seed", help="Draw -n ECB+ dev topics at random (when no --topic or --story)."),
@@ -101,6 +102,8 @@ def stories_cmd(
                                                               "ids.txt); repeatable."),
     shared: str = typer.Option(None, "--shared", envvar="DATELINE_SHARED", help="The shared data folder "
                                                                                 "(default: ../shared)."),
+    half: str = typer.Option("check", "--half", help="Which half of ECB+ dev the topics come from: check (never "
+                                                     "tuned on; the default), tune or all."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Only print the stories and their article ids."),
 ) -> None:
     """Ingest three or more stories of four or more articles into one store and write, per story, a sheet
@@ -119,7 +122,7 @@ def stories_cmd(
         manifest = stories_sample(
             Path(shared) if shared else root.parent / "shared", target, topics=[t.strip() for t in topic or ()],
             named=named, n=n, seed=seed, exclude_files=tuple(Path(p) for p in exclude or ()),
-            code_version=_code_version(root), dry_run=dry_run)
+            code_version=_code_version(root), dry_run=dry_run, half=half)
     except (ValueError, FileExistsError, FileNotFoundError) as e:
         err.print(esc(e))
         raise typer.Exit(2) from None

@@ -120,21 +120,28 @@ def named_story(shared: Path, name: str, ids: list[str], docs: dict[str, Article
 
 
 def choose_stories(shared: Path, *, topics: list[str], named: list[tuple[str, list[str]]], n: int,
-                   seed: int | None, excluded: set[str]) -> tuple[list[Story], list[str]]:
+                   seed: int | None, excluded: set[str], half: str = "check") -> tuple[list[Story], list[str]]:
     """The stories of a sample and the ECB+ topics used. With no topic and no named story, ``n`` topics
-    are drawn with ``seed``. Every story needs MIN_ARTICLES articles and none may have been judged
-    before (an id in an --exclude file)."""
+    are drawn with ``seed``. Topics come from one ``half`` of ECB+ dev (``evals.split``, as the xdoc eval
+    splits it): by default the check half, which event identity is never tuned on. Every story needs
+    MIN_ARTICLES articles and none may have been judged before (an id in an --exclude file)."""
+    from .split import check_split, half_of
+
+    check_split(half)
     docs = read_ecbplus(shared / ECB_DEV) if topics or not named or any(
         c.startswith("ecbplus:") for _, ids in named for c in ids) else None
     known = ecbplus_topics(docs) if docs else {}
     if not topics and not named:
         if seed is None:
             raise ValueError("give --topic, --story, or --seed to draw ECB+ dev topics at random")
-        topics = draw_topics(known, n, seed, excluded)
+        topics = draw_topics({t: v for t, v in known.items() if half in ("all", half_of(t))}, n, seed, excluded)
     stories = []
     for t in topics:
         if t not in known:
             raise ValueError(f"--topic {t}: not an ECB+ dev topic (those are {', '.join(sorted(known, key=int))})")
+        if half not in ("all", half_of(t)):
+            raise ValueError(f"--topic {t} is in the {half_of(t)} half of ECB+ dev, not the {half} half "
+                             f"(--half {half_of(t)} or all to use it; a report takes check topics only)")
         for sub in sorted(known[t]):
             what = "the sub-topic of the original ECB" if sub == "ecb" else "the sub-topic ECB+ added"
             stories.append(Story(f"ecbplus-{t}-{sub}", f"ECB+ dev topic {t}, {what}",
@@ -157,14 +164,14 @@ def choose_stories(shared: Path, *, topics: list[str], named: list[tuple[str, li
 
 def stories_sample(shared: Path, out: Path, *, topics: list[str] = (), named: list[tuple[str, list[str]]] = (),
                    n: int = 3, seed: int | None = None, exclude_files: tuple[Path, ...] = (),
-                   code_version: str = "", dry_run: bool = False) -> dict[str, Any]:
+                   code_version: str = "", dry_run: bool = False, half: str = "check") -> dict[str, Any]:
     """Choose the stories, ingest every article into one store in ``out`` and write a sheet and a
     verdict template per story; returns the manifest (also ``out/sample.json``)."""
     excluded = read_excludes(exclude_files)
     stories, used = choose_stories(shared, topics=list(topics), named=list(named), n=n, seed=seed,
-                                   excluded=excluded)
+                                   excluded=excluded, half=half)
     manifest: dict[str, Any] = {
-        "what": "stories", "seed": seed, "topics": used, "named": [name for name, _ in named],
+        "what": "stories", "seed": seed, "half": half, "topics": used, "named": [name for name, _ in named],
         "exclude_files": [str(p) for p in exclude_files], "excluded_ids": len(excluded),
         "code_version": code_version, "created": dt.date.today().isoformat(),
         "ids": [d.id for s in stories for d in s.articles],
