@@ -234,3 +234,64 @@ def search(request: Request, q: str = Query(..., description="A name or part of 
     term = params.one(filters.text, q, "q").strip()
     return {"q": term, "actors": b.read(query.entities, name=term, limit=limit),
             "events": b.read(query.events, actor=term, limit=limit)}
+
+
+@router.get("/claim", summary="Is a count claim supported by the store? (`dateline claim`)")
+def claim(request: Request, text: str = Query(..., description='A count claim, e.g. "X makes 4th visit to China '
+                                                                  'in a year".'),
+          as_of: str | None = Query(None, description="The claim's day (YYYY-MM-DD); default today."),
+          since: str | None = Query(None, description="Count from this day when the claim names no period."),
+          min_confidence: float | None = MIN_CONF) -> dict[str, Any]:
+    import datetime as dt
+
+    from ..claims import ClaimError, check, parse_claim
+
+    words = params.one(filters.text, text, "text")
+    day = params.one(filters.day, as_of, "as_of") or dt.date.today().isoformat()
+    start = params.one(filters.day, since, "since")
+    conf = params.one(filters.fraction, min_confidence, "min_confidence")
+    try:
+        parsed = parse_claim(words)
+        return backend(request).read(check, parsed, dt.date.fromisoformat(day),
+                                     since=dt.date.fromisoformat(start) if start else None, min_confidence=conf)
+    except ClaimError as e:
+        raise params.bad("text", e.reason) from None
+
+
+@router.get("/claims", summary="Count claims in stored articles, each checked as of its article's day")
+def claims(request: Request, article: str | None = ARTICLE, since: str | None = SINCE, until: str | None = UNTIL,
+           limit: int = LIMIT) -> dict[str, Any]:
+    from ..claims import find_claims
+
+    b = backend(request)
+    wanted = params.checked(filters.articles, since=since, until=until, limit=limit)
+    rows = b.read(find_claims, article=_article_id(b, article), since=wanted["since"], until=wanted["until"],
+                  limit=wanted["limit"])
+    return {"claims": rows}
+
+
+@router.get("/timeline", summary="An actor's occurrences in date order (`dateline timeline`)")
+def timeline(request: Request, actor: str = Query(..., description="Actor name (part of it), country or code."),
+             with_: str | None = Query(None, alias="with", description="Only those with this other side."),
+             type: str | None = TYPE, since: str | None = SINCE, until: str | None = UNTIL,
+             min_confidence: float | None = MIN_CONF) -> dict[str, Any]:
+    from ..timeline import UnknownActor, timeline as read_timeline
+
+    who = params.one(filters.text, actor, "actor").strip()
+    lo, hi = params.checked(filters.days, since=since, until=until)
+    try:
+        return backend(request).read(read_timeline, who, with_=params.one(filters.text, with_, "with"),
+                                     type=params.one(filters.event_type, type, "type"), since=lo, until=hi,
+                                     min_confidence=params.one(filters.fraction, min_confidence, "min_confidence"))
+    except UnknownActor as e:
+        raise ApiError(404, "not_found", e.args[0], {"actor": who[:40]}) from None
+
+
+@router.get("/stories", summary="Articles grouped by the occurrences and actors they share (`dateline stories`)")
+def stories(request: Request, since: str | None = SINCE, until: str | None = UNTIL, limit: int = LIMIT,
+            min_confidence: float | None = MIN_CONF) -> dict[str, Any]:
+    from ..timeline import stories as read_stories
+
+    wanted = params.checked(filters.articles, since=since, until=until, limit=limit)
+    return backend(request).read(read_stories, since=wanted["since"], until=wanted["until"], limit=wanted["limit"],
+                                 min_confidence=params.one(filters.fraction, min_confidence, "min_confidence"))
