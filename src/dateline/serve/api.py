@@ -175,6 +175,36 @@ def get_actor(request: Request, name: str = Path(..., min_length=1, max_length=f
     return views.actor_profile(who, as_actor, [r for r in as_recipient if r["id"] not in seen], entities)
 
 
+@router.get("/canonical-actors", summary="Canonical actors across articles, with their ids (`dateline actors`)")
+def list_canonical_actors(request: Request,
+                          search: str | None = Query(None, description="Name or a written form of it contains this."),
+                          type: str | None = Query(None, description="PERSON, ORG, GPE, NORP, LOC or FAC."),
+                          country: str | None = Query(None, description="ISO 3166 alpha-3 code, e.g. PRK."),
+                          sector: str | None = Query(None, description="CAMEO sector, e.g. GOV."),
+                          limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
+    from ..actors import query as actor_query
+
+    wanted = params.checked(actor_query.filters, search=search, type=type, country=country, sector=sector,
+                            limit=offset + limit + 1)
+    return views.page(backend(request).read(actor_query.actors, **wanted), limit=limit, offset=offset)
+
+
+@router.get("/canonical-actors/{actor_id}",
+            summary="One canonical actor: names, codes and roles over time, articles, events, quotes")
+def get_canonical_actor(request: Request, actor_id: str = id_param(),
+                        limit: int = Query(200, ge=1, le=params.MAX_LIMIT, description="Rows of each list.")
+                        ) -> dict[str, Any]:
+    from ..actors import query as actor_query
+
+    b = backend(request)
+    found = b.read(actor_query.find_actor_id, actor_id)
+    profile = b.read(actor_query.actor, found, limit=limit) if found else None
+    if profile is None:
+        raise ApiError(404, "not_found", f"no actor with id {actor_id!r} (or the prefix is not unique)",
+                       {"actor": actor_id})
+    return profile
+
+
 @router.get("/quotes", summary="Who said what, when and where")
 def list_quotes(request: Request, speaker: str | None = Query(None, description="Speaker name (part of it)."),
                 kind: str | None = Query(None, description="direct, partial or indirect."),
