@@ -133,31 +133,10 @@ def events(store, *, actor: str | None = None, recipient: str | None = None, typ
     events whose days overlap the window (an event known only as "before the published date" counts
     from nothing to that date); events below ``min_confidence`` (default: the product's threshold) are
     left out."""
-    from .config import DEFAULT_MIN_CONFIDENCE
-
-    floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
-    def party(prefix: str, value: str | None, w: Where) -> None:
-        from .actors.names import looks_like_actor_id
-
-        if value and looks_like_actor_id(value):  # a canonical actor's id (`dateline actors`) or its prefix
-            w.parts.append(f"e.id IN (SELECT m.event_id FROM actor_mentions m WHERE m.role = '{prefix}' "
-                           f"AND m.actor_id {PREFIX})")
-            w.params.append(like_literal(value.strip()))
-        elif value:
-            w.parts.append(f"(lower({prefix}_name) {CONTAINS} OR {prefix}_country = upper(?) "
-                           f"OR upper(e.record->'{prefix}'->>'code') = upper(?))")
-            w.params.extend([like_literal(value), value, value])
-
-    w = (Where().add("e.type = upper(?)", type).add("lower(e.mode) = lower(?)", mode)
-         .add(f"e.cameo {PREFIX}", like_literal(cameo) if cameo else None).add("lower(e.status) = lower(?)", status)
-         .add("e.article_id = ?", article).add("e.confidence >= ?", floor if floor > 0 else None)
-         .add("coalesce(e.date_end, e.date_start) >= CAST(? AS DATE)", since)
-         .add("coalesce(e.date_start, e.date_end) <= CAST(? AS DATE)", until))
-    party("actor", actor, w)
-    party("recipient", recipient, w)
-    if country:
-        w.parts.append("(e.actor_country = upper(?) OR e.recipient_country = upper(?))")
-        w.params.extend([country, country])
+    w = _event_where(actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo, status=status,
+                     article=article, min_confidence=min_confidence, country=country)
+    w.add("coalesce(e.date_end, e.date_start) >= CAST(? AS DATE)", since)
+    w.add("coalesce(e.date_start, e.date_end) <= CAST(? AS DATE)", until)
     return store.query(
         "SELECT e.id, e.article_id AS article, e.date_value AS date, e.date_start, e.date_end, e.date_inferred, "
         "e.type, e.mode, e.cameo, e.status, e.actor_name AS actor, e.actor_country, e.actor_sector, "
@@ -169,6 +148,26 @@ def events(store, *, actor: str | None = None, recipient: str | None = None, typ
         "CAST(e.record->'evidence'->'trigger'->>'start' AS INTEGER), e.id LIMIT ?",
         [*w.params, limit],
     )
+
+
+def _event_where(*, actor: str | None = None, recipient: str | None = None, type: str | None = None,
+                 mode: str | None = None, cameo: str | None = None, status: str | None = None,
+                 article: str | None = None, min_confidence: float | None = None,
+                 country: str | None = None) -> Where:
+    """The filters of ``events`` on table ``e`` (days apart), shared with the occurrence read models."""
+    from .config import DEFAULT_MIN_CONFIDENCE
+
+    floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+
+    w = (Where().add("e.type = upper(?)", type).add("lower(e.mode) = lower(?)", mode)
+         .add(f"e.cameo {PREFIX}", like_literal(cameo) if cameo else None).add("lower(e.status) = lower(?)", status)
+         .add("e.article_id = ?", article).add("e.confidence >= ?", floor if floor > 0 else None))
+    _party("actor", actor, w)
+    _party("recipient", recipient, w)
+    if country:
+        w.parts.append("(e.actor_country = upper(?) OR e.recipient_country = upper(?))")
+        w.params.extend([country, country])
+    return w
 
 
 def event(store, event_id: str):
@@ -242,54 +241,135 @@ def find_article_id(store, prefix: str) -> str | None:
 def occurrences(store, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
                 mode: str | None = None, cameo: str | None = None, since: str | None = None,
                 until: str | None = None, min_confidence: float | None = None) -> dict[str, Any]:
-    """How many times something happened, and the reports behind each time.
+    """How many times something happened, and every report behind each time.
 
-    Events that happened (status occurred or reported) matching the filters are grouped across
-    articles into occurrences (see ``resolve.occurrences``); those overlapping ``since``..``until``
-    are counted. Each occurrence lists its reports with outlet, date, address and sentence."""
-    import datetime as dt
-
-    from .resolve.occurrences import HAPPENED, PLACEABLE_DAYS, Report, group, in_window
-
-    def day(v: Any) -> dt.date | None:
-        return v if isinstance(v, dt.date) or v is None else dt.date.fromisoformat(str(v)[:10])
-
-    lo, hi = day(since), day(until)
-    margin = dt.timedelta(days=PLACEABLE_DAYS)
-    rows = [r for r in events(store, actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
-                              since=str(lo - margin) if lo else None, until=str(hi + margin) if hi else None,
-                              limit=1_000_000, min_confidence=min_confidence)
-            if r["status"] in HAPPENED]
-    ids = sorted({r["article"] for r in rows})
-    meta = {a["id"]: a for a in store.query(
-        "SELECT id, published, source, url, title FROM articles WHERE id IN (SELECT unnest(CAST(? AS VARCHAR[])))",
-        [ids])} if ids else {}
-    reports = [Report(r["id"], day(r["date_start"]), day(r["date_end"]), r["location"],
-                      {**r, **{f"article_{k}": v for k, v in meta.get(r["article"], {}).items()}}) for r in rows]
-    found, unplaced = group(reports)
-    counted = [o for o in found if in_window(o, lo, hi)]
-
-    def report(r: Report) -> dict[str, Any]:
-        x = r.row
-        return {"event": r.event_id, "date": x["date"], "status": x["status"], "trigger": x["trigger"],
-                "sentence": (x["sentence"] or "").strip(), "article": x["article"],
-                "source": x.get("article_source"), "published": x.get("article_published"),
-                "url": x.get("article_url"), "title": x.get("article_title")}
-
-    return {
-        "count": len(counted),
-        "since": str(lo) if lo else None,
-        "until": str(hi) if hi else None,
-        "occurrences": [
-            {"start": str(o.start), "end": str(o.end), "locations": o.locations,
-             "articles": len({r.row["article"] for r in o.reports}),
-             "sources": sorted({r.row.get("article_source") or "?" for r in o.reports}),
-             "reports": [report(r) for r in sorted(o.reports, key=lambda r: (r.row.get("article_published") or "", r.event_id))]}
-            for o in counted
-        ],
-        "unplaced": [report(r) for r in unplaced if not (r.start and not in_window_days(r, lo, hi))],
-    }
+    Reads the stored occurrences (``resolve.stored``: reports joined across articles by what the event
+    is). An occurrence counts when one of its reports matches the filters (as ``events`` matches them)
+    and its days overlap ``since``..``until``; each lists all its reports at the confidence floor, with
+    outlet, date, address, sentence and why it joined. With no filters every occurrence counts, and two
+    events of different actors, types or places are never one. ``unplaced``: matching reports that
+    joined none (no calendar date, a span too wide, or a month holding two occurrences)."""
+    w = _event_where(actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
+                     min_confidence=min_confidence)
+    w.parts.append("e.status IN ('occurred', 'reported')")
+    days = Where().add("o.end_date >= CAST(? AS DATE)", since).add("o.start_date <= CAST(? AS DATE)", until)
+    found = store.query(
+        f"SELECT {OCCURRENCE_FIELDS} FROM occurrences o WHERE o.id IN (SELECT r.occurrence_id FROM "
+        f"occurrence_reports r JOIN events e ON e.id = r.event_id{w.sql})"
+        + "".join(f" AND {p}" for p in days.parts) + " ORDER BY o.start_date, o.end_date, o.id",
+        [*w.params, *days.params])
+    listed = _with_reports(store, found, min_confidence)
+    unplaced_where = Where(list(w.parts), list(w.params))
+    unplaced_where.add("coalesce(e.date_end, e.date_start) >= CAST(? AS DATE)", since)
+    unplaced_where.add("coalesce(e.date_start, e.date_end) <= CAST(? AS DATE)", until)
+    unplaced_where.parts.append("e.id NOT IN (SELECT event_id FROM occurrence_reports)")
+    unplaced = store.query(f"SELECT {REPORT_FIELDS} FROM events e JOIN articles a ON a.id = e.article_id"
+                           f"{unplaced_where.sql} ORDER BY a.published, e.id LIMIT 10000", unplaced_where.params)
+    return {"count": len(listed), "since": since or None, "until": until or None, "occurrences": listed,
+            "unplaced": [_report(r) for r in unplaced]}
 
 
-def in_window_days(r: Any, lo: Any, hi: Any) -> bool:
-    return (lo is None or r.end is None or r.end >= lo) and (hi is None or r.start is None or r.start <= hi)
+def occurrences_of(store, actor: str, *, other: str | None = None, type: str | None = None,
+                   mode: str | None = None, since: str | None = None, until: str | None = None,
+                   min_confidence: float | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+    """The occurrences an actor took part in, on either side (``actor`` matches as in ``events``), oldest
+    first; ``other`` keeps those where the other side matches it. Each with its reports, as in
+    ``occurrences``."""
+    w = _event_where(type=type, mode=mode, min_confidence=min_confidence)
+    w.parts.append("e.status IN ('occurred', 'reported')")
+    sides = []
+    for first, second in (("actor", "recipient"), ("recipient", "actor")):
+        part = Where()
+        _party(first, actor, part)
+        if other:
+            _party(second, other, part)
+        sides.append(part)
+    w.parts.append("(" + " OR ".join("(" + " AND ".join(p.parts) + ")" for p in sides) + ")")
+    w.params += [v for p in sides for v in p.params]
+    days = Where().add("o.end_date >= CAST(? AS DATE)", since).add("o.start_date <= CAST(? AS DATE)", until)
+    found = store.query(
+        f"SELECT {OCCURRENCE_FIELDS} FROM occurrences o WHERE o.id IN (SELECT r.occurrence_id FROM "
+        f"occurrence_reports r JOIN events e ON e.id = r.event_id{w.sql})"
+        + "".join(f" AND {p}" for p in days.parts) + " ORDER BY o.start_date, o.end_date, o.id LIMIT ?",
+        [*w.params, *days.params, limit])
+    return _with_reports(store, found, min_confidence)
+
+
+def occurrence(store, occurrence_id: str, *, min_confidence: float | None = 0.0) -> dict[str, Any] | None:
+    """One occurrence (a unique id prefix is enough) with every report and why it joined, or None."""
+    rows = store.query(f"SELECT {OCCURRENCE_FIELDS} FROM occurrences o WHERE o.id {PREFIX} LIMIT 2",
+                       [like_literal(occurrence_id)])
+    if len(rows) != 1:
+        return None
+    return _with_reports(store, rows, min_confidence)[0]
+
+
+OCCURRENCE_FIELDS = (
+    "o.id, o.type, o.mode, o.actor_name, o.actor_country, o.actor_kind, o.recipient_name, o.recipient_country, "
+    "o.recipient_kind, o.start_date, o.end_date, o.precise, o.place, o.place_country, o.place_admin1, "
+    "o.place_level, o.n_reports, o.n_articles")
+REPORT_FIELDS = (
+    "e.id, e.date_value AS date, e.status, e.record->'evidence'->'trigger'->>'text' AS trigger, e.sentence, "
+    "e.article_id AS article, e.actor_name AS actor, e.recipient_name AS recipient, e.location, e.confidence, "
+    "a.source, a.published, a.url, a.title")
+
+
+def _party(prefix: str, value: str | None, w: Where) -> None:
+    """One side of an event (``e``) matching a name (part of it), a country, a CAMEO code or an actor id."""
+    from .actors.names import looks_like_actor_id
+
+    if value and looks_like_actor_id(value):  # a canonical actor's id (`dateline actors`) or its prefix
+        w.parts.append(f"e.id IN (SELECT m.event_id FROM actor_mentions m WHERE m.role = '{prefix}' "
+                       f"AND m.actor_id {PREFIX})")
+        w.params.append(like_literal(value.strip()))
+    elif value:
+        w.parts.append(f"(lower(e.{prefix}_name) {CONTAINS} OR e.{prefix}_country = upper(?) "
+                       f"OR upper(e.record->'{prefix}'->>'code') = upper(?))")
+        w.params.extend([like_literal(value), value, value])
+
+
+def _report(x: dict[str, Any], why: Any = None) -> dict[str, Any]:
+    out = {"event": x["id"], "date": x["date"], "status": x["status"], "trigger": x["trigger"],
+           "sentence": (x["sentence"] or "").strip(), "article": x["article"], "source": x["source"],
+           "published": x["published"], "url": x["url"], "title": x["title"], "actor": x["actor"],
+           "recipient": x["recipient"], "location": x["location"], "confidence": x["confidence"]}
+    if why is not None:
+        import json
+
+        out["why"] = json.loads(why) if isinstance(why, str) else why
+    return out
+
+
+def _with_reports(store, found: list[dict[str, Any]], min_confidence: float | None) -> list[dict[str, Any]]:
+    """Occurrence rows with every report (at the confidence floor) and why each joined."""
+    from .config import DEFAULT_MIN_CONFIDENCE
+
+    if not found:
+        return []
+    floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    rows = store.query(
+        f"SELECT r.occurrence_id, r.why, {REPORT_FIELDS} FROM occurrence_reports r "
+        "JOIN events e ON e.id = r.event_id JOIN articles a ON a.id = e.article_id "
+        "WHERE r.occurrence_id IN (SELECT unnest(CAST(? AS VARCHAR[]))) AND e.confidence >= ? "
+        "ORDER BY a.published, e.id", [[o["id"] for o in found], floor])
+    by: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by.setdefault(r["occurrence_id"], []).append(_report(r, r["why"]))
+    out = []
+    for o in found:
+        reports = by.get(o["id"], [])
+        locations: dict[str, int] = {}
+        for r in reports:
+            if r["location"]:
+                locations[r["location"]] = locations.get(r["location"], 0) + 1
+        out.append({
+            "id": o["id"], "type": o["type"], "mode": o["mode"], "start": str(o["start_date"]),
+            "end": str(o["end_date"]), "precise": o["precise"],
+            "actor": {"name": o["actor_name"], "country": o["actor_country"], "kind": o["actor_kind"]},
+            "recipient": {"name": o["recipient_name"], "country": o["recipient_country"], "kind": o["recipient_kind"]},
+            "place": {"name": o["place"], "country": o["place_country"], "admin1": o["place_admin1"],
+                      "level": o["place_level"]} if o["place"] else None,
+            "locations": sorted(locations, key=lambda k: -locations[k]),
+            "n_reports": o["n_reports"], "articles": len({r["article"] for r in reports}),
+            "sources": sorted({r["source"] or "?" for r in reports}), "reports": reports})
+    return out

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from . import (bench, browse, count, dates, evaluate, events, export, homes, ingest, judge, places, quotes, run,
-               serve, watch, actors)
+from . import (bench, browse, count, dates, evaluate, events, export, homes, ingest, judge, occurrences, places,
+               quotes, run, serve, watch, actors)
 from . import claim, timeline
 from .state import app_state
 
@@ -38,11 +38,12 @@ def _root(
 STORE_COMMANDS = frozenset({"ingest", "demo", "articles", "show", "entities", "errors", "places", "homes", "dates",
                             "events", "explain", "count", "quotes", "run", "watch", "serve", "export",
                             "actors", "actor", "rebuild-actors",
+                            "occurrences",
                             "claim", "claims", "timeline", "stories"})
 
 
 for module in (ingest, browse, evaluate, places, homes, dates, events, count, quotes, run, bench, watch, judge, serve,
-               export, claim, timeline, actors):
+               export, occurrences, actors, claim, timeline):
     module.register(app)
 
 

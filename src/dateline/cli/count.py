@@ -43,16 +43,36 @@ def count_cmd(
     span = f" between {result['since'] or '…'} and {result['until'] or '…'}" if wanted["since"] or wanted["until"] else ""
     out.print(f"[bold]{result['count']}[/bold] distinct occurrence(s){span}")
     t = Table()
-    for c in ("#", "from", "to", "where", "articles", "sources"):
+    for c in ("#", "id", "what", "days", "where", "reports", "sources"):
         t.add_column(c, overflow="fold")
     for i, o in enumerate(result["occurrences"], 1):
-        t.add_row(str(i), o["start"], o["end"], cell(o["locations"][:3]), str(o["articles"]), cell(o["sources"]))
+        t.add_row(str(i), o["id"][:12], cell(_what(o)), _days(o), cell((o["place"] or {}).get("name") or o["locations"][:3]),
+                  f"{len(o['reports'])} in {o['articles']}", cell(o["sources"]))
     out.print(t)
     if reports:
         for i, o in enumerate(result["occurrences"], 1):
-            out.print(f"[bold]#{i}[/bold] {o['start']} – {o['end']}")
+            out.print(f"[bold]#{i}[/bold] {o['id']} ", cell(_what(o)), f" {_days(o)}")
             for r in o["reports"]:
                 out.print(cell(f"  {r['published']} {r['source']} [{r['event']}] {r['date']}: {r['sentence'][:140]}"))
     if result["unplaced"]:
         err.print(f"{len(result['unplaced'])} matching report(s) could not be placed on a calendar "
                   "(no date of their own, or a span too wide); see --json")
+    if not result["occurrences"] and _unlinked():
+        err.print("this store holds events but no occurrences (made before they were kept): "
+                  "run `dateline occurrences rebuild`")
+
+
+def _what(o: dict) -> str:
+    """"Kim Jong Un → China CONSULT/visit"."""
+    kind = o["type"] + ("/" + o["mode"] if o["mode"] else "")
+    return f"{o['actor']['name'] or '?'} → {o['recipient']['name'] or '-'} {kind}"
+
+
+def _days(o: dict) -> str:
+    return o["start"] if o["start"] == o["end"] else f"{o['start']}–{o['end'][5:] if o['start'][:4] == o['end'][:4] else o['end']}"
+
+
+def _unlinked() -> bool:
+    with read_store() as store:
+        return not store.query("SELECT 1 FROM occurrences LIMIT 1") and bool(
+            store.query("SELECT 1 FROM events WHERE status IN ('occurred', 'reported') LIMIT 1"))

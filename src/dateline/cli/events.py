@@ -58,7 +58,7 @@ def _who(row: dict, side: str) -> str:
     return f"{name} ({code})" if code and name else name or (code or "")
 
 
-def explain_cmd(event_id: str = typer.Argument(..., help="Event id (a unique prefix is enough)."),
+def explain_cmd(event_id: str = typer.Argument(..., help="Event id, or occurrence id (oc…); a unique prefix is enough."),
                 as_json: bool = typer.Option(False, "--json", help="The event record as JSON.")) -> None:
     """Why an event was coded so: sentence and trigger, rule, actor and recipient resolution, date, place
     and status cues."""
@@ -67,6 +67,11 @@ def explain_cmd(event_id: str = typer.Argument(..., help="Event id (a unique pre
     from ..ontology.events import default_event_ontology
 
     check(filters.text, value=event_id, param="EVENT_ID")
+    if event_id.startswith("oc"):  # an occurrence: its reports and why each joined
+        from .occurrences import explain_occurrence
+
+        explain_occurrence(event_id, as_json=as_json)
+        return
     with read_store() as store:
         ev = query.event(store, event_id)
     if ev is None:

@@ -99,6 +99,10 @@ class Store:
                 if existing:
                     tx.execute(f"DELETE FROM {table} WHERE article_id {IN_LIST}", [existing])
                 tx.insert(table, columns, [r for a in by_id.values() for r in build(a)])
+            # the new reports joined to the stored occurrences (only theirs: no recompute of the rest)
+            from ..resolve.stored import update as update_occurrences
+
+            update_occurrences(tx, self.dialect, by_id.values(), existing)
             # an article's analysis errors are part of its analysis: replaced with it
             tx.execute(f"DELETE FROM errors WHERE article_id {IN_LIST}", [ids])
             _save_errors(tx, errors)

@@ -1,0 +1,343 @@
+"""Event identity: whether a report (one coded event in one article) is a report of an occurrence.
+
+A report carries what the event is: its PLOVER type and mode, its actor and target as canonical parties
+(a normalised name, a country and a kind: a named person or organisation, a state or place standing for
+its country, a description such as "a North Korean official", or nobody known), where it happened (a
+gazetteer entry with its country and first-level region), its days (with how much the date can be
+trusted) and the words of its sentence. :func:`match` compares a report with an occurrence (the fold of
+the reports already joined) and says whether it joins, how strongly, and why, field by field.
+
+The rules are hard where a difference means another event (another type or mode, two different named
+actors, two different cities, days that cannot overlap) and lenient where one side does not know (no
+target, no place, "the president" beside a named president of the same country). Agreement on fields
+that may be unknown is not enough by itself: a join also needs an anchor, something the two share that
+an unrelated event of the same type and days would rarely share (the same named party, the same city,
+or words, numbers or names of their sentences).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+HAPPENED = ("occurred", "reported")
+PRECISE_DAYS = 7  # a report dated to a week or less can found an occurrence and set its days
+PLACEABLE_DAYS = 31  # a month is the vaguest date that can still be matched to one occurrence
+GAP_DAYS = 2  # reports dated a day or two apart (arrival, talks, departure) are one occurrence
+WEAK_DAYS = 3  # a report dated only by its publication day may tell of something a few days before
+
+# kinds of party, most specific first: a named party decides an occurrence's actor over a state, etc.
+KINDS = ("named", "state", "generic", "unknown")
+# meetings and calls are one occurrence whichever side a report names first; a visit has a direction
+SYMMETRIC_TYPES = frozenset({"CONSULT"})
+DIRECTED_MODES = frozenset({"visit", "host"})
+# GeoNames feature codes by how much ground they cover
+LEVELS = ("country", "admin1", "admin2", "city", "site")
+MIN_SHARED_WORDS = 2
+
+_STOP = frozenset("""a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+nor not now of off on once only or other our ours ourselves out over own same she should so some such than that
+the their theirs them themselves then there these they this those through to too under until up very was we were
+what when where which while who whom why will with would you your yours yourself yourselves said says say told
+tell according reported report reports news week month year day days today yesterday monday tuesday wednesday
+thursday friday saturday sunday january february march april may june july august september october november
+december mr mrs ms new one two last first next since later earlier time""".split())
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
+
+
+def normalise_name(name: str | None) -> str:
+    """Lower case, no accents, no punctuation, no leading article: "The  Kim-Jong Un" -> "kim jong un"."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[^\w\s]", " ", text)
+    words = text.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A canonical actor or target: normalised name, display label, country (alpha-3) and kind."""
+
+    name: str
+    label: str
+    country: str | None
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "label": self.label, "country": self.country, "kind": self.kind}
+
+    @staticmethod
+    def from_dict(d: dict[str, Any] | None) -> "Party | None":
+        return Party(d["name"], d["label"], d.get("country"), d["kind"]) if d else None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where an event happened: a gazetteer entry with its country (alpha-2), region and level."""
+
+    name: str
+    key: str  # the GeoNames id, or the normalised name where there is none
+    country: str | None
+    admin1: str
+    level: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "key": self.key, "country": self.country, "admin1": self.admin1,
+                "level": self.level}
+
+    @staticmethod
+    def from_dict(d: dict[str, Any] | None) -> "Place | None":
+        return Place(d["name"], d["key"], d.get("country"), d.get("admin1") or "", d["level"]) if d else None
+
+
+def place_level(feature_class: str, feature_code: str) -> str:
+    code = (feature_code or "").upper()
+    if code.startswith("PCL") or code in ("TERR", "ZN"):
+        return "country"
+    if code == "ADM1":
+        return "admin1"
+    if code.startswith("ADM"):
+        return "admin2"
+    if (feature_class or "").upper() == "P" or code.startswith("PPL"):
+        return "city"
+    if (feature_class or "").upper() == "A":
+        return "admin1"
+    return "site"
+
+
+@dataclass(slots=True)
+class Report:
+    """One coded event that happened, as evidence for an occurrence."""
+
+    event_id: str
+    article_id: str
+    type: str
+    mode: str | None
+    actor: Party | None
+    recipient: Party | None
+    place: Place | None
+    start: dt.date
+    end: dt.date
+    weak: bool = False  # dated only by the article's publication day
+    words: frozenset[str] = frozenset()
+    published: str | None = None
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def precise(self) -> bool:
+        return self.days <= PRECISE_DAYS
+
+    @property
+    def tier(self) -> int:
+        """How much its days can say: 0 a precise date of its own, 1 the publication day, 2 a vague span."""
+        return 2 if not self.precise else 1 if self.weak else 0
+
+    @property
+    def reach(self) -> tuple[dt.date, dt.date]:
+        """The days it may tell of: a publication day reaches back a few days before it."""
+        return (self.start - dt.timedelta(days=WEAK_DAYS), self.end) if self.weak else (self.start, self.end)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event": self.event_id, "article": self.article_id, "type": self.type, "mode": self.mode,
+                "actor": self.actor.to_dict() if self.actor else None,
+                "recipient": self.recipient.to_dict() if self.recipient else None,
+                "place": self.place.to_dict() if self.place else None, "start": str(self.start),
+                "end": str(self.end), "weak": self.weak, "words": sorted(self.words), "published": self.published}
+
+    @staticmethod
+    def from_dict(d: dict[str, Any]) -> "Report":
+        return Report(d["event"], d["article"], d["type"], d.get("mode"), Party.from_dict(d.get("actor")),
+                      Party.from_dict(d.get("recipient")), Place.from_dict(d.get("place")),
+                      dt.date.fromisoformat(d["start"]), dt.date.fromisoformat(d["end"]), bool(d.get("weak")),
+                      frozenset(d.get("words") or ()), d.get("published"))
+
+
+def content_words(sentence: str, limit: int = 40) -> frozenset[str]:
+    """What a sentence says, for comparing two reports: content words (stemmed, lower case), numbers and
+    capitalised names (marked with a leading ``^``), stop words and calendar words left out."""
+    from ..xdoc.lexicon import stem
+
+    out: list[str] = []
+    for i, m in enumerate(_WORD.finditer(sentence or "")):
+        w = m.group(0).strip("'’-")
+        low = w.lower()
+        if not w or low in _STOP:
+            continue
+        if w[0].isdigit():
+            out.append("#" + w.replace(",", ""))
+        elif len(w) > 2:
+            out.append(("^" + low) if w[0].isupper() and i > 0 else stem(low))
+    return frozenset(out[:limit])
+
+
+# -- comparing --------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Verdict:
+    """Whether a report may join an occurrence, how strongly, and the evidence field by field."""
+
+    ok: bool
+    score: float = 0.0
+    why: dict[str, Any] = field(default_factory=dict)
+    reason: str = ""  # what ruled it out
+
+
+def compare_parties(a: Party | None, b: Party | None) -> tuple[bool, str]:
+    """(compatible, how). Never two different named parties; a state, a description or nobody known is
+    compatible with a party of the same country."""
+    if a is None or b is None or a.kind == "unknown" or b.kind == "unknown":
+        return True, "one side not known"
+    if a.country and b.country and a.country != b.country:
+        return False, f"different countries ({a.country}, {b.country})"
+    if a.name == b.name:
+        return True, "same name"
+    if a.kind == "named" and b.kind == "named":
+        short, long_ = sorted((a.name.split(), b.name.split()), key=len)
+        if short and set(short) <= set(long_):
+            return True, "short form of the same name"
+        return False, f"different named actors ({a.label}, {b.label})"
+    if a.kind == "generic" or b.kind == "generic":
+        return True, "a description of the same country" if a.country and b.country else "a description"
+    return True, "the same country"
+
+
+def compare_places(a: Place | None, b: Place | None) -> tuple[bool, str]:
+    """(compatible, how) in the place hierarchy: a city lies within its country and region; two cities,
+    two regions or two countries differ."""
+    if a is None or b is None:
+        return True, "one side has no place"
+    if a.country and b.country and a.country != b.country:
+        return False, f"different countries ({a.name}, {b.name})"
+    if a.key == b.key:
+        return True, "same place"
+    hi, lo = sorted((a, b), key=lambda p: LEVELS.index(p.level))
+    if hi.level == "country":
+        return True, f"{lo.name} is within {hi.name}"
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return False, f"different regions ({a.name}, {b.name})"
+    if hi.level in ("admin1", "admin2"):
+        return True, f"{lo.name} is within {hi.name}" if hi.admin1 and hi.admin1 == lo.admin1 else "same country"
+    if hi.level == lo.level or not (a.admin1 and b.admin1):
+        return False, f"different places ({a.name}, {b.name})"
+    return True, f"{lo.name} is in the region of {hi.name}"  # a landmark and a city of one region
+
+
+def compare_days(o_start: dt.date, o_end: dt.date, o_precise: bool, r: Report) -> tuple[bool, str]:
+    """(compatible, how): precise days overlap or lie within GAP_DAYS; a vague span holds the other."""
+    lo, hi = r.reach
+    gap = dt.timedelta(days=GAP_DAYS)
+    if r.precise and o_precise:
+        if lo - gap <= o_end and o_start - gap <= hi:
+            return True, "overlapping days" if lo <= o_end and o_start <= hi else "days within two days"
+        return False, f"days apart ({r.start}..{r.end} vs {o_start}..{o_end})"
+    if not r.precise and o_precise:
+        return (o_start >= lo and o_end <= hi,
+                f"{r.start}..{r.end} holds the occurrence" if o_start >= lo and o_end <= hi
+                else f"{r.start}..{r.end} does not hold {o_start}..{o_end}")
+    if r.precise and not o_precise:
+        inside = lo <= o_end and hi >= o_start and r.start >= o_start and r.end <= o_end
+        return inside, ("its days lie within the occurrence's span" if inside
+                        else f"{r.start}..{r.end} outside {o_start}..{o_end}")
+    if lo <= o_end and o_start <= hi:
+        return True, "overlapping spans"
+    return False, f"spans apart ({r.start}..{r.end} vs {o_start}..{o_end})"
+
+
+def symmetric(type_: str, mode: str | None) -> bool:
+    return type_ in SYMMETRIC_TYPES and mode not in DIRECTED_MODES
+
+
+def _parties(o_actor, o_recipient, r: Report) -> tuple[bool, dict[str, str], bool, str]:
+    """Actor and target compared in order, or crossed for a meeting ("A met B" and "B met A")."""
+    orders = [(r.actor, r.recipient, False)]
+    if symmetric(r.type, r.mode):
+        orders.append((r.recipient, r.actor, True))
+    first_reason = ""
+    for actor, recipient, crossed in orders:
+        ok_a, how_a = compare_parties(o_actor, actor)
+        ok_r, how_r = compare_parties(o_recipient, recipient)
+        if ok_a and ok_r:
+            return True, {"actor": how_a, "recipient": how_r}, crossed, ""
+        first_reason = first_reason or ("actor: " + how_a if not ok_a else "recipient: " + how_r)
+    return False, {}, False, first_reason
+
+
+def _anchor_names(how: dict[str, str], o_actor, o_recipient) -> list[str]:
+    out = []
+    for role, party in (("actor", o_actor), ("recipient", o_recipient)):
+        if party and party.kind in ("named", "state") and how.get(role) in ("same name", "short form of the same name"):
+            out.append(f"same {role} {party.label}")
+    return out
+
+
+def match(occ: Any, r: Report) -> Verdict:
+    """Compare report ``r`` with occurrence ``occ`` (anything with type, mode, actor, recipient, place,
+    start, end, precise and words, e.g. :class:`resolve.linking.Occurrence`)."""
+    if (occ.type, occ.mode) != (r.type, r.mode):
+        return Verdict(False, reason=f"type/mode {r.type}/{r.mode} vs {occ.type}/{occ.mode}")
+    ok, how, crossed, reason = _parties(occ.actor, occ.recipient, r)
+    if not ok:
+        return Verdict(False, reason=reason)
+    ok_p, how_p = compare_places(occ.place, r.place)
+    if not ok_p:
+        return Verdict(False, reason="place: " + how_p)
+    ok_d, how_d = compare_days(occ.start, occ.end, occ.precise, r)
+    if not ok_d:
+        return Verdict(False, reason="days: " + how_d)
+    # words naming the parties were weighed above: what else the sentences share is the evidence here
+    shared = sorted((occ.words & r.words) - _party_words(occ.actor, occ.recipient, r.actor, r.recipient))
+    anchors = _anchor_names(how, occ.actor, occ.recipient)
+    if how_p == "same place" and occ.place and occ.place.level in ("city", "site"):
+        anchors.append(f"same place {occ.place.name}")
+    strong_words = [w for w in shared if w[0] in "#^"]  # numbers and names say more than common words
+    if len(shared) >= MIN_SHARED_WORDS or strong_words:
+        anchors.append("shared words")
+    if not anchors:
+        return Verdict(False, reason="nothing shared beyond type and days (no same named party, place or words)")
+    closeness = 1.0 if how_d == "overlapping days" else 0.5
+    score = 2.0 * len(anchors) + 0.5 * len(shared) + closeness + (0.5 if how_p == "same place" else 0.0)
+    why = {"type": f"{r.type}/{r.mode or '-'}", **how, "crossed": crossed, "place": how_p, "days": how_d,
+           "anchors": anchors, "shared_words": [w.lstrip("#^") for w in shared][:20], "score": round(score, 2)}
+    return Verdict(True, score, why)
+
+
+def _party_words(*parties: Party | None) -> frozenset[str]:
+    text = " ".join(p.label for p in parties if p is not None)
+    # each word both as a name ("^kim") and as a common word ("minist"): where it stood decides the form
+    return frozenset(content_words(text, limit=100) | content_words(text.lower(), limit=100)
+                     | {"^" + w for w in text.lower().split()})
+
+
+def more_specific(a: Party | None, b: Party | None) -> Party | None:
+    """The party an occurrence is named by: named over state over description over nobody; the
+    longer name of one named party ("Kim Jong Un" over "Kim"); else the one it had."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    ka, kb = KINDS.index(a.kind), KINDS.index(b.kind)
+    if kb < ka or (kb == ka == 0 and len(b.name) > len(a.name)):
+        return b
+    if a.country is None and b.country and a.kind == b.kind:
+        return replace(a, country=b.country)
+    return a
+
+
+def finer_place(a: Place | None, b: Place | None) -> Place | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return b if LEVELS.index(b.level) > LEVELS.index(a.level) else a
