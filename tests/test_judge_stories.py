@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from dateline.cli import app
 from dateline.evals.judging_pools import Drawn
 from dateline.evals.judging_score import VerdictError
-from dateline.evals.judging_stories import (ECB_DEV, Story, _ecb_text, choose_stories, ecbplus_topics,
+from dateline.evals.judging_stories import (ECB_DEV, Story, _ecb_text, choose_stories, dated, ecbplus_topics,
                                             read_ecbplus)
 from dateline.evals.judging_stories_score import score_stories
 from dateline.evals.judging_stories_sheet import story_sheet, story_template, story_view
@@ -95,6 +95,18 @@ def test_stories_are_chosen_checked_and_drawn(tmp_path):
         choose_stories(shared, topics=["13"], named=named, n=1, seed=None, excluded=set())
 
 
+def test_a_story_can_be_given_a_publication_date(tmp_path):
+    stories, _ = choose_stories(_shared(tmp_path), topics=["13"], named=[], n=1, seed=None, excluded=set())
+    got = dated(stories, {"ecbplus-13-plus": "2013-06-10"})
+    assert all(d.article.published is None for d in got[0].articles)
+    assert all(d.article.published == "2013-06-10" for d in got[1].articles)
+    assert [d.article.id for d in got[1].articles] == [d.article.id for d in stories[1].articles]
+    with pytest.raises(ValueError, match="no such story"):
+        dated(stories, {"ecbplus-99-ecb": "2013-06-10"})
+    with pytest.raises(ValueError, match="ecbplus-13-ecb: published date '10/06/2013' is not an ISO date"):
+        dated(stories, {"ecbplus-13-ecb": "10/06/2013"})
+
+
 # -- a story's view, sheet and template, from invented read-model output -----------------------------------
 
 def _story(name: str, n: int) -> Story:
@@ -104,7 +116,8 @@ def _story(name: str, n: int) -> Story:
 
 
 def _report(event: str, article: str) -> dict:
-    return {"event": event, "article": article, "sentence": f"sentence of {event}", "trigger": "burned"}
+    return {"event": event, "article": article, "sentence": f"sentence of {event}", "trigger": "burned",
+            "why": {"type": "ASSAULT/-", "days": "2011-03-03..2011-03-03"}}
 
 
 def _row(event: str, article: str, status: str = "occurred") -> dict:
@@ -134,8 +147,8 @@ def test_view_sheet_and_template_list_every_report_of_the_occurrences():
              for i, d in enumerate(fire.articles, start=1)}
     sheet = story_sheet(fire, view, spans)
     assert "### A1: ecbplus:fire1: Report 1" in sheet and "A1.S2. It burned on Monday." in sheet
-    assert "### O1: ASSAULT 2011-03-03; place none; 3 reports (2 of this story) from 3 articles [id oc1]" in sheet
-    assert "- **O1.R1** (A1 S1) ASSAULT 'burned': arsonist -> warehouse; date 2011-03-03; place Portvale" in sheet
+    assert "### O1: ASSAULT 2011-03-03; place none; reports: 3 (2 of this story) from articles: 3 [id oc1]" in sheet
+    assert "- **O1.R1** (A1 S1) ASSAULT 'burned': arsonist -> warehouse; date 2011-03-03; place Portvale; why joined: type ASSAULT/-, days 2011-03-03..2011-03-03" in sheet
     assert "- **O1.R3** (flood/ecbplus:flood1)" in sheet and "  > sentence of x1" in sheet
     assert "## Reports of this story in no occurrence (1)" in sheet and "- **U1** (A4)" in sheet
     assert "status expected" in sheet
@@ -255,9 +268,13 @@ def test_judge_stories_writes_sheets_templates_and_a_store(tmp_path):
     assert refused.exit_code == 2 and "inside the repository" in _flat(refused.output) and not inside.exists()
     bad = CliRunner().invoke(app, ["judge", "stories", str(out), "--story", "nothing", "--shared", str(shared)])
     assert bad.exit_code == 2 and "NAME=ID" in bad.output
-    result = CliRunner().invoke(app, ["judge", "stories", str(out), "--topic", "13", "--shared", str(shared)])
+    result = CliRunner().invoke(app, ["judge", "stories", str(out), "--topic", "13", "--shared", str(shared),
+                                      "--published", "ecbplus-13-plus=2013-06-10"])
     assert result.exit_code == 0, result.output
     manifest = json.loads((out / "sample.json").read_text())
+    assert manifest["published"] == {"ecbplus-13-plus": "2013-06-10"}
+    assert "published: 2013-06-10" in (out / "sheets" / "ecbplus-13-plus.md").read_text()
+    assert "published: undated" in (out / "sheets" / "ecbplus-13-ecb.md").read_text()
     assert manifest["what"] == "stories" and manifest["ingest"]["stored"] == 8 and (out / "store.duckdb").exists()
     assert (out / "ids.txt").read_text().splitlines()[0] == "ecbplus:13_1ecb  # story ecbplus-13-ecb"
     for entry in manifest["stories"]:

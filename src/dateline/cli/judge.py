@@ -102,6 +102,9 @@ def stories_cmd(
                                                               "ids.txt); repeatable."),
     shared: str = typer.Option(None, "--shared", envvar="DATELINE_SHARED", help="The shared data folder "
                                                                                 "(default: ../shared)."),
+    published: list[str] = typer.Option(None, "--published", help="STORY=YYYY-MM-DD: a publication date for the "
+                                                                  "story's undated articles (ECB+ and BBC carry "
+                                                                  "none); repeatable; say so when reporting."),
     half: str = typer.Option("check", "--half", help="Which half of ECB+ dev the topics come from: check (never "
                                                      "tuned on; the default), tune or all."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Only print the stories and their article ids."),
@@ -118,11 +121,17 @@ def stories_cmd(
         if not name.strip() or not ids.strip():
             raise typer.BadParameter(f"{item!r} is not NAME=ID,ID,...", param_hint="--story")
         named.append((name.strip(), [i.strip() for i in ids.split(",") if i.strip()]))
+    days = {}
+    for item in published or ():
+        name, _, day = item.partition("=")
+        if not name.strip() or not day.strip():
+            raise typer.BadParameter(f"{item!r} is not STORY=YYYY-MM-DD", param_hint="--published")
+        days[name.strip()] = day.strip()
     try:
         manifest = stories_sample(
             Path(shared) if shared else root.parent / "shared", target, topics=[t.strip() for t in topic or ()],
             named=named, n=n, seed=seed, exclude_files=tuple(Path(p) for p in exclude or ()),
-            code_version=_code_version(root), dry_run=dry_run, half=half)
+            code_version=_code_version(root), dry_run=dry_run, half=half, published=days)
     except (ValueError, FileExistsError, FileNotFoundError) as e:
         err.print(esc(e))
         raise typer.Exit(2) from None

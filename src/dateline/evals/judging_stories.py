@@ -164,14 +164,17 @@ def choose_stories(shared: Path, *, topics: list[str], named: list[tuple[str, li
 
 def stories_sample(shared: Path, out: Path, *, topics: list[str] = (), named: list[tuple[str, list[str]]] = (),
                    n: int = 3, seed: int | None = None, exclude_files: tuple[Path, ...] = (),
-                   code_version: str = "", dry_run: bool = False, half: str = "check") -> dict[str, Any]:
+                   code_version: str = "", dry_run: bool = False, half: str = "check",
+                   published: dict[str, str] | None = None) -> dict[str, Any]:
     """Choose the stories, ingest every article into one store in ``out`` and write a sheet and a
-    verdict template per story; returns the manifest (also ``out/sample.json``)."""
+    verdict template per story; returns the manifest (also ``out/sample.json``). ``published`` gives a
+    story's undated articles a publication date ({story id: YYYY-MM-DD})."""
     excluded = read_excludes(exclude_files)
     stories, used = choose_stories(shared, topics=list(topics), named=list(named), n=n, seed=seed,
                                    excluded=excluded, half=half)
+    stories = dated(stories, published or {})
     manifest: dict[str, Any] = {
-        "what": "stories", "seed": seed, "half": half, "topics": used, "named": [name for name, _ in named],
+        "what": "stories", "seed": seed, "half": half, "topics": used, "published": dict(published or {}), "named": [name for name, _ in named],
         "exclude_files": [str(p) for p in exclude_files], "excluded_ids": len(excluded),
         "code_version": code_version, "created": dt.date.today().isoformat(),
         "ids": [d.id for s in stories for d in s.articles],
@@ -187,6 +190,31 @@ def stories_sample(shared: Path, out: Path, *, topics: list[str] = (), named: li
     (out / "ids.txt").write_text("".join(f"{d.id}  # story {s.id}\n" for s in stories for d in s.articles),
                                  encoding="utf-8")
     return manifest
+
+
+def dated(stories: list[Story], published: dict[str, str]) -> list[Story]:
+    """The stories with ``published`` dates given to their undated articles (ECB+ and BBC carry none:
+    undated, a report is placed in time only by a date its own text gives)."""
+    from dataclasses import replace
+
+    from ..ingest.article import ItemFailure, parse_published
+
+    ids = {s.id for s in stories}
+    unknown = sorted(set(published) - ids)
+    if unknown:
+        raise ValueError(f"--published for {', '.join(unknown)}: no such story (stories: {', '.join(sorted(ids))})")
+    out = []
+    for s in stories:
+        day = published.get(s.id)
+        if day:
+            try:
+                day = parse_published(day)
+            except ItemFailure as e:
+                raise ValueError(f"--published {s.id}: {e.message}") from None
+            s = Story(s.id, s.about, tuple(Drawn(d.pool, d.id, replace(d.article, published=day))
+                                           if d.article.published is None else d for d in s.articles))
+        out.append(s)
+    return out
 
 
 def write_stories(stories: list[Story], out: Path) -> dict[str, Any]:

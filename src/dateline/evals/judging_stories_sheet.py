@@ -102,8 +102,8 @@ def occurrence_block(o: dict[str, Any], spans: dict[str, Spans]) -> list[str]:
     days = o["start"] if o["start"] == o["end"] else f"{o['start']} to {o['end']}"
     place = o["place"].get("name") if isinstance(o["place"], dict) else ", ".join(o["place"] or []) or "none"
     ours = sum(1 for r in o["reports"] if r["ours"])
-    lines = [f"### {o['label']}: {o.get('type') or ''} {days}; place {place}; {len(o['reports'])} reports "
-             f"({ours} of this story) from {o.get('articles') or '?'} articles"
+    lines = [f"### {o['label']}: {o.get('type') or ''} {days}; place {place}; reports: {len(o['reports'])} "
+             f"({ours} of this story) from articles: {o.get('articles') or '?'}"
              + (f" [id {o['id']}]" if o.get("id") else ""), ""]
     for r in o["reports"]:
         lines += report_lines(r, spans)
@@ -115,7 +115,10 @@ def report_lines(r: dict[str, Any], spans: dict[str, Spans]) -> list[str]:
     if r["drawn"] is not None and r["start"] is not None and spans.get(r["drawn"].id):
         where += f" S{sentence_of(spans[r['drawn'].id], r['start'])}"
     why = r.get("why")
-    why_text = f"; why joined: {json.dumps(why, ensure_ascii=False)[:200]}" if why else ""
+    if isinstance(why, dict):
+        why_text = "; why joined: " + ", ".join(f"{k} {v}" for k, v in why.items())
+    else:
+        why_text = f"; why joined: {why}" if why else ""
     return [f"- **{r['label']}** ({where}) {r['coded']}{why_text}", f"  > {r['sentence_text']}", ""]
 
 
