@@ -79,6 +79,7 @@ def test_names_in_capitals_are_shown_in_mixed_case():
     assert shown("TOMAS VARGA") == "Tomas Varga"
     assert shown("Kim Jong IL", person=True) == "Kim Jong Il"
     assert shown("NATO") == "NATO"
+    assert shown("U.s. Federal Reserve") == "U.S. Federal Reserve"  # initials keep their capitals
 
 
 # -- within one article -------------------------------------------------------------------------------
@@ -128,6 +129,13 @@ def test_an_article_with_no_named_person(dicts):
     assert linked.actors[actor_of(linked, "e1")].dictionary_id == "countries.tsv:HUN"
     assert {(role, why) for role, _, why in linked.skipped} == {("actor", "names no actor"),
                                                                 ("recipient", "names no actor")}
+
+
+def test_a_place_named_as_a_country_is_the_country(dicts):
+    linked = link_article(dicts, "a1", "1987-03-02", [ent("e1", "Germany", type="GPE", country="DEU"),
+                                                      ent("e2", "Bonn", type="GPE", country="DEU", role="capital")])
+    assert linked.actors[actor_of(linked, "e1")].key == "country:DEU"
+    assert linked.actors[actor_of(linked, "e2")].key == "name:GPE:bonn:DEU"  # a capital is a town of its own
 
 
 def test_an_entity_with_nothing_left_of_its_name_is_skipped(dicts):

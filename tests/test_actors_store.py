@@ -68,6 +68,17 @@ def test_saving_links_and_saving_again_changes_nothing(url):
         assert [(a["alias"], a["n_mentions"]) for a in aliases] == [("Tomas Varga", 1), ("Varga", 2)]
 
 
+def test_a_new_actor_is_shown_as_most_articles_write_it(url):
+    dateline = Entity(id="en5", name="SZEGED", type="GPE", country="HUN", mentions=(m("SZEGED"),))
+    body = Entity(id="en6", name="Szeged", type="GPE", country="HUN", mentions=(m("Szeged"), m("Szeged")))
+    with open_store(url) as store:
+        store.save([analysis("SZEGED, May 4 - A\nB.", "2021-05-04", [dateline]),
+                    analysis("SZEGED, May 5 - C\nD.", "2021-05-05", [dateline]),
+                    analysis("Szeged fair\nIn Szeged.", "2021-05-06", [body])])
+        rows = actor_query.actors(store, search="szeged")
+        assert [(r["name"], r["articles"], r["mentions"]) for r in rows] == [("Szeged", 3, 4)]
+
+
 def test_a_reanalysed_article_replaces_its_links(url):
     with open_store(url) as store:
         store.save([varga_story()])

@@ -118,7 +118,8 @@ class ArticleLinker:
 
     def _resolve(self, e: Any, key_name: str) -> _Resolved:
         if e.type in PLACE_TYPES:
-            country = self.dicts.country(e.country) if e.role == "country" else None
+            # read as a country by the article, or named as one ("West Germany"): the country itself
+            country = self.dicts.country(e.country) if e.role == "country" else self.dicts.country_named(e.name)
             if country is not None:
                 return self._actor(country, None, "country table")
             return self._new(e, key_name, None, "new actor by name")

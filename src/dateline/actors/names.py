@@ -45,6 +45,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 _SPACERS = re.compile(r"[-_/\u2010-\u2015]+")
 _DROPPED = re.compile(r"[.,;:!?\"()\[\]{}]")
 _POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$")
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 
 
 def fold(text: str) -> str:
@@ -105,7 +106,8 @@ def shown(name: str, *, person: bool = False) -> str:
     """A name as it is shown: text written all in capitals gets capitals on its words' first letters
     ("KIM JONG UN" -> "Kim Jong Un"); so do a person's words of two capitals beside words in mixed case,
     which the Phoenix files' names keep ("Kim Jong IL" -> "Kim Jong Il")."""
-    words = name.split()
+    # initials keep their capitals ("U.s. Federal Reserve", as the Phoenix names come, -> "U.S. ...")
+    words = [w.upper() if _INITIALS.match(w) else w for w in name.split()]
     letters = [c for c in name if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(words) > 1:
         return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in words)

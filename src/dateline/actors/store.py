@@ -85,7 +85,7 @@ def recount(tx: Any, ids: list[str]) -> None:
 
 def _rename(tx: Any, ids: list[str]) -> None:
     """A new actor is shown by the written form of its full name used most (mixed case before capitals,
-    then alphabetical): "Kim Jong-un" and "Kim Jong Un" are one actor, shown one way in every store."""
+    then most used, then alphabetical): "Kim Jong-un" and "Kim Jong Un" are one actor, shown one way in every store."""
     rows = tx.execute(f"SELECT a.id, a.key, a.type, a.name, l.alias, l.n_mentions FROM actors a JOIN actor_aliases l "
                       f"ON l.actor_id = a.id WHERE a.id {IN_LIST} AND a.dictionary_id IS NULL", [ids])
     best: dict[str, tuple] = {}
@@ -94,7 +94,7 @@ def _rename(tx: Any, ids: list[str]) -> None:
         current[aid] = name
         if normalise(alias, type) != key.split(":")[2]:
             continue  # a short form or another spelling of the name: not the actor's full name
-        rank = (-int(n), alias.isupper(), alias)
+        rank = (alias.isupper(), -int(n), alias)  # a dateline's "NEW YORK" is shown as its text writes it
         if aid not in best or rank < best[aid][0]:
             best[aid] = (rank, alias)
     changed = [(alias, aid) for aid, (_, alias) in best.items() if current.get(aid) != alias]
