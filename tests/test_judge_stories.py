@@ -25,6 +25,7 @@ DOCS = {
     "13_2ecb": ["Firefighters fought a blaze at the Portvale docks on March 3, 2011 ."],
     "13_3ecb": ["Police arrested a 36 - year - old man after the Portvale fire on March 3, 2011 ."],
     "13_4ecb": ["The Portvale warehouse fire caused 2, 000 tonnes of grain to burn ."],
+    "13_5ecb": ["Firefighters fought a blaze at the Portvale docks on March 3, 2011 ."],  # 13_2ecb again
     "13_1ecbplus": ["Second fire at Portvale", "A fire struck a Portvale depot on June 9, 2013 ."],
     "13_2ecbplus": ["A depot burned in Portvale on June 9, 2013 ."],
     "13_3ecbplus": ["Portvale depot fire : no one hurt , officials said ."],
@@ -57,7 +58,7 @@ def test_ecbplus_documents_topics_and_text(tmp_path):
     assert "2,000 tonnes" in docs["ecbplus:13_4ecb"].text
     assert _ecb_text("Paris - The mayor , 40 , said .") == "Paris - The mayor, 40, said."  # a dash stays
     topics = ecbplus_topics(docs)
-    assert topics["13"]["ecb"] == [f"ecbplus:13_{i}ecb" for i in range(1, 5)] and len(topics["13"]["plus"]) == 4
+    assert topics["13"]["ecb"] == [f"ecbplus:13_{i}ecb" for i in range(1, 6)] and len(topics["13"]["plus"]) == 4
     with pytest.raises(FileNotFoundError, match="not there"):
         read_ecbplus(tmp_path / "nowhere.txt")
 
@@ -66,7 +67,8 @@ def test_stories_are_chosen_checked_and_drawn(tmp_path):
     shared = _shared(tmp_path)
     stories, used = choose_stories(shared, topics=["13"], named=[], n=1, seed=None, excluded=set())
     assert used == ["13"] and [s.id for s in stories] == ["ecbplus-13-ecb", "ecbplus-13-plus"]
-    assert [d.id for d in stories[0].articles][0] == "ecbplus:13_1ecb"
+    assert [d.id for d in stories[0].articles] == [f"ecbplus:13_{i}ecb" for i in range(1, 5)]
+    assert stories[0].same_text == (("ecbplus:13_5ecb", "ecbplus:13_2ecb"),)  # one text, stored once
     with pytest.raises(ValueError, match="ecbplus-8-ecb has 3 article"):
         choose_stories(shared, topics=["8"], named=[], n=1, seed=None, excluded=set(), half="all")
     with pytest.raises(ValueError, match="--topic 8 is in the tune half of ECB\\+ dev, not the check half"):
@@ -91,6 +93,8 @@ def test_stories_are_chosen_checked_and_drawn(tmp_path):
         choose_stories(shared, topics=[], named=[("x", ["ecbplus:13_9ecb"] * 4)], n=1, seed=None, excluded=set())
     with pytest.raises(ValueError, match="is not an article id"):
         choose_stories(shared, topics=[], named=[("x", ["nopool"] * 4)], n=1, seed=None, excluded=set())
+    with pytest.raises(ValueError, match="ecbplus:13_1ecb is twice in story x"):
+        choose_stories(shared, topics=[], named=[("x", ["ecbplus:13_1ecb"] * 4)], n=1, seed=None, excluded=set())
     with pytest.raises(ValueError, match="in two stories"):
         choose_stories(shared, topics=["13"], named=named, n=1, seed=None, excluded=set())
 
@@ -275,6 +279,8 @@ def test_judge_stories_writes_sheets_templates_and_a_store(tmp_path):
     assert manifest["published"] == {"ecbplus-13-plus": "2013-06-10"}
     assert "published: 2013-06-10" in (out / "sheets" / "ecbplus-13-plus.md").read_text()
     assert "published: undated" in (out / "sheets" / "ecbplus-13-ecb.md").read_text()
+    assert "- ecbplus:13_5ecb is left out: its text is that of ecbplus:13_2ecb" in (out / "sheets" /
+                                                                                    "ecbplus-13-ecb.md").read_text()
     assert manifest["what"] == "stories" and manifest["ingest"]["stored"] == 8 and (out / "store.duckdb").exists()
     assert (out / "ids.txt").read_text().splitlines()[0] == "ecbplus:13_1ecb  # story ecbplus-13-ecb"
     for entry in manifest["stories"]:

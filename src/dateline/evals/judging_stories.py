@@ -34,6 +34,7 @@ class Story:
     id: str  # "ecbplus-12-ecb", or the name given with --story
     about: str  # where it comes from, for the sheet
     articles: tuple[Drawn, ...]
+    same_text: tuple[tuple[str, str], ...] = ()  # (id left out, id kept): one text, stored once
 
 
 # -- where stories come from ---------------------------------------------------------------------------
@@ -148,18 +149,41 @@ def choose_stories(shared: Path, *, topics: list[str], named: list[tuple[str, li
                                  tuple(Drawn("ecbplus", c, docs[c]) for c in known[t][sub])))
     stories += [named_story(shared, name, ids, docs) for name, ids in named]
     seen: dict[str, str] = {}
+    names: set[str] = set()
     for s in stories:
-        if len(s.articles) < MIN_ARTICLES:
-            raise ValueError(f"story {s.id} has {len(s.articles)} article(s); a story needs {MIN_ARTICLES}")
-        if s.id in seen.values():
+        if s.id in names:
             raise ValueError(f"story {s.id} is given twice")
+        names.add(s.id)
         for d in s.articles:
             if d.id in excluded:
                 raise ValueError(f"story {s.id}: {d.id} was judged before (it is in an --exclude file)")
             if d.id in seen:
-                raise ValueError(f"{d.id} is in two stories ({seen[d.id]} and {s.id})")
+                where = f"twice in story {s.id}" if seen[d.id] == s.id else f"in two stories ({seen[d.id]} and {s.id})"
+                raise ValueError(f"{d.id} is {where}")
             seen[d.id] = s.id
+    stories = one_copy(stories)
+    for s in stories:
+        if len(s.articles) < MIN_ARTICLES:
+            raise ValueError(f"story {s.id} has {len(s.articles)} article(s) of their own text; a story needs "
+                             f"{MIN_ARTICLES}")
     return stories, list(topics)
+
+
+def one_copy(stories: list[Story]) -> list[Story]:
+    """Each text once: the store keeps one article per text (its id is a hash of the text), so a second
+    document with the same text (ECB+ dev has one such pair) is left out and named."""
+    kept: dict[str, str] = {}
+    out = []
+    for s in stories:
+        arts, same = [], []
+        for d in s.articles:
+            if d.article.id in kept:
+                same.append((d.id, kept[d.article.id]))
+            else:
+                kept[d.article.id] = d.id
+                arts.append(d)
+        out.append(Story(s.id, s.about, tuple(arts), tuple(same)) if same else s)
+    return out
 
 
 def stories_sample(shared: Path, out: Path, *, topics: list[str] = (), named: list[tuple[str, list[str]]] = (),
@@ -178,7 +202,8 @@ def stories_sample(shared: Path, out: Path, *, topics: list[str] = (), named: li
         "exclude_files": [str(p) for p in exclude_files], "excluded_ids": len(excluded),
         "code_version": code_version, "created": dt.date.today().isoformat(),
         "ids": [d.id for s in stories for d in s.articles],
-        "stories": [{"id": s.id, "about": s.about, "articles": [d.id for d in s.articles]} for s in stories],
+        "stories": [{"id": s.id, "about": s.about, "articles": [d.id for d in s.articles],
+                     "same_text": [list(x) for x in s.same_text]} for s in stories],
     }
     if dry_run:
         return manifest
@@ -212,7 +237,7 @@ def dated(stories: list[Story], published: dict[str, str]) -> list[Story]:
             except ItemFailure as e:
                 raise ValueError(f"--published {s.id}: {e.message}") from None
             s = Story(s.id, s.about, tuple(Drawn(d.pool, d.id, replace(d.article, published=day))
-                                           if d.article.published is None else d for d in s.articles))
+                                           if d.article.published is None else d for d in s.articles), s.same_text)
         out.append(s)
     return out
 
@@ -243,6 +268,7 @@ def write_stories(stories: list[Story], out: Path) -> dict[str, Any]:
         (out / "sheets" / f"{name}.md").write_text(story_sheet(s, view, spans), encoding="utf-8")
         (out / "verdicts" / f"{name}.jsonl").write_text(story_template(s, view), encoding="utf-8")
         entries.append({"id": s.id, "about": s.about, "articles": [d.id for d in s.articles],
+                        "same_text": [list(x) for x in s.same_text],
                         "occurrences": [o["label"] for o in view["occurrences"]],
                         "reports": [[r["label"], r["event"]] for r in view["reports"]],
                         "sheet": f"sheets/{name}.md", "verdicts": f"verdicts/{name}.jsonl"})

@@ -74,8 +74,9 @@ def story_sheet(story, view: dict[str, Any], spans: dict[str, Spans]) -> str:
              f"- verdict file: verdicts/{file_name(story.id)}.jsonl (fill it; leave this sheet as it is)",
              "- how to judge: docs/judging-stories.md in the Dateline repository",
              "- every story of this sample is in one store (store.duckdb here); the occurrences are those "
-             "`dateline count` lists with no filters", "",
-             "## Articles", ""]
+             "`dateline count` lists with no filters",
+             *[f"- {gone} is left out: its text is that of {kept}, stored once" for gone, kept in story.same_text],
+             "", "## Articles", ""]
     for k, d in enumerate(story.articles, start=1):
         a = d.article
         lines += [f"### A{k}: {d.id}" + (f": {a.title}" if a.title else ""), "",
