@@ -26,7 +26,7 @@ from .place_lookup import (
     big_city, exact_entry, named, named_entry, our_region, strong_countries, strong_exact, town_or_division,
 )
 from .place_words import (
-    HONORIFICS, PLACE_NOUNS, EMBEDDING_LABELS, MEDIA_WORDS, DIRECTIONS,
+    HONORIFICS, PERSON_TITLES, PLACE_NOUNS, EMBEDDING_LABELS, MEDIA_WORDS, DIRECTIONS,
     LOCAL_HEADS, OF_HEADS, OF_PLACE_NOUNS, LOCAL_MIN_POP, COMMON_WORDS, OUTLET_WORDS, STREET_WORDS,
     SCAN_MIN_CITY_POP, RETAG_MIN_POP, DISEASE_WORDS, LOCATIVE_PREPS,
 )
@@ -61,13 +61,37 @@ def capital(tok: Token) -> bool:
 
 
 def person_tokens(doc: Doc, relabelled: set[int]) -> tuple[set[int], set[str]]:
+    """The words of the article's people: the tokens of its person entities, and as words, those of
+    its people's full names ("Lincoln" of "Abraham Lincoln") and the names it gives a title that only
+    a person takes ("Mr Savino", "Sen. Husted")."""
     idx, words = set(), set()
+    w = token_table(doc)
     for e in doc_ents(doc):
         if e.label_ == "PERSON" and e.start not in relabelled:
             idx.update(range(e.start, e.end))
             if len(e) > 1:
-                words.update(token_table(doc).text[e.start:e.end])
-    return idx, words
+                words.update(w.text[e.start:e.end])
+    return idx, words | titled_names(doc)
+
+
+_QUOTES = frozenset({"'", '"', "‘", "“", "`", "``"})
+
+
+def titled_names(doc: Doc) -> set[str]:
+    """Names written after a title only a person takes: "Savino" of "Mr Savino", "Husted" of "Sen.
+    Jon Husted" (the name after a first name, too), in the article's spelling and in capitals."""
+    w = token_table(doc)
+    out: set[str] = set()
+    for i in range(len(doc) - 1):
+        if w.text[i].rstrip(".").lower() not in PERSON_TITLES or not w.text[i][:1].isupper() or \
+                i and w.text[i - 1] in _QUOTES:
+            continue  # a title in quotation marks makes a nickname, often a place's: 'Mr. Arlington'
+
+        j = i + 1
+        while j < len(doc) and j < i + 4 and w.caps[j] and w.is_alpha[j]:
+            out.add(w.text[j])
+            j += 1
+    return out
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, *, demonyms: bool = False, scan: bool = True) -> list[Mention]:
@@ -607,11 +631,13 @@ def _is_name_fragment(doc: Doc, m: Mention, person_idx: set[int], person_words: 
             m.text.endswith(".") and strong_exact(gaz, m.text)):
         return True  # "Kim" before "Jong Un"; not "the U.S." ending a sentence before "Jon Prinsell, president …"
     if m.end - m.start == 1 and m.text in person_words:
-        if m.source == "ner" and m.label in ("GPE", "LOC") and locative(doc[m.start]):
+        if m.source == "ner" and m.label in ("GPE", "LOC") and locative(doc[m.start]) and \
+                doc[m.start].head.lower_ != "of":
             return False  # "in Sochi", tagged a place, whatever the tagger's "Sochi Mayor Race" person
+        # a country, a state, a capital or a city of millions outweighs a namesake; a county does not:
+        # most are named after people ("Lincoln", "Clarke") and are written with "County" when meant
         best = gaz.candidates(m.text)[:1]
-        strong = best and (best[0].feature_class == "A" or best[0].population >= 1_000_000 or
-                           best[0].feature_code in ("PPLC", "PCLI"))
+        strong = best and (best[0].feature_code in ("PCLI", "ADM1", "PPLC") or best[0].population >= 1_000_000)
         return not strong
     return False
 

@@ -5,6 +5,11 @@ from __future__ import annotations
 # Words after which a capitalised name is a person, not a place ("Gov. Georgia …" never occurs).
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gen", "president", "minister", "chairman",
                         "king", "queen", "prince", "pope", "saint"})
+# Titles that only ever stand before a person's name: a name after one anywhere in an article is that
+# person's name throughout it ("Mr Savino" makes every "Savino" a man). "President" or "Saint" may
+# begin a place's name ("Saint Paul", "Presidente Franco"), so they are not here.
+PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "messrs", "sen", "rep", "gov",
+                           "prof", "rev", "sgt", "lt", "capt", "cpl", "pvt", "det", "supt", "insp", "pc"})
 # Facilities named after the place they are in: "Beijing Railway station", "Dandong airport".
 FACILITY_HEADS = frozenset({"station", "railway", "airport", "palace", "square", "hall", "port", "harbor",
                             "harbour", "stadium", "university", "hotel", "hospital", "embassy", "consulate"})
