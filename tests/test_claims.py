@@ -88,6 +88,12 @@ def store(claims_db):
      dict(number=12, kind="count", type="COERCE", mode="arrest", place="Paris", place_country="FRA")),
     ("Berg hosts Lindqvist for the third time in a year", dict(number=3, actor="Lindqvist", recipient="Berg")),
     ("Lindqvist and Berg speak in their second phone call this month", dict(number=2, mode="phone")),
+    ("Last year, Lindqvist met Norwegian Prime Minister Jonas Berg three times",
+     dict(number=3, kind="count", mode=None, actor="Lindqvist", recipient="Jonas Berg")),
+    ("The trip to Oslo was her third in a year", dict(number=3, kind="ordinal", mode="visit", actor=None)),
+    # a period after a comma is the context's, not the claim's
+    ("It was the fourth summit of the two premiers, after talks in 2019",
+     dict(number=4, actor=None, period=None)),
 ])
 def test_claims_are_read_from_many_phrasings(text, expected):
     got = parse_claim(text).as_dict()
@@ -99,6 +105,9 @@ def test_claims_are_read_from_many_phrasings(text, expected):
     ("Lindqvist visited Norway", "not a count"),
     ("Lindqvist arrived for a four-day visit", "not a count"),  # a duration, not a count
     ("Berg finished fourth in the race this year", "names no event"),
+    ("On the second day of her three-day visit this year", "names no event"),
+    ("Before 2020, Berg had not travelled abroad once", "is negated"),
+    ("Berg never visited Sweden twice in a year", "is negated"),
     ("   ", "is empty"),
     ("x" * 600, "characters long"),
 ])

@@ -48,8 +48,8 @@ def claims_in(title: str, text: str) -> list[tuple[str, str, Any]]:
             claim = parse_claim(s)
         except ClaimError:
             continue
-        if claim.period is not None:
-            found.append((where, s, claim))
+        if claim.period is not None and (claim.actor or claim.recipient or claim.place):
+            found.append((where, s, claim))  # a count of anyone's visits anywhere is no claim to check
     return found
 
 

@@ -21,6 +21,10 @@ from .words import (COUNT_ADVERBS, EVENT_NOUNS, EVENT_VERBS, HOST_VERBS, LIGHT_V
 MAX_CLAIM = 500
 EVENT_EXAMPLES = "visit, trip, meeting, talks, summit, call, attack, strike, bombing, raid, protest, arrest"
 # Words that end a phrase: after them comes another part of the sentence, not a name or a modifier.
+POSSESSIVES = frozenset("his her its their the our my your".split())
+COPULAS = frozenset("is was be been marks marked became becomes".split())
+PRONOUNS = frozenset("it he she they we i you this that these those there who which one".split())
+NEGATIONS = frozenset("not never no n't without nor".split())
 STOP = frozenset("to in into with since and or of for at on by from than as that who which while after before "
                  "amid during against between the a an his her its their this last".split())
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.&-]*|[,;:()\"“”]")
@@ -76,6 +80,11 @@ def parse_claim(text: str) -> Claim:
     number, kind, cue_at, event_at = cue
     if event_at is None:
         raise ClaimError(f"names no event to count ({EVENT_EXAMPLES} ...)")
+    words = [t.lower() for t, _ in tokens]
+    if any(w in NEGATIONS or w.endswith("n't") for w in words[:max(cue_at, event_at)]):
+        raise ClaimError("is negated ('not', 'never'): it claims no number of events")
+    if period and not _same_clause(s, period, tokens[max(cue_at, event_at)][0]):
+        period = None  # "the third summit, after meetings in 2000 and 2007": that year is not its period
     event = _event_at(tokens, event_at)
     plover_type, mode = EVENT_NOUNS[event]
     parties = _parties(body, tokens, cue_at, event_at)
@@ -83,6 +92,16 @@ def parse_claim(text: str) -> Claim:
     return Claim(text=s, number=number, kind=kind, event=event, type=plover_type, mode=mode, actor=actor,
                  counterpart=counterpart, recipient=recipient, place=place, place_country=place_country,
                  period=period)
+
+
+def _same_clause(text: str, period: Period, word: str) -> bool:
+    """Whether a period phrase after the claim's words belongs to them: no comma, semicolon or dash between
+    ("his third trip in a year" yes; "the third summit, after meetings in 2000" no). A period before them
+    ("Last year, Kim met Moon three times") always does."""
+    at = text.lower().find(word.lower())
+    if at < 0 or period.start < at:
+        return True
+    return not re.search(r"[,;:()]| - | – | — ", text[at:period.start])
 
 
 def _normal(text: str) -> str:
@@ -119,9 +138,15 @@ def _number_cue(tokens: list[tuple[str, int]]) -> tuple[int, str, int, int | Non
             if j < len(words) and event_word(words[j]) and words[j] != event_word(words[j]) \
                     and not words[j - 1].endswith("-"):
                 return n, "count", i, j  # "three attacks": a number before a plural event noun
-    for i, w in enumerate(words):  # an ordinal that names no event right after it: say which is missing
+    for i, w in enumerate(words):  # "the visit was her third": the ordinal stands for the subject's noun
+        if ordinal_value(w) and i >= 2 and words[i - 1] in POSSESSIVES and words[i - 2] in COPULAS \
+                and (i + 1 == len(words) or words[i + 1] in STOP or not re.match(r"\w", words[i + 1])):
+            subject = [j for j in range(i - 2) if event_word(words[j])]
+            if subject:
+                return ordinal_value(w), "ordinal", i, subject[-1]
+    for i, w in enumerate(words):  # an ordinal that counts no event ("finished fourth"): say what is missing
         if ordinal_value(w) and w != "first":
-            return ordinal_value(w), "ordinal", i, _event_near(words, i, back=False)
+            return ordinal_value(w), "ordinal", i, None
     return None
 
 
@@ -258,10 +283,15 @@ def _name(phrase: str | None) -> str | None:
         return None
     for run in reversed(_runs(phrase)):
         words = run.split()
-        while words and (words[0].lower() in TITLES or (len(words) > 1 and _country(words[0]))):
-            words = words[1:]
-        if len(words) > 1 and _country(" ".join(words[:2])) and len(words) > 2:
-            words = words[2:]  # "North Korean Kim Jong Un"
+        while words:  # "South Korean President Moon Jae-in": nationality and title words go
+            if words[0].lower() in TITLES or words[0].lower() in PRONOUNS:
+                words = words[1:]
+            elif len(words) > 2 and _country(" ".join(words[:2])):
+                words = words[2:]
+            elif len(words) > 1 and _country(words[0]):
+                words = words[1:]
+            else:
+                break
         if words and not _country(" ".join(words)):
             return " ".join(words)
     return None
@@ -279,5 +309,6 @@ def _actor(phrase: str | None) -> str | None:
         code = _country(run)
         if code:
             return code
-    plain = [w for w in re.findall(r"[a-z][\w-]*", phrase) if w not in STOP and w not in TITLES]
+    plain = [w for w in re.findall(r"[a-z][\w-]*", phrase.lower()) if w not in STOP and w not in TITLES
+             and w not in PRONOUNS and w not in LIGHT_VERBS and w not in ("also", "now", "again", "already")]
     return plain[-1] if plain else None
