@@ -109,8 +109,9 @@ def stories_cmd(
                                                      "tuned on; the default), tune or all."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Only print the stories and their article ids."),
 ) -> None:
-    """Ingest three or more stories of four or more articles into one store and write, per story, a sheet
-    of the occurrences formed and every report in them, and a verdict template (docs/judging-stories.md)."""
+    """Ingest stories of four or more articles each (three or more for a report) into one store and write,
+    per story, a sheet of the occurrences formed with every report in them, and a verdict template
+    (docs/judging-stories.md)."""
     from ..evals.judging_stories import stories_sample
 
     root = _project_root()
