@@ -111,3 +111,37 @@ def test_events_and_quotes_take_an_actor_id(url):
         assert [e["id"] for e in profile["events_as_actor"]] == ["ev1"] and profile["events_as_target"] == []
         assert [(r["code"], r["role"]) for r in profile["roles"]] == [("HUNGOV", "minister")]
         assert actor_query.find_actor_id(store, "ac") is None  # a prefix of several
+
+
+def test_concurrent_writers_on_postgres_count_a_shared_actor_right(pg_server):
+    import threading
+
+    url = pg_server.new_database()
+    open_store(url).close()
+
+    def story(k, i):
+        e = Entity(id="en1", name="Tomas Varga", type="PERSON", country="HUN",
+                   mentions=(m("Tomas Varga"), m("Varga", "short_name")))
+        return analysis(f"Story {k}-{i}\nTomas Varga spoke.", "2021-05-04", [e])
+
+    failures: list[BaseException] = []
+
+    def writer(k):
+        try:
+            with open_store(url) as store:
+                for i in range(6):  # each writer also saves its neighbour's stories again
+                    store.save([story(k, i), story((k + 1) % 4, i)])
+        except BaseException as e:  # noqa: BLE001 - reported by the assertion below
+            failures.append(e)
+
+    threads = [threading.Thread(target=writer, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
+    with open_store(url, read_only=True) as store:
+        rows = actor_query.actors(store, search="Varga")
+        assert [(r["name"], r["articles"], r["mentions"]) for r in rows] == [("Tomas Varga", 24, 48)]
+        aliases = store.query("SELECT alias, n_mentions FROM actor_aliases ORDER BY alias")
+        assert [(a["alias"], a["n_mentions"]) for a in aliases] == [("Tomas Varga", 24), ("Varga", 24)]
