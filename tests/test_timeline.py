@@ -42,17 +42,22 @@ def test_a_timeline_window_and_an_unknown_actor(store):
         timeline(store, "Olaf Nilsen")
 
 
-def test_stories_group_the_articles_of_one_occurrence(store):
-    got = stories(store, since="2019-01-07", until="2019-01-11")
-    assert got["count"] == len(got["stories"]) >= 1
-    first = got["stories"][0]
-    ids = {a["id"][:6] for a in first["articles"]}
-    assert len(ids) >= 3 and "Kim Jong Un" in first["actors"]
-    titles = " ".join(a["title"] for a in first["articles"])
-    assert "Beijing" in titles
-    assert all(o["start"] <= o["end"] for o in first["occurrences"])
+def test_stories_group_the_articles_that_report_one_occurrence_as_news(store):
+    got = stories(store)
+    assert got["count"] == len(got["stories"]) >= 5
     ids_all = [a["id"] for s in got["stories"] for a in s["articles"]]
     assert len(ids_all) == len(set(ids_all))  # an article is in one story
+    by_title = {a["title"]: s for s in got["stories"] for a in s["articles"]}
+    first_visit = by_title["Kim Jong Un made secret visit to Beijing and met Xi, state media confirm"]
+    titles = " | ".join(a["title"] for a in first_visit["articles"])
+    assert "Xi hosted Kim in Beijing" in titles and "welcomes China trip" in titles
+    assert len(first_visit["articles"]) == 3  # the later recaps of that visit are other stories' articles
+    assert {"Kim Jong Un", "Xi Jinping"} <= set(first_visit["actors"]) and "Beijing" not in first_visit["actors"]
+    fourth = by_title["Kim Jong Un in Beijing on fourth China trip, meets Xi on his birthday"]
+    assert len(fourth["articles"]) == 4 and fourth["start"] == "2019-01-08"
+    assert by_title["Trump and Kim sign statement on denuclearization at Singapore summit"] is not fourth
+    window = stories(store, since="2019-01-07", until="2019-01-11")
+    assert [len(s["articles"]) for s in window["stories"]][:1] == [4]
 
 
 def run(monkeypatch, *args):

@@ -2,8 +2,8 @@
 reports across articles; nothing here groups events again).
 
 ``timeline``: one actor's occurrences in date order, with what each was (type, mode), the other side,
-where, and the reports and sources behind it. ``stories``: articles that report the same occurrence with
-the same actor are one story (connected components over those links), each story with its articles,
+where, and the reports and sources behind it. ``stories``: articles that report the same occurrence as news with
+the same actor are one story (connected components over those links; recalling it later is no link), each story with its articles,
 occurrences and main actors."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections import Counter
 from typing import Any
 
 IN_LIST = "IN (SELECT unnest(CAST(? AS VARCHAR[])))"
+NEWS_DAYS = 3  # an article tells an occurrence as news when it ended at most this many days before
 MAX_TYPES = 16  # one occurrence query per PLOVER type the actor has events of
 
 
@@ -115,8 +116,9 @@ def stories(store, *, since: str | None = None, until: str | None = None,
     for i, o in enumerate(occurrences):
         by_actor: dict[str, set[str]] = {}
         for r in o["reports"]:
-            who = _actor_key(facts.get(r["event"], {}))
-            if who:
+            if not _as_news(o, r):
+                continue
+            for who in _parties(facts.get(r["event"], {})):
                 by_actor.setdefault(who, set()).add(r["article"])
         for who, arts in by_actor.items():
             links.append((i, who, arts))
@@ -128,16 +130,37 @@ def stories(store, *, since: str | None = None, until: str | None = None,
         g = groups.setdefault(root(next(iter(arts))), {"articles": set(), "occurrences": set(), "actors": Counter()})
         g["articles"] |= arts
         g["occurrences"].add(i)
-        g["actors"][who] += len(arts)
+        if not _is_place(who, occurrences[i]):
+            g["actors"][who] += len(arts)
     meta = _article_meta(store, sorted({a for g in groups.values() for a in g["articles"]}))
     out = [_story(g, occurrences, facts, meta) for g in groups.values() if len(g["articles"]) > 1]
     out.sort(key=lambda s: (-len(s["articles"]), -len(s["occurrences"]), s["start"]))
     return {"since": since, "until": until, "count": len(out), "stories": out[:limit]}
 
 
-def _actor_key(f: dict[str, Any]) -> str | None:
-    name = (f.get("actor") or "").strip()
-    return name or f.get("actor_country")
+def _as_news(o: dict[str, Any], r: dict[str, Any]) -> bool:
+    """Whether a report tells its occurrence as news (it ended at most NEWS_DAYS before the article's day):
+    a later article that recalls it ("his first visit, last March") does not make the two stories one."""
+    import datetime as dt
+
+    day = str(r.get("published") or "")[:10]
+    if not day:
+        return False
+    published = dt.date.fromisoformat(day)
+    return str(published - dt.timedelta(days=NEWS_DAYS)) <= o["end"] and o["start"] <= str(published)
+
+
+def _is_place(name: str, o: dict[str, Any]) -> bool:
+    """A party that is a place ("a visit to Beijing"), not an actor to name as the story's."""
+    from .ontology.countries import default_countries
+
+    return name in (o.get("locations") or []) or default_countries().find(name) is not None
+
+
+def _parties(f: dict[str, Any]) -> list[str]:
+    """Both sides of a report, by name (or country when unnamed)."""
+    return [who for side in ("actor", "recipient")
+            if (who := (f.get(side) or "").strip() or f.get(f"{side}_country"))]
 
 
 def _article_meta(store, ids: list[str]) -> dict[str, dict[str, Any]]:
