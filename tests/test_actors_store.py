@@ -79,6 +79,19 @@ def test_a_new_actor_is_shown_as_most_articles_write_it(url):
         assert [(r["name"], r["articles"], r["mentions"]) for r in rows] == [("Szeged", 3, 4)]
 
 
+def test_a_new_actor_has_the_sector_most_of_its_mentions_have_whatever_came_first(url):
+    def story(i, sector):
+        e = Entity(id="en1", name="Arnor Fisheries", type="ORG", country="HUN", sector=sector,
+                   mentions=(m("Arnor Fisheries"),))
+        return analysis(f"Fish {i}\nArnor Fisheries grew.", f"2021-05-0{i}", [e])
+
+    with open_store(url) as store:
+        store.save([story(1, "GOV")])
+        assert actor_query.actors(store)[0]["sector"] == "GOV"
+        store.save([story(2, "BUS"), story(3, "BUS")])
+        assert actor_query.actors(store)[0]["sector"] == "BUS"
+
+
 def test_a_reanalysed_article_replaces_its_links(url):
     with open_store(url) as store:
         store.save([varga_story()])

@@ -81,6 +81,24 @@ def recount(tx: Any, ids: list[str]) -> None:
     tx.execute(f"DELETE FROM actors WHERE id {IN_LIST} AND id NOT IN "
                f"(SELECT actor_id FROM actor_mentions WHERE actor_id {IN_LIST})", [ids, ids])
     _rename(tx, ids)
+    _resector(tx, ids)
+
+
+def _resector(tx: Any, ids: list[str]) -> None:
+    """A new actor's sector is the one its mentions were coded with most (then alphabetical), so it does not
+    depend on which article came first."""
+    rows = tx.execute("SELECT m.actor_id, substr(m.code, 4, 3) AS sector, sum(m.n) AS n, a.sector AS current "
+                      "FROM actor_mentions m JOIN actors a ON a.id = m.actor_id "
+                      f"WHERE m.actor_id {IN_LIST} AND a.dictionary_id IS NULL AND m.role = 'entity' "
+                      "AND length(m.code) >= 6 GROUP BY m.actor_id, substr(m.code, 4, 3), a.sector", [ids])
+    best: dict[str, tuple] = {}
+    for aid, sector, n, current in rows:
+        rank = (-int(n), sector)
+        if aid not in best or rank < best[aid][0]:
+            best[aid] = (rank, sector, current)
+    changed = [(sector, aid) for aid, (_, sector, current) in best.items() if sector != current]
+    if changed:
+        tx.executemany("UPDATE actors SET sector = ? WHERE id = ?", changed)
 
 
 def _rename(tx: Any, ids: list[str]) -> None:
