@@ -158,3 +158,18 @@ def test_concurrent_writers_on_postgres_count_a_shared_actor_right(pg_server):
         assert [(r["name"], r["articles"], r["mentions"]) for r in rows] == [("Tomas Varga", 24, 48)]
         aliases = store.query("SELECT alias, n_mentions FROM actor_aliases ORDER BY alias")
         assert [(a["alias"], a["n_mentions"]) for a in aliases] == [("Tomas Varga", 24), ("Varga", 24)]
+
+
+def test_the_order_articles_arrive_in_changes_nothing(tmp_path):
+    def dateline_story(i, name):
+        e = Entity(id="en1", name=name, type="GPE", country="HUN", mentions=(m(name),))
+        return analysis(f"{name}, May {i} - x\nBody {i}.", f"2021-05-0{i}", [e])
+
+    stories = [varga_story(), other_varga_story(), dateline_story(1, "SZEGED"), dateline_story(2, "Szeged")]
+    snaps = []
+    for k, order in enumerate((stories, stories[::-1])):
+        with open_store(str(tmp_path / f"{k}.duckdb")) as store:
+            for a in order:
+                store.save([a])
+            snaps.append(snapshot(store))
+    assert snaps[0] == snaps[1]
