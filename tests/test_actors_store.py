@@ -124,6 +124,7 @@ def test_events_and_quotes_take_an_actor_id(url):
         assert [e["id"] for e in profile["events_as_actor"]] == ["ev1"] and profile["events_as_target"] == []
         assert [(r["code"], r["role"]) for r in profile["roles"]] == [("HUNGOV", "minister")]
         assert actor_query.find_actor_id(store, "ac") is None  # a prefix of several
+        assert actor_query.actors(store, search="%") == actor_query.actors(store, search="_") == []  # literal text
 
 
 def test_concurrent_writers_on_postgres_count_a_shared_actor_right(pg_server):
