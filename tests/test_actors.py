@@ -38,6 +38,7 @@ RUIZ_TSV = """name\taliases\ttype\tcountry\tsector\trole\tstart\tend\tnote
 Ana Ruiz\tPresident Ruiz\tPERSON\tARN\tGOV\thead of state\t2010-01-01\t2015-12-31\t
 Ana Ruiz\tPresident Ruiz\tPERSON\tARN\tELI\tformer president\t2016-01-01\t\t
 Berto Ruiz\tPresident Ruiz\tPERSON\tARN\tGOV\thead of state\t2016-01-01\t2020-12-31\t
+General Fisheries\t\tORG\tARN\tBUS\tcompany\t\t\t
 """
 
 
@@ -176,6 +177,20 @@ def test_a_title_names_a_dictionary_person_only_while_they_hold_the_office(ruiz)
     assert who("2018-03-01").name == "Berto Ruiz"
     later = who("2023-03-01")  # neither is president: no dictionary link, and no merge across articles
     assert later.dictionary_id is None and "@a1" in later.key
+
+
+def test_a_full_name_after_a_title_is_the_person_whatever_the_day(ruiz):
+    for day in ("2012-03-01", "2023-03-01"):
+        linked = link_article(ruiz, "a1", day, [ent("e1", "President Ana Ruiz", country="ARN")])
+        assert linked.actors[actor_of(linked, "e1")].name == "Ana Ruiz"
+
+
+def test_a_title_word_in_a_company_name_is_no_title(ruiz):
+    linked = link_article(ruiz, "a1", "2023-03-01", [ent("e1", "General Fisheries", type="ORG", country="ARN")])
+    assert linked.actors[actor_of(linked, "e1")].dictionary_id == "ruiz.tsv:General Fisheries"
+    party = event("v1", ActorRef(text="General Fisheries", name="General Fisheries"))  # no entity, no type
+    linked = link_article(ruiz, "a1", "2023-03-01", [], [party])
+    assert [i.name for i in linked.actors.values()] == ["General Fisheries"]
 
 
 def test_the_role_of_a_mention_is_the_one_that_held_that_day(ruiz):

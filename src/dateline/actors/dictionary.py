@@ -94,15 +94,20 @@ class Dictionaries:
         if fits is None or not text or not text.strip():
             return None
         rows = [r for r in self.actors.lookup(text, on=on) if fits(r)]
+        titled = type != "ORG" and has_title(text)  # "General Fisheries" is a company's name
+        bare = normalise(text, "PERSON") if titled else ""
+        if not rows and len(bare.split()) > 1:  # "President Tomas Varga": the full name after the title
+            rows = [r for r in self.actors.lookup(bare.title(), on=on) if fits(r)]
         groups: dict[str, list[Any]] = {}
         for r in rows:
             groups.setdefault(normalise(r.name), []).append(r)
         rule = "dictionary name"
-        if has_title(text):
-            # the title names the actor only while they held an office (not "former")
-            groups = {k: g for k, g in groups.items()
-                      if on is not None and any(r.dated and not r.approximate and r.valid_on(on)
-                                                and r.sector != "ELI" for r in g)}
+        if titled and len(bare.split()) <= 1:
+            # a title with a surname names a person only while they held an office (not "former"); a
+            # full name says who it is whatever the title
+            groups = {k: g for k, g in groups.items() if g[0].type != "PERSON" or (
+                on is not None and any(r.dated and not r.approximate and r.valid_on(on) and r.sector != "ELI"
+                                       for r in g))}
             rule = "dictionary title held that day"
         if len(groups) > 1 and country:
             groups = {k: g for k, g in groups.items() if any(r.country == country for r in g)} or groups
