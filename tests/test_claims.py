@@ -91,6 +91,10 @@ def store(claims_db):
     ("Last year, Lindqvist met Norwegian Prime Minister Jonas Berg three times",
      dict(number=3, kind="count", mode=None, actor="Lindqvist", recipient="Jonas Berg")),
     ("The trip to Oslo was her third in a year", dict(number=3, kind="ordinal", mode="visit", actor=None)),
+    ("Explainer: Berg's second trip to Sweden in a month", dict(number=2, actor="Berg", recipient="SWE")),
+    ("When Ada Lindqvist landed in Oslo, it was her first foreign trip in three years",
+     dict(number=1, actor="Ada Lindqvist", period="in three years")),
+    ("This week's talks were the second round of talks between Berg and Lindqvist", dict(period=None)),
     # a period after a comma is the context's, not the claim's
     ("It was the fourth summit of the two premiers, after talks in 2019",
      dict(number=4, actor=None, period=None)),
@@ -123,6 +127,8 @@ def test_what_is_not_a_count_claim_is_refused_with_the_reason(text, why):
     ("X visited China twice last year", "2019-06-20", "2018-01-01", "2018-12-31"),
     ("X has visited China four times since last March", "2019-01-10", "2018-03-01", "2019-01-10"),
     ("X makes first visit to China since 2011", "2019-01-10", "2012-01-01", "2019-01-10"),
+    ("X has been to China on four trips since March last year", "2019-06-20", "2018-03-01", "2019-06-20"),
+    ("X went on three trips to China since May this year", "2019-06-20", "2019-05-01", "2019-06-20"),
     ("X made three visits to China in 2018", "2019-01-10", "2018-01-01", "2018-12-31"),
     ("Three attacks within a week", "2021-03-10", "2021-03-04", "2021-03-10"),
     ("X makes second visit to China in a month", "2020-03-31", "2020-03-01", "2020-03-31"),
@@ -179,7 +185,8 @@ def test_claims_in_stored_articles_are_found_and_checked_as_of_their_day(store):
     by = {r["sentence"]: r for r in rows}
     head = by["Lindqvist makes third visit to Norway in a year"]
     assert (head["as_of"], head["verdict"], head["where"]) == ("2021-09-08", "supported", "headline")
-    assert by["Her visit to Norway is her third this year."]["claimed"] == 3
+    pronoun = by["Her visit to Norway is her third this year."]  # "her": the article's main actor
+    assert (pronoun["claimed"], pronoun["parsed"]["actor"], pronoun["verdict"]) == (3, "Ada Lindqvist", "supported")
     assert "Lindqvist in Oslo again" not in by  # no number, no claim
     assert all(r["as_of"] == r["published"][:10] for r in rows)
 

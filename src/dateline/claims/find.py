@@ -53,6 +53,21 @@ def claims_in(title: str, text: str) -> list[tuple[str, str, Any]]:
     return found
 
 
+def _with_article_actor(store, claim, sentence: str, article_id: str):
+    """A claim told with a pronoun ("her third visit") is about the person the article is about: the
+    actor of most of its events."""
+    import dataclasses
+    from collections import Counter
+
+    from ..query import events
+
+    if claim.actor or not re.search(r"\b(?:his|her|their|he|she|they)\b", sentence, re.I):
+        return claim
+    rows = events(store, article=article_id, limit=1000, min_confidence=0)
+    people = Counter(r["actor"] for r in rows if r["actor"] and r["actor_country"] != r["actor"])
+    return dataclasses.replace(claim, actor=people.most_common(1)[0][0]) if people else claim
+
+
 def find_claims(store, *, article: str | None = None, since: str | None = None, until: str | None = None,
                 limit: int = 100, min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Every count claim in the articles asked for, with its verdict as of its article's day."""
@@ -78,6 +93,7 @@ def find_claims(store, *, article: str | None = None, since: str | None = None, 
             continue
         as_of = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
         for where_, sentence, claim in claims_in(a["title"], a["text"]):
+            claim = _with_article_actor(store, claim, sentence, a["id"])
             row = {"article": a["id"], "published": a["published"], "source": a["source"], "where": where_,
                    "sentence": sentence, "as_of": str(as_of)}
             try:

@@ -24,6 +24,10 @@ EVENT_EXAMPLES = "visit, trip, meeting, talks, summit, call, attack, strike, bom
 POSSESSIVES = frozenset("his her its their the our my your".split())
 COPULAS = frozenset("is was be been marks marked became becomes".split())
 PRONOUNS = frozenset("it he she they we i you this that these those there who which one".split())
+# Capitalised at a sentence's start but no name: "When Kim ...", "After ...".
+LEADING = frozenset("when after as while since before if although though but and so then also still yet once "
+                    "until during despite with".split())
+TIME_WORDS = frozenset("day days week weeks month months year years decade today yesterday tonight morning".split())
 NEGATIONS = frozenset("not never no n't without nor".split())
 STOP = frozenset("to in into with since and or of for at on by from than as that who which while after before "
                  "amid during against between the a an his her its their this last".split())
@@ -107,6 +111,8 @@ def _same_clause(text: str, period: Period, word: str) -> bool:
 def _normal(text: str) -> str:
     s = str(text or "").replace("\u2019", "'").replace("\u2018", "'")
     s = re.sub(r"\s+", " ", s).strip().strip("\"“”")
+    s = re.sub(r"^(?:analysis|update|exclusive|explainer|factbox|timeline|breaking|opinion|comment)\s*[:|-]\s*",
+               "", s, flags=re.I)  # a label before a headline
     if not s:
         raise ClaimError("is empty")
     if len(s) > MAX_CLAIM:
@@ -157,6 +163,8 @@ def _noun_after(words: list[str], i: int) -> int | None:
         w = words[j]
         if w == "to" and j + 1 < len(words) and words[j + 1] in EVENT_VERBS and j - i <= 4:
             return j + 1
+        if w == "of" and words[j - 1] in ("round", "wave", "series", "spate", "string"):
+            continue  # "the second round of talks"
         if w in STOP or w in LIGHT_VERBS or not re.match(r"\w", w):
             return None
         if event_word(w) and j - i <= 4:
@@ -265,7 +273,7 @@ def _runs(phrase: str) -> list[str]:
     runs, cur = [], []
     for tok in re.findall(r"[\w.&'-]+", phrase):
         base = re.sub(r"'s$", "", tok)
-        if tok[:1].isupper() and tok.lower() not in ("the",):
+        if tok[:1].isupper() and tok.lower() not in ("the", "a", "an"):
             cur.append(base)
         if not tok[:1].isupper() or base != tok:
             if cur:
@@ -284,7 +292,7 @@ def _name(phrase: str | None) -> str | None:
     for run in reversed(_runs(phrase)):
         words = run.split()
         while words:  # "South Korean President Moon Jae-in": nationality and title words go
-            if words[0].lower() in TITLES or words[0].lower() in PRONOUNS:
+            if words[0].lower() in TITLES or words[0].lower() in PRONOUNS or words[0].lower() in LEADING:
                 words = words[1:]
             elif len(words) > 2 and _country(" ".join(words[:2])):
                 words = words[2:]
@@ -310,5 +318,6 @@ def _actor(phrase: str | None) -> str | None:
         if code:
             return code
     plain = [w for w in re.findall(r"[a-z][\w-]*", phrase.lower()) if w not in STOP and w not in TITLES
-             and w not in PRONOUNS and w not in LIGHT_VERBS and w not in ("also", "now", "again", "already")]
+             and w not in PRONOUNS and w not in LIGHT_VERBS and w not in LEADING and w not in TIME_WORDS
+             and len(w) > 2 and w not in ("now", "again", "already")]
     return plain[-1] if plain else None

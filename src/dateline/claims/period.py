@@ -50,7 +50,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("back", rf"\b(?:in|within|inside|over) {_A}(?:the space of )?(?P<n>{NUMBER}|a few) (?P<unit>{UNIT})\b"),
     ("this", rf"\b(?:so far )?this (?P<unit>week|month|year|decade)\b(?: so far)?"),
     ("since", rf"\bsince (?:the start of |the beginning of |early |late )?(?P<anchor>(?:last )?{MONTH}"
-              rf"(?: \d{{1,2}})?(?:,? \d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}|last (?:week|month|year))\b"),
+              rf"(?: \d{{1,2}})?(?:,? \d{{4}}| last year| this year)?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}|"
+              rf"last (?:week|month|year))\b"),
     ("last", r"\blast (?P<unit>week|month|year)\b"),
     ("month", rf"\b(?:in|during) (?P<anchor>{MONTH},? \d{{4}})\b"),
     ("year", r"\b(?:in|during) (?P<anchor>\d{4})\b"),
@@ -62,6 +63,8 @@ def find_period(text: str) -> Period | None:
     found: list[Period] = []
     for kind, pattern in _PATTERNS:
         for m in re.finditer(pattern, text, re.I):
+            if re.match(r"'s\b", text[m.end():]):
+                continue  # "this week's visit": which visit, not the period counted in
             p = _period(kind, m)
             if p is not None:
                 found.append(p)
@@ -126,7 +129,10 @@ def _anchor(anchor: str, as_of: dt.date) -> tuple[dt.date, dt.date]:
         return _named(a)
     if a.startswith("last ") and a[5:] in ("week", "month", "year"):
         return _calendar(as_of, a[5:], previous=True)
-    last = a.startswith("last ")
+    last = a.startswith("last ") or a.endswith(" last year")
+    if a.endswith(" this year"):
+        a = f"{a[:-len(' this year')]} {as_of.year}"
+    a = a.removesuffix(" last year")
     m = re.fullmatch(r"(?:last )?([a-z]+)\.?(?: (\d{1,2}))?(?:,? (\d{4}))?", a)
     if not m:
         raise ValueError(f"cannot read the date {anchor!r}")
