@@ -41,3 +41,30 @@ def test_a_title_in_quotation_marks_is_a_nickname_not_a_person(nlp, gaz):
     doc = nlp("Tom Brand, known as 'Mr. Dalton,' ran the fair for years. Mr. Brand lived in Dalton.")
     names = titled_names(doc)
     assert "Brand" in names and "Dalton" not in names
+
+
+@pytest.mark.parametrize("text,word,kept", [
+    ("Turkey joined NATO in 1952. Troops from NATO arrived in Latvia on Monday.", "NATO", "Latvia"),
+    ("The Vice Mayor said the Superior Court would hear the case in Duluth.", "Vice", "Duluth"),
+    ("The Vice Mayor said the Superior Court would hear the case in Duluth.", "Superior", "Duluth"),
+    ("He said the bill would pass in Congress. The Supreme Court ruled in Washington.", "Congress", "Washington"),
+    ("He said the bill would pass in Congress. The Supreme Court ruled in Washington.", "Supreme", "Washington"),
+])
+def test_words_and_bodies_that_are_also_towns_need_a_place_syntax(nlp, gaz, text, word, kept):
+    found = surfaces(places(nlp, gaz, text))
+    assert word not in found and kept in found, found
+
+
+def test_initials_a_region_goes_by_stay_a_place(nlp, gaz):
+    from dateline.nlp.place_names import _initials_of_org, Mention
+    doc = nlp("The EU said on Monday that the EU would fund the port.")
+    m = Mention(1, 2, "GPE", "retagged", text="EU")
+    assert not _initials_of_org(doc, m, gaz)
+
+
+def test_a_town_and_its_state_after_a_comma(nlp, gaz):
+    # "Georgia" alone is likelier the country; after a town that has a namesake there, it is the state
+    found = places(nlp, gaz, "Kenneth Clarke, the former chancellor, spoke in Athens, Georgia, on Monday.")
+    athens = next(p for p in found if p.span.text == "Athens").resolved
+    georgia = next(p for p in found if p.span.text == "Georgia").resolved
+    assert (athens.country, athens.admin1) == ("US", "GA") and georgia.feature_code == "ADM1", (athens, georgia)

@@ -28,7 +28,7 @@ from .place_lookup import (
 from .place_words import (
     HONORIFICS, PERSON_TITLES, PLACE_NOUNS, EMBEDDING_LABELS, MEDIA_WORDS, DIRECTIONS,
     LOCAL_HEADS, OF_HEADS, OF_PLACE_NOUNS, LOCAL_MIN_POP, COMMON_WORDS, OUTLET_WORDS, STREET_WORDS,
-    SCAN_MIN_CITY_POP, RETAG_MIN_POP, DISEASE_WORDS, LOCATIVE_PREPS,
+    SCAN_MIN_CITY_POP, RETAG_MIN_POP, DISEASE_WORDS, LOCATIVE_PREPS, RANK_WORDS, OFFICE_NOUNS, INSTITUTION_WORDS,
 )
 from .token_table import doc_ents, token_table
 
@@ -334,7 +334,31 @@ def keep(doc: Doc, m: Mention, gaz: Gazetteer, person_idx: set[int], person_word
     if m.source != "ner" and (len(m.text) < 3 and not strong_exact(gaz, m.text) or
                               one in COMMON_WORDS and after not in LOCAL_HEADS):
         return False  # a capitalised common word the tagger did not call a place: "Man", "Union" (not "Concord Police")
-    return True
+    return not _common_word(doc, m, gaz, one, after)
+
+
+def _common_word(doc: Doc, m: Mention, gaz: Gazetteer, one: str, after: str) -> bool:
+    """Words that are also towns' names but here are not names of places: written without a capital
+    ("a van"), a rank before an office or a court ("Vice Mayor", "Superior Court"), a body that
+    governs ("in Congress"), an organisation's initials the article tags as one ("joined NATO")."""
+    if m.source != "demonym" and not any(ch.isupper() for ch in m.text) and any(
+            ch.isupper() for ch in token_table(doc).doc_text[:2000]):
+        return True  # a name is capitalised in a text that capitalises at all
+    if one in RANK_WORDS and after in OFFICE_NOUNS or one in INSTITUTION_WORDS and not strong_exact(gaz, m.text):
+        return True
+    return m.source != "dateline" and _initials_of_org(doc, m, gaz)
+
+
+def _initials_of_org(doc: Doc, m: Mention, gaz: Gazetteer) -> bool:
+    """ "NATO", "NHS": a word in capitals the tagger calls an organisation somewhere in the article is
+    its initials, not a town of the name; a country, a state or a region may go by initials ("USA",
+    "NSW", "EU")."""
+    text = m.text.replace(".", "")
+    if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()) or strong_exact(gaz, m.text):
+        return False
+    if any(c.feature_class != "P" for c in gaz.candidates(m.text)[:3]):
+        return False
+    return any(e.label_ == "ORG" and e.text.replace(".", "") == text for e in doc_ents(doc))
 
 
 def person_surnames(doc: Doc) -> set[str]:

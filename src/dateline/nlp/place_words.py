@@ -75,6 +75,15 @@ COMMON_WORDS = frozenset({"man", "bo", "orange", "rivers", "nice", "mobile", "re
                           "justice", "police", "sale", "sheriff", "hope", "mission", "progress", "unity",
                           "concord", "harmony", "enterprise", "industry", "commerce", "temple", "market", "eden",
                           "airport", "station", "hospital", "college", "school", "centre", "center", "bank"})
+# Words that rank an office or a court: before one of OFFICE_NOUNS they say which office, not where
+# ("Vice Mayor", "Superior Court", "Supreme Court"), whatever town bears the word.
+RANK_WORDS = frozenset({"vice", "deputy", "acting", "assistant", "interim", "chief", "lieutenant", "lord",
+                        "supreme", "superior", "high", "appeals", "appellate", "circuit", "crown", "grand"})
+OFFICE_NOUNS = frozenset({"court", "courts", "mayor", "governor", "president", "chairman", "chairwoman", "judge",
+                          "justice", "minister", "commissioner", "chancellor", "director", "sheriff", "jury"})
+# Bodies a country governs by: capitalised, they name the body, never a town of the name ("in Congress").
+INSTITUTION_WORDS = frozenset({"congress", "parliament", "senate", "assembly", "legislature", "cabinet",
+                               "commonwealth", "government", "administration", "treasury"})
 # Words that are no place's name alone, inside a longer name: "Democratic Republic", "Swat Valley".
 INNER_GENERIC = DIRECTIONS | COMMON_WORDS | frozenset({
     "republic", "union", "valley", "creek", "bay", "river", "island", "islands", "lake", "mount", "province",

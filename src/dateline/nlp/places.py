@@ -347,8 +347,12 @@ def _qualifier(doc: Doc, m: Mention, mentions: list[Mention], i: int, mates: lis
     nxt = mentions[i + 1]
     if nxt.start != m.end + 1 or not nxt.cands:
         return None
-    q = nxt.cands[0]
-    if q.feature_code not in ("ADM1", "PCLI"):
+    # the next name's likeliest reading that is a state or a country holding one of this name's
+    # readings: "Athens, Georgia" is the state's Athens, though "Georgia" alone is likelier the country
+    divisions = [c for c in nxt.cands[:5] if c.feature_code in ("ADM1", "PCLI")]
+    q = next((d for d in divisions if any(_qualifies(d, c) for c in (m.cands or ())[:MAX_READINGS])),
+             divisions[0] if divisions else None)
+    if q is None or q is not nxt.cands[0] and key(q.name) != key(nxt.text):
         return None
     # "Mexico, China, Japan and Brazil", "Virginia, Washington, West Virginia": a list, not a name and
     # its division; "Toronto, Ontario, Canada" is a chain, its country no third item
