@@ -94,11 +94,16 @@ def test_rebuild_links_an_older_store_the_same_way(demo_db, tmp_path):
                     for t in ("actors", "actor_aliases", "actor_mentions")}
 
     linked = snapshot()
-    with duckdb.connect(db) as con:  # a store from before actors were linked
+    kim = kim_id(db)
+    with duckdb.connect(db) as con:  # a store from before the actor tables, opened only to read
         for t in ("actor_mentions", "actor_aliases", "actors"):
-            con.execute(f"DELETE FROM {t}")
+            con.execute(f"DROP TABLE {t}")
+        con.execute("DELETE FROM migrations WHERE name LIKE '005_%'")
     hint = run("--db", db, "actors")
     assert hint.exit_code == 0 and "dateline rebuild-actors" in hint.stderr
+    assert run("--db", db, "actor", kim).exit_code == 2
+    stats = run("--db", db, "actors", "--stats")
+    assert stats.exit_code == 2 and "dateline rebuild-actors" in stats.stderr
     got = run("--db", db, "rebuild-actors")
     assert got.exit_code == 0, got.output
     assert snapshot() == linked

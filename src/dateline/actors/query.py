@@ -11,10 +11,19 @@ ACTOR_FIELDS = ("a.id, a.name, a.type, a.country, a.sector, a.dictionary_id, a.n
                 "a.n_mentions AS mentions, a.first_seen, a.last_seen")
 
 
+def has_actors(store) -> bool:
+    """Does the store have the actor tables? A store made before them and opened only to read has not (any
+    write brings its schema up to date; `dateline rebuild-actors` links what it holds)."""
+    rows = store.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'actor_mentions'")
+    return int(rows[0]["n"]) > 0
+
+
 def actors(store, *, country: str | None = None, sector: str | None = None, type: str | None = None,
            search: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """Canonical actors, most written about first. ``search`` matches part of the name or of any written
     form of it ("Kim" finds Kim Jong Un once, however often he was written "Kim"), or an id prefix."""
+    if not has_actors(store):
+        return []
     w = (Where().add("a.country = upper(?)", country).add("a.sector = upper(?)", sector)
          .add("a.type = upper(?)", type))
     if search:
@@ -29,6 +38,8 @@ def actors(store, *, country: str | None = None, sector: str | None = None, type
 
 def find_actor_id(store, prefix: str) -> str | None:
     """An actor's id from a unique prefix of it (None: no actor, or several)."""
+    if not has_actors(store):
+        return None
     rows = store.query(f"SELECT id FROM actors WHERE id {PREFIX} LIMIT 2", [like_literal(prefix.strip())])
     return rows[0]["id"] if len(rows) == 1 else None
 

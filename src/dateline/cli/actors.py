@@ -31,6 +31,9 @@ def actors_cmd(
     fmt = output_format(as_json, as_csv)
     wanted = check(query.filters, country=country, sector=sector, type=type, search=search, limit=limit)
     with read_store() as store:
+        if stats and not query.has_actors(store):
+            err.print("this store was made before actors were kept: run `dateline rebuild-actors`")
+            raise typer.Exit(2)
         if stats:
             figures = query.link_figures(store)
             if fmt == "json":
@@ -47,6 +50,10 @@ def actors_cmd(
 
 
 def _unlinked(store) -> bool:
+    from ..actors.query import has_actors
+
+    if not has_actors(store):
+        return True
     got = store.query("SELECT (SELECT count(*) FROM actors) AS actors, (SELECT count(*) FROM articles) AS articles")
     return int(got[0]["actors"]) == 0 and int(got[0]["articles"]) > 0
 
