@@ -18,6 +18,7 @@ or words, numbers or names of their sentences).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -314,7 +315,11 @@ def match(occ: Any, r: Report) -> Verdict:
 
 
 def _party_words(*parties: Party | None) -> frozenset[str]:
-    text = " ".join(p.label for p in parties if p is not None)
+    return _label_words(" ".join(p.label for p in parties if p is not None))
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_words(text: str) -> frozenset[str]:
     # each word both as a name ("^kim") and as a common word ("minist"): where it stood decides the form
     return frozenset(content_words(text, limit=100) | content_words(text.lower(), limit=100)
                      | {"^" + w for w in text.lower().split()})

@@ -103,7 +103,7 @@ def link(reports: list[Report], pool: list[Occurrence], *, taken: set[str] | Non
         if not placeable(r):
             changes.unplaced.append(r)
             continue
-        hits = [(o, v) for o in live if (v := match(o, r)).ok]
+        hits = [(o, v) for o in live if o.type == r.type and o.mode == r.mode and (v := match(o, r)).ok]
         if r.tier == 2:
             _place_vague(r, hits, live, changes, taken)
             continue

@@ -80,14 +80,19 @@ def _windows(reports: list[Report]) -> dict[tuple[str, str], list[tuple[dt.date,
 
 
 def _candidates(tx: Any, reports: list[Report], exclude: set[str]) -> list[Occurrence]:
-    ids: list[str] = []
-    for (type_, mode), ranges in _windows(reports).items():
-        for lo, hi in ranges:
-            ids += [r[0] for r in tx.execute(
-                "SELECT id FROM occurrences WHERE type = ? AND coalesce(mode, '') = ? "
-                "AND start_date <= CAST(? AS DATE) AND end_date >= CAST(? AS DATE)",
-                [type_, mode, str(hi), str(lo)])]
-    wanted = sorted(set(ids) - exclude)
+    """Stored occurrences of the reports' types and modes whose days lie near theirs: one query, the
+    windows passed as parallel lists."""
+    windows = [(t, m, str(lo), str(hi)) for (t, m), ranges in _windows(reports).items() for lo, hi in ranges]
+    if not windows:
+        return []
+    types, modes, los, his = (list(col) for col in zip(*windows))
+    ids = {r[0] for r in tx.execute(
+        "SELECT DISTINCT o.id FROM occurrences o JOIN (SELECT unnest(CAST(? AS VARCHAR[])) AS t, "
+        "unnest(CAST(? AS VARCHAR[])) AS m, unnest(CAST(? AS VARCHAR[])) AS lo, "
+        "unnest(CAST(? AS VARCHAR[])) AS hi) w ON o.type = w.t AND coalesce(o.mode, '') = w.m "
+        "AND o.start_date <= CAST(w.hi AS DATE) AND o.end_date >= CAST(w.lo AS DATE)",
+        [types, modes, los, his])}
+    wanted = sorted(ids - exclude)
     return list(_load(tx, wanted).values()) if wanted else []
 
 
