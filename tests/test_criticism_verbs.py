@@ -19,7 +19,7 @@ def coded(sentence: str) -> list[tuple[str, str, str | None]]:
     ("The Chilean senator derided the governor.", "derided", "the governor"),
     ("The Spanish foreign minister hit out at Morocco over the border.", "hit out", "Morocco"),
     ("Bolivia's president railed against Brazil in a speech.", "railed", "Brazil"),
-    ("The Irish opposition attacked the minister's housing plan.", "attacked", "the minister"),
+    ("The Irish opposition attacked Varadkar's housing plan.", "attacked", "Varadkar"),
     ("The Kenyan opposition attacked the president as corrupt.", "attacked", "the president"),
 ])
 def test_words_of_criticism_are_accusations(sentence, trigger, recipient):

@@ -28,6 +28,7 @@ from .drafts import (
     speech_demands,
     wrapper_chain,
 )
+from .headline import read_passives
 from .refine import dedupe
 from .spans import as_read
 from .triggers import Match, find_matches
@@ -52,6 +53,8 @@ def extract_events(ctx) -> tuple[Event, ...]:
         if not any(t.is_alpha for t in sent):
             continue
         try:
+            if headline:
+                read_passives(sent, lexicon)
             found = sentence_events(ctx, sent, lexicon, resolver)
         except (ValueError, IndexError, KeyError, AttributeError, TypeError, RecursionError) as e:
             # one odd parse costs its sentence, not the article

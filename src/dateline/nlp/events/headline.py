@@ -8,7 +8,8 @@ keeps every character where it was, so offsets into the article stay exact; wher
 change its length (a few non-English letters), the headline is left as it is.
 
 Headline grammar is also news grammar: "Police arrest two men" is told in the present for a past act, and
-"Minister to visit Beijing" is a plan (``to_plan``).
+"Minister to visit Beijing" is a plan (``to_plan``); "Mayor charged with fraud" drops "is": a transitive verb
+in its -ed form with a subject and no object tells what was done to the subject (``read_passives``).
 """
 
 from __future__ import annotations
@@ -112,3 +113,41 @@ def to_plan(sent: Span, trigger) -> bool:
     return trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and \
         trigger.dep_ in ("ROOT", "acl", "xcomp") and not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"
                                                              and t.i != trigger.i for t in sent)
+
+
+# what a headline verb may have beside its subject and still be a passive with "is"/"was" dropped
+_NOT_PASSIVE = frozenset({"dobj", "obj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp", "dative", "attr",
+                          "acomp", "oprd", "prt"})
+
+
+def read_passives(sent: Span, lexicon) -> list[str]:
+    """Relabel the subject of each headline passive ("Senator arrested in bribery probe", "Mayor charged
+    with fraud") as the passive subject it is, so the senator is the one arrested; returns the verbs.
+
+    Headlines tell a past act in the present ("Police arrest senator"), so a bare -ed form with a
+    subject and no object is a passive. Only verbs the lexicon knows as acts done to a direct object,
+    and not mutual ones ("Leaders met in Seoul"), are read so; "resigned", "arrived" are left alone."""
+    out = []
+    for t in sent:
+        if t.tag_ not in ("VBN", "VBD") or t.dep_ != "ROOT":
+            continue
+        kids = list(t.children)
+        subj = [c for c in kids if c.dep_ == "nsubj"]
+        if len(subj) != 1 or subj[0].pos_ == "PRON" or any(c.dep_ in _NOT_PASSIVE for c in kids):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids) and _mutual(t.lemma_, lexicon):
+            continue
+        if _done_to_object(t.lemma_, lexicon):
+            subj[0].dep_ = "nsubjpass"
+            out.append(t.text)
+    return out
+
+
+def _done_to_object(lemma: str, lexicon) -> bool:
+    pats = [p for p in lexicon.lookup(lemma) if p.codes_event and not p.linear]
+    return bool(pats) and not any("symmetric" in p.flags for p in pats) and all(
+        p.recipient[:1] == ("dobj",) for p in pats if not p.obj)
+
+
+def _mutual(lemma: str, lexicon) -> bool:
+    return any("with" in p.recipient for p in lexicon.lookup(lemma) if not p.obj and not p.prep)
