@@ -13,7 +13,7 @@ from typing import Any
 
 IN_LIST = "IN (SELECT unnest(CAST(? AS VARCHAR[])))"
 NEWS_DAYS = 3  # an article tells an occurrence as news when it ended at most this many days before
-MAX_TYPES = 16  # one occurrence query per PLOVER type the actor has events of
+MAX_OCCURRENCES = 10_000  # a timeline's rows
 
 
 class UnknownActor(LookupError):
@@ -32,18 +32,6 @@ def event_facts(store, event_ids: list[str]) -> dict[str, dict[str, Any]]:
     return {r["id"]: r for r in rows}
 
 
-def _types(store, actor: str | None, recipient: str | None, type: str | None, since, until,
-           min_confidence) -> list[str]:
-    """The event types worth one occurrence query each (occurrences are counted per type)."""
-    if type:
-        return [type]
-    from . import query
-
-    rows = query.events(store, actor=actor, recipient=recipient, since=since, until=until, limit=1_000_000,
-                        min_confidence=min_confidence)
-    return sorted({r["type"] for r in rows if r["type"]})[:MAX_TYPES]
-
-
 def named(store, actor: str) -> bool:
     """Whether any stored article names ``actor`` (as an entity or an event's actor or recipient)."""
     from . import query
@@ -54,38 +42,39 @@ def named(store, actor: str) -> bool:
 
 
 def timeline(store, actor: str, *, with_: str | None = None, type: str | None = None, since: str | None = None,
-             until: str | None = None, min_confidence: float | None = None) -> dict[str, Any]:
-    """``actor``'s occurrences (``with_``: only those with that other side), oldest first."""
+             until: str | None = None, min_confidence: float | None = None,
+             limit: int = MAX_OCCURRENCES) -> dict[str, Any]:
+    """``actor``'s occurrences on either side (``with_``: only those with that other side), oldest first."""
     from . import query
 
     if not named(store, actor):
         raise UnknownActor(f"no stored article names {actor!r}")
-    found: list[dict[str, Any]] = []
-    for t in _types(store, actor, with_, type, since, until, min_confidence):
-        got = query.occurrences(store, actor=actor, recipient=with_, type=t, since=since, until=until,
-                                min_confidence=min_confidence)
-        found += got["occurrences"]
+    found = query.occurrences_of(store, actor, other=with_, type=type, since=since, until=until,
+                                 min_confidence=min_confidence, limit=limit)
     facts = event_facts(store, [r["event"] for o in found for r in o["reports"]])
-    rows = [_describe(o, facts) for o in found]
+    rows = [_describe(o, facts, actor) for o in found]
     rows.sort(key=lambda o: (o["start"], o["end"], o["type"] or "", o["counterpart"] or ""))
     return {"actor": actor, "with": with_, "type": type, "since": since, "until": until, "count": len(rows),
             "occurrences": rows}
 
 
-def _describe(o: dict[str, Any], facts: dict[str, dict]) -> dict[str, Any]:
-    """An occurrence with what its reports say together: the commonest type, mode, other side, place."""
+def _describe(o: dict[str, Any], facts: dict[str, dict], actor: str | None = None) -> dict[str, Any]:
+    """An occurrence with what its reports say together: the commonest type, mode, place, and the other
+    side (for ``actor``'s timeline: whichever side of each report is not ``actor``)."""
     fs = [facts.get(r["event"], {}) for r in o["reports"]]
 
     def commonest(key: str) -> str | None:
         c = Counter(f.get(key) for f in fs if f.get(key))
         return c.most_common(1)[0][0] if c else None
 
-    counterparts = Counter(f.get("recipient") for f in fs if f.get("recipient"))
+    others = Counter(_other_side(f, actor) for f in fs)
+    others.pop(None, None)
+    counterpart = others.most_common(1)[0][0] if others else None
     return {
         "id": o.get("id"), "start": o["start"], "end": o["end"], "type": o.get("type") or commonest("type"),
-        "mode": o.get("mode") or commonest("mode"), "counterpart": commonest("recipient"),
-        "counterparts": [c for c, _ in counterparts.most_common()],
-        "counterpart_country": commonest("recipient_country"),
+        "mode": o.get("mode") or commonest("mode"), "counterpart": counterpart[0] if counterpart else None,
+        "counterparts": [c[0] for c, _ in others.most_common()],
+        "counterpart_country": counterpart[1] if counterpart else None,
         "place": (o.get("locations") or [None])[0] or commonest("location"),
         "places": o.get("locations") or [], "reports": len(o["reports"]), "articles": o["articles"],
         "sources": o["sources"],
@@ -99,10 +88,7 @@ def stories(store, *, since: str | None = None, until: str | None = None,
     """Articles joined when they report one occurrence with the same actor; biggest stories first."""
     from . import query
 
-    occurrences: list[dict[str, Any]] = []
-    for t in _types(store, None, None, None, since, until, min_confidence):
-        occurrences += query.occurrences(store, type=t, since=since, until=until,
-                                         min_confidence=min_confidence)["occurrences"]
+    occurrences = query.occurrences(store, since=since, until=until, min_confidence=min_confidence)["occurrences"]
     facts = event_facts(store, [r["event"] for o in occurrences for r in o["reports"]])
     parent: dict[str, str] = {}
 
@@ -136,6 +122,18 @@ def stories(store, *, since: str | None = None, until: str | None = None,
     out = [_story(g, occurrences, facts, meta) for g in groups.values() if len(g["articles"]) > 1]
     out.sort(key=lambda s: (-len(s["articles"]), -len(s["occurrences"]), s["start"]))
     return {"since": since, "until": until, "count": len(out), "stories": out[:limit]}
+
+
+def _other_side(f: dict[str, Any], actor: str | None) -> tuple[str, str | None] | None:
+    """(name, country) of the side of a report that is not ``actor`` (matched as the read models match:
+    part of the name, or the country code)."""
+    def matches(side: str) -> bool:
+        a = (actor or "").lower()
+        return bool(a) and (a in (f.get(side) or "").lower() or a == (f.get(f"{side}_country") or "").lower())
+
+    side = "actor" if actor and matches("recipient") and not matches("actor") else "recipient"
+    name = f.get(side)
+    return (name, f.get(f"{side}_country")) if name else None
 
 
 def _as_news(o: dict[str, Any], r: dict[str, Any]) -> bool:

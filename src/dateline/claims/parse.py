@@ -319,5 +319,5 @@ def _actor(phrase: str | None) -> str | None:
             return code
     plain = [w for w in re.findall(r"[a-z][\w-]*", phrase.lower()) if w not in STOP and w not in TITLES
              and w not in PRONOUNS and w not in LIGHT_VERBS and w not in LEADING and w not in TIME_WORDS
-             and len(w) > 2 and w not in ("now", "again", "already")]
+             and len(w) > 2 and w not in ("now", "again", "already", "spate", "series", "wave", "round", "string")]
     return plain[-1] if plain else None
