@@ -68,3 +68,40 @@ def test_a_town_and_its_state_after_a_comma(nlp, gaz):
     athens = next(p for p in found if p.span.text == "Athens").resolved
     georgia = next(p for p in found if p.span.text == "Georgia").resolved
     assert (athens.country, athens.admin1) == ("US", "GA") and georgia.feature_code == "ADM1", (athens, georgia)
+
+
+def test_a_stated_distance_keeps_the_namesake_that_lies_there(nlp, gaz):
+    found = places(nlp, gaz, "The men were taken to the county jail in Lexington, about 186 miles southeast of "
+                             "Alliance, police said.")
+    lex = next(p for p in found if p.span.text == "Lexington")
+    assert (lex.resolved.country, lex.resolved.admin1) == ("US", "NE"), lex.reason
+    assert "from Alliance" in lex.reason
+
+
+def test_a_village_with_no_entry_near_the_stated_place_stays_unresolved(nlp, gaz):
+    # the gazetteer's only "Dudu"s are in China and Romania, thousands of km from Jaipur
+    found = places(nlp, gaz, "The bride was from Dudu, a village 60km from Jaipur in Rajasthan.")
+    dudu = next(p for p in found if p.span.text == "Dudu")
+    assert dudu.resolved is None and "60 km from Jaipur" in dudu.reason
+    assert next(p for p in found if p.span.text == "Jaipur").resolved.country == "IN"
+
+
+@pytest.mark.parametrize("text,km_,bearing", [
+    ("Dudu, a small village some 60km from Jaipur", 60.0, None),
+    ("Lexington, about 186 miles southeast of Alliance", 186 * 1.609, 135),
+    ("Tavira, 30 km north-east of Faro", 30.0, 45),
+])
+def test_stated_distance_reads_number_unit_and_bearing(nlp, text, km_, bearing):
+    from dateline.nlp.place_distance import stated_distance
+    from dateline.nlp.place_names import Mention
+    doc = nlp(text)
+    got = stated_distance(doc, Mention(0, 1, "GPE", "ner"))
+    assert got is not None and abs(got[0] - km_) < 1 and got[1] == bearing
+    assert doc[got[2]].text in ("Jaipur", "Alliance", "Faro")
+
+
+def test_no_distance_without_a_place_it_is_from(nlp):
+    from dateline.nlp.place_distance import stated_distance
+    from dateline.nlp.place_names import Mention
+    doc = nlp("Tavira, where 30 km of beach draw tourists.")
+    assert stated_distance(doc, Mention(0, 1, "GPE", "ner")) is None

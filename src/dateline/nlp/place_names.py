@@ -43,6 +43,7 @@ class Mention:
     cands: list[GeoRef] | None = None
     facility_of: str = ""  # "Beijing" for "Beijing Railway", when resolved through its city
     part_of: str = ""  # "Texas" for "North Texas", when resolved without the direction
+    near: str = ""  # "60 km from Jaipur": a stated distance that keeps only the readings there
 
 
 def clean(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -29,6 +29,7 @@ from ..geo.gazetteer import Gazetteer, km, lookup_key as key  # remembered: the 
 from ..geo.homes import SourceHome, SourceHomes
 from ..model import Article, GeoRef, Place, Span
 from ..model.ids import stable_id
+from .place_distance import apply_distances
 from .place_events import mark_event_location as _mark_event_location, place_of_clause  # noqa: F401
 from .place_lookup import named
 from .place_names import (
@@ -70,6 +71,7 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
     mentions = find_mentions(doc, gaz, demonyms=options.demonyms, scan=options.scan_gazetteer)
     for m in mentions:
         m.cands = _lookup(doc, m, gaz)
+    apply_distances(doc, mentions)
     first_line_end = article.text.find("\n")  # the dateline is the first place after the headline
     home = None
     if options.homes:
@@ -91,6 +93,7 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
                 m.cands = _lookup(doc, m, gaz)
         if extra:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
+            apply_distances(doc, mentions)
             resolved = None
     if not mentions:
         return ()
@@ -499,6 +502,8 @@ def _place(doc: Doc, m: Mention, scored: list[Scored], article: Article, options
     if not scored:
         if m.label == "FAC":
             return None  # a building or road we cannot place is not worth a record
+        if m.near:
+            return Place(id=pid, span=sp, reason=f"no gazetteer entry for {text!r} {m.near}")
         return Place(id=pid, span=sp, reason=f"no gazetteer entry for {text!r}")
     best_s, best, why = scored[0]
     reason = _explain(m, best, why, scored)
@@ -517,6 +522,8 @@ def _explain(m: Mention, best: GeoRef, why: list[str], scored: list) -> str:
         parts.append(f"a facility named after {m.facility_of}")
     if m.part_of:
         parts.append(f"read as {m.part_of}")
+    if m.near:
+        parts.append(f"{m.near}, as the text says")
     if m.source in ("gazetteer", "context", "dateline"):
         parts.append({"gazetteer": "name found by the gazetteer, not the tagger",
                       "context": "untagged name of a town in a state the article is about",
