@@ -140,12 +140,12 @@ def events(store, *, actor: str | None = None, recipient: str | None = None, typ
     return store.query(
         "SELECT e.id, e.article_id AS article, e.date_value AS date, e.date_start, e.date_end, e.date_inferred, "
         "e.type, e.mode, e.cameo, e.status, e.actor_name AS actor, e.actor_country, e.actor_sector, "
-        "e.record->'actor'->>'code' AS actor_code, e.recipient_name AS recipient, "
-        "e.recipient_country, e.recipient_sector, e.record->'recipient'->>'code' AS recipient_code, "
+        "e.actor_code, e.recipient_name AS recipient, "
+        "e.recipient_country, e.recipient_sector, e.recipient_code, "
         "e.location, e.location_country, e.confidence, e.rule, "
-        "e.record->'evidence'->'trigger'->>'text' AS trigger, e.sentence "
+        "e.trigger_text AS trigger, e.sentence "
         f"FROM events e{w.sql} ORDER BY coalesce(e.date_start, e.date_end), e.article_id, "
-        "CAST(e.record->'evidence'->'trigger'->>'start' AS INTEGER), e.id LIMIT ?",
+        "e.trigger_start, e.id LIMIT ?",
         [*w.params, limit],
     )
 
@@ -309,7 +309,7 @@ OCCURRENCE_FIELDS = (
     "o.recipient_kind, o.start_date, o.end_date, o.precise, o.place, o.place_country, o.place_admin1, "
     "o.place_level, o.n_reports, o.n_articles")
 REPORT_FIELDS = (
-    "e.id, e.date_value AS date, e.status, e.record->'evidence'->'trigger'->>'text' AS trigger, e.sentence, "
+    "e.id, e.date_value AS date, e.status, e.trigger_text AS trigger, e.sentence, "
     "e.article_id AS article, e.actor_name AS actor, e.recipient_name AS recipient, e.location, e.confidence, "
     "a.source, a.published, a.url, a.title")
 
@@ -324,7 +324,7 @@ def _party(prefix: str, value: str | None, w: Where) -> None:
         w.params.append(like_literal(value.strip()))
     elif value:
         w.parts.append(f"(lower(e.{prefix}_name) {CONTAINS} OR e.{prefix}_country = upper(?) "
-                       f"OR upper(e.record->'{prefix}'->>'code') = upper(?))")
+                       f"OR upper(e.{prefix}_code) = upper(?))")
         w.params.extend([like_literal(value), value, value])
 
 

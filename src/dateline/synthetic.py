@@ -1,5 +1,5 @@
 """Synthetic stores: N coded events with their articles and places, written through the normal store tables,
-for benchmarks and export checks at scale (a million events in about a minute on two cores).
+for benchmarks and export checks at scale.
 
 The distributions imitate real event data: actors are drawn Zipf-like from our country and actor
 dictionaries (the most reported states first), PLOVER types with frequencies of the order seen in
@@ -11,21 +11,30 @@ article already told (same actor, recipient, code, place and days, another outle
 articles has something to group. Each article's text is made of its events' sentences, so every offset
 points at the words it names.
 
+Articles come in published order, as news arrives: each day gets its share of the events (more in recent
+years), an event is told on its day or a day or two later, a month-dated one ("in March") the month after,
+and re-reports retell events of the previous weeks. Each article is an analysis (:mod:`dateline.model`
+records, with an entity for each party it names) saved through :meth:`Store.save`, so everything a save
+derives (occurrences across articles, canonical actors) is derived here as it is for real articles.
+
 >>> stats = build(":memory:", 50, seed=1)   # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import bisect
-import calendar
+import functools
 import datetime as dt
 import hashlib
 import itertools
-import json
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .model import ArticleAnalysis, Entity, Event, Place
 
 # Approximate shares of PLOVER types in news-coded event data (CAMEO roots regrouped): a realistic skew,
 # not a measured table.
@@ -56,6 +65,7 @@ class Actor:
     name: str
     country: str  # alpha-3 (or IGO/NGO/...)
     sector: str | None
+    type: str = "GPE"  # the entity type an article names it as: GPE (a state), PERSON or ORG
 
     @property
     def code(self) -> str:
@@ -99,8 +109,8 @@ def _actors(rng: random.Random) -> list[Actor]:
     names = {c.iso3: c.name for c in default_countries()}
     states = [Actor(names[c], c, None) for c in (*PROMINENT, *countries) if c in names]
     text = (resources.files("dateline.ontology") / "data" / "actors.tsv").read_text(encoding="utf-8")
-    rows = {(r["name"], r["country"], r["sector"] or None) for r in read_tsv("actors.tsv", text,
-                                                                           required=("name", "country", "sector"))}
+    rows = {(r["name"], r["country"], r["sector"] or None, "PERSON" if r["type"] == "PERSON" else "ORG")
+            for r in read_tsv("actors.tsv", text, required=("name", "type", "country", "sector"))}
     people = [Actor(*r) for r in sorted(rows)]
     rng.shuffle(people)
     merged: list[Actor] = []
@@ -144,9 +154,12 @@ def _hex(*parts: object) -> str:
     return hashlib.blake2b(":".join(map(str, parts)).encode(), digest_size=8).hexdigest()
 
 
-def _day(rng: random.Random) -> dt.date:
-    span = (LAST_DAY - FIRST_DAY).days
-    return FIRST_DAY + dt.timedelta(days=int(span * rng.random() ** 0.8))  # more events in recent years
+def _schedule(n_events: int) -> Iterator[tuple[dt.date, int]]:
+    """(day, events due by its end) from the first day to the last: ten years with more in recent ones (the
+    share of events up to a day grows as its fraction of the span to the power 1.25)."""
+    span = (LAST_DAY - FIRST_DAY).days + 1
+    for i in range(span):
+        yield FIRST_DAY + dt.timedelta(days=i), round(n_events * ((i + 1) / span) ** 1.25)
 
 
 @dataclass(slots=True)
@@ -185,7 +198,9 @@ class Generator:
         self.iso2 = {c.iso3: c.iso2 for c in default_countries()}
         self.recent: list[Happening] = []
 
-    def happening(self) -> Happening:
+    def happening(self, published: dt.date) -> Happening:
+        """An event an article published on ``published`` tells: one of the previous weeks' again, or a new
+        one of that day, a day or two before, or of the month before ("in March")."""
         rng = self.rng
         if self.recent and rng.random() < REREPORT:
             return self.recent[int(len(self.recent) * rng.random() ** 0.5)]  # recent ones are re-told most
@@ -200,49 +215,63 @@ class Generator:
         home = self.cities_in.get(self.iso2.get(actor.country, ""))
         city = None if rng.random() < 0.15 else (
             home.draw(rng) if home and rng.random() < 0.6 else self.cities.draw(rng))
-        start = _day(rng)
         r = rng.random()
-        if r < 0.10:  # "in March": the month
-            last = calendar.monthrange(start.year, start.month)[1]
-            h = Happening(kind, code, mode, actor, recipient, city, start.strftime("%Y-%m"),
-                          start.replace(day=1), start.replace(day=last), "month", False)
+        if r < 0.10:  # "in March", told in April
+            end = published.replace(day=1) - dt.timedelta(days=1)
+            h = Happening(kind, code, mode, actor, recipient, city, end.strftime("%Y-%m"), end.replace(day=1), end,
+                          "month", False)
         else:  # a day: named in the text, or the published day taken as the event's (inferred)
-            h = Happening(kind, code, mode, actor, recipient, city, start.isoformat(), start, start, "day",
-                          r > 0.85)
+            day = published - dt.timedelta(days=(0, 0, 1, 1, 2)[int(rng.random() * 5)])
+            h = Happening(kind, code, mode, actor, recipient, city, day.isoformat(), day, day, "day", r > 0.85)
         self.recent.append(h)
         if len(self.recent) > 5000:
             del self.recent[:1000]
         return h
 
-    def article(self, index: int, most: int = 5) -> tuple[tuple, tuple, list[tuple], list[tuple]]:
-        """One article with 1-5 events (at most ``most``): its row, its source row, its event rows and its
-        place rows."""
+    def analyses(self, n_events: int) -> Iterator[ArticleAnalysis]:
+        """Articles in published order until they hold ``n_events`` events."""
+        index = written = 0
+        for day, due in _schedule(n_events):
+            while written < min(due, n_events):
+                a = self.article(index, day, n_events - written)
+                index, written = index + 1, written + len(a.events)
+                yield a
+
+    def article(self, index: int, published: dt.date, most: int = 5) -> ArticleAnalysis:
+        """One article published on ``published`` with 1-5 events (at most ``most``), its places and an
+        entity for each party it names."""
+        from .model import Article, ArticleAnalysis
+
         rng = self.rng
-        happenings = [self.happening() for _ in range(min(most, 1 + min(4, int(rng.expovariate(0.7)))))]
+        happenings = [self.happening(published) for _ in range(min(most, 1 + min(4, int(rng.expovariate(0.7)))))]
         article_id = "a" + _hex(self.seed, index)[:16]
-        latest = max(h.end for h in happenings)
-        published = latest + dt.timedelta(days=0 if happenings[0].inferred else int(rng.random() * 3))
         outlet = self.outlets.draw(rng)
-        title = f"{happenings[0].actor.name} {VERBS[happenings[0].type]} " \
-                f"{happenings[0].recipient.name if happenings[0].recipient else 'rivals'}"
-        text, events, places = title + "\n", [], []
+        first = happenings[0]
+        title = f"{first.actor.name} {VERBS[first.type]} {first.recipient.name if first.recipient else 'rivals'}"
+        text, events, places, named = title + "\n", [], [], {}
         for n, h in enumerate(happenings):
             start = len(text)
             sentence, spans = self._sentence(h)
             text += sentence + "\n"
-            event_id = "ev" + _hex(self.seed, index, n)
             place = None
             if h.city is not None:
-                place_id = "pl" + _hex(self.seed, index, n, "place")
                 ps, pe = start + spans["place"][0], start + spans["place"][1]
-                places.append(self._place_row(place_id, article_id, ps, pe, h.city))
-                place = {"name": h.city.name, "place_id": place_id, "country": h.city.iso2, "lat": h.city.lat,
-                         "lon": h.city.lon, "geonames_id": h.city.geonames_id}
-            events.append(self._event_row(event_id, article_id, h, sentence, start, spans, place, published))
+                place = self._place("pl" + _hex(self.seed, index, n, "place"), ps, pe, h.city)
+                places.append(place)
+            for side, who in (("actor", h.actor), ("recipient", h.recipient)):
+                if who is not None:
+                    named.setdefault(who, []).append((start + spans[side][0], start + spans[side][1]))
+            events.append((n, h, sentence, start, spans, place))
+        entities = {who: self._entity(article_id, who, at) for who, at in named.items()}
         url = f"https://synthetic.example/{published:%Y/%m}/{article_id}"
-        row = (article_id, title, "", text, published.isoformat(), published, outlet, url, "", "en",
-               f"synthetic:{self.seed}:{index}", "{}", None, json.dumps({"generator": "dateline.synthetic"}))
-        return row, (article_id, outlet, url, published.isoformat(), row[10]), events, places
+        article = Article(id=article_id, text=text, title=title, published=published.isoformat(), source=outlet,
+                          url=url, origin=f"synthetic:{self.seed}:{index}",
+                          meta={"generator": "dateline.synthetic"})
+        return ArticleAnalysis(
+            article=article, entities=tuple(entities.values()), places=tuple(places),
+            events=tuple(self._event("ev" + _hex(self.seed, index, n), article_id, h, sentence, start, spans, place,
+                                     published, entities) for n, h, sentence, start, spans, place in events),
+            provenance={"generator": "dateline.synthetic"})
 
     def _sentence(self, h: Happening) -> tuple[str, dict[str, tuple[int, int]]]:
         verb = VERBS[h.type]
@@ -263,50 +292,56 @@ class Generator:
             f" in {h.start:%B %Y}" if h.granularity == "month" else ""
         return "".join(parts) + when + ".", spans
 
-    def _event_row(self, event_id: str, article_id: str, h: Happening, sentence: str, start: int,
-                   spans: dict[str, tuple[int, int]], place: dict | None, published: dt.date) -> tuple:
+    def _event(self, event_id: str, article_id: str, h: Happening, sentence: str, start: int,
+               spans: dict[str, tuple[int, int]], place: Place | None, published: dt.date,
+               entities: dict[Actor, Entity]) -> Event:
+        from .model import ActorRef, DateRef, Event, Evidence, PlaceRef, Span
+
         rng = self.rng
 
-        def side(a: Actor | None, key: str) -> dict | None:
+        def side(a: Actor | None, key: str) -> ActorRef | None:
             if a is None:
                 return None
             s, e = spans[key]
-            return {"text": a.name, "name": a.name, "span": {"start": start + s, "end": start + e, "text": a.name},
-                    "entity_id": None, "country": a.country, "sector": a.sector, "code": a.code,
-                    "coding": "synthetic", "phrase": None, "refers_to": None}
+            return ActorRef(text=a.name, name=a.name, span=Span(start=start + s, end=start + e, text=a.name),
+                            entity_id=entities[a].id, country=a.country, sector=a.sector, code=a.code,
+                            coding="synthetic")
 
         ts, te = spans["trigger"]
         status = self.statuses.draw(rng)
         confidence = round(0.3 + 0.7 * rng.betavariate(4, 1.6), 3)
         start_day, end_day = (published, published) if h.inferred else (h.start, h.end)
-        value = published.isoformat() if h.inferred else h.value
-        record = {
-            "id": event_id, "article_id": article_id, "type": h.type, "actor": side(h.actor, "actor"),
-            "evidence": {"sentence": {"start": start, "end": start + len(sentence), "text": sentence},
-                         "trigger": {"start": start + ts, "end": start + te, "text": sentence[ts:te]},
-                         "rule": "synthetic", "explanation": "synthetic event", "status_cue": "",
-                         "date_source": "the published date" if h.inferred else "a date in the clause",
-                         "place_source": "", "rule_score": confidence, "features": {}},
-            "mode": h.mode, "cameo": h.cameo, "recipient": side(h.recipient, "recipient"),
-            "date": {"value": value, "start": start_day.isoformat(), "end": end_day.isoformat(),
-                     "granularity": h.granularity, "inferred": h.inferred, "mention_id": None},
-            "location": place, "status": status, "confidence": confidence, "provenance": "dateline.synthetic",
-        }
-        r = h.recipient
-        return (event_id, article_id, h.type, h.mode, h.cameo, status, confidence, h.actor.name, h.actor.country,
-                h.actor.sector, r.name if r else None, r.country if r else None, r.sector if r else None, value,
-                start_day, end_day, h.inferred, place["name"] if place else None, place["country"] if place else None,
-                "synthetic", sentence, json.dumps(record, ensure_ascii=False))
+        where = None
+        if place is not None:
+            geo = place.resolved
+            where = PlaceRef(name=geo.name, place_id=place.id, country=geo.country, lat=geo.lat, lon=geo.lon,
+                             geonames_id=geo.geonames_id)
+        evidence = Evidence(sentence=Span(start=start, end=start + len(sentence), text=sentence),
+                            trigger=Span(start=start + ts, end=start + te, text=sentence[ts:te]), rule="synthetic",
+                            explanation="synthetic event",
+                            date_source="the published date" if h.inferred else "a date in the clause",
+                            rule_score=confidence)
+        date = DateRef(value=published.isoformat() if h.inferred else h.value, start=start_day.isoformat(),
+                       end=end_day.isoformat(), granularity=h.granularity, inferred=h.inferred)
+        return Event(id=event_id, article_id=article_id, type=h.type, actor=side(h.actor, "actor"), evidence=evidence,
+                     mode=h.mode, cameo=h.cameo, recipient=side(h.recipient, "recipient"), date=date, location=where,
+                     status=status, confidence=confidence, provenance="dateline.synthetic")
+
+    def _entity(self, article_id: str, who: Actor, at: list[tuple[int, int]]) -> Entity:
+        from .model import Entity, Mention, Span
+
+        return Entity(id="en" + _hex(article_id, who.name), name=who.name, type=who.type,
+                      mentions=tuple(Mention(span=Span(start=s, end=e, text=who.name)) for s, e in at), country=who.country,
+                      sector=who.sector, coding="synthetic")
 
     @staticmethod
-    def _place_row(place_id: str, article_id: str, start: int, end: int, city: City) -> tuple:
-        ref = {"name": city.name, "country": city.iso2, "lat": city.lat, "lon": city.lon,
-               "geonames_id": city.geonames_id, "admin1": city.admin1, "feature_class": "P", "feature_code": "PPL",
-               "population": 0, "score": 1.0, "source": "geonames"}
-        record = {"id": place_id, "span": {"start": start, "end": end, "text": city.name}, "resolved": ref,
-                  "candidates": [], "is_event_location": True, "reason": "synthetic", "kind": "name"}
-        return (place_id, article_id, start, end, city.name, city.name, city.iso2, city.admin1, city.lat, city.lon,
-                city.geonames_id, "P", True, json.dumps(record, ensure_ascii=False))
+    def _place(place_id: str, start: int, end: int, city: City) -> Place:
+        from .model import GeoRef, Place, Span
+
+        ref = GeoRef(name=city.name, country=city.iso2, lat=city.lat, lon=city.lon, geonames_id=city.geonames_id,
+                     admin1=city.admin1, feature_class="P", feature_code="PPL", score=1.0, source="geonames")
+        return Place(id=place_id, span=Span(start=start, end=end, text=city.name), resolved=ref, is_event_location=True,
+                     reason="synthetic")
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,44 +352,43 @@ class SyntheticStats:
     seconds: float
 
 
-def build(store_path: str | Path, n_events: int, seed: int = 0, *, batch_articles: int = 20_000) -> SyntheticStats:
-    """Write ``n_events`` synthetic events (and their articles and places) into the store at ``store_path``
-    (created if needed, through the normal schema); the same seed gives the same store."""
+def build(store_path: str | Path, n_events: int, seed: int = 0, *, link: bool = True, batch_articles: int = 2_000,
+          memory_limit: str = "512MB") -> SyntheticStats:
+    """Write ``n_events`` synthetic events (with their articles, entities and places) into the store at
+    ``store_path`` (created if needed), ``batch_articles`` articles a transaction; the same seed gives the
+    same store. With ``link`` each batch is saved by :meth:`Store.save`, which also links its reports into
+    occurrences and its parties to canonical actors as for real articles; without it only the rows are
+    written (by the same row builders), leaving ``occurrences`` and ``actors`` empty. DuckDB's cache is
+    held to ``memory_limit``."""
     import time
 
     from .store import open_store
-    from .store.rows import ARTICLE_COLUMNS, CHILD_TABLES
 
     if n_events < 1:
         raise ValueError("n_events must be at least 1")
     t0 = time.perf_counter()
-    gen = Generator(seed)
     n_articles = n_places = n_written = 0
     with open_store(str(store_path)) as store:
-        con = store.con
-        while n_written < n_events:
-            articles, sources, events, places = [], [], [], []
-            while len(articles) < batch_articles and n_written + len(events) < n_events:
-                row, source, evs, pls = gen.article(n_articles + len(articles), n_events - n_written - len(events))
-                articles.append(row)
-                sources.append(source)
-                events += evs
-                places += pls
-            con.execute("BEGIN TRANSACTION")
-            _insert(con, "articles", ARTICLE_COLUMNS + ", analysed_at", [r + (dt.datetime.now(),) for r in articles])
-            _insert(con, "article_sources", "article_id, source, url, published, origin", sources)
-            _insert(con, "events", CHILD_TABLES["events"][0], events)
-            _insert(con, "places", CHILD_TABLES["places"][0], places)
-            con.execute("COMMIT")
-            n_articles, n_places, n_written = n_articles + len(articles), n_places + len(places), \
-                n_written + len(events)
+        store.limit(memory=memory_limit)
+        write = store.save if link else functools.partial(_write_rows, store)
+        batch: list = []
+        for a in Generator(seed).analyses(n_events):
+            batch.append(a)
+            n_articles, n_places, n_written = n_articles + 1, n_places + len(a.places), n_written + len(a.events)
+            if len(batch) >= batch_articles:
+                write(batch)
+                batch = []
+        if batch:
+            write(batch)
     return SyntheticStats(n_written, n_articles, n_places, round(time.perf_counter() - t0, 1))
 
 
-def _insert(con: Any, table: str, columns: str, rows: list[tuple]) -> None:
-    """Column-wise bulk insert (one statement per batch)."""
-    if not rows:
-        return
-    values = [list(col) for col in zip(*rows)]
-    select = ", ".join(f"unnest(${i + 1})" for i in range(len(values)))
-    con.execute(f"INSERT INTO {table} ({columns}) SELECT {select}", values)
+def _write_rows(store: Any, analyses: list) -> None:
+    """The rows :meth:`Store.save` writes for new articles, without what it derives across articles."""
+    from .store.rows import ARTICLE_COLUMNS, CHILD_TABLES, article_row, source_row
+
+    with store._transaction() as tx:
+        tx.insert("articles", ARTICLE_COLUMNS, [article_row(a) for a in analyses], now_column="analysed_at")
+        tx.insert("article_sources", "article_id, source, url, published, origin", [source_row(a) for a in analyses])
+        for table, (columns, rows) in CHILD_TABLES.items():
+            tx.insert(table, columns, [r for a in analyses for r in rows(a)])

@@ -1,4 +1,5 @@
-"""bench: articles/s of the full analysis against a bare spaCy pass, per core and across workers."""
+"""bench: articles/s of the full analysis against a bare spaCy pass, per core and across workers; `bench queries`:
+the read models' speed over a large synthetic store."""
 
 from __future__ import annotations
 
@@ -11,10 +12,14 @@ from .state import app_state
 
 
 def register(app: typer.Typer) -> None:
-    app.command("bench")(bench_cmd)
+    group = typer.Typer(help="Benchmarks: the analysis (`dateline bench`) and the queries (`dateline bench queries`).")
+    group.callback(invoke_without_command=True)(bench_cmd)
+    group.command("queries")(queries_cmd)
+    app.add_typer(group, name="bench")
 
 
 def bench_cmd(
+    ctx: typer.Context,
     articles: int = typer.Option(200, "--articles", "-n", min=1, help="Articles to analyse."),
     corpus: str = typer.Option(None, "--corpus", help="Files or a directory to take the articles from "
                                                        "(e.g. Reuters-21578 .sgm); default: generated text."),
@@ -25,6 +30,8 @@ def bench_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Benchmark: bare spaCy parse vs full analysis (+ load), articles/s per core, words/s, peak RSS, scaling."""
+    if ctx.invoked_subcommand is not None:
+        return  # `dateline bench queries`: the analysis is not benchmarked
     from ..bench import BenchOptions, bench
 
     try:
@@ -73,3 +80,51 @@ def _print(report: dict) -> None:
         st = report["stages"]
         out.print(f"stages (ms per article over {st['articles']} articles): "
                   + ", ".join(f"{k} {v}" for k, v in st["ms_per_article"].items()))
+
+
+def queries_cmd(
+    events: int = typer.Option(1_000_000, "--events", "-n", min=1, max=100_000_000,
+                               help="Synthetic events in the store."),
+    db: str = typer.Option(..., "--db", help="DuckDB file of the synthetic store: built when missing (minutes for "
+                                             "a million events), reused when it holds the same build."),
+    seed: int = typer.Option(7, "--seed", help="The synthetic build's seed."),
+    repeat: int = typer.Option(5, "--repeat", min=1, max=1000, help="Runs of each query (the median is reported)."),
+    link: bool = typer.Option(None, "--link/--no-link", help="Link occurrences and actors while building (default: "
+                                                             "up to 50,000 events)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Time `count`, `events` with filters, `timeline` and `claim` over a synthetic store of N events, with
+    memory: `dateline bench queries --events 1000000 --db /tmp/bench.duckdb`."""
+    from ..bench_queries import BenchError, QueryBenchOptions, bench
+
+    if db.startswith(("postgresql://", "postgres://", "duckdb://")) or db in ("", ":memory:"):
+        raise typer.BadParameter("a DuckDB file path (the benchmark builds its own store)", param_hint="--db")
+    options = QueryBenchOptions(db=db, events=events, seed=seed, repeat=repeat, link=link)
+    try:
+        with err.status("query benchmark") as status:
+            report = bench(options, on_step=lambda s: status.update(f"query benchmark: {s}"))
+    except BenchError as e:
+        from .output import esc
+
+        err.print(f"[red]error:[/red] {esc(e)}")
+        raise typer.Exit(2) from None
+    if as_json:
+        print(json.dumps(report, indent=1, default=str))
+        return
+    _print_queries(report)
+
+
+def _print_queries(report: dict) -> None:
+    from .output import clean
+
+    st = report["store"]
+    made = (f"built in {st['build_s']} s, build peak RSS {st['build_peak_rss_mb']} MB" if st["built"] else "reused")
+    print(f"{st['events']:,} events, {st['articles']:,} articles, {st['occurrences']:,} occurrences in "
+          f"{clean(report['db'])} ({report['store_mb']:,} MB; {made}); query process peak RSS {report['peak_rss_mb']} MB; "
+          f"load average {report['load_average_before'][0]} before, {report['load_average_after'][0]} after, "
+          f"{report['cpus']} CPUs; {report['repeat']} runs each")
+    print(f"{'median ms':>10} {'first':>8} {'max':>8} {'CPU ms':>8} {'result':>7}  query")
+    for r in report["queries"]:
+        mark = "" if r["under_target"] else f"  (over {report['target_ms']:.0f} ms)"
+        print(f"{r['median_ms']:>10.1f} {r['first_ms']:>8.1f} {r['max_ms']:>8.1f} {r['median_cpu_ms']:>8.1f} "
+              f"{r['result']:>7}  {clean(r['line'])}{mark}")

@@ -85,6 +85,7 @@ def event_rows(a: ArticleAnalysis) -> list[tuple]:
             d.value if d else None, _day(d.start) if d else None, _day(d.end) if d else None,
             d.inferred if d else None, loc.name if loc else None, loc.country if loc else None,
             e.evidence.rule, e.evidence.sentence.text, _json(e),
+            e.actor.code, r.code if r else None, e.evidence.trigger.start, e.evidence.trigger.text,
         ))
     return rows
 
@@ -108,7 +109,8 @@ CHILD_TABLES = {
                "speaker_entity_id, date, place, principal, record", quote_rows),
     "events": ("id, article_id, type, mode, cameo, status, confidence, actor_name, actor_country, actor_sector, "
                "recipient_name, recipient_country, recipient_sector, date_value, date_start, date_end, "
-               "date_inferred, location, location_country, rule, sentence, record", event_rows),
+               "date_inferred, location, location_country, rule, sentence, record, "
+               "actor_code, recipient_code, trigger_start, trigger_text", event_rows),  # the last four: 007
     "sentence_classes": ("id, article_id, start_char, end_char, quad, probability, source, event_id, sentence, "
                          "record", class_rows),
 }
