@@ -169,6 +169,8 @@ def test_the_third_visit_in_a_year_is_supported_with_every_article_behind_each(s
     ("Lindqvist visits Norway for the second time in three months", "2021-04-15", "supported", 2),
     ("Lindqvist makes first visit to Norway in ten years", "2021-02-01", "not enough data", 1),  # before the store
     ("Lindqvist makes second visit to Denmark this year", "2021-09-08", "not enough data", 0),
+    ("Berg and Lindqvist held their third meeting this year", "2021-09-08", "supported", 3),  # either side
+    ("Lindqvist has met Berg twice this year", "2021-09-08", "contradicted", 3),
 ])
 def test_verdicts(store, text, as_of, expected, count):
     got = verdict(store, text, as_of)

@@ -52,12 +52,17 @@ def check(store, claim: Claim, as_of: dt.date, *, since: dt.date | None = None,
               "until": str(hi), "min_confidence": min_confidence}
     if claim.mode == "visit":  # the visitor's side (CAMEO 042); the host's (043) is listed with it
         wanted.update(mode=None, cameo=MAKE_VISIT)
-    found = query.occurrences(store, **wanted)["occurrences"]
+    meeting = claim.type == "CONSULT" and claim.mode in (None, "phone") and bool(actor)
+    if meeting:  # a meeting has no direction: "Berg met Lindqvist" and "Lindqvist met Berg" count alike
+        found = query.occurrences_of(store, actor, other=recipient, type=claim.type, mode=wanted["mode"],
+                                     since=wanted["since"], until=wanted["until"], min_confidence=min_confidence)
+    else:
+        found = query.occurrences(store, **wanted)["occurrences"]
     if claim.mode == "visit":
         _add_related(store, found, wanted)
     facts = event_facts(store, [r["event"] for o in found for r in o["reports"]])
-    if claim.type == "CONSULT" and claim.mode is None:  # a meeting is not a phone call
-        found = [o for o in found if any(facts.get(r["event"], {}).get("mode") != "phone" for r in o["reports"])]
+    if meeting and claim.mode is None:  # a meeting is not a phone call, nor the visit it took place in
+        found = [o for o in found if _mode(o, facts) not in ("phone", "visit")]
     if claim.place and not (claim.mode == "visit" and claim.place_country == claim.recipient):
         found = [o for o in found if _at_place(o, facts, claim)]
     count = len(found)
@@ -121,6 +126,14 @@ def _add_related(store, found: list[dict], wanted: dict[str, Any]) -> None:
                 continue
             seen = {r["event"] for r in hits[0]["reports"]}
             hits[0]["reports"] += [dict(r, related=True) for r in other["reports"] if r["event"] not in seen]
+
+
+def _mode(o: dict, facts: dict[str, dict]) -> str | None:
+    """An occurrence's mode: its own where the read model gives one, else its reports' commonest."""
+    if "mode" in o:
+        return o["mode"]
+    modes = [facts.get(r["event"], {}).get("mode") for r in o["reports"]]
+    return max(set(modes), key=modes.count) if modes else None
 
 
 def _at_place(o: dict, facts: dict[str, dict], claim: Claim) -> bool:
