@@ -183,3 +183,10 @@ def test_an_all_capitals_headline_is_read_or_left_alone(nlp):
     assert all(e.type == "ASSAULT" for e in head)
     assert all(a.article.text[e.evidence.trigger.start:e.evidence.trigger.end] == e.evidence.trigger.text
                for e in a.events)
+
+
+def test_a_present_tense_relative_clause_on_a_bare_plural_is_a_kind_not_an_act(nlp):
+    # "shipowners who pay ransoms" are any such shipowners; no payment is reported
+    assert [e.type for e in _events(nlp, "Shipowners who pay ransoms to pirates face new fines.")] == []
+    assert [e.type for e in _events(nlp, "Rebels who attack convoys face long sentences.")] == []
+    assert [e.type for e in _events(nlp, "Rebels who attacked a convoy on Monday fled.")] == ["ASSAULT"]

@@ -186,15 +186,17 @@ def _owned_by_person(noun: Token) -> bool:
 
 def _generic(trigger: Token) -> bool:
     """ "a husband who beats his wife", "anyone who attacks a nurse": a relative clause in the simple present
-    on an indefinite noun describes a kind of person, not an act that took place."""
+    on an indefinite noun or a bare plural describes a kind of person, not an act that took place."""
     if trigger.dep_ != "relcl" or trigger.tag_ not in ("VBZ", "VBP"):
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         return False
     head = trigger.head
     det = next((c for c in head.children if c.dep_ == "det"), None)
-    return head.lower_ in ("anyone", "anybody", "someone", "somebody", "everyone", "whoever", "those") or (
-        det is not None and det.lower_ in ("a", "an", "any", "every", "each"))
+    bare_plural = head.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
+    # "companies that back piracy", "rebels who attack convoys": a bare plural is the whole kind
+    return bare_plural or head.lower_ in ("anyone", "anybody", "someone", "somebody", "everyone", "whoever",
+                                          "those") or (det is not None and det.lower_ in ("a", "an", "any", "every", "each"))
 
 
 def _untensed(trigger: Token) -> bool:
