@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from dateline import query
 from dateline.model import (ActorRef, Article, ArticleAnalysis, DateRef, Entity, Event, Evidence, GeoRef, Mention,
                             Place, PlaceRef, Span, article_id)
-from dateline.store import open_store
+from dateline.store import StoreError, open_store
 
 ADA = ("Ada Lindqvist", "SWE", "PERSON")
 BO = ("Bo Ekberg", "SWE", "PERSON")
@@ -163,3 +163,22 @@ def test_explain_an_occurrence(tmp_path):
     assert json.loads(res.output)["occurrences"][0]["reports"][1]["source"] == "Courier"
     res = runner.invoke(app, ["--db", db, "occurrences", "rebuild", "--json"])
     assert res.exit_code == 0 and json.loads(res.output)["occurrences"] == 1
+
+
+def test_a_store_made_before_occurrences_says_to_rebuild_and_rebuild_fills_it(tmp_path):
+    from dateline.cli import app
+
+    db = str(tmp_path / "old.duckdb")
+    with open_store(db) as store:
+        store.save([VISIT_A, VISIT_B])
+        with store._transaction() as tx:  # as a store from before migration 006 was
+            tx.execute("DROP TABLE occurrence_reports")
+            tx.execute("DROP TABLE occurrences")
+            tx.execute("DELETE FROM migrations WHERE name LIKE '006%'")
+    runner = CliRunner()
+    res = runner.invoke(app, ["--db", db, "count", "--json"])
+    # an environment error: `dateline` (cli.main) prints it on one line and exits 2
+    assert isinstance(res.exception, StoreError) and "dateline occurrences rebuild" in str(res.exception)
+    assert runner.invoke(app, ["--db", db, "occurrences", "rebuild"]).exit_code == 0
+    got = json.loads(runner.invoke(app, ["--db", db, "count", "--json"]).output)
+    assert got["count"] == 1 and len(got["occurrences"][0]["reports"]) == 2
