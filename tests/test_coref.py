@@ -16,7 +16,7 @@ def read(nlp):
     from dateline.pipeline import analyze_doc, default_extractors
 
     res = default_resources()
-    extractors = tuple(e for e in default_extractors() if e.slot in ("entities", "dates", "places", "quotes"))
+    extractors = tuple(e for e in default_extractors() if e.slot in ("entities", "dates", "places", "coref", "quotes"))
 
     def run(body: str) -> tuple[str, tuple[Cluster, ...]]:
         lines = body.strip().split("\n")

@@ -90,7 +90,7 @@ def test_a_list_without_what_an_extractor_reads_fails_naming_the_slot():
     from dateline.pipeline import ExtractorOrderError
 
     with pytest.raises(ExtractorOrderError, match=r"'dateline.events.v1' requires 'quotes', which no extractor"):
-        analyze([], extractors=_registered("entities", "dates", "places", "events"))
+        analyze([], extractors=_registered("entities", "dates", "places", "coref", "events"))
 
 
 def test_an_unknown_or_doubly_written_slot_fails():

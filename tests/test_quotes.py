@@ -49,7 +49,7 @@ def quotes_of(nlp, text: str, published: str = "2019-01-08"):
 
     article = Article(id=article_id(text), text=text, title=text.split("\n")[0], published=published)
     # the registered extractors up to quotes, with their declared requirements (no events or summary)
-    ex = tuple(e for e in extractors() if e.slot in ("entities", "dates", "places", "quotes"))
+    ex = tuple(e for e in extractors() if e.slot in ("entities", "dates", "places", "coref", "quotes"))
     a = next(analyze([article], nlp=nlp, extractors=ex))
     assert not [e for e in a.errors if "quotes" in e.stage], a.errors
     for q in a.quotes:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 # The results an extractor may write into nlp.context.Context, one extractor each.
-SLOTS = ("entities", "dates", "places", "quotes", "events", "summary", "sentence_classes")
+SLOTS = ("entities", "dates", "places", "coref", "quotes", "events", "summary", "sentence_classes")
 
 
 class ExtractorOrderError(ValueError):

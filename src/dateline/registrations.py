@@ -13,6 +13,7 @@ from .extractor import Extractor
 def extractors() -> tuple[Extractor, ...]:
     """The extractors ``analyze`` runs, in order. ``requires`` names the slots each reads (grep ``ctx.``);
     ``analyze`` checks that an earlier extractor writes each of them."""
+    from .nlp.coref_chains import build_chains
     from .nlp.dates import extract_dates
     from .nlp.entities import extract_entities
     from .nlp.events import extract_events
@@ -25,11 +26,15 @@ def extractors() -> tuple[Extractor, ...]:
         Extractor("dateline.entities.v1", "entities", extract_entities),
         Extractor("dateline.dates.v1", "dates", extract_dates),
         Extractor("dateline.places.v1", "places", extract_places),
-        # speakers are entities; a statement's date and place are the dates and places near its cue
-        Extractor("dateline.quotes.v1", "quotes", extract_quotes, requires=("entities", "dates", "places")),
-        # actors are entities (or a quote's speaker); anchors are the clause's dates and places
+        # the chains of "he", "Kim", "the president" to the named entities, built when first asked
+        Extractor("dateline.coref.v1", "coref", build_chains, requires=("entities",)),
+        # speakers are entities (a pronoun or role noun through its chain); a statement's date and place
+        # are the dates and places near its cue
+        Extractor("dateline.quotes.v1", "quotes", extract_quotes, requires=("entities", "dates", "places", "coref")),
+        # actors are entities (or a quote's speaker, or an entity through its chain); anchors are the
+        # clause's dates and places
         Extractor("dateline.events.v1", "events", extract_events,
-                  requires=("entities", "dates", "places", "quotes")),
+                  requires=("entities", "dates", "places", "coref", "quotes")),
         Extractor("dateline.summary.v1", "summary", summarize),
         # a sentence's quad class is its main event's, or the learned classifier's where the coder has none
         Extractor("dateline.classes.v1", "sentence_classes", classify_sentences, requires=("events",)),

@@ -60,6 +60,11 @@ def print_analysis(a: ArticleAnalysis) -> None:
                                   f"{e.recipient.name} ({e.recipient.country or '?'})" if e.recipient else "",
                                   e.date.value if e.date else "", e.location.name if e.location else "", e.status)))
         out.print(t)
+    links = coref_lines(a)
+    if links:
+        out.print("[bold]Coreference links[/bold] (who a pronoun, surname or role noun was read as, and why)")
+        for line in links:
+            out.print(cell(f"  {line}"))
     if a.sentence_classes:
         from ..ontology.events import QUAD_NAMES
 
@@ -72,3 +77,13 @@ def print_analysis(a: ArticleAnalysis) -> None:
         out.print(t)
     for err in a.errors:
         out.print(f"[red]error[/red] {esc(err.stage)}: {esc(err.code)}: {esc(err.message)}")
+
+
+def coref_lines(a: ArticleAnalysis) -> list[str]:
+    """One line per quote speaker and event side read through the article's coreference, with its rule."""
+    out = [f"quote {q.id} speaker: {q.coref}" for q in a.quotes if q.coref]
+    for e in a.events:
+        for role, side in (("actor", e.actor), ("recipient", e.recipient)):
+            if side is not None and side.coref:
+                out.append(f"event {e.id} {role}: {side.coref}")
+    return out

@@ -230,7 +230,7 @@ def _analysed(docs: list[CorefDoc]):
 
     nlp = build_nlp()
     res = default_resources()
-    wanted = ("entities", "dates", "places", "quotes")  # what coreference reads; events are not needed
+    wanted = ("entities", "dates", "places", "coref", "quotes")  # what coreference reads; events are not needed
     extractors = tuple(e for e in default_extractors() if e.slot in wanted)
     prov = {"model": model_version(nlp)}
     arts = [Article(id=article_id(d.text), text=d.text, published=d.published, origin=d.doc_id) for d in docs]

@@ -145,6 +145,9 @@ class Quote:
     place: str | None = None
     rule: str = ""
     principal: str | None = None  # after rule: records stored before the field read with None
+    # where the speaker phrase is a pronoun, surname or role noun read through the article's coreference
+    # ("he" -> Kim Jong Un): the link and its rule (nlp.coref_chains); "" otherwise
+    coref: str = ""
 
 
 @frozen
@@ -165,6 +168,9 @@ class ActorRef:
     phrase: Span | None = None
     # a pronoun's: the phrase it stands for, where the article names it ("it" -> "the Arnor navy")
     refers_to: Span | None = None
+    # where the side was read through the article's coreference (a pronoun, surname, role noun or title
+    # bound to a named entity): the link and its rule (nlp.coref_chains); "" otherwise
+    coref: str = ""
 
 
 @frozen

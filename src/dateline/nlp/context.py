@@ -19,6 +19,7 @@ class Context:
     entities: tuple[Entity, ...] = ()
     dates: tuple[DateMention, ...] = ()
     places: tuple[Place, ...] = ()
+    coref: Any = None  # nlp.coref_chains.Chains: the article's coreference, built when a speaker or party asks
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     summary: Summary | None = None

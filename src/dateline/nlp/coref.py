@@ -98,6 +98,16 @@ def clusters(doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] =
              resources: Any = None) -> tuple[Cluster, ...]:
     """The article's mention clusters, one per entity with more than one mention and one per
     nationality whose country is not named; singletons are left out."""
+    return build(doc, entities, quotes, resources).result()
+
+
+def build(doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] = (), resources: Any = None, *,
+          parties_only: bool = False) -> "_Builder":
+    """Run the rules; the builder holds the clusters and which head token belongs to which.
+
+    ``parties_only`` leaves out the rules whose links no event party or speaker can use (places named by
+    a kind, nationality adjectives, the same common noun again), which the analysis of every article
+    would otherwise pay for (``coref_chains``)."""
     if resources is None:
         from .resources import default_resources
 
@@ -109,14 +119,16 @@ def clusters(doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] =
     b.bare_surnames()
     b.titles()
     b.appositions()
-    b.named_places()
-    b.demonyms()
+    if not parties_only:
+        b.named_places()
+        b.demonyms()
     b.role_nouns()
     b.relatives()
     b.speakers(quotes)
-    b.same_nouns()
+    if not parties_only:
+        b.same_nouns()
     b.pronouns()
-    return b.result()
+    return b
 
 
 class _Builder(PronounRules):
@@ -126,6 +138,8 @@ class _Builder(PronounRules):
         self.doc = doc
         self.res = resources
         self.drafts: list[_Draft] = []
+        self.skipped = ""  # why some mentions were left unlinked (a work cap), for the article's notes
+        self.unsure: dict[int, str] = {}  # pronoun token -> why it was left unlinked (two antecedents fit)
         self.owner: dict[int, _Draft] = {}  # head token index -> cluster
         self.heads: dict[int, Span] = {}  # head token index -> the mention's span
         self.sents = list(doc.sents)

@@ -17,6 +17,11 @@ from .events.gender import entity_gender, pronoun_gender
 from .events.pronouns import REFLEXIVES, clause_subject
 
 WINDOW = 2  # sentences before the mention's own that a pronoun or a role noun may reach back to
+# Work caps for odd input (a list of pronouns, a table read as one sentence): pronouns past the first
+# MAX_PRONOUNS of an article stay unlinked, and the nouns a pronoun may stand for are looked for among
+# the SCAN tokens before it at most. News has a few dozen pronouns an article and short sentences.
+MAX_PRONOUNS = 300
+SCAN = 150
 SINGULAR_THING = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
@@ -41,10 +46,15 @@ class PronounRules:
 
     # -- 7. third-person pronouns ----------------------------------------------------------------------
     def pronouns(self) -> None:
+        seen = 0
         for tok in self.doc:
             low = tok.lower_
             if tok.i in self.owner or tok.pos_ != "PRON" and tok.tag_ != "PRP$":
                 continue
+            seen += 1
+            if seen > MAX_PRONOUNS:
+                self.skipped = f"pronouns after the first {MAX_PRONOUNS} of the article were not resolved"
+                return
             if pronoun_gender(tok):
                 self._pronoun(tok, "PERSON")
             elif low in SINGULAR_THING and not _expletive(tok):
@@ -77,7 +87,11 @@ class PronounRules:
         else:
             got = self._salient(tok, found)
             if got is None:
-                return  # two fitting antecedents and nothing to choose between them: no link
+                # two fitting antecedents and nothing to choose between them: no link, and a reader of the
+                # chains (an event party, a speaker) is told so rather than guessing on its own
+                self.unsure[tok.i] = f"'{tok.text}': " + " or ".join(sorted({d.name for d, _ in found})) + \
+                    " fit, and neither is the subject that salience prefers"
+                return
             d, ante, why = got
         self._add(d, self.doc[tok.i:tok.i + 1], "pronoun", f"'{tok.text}' -> {d.name}: {why}", ante)
 
@@ -102,7 +116,7 @@ class PronounRules:
         from .events.gender import FEMALE_WORDS, MALE_WORDS
         from .events.sense import noun_class
 
-        first = self.sents[max(0, self.sent_of[tok.i] - 1)].start
+        first = max(self.sents[max(0, self.sent_of[tok.i] - 1)].start, tok.i - SCAN)
         for t in self.doc[first:tok.i]:
             if t.pos_ != "NOUN" or t.tag_ != "NN" or t.i in self.owner or t.ent_type_ or self._body(t):
                 continue
@@ -120,7 +134,7 @@ class PronounRules:
         from .coref import _Draft, _np
         from .events.sense import noun_class
 
-        first = self.sents[max(0, self.sent_of[tok.i] - 1)].start
+        first = max(self.sents[max(0, self.sent_of[tok.i] - 1)].start, tok.i - SCAN)
         for t in self.doc[first:tok.i]:
             plural = t.tag_ in ("NNS", "NNPS") and not t.ent_type_  # "Protesters" opening a line is tagged a name
             if t.pos_ not in ("NOUN", "PROPN") or t.i in self.owner or t.dep_ in ("compound", "amod", "npadvmod", "nmod"):

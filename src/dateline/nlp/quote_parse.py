@@ -37,7 +37,7 @@ def set_fields(f, **kw):
 def inherit(f, prev, *, cue: bool) -> None:
     f.speaker_tok, f.speaker_span, f.entity, f.speaker_name = (prev.speaker_tok, prev.speaker_span, prev.entity,
                                                                 prev.speaker_name)
-    f.principal = prev.principal
+    f.principal, f.coref = prev.principal, prev.coref
     if cue:
         f.cue, f.cue_tok = prev.cue, prev.cue_tok
 

@@ -77,6 +77,7 @@ class Found:
     entity: Entity | None = None
     speaker_name: str | None = None
     principal: str | None = None
+    coref: str = ""  # the coreference link the speaker was read through (speakers.Resolved.coref)
     date: str | None = None
     place: str | None = None
     rule: str = ""
@@ -90,7 +91,7 @@ def extract_quotes(ctx) -> tuple[Quote, ...]:
     reader.furniture_spans = furniture_lines(text)
     marks = [m for m in find_quotes(text) if not reader.furniture(m.outer_start)]
     reader.quoted = [(m.outer_start, m.outer_end) for m in marks]
-    reader.resolver = SpeakerResolver(doc, tuple(ctx.entities), reader.quoted)
+    reader.resolver = SpeakerResolver(doc, tuple(ctx.entities), reader.quoted, ctx.coref)
     found: list[Found] = []
     failures: list[str] = []
     for m in marks:
@@ -129,7 +130,7 @@ def _record(article, f: Found) -> Quote:
         id=stable_id(article.id, a, b, f.kind, prefix="q"),
         content=content, kind=f.kind, cue=cue, speaker=speaker,  # type: ignore[arg-type]
         speaker_entity_id=f.entity.id if f.entity else None, speaker_name=f.speaker_name,
-        date=f.date, place=f.place, rule=f.rule, principal=f.principal,
+        date=f.date, place=f.place, rule=f.rule, principal=f.principal, coref=f.coref,
     )
 
 
@@ -218,6 +219,7 @@ class _Reader:
             if f.entity is not None and f.entity.type == "PERSON":
                 return f
             f.speaker_tok = f.speaker_span = f.speaker_name = f.principal = f.cue = f.cue_tok = None
+            f.coref = ""
         f.rule = "no-speaker"
         return f
 
@@ -406,7 +408,7 @@ class _Reader:
         last = next((x for x in reversed(found) if x.entity is not None), None)
         last_at = last.cue[0] if last is not None and last.cue else (last.content[0] if last else -1)
         r = self.resolver.resolve(head, span, last_speaker=last.entity if last else None, last_speaker_at=last_at)
-        f.entity, f.speaker_name, f.principal = r.entity, r.name, r.principal
+        f.entity, f.speaker_name, f.principal, f.coref = r.entity, r.name, r.principal, r.coref
 
     # -- indirect speech ---------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
@@ -64,6 +65,7 @@ class Resolved:
     entity: Entity | None
     name: str | None
     principal: str | None = None
+    coref: str = ""  # the coreference link the speaker was read through, if any (nlp.coref_chains)
 
 
 @dataclass(slots=True)
@@ -73,6 +75,7 @@ class SpeakerResolver:
     doc: Doc
     entities: tuple[Entity, ...]
     quoted: list[tuple[int, int]]  # character spans of quotation-mark stretches (mentions there don't count)
+    chains: Any = None  # nlp.coref_chains.Chains of the article, or None
     _token_entity: dict[int, Entity] = field(default_factory=dict)
     _person_mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (char start, entity), sorted
     _starts: list[int] = field(default_factory=list)
@@ -114,6 +117,9 @@ class SpeakerResolver:
                     break
         if e is not None:
             return Resolved(e, e.name, _title_principal(e))
+        chained = self._chained(head, span_tokens)
+        if chained is not None:
+            return chained
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             if low in PERSON_PRONOUNS:
@@ -126,6 +132,19 @@ class SpeakerResolver:
                 return Resolved(p, p.name)
         text = _phrase(span_tokens)
         return Resolved(None, text or None)
+
+    def _chained(self, head: Token, span_tokens: list[Token]) -> Resolved | None:
+        """ "he", "the president", "Ruiz" bound by the article's coreference to a named person or body."""
+        if self.chains is None or not (head.pos_ in ("PRON", "PROPN") or head.lower_ in PERSON_PRONOUNS
+                                       or head.pos_ == "NOUN" and _definite(span_tokens)):
+            return None  # "officials said": no chain to ask for, so none is built
+        link = self.chains.link(head)
+        if link is None or link.entity.type not in ("PERSON", "ORG", "GPE", "NORP"):
+            return None
+        if link.kind == "pronoun" and head.lower_ not in PERSON_PRONOUNS and link.entity.type == "PERSON":
+            return None  # "it" or "they" is no one person
+        e = link.entity
+        return Resolved(e, e.name, _title_principal(e), coref=link.describe())
 
     def _spokesperson(self, head: Token, spokes: Token, span_tokens: list[Token]) -> Resolved:
         """ "Blair's spokesman", "a spokeswoman for the ministry", "Kremlin spokesman Dmitry Peskov":

@@ -25,6 +25,7 @@ from ..entities import PERSONAL_HONORIFICS
 from ..lexicon import PERSON_PRONOUNS, RELATIVE_PRONOUNS
 from ..names import KIN, tokens_between
 from ..political import PARTY_SECTOR_NOUNS, party_in
+from .chains import noun_party
 from .home import NOT_COUNTRIES, article_home, at_home
 from .parties import is_thing, named_below, owners
 from .phrases import (
@@ -208,6 +209,10 @@ class ActorResolver:
             if got and (got[0].country or got[0].entity_id):
                 return got
         ref = self._span_actor(part.span, h)
+        chained = noun_party(self, h, part.span, ref)  # "the minister", "Ruiz": the named one of its chain
+        if chained is not None and chained.entity_id != ref.entity_id:
+            return [chained]
+        ref = chained or ref
         if ref.country:
             return [ref]
         placed = self._from_apposition(h, ref, speaker)

@@ -22,6 +22,8 @@ def _party(role: str, a: ActorRef | None) -> list[str]:
     codes = " ".join(x for x in (a.code or "", f"country {a.country}" if a.country else "",
                                  f"sector {a.sector}" if a.sector else "") if x)
     out = [f"{role}: {a.name} ({codes or 'not coded'}) from '{a.text}'"]
+    if a.coref:
+        out.append(f"    chain: {a.coref}")
     for step in (a.coding or "").split("; "):
         if step:
             out.append(f"    - {step}")

@@ -32,6 +32,11 @@ def resolve_pronoun(r: Any, tok: Token, speaker: list[ActorRef] | None) -> list[
             return []
         return [as_pronoun(a, tok, f"'{tok.text}' is the subject of its clause, {a.name}")
                 for a in r.resolve(subj)]
+    from .chains import pronoun_party
+
+    chained = pronoun_party(r, tok)  # the article's coreference, where it binds the pronoun
+    if chained is not None:
+        return chained
     types = ("PERSON",) if low in PERSON_PRONOUNS else ("GPE", "ORG", "NORP")
     best = antecedent(r, tok, types)
     if best is None:
