@@ -233,39 +233,3 @@ def test_the_homes_verb_and_the_source_homes_option(tmp_path, demo_db):
     bad.write_text("source\tcountry\nparispost.example\tUSA\n", encoding="utf-8")
     got = CliRunner().invoke(app, ["--db", db, "ingest", str(story), "--source-homes", str(bad)])
     assert got.exit_code == 2 and "two-letter" in got.output
-
-
-# -- a country's domain ----------------------------------------------------------------------------
-
-CAMBRIDGE_MA = town("Cambridge", "US", "MA", 42.38, -71.11)
-CAMBRIDGE_GB = geo("Cambridge", "GB", 52.2, 0.12, admin1="ENG", feature_class="P", feature_code="PPL", score=3.9)
-NEWMARKET_NH = town("Newmarket", "US", "NH", 43.08, -70.94)
-NEWMARKET_GB = geo("Newmarket", "GB", 52.25, 0.42, admin1="ENG", feature_class="P", feature_code="PPL", score=3.0)
-
-
-def test_a_site_under_a_country_domain_learns_its_home_in_that_country():
-    from dateline.geo.homes import domain_home
-    # the stories' names read best in Massachusetts, but a .co.uk paper is British
-    stories = [("camnews.example.co.uk", [place("Cambridge", CAMBRIDGE_MA, CAMBRIDGE_GB),
-                                          place("Somerville", town("Somerville", "US", "MA", 42.39, -71.1))])] * 3
-    home = learn_homes(stories).find("camnews.example.co.uk")
-    assert home.country == "GB"
-    assert domain_home("https://www.camnews.example.co.uk/x").country == "GB"
-    assert domain_home("weekly.example.com") is None and domain_home("station.example.tv") is None
-    # a .com paper reading the same names stays in Massachusetts
-    assert learn_homes([("camnews.example.com", p) for _, p in stories]).find("camnews.example.com").admin1 == "MA"
-
-
-def test_a_country_domain_without_a_state_gives_the_country():
-    stories = [("wire.example.co.uk", [place("Newmarket", NEWMARKET_NH)])] * 3
-    home = learn_homes(stories).find("wire.example.co.uk")
-    assert (home.country, home.admin1) == ("GB", "")
-
-
-def test_an_article_from_a_country_domain_prefers_that_country(nlp, gaz):
-    text = "Thieves broke into a shop in Lancaster on Tuesday, police said."
-    doc = nlp(text)
-    plain = find_places(doc, Article(id="a-r", text=text), gaz)
-    british = find_places(doc, Article(id="a-r", text=text, url="https://www.localnews.example.co.uk/1"), gaz)
-    r = lambda found: next(p for p in found if p.span.text == "Lancaster").resolved  # noqa: E731
-    assert r(plain).country != "GB" and r(british).country == "GB", (r(plain), r(british))

@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 from ..model import GeoRef, Place
 from ..ontology._text import DictionaryFormatError, read_tsv
 
-__all__ = ["SourceHome", "SourceHomes", "domain_home", "learn_homes", "read_homes", "write_homes", "source_key",
+__all__ = ["SourceHome", "SourceHomes", "learn_homes", "read_homes", "write_homes", "source_key",
            "HomesFormatError"]
 
 # A source's home is learnt from at least this many of its articles that name a town or county
@@ -103,25 +103,6 @@ def article_sources(source: str = "", url: str = "") -> list[str]:
     """The keys an article may be known by: its source, then its address's host."""
     out = [k for k in (source_key(source) if source else "", source_key(url) if url else "") if k]
     return list(dict.fromkeys(out))
-
-
-# Country-code top-level domains that news sites of the country use (ISO 3166 codes, but "uk" for
-# GB); not those sold for their letters to anyone ("co", "tv", "io", "me", "fm", "ly", "ai", "cc").
-_DOMAIN_COUNTRIES = {"uk": "GB", **{c: c.upper() for c in (
-    "ie ca au nz in za ng ke gh ug tz zw pk bd lk np sg my ph id th vn jp kr cn hk tw de fr it es pt nl be ch at "
-    "se no dk fi is pl cz sk hu ro bg gr tr ru ua by il ae sa qa eg ma tn br ar mx cl pe ve jm tt").split()}}
-
-
-def domain_home(source: str = "", url: str = "") -> SourceHome | None:
-    """The country of a source whose address ends in its country's domain ("cambridge-news.co.uk":
-    GB), as a home without a state: a national prior, weaker than a learnt or declared home."""
-    for k in article_sources(source, url):
-        if "." not in k or " " in k:
-            continue
-        country = _DOMAIN_COUNTRIES.get(k.rsplit(".", 1)[1])
-        if country is not None:
-            return SourceHome(source=k, country=country)
-    return None
 
 
 class SourceHomes:
@@ -237,10 +218,7 @@ def learn_homes(articles: Iterable[tuple[str, Sequence[Place]]], *, min_articles
     for k, n in voting.items():
         if n < min_articles:
             continue
-        # a site under its country's domain is at home there, whatever namesakes its stories read as
-        domain = domain_home(k)
-        mine = {st: v for st, v in states[k].items() if domain is None or st[0] == domain.country}
-        (cc, a1), got = max(mine.items(), key=lambda x: (x[1], x[0])) if mine else (("", ""), 0)
+        (cc, a1), got = max(states[k].items(), key=lambda x: (x[1], x[0])) if states[k] else (("", ""), 0)
         if got / n >= min_share:
             home_towns = [(c, t) for t, c in towns[k].items() if t[:2] == (cc, a1)]
             lat = lon = None
@@ -251,10 +229,6 @@ def learn_homes(articles: Iterable[tuple[str, Sequence[Place]]], *, min_articles
                     name, lat, lon = t[2:]
                     label = f"{name}, {a1}, {cc}"
             homes.append(SourceHome(k, cc, a1, lat, lon, label, n, round(got / n, 3)))
-            continue
-        if domain is not None:
-            got = countries[k][domain.country]
-            homes.append(SourceHome(k, domain.country, "", None, None, domain.country, n, round(got / n, 3)))
             continue
         cc, got = max(countries[k].items(), key=lambda x: (x[1], x[0]))
         if got / n >= min_country_share:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from ..geo.coherence import HOME_TOWN_KM, MAX_READINGS, MIN_MARGIN, Name, Scored, resolve
 from ..geo.gazetteer import Gazetteer, km, lookup_key as key  # remembered: the same names come back
-from ..geo.homes import SourceHome, SourceHomes, domain_home
+from ..geo.homes import SourceHome, SourceHomes
 from ..model import Article, GeoRef, Place, Span
 from ..model.ids import stable_id
 from .place_distance import apply_distances
@@ -76,8 +76,6 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
     home = None
     if options.homes:
         home = options.homes.find(source) if source is not None else options.homes.find(article.source, article.url)
-    if home is None:  # a site under its country's domain writes for that country's readers
-        home = domain_home(source) if source is not None else domain_home(article.source, article.url)
     resolved = None
     if options.scan_gazetteer:
         # a first reading of the plain names says which states the article is about; untagged towns
