@@ -11,8 +11,9 @@ The rules are hard where a difference means another event (another type or mode,
 actors, two different cities, days that cannot overlap) and lenient where one side does not know (no
 target, no place, "the president" beside a named president of the same country). Agreement on fields
 that may be unknown is not enough by itself: a join also needs an anchor, something the two share that
-an unrelated event of the same type and days would rarely share (the same named party, the same city,
-or words, numbers or names of their sentences).
+an unrelated event of the same type and days would rarely share (the same named party, or names, numbers
+or enough words of their sentences; one city alone is not: two arrests in one city on one day are two).
+Each report must agree with every report already joined, not only with the occurrence's name for a side.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ SYMMETRIC_TYPES = frozenset({"CONSULT"})
 DIRECTED_MODES = frozenset({"visit", "host"})
 # GeoNames feature codes by how much ground they cover
 LEVELS = ("country", "admin1", "admin2", "city", "site")
-MIN_SHARED_WORDS = 2
+MIN_SHARED_WORDS = 5
 
 _STOP = frozenset("""a about above after again against all also am an and any are as at be because been before
 being below between both but by can could did do does doing down during each few for from further had has have
@@ -177,7 +178,9 @@ def content_words(sentence: str, limit: int = 40) -> frozenset[str]:
         if not w or low in _STOP:
             continue
         if w[0].isdigit():
-            out.append("#" + w.replace(",", ""))
+            number = w.replace(",", "")
+            if not (number.isdigit() and (int(number) <= 31 or 1000 <= int(number) <= 2999)):
+                out.append("#" + number)  # a day of the month or a year is in every report of its days
         elif len(w) > 2:
             out.append(("^" + low) if w[0].isupper() and i > 0 else stem(low))
     return frozenset(out[:limit])
@@ -291,7 +294,15 @@ def match(occ: Any, r: Report) -> Verdict:
     ok, how, crossed, reason = _parties(occ.actor, occ.recipient, r)
     if not ok:
         return Verdict(False, reason=reason)
+    # every report already joined must agree too, not only the occurrence's name for each side
+    actor, recipient = (r.recipient, r.actor) if crossed else (r.actor, r.recipient)
+    for a, t in getattr(occ, "sides", ()):
+        if not (compare_parties(a, actor)[0] and compare_parties(t, recipient)[0]):
+            return Verdict(False, reason=f"a joined report names {a.label if a else '?'} -> {t.label if t else '?'}")
     ok_p, how_p = compare_places(occ.place, r.place)
+    for joined in getattr(occ, "places", ()):  # the places of the reports already joined
+        if ok_p and not (got := compare_places(joined, r.place))[0]:
+            ok_p, how_p = got
     if not ok_p:
         return Verdict(False, reason="place: " + how_p)
     ok_d, how_d = compare_days(occ.start, occ.end, occ.precise, r)
@@ -300,18 +311,25 @@ def match(occ: Any, r: Report) -> Verdict:
     # words naming the parties were weighed above: what else the sentences share is the evidence here
     shared = sorted((occ.words & r.words) - _party_words(occ.actor, occ.recipient, r.actor, r.recipient))
     anchors = _anchor_names(how, occ.actor, occ.recipient)
+    if enough_words(shared):
+        anchors.append("shared words")
+    if not anchors:  # one city is no anchor alone: two arrests in one city on one day are two
+        return Verdict(False, reason="nothing shared beyond type, place and days (no same named party or words)")
     if how_p == "same place" and occ.place and occ.place.level in ("city", "site"):
         anchors.append(f"same place {occ.place.name}")
-    strong_words = [w for w in shared if w[0] in "#^"]  # numbers and names say more than common words
-    if len(shared) >= MIN_SHARED_WORDS or strong_words:
-        anchors.append("shared words")
-    if not anchors:
-        return Verdict(False, reason="nothing shared beyond type and days (no same named party, place or words)")
     closeness = 1.0 if how_d == "overlapping days" else 0.5
     score = 2.0 * len(anchors) + 0.5 * len(shared) + closeness + (0.5 if how_p == "same place" else 0.0)
     why = {"type": f"{r.type}/{r.mode or '-'}", **how, "crossed": crossed, "place": how_p, "days": how_d,
            "anchors": anchors, "shared_words": [w.lstrip("#^") for w in shared][:20], "score": round(score, 2)}
     return Verdict(True, score, why)
+
+
+def enough_words(shared: list[str]) -> bool:
+    """Whether what two sentences share says they tell of one event: names or numbers (two, or one with
+    two more words) say more than common words, of which it takes MIN_SHARED_WORDS (the event's own
+    verb and the day's news share a few by chance)."""
+    strong = sum(1 for w in shared if w[0] in "#^")
+    return strong >= 2 or (strong == 1 and len(shared) >= 3) or len(shared) >= MIN_SHARED_WORDS
 
 
 def _party_words(*parties: Party | None) -> frozenset[str]:

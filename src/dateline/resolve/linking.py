@@ -39,12 +39,16 @@ class Occurrence:
     end: dt.date = dt.date.max
     precise: bool = False
     words: frozenset[str] = frozenset()
+    sides: list[tuple[Any, Any]] = field(default_factory=list)  # each joined report's (actor, target), oriented
+    places: list[Place] = field(default_factory=list)  # each distinct place a joined report names
 
     def refresh(self) -> None:
         """Recompute what the occurrence says from its reports."""
         founder = next((r for r in self.reports if r.event_id == self.founder), self.reports[0])
         self.type, self.mode = founder.type, founder.mode
         self.actor = self.recipient = self.place = None
+        sides: dict[tuple, tuple] = {}
+        places: dict[str, Place] = {}
         for r in sorted(self.reports, key=lambda r: (r.event_id != founder.event_id, r.tier, r.event_id)):
             actor, recipient = r.actor, r.recipient
             if symmetric(r.type, r.mode) and self.actor is not None and not (
@@ -52,6 +56,10 @@ class Occurrence:
                 actor, recipient = recipient, actor  # a meeting reported the other way round
             self.actor, self.recipient = more_specific(self.actor, actor), more_specific(self.recipient, recipient)
             self.place = finer_place(self.place, r.place)
+            sides.setdefault((actor, recipient), (actor, recipient))
+            if r.place is not None:
+                places.setdefault(r.place.key, r.place)
+        self.sides, self.places = list(sides.values()), list(places.values())
         best = min(r.tier for r in self.reports)
         tier = [r for r in self.reports if r.tier == best]
         self.precise = best < 2
