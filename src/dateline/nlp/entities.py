@@ -16,6 +16,7 @@ from spacy.tokens import Span as TokSpan
 
 from ..model import Entity, Mention, Span
 from ..model.ids import stable_id
+from .actor_context import code_from_context
 from .coding import code_group, home_country
 from .names import (
     LEADERS,
@@ -89,6 +90,7 @@ def extract_entities(ctx) -> tuple[Entity, ...]:
     for g in groups:
         code_group(g, doc, res, ctx.published_date)
     home_country(groups, doc, res)
+    code_from_context(groups, doc, res)  # company officers; offices of the article's country
     _add_title_mentions(groups)
     _add_role_nominals(groups, doc, res)
     _inherit_from_kin(groups, doc)

@@ -1,0 +1,161 @@
+"""Codes an entity takes from the rest of its article, once every entity is coded on its own.
+
+Two rules of how news is written:
+
+* A company's officers are business people: "the carmaker's president", "Arnor Motors chairman",
+  "chief executive of the airline" name someone who runs a company (BUS), not a head of state (GOV);
+  an officer title alone ("President") says nothing of a company and is left as it was coded.
+* Offices and bodies that many countries have ("the Treasury", "the Home Office", "Parliament", "the
+  Supreme Court", "the police", a senator) are of the country the article is set in, when its places,
+  nationalities and placed bodies are (almost) all of one country; a bare person is not placed so (a
+  footballer or a novelist may be from anywhere), nor are bodies of no country (the UN, an NGO).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from .coding import where_not_whom
+from .names import PERSON_ROLES
+from .token_table import doc_ents
+
+# titles a company's officers hold, as the head word of the title (lemma, lower case)
+OFFICER_HEADS = frozenset({"president", "chairman", "chairwoman", "chair", "chairperson", "executive", "director",
+                           "founder", "co-founder", "boss", "head", "chief", "ceo", "owner", "partner",
+                           "vice-president", "officer", "manager"})
+COMPANY_SECTORS = frozenset({"BUS", "MNC"})
+# sectors of an office or a state body that belongs to the country it works in
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "PTY"})
+NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "IMG"})
+# a long article may name another country in passing; one country with this share of at least this
+# many mentions is still its home (the thresholds of nlp.events.home, for the events' parties)
+DOMINANT_SHARE = 0.9
+DOMINANT_MIN = 5
+MIN_MENTIONS = 2
+
+
+def code_from_context(groups: list[Any], doc: Any, res: Any) -> None:
+    """People the tagger took for bodies or places, company officers to BUS, then unplaced offices and
+    bodies to the article's country."""
+    _people_by_apposition(groups)
+    _company_officers(groups, doc, res)
+    home = article_country(groups, doc, res)
+    if home is not None:
+        _place_offices(groups, *home)
+
+
+# -- people named as bodies or places -------------------------------------------------------------
+
+# nouns only a person is called by: "Gowdy, a congressman from Ohio" is a man whatever the tagger said
+PERSON_NOUNS = PERSON_ROLES | {"lawmaker", "legislator", "businessman", "businesswoman", "judge", "prosecutor",
+                              "lawyer", "attorney", "reporter", "journalist", "actor", "actress", "singer",
+                              "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister"}
+
+
+def _people_by_apposition(groups: list[Any]) -> None:
+    """A name no dictionary or country table knows, in apposition to a noun only people are called by,
+    is a person's: a surname tagged as an organisation or a town ("Clarke, the home secretary")."""
+    for g in groups:
+        if g.label == "PERSON" or g.key[0] not in ("ORG", "GPE", "LOC", "FAC"):
+            continue
+        title = next((t for t in g.titles if t.appositive and t.head_word in PERSON_NOUNS
+                      and t.head.tag_ in ("NN", "NNP")), None)
+        if title is not None:
+            g.coding.append(f"a person: '{title.text}' in apposition (tagged {g.label})")
+            g.label = "PERSON"
+
+
+# -- a company's officers -------------------------------------------------------------------------
+
+def _company_officers(groups: list[Any], doc: Any, res: Any) -> None:
+    companies = _company_tokens(groups, doc)
+    for g in groups:
+        if g.label != "PERSON" or g.sector in COMPANY_SECTORS:
+            continue
+        for t in g.titles:
+            if t.head_word not in OFFICER_HEADS:
+                continue
+            found = _company_of(t, companies, res)
+            if found is None:
+                continue
+            words, company = found
+            g.sector = "BUS"
+            g.coding.append(f"sector BUS: '{t.text}' is an officer of a company ('{words}')")
+            if not g.country and company is not None and company.country and company.country not in NOT_COUNTRIES:
+                g.country = company.country
+                g.coding.append(f"country {company.country} from the company, {company.name}")
+            break
+
+
+def _company_tokens(groups: list[Any], doc: Any) -> dict[int, Any]:
+    """Token index -> the company group (sector BUS or MNC) whose name covers it."""
+    out: dict[int, Any] = {}
+    for g in groups:
+        if g.label == "PERSON" or g.sector not in COMPANY_SECTORS:
+            continue
+        for n in g.names:
+            for tok in n.tokens:
+                out[tok.i] = g
+    return out
+
+
+def _company_of(t: Any, companies: dict[int, Any], res: Any) -> tuple[str, Any] | None:
+    """The company a title ties its officer to: a company named or described inside the title ("Arnor
+    Motors chairman", "the carmaker's president") or after its 'of' ("president of the airline")."""
+    head = t.head
+    candidates = [tok for tok in t.tokens if tok.i != head.i]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            candidates += [tok for tok in prep.subtree if tok.i != prep.i]
+    for tok in candidates:
+        if tok.i in companies:
+            g = companies[tok.i]
+            return g.name, g
+        if tok.pos_ != "NOUN":
+            continue
+        words = " ".join(c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod")) + " " + tok.lower_
+        found = res.agents.sector_for(words.strip())
+        if found is not None and found[0] in COMPANY_SECTORS and found[1].split()[-1] == tok.lemma_.lower():
+            return words.strip(), None
+    return None
+
+
+# -- the article's country ------------------------------------------------------------------------
+
+def article_country(groups: list[Any], doc: Any, res: Any) -> tuple[str, str] | None:
+    """(country, why) when the article's places, nationalities and placed bodies are of one country
+    (or all but a stray one or two in a long article); None when it names none or several. Places
+    named as what is acted on ("sanctions against Arnor") do not say where the story is set."""
+    counts: Counter[str] = Counter()
+    example: dict[str, str] = {}
+    for g in groups:
+        if not g.country or g.country in NOT_COUNTRIES or g.label == "PERSON":
+            continue
+        for n in g.names:
+            if where_not_whom(n.tokens.root):
+                counts[g.country] += 1
+                example.setdefault(g.country, n.text)
+    for ent in doc_ents(doc):
+        if ent.label_ == "NORP":
+            hit = res.countries.find(ent.text)
+            if hit is not None and hit[0].iso3 not in NOT_COUNTRIES:
+                counts[hit[0].iso3] += 1
+                example.setdefault(hit[0].iso3, ent.text)
+    if not counts:
+        return None
+    (country, n), = counts.most_common(1)
+    total = sum(counts.values())
+    if len(counts) == 1 and n >= MIN_MENTIONS:
+        return country, f"the one country the article is set in ('{example[country]}')"
+    if n >= DOMINANT_MIN and n >= DOMINANT_SHARE * total:
+        return country, f"the country of {n} of the article's {total} places and bodies ('{example[country]}')"
+    return None
+
+
+def _place_offices(groups: list[Any], country: str, why: str) -> None:
+    for g in groups:
+        if g.country or g.sector not in OFFICE_SECTORS or g.label in ("GPE", "LOC"):
+            continue
+        g.country = country
+        g.coding.append(f"country {country}: an office or body of the article's country, {why}")

@@ -1,0 +1,143 @@
+"""Codes a main actor takes from its article: company officers, offices of the article's country,
+generic institutions, international bodies, people the tagger took for bodies. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.ingest import make_article
+from dateline.pipeline import analyze
+
+
+def analysis_of(body: str, published: str = "2019-01-08"):
+    lines = body.strip().split("\n")
+    art = make_article(title=lines[0], paragraphs=lines[1:] or ["."], published=published)
+    (a,) = analyze([art])
+    return a
+
+
+def entity(a, name: str):
+    got = [e for e in a.entities if e.name == name]
+    assert got, f"no entity {name!r} among {[(e.name, e.type) for e in a.entities]}"
+    return got[0]
+
+
+def event_on(a, word: str):
+    got = [e for e in a.events if e.evidence.trigger.text == word]
+    assert got, f"no event on {word!r} among {[e.evidence.trigger.text for e in a.events]}"
+    return got[0]
+
+
+# -- generic institutions take the article's country --------------------------------------------------
+
+def test_the_treasury_in_a_british_story_is_britains():
+    a = analysis_of("Budget\nLONDON - The Treasury turned down a request from Scottish ministers for more money. "
+                    "Officials in London said the Home Office would also face cuts.")
+    treasury = entity(a, "Treasury")
+    assert (treasury.country, treasury.sector) == ("GBR", "GOV")
+    assert "article" in treasury.coding
+    home_office = entity(a, "Home Office")
+    assert (home_office.country, home_office.sector) == ("GBR", "GOV")
+    e = event_on(a, "turned down")
+    assert e.actor.country == "GBR" and e.actor.code != "USAGOV"
+
+
+def test_the_treasury_in_an_american_story_is_still_americas():
+    a = analysis_of("Bonds\nWASHINGTON - The Treasury sold new bonds on Monday, officials in Washington said. "
+                    "American banks bought most of them.")
+    assert entity(a, "Treasury").country == "USA"
+
+
+def test_a_generic_institution_stays_unplaced_when_the_article_names_several_countries():
+    a = analysis_of("Talks\nThe Supreme Court ruled on the case as French and German envoys met in Rome.")
+    court = entity(a, "Supreme Court")
+    assert court.sector == "JUD" and court.country is None
+
+
+def test_a_senator_named_by_title_and_then_by_surname_is_of_the_article_country():
+    a = analysis_of("Hearing\nWASHINGTON - Senator Dana Whitcombe questioned the nominee on Tuesday. "
+                    "Whitcombe later accused the Pentagon of hiding costs from Congress in Washington.")
+    whit = entity(a, "Dana Whitcombe")
+    assert (whit.country, whit.sector) == ("USA", "LEG")
+    e = event_on(a, "accused")
+    assert e.actor.text == "Whitcombe" and (e.actor.country, e.actor.sector) == ("USA", "LEG")
+
+
+def test_a_bare_person_is_not_placed_by_the_article():
+    a = analysis_of("Match\nMADRID - Tomas Verlaine scored twice in Madrid on Sunday. Spanish fans cheered.")
+    assert entity(a, "Tomas Verlaine").country is None
+
+
+# -- a company's officers ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, name", [
+    ("Shares\nThe company's president, Lena Sorby, criticised the regulator on Monday.", "Lena Sorby"),
+    ("Shares\nThe carmaker's chairman, Olaf Rindt, met union leaders on Monday.", "Olaf Rindt"),
+    ("Shares\nPiet Arends, president of the airline, praised the new terminal.", "Piet Arends"),
+])
+def test_a_company_officer_is_business_not_government(body, name):
+    person = entity(analysis_of(body), name)
+    assert person.sector == "BUS", person.coding
+    assert "company" in person.coding
+
+
+def test_a_president_of_a_country_stays_government():
+    a = analysis_of("Visit\nThe country's president, Maria Kalvo, met the French prime minister.")
+    assert entity(a, "Maria Kalvo").sector == "GOV"
+
+
+def test_a_chief_operating_officer_is_business():
+    a = analysis_of("Shares\nArnor Motors chief operating officer Ida Vell criticised the union on Tuesday.")
+    assert entity(a, "Ida Vell").sector == "BUS"
+
+
+# -- international bodies, media, police, courts ---------------------------------------------------
+
+def test_the_eurogroup_is_an_international_body():
+    a = analysis_of("Debt\nThe Eurogroup rejected the Greek request for more time on Monday.")
+    e = event_on(a, "rejected")
+    assert (e.actor.country, e.actor.sector) == ("IGO", "IGO")
+
+
+def test_the_european_union_is_no_labour_union():
+    a = analysis_of("Law\nThe European Union criticised the new media law on Friday.")
+    eu = entity(a, "European Union")
+    assert (eu.country, eu.sector) == ("IGO", "IGO")
+
+
+def test_police_and_courts_of_the_article_country():
+    a = analysis_of("Arrests\nNAIROBI - Police arrested five men in Nairobi. Kenyan officials said the High Court "
+                    "would hear the case in Mombasa.")
+    e = event_on(a, "arrested")
+    assert (e.actor.country, e.actor.sector) == ("KEN", "COP")
+    court = entity(a, "High Court")
+    assert (court.country, court.sector) == ("KEN", "JUD")
+
+
+def test_a_reporter_of_a_named_outlet_is_media():
+    a = analysis_of("Briefing\nA Reuters reporter asked the minister about the plan.")
+    assert event_on(a, "asked").actor.sector == "MED"
+
+
+# -- people the tagger took for bodies -----------------------------------------------------------------
+
+def test_a_name_in_apposition_to_a_person_noun_is_a_person():
+    from dateline.nlp.actor_context import _people_by_apposition
+    from dateline.nlp.build import build_nlp
+    from dateline.nlp.entities import Group
+    from dateline.nlp.names import NameSpan, appositive_title
+
+    doc = build_nlp()("Marwick, a Republican congressman from Ohio, praised the plan.")
+    span = NameSpan(doc[0:1], "ORG")
+    g = Group("ORG", ("ORG", ("marwick",)), names=[span])
+    t = appositive_title(doc, 0, 1)
+    assert t is not None
+    g.titles.append(t)
+    _people_by_apposition([g])
+    assert g.label == "PERSON" and "apposition" in g.coding[-1]
+    carrier = Group("ORG", ("ORG", ("arnor", "air")), names=[span])
+    doc2 = build_nlp()("Arnor Air, the national carrier, cut fares.")
+    carrier.names = [NameSpan(doc2[0:2], "ORG")]
+    carrier.titles.append(appositive_title(doc2, 0, 2))
+    _people_by_apposition([carrier])
+    assert carrier.label == "ORG"
