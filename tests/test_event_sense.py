@@ -190,3 +190,17 @@ def test_a_present_tense_relative_clause_on_a_bare_plural_is_a_kind_not_an_act(n
     assert [e.type for e in _events(nlp, "Shipowners who pay ransoms to pirates face new fines.")] == []
     assert [e.type for e in _events(nlp, "Rebels who attack convoys face long sentences.")] == []
     assert [e.type for e in _events(nlp, "Rebels who attacked a convoy on Monday fled.")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Instead the movement is left with a split party and a damaged cause.",  # a participle describing a noun
+    "The ministers have been struck by the scale of the protests.",  # struck by a state of things
+    "Analysts note that pirates seize ships for ransom.",  # what such people do, not an act
+])
+def test_descriptions_and_figures_are_no_events(nlp, text):
+    assert [(e.type, e.evidence.trigger.text) for e in _events(nlp, text)] == []
+
+
+def test_a_demand_that_a_kind_of_people_act_is_still_read(nlp):
+    types = {e.type for e in _events(nlp, "The council demanded that rebels release the hostages.")}
+    assert types, "the demand was dropped as a description"

@@ -35,6 +35,7 @@ PLAN_WORDS = {"plan": "expected", "schedule": "expected", "set": "expected", "du
               # nouns of proposing and pledging, and adjectives of ability: what they govern has not happened
               "proposal": "hypothetical", "commitment": "expected", "bid": "intended", "effort": "intended",
               "able": "hypothetical", "capable": "hypothetical", "threat": "hypothetical",
+              "ability": "hypothetical", "capability": "hypothetical", "capacity": "hypothetical",
               # judgements of what ought to be done: "it is essential for the states to contribute"
               "essential": "hypothetical", "necessary": "hypothetical", "vital": "hypothetical",
               "important": "hypothetical", "crucial": "hypothetical", "imperative": "hypothetical"}

@@ -136,7 +136,10 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
             noun_class(trigger.head, agents) in ("person", "words", "goods", "vehicle"):
         # "sentencing experts", "attack ads", "protest songs" (but "mediation efforts" is the mediation)
         return Verdict(False, reason=f"'{trigger.text} {trigger.head.text}': the event word only describes a noun")
-    if _generic(trigger):
+    if trigger.dep_ == "amod" and trigger.tag_ in ("VBN", "VBD", "VBG", "JJ"):
+        # "a damaged cause", "the attacking side": a participle describing a noun tells no act
+        return Verdict(False, reason=f"'{trigger.text} {trigger.head.text}': the event word only describes a noun")
+    if _generic(trigger) or _generic_subject(trigger):
         return Verdict(False, reason=f"'{trigger.text}' says what someone of a kind does, not what happened")
     target = counted(target)
     kind = noun_class(target, agents) if target is not None else None
@@ -199,6 +202,22 @@ def _generic(trigger: Token) -> bool:
                                           "those") or (det is not None and det.lower_ in ("a", "an", "any", "every", "each"))
 
 
+def _generic_subject(trigger: Token) -> bool:
+    """ "gunmen kill people in mass shootings", "farmers burn stubble": the simple present with a bare plural
+    subject says what such people do. A headline's present tells a past act, so its first sentence is left."""
+    title_end = trigger.doc.text.find("\n")
+    if trigger.idx < (title_end if title_end >= 0 else len(trigger.doc.text)):
+        return False
+    if trigger.tag_ == "VB" and trigger.head.lemma_.lower() in DIRECTIVE_VERBS | SUBJUNCTIVE_HEADS:
+        return False  # "demanded that troops withdraw": a demand, read with its complement
+    if trigger.tag_ not in ("VBP", "VB") or any(c.dep_ in ("aux", "auxpass", "neg")
+                                                              for c in trigger.children):
+        return False
+    subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.tag_ in ("NNS", "NNPS") and not subj.ent_type_ and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in subj.children)
+
+
 def _untensed(trigger: Token) -> bool:
     """ "has done little to fight smugglers", "help in battling pirates": an infinitive or a gerund after a
     preposition has no tense of its own, so it says what is aimed at, not what took place."""
@@ -216,6 +235,29 @@ def _a_whole_class(target: Token | None) -> bool:
     return not any(c.dep_ in ("det", "nummod", "poss", "relcl", "acl", "appos") or
                    (c.dep_ in ("compound", "amod") and (c.ent_type_ or c.pos_ == "PROPN")) or
                    c.ent_type_ in ("DATE", "TIME") for c in target.children)
+
+
+SUBJUNCTIVE_HEADS = frozenset({"insist", "propose", "suggest", "recommend", "require", "ensure", "agree",
+                               "stipulate", "decree", "rule", "vote", "move", "advise", "prefer"})
+MEASURE_NOUNS = frozenset({"level", "scale", "extent", "size", "depth", "strength", "intensity", "amount", "degree",
+                           "pace", "speed", "number", "range", "volume"})
+
+
+def _abstract_agent(trigger: Token, agents) -> Token | None:
+    """The head of a passive's "by" phrase when it names an idea or a state of things, not a party or a weapon."""
+    for c in trigger.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and any(x.dep_ == "auxpass"
+                                                                           for x in trigger.children)):
+            pobj = counted(next((x for x in c.children if x.dep_ == "pobj"), None))
+            if pobj is None or pobj.ent_type_ or noun_class(pobj, agents) in LITERAL_KINDS:
+                continue
+            # "the level of anger", "the scale of the losses": the measure of a state of things
+            of = [x for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children
+                  if x.dep_ == "pobj"]
+            if pobj.lemma_.lower() in MEASURE_NOUNS or any(noun_class(n, agents) in ("idea", "words")
+                                                           for n in (pobj, *of)):
+                return pobj
+    return None
 
 
 def _place_in(trigger: Token) -> bool:
@@ -247,6 +289,10 @@ def _violence(code: str, trigger: Token, lemma: str, target: Token | None, kind:
     contest = next((t for t in sent if t.lemma_.lower() in CONTEST_WORDS and t.i != trigger.i), None)
     if kind in ("words", "idea") and not code.startswith(AGREEMENT_BREACH):
         return Verdict(False, reason=f"'{trigger.text} {target.text}': acting on {kind} is a figure of speech")
+    by = _abstract_agent(trigger, agents)
+    if by is not None and lemma in FIGURATIVE_PRONE | CRITICISM_SENSE:
+        # "struck by the scale of the anger", "hit by falling prices": what strikes is no one's blow
+        return Verdict(False, reason=f"'{trigger.text} by {by.text}': struck by a state of things, a figure of speech")
     if _untensed(trigger) and _a_whole_class(target) and not _place_in(trigger):
         return Verdict(False, reason=f"'{trigger.text} {target.text}': fighting a whole kind of people, with no "
                                      "tense, place or time of its own, is an aim or a policy, not a clash")
