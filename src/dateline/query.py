@@ -335,10 +335,10 @@ OCCURRENCE_FIELDS = (
     "o.id, o.type, o.mode, o.actor_name, o.actor_country, o.actor_kind, o.recipient_name, o.recipient_country, "
     "o.recipient_kind, o.start_date, o.end_date, o.precise, o.place, o.place_country, o.place_admin1, "
     "o.place_level, o.n_reports, o.n_articles")
-REPORT_FIELDS = (
+REPORT_EVENT_FIELDS = (
     "e.id, e.date_value AS date, e.status, e.trigger_text AS trigger, e.sentence, "
-    "e.article_id AS article, e.actor_name AS actor, e.recipient_name AS recipient, e.location, e.confidence, "
-    "a.source, a.published, a.url, a.title")
+    "e.article_id AS article, e.actor_name AS actor, e.recipient_name AS recipient, e.location, e.confidence")
+REPORT_FIELDS = REPORT_EVENT_FIELDS + ", a.source, a.published, a.url, a.title"
 
 
 def _require_occurrences(store) -> None:
@@ -379,6 +379,34 @@ def _report(x: dict[str, Any], why: Any = None) -> dict[str, Any]:
     return out
 
 
+def _report_rows(store, occurrence_ids: list[str], floor: float) -> list[dict[str, Any]]:
+    """The reports of these occurrences at the confidence floor, oldest article first. Up to 5,000 reports
+    their events and articles are read by primary key: joining the whole events and articles tables to a few
+    reports is what a count over a million events would spend its time on (as the join below did)."""
+    links = store.query("SELECT event_id, occurrence_id, why FROM occurrence_reports "
+                        "WHERE occurrence_id IN (SELECT unnest(CAST(? AS VARCHAR[])))", [occurrence_ids])
+    if len(links) > 5 * BY_ID_LIMIT:
+        return store.query(
+            f"SELECT r.occurrence_id, r.why, {REPORT_FIELDS} FROM occurrence_reports r "
+            "JOIN events e ON e.id = r.event_id JOIN articles a ON a.id = e.article_id "
+            "WHERE r.occurrence_id IN (SELECT unnest(CAST(? AS VARCHAR[]))) AND e.confidence >= ? "
+            "ORDER BY a.published, e.id", [occurrence_ids, floor])
+    if not links:
+        return []
+    events = store.query(f"SELECT {REPORT_EVENT_FIELDS} FROM events e WHERE e.id IN "
+                         f"({', '.join('?' * len(links))}) AND e.confidence >= ?", [*(r["event_id"] for r in links), floor])
+    articles = sorted({r["article"] for r in events})
+    meta = {r["id"]: r for r in store.query(
+        f"SELECT a.id, a.source, a.published, a.url, a.title FROM articles a WHERE a.id IN ({', '.join('?' * len(articles))})",
+        articles)} if articles else {}
+    by_event = {r["event_id"]: r for r in links}
+    rows = [{"occurrence_id": by_event[e["id"]]["occurrence_id"], "why": by_event[e["id"]]["why"], **e,
+             **{k: meta[e["article"]][k] for k in ("source", "published", "url", "title")}}
+            for e in events if e["article"] in meta]
+    rows.sort(key=lambda r: (r["published"] is None, r["published"] or "", r["id"]))
+    return rows
+
+
 def _with_reports(store, found: list[dict[str, Any]], min_confidence: float | None) -> list[dict[str, Any]]:
     """Occurrence rows with every report (at the confidence floor) and why each joined."""
     from .config import DEFAULT_MIN_CONFIDENCE
@@ -386,11 +414,7 @@ def _with_reports(store, found: list[dict[str, Any]], min_confidence: float | No
     if not found:
         return []
     floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
-    rows = store.query(
-        f"SELECT r.occurrence_id, r.why, {REPORT_FIELDS} FROM occurrence_reports r "
-        "JOIN events e ON e.id = r.event_id JOIN articles a ON a.id = e.article_id "
-        "WHERE r.occurrence_id IN (SELECT unnest(CAST(? AS VARCHAR[]))) AND e.confidence >= ? "
-        "ORDER BY a.published, e.id", [[o["id"] for o in found], floor])
+    rows = _report_rows(store, [o["id"] for o in found], floor)
     by: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         by.setdefault(r["occurrence_id"], []).append(_report(r, r["why"]))
