@@ -41,6 +41,7 @@ class Occurrence:
     words: frozenset[str] = frozenset()
     sides: list[tuple[Any, Any]] = field(default_factory=list)  # each joined report's (actor, target), oriented
     places: list[Place] = field(default_factory=list)  # each distinct place a joined report names
+    stored: set[str] = field(default_factory=set)  # event ids whose rows the store holds under this id
 
     def refresh(self) -> None:
         """Recompute what the occurrence says from its reports."""

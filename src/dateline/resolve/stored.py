@@ -98,15 +98,15 @@ def _candidates(tx: Any, reports: list[Report], exclude: set[str]) -> list[Occur
 
 def _load(tx: Any, ids: list[str]) -> dict[str, Occurrence]:
     """Occurrences with their stored reports, recomputed from them (those left with none are absent)."""
-    founders = dict(tx.execute(f"SELECT id, founder FROM occurrences WHERE id {IN_LIST}", [ids]))
     out: dict[str, Occurrence] = {}
-    rows = tx.execute(f"SELECT occurrence_id, report, why FROM occurrence_reports WHERE occurrence_id {IN_LIST} "
-                      "ORDER BY occurrence_id, event_id", [ids])
-    for oid, report, why in rows:
-        o = out.setdefault(oid, Occurrence(oid, founders.get(oid, "")))
+    rows = tx.execute(f"SELECT o.id, o.founder, r.report, r.why FROM occurrences o JOIN occurrence_reports r "
+                      f"ON r.occurrence_id = o.id WHERE o.id {IN_LIST} ORDER BY o.id, r.event_id", [ids])
+    for oid, founder, report, why in rows:
+        o = out.setdefault(oid, Occurrence(oid, founder))
         r = Report.from_dict(_json(report))
         o.reports.append(r)
         o.why[r.event_id] = _json(why)
+        o.stored.add(r.event_id)
     for o in out.values():
         o.refresh()
     return out
@@ -121,9 +121,7 @@ def _write(tx: Any, changes: Changes, loaded: set[str]) -> None:
     if not touched:
         return
     _unique_ids(tx, [o for o in touched if o.id not in loaded])
-    ids = [o.id for o in touched]
-    stored = {r[0] for r in tx.execute(f"SELECT event_id FROM occurrence_reports WHERE occurrence_id {IN_LIST}",
-                                       [[i for i in ids if i in loaded]])} if loaded else set()
+    stored = {e for o in touched if o.id in loaded for e in o.stored}  # rows already there (merged ones deleted)
     update_rows = [_row(o) for o in touched if o.id in loaded]
     if update_rows:
         cols = [c.strip() for c in OCCURRENCE_COLUMNS.split(",")][1:]
