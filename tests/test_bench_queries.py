@@ -118,6 +118,14 @@ def test_the_event_query_columns_hold_what_the_records_say(report):
     assert wrong == 0
 
 
+def test_the_table_names_every_query_and_reuses_the_store(report):
+    res = CliRunner().invoke(app, ["bench", "queries", "--events", str(N), "--db", report["db"], "--repeat", "1"])
+    assert res.exit_code == 0, res.output
+    assert "reused" in res.output and f"{N:,} events" in res.output
+    for q in report["queries"]:
+        assert q["line"] in res.output
+
+
 def test_a_store_that_is_not_the_build_asked_for_is_refused(report):
     res = CliRunner().invoke(app, ["bench", "queries", "--events", str(N + 1), "--db", report["db"], "--repeat", "1"])
     said = " ".join(res.output.split())
