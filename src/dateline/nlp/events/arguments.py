@@ -289,3 +289,26 @@ def dependents(trigger: Token, exclude: set[int], agents=None) -> list[tuple[str
         out.append(("a party the trigger governs", t))
     out.sort(key=lambda x: (PARTY_PREPS.index(x[1].head.lower_) if x[1].dep_ == "pobj" else -1, x[1].i))
     return out
+
+
+def learned_recipient(d, agents=None) -> None:
+    """Where the trigger's frame and its own dependents name no recipient at all, the learned argument
+    scorer (``nlp.learned.args``) may pick one among the noun phrases around the trigger, when its
+    probability reaches the threshold chosen on the tune half; the draft's ``recipient_how`` says so,
+    with the probability and the features that weighed most, for ``dateline explain``."""
+    from ..learned.args import ArgScorer
+
+    m = d.match
+    if d.recipient_toks or d.recipient_alts or "recipient" in d.flags or "symmetric" in d.flags or m.compound \
+            or (d.code or "").startswith("04"):
+        return  # meetings and visits name their other side in their own slots; "A and B agreed" act on each other
+    if m.pattern.id.startswith("petrarch:"):
+        return  # PETRARCH's frames name their target by their own convention (the first actor after the verb)
+    if any(a.conjuncts for a in d.actor_toks):
+        return  # coordinated actors with no one else named may act on each other (events.build._pairs)
+    exclude = frozenset({w.i for w in m.words} | ({m.obj.i} if m.obj is not None else set()))
+    passive = m.pos != "noun" and is_passive(m.token)
+    pick = ArgScorer.load().best(m.token, list(d.actor_toks), code=d.code or "", passive=passive, agents=agents,
+                                 exclude=exclude)
+    if pick is not None:
+        d.recipient_toks, d.recipient_how = [pick.token], pick.text()

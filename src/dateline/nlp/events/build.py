@@ -18,7 +18,8 @@ from ..lexicon import SPEECH_VERBS
 from ..names import tokens_between
 from .actors import ActorResolver
 from .anchor import event_date, event_place, place_ref
-from .arguments import dependents, is_passive, noun_actor, passive_recipient, recipient_slots, subject_of
+from .arguments import (dependents, is_passive, learned_recipient, noun_actor, passive_recipient, recipient_slots,
+                        subject_of)
 from .confidence import Reading, calibrated, rule_score
 from .drafts import FAMILIES, Draft
 from .lexicon import LIGHT_VERBS
@@ -41,12 +42,17 @@ PROPOSAL_HEADS = frozenset({"proposal", "plan", "bill", "law", "measure", "polic
 def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str) -> list[Event]:
     m = d.match
     onto = default_event_ontology()
-    if not d.actor_toks and not d.recipient_toks:
+    framed = not d.actor_toks and not d.recipient_toks
+    if framed:
         _arguments(d)
     speaker = _speaker(ctx, d, resolver)
     actors = [a for t in d.actor_toks for a in resolver.resolve(t, speaker=speaker)]
     if not _in_sense(ctx, d, actors):
         return []
+    if framed and any(a.country or a.code or a.entity_id for a in actors):
+        # only for an act by someone we can name, which the rules code with or without a recipient:
+        # the scorer adds whom it was aimed at rather than making events of its own
+        learned_recipient(d, ctx.resources.agents)
     recipients: list[ActorRef] = []
     for t in d.recipient_toks:
         got = resolver.resolve(t, speaker=speaker)
