@@ -141,3 +141,35 @@ def test_a_name_in_apposition_to_a_person_noun_is_a_person():
     carrier.titles.append(appositive_title(doc2, 0, 2))
     _people_by_apposition([carrier])
     assert carrier.label == "ORG"
+
+
+# -- companies by legal form; people of a named body; police ranks -------------------------------------
+
+def test_a_name_ending_in_a_legal_form_is_a_company_and_its_chairman_business():
+    a = analysis_of("Cars\nDale Motor Corp said it would cut jobs. Brenmark AG chairman Otto Fenn met the unions.")
+    assert entity(a, "Dale Motor Corp").sector == "BUS"
+    assert entity(a, "Otto Fenn").sector == "BUS"
+
+
+def test_a_reporter_of_a_named_network_is_media_of_its_country():
+    a = analysis_of("Briefing\nCNN's Mara Quill asked the minister about the plan. NBC News reporter Sol Avery "
+                    "criticised the decision.")
+    quill, avery = entity(a, "Mara Quill"), entity(a, "Sol Avery")
+    assert (quill.country, quill.sector) == ("USA", "MED")
+    assert (avery.country, avery.sector) == ("USA", "MED")
+
+
+def test_a_spokeswoman_of_a_ministry_named_with_her_is_of_its_country():
+    a = analysis_of("Briefing\nState Department spokeswoman Heather Lind rejected the claim on Monday.")
+    farro = entity(a, "Heather Lind")
+    assert (farro.country, farro.sector) == ("USA", "GOV")
+
+
+def test_a_critic_of_a_body_is_not_its_staff():
+    a = analysis_of("Protest\nKremlin critic Ivo Marek criticised the ruling on Monday.")
+    assert entity(a, "Ivo Marek").sector != "GOV"
+
+
+def test_a_police_commander_is_police_not_army():
+    a = analysis_of("Raid\nPolice commander Luis Orma said gunmen attacked a station.")
+    assert entity(a, "Luis Orma").sector == "COP"

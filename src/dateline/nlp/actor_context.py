@@ -39,7 +39,10 @@ def code_from_context(groups: list[Any], doc: Any, res: Any) -> None:
     """People the tagger took for bodies or places, company officers to BUS, then unplaced offices and
     bodies to the article's country."""
     _people_by_apposition(groups)
+    _companies_by_legal_form(groups)
     _company_officers(groups, doc, res)
+    _people_of_named_bodies(groups, doc)
+    _police_ranks(groups, res)
     home = article_country(groups, doc, res)
     if home is not None:
         _place_offices(groups, *home)
@@ -64,6 +67,90 @@ def _people_by_apposition(groups: list[Any]) -> None:
         if title is not None:
             g.coding.append(f"a person: '{title.text}' in apposition (tagged {g.label})")
             g.label = "PERSON"
+
+
+# -- companies, and people who serve a named body ----------------------------------------------------
+
+# words of a company's legal form that end its name: "Arnor Motor Corp", "Gondor Holdings", "Dale AG"
+LEGAL_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "co", "company", "ltd", "limited", "plc",
+                         "llc", "llp", "ag", "gmbh", "nv", "bv", "sa", "spa", "holdings", "pjsc", "oao", "ojsc"})
+
+
+def _companies_by_legal_form(groups: list[Any]) -> None:
+    """A body whose name ends in a company's legal form is a company (BUS)."""
+    for g in groups:
+        if g.label != "ORG" or g.sector:
+            continue
+        form = next((n.tokens[-1].text for n in g.names if len(n.tokens) > 1
+                     and n.tokens[-1].text.rstrip(".").lower() in LEGAL_FORMS and n.tokens[-1].text[:1].isupper()),
+                    None)
+        if form is not None:
+            g.sector = "BUS"
+            g.coding.append(f"sector BUS: '{form}' is a company's legal form")
+
+
+def _people_of_named_bodies(groups: list[Any], doc: Any) -> None:
+    """ "NBC News reporter Kay Lom", "Ministry of Fisheries spokesman", "CNN's Jo Ray": a person named with
+    the body they work for is of its country, and of its sector when the title gives none."""
+    bodies: dict[int, Any] = {}
+    for g in groups:
+        if g.label == "ORG" and g.country:
+            for n in g.names:
+                for tok in n.tokens:
+                    bodies[tok.i] = g
+    for g in groups:
+        if g.label != "PERSON" or (g.country and g.sector):
+            continue
+        body, words, owned = _body_named_with(g, doc, bodies)
+        if body is None:
+            continue
+        if not g.country:
+            g.country = body.country
+            g.coding.append(f"country {body.country} from {body.name}, in '{words}'")
+        if not g.sector and body.sector and _works_for(g, body, owned):
+            g.sector = body.sector
+            g.coding.append(f"sector {body.sector} from {body.name}, in '{words}'")
+
+
+# nouns for someone who works for the body named with them (a "Kremlin critic" does not)
+STAFF_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officer", "reporter",
+                         "correspondent", "journalist", "editor", "anchor", "host", "presenter", "columnist",
+                         "employee", "worker", "staffer", "executive", "director", "chief", "head", "manager"})
+
+
+def _works_for(g: Any, body: Any, owned: bool) -> bool:
+    """Does the person work for the body? Named by a staff noun with it, or as a newsroom's or a
+    company's own ("CNN's Jo Ray")."""
+    if any(t.head_word in STAFF_NOUNS for t in g.titles):
+        return True
+    return owned and body.sector in ("MED", "BUS")
+
+
+def _body_named_with(g: Any, doc: Any, bodies: dict[int, Any]) -> tuple[Any, str, bool]:
+    """The body named in a person's title or in the possessive before their name, the words, and
+    whether it was the possessive."""
+    for n in g.names:  # "CNN's Jo Ray": the body's possessive right before the name
+        i = n.tokens.start
+        if i >= 2 and doc[i - 1].tag_ == "POS" and (i - 2) in bodies:
+            return bodies[i - 2], doc[i - 2:n.tokens.end].text, True
+    for t in g.titles:
+        hit = next((bodies[tok.i] for tok in t.tokens if tok.i in bodies), None)
+        if hit is not None:
+            return hit, t.text, False
+    return None, "", False
+
+
+def _police_ranks(groups: list[Any], res: Any) -> None:
+    """ "Police commander Luis Ortega", "police Colonel Ana Ruiz": a rank in the police is the police's
+    (COP), though the rank word alone is an army's."""
+    for g in groups:
+        if g.label != "PERSON" or g.sector != "MIL":
+            continue
+        t = next((t for t in g.titles for tok in t.tokens
+                  if tok.i != t.head.i and (res.agents.sector_for(tok.lower_) or ("",))[0] == "COP"), None)
+        if t is not None:
+            g.sector = "COP"
+            g.coding.append(f"sector COP: '{t.text}' is a police rank")
 
 
 # -- a company's officers -------------------------------------------------------------------------
