@@ -288,8 +288,7 @@ def occurrences(store, *, actor: str | None = None, recipient: str | None = None
     unplaced_where.add("coalesce(e.date_end, e.date_start) >= CAST(? AS DATE)", since)
     unplaced_where.add("coalesce(e.date_start, e.date_end) <= CAST(? AS DATE)", until)
     unplaced_where.parts.append("e.id NOT IN (SELECT event_id FROM occurrence_reports)")
-    unplaced = store.query(f"SELECT {REPORT_FIELDS} FROM events e JOIN articles a ON a.id = e.article_id"
-                           f"{unplaced_where.sql} ORDER BY a.published, e.id LIMIT 10000", unplaced_where.params)
+    unplaced = _unplaced_rows(store, unplaced_where)
     return {"count": len(listed), "since": since or None, "until": until or None, "occurrences": listed,
             "unplaced": [_report(r) for r in unplaced]}
 
@@ -379,6 +378,36 @@ def _report(x: dict[str, Any], why: Any = None) -> dict[str, Any]:
     return out
 
 
+def _unplaced_rows(store, w: Where, most: int = 10_000) -> list[dict[str, Any]]:
+    """The first ``most`` reports matching ``w`` that joined no occurrence, oldest article first. Where
+    there are at most 5,000 they are read by primary key, without joining the whole articles table."""
+    found = store.query(f"SELECT e.id FROM events e{w.sql} LIMIT ?", [*w.params, 5 * BY_ID_LIMIT + 1])
+    if len(found) > 5 * BY_ID_LIMIT:
+        return store.query(f"SELECT {REPORT_FIELDS} FROM events e JOIN articles a ON a.id = e.article_id"
+                           f"{w.sql} ORDER BY a.published, e.id LIMIT ?", [*w.params, most])
+    rows = _reports_by_id(store, [r["id"] for r in found], {})
+    return rows[:most]
+
+
+def _reports_by_id(store, event_ids: list[str], extra: dict[str, dict[str, Any]],
+                   floor: float | None = None) -> list[dict[str, Any]]:
+    """Report rows of these events (at ``floor``, when given) with their articles' fields and each event's
+    ``extra`` fields, oldest article first: both read by primary key."""
+    if not event_ids:
+        return []
+    conf = " AND e.confidence >= ?" if floor is not None else ""
+    events = store.query(f"SELECT {REPORT_EVENT_FIELDS} FROM events e WHERE e.id IN ({', '.join('?' * len(event_ids))})"
+                         + conf, [*event_ids, *([floor] if floor is not None else [])])
+    articles = sorted({r["article"] for r in events})
+    meta = {r["id"]: r for r in store.query(
+        f"SELECT a.id, a.source, a.published, a.url, a.title FROM articles a WHERE a.id IN ({', '.join('?' * len(articles))})",
+        articles)} if articles else {}
+    rows = [{**extra.get(e["id"], {}), **e, **{k: meta[e["article"]][k] for k in ("source", "published", "url", "title")}}
+            for e in events if e["article"] in meta]
+    rows.sort(key=lambda r: (r["published"] is None, r["published"] or "", r["id"]))
+    return rows
+
+
 def _report_rows(store, occurrence_ids: list[str], floor: float) -> list[dict[str, Any]]:
     """The reports of these occurrences at the confidence floor, oldest article first. Up to 5,000 reports
     their events and articles are read by primary key: joining the whole events and articles tables to a few
@@ -391,20 +420,8 @@ def _report_rows(store, occurrence_ids: list[str], floor: float) -> list[dict[st
             "JOIN events e ON e.id = r.event_id JOIN articles a ON a.id = e.article_id "
             "WHERE r.occurrence_id IN (SELECT unnest(CAST(? AS VARCHAR[]))) AND e.confidence >= ? "
             "ORDER BY a.published, e.id", [occurrence_ids, floor])
-    if not links:
-        return []
-    events = store.query(f"SELECT {REPORT_EVENT_FIELDS} FROM events e WHERE e.id IN "
-                         f"({', '.join('?' * len(links))}) AND e.confidence >= ?", [*(r["event_id"] for r in links), floor])
-    articles = sorted({r["article"] for r in events})
-    meta = {r["id"]: r for r in store.query(
-        f"SELECT a.id, a.source, a.published, a.url, a.title FROM articles a WHERE a.id IN ({', '.join('?' * len(articles))})",
-        articles)} if articles else {}
-    by_event = {r["event_id"]: r for r in links}
-    rows = [{"occurrence_id": by_event[e["id"]]["occurrence_id"], "why": by_event[e["id"]]["why"], **e,
-             **{k: meta[e["article"]][k] for k in ("source", "published", "url", "title")}}
-            for e in events if e["article"] in meta]
-    rows.sort(key=lambda r: (r["published"] is None, r["published"] or "", r["id"]))
-    return rows
+    extra = {r["event_id"]: {"occurrence_id": r["occurrence_id"], "why": r["why"]} for r in links}
+    return _reports_by_id(store, list(extra), extra, floor)
 
 
 def _with_reports(store, found: list[dict[str, Any]], min_confidence: float | None) -> list[dict[str, Any]]:
