@@ -105,3 +105,10 @@ def test_no_distance_without_a_place_it_is_from(nlp):
     from dateline.nlp.place_names import Mention
     doc = nlp("Tavira, where 30 km of beach draw tourists.")
     assert stated_distance(doc, Mention(0, 1, "GPE", "ner")) is None
+
+
+def test_a_stated_distance_does_not_rule_out_a_country_or_a_state(nlp, gaz):
+    # a distance places a point; "Guinea" is an area whose centre may lie far from the town
+    found = places(nlp, gaz, "The outbreak spread in Guinea, 60 km from Freetown, officials said.")
+    guinea = next(p for p in found if p.span.text == "Guinea")
+    assert guinea.resolved is not None and guinea.resolved.country == "GN", guinea.reason

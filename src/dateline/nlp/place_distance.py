@@ -83,6 +83,10 @@ def _fits(c: GeoRef, anchor: GeoRef, dist: float, bearing: float | None) -> bool
     return off <= BEARING_SLACK
 
 
+def _point(c: GeoRef) -> bool:
+    return c.feature_class in ("P", "S") or c.feature_code == "ADM2"
+
+
 def apply_distances(doc: Doc, mentions: list[Mention]) -> None:
     """Keeps, of each name with a stated distance from another place of the article, the readings
     that lie there (``m.cands``; ``m.near`` says from where), none if the gazetteer has none there."""
@@ -100,5 +104,8 @@ def apply_distances(doc: Doc, mentions: list[Mention]) -> None:
         readings = [a for a in anchor.cands[:5] if a.feature_class in ("P", "S") or a.feature_code == "ADM2"]
         if not readings:
             continue
-        m.cands = [c for c in m.cands if any(_fits(c, a, dist, bearing) for a in readings)]
-        m.near = f"{dist:.0f} km from {anchor.text}"
+        # a distance locates a point: a country's or a state's reading is an area, not ruled out by it
+        kept = [c for c in m.cands if not _point(c) or any(_fits(c, a, dist, bearing) for a in readings)]
+        if len(kept) < len(m.cands):
+            m.cands = kept
+            m.near = f"{dist:.0f} km from {anchor.text}"
