@@ -173,3 +173,16 @@ def test_a_critic_of_a_body_is_not_its_staff():
 def test_a_police_commander_is_police_not_army():
     a = analysis_of("Raid\nPolice commander Luis Orma said gunmen attacked a station.")
     assert entity(a, "Luis Orma").sector == "COP"
+
+
+def test_a_listed_company_is_found_under_its_legal_form_with_its_home_country():
+    from dateline.nlp.coding import without_legal_form
+
+    assert without_legal_form("Arnor Motor Corp.") == "Arnor Motor"
+    assert without_legal_form("Corp") is None and without_legal_form("Arnor co") is None
+    a = analysis_of("Cars\nNissan Motor Co rejected the offer on Monday. Volkswagen AG chairman Otto Fenn met "
+                    "the unions.")
+    nissan = [e for e in a.entities if e.name == "Nissan"]
+    assert nissan and (nissan[0].country, nissan[0].sector) == ("JPN", "BUS")
+    fenn = entity(a, "Otto Fenn")
+    assert (fenn.country, fenn.sector) == ("DEU", "BUS")

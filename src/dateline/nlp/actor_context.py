@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .coding import where_not_whom
+from .coding import LEGAL_FORMS, where_not_whom
 from .names import PERSON_ROLES
 from .token_table import doc_ents
 
@@ -70,11 +70,6 @@ def _people_by_apposition(groups: list[Any]) -> None:
 
 
 # -- companies, and people who serve a named body ----------------------------------------------------
-
-# words of a company's legal form that end its name: "Arnor Motor Corp", "Gondor Holdings", "Dale AG"
-LEGAL_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "co", "company", "ltd", "limited", "plc",
-                         "llc", "llp", "ag", "gmbh", "nv", "bv", "sa", "spa", "holdings", "pjsc", "oao", "ojsc"})
-
 
 def _companies_by_legal_form(groups: list[Any]) -> None:
     """A body whose name ends in a company's legal form is a company (BUS)."""

@@ -175,12 +175,27 @@ def _dictionary_entry(g: Any, res: Any, on: Any) -> Any:
     if g.label == "PERSON":
         # a surname with its title ("President Obama") is listed where the surname alone is not
         names += [m.span.text for m in g.mentions if m.span.text not in names]
+    if g.label != "PERSON":  # "Arnor Motor Corp." is the "Arnor Motor" a dictionary lists
+        names += [stem for stem in map(without_legal_form, names) if stem and stem not in names]
     for text in names:
         if g.label == "PERSON" and len(text.split()) < 2 and len(names[0].split()) >= 2:
             continue  # a surname alone is too ambiguous once a full name is known
         for e in res.actors.lookup(text, on=on):
             if g.label != "PERSON" or person_row(e):
                 return e
+    return None
+
+
+# words of a company's legal form that end its name: "Arnor Motor Corp", "Gondor Holdings", "Dale AG"
+LEGAL_FORMS = frozenset({"corp", "corporation", "inc", "incorporated", "co", "company", "ltd", "limited", "plc",
+                         "llc", "llp", "ag", "gmbh", "nv", "bv", "sa", "spa", "holdings", "pjsc", "oao", "ojsc"})
+
+
+def without_legal_form(name: str) -> str | None:
+    """The name before a company's legal form ("Arnor Motor Corp." -> "Arnor Motor"), or None."""
+    words = name.split()
+    if len(words) > 1 and words[-1].rstrip(".").lower() in LEGAL_FORMS and words[-1][:1].isupper():
+        return " ".join(words[:-1]).rstrip(",")
     return None
 
 
