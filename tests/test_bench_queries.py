@@ -150,3 +150,26 @@ def test_the_migration_fills_the_columns_of_a_store_made_before_it(tmp_path):
     with open_store(db):
         pass
     assert sql(db, "SELECT count(*) AS n FROM events WHERE trigger_start IS NULL OR actor_code IS NULL")[0]["n"] == 0
+
+
+def test_count_lists_the_reports_and_the_unplaced_events_sql_gives(report):
+    """Every report of each counted occurrence, and the matching events that joined none, in the order a
+    join of events and articles gives (the read model reads them by primary key)."""
+    from dateline import query
+    from dateline.store import open_store
+
+    db = report["db"]
+    with open_store(db, read_only=True) as store:
+        got = query.occurrences(store, min_confidence=0)
+    assert got["unplaced"], "a store of this size has events that joined no occurrence"
+    want = sql(db, "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id WHERE e.status IN "
+                   "('occurred', 'reported') AND e.id NOT IN (SELECT event_id FROM occurrence_reports) "
+                   "ORDER BY a.published, e.id LIMIT 10000")
+    assert [r["event"] for r in got["unplaced"]] == [r["id"] for r in want]
+    reports = sql(db, "SELECT r.occurrence_id, e.id FROM occurrence_reports r JOIN events e ON e.id = r.event_id "
+                      "JOIN articles a ON a.id = e.article_id ORDER BY a.published, e.id")
+    by: dict[str, list[str]] = {}
+    for r in reports:
+        by.setdefault(r["occurrence_id"], []).append(r["id"])
+    assert got["count"] == len(by)
+    assert all([r["event"] for r in o["reports"]] == by[o["id"]] for o in got["occurrences"])
