@@ -186,3 +186,33 @@ def test_a_listed_company_is_found_under_its_legal_form_with_its_home_country():
     assert nissan and (nissan[0].country, nissan[0].sector) == ("JPN", "BUS")
     fenn = entity(a, "Otto Fenn")
     assert (fenn.country, fenn.sector) == ("DEU", "BUS")
+
+
+# -- American members of Congress --------------------------------------------------------------------------
+
+def test_a_party_tag_makes_a_lawmaker_american_in_a_story_about_other_countries():
+    a = analysis_of("Deal\nSen. Dana Whitcombe (R-Texas) criticised the nuclear deal with Iran on Tuesday. Russia "
+                    "and China backed the deal. Whitcombe accused Iran of cheating. Rep. Troy Gadd, R-S.C., "
+                    "praised Israel.")
+    assert (entity(a, "Dana Whitcombe").country, entity(a, "Dana Whitcombe").sector) == ("USA", "LEG")
+    assert entity(a, "Troy Gadd").country == "USA"
+    e = event_on(a, "accused")
+    assert e.actor.text == "Whitcombe" and (e.actor.country, e.actor.sector) == ("USA", "LEG")
+
+
+def test_an_office_held_of_a_state_is_american():
+    a = analysis_of("Hearing\nCongressman Troy Gadd of South Carolina accused Russia of meddling, while British "
+                    "and French diplomats watched. Gadd later met German officials.")
+    assert entity(a, "Troy Gadd").country == "USA"
+    assert event_on(a, "met").actor.country == "USA"
+
+
+def test_a_party_tag_needs_a_state():
+    from dateline.nlp.build import build_nlp
+    from dateline.nlp.us_states import party_tag_after
+
+    nlp = build_nlp()
+    doc = nlp("Jo Ray (R-Texas) spoke.")
+    assert party_tag_after(doc, 2) == ("R", "Texas")
+    doc = nlp("Jo Ray (D-Day veteran) spoke.")
+    assert party_tag_after(doc, 2) is None

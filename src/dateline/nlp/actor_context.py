@@ -18,6 +18,7 @@ from typing import Any
 
 from .coding import LEGAL_FORMS, where_not_whom
 from .names import PERSON_ROLES
+from .us_states import PARTIES, party_tag_after, state_after_of
 from .token_table import doc_ents
 
 # titles a company's officers hold, as the head word of the title (lemma, lower case)
@@ -43,6 +44,7 @@ def code_from_context(groups: list[Any], doc: Any, res: Any) -> None:
     _company_officers(groups, doc, res)
     _people_of_named_bodies(groups, doc)
     _police_ranks(groups, res)
+    _american_tags(groups, doc)
     home = article_country(groups, doc, res)
     if home is not None:
         _place_offices(groups, *home)
@@ -146,6 +148,29 @@ def _police_ranks(groups: list[Any], res: Any) -> None:
         if t is not None:
             g.sector = "COP"
             g.coding.append(f"sector COP: '{t.text}' is a police rank")
+
+
+def _american_tags(groups: list[Any], doc: Any) -> None:
+    """ "Sen. Jo Ray (R-Texas)", "Rep. Al Poe, D-Calif.": American, and a legislator when nothing else
+    says what they are; "Governor Al Poe of Ohio": an office held of an American state."""
+    for g in groups:
+        if g.label != "PERSON" or g.country:
+            continue
+        for n in g.names:
+            tag = party_tag_after(doc, n.tokens.end)
+            if tag is not None:
+                g.country = "USA"
+                g.coding.append(f"country USA from the party tag {tag[0]}-{tag[1]} ({PARTIES[tag[0]]}, "
+                                f"{tag[1]})")
+                if not g.sector:
+                    g.sector = "LEG"
+                    g.coding.append("sector LEG: a party tag names a member of Congress")
+                break
+            state = state_after_of(doc, n.tokens.end) if g.sector in OFFICE_SECTORS else None
+            if state is not None:
+                g.country = "USA"
+                g.coding.append(f"country USA from '{doc[n.tokens.start:n.tokens.end].text} of {state}'")
+                break
 
 
 # -- a company's officers -------------------------------------------------------------------------
