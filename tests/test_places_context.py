@@ -112,3 +112,12 @@ def test_a_stated_distance_does_not_rule_out_a_country_or_a_state(nlp, gaz):
     found = places(nlp, gaz, "The outbreak spread in Guinea, 60 km from Freetown, officials said.")
     guinea = next(p for p in found if p.span.text == "Guinea")
     assert guinea.resolved is not None and guinea.resolved.country == "GN", guinea.reason
+
+
+def test_a_town_set_in_capitals_is_no_organisations_initials(nlp, gaz):
+    from dateline.nlp.place_names import _initials_of_org, Mention
+    # the organisation must stand in running text; a line set in capitals says nothing of initials
+    doc = nlp("TORONTO MAN HELD IN TORONTO RAID\nThe theft was reported on Monday.")
+    assert any(e.label_ == "ORG" and e.text == "TORONTO" for e in doc.ents)  # the tagger's reading of the headline
+    m = Mention(5, 6, "GPE", "ner", text="TORONTO")
+    assert not _initials_of_org(doc, m, gaz)

@@ -359,7 +359,9 @@ def _initials_of_org(doc: Doc, m: Mention, gaz: Gazetteer) -> bool:
         return False
     if any(c.feature_class != "P" for c in gaz.candidates(m.text)[:3]):
         return False
-    return any(e.label_ == "ORG" and e.text.replace(".", "") == text for e in doc_ents(doc))
+    # the organisation in running text, not a word of a headline or a dateline set in capitals
+    return any(e.label_ == "ORG" and e.text.replace(".", "") == text and e.start != e.sent.start and
+               any(t.is_lower and t.is_alpha for t in e.sent) for e in doc_ents(doc))
 
 
 def person_surnames(doc: Doc) -> set[str]:
