@@ -33,7 +33,13 @@ LISTINGS = {
     "quotes": {"dates": ["--since", "--until"], "limit": True, "text": ["--speaker", "--kind", "--article"]},
     "count": {"dates": ["--since", "--until"], "limit": False,
               "text": ["--actor", "--recipient", "--cameo", "--mode", "--type"]},
+    "actors": {"dates": [], "limit": True, "text": ["--country", "--sector", "--type", "--search"]},
+    "claims": {"dates": ["--since", "--until"], "limit": True, "text": ["--article"]},
+    "stories": {"dates": ["--since", "--until"], "limit": True, "text": []},
 }
+# commands whose first argument is what they look up, with a fair first argument for trying their options
+POSITIONAL = {"actor": None, "claim": "Kim Jong Un makes 4th visit to China in a year",
+              "timeline": "Kim Jong Un"}
 
 
 def cases() -> list[tuple[str, ...]]:
@@ -50,7 +56,10 @@ def cases() -> list[tuple[str, ...]]:
     out += [(cmd, "--min-confidence", v) for cmd in ("events", "count") for v in BAD_CONFIDENCE]
     out += [("homes", "--min-articles", v) for v in BAD_LIMITS]
     out += [("homes", "--min-share", v) for v in BAD_CONFIDENCE]
-    out += [(cmd, v) for cmd in ("show", "explain") for v in HOSTILE_TEXT]
+    out += [(cmd, v) for cmd in ("show", "explain", *POSITIONAL) for v in HOSTILE_TEXT]
+    out += [("claim", POSITIONAL["claim"], opt, v) for opt in ("--as-of", "--since") for v in BAD_DAYS]
+    out += [("timeline", POSITIONAL["timeline"], opt, v) for opt in ("--since", "--until") for v in BAD_DAYS]
+    out += [("timeline", POSITIONAL["timeline"], opt, v) for opt in ("--with", "--type") for v in HOSTILE_TEXT]
     out += [("runs", "--runs-dir", v) for v in ["", "/", "/nonexistent/runs"]]
     out += [("homes", "--save", v) for v in ["/", "/nonexistent/dir/homes.tsv", "/dev/null/x"]]
     return out
