@@ -121,3 +121,12 @@ def test_a_town_set_in_capitals_is_no_organisations_initials(nlp, gaz):
     assert any(e.label_ == "ORG" and e.text == "TORONTO" for e in doc.ents)  # the tagger's reading of the headline
     m = Mention(5, 6, "GPE", "ner", text="TORONTO")
     assert not _initials_of_org(doc, m, gaz)
+
+
+def test_a_word_without_a_capital_is_no_town_even_where_the_tagger_says_so(nlp, gaz):
+    from dateline.nlp.place_names import Mention, keep
+    doc = nlp("A man drove a van into the crowd in Toronto.")
+    van = Mention(4, 5, "GPE", "ner")
+    toronto = Mention(8, 9, "GPE", "ner")
+    assert doc[4].text == "van" and doc[8].text == "Toronto"
+    assert not keep(doc, van, gaz, set(), set()) and keep(doc, toronto, gaz, set(), set())
