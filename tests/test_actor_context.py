@@ -216,3 +216,25 @@ def test_a_party_tag_needs_a_state():
     assert party_tag_after(doc, 2) == ("R", "Texas")
     doc = nlp("Jo Ray (D-Day veteran) spoke.")
     assert party_tag_after(doc, 2) is None
+
+
+def test_a_name_in_apposition_to_a_body_noun_is_a_body():
+    from dateline.nlp.actor_context import _bodies_by_apposition
+    from dateline.nlp.build import build_nlp
+    from dateline.nlp.entities import Group
+    from dateline.nlp.names import NameSpan, appositive_title
+
+    nlp = build_nlp()
+    doc = nlp("Yukora, the Russian oil company, signed a deal.")
+    g = Group("PERSON", ("PERSON", ("yukora",)), names=[NameSpan(doc[0:1], "PERSON")])
+    g.titles.append(appositive_title(doc, 0, 1))
+    _bodies_by_apposition([g])
+    assert g.label == "ORG"
+    doc = nlp("Olga Petrenko, the company founder, signed a deal.")
+    p = Group("PERSON", ("PERSON", ("olga", "petrenko")), names=[NameSpan(doc[0:2], "PERSON")])
+    p.titles.append(appositive_title(doc, 0, 2))
+    _bodies_by_apposition([p])
+    assert p.label == "PERSON"
+    a = analysis_of("Oil\nYukora, the Russian oil company, signed a deal with Gazprom on Monday.")
+    yuk = entity(a, "Yukora")
+    assert (yuk.type, yuk.country, yuk.sector) == ("ORG", "RUS", "BUS")

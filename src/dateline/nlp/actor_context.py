@@ -40,6 +40,7 @@ def code_from_context(groups: list[Any], doc: Any, res: Any) -> None:
     """People the tagger took for bodies or places, company officers to BUS, then unplaced offices and
     bodies to the article's country."""
     _people_by_apposition(groups)
+    _bodies_by_apposition(groups)
     _companies_by_legal_form(groups)
     _company_officers(groups, doc, res)
     _people_of_named_bodies(groups, doc)
@@ -69,6 +70,26 @@ def _people_by_apposition(groups: list[Any]) -> None:
         if title is not None:
             g.coding.append(f"a person: '{title.text}' in apposition (tagged {g.label})")
             g.label = "PERSON"
+
+
+# nouns only a body is called by: "Yukora, the oil company" is a company whatever the tagger said
+BODY_NOUNS = frozenset({"company", "firm", "group", "party", "bank", "agency", "ministry", "carrier", "airline",
+                        "carmaker", "automaker", "newspaper", "broadcaster", "network", "union", "organisation",
+                        "organization", "charity", "militia", "council", "committee", "department", "manufacturer",
+                        "retailer", "insurer", "lender", "conglomerate", "maker", "operator", "producer",
+                        "subsidiary", "chain", "club", "team", "insurgency", "movement", "alliance", "coalition"})
+
+
+def _bodies_by_apposition(groups: list[Any]) -> None:
+    """A name tagged as a person, in apposition to a noun only bodies are called by, is a body's: "Yukora,
+    the Russian oil company"; not when it is also called by a person's title ("Mr Yukora")."""
+    for g in groups:
+        if g.label != "PERSON" or any(not t.appositive for t in g.titles):
+            continue
+        title = next((t for t in g.titles if t.head_word in BODY_NOUNS and t.head.tag_ in ("NN", "NNP")), None)
+        if title is not None and not any(m.kind == "short_name" and " " in m.span.text for m in g.mentions):
+            g.coding.append(f"a body: '{title.text}' in apposition (tagged PERSON)")
+            g.label = "ORG"
 
 
 # -- companies, and people who serve a named body ----------------------------------------------------
