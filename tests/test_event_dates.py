@@ -242,3 +242,11 @@ def test_whose_meeting_a_possessive_names_decides_which_occasion_it_is():
     evs = events_of("Summits\n" + body + "\nChinese President Xi Jinping said his meeting with Abe went well.")
     other = [e for e in evs if e.evidence.trigger.text == "meeting"]
     assert other and all(e.date.value != "2019-01-07" and e.location is None for e in other)
+
+
+def test_an_event_noun_after_a_time_preposition_is_not_on_the_day_of_its_sentence():
+    events = events_of("Trip\nThai Prime Minister Prayuth Chan-ocha began a visit to Laos on Tuesday, a week after "
+                       "his summit with Cambodian Prime Minister Hun Sen.", published="2019-03-06")
+    summit = [e for e in events if e.evidence.trigger.text == "summit"]
+    assert summit and all(e.date is not None and e.date.value == "PAST_REF" for e in summit), \
+        [(e.type, e.date) for e in summit]

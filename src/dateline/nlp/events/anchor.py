@@ -29,6 +29,7 @@ CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "conj", "pcomp", "dobj", "pobj", "prep"
               "nsubjpass", "amod", "compound", "advmod", "npadvmod")
 RELATIVE_TIME_MARKS = frozenset({"since", "after", "before", "until", "once"})  # their own time
 SAME_TIME_MARKS = frozenset({"when", "as", "while"})  # the time of the clause they hang on
+TIME_PREPS = frozenset({"after", "since", "before", "until", "following"})  # an event noun after them has its own time
 # a gerund after these tells another act ("accused of issuing", "blamed for attacking"); after "by",
 # "in", "while" it is the same act ("responded by imposing tariffs")
 OTHER_ACT_PREPS = frozenset({"of", "for", "after", "before", "since", "over", "about"})
@@ -85,6 +86,8 @@ def clause_chain(tok: Token, limit: int = 6):
         yield t
         if t.head.i == t.i:
             return
+        if t.dep_ == "pobj" and t.head.lower_ in TIME_PREPS:
+            return  # "a week after his summit with Trump": the summit is not on the day the sentence tells
         if t.dep_ in ("advcl", "relcl", "acl") and any(c.dep_ == "mark" and c.lower_ in RELATIVE_TIME_MARKS
                                                         for c in t.children):
             return
