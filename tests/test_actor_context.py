@@ -238,3 +238,11 @@ def test_a_name_in_apposition_to_a_body_noun_is_a_body():
     a = analysis_of("Oil\nYukora, the Russian oil company, signed a deal with Gazprom on Monday.")
     yuk = entity(a, "Yukora")
     assert (yuk.type, yuk.country, yuk.sector) == ("ORG", "RUS", "BUS")
+
+
+def test_an_international_body_is_not_placed_by_the_article():
+    a = analysis_of("Audit\nLONDON - The European Court of Auditors criticised spending in Britain. British ministers "
+                    "said the Home Office would reply.")
+    court = entity(a, "European Court of Auditors")
+    assert court.country != "GBR"
+    assert entity(a, "Home Office").country == "GBR"

@@ -122,7 +122,7 @@ def _people_of_named_bodies(groups: list[Any], doc: Any) -> None:
         body, words, owned = _body_named_with(g, doc, bodies)
         if body is None:
             continue
-        if not g.country:
+        if not g.country and body.country != "MNC":  # a multinational's people have a country of their own
             g.country = body.country
             g.coding.append(f"country {body.country} from {body.name}, in '{words}'")
         if not g.sector and body.sector and _works_for(g, body, owned):
@@ -281,9 +281,16 @@ def article_country(groups: list[Any], doc: Any, res: Any) -> tuple[str, str] | 
     return None
 
 
+# words in a body's name that say it is no one country's ("the European Court of Auditors")
+INTERNATIONAL_WORDS = frozenset({"european", "international", "world", "global", "united nations", "un", "african",
+                                 "asian", "arab", "nato", "islamic", "commonwealth"})
+
+
 def _place_offices(groups: list[Any], country: str, why: str) -> None:
     for g in groups:
         if g.country or g.sector not in OFFICE_SECTORS or g.label in ("GPE", "LOC"):
+            continue
+        if g.label != "PERSON" and any(w in INTERNATIONAL_WORDS for n in g.names for w in n.text.lower().split()):
             continue
         g.country = country
         g.coding.append(f"country {country}: an office or body of the article's country, {why}")
