@@ -76,7 +76,7 @@ CASES = [
     (HEAD + 'South Korea\'s Yonhap News Agency reported that "a senior official" was aboard the train.',
      "a senior official", "partial", "Yonhap", None),
     (HEAD + "Chinese state media reported that Kim came at the invitation of Xi Jinping.",
-     "that Kim came", "indirect", "state media", "Chinese state media"),
+     "Kim came", "indirect", "state media", "Chinese state media"),
     (HEAD + "Angela Merkel arrived in Paris on Monday.\n“We will work together on trade,” she said.",
      "We will work together", "direct", "Merkel", "she"),
     (HEAD + "White House spokesperson Jane Doakes briefed reporters on Monday.\n"
@@ -143,8 +143,58 @@ def test_date_and_place_of_the_statement(nlp):
 def test_a_verb_of_saying_from_the_shared_list_cues_indirect_speech(nlp):
     # "underline" came into the quotes extractor's list when it and the events extractor's became one
     q = find(quotes_of(nlp, HEAD + "The finance minister underlined that exports had fallen for a third month."),
-             "that exports had fallen", kind="indirect")
+             "exports had fallen", kind="indirect")
     assert q.cue.text == "underlined"
+
+
+def test_reported_speech_with_quoted_words_is_one_partial_record(nlp):
+    text = HEAD + 'The treasurer said the proposal was "badly costed" and would be withdrawn.'
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1, [(q.kind, q.content.text) for q in quotes]
+    (q,) = quotes
+    assert q.kind == "partial" and q.cue.text == "said" and "treasurer" in (q.speaker_name or "")
+    assert q.content.text == 'the proposal was "badly costed" and would be withdrawn'
+    assert [(s.text, text[s.start:s.end]) for s in q.quoted] == [("badly costed", "badly costed")]
+
+
+def test_reported_clause_drops_that_and_keeps_its_closing_mark(nlp):
+    text = HEAD + 'The council insisted that the depot "had followed every rule."'
+    (q,) = quotes_of(nlp, text)
+    assert q.kind == "partial"
+    assert q.content.text.startswith("the depot")
+    assert q.content.text.endswith('rule."')
+    assert [s.text for s in q.quoted] == ["had followed every rule."]
+
+
+def test_a_quotation_with_another_cue_is_not_folded_in(nlp):
+    text = HEAD + 'The mayor said the budget was fine. "It is a disgrace," the treasurer replied.'
+    quotes = quotes_of(nlp, text)
+    assert find(quotes, "the budget was fine", kind="indirect").quoted == ()
+    assert find(quotes, "It is a disgrace", kind="direct")
+
+
+def test_direct_scoring_counts_the_quoted_words_of_a_partial_record():
+    from dateline.evals.quotes import quoted_words
+    from dateline.model import Quote, Span
+
+    text = 'The treasurer said the proposal was "badly costed" and would be withdrawn.'
+    cue = Span(start=14, end=18, text="said")
+    clause = Span(start=19, end=text.index("."), text=text[19:text.index(".")])
+    words = Span(start=text.index("badly"), end=text.index('" and'), text="badly costed")
+    merged = Quote(id="q1", content=clause, kind="partial", cue=cue, quoted=(words,))
+    indirect = Quote(id="q2", content=clause, kind="indirect", cue=cue)
+    direct = Quote(id="q3", content=words, kind="direct", cue=cue)
+    assert [q.content for q in quoted_words([merged, indirect, direct])] == [words, words]
+
+
+def test_quoted_words_survive_the_record_codec():
+    from dateline.model import Quote, Span
+    from dateline.model.codec import dumps, loads
+
+    words = Span(start=30, end=42, text="badly costed")
+    q = Quote(id="q1", content=Span(start=10, end=60, text="x" * 50), kind="partial", quoted=(words,))
+    assert loads(Quote, dumps(q)) == q
+    assert loads(Quote, dumps(Quote(id="q2", content=words))).quoted == ()
 
 
 def test_dates_inside_the_quote_are_not_its_date(nlp):

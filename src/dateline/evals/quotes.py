@@ -8,10 +8,11 @@ How it is scored, precisely:
 
 - **Tokens.** A span's tokens are the word tokens (``\\w+`` runs, with inner apostrophes and
   hyphens) whose characters lie inside it; quotation marks and other punctuation are not tokens,
-  so "exact" ignores them. A discontinuous gold span is the union of its fragments.
+  so "exact" ignores them. A discontinuous gold span is the union of its fragments. A content's
+  leading lowercase "that" is no token, on either side: PolNeAR's contents take in the complementiser and
+  ours leave it out (``nlp.quotes``), a convention that says nothing of the statement.
 - **Predicted attributions.** PolNeAR is univocal: one cue, one attribution. Our extractor emits a
-  quote split by its attribution (``"A," he said, "B."``) and a partial quote inside reported
-  speech (``reported that "a senior official" was aboard``) as several records sharing one cue;
+  quote split by its attribution (``"A," he said, "B."``) as several records sharing one cue;
   records sharing a cue span are unioned into one predicted attribution. Records with no cue
   stand alone.
 - **Match.** A prediction matches a gold content when the tokens they share are at least half of
@@ -21,8 +22,13 @@ How it is scored, precisely:
 - **Direct.** A gold content is *quoted* when each fragment, less surrounding whitespace and
   ``.,;:`` punctuation, opens and closes with a double quotation mark (``''`` counts as one: the
   NYT texts use it). ``direct_content_f1``
-  scores quoted gold contents against our ``direct`` and ``partial`` records (grouped by cue as
-  above). A predicted direct/partial quote that matches no quoted gold content but has at least
+  scores quoted gold contents against our ``direct`` records and the quoted words of our
+  ``partial`` records (grouped by cue as above). A partial record is one reported statement whose
+  content is the whole clause; its quoted stretches (``Quote.quoted``) stand in for it here, so it
+  scores as the separate partial records it replaced did (before one record per statement, the
+  clause was an ``indirect`` record and each quoted stretch a ``partial`` record of the same cue),
+  and the words of the clause outside the marks never count towards a direct match. A predicted
+  direct/partial quote that matches no quoted gold content but has at least
   half of its tokens inside one unquoted gold content is left out of the precision count: the
   gold annotates that text as part of a larger reported statement, which ``content_f1`` scores.
 - **Speaker.** ``speaker_acc`` is over the ``content_f1`` matches: right when the predicted
@@ -34,6 +40,7 @@ How it is scored, precisely:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -177,6 +184,17 @@ def tokens(text: str, segs: Chars) -> frozenset[tuple[int, int]]:
     return frozenset(out)
 
 
+def content_tokens(text: str, segs: Chars) -> frozenset[tuple[int, int]]:
+    """A content's word tokens less a leading "that": PolNeAR's contents take in the complementiser
+    ("said that the plan failed"), ours leave it out, and the word says nothing of the statement."""
+    toks = tokens(text, segs)
+    if toks:
+        first = min(toks)
+        if text[first[0]:first[1]] == "that" and len(toks) > 1:  # "That makes me ..." opens a sentence
+            toks = toks - {first}
+    return toks
+
+
 def _token_index(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in TOKEN.finditer(text)]
 
@@ -200,7 +218,7 @@ def group_predictions(a: ArticleAnalysis, quotes: list[Quote]) -> list[Predicted
         groups.setdefault(key, []).append(q)
     out = []
     for qs in groups.values():
-        toks = frozenset().union(*(tokens(text, ((q.content.start, q.content.end),)) for q in qs))
+        toks = frozenset().union(*(content_tokens(text, ((q.content.start, q.content.end),)) for q in qs))
         if not toks:
             continue
         q = next((q for q in qs if q.speaker is not None), qs[0])
@@ -255,7 +273,7 @@ class Counts:
 def score_doc(a: ArticleAnalysis, gold: tuple[GoldAttribution, ...], all_c: Counts, direct_c: Counts,
               misses: list[str], name: str) -> None:
     text = a.article.text
-    golds = [(tokens(text, g.content), g) for g in gold]
+    golds = [(content_tokens(text, g.content), g) for g in gold]
     golds = [(t, g) for t, g in golds if t]
     preds = group_predictions(a, list(a.quotes))
     pairs = _match(preds, golds)
@@ -269,7 +287,7 @@ def score_doc(a: ArticleAnalysis, gold: tuple[GoldAttribution, ...], all_c: Coun
 
     qgold = [(t, g) for t, g in golds if g.quoted]
     unquoted = [t for t, g in golds if not g.quoted]
-    dpreds = group_predictions(a, [q for q in a.quotes if q.kind in ("direct", "partial")])
+    dpreds = group_predictions(a, quoted_words(a.quotes))
     dpairs = _match(dpreds, qgold)
     matched = {i for i, _, _ in dpairs}
     counted = [i for i, p in enumerate(dpreds)
@@ -293,6 +311,18 @@ def score_doc(a: ArticleAnalysis, gold: tuple[GoldAttribution, ...], all_c: Coun
         if i not in matched:
             q = dpreds[i].quotes[0]
             misses.append(f"{name}: extra {q.kind} {q.content.text[:70]!r}")
+
+
+def quoted_words(quotes: tuple[Quote, ...] | list[Quote]) -> list[Quote]:
+    """The records ``direct_content_f1`` scores: direct quotes as they are, and for a partial record
+    each stretch inside quotation marks (``Quote.quoted``) in place of its whole reported clause."""
+    out: list[Quote] = []
+    for q in quotes:
+        if q.kind == "partial" and q.quoted:
+            out.extend(dataclasses.replace(q, content=span, quoted=()) for span in q.quoted)
+        elif q.kind in ("direct", "partial"):
+            out.append(q)
+    return out
 
 
 def _show(text: str, segs: Chars) -> str:

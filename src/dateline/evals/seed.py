@@ -147,7 +147,9 @@ def _place_ok(a: ArticleAnalysis, item: dict[str, Any]) -> str | None:
 
 def _quote_ok(a: ArticleAnalysis, item: dict[str, Any]) -> str | None:
     start = _norm(item["content_starts"])
-    cands = [q for q in a.quotes if _norm(q.content.text.strip("\"“”‘’' ")).startswith(start)]
+    # a partial record's quoted words are its own statement's words too ('he was "ready to ..."')
+    cands = [q for q in a.quotes if any(_norm(s.text.strip("\"“”‘’' ")).startswith(start)
+                                        for s in (q.content, *q.quoted))]
     if not cands:
         return "content not found"
     q = cands[0]

@@ -148,6 +148,9 @@ class Quote:
     # where the speaker phrase is a pronoun, surname or role noun read through the article's coreference
     # ("he" -> Kim Jong Un): the link and its rule (nlp.coref_chains); "" otherwise
     coref: str = ""
+    # a partial quote is reported speech with some quoted words: ``content`` is the whole reported clause and
+    # ``quoted`` the stretches inside quotation marks (marks excluded); () for direct and indirect quotes
+    quoted: tuple[Span, ...] = ()
 
 
 @frozen

@@ -194,3 +194,39 @@ def adjacent_subject(cue: Token, in_quote: Callable[[Token], bool]) -> Token | N
             return t
         break
     return None
+
+
+def one_statement(found: list) -> list:
+    """Reported speech holding a few quoted words is one statement: 'The minister said the plan was "deeply
+    flawed"' gives one ``partial`` record whose content is the whole reported clause, with the quoted words
+    kept in ``quoted``, not an indirect record and a partial one beside it. A quotation is folded into the
+    clause only when it lies wholly inside it and hangs from the same cue (same cue start: "according to"
+    spans two words, the quotation's cue one)."""
+    absorbed: set[int] = set()
+    for f in found:
+        if f.kind != "indirect" or f.cue is None:
+            continue
+        inside = [g for g in found if g.kind in ("direct", "partial") and id(g) not in absorbed and g.cue is not None
+                  and g.cue[0] == f.cue[0] and f.content[0] <= g.content[0] and g.content[1] <= f.content[1]]
+        if not inside:
+            continue
+        f.kind = "partial"
+        f.quoted = [g.content for g in inside]
+        if f.speaker_span is None and f.speaker_name is None:
+            inherit(f, next((g for g in inside if g.speaker_name), inside[0]), cue=False)
+        absorbed.update(id(g) for g in inside)
+    return [f for f in found if id(f) not in absorbed]
+
+
+def clause_bounds(text: str, a: int, b: int, marks: list[tuple[int, int]], *, that: Token | None = None
+                  ) -> tuple[int, int]:
+    """A reported clause's characters without the complementiser "that" (``that``, its first token when
+    the parse marks it so) and with the closing quotation mark of a quotation opened inside it
+    ('the city "has done nothing wrong."', where the parse leaves the mark to the main clause)."""
+    if that is not None and that.idx == a and that.idx + len(that) < b:
+        rest = text[that.idx + len(that):b]
+        a = b - len(rest.lstrip())
+    for start, end in marks:
+        if a <= start < b < end and all(not c.isalnum() for c in text[b:end]) and "\n" not in text[b:end]:
+            b = end
+    return a, b

@@ -15,7 +15,10 @@ How it reads an article:
    speech verb with a person as subject. Page furniture ("Scroll down for video", picture credits)
    is never quoted and never a speaker.
 4. Indirect speech: a speech verb with a complement clause ("X said (that) …", "Yonhap
-   reported that …") or "according to X"; the content is the clause, "that" included.
+   reported that …") or "according to X"; the content is the clause without the complementiser "that",
+   with the closing mark of a quotation opened inside it. A reported clause holding quoted words of the
+   same cue is one statement: a ``partial`` record whose content is the clause, the quoted words kept
+   in ``Quote.quoted`` (``quote_parse.one_statement``).
 5. The speaker is the cue's subject (through participles, conjuncts and relative clauses),
    resolved to the article's entity by ``speakers`` (a spokesperson stays the speaker, with the
    principal they speak for); the date and place are the date and
@@ -40,8 +43,8 @@ from ..model import Entity, Quote, Span
 from ..model.ids import stable_id
 from .lexicon import PLACE_LABELS, SPEECH_VERBS
 from .quote_marks import MarkSpan, find_quotes, furniture_lines
-from .quote_parse import (adjacent_subject, governed_by, inherit, is_title, named_as, set_fields, so_called, speaker_tokens,
-                          subject, trim)
+from .quote_parse import (adjacent_subject, clause_bounds, governed_by, inherit, is_title, named_as, one_statement,
+                          set_fields, so_called, speaker_tokens, subject, trim)
 from .speakers import SpeakerResolver, cannot_speak
 from .words import WordTest
 
@@ -83,6 +86,7 @@ class Found:
     rule: str = ""
     para: int = 0
     clause: tuple[int, int] | None = None  # characters of the statement's own clause (dates inside don't count)
+    quoted: list[tuple[int, int]] | None = None  # a partial statement's quoted words (quote_parse.one_statement)
 
 
 def extract_quotes(ctx) -> tuple[Quote, ...]:
@@ -108,6 +112,7 @@ def extract_quotes(ctx) -> tuple[Quote, ...]:
         failures.append(f"indirect: {type(e).__name__}: {e}")
     found.sort(key=lambda f: (f.content[0], f.kind != "partial", f.content[1]))
     reader.after_reported(found)
+    found = one_statement(found)
     reader.dates_and_places(found)
     if failures:
         from ..model import ItemError
@@ -131,6 +136,7 @@ def _record(article, f: Found) -> Quote:
         content=content, kind=f.kind, cue=cue, speaker=speaker,  # type: ignore[arg-type]
         speaker_entity_id=f.entity.id if f.entity else None, speaker_name=f.speaker_name,
         date=f.date, place=f.place, rule=f.rule, principal=f.principal, coref=f.coref,
+        quoted=tuple(Span(start=x, end=y, text=text[x:y]) for x, y in f.quoted or ()),
     )
 
 
@@ -451,7 +457,8 @@ class _Reader:
             words = [t for t in toks if (t.is_alpha or t.like_num) and t.i not in frame]
             if len(words) < 2:
                 continue
-            a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+            that = toks[0] if toks[0].lower_ == "that" and toks[0].dep_ == "mark" else None
+            a, b = clause_bounds(self.text, toks[0].idx, toks[-1].idx + len(toks[-1]), self.quoted, that=that)
             if self._is_the_quote(words, spans):
                 continue
             f = Found(content=(a, b), kind="indirect", para=self.para(a), clause=(a, b))
