@@ -71,11 +71,10 @@ def test_a_town_and_its_state_after_a_comma(nlp, gaz):
 
 
 def test_a_stated_distance_keeps_the_namesake_that_lies_there(nlp, gaz):
-    found = places(nlp, gaz, "The men were taken to the county jail in Lexington, about 186 miles southeast of "
-                             "Alliance, police said.")
+    found = places(nlp, gaz, "The rally moved on to Lexington, some 35 miles west of Kearney, on Friday.")
     lex = next(p for p in found if p.span.text == "Lexington")
     assert (lex.resolved.country, lex.resolved.admin1) == ("US", "NE"), lex.reason
-    assert "from Alliance" in lex.reason
+    assert "from Kearney" in lex.reason
 
 
 def test_a_village_with_no_entry_near_the_stated_place_stays_unresolved(nlp, gaz):
@@ -88,7 +87,7 @@ def test_a_village_with_no_entry_near_the_stated_place_stays_unresolved(nlp, gaz
 
 @pytest.mark.parametrize("text,km_,bearing", [
     ("Dudu, a small village some 60km from Jaipur", 60.0, None),
-    ("Lexington, about 186 miles southeast of Alliance", 186 * 1.609, 135),
+    ("Lexington, some 35 miles west of Kearney", 35 * 1.609, 270),
     ("Tavira, 30 km north-east of Faro", 30.0, 45),
 ])
 def test_stated_distance_reads_number_unit_and_bearing(nlp, text, km_, bearing):
@@ -97,7 +96,7 @@ def test_stated_distance_reads_number_unit_and_bearing(nlp, text, km_, bearing):
     doc = nlp(text)
     got = stated_distance(doc, Mention(0, 1, "GPE", "ner"))
     assert got is not None and abs(got[0] - km_) < 1 and got[1] == bearing
-    assert doc[got[2]].text in ("Jaipur", "Alliance", "Faro")
+    assert doc[got[2]].text in ("Jaipur", "Kearney", "Faro")
 
 
 def test_no_distance_without_a_place_it_is_from(nlp):

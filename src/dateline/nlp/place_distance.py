@@ -1,5 +1,5 @@
-"""Stated distances: "Dudu, a village 60km from Jaipur", "Lexington, about 186 miles southeast of
-Alliance". A name followed by a distance and a direction from another of the article's places lies
+"""Stated distances: "Dudu, a village 60km from Jaipur", "Lexington, some 35 miles west of
+Kearney". A name followed by a distance and a direction from another of the article's places lies
 about that far that way from it, so only its readings there can be meant. Where the gazetteer has no
 reading of the name near the other place, the name stays unresolved rather than taking a namesake
 on another continent (a small village is often missing from the gazetteer, its namesake abroad not).
