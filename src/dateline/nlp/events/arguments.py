@@ -291,6 +291,67 @@ def dependents(trigger: Token, exclude: set[int], agents=None) -> list[tuple[str
     return out
 
 
+# Channels one speaks through: "on his blog", "on its website" is where something was said, not to whom.
+MEDIUM_NOUNS = frozenset({"blog", "website", "site", "page", "account", "feed", "channel", "show", "programme",
+                          "program", "podcast", "column", "newsletter", "broadcast", "interview", "timeline"})
+CONVERSATION_NOUNS = frozenset({"interview", "conversation", "call", "talk", "talks", "meeting", "exchange"})
+# Verbs whose to-infinitive has the verb's own subject as its doer ("offered to help X"): the act is aimed
+# at whom the infinitive acts on.
+# ("agreed to share information on X" is no act on X: an agreement's other side is a "with" phrase.)
+SUBJECT_CONTROL = frozenset({"offer", "promise", "pledge", "vow", "threaten"})
+# Verbs of sending and giving: their object is what is sent ("offered to send troops"), not whom it is for.
+TRANSFER_VERBS = frozenset({"send", "deploy", "give", "provide", "supply", "dispatch", "deliver", "lend", "sell",
+                            "ship", "donate", "grant", "contribute", "transfer", "hand"})
+
+
+def is_setting(tok: Token, trigger: Token) -> bool:
+    """Is a candidate recipient only the scene of the act? A prepositional phrase fronted before the
+    clause's subject (a channel, an occasion, a document; not a country or region) sets the scene ("On
+    his blog, the minister called for ...", "Writing in a newspaper, she urged ..."): in an English
+    statement the verb's own arguments follow it. A channel of one's own ("on his blog", "on its
+    website") is where it was said, wherever it stands."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in ("on", "in", "via", "through") and tok.lemma_.lower() in MEDIUM_NOUNS and \
+            any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+        return True
+    if trigger.pos_ not in ("VERB", "AUX") or prep.i > trigger.i:
+        return False
+    if tok.ent_type_ in ("GPE", "LOC"):
+        return False  # "In Colombia, rebels declared a truce": where it happened, which may stand for its side
+    if prep.lower_ == "with" and prep.head.lemma_.lower() in CONVERSATION_NOUNS:
+        return False  # "In an interview with the paper, he refused ...": the one spoken to is addressed
+    subj = subject_of(trigger)
+    if subj is None or not prep.i < subj.i < trigger.i:
+        return False
+    t = prep  # the phrase must hang on the trigger itself, through words that all stand before the subject
+    for _ in range(8):
+        if t.head.i == trigger.i:
+            return True
+        if t.head.i == t.i or t.head.i > subj.i:
+            return False
+        t = t.head
+    return False
+
+
+def infinitive_parties(trigger: Token, exclude: set[int], agents=None) -> list[tuple[str, Token]]:
+    """ "offered to help Israel", "threatened to punish the rebels", "pledged to support Kyiv": who the
+    promised or threatened action is aimed at is who the offer or threat is aimed at."""
+    if trigger.lemma_.lower() not in SUBJECT_CONTROL:
+        return []
+    out: list[tuple[str, Token]] = []
+    for xc in trigger.children:
+        if xc.dep_ == "xcomp" and xc.pos_ == "VERB":
+            out += [(f"whom '{xc.text}' acts on", t) for _, t in dependents(xc, exclude | {xc.i}, agents)
+                    if not (t.dep_ == "dobj" and xc.lemma_.lower() in TRANSFER_VERBS)]
+            # "help Israel reach a deal", "make Apple build": the one helped or made to act
+            out += [(f"whom '{xc.text}' acts on", t) for c in xc.children if c.dep_ in ("ccomp", "xcomp")
+                    for t in c.children if t.dep_ == "nsubj" and t.i not in exclude and
+                    (t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN")]
+    return out
+
+
 def learned_recipient(d, agents=None) -> None:
     """Where the trigger's frame and its own dependents name no recipient at all, the learned argument
     scorer (``nlp.learned.args``) may pick one among the noun phrases around the trigger, when its

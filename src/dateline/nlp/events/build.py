@@ -18,8 +18,8 @@ from ..lexicon import SPEECH_VERBS
 from ..names import tokens_between
 from .actors import ActorResolver
 from .anchor import event_date, event_place, place_ref
-from .arguments import (dependents, is_passive, learned_recipient, noun_actor, passive_recipient, recipient_slots,
-                        subject_of)
+from .arguments import (dependents, infinitive_parties, is_passive, is_setting, learned_recipient, noun_actor,
+                        passive_recipient, recipient_slots, subject_of)
 from .confidence import Reading, calibrated, rule_score
 from .drafts import FAMILIES, Draft
 from .lexicon import LIGHT_VERBS
@@ -53,6 +53,8 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
         # only for an act by someone we can name, which the rules code with or without a recipient:
         # the scorer adds whom it was aimed at rather than making events of its own
         learned_recipient(d, ctx.resources.agents)
+        if m.pos == "verb" and any(is_setting(t, m.token) for t in d.recipient_toks):
+            d.recipient_toks, d.recipient_how = [], ""  # the scorer picked the scene, not a party
     recipients: list[ActorRef] = []
     for t in d.recipient_toks:
         got = resolver.resolve(t, speaker=speaker)
@@ -65,6 +67,9 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
                 recipients, d.recipient_how = got, how
                 break
     recipients = [r for r in recipients if not any(_same(r, a) for a in actors)]
+    if d.recipient_how.startswith("whom '"):
+        # "promised to reform Serbia" said by Serbia's president: a promise about one's own country
+        recipients = [r for r in recipients if r.sector or not any(r.country == a.country for a in actors)]
     if not any(r.country or r.code for r in recipients) and len(actors) > 1 and \
             ("symmetric" in d.flags or m.compound):
         recipients = []  # "A and B met": each is the other's recipient
@@ -253,6 +258,9 @@ def _arguments(d: Draft) -> None:
         # tried after the pattern's own slots, when those name no party (meetings and visits must name
         # the other side in their own slots)
         cands += [c for c in dependents(m.token, exclude) if all(c[1].i != x.i for _, x in cands)]
+        if m.pos == "verb" and not any(not is_setting(t, m.token) for _, t in cands):
+            cands += infinitive_parties(m.token, exclude)
+    cands = [(s, t) for s, t in cands if not is_setting(t, m.token)]
     if cands:
         slot, tok = cands[0]
         d.recipient_toks, d.recipient_how = [tok], f"{slot} of '{m.token.text}'"
