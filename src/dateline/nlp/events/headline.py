@@ -60,6 +60,8 @@ def _stem(word: str) -> str:
 def recase(title: str, upper: Counter, lower: Counter) -> str:
     """The title with each word in the case the body writes it in, the first word capitalised."""
     lower_stems = {_stem(w) for w in lower}
+    # "slammed" -> "slamm": the body's doubled consonant is the headline's single one ("Slams")
+    lower_stems |= {w[:-1] for w in lower_stems if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "ls"}
     out = []
     for k, m in enumerate(re.finditer(r"\S+", title)):
         word = m.group(0)
