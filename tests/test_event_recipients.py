@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.ingest import make_article
 from dateline.model import Event
 from dateline.pipeline import analyze
@@ -86,3 +88,15 @@ def test_the_one_interviewed_by_is_addressed_even_when_fronted():
     evs = events_of("In an interview with the Oslo Times, the Norwegian prime minister refused to apologise.",
                     "In a column for the Oslo Times, the Norwegian prime minister refused to apologise.")
     assert recipient_texts(on(evs, "refused")) == ["the Oslo Times", ""]
+
+
+# -- the charge is not part of whom it is laid against ---------------------------------------------
+
+@pytest.mark.parametrize("sentence, recipient", [
+    ("The Danish senator accused the minister of lying.", "the minister"),
+    ("Prosecutors accused the leader of the opposition of bribery.", "the leader of the opposition"),
+    ("The mayor accused the police chief of lying to the council.", "the police chief"),
+])
+def test_the_charge_after_of_is_not_part_of_the_accused(sentence, recipient):
+    evs = events_of(sentence)
+    assert recipient_texts(on(evs, "accused")) == [recipient]

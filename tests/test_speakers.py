@@ -113,7 +113,8 @@ def test_direct_partial_and_indirect_are_told_by_their_marks(nlp):
                    "Maria Lopes said the government would pay for seed next year.")
     quotes = quotes_of(nlp, text)
     assert find(quotes, "The harvest failed").kind == "direct"
-    assert find(quotes, "close to ruin").kind == "partial"
+    partial = find(quotes, "the farmers were")  # one statement: the reported clause, its quoted words kept
+    assert partial.kind == "partial" and [q.text for q in partial.quoted] == ["close to ruin"]
     assert find(quotes, "the government would pay", "indirect")
 
 

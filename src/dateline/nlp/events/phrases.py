@@ -287,10 +287,29 @@ def _keeps(c: Token, *, top: bool) -> bool:
         pobj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
         if pobj and all(x.tag_ == "VBG" for x in pobj):
             return False  # "accused the firm of hiding losses": a gerund after a party is the charge, not which one
+        if c.lower_ == "of" and _after_charging_verb(c) and pobj and all(
+                not x.is_title and not x.ent_type_ and (x.lower_.endswith("ing") or not any(
+                    d.dep_ in ("det", "poss") for d in x.children)) for x in pobj):
+            # "accused the minister of lying", "suspected the clerk of fraud": a bare noun or a gerund the
+            # tagger read as a noun is the charge ("the leader of the opposition" keeps its "of")
+            return False
         return bool(pobj) and c.lower_ not in CLAUSE_PREPS and not any(x.ent_type_ in TIMES for x in pobj)
     return c.dep_ in RESTRICTING or not top
 
 
+def _after_charging_verb(prep: Token) -> bool:
+    """Does the phrase the preposition hangs on belong to the object of "accuse", "suspect" ...?"""
+    t = prep.head
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX"):
+            return t.lemma_.lower() in CHARGING_VERBS
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+CHARGING_VERBS = frozenset({"accuse", "suspect", "convict", "acquit", "clear"})  # "... X of doing": the charge
 DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
 DATELINE_MAX = 14  # words before the dash: "WASHINGTON, D.C., March 3 (Reuters) -"
 
