@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from . import (bench, browse, count, dates, evaluate, events, export, homes, ingest, judge, occurrences, places,
-               quotes, run, serve, watch, actors)
-from . import claim, timeline
+from . import (actors, bench, browse, claim, count, dates, evaluate, events, export, homes, ingest, judge, occurrences,
+               places, quotes, run, serve, timeline, watch)
 from .state import app_state
 
 app = typer.Typer(
@@ -37,9 +36,8 @@ def _root(
 # Commands that read or write the store (eval, bench and judge do not use it).
 STORE_COMMANDS = frozenset({"ingest", "demo", "articles", "show", "entities", "errors", "places", "homes", "dates",
                             "events", "explain", "count", "quotes", "run", "watch", "serve", "export",
-                            "actors", "actor", "rebuild-actors",
-                            "occurrences",
-                            "claim", "claims", "timeline", "stories"})
+                            "actors", "actor", "rebuild-actors", "occurrences", "claim", "claims", "timeline",
+                            "stories"})
 
 
 for module in (ingest, browse, evaluate, places, homes, dates, events, count, quotes, run, bench, watch, judge, serve,
