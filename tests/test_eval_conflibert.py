@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dateline.evals.conflibert import detokenize, merge_conjuncts, predicted_spans, read_args
+from dateline.evals.conflibert import detokenize, main_trigger_events, merge_conjuncts, predicted_spans, read_args
 from dateline.model import ActorRef, Event, Evidence, Span
 
 
@@ -131,3 +131,15 @@ def test_a_pronoun_is_tagged_on_the_phrase_it_stands_for_in_the_sentence():
     far = Span(start=200, end=217, text="The Rohan council")  # named in another sentence: the pronoun stays
     ev = replace(ev, actor=replace(ev.actor, refers_to=far))
     assert _roles(text, predicted_spans([ev], text)) == {("S", "it"), ("T", "the envoy")}
+
+
+def test_only_the_main_events_trigger_is_scored():
+    # the sentence is the example of one act: the killing it leads to is another act, not scored
+    text = "Rebels attacked the base, killing ten guards."
+    attack = replace(_event(text, "attacked", "Rebels", "the base", "190"), confidence=0.9)
+    killing = replace(_event(text, "killing", "Rebels", "ten guards", "190"), confidence=0.6)
+    assert main_trigger_events([killing, attack]) == [attack]
+    both = [replace(attack, id="x", actor=attack.recipient, recipient=attack.actor), attack, killing]
+    assert main_trigger_events(both) == both[:2]  # every event read off the main trigger counts
+    uncoded = replace(killing, cameo=None)
+    assert main_trigger_events([uncoded]) == [uncoded]  # no CAMEO class anywhere: all count
