@@ -37,7 +37,7 @@ def test_a_name_the_article_gives_a_person_is_no_place(nlp, gaz, text, name, kep
 
 
 def test_a_title_in_quotation_marks_is_a_nickname_not_a_person(nlp, gaz):
-    from dateline.nlp.place_names import titled_names
+    from dateline.nlp.place_syntax import titled_names
     doc = nlp("Tom Brand, known as 'Mr. Dalton,' ran the fair for years. Mr. Brand lived in Dalton.")
     names = titled_names(doc)
     assert "Brand" in names and "Dalton" not in names

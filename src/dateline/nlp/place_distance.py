@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..geo.gazetteer import km
 from ..model import GeoRef
-from .place_names import Mention
+from .place_syntax import Mention
 from .token_table import token_table
 
 UNITS = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,

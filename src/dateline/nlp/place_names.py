@@ -10,89 +10,32 @@ Jackson and Madison counties"; and, once a name is a place somewhere in the arti
 where the tagger called it a person or an organisation (:func:`propagate`). Fragments of people's
 names are never places. Nationality adjectives and peoples' names ("Ohioans") are places only when
 asked (``demonyms``). :mod:`dateline.nlp.places` adds the names that need the article's setting and
-resolves them all.
+resolves them all. The words around a name that say place, and the article's people, are in
+:mod:`dateline.nlp.place_syntax`; places inside organisations' names in :mod:`dateline.nlp.place_orgs`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 
 from ..geo.gazetteer import Gazetteer, lookup_key as key  # remembered: the same names come back
 from ..model import GeoRef
-from .lexicon import PLACE_LABELS, POSSESSIVE
+from .lexicon import PLACE_LABELS
 from .place_lookup import (
-    big_city, exact_entry, named, named_entry, our_region, strong_countries, strong_exact, town_or_division,
+    big_city, exact_entry, named_entry, our_region, strong_countries, strong_exact, town_or_division,
+)
+from .place_orgs import embedded, local_lead, retagged
+from .place_syntax import (
+    DIRECTION_WORDS, Mention, after_honorific, clean, local_cue, local_town, locative, person_surnames,
+    person_tokens,
 )
 from .place_words import (
-    HONORIFICS, PERSON_TITLES, PLACE_NOUNS, EMBEDDING_LABELS, MEDIA_WORDS, DIRECTIONS,
-    LOCAL_HEADS, OF_HEADS, OF_PLACE_NOUNS, LOCAL_MIN_POP, COMMON_WORDS, OUTLET_WORDS, STREET_WORDS,
-    SCAN_MIN_CITY_POP, RETAG_MIN_POP, DISEASE_WORDS, LOCATIVE_PREPS, RANK_WORDS, OFFICE_NOUNS, INSTITUTION_WORDS,
+    HONORIFICS, EMBEDDING_LABELS, COMMON_WORDS, SCAN_MIN_CITY_POP, RETAG_MIN_POP, DISEASE_WORDS, RANK_WORDS,
+    OFFICE_NOUNS, INSTITUTION_WORDS, LOCAL_HEADS, PLACE_NOUNS,
 )
 from .token_table import doc_ents, token_table
-
-
-@dataclass(slots=True)
-class Mention:
-    start: int  # token indices into the Doc
-    end: int
-    label: str
-    source: str  # how it was found: "ner", "joined", "gazetteer", "demonym", "relabelled", …
-    text: str = ""
-    cands: list[GeoRef] | None = None
-    facility_of: str = ""  # "Beijing" for "Beijing Railway", when resolved through its city
-    part_of: str = ""  # "Texas" for "North Texas", when resolved without the direction
-    near: str = ""  # "60 km from Jaipur": a stated distance that keeps only the readings there
-
-
-def clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    w = token_table(doc)
-    while end - start > 1 and w.lower[start] == "the":
-        start += 1
-    while end - start > 1 and (w.text[end - 1] in POSSESSIVE or (w.is_punct[end - 1] and w.text[end - 1] != ".")):
-        end -= 1
-    return start, end
-
-
-def capital(tok: Token) -> bool:
-    """Capitalised, upper case, or a name with inner capitals ("DeKalb", "McMinn", "LaGrange"),
-    which ``is_title`` is not."""
-    return tok.is_title or tok.is_upper or (tok.is_alpha and tok.text[0].isupper())
-
-
-def person_tokens(doc: Doc, relabelled: set[int]) -> tuple[set[int], set[str]]:
-    """The words of the article's people: the tokens of its person entities, and as words, those of
-    its people's full names ("Lincoln" of "Abraham Lincoln") and the names it gives a title that only
-    a person takes ("Mr Savino", "Sen. Husted")."""
-    idx, words = set(), set()
-    w = token_table(doc)
-    for e in doc_ents(doc):
-        if e.label_ == "PERSON" and e.start not in relabelled:
-            idx.update(range(e.start, e.end))
-            if len(e) > 1:
-                words.update(w.text[e.start:e.end])
-    return idx, words | titled_names(doc)
-
-
-_QUOTES = frozenset({"'", '"', "‘", "“", "`", "``"})
-
-
-def titled_names(doc: Doc) -> set[str]:
-    """Names written after a title only a person takes: "Savino" of "Mr Savino", "Husted" of "Sen.
-    Jon Husted" (the name after a first name, too), in the article's spelling and in capitals."""
-    w = token_table(doc)
-    out: set[str] = set()
-    for i in range(len(doc) - 1):
-        if w.text[i].rstrip(".").lower() not in PERSON_TITLES or not w.text[i][:1].isupper() or \
-                i and w.text[i - 1] in _QUOTES:
-            continue  # a title in quotation marks makes a nickname, often a place's: 'Mr. Arlington'
-
-        j = i + 1
-        while j < len(doc) and j < i + 4 and w.caps[j] and w.is_alpha[j]:
-            out.add(w.text[j])
-            j += 1
-    return out
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, *, demonyms: bool = False, scan: bool = True) -> list[Mention]:
@@ -137,7 +80,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, *, demonyms: bool = False, scan: boo
             if _person_is_place(doc, s, t, gaz, gpe_keys, surnames):
                 out.append(Mention(s, t, "GPE", "relabelled"))
                 relabelled.add(e.start)
-            elif t - s > 1 and (m := _local_lead(doc, s, t, gaz)) is not None:
+            elif t - s > 1 and (m := local_lead(doc, s, t, gaz)) is not None:
                 out.append(m)  # the tagger's "Alexandria Police", "Huntsville Fire" as a person
                 relabelled.add(e.start)
         elif e.label_ in EMBEDDING_LABELS:
@@ -312,9 +255,6 @@ def _demonyms(doc: Doc, gaz: Gazetteer, found: list[Mention]) -> list[Mention]:
     return out
 
 
-_DIRECTION_WORDS = DIRECTIONS | {"gulf", "coast", "metro"}
-
-
 def keep(doc: Doc, m: Mention, gaz: Gazetteer, person_idx: set[int], person_words: set[str]) -> bool:
     w = token_table(doc)
     m.text = w.span_text(m.start, m.end)
@@ -329,7 +269,7 @@ def keep(doc: Doc, m: Mention, gaz: Gazetteer, person_idx: set[int], person_word
                                        strong_exact(gaz, m.text)):
         return False  # "West Nile virus", "Marburg fever": a disease named after a place; not "the United States flu season"
     one = w.lower[m.start] if m.end - m.start == 1 else ""
-    if one in _DIRECTION_WORDS and not any(
+    if one in DIRECTION_WORDS and not any(
             r.source.startswith("dateline:landmarks") for r in gaz.candidates(m.text, towns=False)):
         return False  # "the West", "the Northeast": a direction, not a place we can point to
     if m.source != "ner" and (len(m.text) < 3 and not strong_exact(gaz, m.text) or
@@ -364,31 +304,6 @@ def _initials_of_org(doc: Doc, m: Mention, gaz: Gazetteer) -> bool:
                any(t.is_lower and t.is_alpha for t in e.sent) for e in doc_ents(doc))
 
 
-def person_surnames(doc: Doc) -> set[str]:
-    lower = token_table(doc).lower
-    return {w for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1 for w in lower[e.start:e.end]}
-
-
-def locative(tok: Token) -> bool:
-    """Whether a word stands where places stand: "in Krasnodar", "Krasnodar, Russia", "Tacloban city"."""
-    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
-        head = tok.head
-        return not (head.lower_ == "to" and head.i > 0 and tok.doc[head.i - 1].lower_ in _NOT_PLACES_TO)
-    if tok.dep_ in ("appos", "conj") and tok.head.ent_type_ in ("GPE", "LOC"):
-        return True
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and (nxt.text == "," and nxt.i + 1 < len(tok.doc) and
-                                tok.doc[nxt.i + 1].ent_type_ == "GPE" or nxt.lower_ in PLACE_NOUNS)
-
-
-_NOT_PLACES_TO = frozenset({"according", "due", "thanks", "next", "prior"})  # "according to Yap" is a source
-
-
-def after_honorific(doc: Doc, s: int) -> bool:
-    """ "Mr. Paris", "Gov. Jackson": a person, whatever else the name is."""
-    return s > 0 and token_table(doc).text[s - 1].rstrip(".").lower() in HONORIFICS
-
-
 def _person_is_place(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], surnames: set[str]) -> bool:
     """Whether the tagger's person is a place: a name it tags a place elsewhere in the article; a
     country's or state's name that is more than a surname ("Sri Lanka", "Rogaland, Vestfold"),
@@ -409,7 +324,7 @@ def _person_is_place(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str
         return True
     if listed and (big_city(gaz, text) or named_entry(gaz, text, lambda c: c.feature_code == "ADM2", towns=False, n=10)):
         return True
-    return our_region(gaz, text) and (locative(doc[s]) or _local_cue(doc, s, t))
+    return our_region(gaz, text) and (locative(doc[s]) or local_cue(doc, s, t))
 
 
 def _in_place_list(doc: Doc, s: int, t: int, gaz: Gazetteer, countries: frozenset) -> bool:
@@ -425,144 +340,6 @@ def _in_place_list(doc: Doc, s: int, t: int, gaz: Gazetteer, countries: frozense
                 strong_countries(gaz, w.text[other]) & countries:
             return True
     return False
-
-
-def retagged(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str],
-              anchored: set[tuple[str, str]] | None = None) -> Mention | None:
-    """A whole "organisation" that is a place the tagger did not know: "Krasnodar", "DRC", "NSW".
-    Rivers, seas and regions are left out: "Amazon" the company is no river."""
-    w = token_table(doc)
-    if t - s > 4 or not all(w.caps[i] or not w.is_alpha[i] for i in range(s, t)):
-        return None
-    text = w.span_text(s, t)
-    k = key(text)
-    where = locative(doc[s:t].root)
-    for c in gaz.candidates(text, towns=anchored is not None)[:25]:
-        # a big city's other name counts where the syntax says place: "from Beni Suef" (Banī Suwayf)
-        other = t - s > 1 and where and c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP
-        if not (named(c, k, anchored) or other) or c.feature_class not in ("A", "P"):
-            continue
-        if c.feature_code in ("PCLI", "ADM1") or k in gpe_keys:
-            return Mention(s, t, "GPE", "retagged")
-        # a town's name as an organisation ("Lincoln", "Bell") only where the syntax says place
-        if len(k) > 3 and (where or c.population >= SCAN_MIN_CITY_POP) and (
-                c.population >= RETAG_MIN_POP if anchored is None else (c.country, c.admin1) in anchored):
-            return Mention(s, t, "GPE", "retagged")
-    if anchored is None and len(k) > 3 and local_town(doc, s, t, gaz):
-        return Mention(s, t, "GPE", "retagged")
-    return None
-
-
-def _local_cue(doc: Doc, s: int, t: int) -> bool:
-    """Whether the words around a name say it is a town: "Alexandria police", "in Clinton"."""
-    lower = token_table(doc).lower
-    nxt = lower[t] if t < len(doc) else None
-    if nxt is not None and nxt in LOCAL_HEADS and not (nxt in ("man", "woman") and
-                                                       t + 1 < len(doc) and lower[t + 1] == "of"):
-        return True
-    if nxt is not None and nxt in PLACE_NOUNS and nxt not in ("area", "border", "country"):
-        return True  # "Heze city", "Punjab province"
-    prev = lower[s - 1] if s > 0 else None
-    if prev is None:
-        return False
-    if prev == "of" and s > 1 and lower[s - 2] in OF_PLACE_NOUNS:
-        return True  # "the village of Cellardyke", "a resident of Mabvuku"
-    if prev == "of" and s > 1 and token_table(doc).ent_type[s - 2] == "PERSON" and \
-            (t == len(doc) or lower[t] in (",", ".", "was", "is", "and", "who", "said", "has", "had")):
-        return True  # "Maria Quinlan of Bristol was hurt": a person's home town
-    if prev == "to" and s > 1 and lower[s - 2] in _NOT_PLACES_TO:
-        return False  # "according to Yap" is a source
-    return prev in ("in", "near", "outside", "throughout", "across", "from", "to", "into", "through", "via") and \
-        doc[s:t].root.dep_ == "pobj"
-
-
-def local_town(doc: Doc, s: int, t: int, gaz: Gazetteer) -> bool:
-    """A name the tagger called a person or an organisation that is a town's name in a place's
-    context ("Alexandria police", "in Clinton")."""
-    w = token_table(doc)
-    if t - s > 3 or not all(w.caps[s:t]) or not _local_cue(doc, s, t):
-        return False
-    text = w.span_text(s, t)
-    k = key(text)
-    # a division's name without its "Province of" counts: "the island of Bohol"
-    return any((key(c.name) == k or c.source == "dateline:admin") and c.feature_class in ("P", "A") and
-               (c.population >= LOCAL_MIN_POP or c.feature_code.startswith(("ADM", "PCL")))
-               for c in gaz.candidates(text)[:25])
-
-
-def embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, strong_only: bool,
-              anchored: set[tuple[str, str]] = frozenset()) -> Mention | None:
-    """The place an organisation or facility is named after: "the Mansfield Police Department",
-    "Minnesota National Guard", "Henderson County Jail". Not a newspaper's home ("The Washington Post")."""
-    w = token_table(doc)
-    if w.lower[t - 1] in MEDIA_WORDS or t - s < 2:
-        return None
-    for j in range(min(t - 1, s + 3), s, -1):
-        if not all(w.caps[s:j]):
-            continue
-        if j - s == 1 and w.lower[s] in _DIRECTION_WORDS:
-            continue  # "Northeast Texas Community College": the place is the name after the direction
-        # "Memphis St." is a street of the article's own town and "Macy's" a shop, but "the Kansas
-        # Highway Patrol" and "Tennessee's Methamphetamine Task Force" are the state's
-        only_big = w.lower[j] in STREET_WORDS or w.text[j] in POSSESSIVE
-        text = w.span_text(s, j)
-        k = key(text)
-        local = w.lower[j] in LOCAL_HEADS
-        for c in gaz.candidates(text, towns=not strong_only or local)[:10]:
-            if not named(c, k, anchored) or only_big and c.feature_code not in ("PCLI", "ADM1"):
-                continue
-            strong = (c.feature_code in ("PCLI", "ADM1") or (c.feature_code == "ADM2" and j - s > 1) or
-                      (j - s > 1 and our_region(gaz, text)) or  # "West Bank Health Ministry"
-                      (c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP) or k in gpe_keys or
-                      (local and key(c.name) == k and c.feature_class in ("P", "A") and len(k) > 3))
-            if strong or (not strong_only and (c.country, c.admin1) in anchored):
-                return Mention(s, j, "GPE", "embedded")
-    return _of_place(doc, s, t, gaz, gpe_keys) or _inner_name(doc, s, t, gaz, gpe_keys)
-
-
-def _inner_name(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str]) -> Mention | None:
-    """A country or state, or a name the article tags a place elsewhere, inside an organisation's
-    name rather than at its head: "Northeast Georgia Medical Center", "Education Minnesota"; and a
-    legislator's district, "D-Charleston". Not a news outlet ("Agence France-Presse", "Radio
-    Pyongyang"), not after "of" (:func:`_of_place` decides those: "Peanut Corporation of America"
-    is a company), not a party ("United Russia"), not a town that needs context to be one ("Royal
-    Alexandra Hospital", "AC Milan")."""
-    w = token_table(doc)
-    if any(x in MEDIA_WORDS or x in OUTLET_WORDS for x in w.lower[s:t]):
-        return None
-    party = t - s >= 3 and w.text[s] in ("D", "R", "I") and w.text[s + 1] == "-"
-    for a in range(s + 1, t):
-        if not w.caps[a] or w.text[a - 1] in POSSESSIVE or w.lower[a - 1] in ("of", "&", "united"):
-            continue
-        directed = all(x in _DIRECTION_WORDS for x in w.lower[s:a])  # "Metro Vancouver", "East Texas"
-        for b in range(min(t, a + 3), a, -1):
-            if not all(w.caps[a:b]):
-                continue
-            text = w.span_text(a, b)
-            k = key(text)
-            for c in gaz.candidates(text, towns=party)[:10]:
-                if (c.feature_code in ("PCLI", "ADM1") and named(c, k)) or (key(c.name) == k and (
-                        k in gpe_keys or party and a == s + 2 and c.feature_class in ("P", "A") or
-                        directed and c.feature_class == "P" and c.population >= SCAN_MIN_CITY_POP)):
-                    return Mention(a, b, "GPE", "embedded")
-    return None
-
-
-def _local_lead(doc: Doc, s: int, t: int, gaz: Gazetteer) -> Mention | None:
-    """A town's name at the head of a local institution's: "Alexandria Police", "Athens Parks"."""
-    w = token_table(doc)
-    for j in range(min(t - 1, s + 3), s, -1):
-        site = w.lower[j] in _SITE_HEADS  # "Randwick Racecourse": a sizeable town's only
-        if not (w.lower[j] in LOCAL_HEADS or site) or not all(w.caps[s:j]):
-            continue
-        text = w.span_text(s, j)
-        if len(key(text)) > 3 and named_entry(gaz, text, lambda c, site=site: town_or_division(c) and (
-                not site or c.population >= RETAG_MIN_POP), n=10):
-            return Mention(s, j, "GPE", "embedded")
-    return None
-
-
-_SITE_HEADS = frozenset({"station", "railway", "airport", "harbor", "harbour", "stadium", "hospital", "racecourse"})
 
 
 def propagate(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -594,26 +371,6 @@ def propagate(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention
             continue  # "Welch" stabbed eight times and a place once is a man; "Gainesville" a town
         out.append(Mention(s, t, "GPE", "propagated", text=text))
     return out
-
-
-def _of_place(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str]) -> Mention | None:
-    """ "the University of Rochester", "the State of Ohio", "the Diocese of Savannah": the place an
-    institution is "of"."""
-    w = token_table(doc)
-    for i in range(s + 1, t - 1):
-        if w.lower[i] != "of" or w.lower[i - 1] not in OF_HEADS:
-            continue
-        a = i + 1
-        for j in range(min(t, a + 3), a, -1):
-            if not all(w.caps[a:j]):
-                continue
-            text = w.span_text(a, j)
-            k = key(text)
-            if any(named(c, k) and c.feature_class in ("P", "A") and (
-                    c.population >= LOCAL_MIN_POP or c.feature_code.startswith(("ADM", "PCL")) or k in gpe_keys)
-                   for c in gaz.candidates(text)[:10]):
-                return Mention(a, j, "GPE", "embedded")
-    return None
 
 
 def _split_commas(doc: Doc, s: int, t: int, gaz: Gazetteer) -> list[tuple[int, int]]:

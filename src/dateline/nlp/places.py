@@ -32,9 +32,10 @@ from ..model.ids import stable_id
 from .place_distance import apply_distances
 from .place_events import mark_event_location as _mark_event_location, place_of_clause  # noqa: F401
 from .place_lookup import named
-from .place_names import (
-    Mention, after_honorific, capital, clean, embedded, find_mentions, keep, local_town, locative,
-    person_surnames, person_tokens, propagate, retagged,
+from .place_names import find_mentions, keep, propagate
+from .place_orgs import embedded, retagged
+from .place_syntax import (
+    Mention, after_honorific, capital, clean, local_town, locative, person_surnames, person_tokens,
 )
 from .place_words import (
     FACILITY_HEADS, MAX_CANDIDATES, QUALIFIER_BONUS, CUE_BONUS, TOWN_NAMED_AFTER_PENALTY, SEAT_KM, DEMONYM_WEIGHT,
