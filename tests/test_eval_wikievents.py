@@ -152,6 +152,21 @@ def test_two_predictions_on_one_gold_event_score_one_hit():
     assert c["trigger"] == Counter(tp=1, fp=1, fn=0)
 
 
+def test_our_trigger_matches_by_its_head_word_inside_the_gold_span():
+    gold = [_gold("ASSAULT", 30, 37)]  # "attacks"
+    # "blew up" from its head: matched; "launched a series of attacks" only reaches into the gold word
+    assert match_triggers(gold, [Mention("ASSAULT", 30, 40, "attacks on")]) == [(0, 0)]
+    assert match_triggers(gold, [Mention("ASSAULT", 10, 37, "launched a series of attacks")]) == []
+    assert match_triggers([_gold("ASSAULT", 10, 21)], [Mention("ASSAULT", 10, 14, "blew")]) == [(0, 0)]
+
+
+def test_every_prediction_of_a_scored_type_counts_even_on_an_unmapped_gold_trigger():
+    gold = [_gold(None, 0, 6)]  # "killed", KAIROS Life.Die: not scored
+    c = score_doc_simple(gold, [Mention("ASSAULT", 0, 6, "killed")])
+    assert c["trigger"] == Counter(tp=0, fp=1, fn=0)
+    assert c["other"]["pred_on_unmapped_gold"] == 1 and c["other"]["left_out_gold"] == 1
+
+
 def test_a_wrong_type_on_the_right_trigger_counts_only_for_identification():
     gold = [_gold("PROTEST", 0, 5)]
     pred = [Mention("ASSAULT", 0, 5, "clash")]

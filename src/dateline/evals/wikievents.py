@@ -12,17 +12,24 @@ else the placeholder 2000-01-01. Only the events a user is shown count (``evals.
 KAIROS types are read as PLOVER through ``ontology/data/kairos2plover.tsv``; gold events of types the
 table leaves out are not scored (their count is reported as ``left_out_gold``). Our events are event
 mentions by (trigger span, type): two events on one trigger with one type (A->B and B->A) are one
-mention, and every actor and recipient of them is kept. Our mentions of PLOVER types that no KAIROS type
-maps to (SUPPORT, AGREE...) cannot be judged against this gold and are left out of precision
-(``unjudged_pred``). Matching is one-to-one (a maximum matching), so two of our mentions on one gold
-event score one hit and one false positive.
+mention, and every actor and recipient of them is kept.
+
+What is scored, on both sides, is the mapped types: gold events of the KAIROS types the table maps, and
+our mentions of the PLOVER types some mapped KAIROS type maps to. Our mentions of other PLOVER types
+(SUPPORT, AGREE...) cannot be judged against this gold and are left out of precision (``unjudged_pred``).
+Every mention of a scored type counts, wherever it is: one on the trigger of a gold event of an unmapped
+type (ASSAULT on "killed", which KAIROS types Life.Die) or on words the annotators left unmarked is a
+false positive like any other (``pred_on_unmapped_gold`` counts the first kind). Matching is one-to-one
+(a maximum matching), so two of our mentions on one gold event score one hit and one false positive.
 
 * trigger_f1 (the headline), trigger_precision, trigger_recall: a mention matches a gold event when the
-  trigger spans overlap and the PLOVER types agree. trigger_id_f1: the same with any type.
+  head word of our trigger (its first word: "blew up", "carried out") begins inside the gold trigger's
+  span and the PLOVER types agree; a long trigger of ours that only reaches into the gold word does not
+  match. trigger_id_f1: the same with any type.
 * agent_f1 / target_f1: Arg-C style. A gold argument is (event, side, entity) for every role the table
   makes the actor or the recipient (a reciprocal role gives both). Ours is (mention, side, span) for the
   actor and the recipient span of each mention, duplicates dropped. They match when the mentions'
-  triggers overlap with the same type, the sides agree and our span contains the head word of the gold
+  triggers match (as above) with the same type, the sides agree and our span contains the head word of the gold
   entity: of its annotated mention, or of any mention coreferent with it in the gold trigger's
   sentence. The head of a mention is its last word before a preposition, comma or relative pronoun
   ("leader of the group" -> leader). Arguments of a mention that matches no gold event are false
@@ -219,14 +226,16 @@ def max_matching(n_left: int, n_right: int, ok: Callable[[int, int], bool]) -> l
     return sorted((i, j) for j, i in owner.items())
 
 
-def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    return a_start < b_end and b_start < a_end
+def _on(gold_start: int, gold_end: int, pred_start: int) -> bool:
+    """Is our trigger on the gold one: its head word (our triggers start with it: "blew up", "carried
+    out") begins inside the gold trigger's span? A long trigger of ours that only reaches into a gold
+    word ("launched a series of attacks" over "attacks") is not on it."""
+    return gold_start <= pred_start < gold_end
 
 
 def match_triggers(gold: list[GoldEvent], pred: list[Mention], *, typed: bool = True) -> list[tuple[int, int]]:
-    """(gold index, predicted index) pairs: overlapping triggers and, if ``typed``, the same PLOVER type."""
-    return max_matching(len(gold), len(pred), lambda i, j: _overlap(gold[i].start, gold[i].end, pred[j].start,
-                                                                    pred[j].end)
+    """(gold index, predicted index) pairs: our trigger on the gold one (``_on``) and, if ``typed``, the same PLOVER type."""
+    return max_matching(len(gold), len(pred), lambda i, j: _on(gold[i].start, gold[i].end, pred[j].start)
                         and (not typed or gold[i].plover == pred[j].type))
 
 
@@ -240,7 +249,7 @@ def score_args(gold: list[GoldEvent], pred: list[Mention], side: str, *, mention
         ev, arg = g_args[i]
         start, end, typ, (s, e) = p_args[j]
         heads = (arg.head,) if mention_only else arg.heads
-        return (typ == ev.plover and _overlap(ev.start, ev.end, start, end)
+        return (typ == ev.plover and _on(ev.start, ev.end, start)
                 and any(s <= hs and he <= e for hs, he in heads))
 
     tp = len(max_matching(len(g_args), len(p_args), ok))
@@ -266,7 +275,7 @@ def score_doc(doc: WikiDoc, pred: list[Mention], mapped_types: set[str]) -> dict
     hit = {j for _, j in typed}
     c["other"].update(left_out_gold=len(unmapped), unjudged_pred=len(pred) - len(judged),
                       pred_on_unmapped_gold=sum(1 for j, p in enumerate(judged) if j not in hit and any(
-                          _overlap(u.start, u.end, p.start, p.end) for u in unmapped)))
+                          _on(u.start, u.end, p.start) for u in unmapped)))
     per_type = Counter()
     for t in mapped_types:
         per_type.update({(t, "tp"): sum(1 for i, _ in typed if gold[i].plover == t),
@@ -301,7 +310,7 @@ def doc_misses(doc: WikiDoc, pred: list[Mention], mapped_types: set[str]) -> lis
     for j, p in enumerate(judged):
         if j in hit:
             continue
-        on = [u.kairos for u in doc.events if not u.plover and _overlap(u.start, u.end, p.start, p.end)]
+        on = [u.kairos for u in doc.events if not u.plover and _on(u.start, u.end, p.start)]
         kind = f"spurious {p.type}" + (f" on {on[0]}" if on else "")
         out.append((kind, f"{doc.doc_id}: {kind} '{p.trigger}' | {_context(doc.text, p.start, p.end)}"))
     return out
