@@ -14,6 +14,11 @@ that may be unknown is not enough by itself: a join also needs an anchor, someth
 an unrelated event of the same type and days would rarely share (the same named party, or names, numbers
 or enough words of their sentences; one city alone is not: two arrests in one city on one day are two).
 Each report must agree with every report already joined, not only with the occurrence's name for a side.
+
+Reports of two types can be one act where the one type entails the other (a capture told as an arrest, a
+shooting told as an attack): the pairs are in ``data/same_act.tsv``. Such a join needs the target known on
+both sides, and scores below a join of the same type, so a report of the same type wins where both fit.
+Types linked by those pairs form a *family*: candidates for a report are looked up by family and week.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ DIRECTED_MODES = frozenset({"visit", "host"})
 # GeoNames feature codes by how much ground they cover
 LEVELS = ("country", "admin1", "admin2", "city", "site")
 MIN_SHARED_WORDS = 5
+CROSS_TYPE_PENALTY = 3.0  # a join across types scores below any join of the same type and anchors
 
 _STOP = frozenset("""a about above after again against all also am an and any are as at be because been before
 being below between both but by can could did do does doing down during each few for from further had has have
@@ -50,6 +56,50 @@ tell according reported report reports news week month year day days today yeste
 thursday friday saturday sunday january february march april may june july august september october november
 december mr mrs ms new one two last first next since later earlier time""".split())
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
+
+
+@functools.lru_cache(maxsize=1)
+def same_act_pairs() -> frozenset[tuple[tuple[str, str | None], tuple[str, str | None]]]:
+    """The (type, mode) pairs that can name one act, both ways round (``data/same_act.tsv``)."""
+    from importlib import resources
+
+    text = (resources.files("dateline.resolve") / "data" / "same_act.tsv").read_text(encoding="utf-8")
+    pairs: set = set()
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for n, row in enumerate(rows[1:], 2):
+        if len(row) != 4:
+            raise ValueError(f"same_act.tsv row {n}: expected 4 columns, got {len(row)}")
+        a = (row[0], None if row[1] == "-" else row[1])
+        b = (row[2], None if row[3] == "-" else row[3])
+        pairs |= {(a, b), (b, a)}
+    return frozenset(pairs)
+
+
+def same_act(a_type: str, a_mode: str | None, b_type: str, b_mode: str | None) -> bool:
+    """Whether a report of one (type, mode) may tell of the same act as one of the other."""
+    return (a_type, a_mode) == (b_type, b_mode) or ((a_type, a_mode), (b_type, b_mode)) in same_act_pairs()
+
+
+@functools.lru_cache(maxsize=1)
+def _families() -> dict[str, str]:
+    """Each type that a pair links to another, to the first of its linked group (alphabetically)."""
+    parent: dict[str, str] = {}
+
+    def root(t: str) -> str:
+        while parent.setdefault(t, t) != t:
+            t = parent[t]
+        return t
+
+    for (a, _), (b, _) in same_act_pairs():
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {t: root(t) for t in parent}
+
+
+def family(type_: str) -> str:
+    """The group of types whose reports may be one occurrence: the type itself unless a pair links it."""
+    return _families().get(type_, type_)
 
 
 def normalise_name(name: str | None) -> str:
@@ -289,11 +339,15 @@ def _anchor_names(how: dict[str, str], o_actor, o_recipient) -> list[str]:
 def match(occ: Any, r: Report) -> Verdict:
     """Compare report ``r`` with occurrence ``occ`` (anything with type, mode, actor, recipient, place,
     start, end, precise and words, e.g. :class:`resolve.linking.Occurrence`)."""
-    if (occ.type, occ.mode) != (r.type, r.mode):
+    cross = (occ.type, occ.mode) != (r.type, r.mode)
+    if cross and not same_act(occ.type, occ.mode, r.type, r.mode):
         return Verdict(False, reason=f"type/mode {r.type}/{r.mode} vs {occ.type}/{occ.mode}")
     ok, how, crossed, reason = _parties(occ.actor, occ.recipient, r)
     if not ok:
         return Verdict(False, reason=reason)
+    if cross and how.get("recipient") == "one side not known":
+        # an arrest and an attack are one act only where they befall the same target
+        return Verdict(False, reason=f"{r.type}/{r.mode or '-'} vs {occ.type}/{occ.mode or '-'} with a target not known")
     # every report already joined must agree too, not only the occurrence's name for each side
     actor, recipient = (r.recipient, r.actor) if crossed else (r.actor, r.recipient)
     for a, t in getattr(occ, "sides", ()):
@@ -319,8 +373,12 @@ def match(occ: Any, r: Report) -> Verdict:
         anchors.append(f"same place {occ.place.name}")
     closeness = 1.0 if how_d == "overlapping days" else 0.5
     score = 2.0 * len(anchors) + 0.5 * len(shared) + closeness + (0.5 if how_p == "same place" else 0.0)
+    if cross:
+        score -= CROSS_TYPE_PENALTY
     why = {"type": f"{r.type}/{r.mode or '-'}", **how, "crossed": crossed, "place": how_p, "days": how_d,
            "anchors": anchors, "shared_words": [w.lstrip("#^") for w in shared][:20], "score": round(score, 2)}
+    if cross:
+        why["same_act"] = f"{r.type}/{r.mode or '-'} tells of the same act as {occ.type}/{occ.mode or '-'}"
     return Verdict(True, score, why)
 
 

@@ -7,18 +7,26 @@ each report, most precise first: join the best-matching occurrence (see ``identi
 occurrences it bridges (arrival on the 7th, talks on the 8th), found a new one, or stay unplaced (no
 calendar date, a span too wide, or a vague span that holds two occurrences and cannot say which).
 What changed is returned so a store writes only that.
+
+Candidates come from a :class:`Pool`, which files each occurrence under its *bucket* (type family and
+week: every week its days touch) and its *keys* (the countries and names of its parties and its place).
+A report looks only at occurrences in the buckets of the weeks its days can reach that share one of its
+keys (all of the buckets' occurrences when it knows no party and no place), so the work a report costs
+does not grow with the store. A store's occurrences may come in as summaries (what ``match`` reads,
+without their reports); a pool loads the reports of those a report joins, through ``load``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.ids import stable_id
-from .identity import (PLACEABLE_DAYS, Place, Report, Verdict, compare_parties, compare_places, finer_place, match,
-                       more_specific, symmetric)
+from .identity import (GAP_DAYS, PLACEABLE_DAYS, Party, Place, Report, Verdict, compare_parties, compare_places,
+                       family, finer_place, match, more_specific, same_act, symmetric)
 
 SHORT_DAYS = 4  # a report dated this closely sets an occurrence's days over one dated to a week
 MAX_WORDS = 60  # an occurrence keeps its reports' most frequent words, enough to compare with
@@ -42,6 +50,7 @@ class Occurrence:
     sides: list[tuple[Any, Any]] = field(default_factory=list)  # each joined report's (actor, target), oriented
     places: list[Place] = field(default_factory=list)  # each distinct place a joined report names
     stored: set[str] = field(default_factory=set)  # event ids whose rows the store holds under this id
+    partial: bool = False  # a summary read from the store: its reports are not loaded yet
 
     def refresh(self) -> None:
         """Recompute what the occurrence says from its reports."""
@@ -101,79 +110,201 @@ def occurrence_id(event_id: str, taken: set[str]) -> str:
     return oid
 
 
-def link(reports: list[Report], pool: list[Occurrence], *, taken: set[str] | None = None) -> Changes:
-    """Join ``reports`` into ``pool`` (the candidate occurrences, changed in place); ``taken`` holds ids in
-    use elsewhere in the store."""
-    taken = set(taken or ()) | {o.id for o in pool}
+def link(reports: list[Report], pool: "list[Occurrence] | Pool", *, taken: set[str] | None = None) -> Changes:
+    """Join ``reports`` into ``pool`` (the candidate occurrences, changed in place: a list, or a
+    :class:`Pool` that can load summaries' reports); ``taken`` holds ids in use elsewhere in the store."""
+    live = pool if isinstance(pool, Pool) else Pool(pool)
+    taken = set(taken or ()) | set(live.by_id)
     changes = Changes()
-    live = list(pool)
     todo = sorted(reports, key=lambda r: (r.tier, r.days, r.start, r.event_id))
     for r in todo:
         if not placeable(r):
             changes.unplaced.append(r)
             continue
-        hits = [(o, v) for o in live if o.type == r.type and o.mode == r.mode and (v := match(o, r)).ok]
+        near = live.candidates(r)
+        hits = [(o, v) for o in near if (v := match(o, r)).ok]
         if r.tier == 2:
-            _place_vague(r, hits, live, changes, taken)
+            _place_vague(r, hits, near, live, changes, taken)
             continue
         if not hits:
             _found(r, live, changes, taken)
             continue
         hits.sort(key=lambda h: (-h[1].score, h[0].start, h[0].id))
         target, verdict = hits[0]
-        _join(target, r, verdict, changes)
+        _join(target, r, verdict, live, changes)
         for other, _ in hits[1:]:
-            if r.days <= SHORT_DAYS and other.precise and target.precise and _mergeable(target, other):
+            if r.days <= SHORT_DAYS and other.precise and target.precise and _mergeable(target, other, live):
                 _merge(target, other, live, changes)
     return changes
 
 
-def _found(r: Report, live: list[Occurrence], changes: Changes, taken: set[str]) -> Occurrence:
+def week(day: dt.date) -> int:
+    return day.toordinal() // 7
+
+
+def side_key(role: str, p: Party | None) -> str:
+    """What one side is filed under: its country, or ``?`` where none is known (which any party may be)."""
+    return f"{role}:{p.country if p is not None and p.kind != 'unknown' and p.country else '?'}"
+
+
+def occurrence_keys(o: Occurrence) -> set[str]:
+    """Its actor's and target's keys and its place's country, and ``*`` (looked up by a report that
+    knows no country on any side)."""
+    return {"*", side_key("a", o.actor), side_key("r", o.recipient),
+            "p:" + ((o.place.country or "?") if o.place else "?")}
+
+
+def report_constraints(r: Report) -> list[list[tuple[str, ...]]]:
+    """What a candidate must be filed under, per reading of the report (two for a meeting, which may
+    be named either way round): for each side whose country is known, that country or ``?`` (a side
+    whose country nobody knows is compatible with any); its place's country likewise."""
+    orders = [(r.actor, r.recipient)]
+    if symmetric(r.type, r.mode):
+        orders.append((r.recipient, r.actor))
+    out = []
+    for actor, recipient in orders:
+        need = []
+        for role, p in (("a", actor), ("r", recipient)):
+            if p is not None and p.kind != "unknown" and p.country:
+                need.append((f"{role}:{p.country}", f"{role}:?"))
+        if r.place is not None and r.place.country:
+            need.append((f"p:{r.place.country}", "p:?"))
+        out.append(need)
+    return out
+
+
+def report_keys(r: Report) -> list[str]:
+    """The keys a store looks candidates up by: the first constraint of each reading (the pool then
+    applies them all), or ``*`` when the report constrains nothing."""
+    keys: list[str] = []
+    for need in report_constraints(r):
+        if not need:
+            return ["*"]
+        keys += [k for k in need[0] if k not in keys]
+    return keys
+
+
+def occurrence_buckets(o: Occurrence) -> list[tuple[str, int]]:
+    fam = family(o.type)
+    return [(fam, w) for w in range(week(o.start), week(o.end) + 1)]
+
+
+def report_buckets(r: Report) -> list[tuple[str, int]]:
+    """The buckets a report's candidates lie in: its family, the weeks its days (and the gap) can reach."""
+    lo, hi = r.reach
+    gap = dt.timedelta(days=GAP_DAYS)
+    fam = family(r.type)
+    return [(fam, w) for w in range(week(lo - gap), week(hi + gap) + 1)]
+
+
+class Pool:
+    """Occurrences filed by bucket and key, for finding a report's candidates without scanning them all."""
+
+    def __init__(self, occurrences: Iterable[Occurrence] = (),
+                 load: Callable[[list[Occurrence]], None] | None = None):
+        self.by_id: dict[str, Occurrence] = {}
+        self.index: dict[tuple[str, int], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.filed: dict[str, list[tuple[tuple[str, int], str]]] = {}
+        self.load = load
+        for o in occurrences:
+            self.add(o)
+
+    def add(self, o: Occurrence) -> None:
+        self.by_id[o.id] = o
+        entries = [(b, k) for b in occurrence_buckets(o) for k in occurrence_keys(o)]
+        for b, k in entries:
+            self.index[b][k].add(o.id)
+        self.filed[o.id] = entries
+
+    def remove(self, o: Occurrence) -> None:
+        self.by_id.pop(o.id, None)
+        for b, k in self.filed.pop(o.id, []):
+            ids = self.index[b][k]
+            ids.discard(o.id)
+
+    def refile(self, o: Occurrence) -> None:
+        self.remove(o)
+        self.add(o)
+
+    def full(self, *occurrences: Occurrence) -> None:
+        """Load the reports of summaries before they change (a join refreshes from every report)."""
+        partial = [o for o in occurrences if o.partial]
+        if partial:
+            if self.load is None:
+                raise ValueError("a pool of stored summaries needs a loader")
+            self.load(partial)
+            for o in partial:
+                o.partial = False
+
+    def candidates(self, r: Report) -> list[Occurrence]:
+        buckets = [self.index[b] for b in report_buckets(r) if b in self.index]
+        ids: set[str] = set()
+        for need in report_constraints(r):
+            for filed in buckets:
+                found = set(filed.get("*", ()))
+                for keys in need:
+                    found &= set().union(*(filed.get(k, ()) for k in keys))
+                    if not found:
+                        break
+                ids |= found
+        return [self.by_id[i] for i in sorted(ids)]
+
+    def __iter__(self):
+        return iter(list(self.by_id.values()))
+
+
+def _found(r: Report, live: Pool, changes: Changes, taken: set[str]) -> Occurrence:
     oid = occurrence_id(r.event_id, taken)
     taken.add(oid)
     o = Occurrence(oid, r.event_id, [r], {r.event_id: {"founded": True, "days": f"{r.start}..{r.end}"}})
     o.refresh()
-    live.append(o)
+    live.add(o)
     changes.touched[oid] = o
     return o
 
 
-def _join(o: Occurrence, r: Report, verdict: Verdict, changes: Changes) -> None:
+def _join(o: Occurrence, r: Report, verdict: Verdict, live: Pool, changes: Changes) -> None:
+    live.full(o)
     o.reports.append(r)
     o.why[r.event_id] = verdict.why
     o.refresh()
+    live.refile(o)
     changes.touched[o.id] = o
 
 
-def _place_vague(r: Report, hits: list, live: list[Occurrence], changes: Changes, taken: set[str]) -> None:
+def _place_vague(r: Report, hits: list, near: list[Occurrence], live: Pool, changes: Changes,
+                 taken: set[str]) -> None:
     """A vague span ("in March") joins the one occurrence it matches; with none, it founds its own unless
     a compatible occurrence overlaps it (it may be that one or another: it cannot say)."""
     if len(hits) == 1:
-        _join(hits[0][0], r, hits[0][1], changes)
+        _join(hits[0][0], r, hits[0][1], live, changes)
         return
-    if not hits and not any(_overlaps_compatible(o, r) for o in live):
+    if not hits and not any(_overlaps_compatible(o, r) for o in near):
         _found(r, live, changes, taken)
         return
     changes.unplaced.append(r)
 
 
 def _overlaps_compatible(o: Occurrence, r: Report) -> bool:
-    if (o.type, o.mode) != (r.type, r.mode) or not (o.start <= r.end and r.start <= o.end):
+    if not same_act(o.type, o.mode, r.type, r.mode) or not (o.start <= r.end and r.start <= o.end):
         return False
     return compare_parties(o.actor, r.actor)[0] and compare_places(o.place, r.place)[0]
 
 
-def _mergeable(a: Occurrence, b: Occurrence) -> bool:
+def _mergeable(a: Occurrence, b: Occurrence, live: Pool) -> bool:
     """Two occurrences a report of its own days bridges (arrival on the 7th, talks on the 8th) are one
     when every report of the one would join the other."""
+    live.full(b)
     return all(match(a, r).ok for r in b.reports)
 
 
-def _merge(target: Occurrence, other: Occurrence, live: list[Occurrence], changes: Changes) -> None:
+def _merge(target: Occurrence, other: Occurrence, live: Pool, changes: Changes) -> None:
+    live.full(target, other)
     for r in other.reports:
         target.reports.append(r)
         target.why[r.event_id] = {**other.why.get(r.event_id, {}), "merged_from": other.id}
     target.refresh()
+    live.refile(target)
     live.remove(other)
     changes.touched.pop(other.id, None)
     changes.removed.add(other.id)
