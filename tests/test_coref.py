@@ -195,3 +195,70 @@ def test_scoring_one_document_end_to_end(nlp):
     assert nn_key == [] and nn_resp == []  # without the pronoun no cluster of two is left
     assert links == [{"rule": "pronoun: the only", "right": True,
                       "line": "d1: pronoun 'She' -> 'Maria Lopez' (the only one)"}]
+
+
+def test_a_thing_outside_the_sense_table_again_but_no_event_again(read):
+    _, found = read("Kiel\nThieves broke into a pharmacy in Kiel on Monday night after an attack on a guard.\n"
+                    "The owner said the pharmacy would open again on Friday.\n"
+                    "Police said the attack was the third this year.")
+    c = cluster_with(found, "the pharmacy")
+    assert c is not None
+    link = link_of(c, "the pharmacy")
+    assert "the same noun 'pharmacy' again" in link.rule and link.antecedent.text == "a pharmacy"
+    assert cluster_with(found, "the attack") is None  # an event named again may be another event
+
+
+def test_a_noun_outside_the_table_under_a_possessive_is_left_alone(read):
+    _, found = read("Dock strike\nThe dockers want a raise, and the union backs their demand.\n"
+                    "Their pay has not risen since 2019, and their pay is now below the average.")
+    assert cluster_with(found, "their pay") is None  # whose pay, in each clause, is not sure
+
+
+def test_a_full_name_read_as_a_body_joins_its_surname_read_as_a_person():
+    from dateline.model import Entity, Mention, Span
+    from dateline.nlp.build import build_nlp
+
+    nlp = build_nlp()
+    text = "Doctors at the clinic, led by Ines Maria Okafor, asked for help. Okafor said supplies ran out."
+    doc = nlp(text)
+
+    def span(words: str, start: int = 0) -> Span:
+        at = text.index(words, start)
+        return Span(start=at, end=at + len(words), text=words)
+
+    full = Entity(id="e1", name="Ines Maria Okafor", type="ORG", mentions=(Mention(span=span("Ines Maria Okafor")),))
+    alone = Entity(id="e2", name="Okafor", type="PERSON",
+                   mentions=(Mention(span=span("Okafor", text.index("Okafor said")), kind="short_name"),))
+    found = clusters(doc, (full, alone))
+    assert len(found) == 1
+    c = found[0]
+    assert c.type == "PERSON" and c.entity_id == "e2" and c.name == "Ines Maria Okafor"
+    surname = link_of(c, "Okafor")
+    assert surname.rule == "surname of Ines Maria Okafor" and surname.antecedent.text == "Ines Maria Okafor"
+    assert "full name of the person Okafor" in link_of(c, "Ines Maria Okafor").rule
+
+
+def test_a_body_whose_name_does_not_look_like_a_person_stays_apart():
+    from dateline.model import Entity, Mention, Span
+    from dateline.nlp.build import build_nlp
+
+    nlp = build_nlp()
+    text = "The Port of Okafor closed on Monday. Okafor said supplies ran out."
+    doc = nlp(text)
+    at = text.index("Okafor said")
+    body = Entity(id="e1", name="Port of Okafor", type="FAC",
+                  mentions=(Mention(span=Span(start=4, end=18, text="Port of Okafor")),))
+    alone = Entity(id="e2", name="Okafor", type="PERSON", mentions=(Mention(span=Span(start=at, end=at + 6, text="Okafor")),))
+    assert clusters(doc, (body, alone)) == ()
+
+
+def test_the_country_is_the_one_the_article_names_most_whatever_adjectives_say(read):
+    _, found = read("Andes\nPeru held a vote on Sunday. Peru counted ballots all night.\n"
+                    "Chilean observers and Chilean reporters watched; Chile sent two more.\n"
+                    "Peru thanked them.\n"
+                    "Turnout was high.\n"
+                    "Markets were calm.\n"
+                    "Analysts said the country would need a new budget.")
+    c = cluster_with(found, "the country")
+    assert c is not None and c.name == "Peru"
+    assert "own country" in link_of(c, "the country").rule

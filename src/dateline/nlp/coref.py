@@ -13,20 +13,23 @@ Rules, in the order they are tried (each mention, by its head word, is linked at
    after "Olaf Scholz"), a title next to the name ("Chancellor"), an office noun the one holder of that
    office has ("the chancellor"); then groups the entity extractor left apart: a short name in brackets
    after a name ("(AFL)"), a surname the tagger read as a body or a place, a lone surname it left
-   unnamed, each the one person of the article with that surname;
+   unnamed, each the one person of the article with that surname; a full name the tagger read as a body
+   or a place ("Ana Maria Ruiz" as a body) whose surname alone it read as a person, where no one else of
+   the article has that surname;
 2. the words before a person's name that say what they are ("playwright", "Special Agent"); a noun
    phrase of a person or place in apposition to a name ("Ana Ruiz, the mayor of Dale") or a name in
    apposition to it;
 3. a nationality adjective of a country ("Russian troops" -> Russia; the adjectives of a country the
    article does not name form a cluster of their own);
-4. a definite noun that is the last word of a name before it ("the assembly" -> "the National
-   Assembly"); a definite role noun ("the president") bound to the latest person named before it whose
+4. (``coref_nouns``, as 6) a definite noun that is the last word of a name before it ("the assembly"
+   -> "the National Assembly"); a definite role noun ("the president") bound to the latest person named before it whose
    title or office is that noun; "the country", "the city", "the group" to the one country, town or
    body named in the sentence or the two before it;
 5. a relative pronoun ("who", "which") to the mention its clause hangs on;
 6. the same noun again: a definite phrase ("the bakery") or a bare body noun ("police") with the head
    of an earlier phrase of a person, body, place or thing, adding no word that one lacks ("the second
-   bomb" is not "a bomb");
+   bomb" is not "a bomb"); a noun outside the sense table only where it is singular, under no
+   possessive, and does not read as an event or a state ("the bakery", not "the attack");
 7. (``coref_pronouns``) "I", "me", "my" inside a quotation to its speaker; "he", "she", "it", "they"
    by number, gender and salience within the sentence and the two before it (one for "they"): the one
    fitting candidate, or the subject when several fit, else none; a "he" or "she" with no one named
@@ -42,18 +45,11 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Quote, Span
-from .coref_pronouns import WINDOW, PronounRules
+from .coref_nouns import MENTION_CLASSES, NounRules, _np
+from .coref_pronouns import PronounRules
 from .events.gender import pronoun_gender
 from .lexicon import RELATIVE_PRONOUNS
-from .names import PERSON_ROLES
-from .speakers import ROLE_NOUNS
 
-# nouns that stand for a named country, town or body of the article ("the country", "the group")
-PLACE_NOUNS = {"country": "country", "nation": "country", "kingdom": "country", "republic": "country",
-               "city": "town", "town": "town", "village": "town", "capital": "town"}
-# generic words for a body, which any organisation may be called ("the police" or "the court" name a
-# kind of body, which need not be the one last named)
-BODY_NOUNS = frozenset({"group", "organization", "organisation", "company", "firm", "movement", "network"})
 PLACE_KINDS = frozenset({"city", "town", "village", "state", "province", "district", "region", "county",
                          "island", "municipality", "neighborhood", "neighbourhood", "street", "square", "camp",
                          "base", "airport", "port"})
@@ -131,7 +127,7 @@ def build(doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] = ()
     return b
 
 
-class _Builder(PronounRules):
+class _Builder(PronounRules, NounRules):
     """Holds the clusters while the rules add to them; ``owner`` maps a head token to its cluster."""
 
     def __init__(self, doc: Doc, resources: Any) -> None:
@@ -185,6 +181,8 @@ class _Builder(PronounRules):
             after = next((n.span for n in mentions if n.kind in ("name", "short_name")
                           and 0 <= n.span.start - m.span.end <= 1), None)
             rule, ante = self._entity_rule(m, names, first_name, e, after)
+            if ante == m.span:  # a short name that is the entity's first name: it starts the cluster
+                rule, ante = "first name", None
             if self._add(d, m.span, m.kind, rule, ante) and m.kind in ("name", "short_name"):
                 names.append(m.span)
 
@@ -244,6 +242,26 @@ class _Builder(PronounRules):
             if len(holders) == 1 and d.type in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
                 full = holders[0].heads[0][1] if holders[0].heads else None
                 self._merge(d, holders[0], f"surname of {holders[0].name}", full)
+        self._person_read_as_thing(people)
+
+    def _person_read_as_thing(self, people: dict[str, list[_Draft]]) -> None:
+        """ "Ana Maria Ruiz" read as a body but "Ruiz" alone as a person: where no person of the article
+        has that surname, the one name of a body or place that looks like a person's full name (two to
+        four capitalised words) and ends with it is that person's, and joins the person."""
+        for d in list(self.drafts):
+            e = d.entity
+            if e is None or d.type != "PERSON" or len(e.name.split()) != 1 or people.get(e.name):
+                continue
+            full = [o for o in self.drafts if o is not d and o.entity is not None and not o.country
+                    and o.type in ("ORG", "GPE", "FAC", "LOC") and _person_like(o.entity.name, e.name)]
+            if len(full) == 1 and full[0] in self.drafts:
+                o = full[0]
+                ante = o.heads[0][1] if o.heads else None
+                self._merge(o, d, f"{o.name!r} is the full name of the person {e.name}", None)
+                d.name = o.name
+                first = next((lk for lk in d.links if lk.kind == "short_name"), None)
+                if first is not None and ante is not None:  # the surname alone now refers back to the full name
+                    d.links[d.links.index(first)] = Link(first.span, first.kind, f"surname of {o.name}", ante)
 
     def bare_surnames(self) -> None:
         """ "Guevara denied it": a lone proper noun the tagger left unnamed (or read as a nationality) that
@@ -348,102 +366,6 @@ class _Builder(PronounRules):
             rule = f"nationality adjective of {country.name}" + ("" if d.entity else " (the country is not named)")
             self._add(d, ent, "demonym", rule, ante)
 
-    # -- 4. role nouns ---------------------------------------------------------------------------------
-    def role_nouns(self) -> None:
-        for tok in self.doc:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.owner or tok.tag_ not in ("NN", "NNP"):
-                continue
-            if not _definite(tok):
-                continue
-            low = tok.lemma_.lower()
-            if self._name_head(tok):
-                continue
-            if low in ROLE_NOUNS or low in PERSON_ROLES:
-                self._person_role(tok, low)
-            elif low in PLACE_NOUNS or low in BODY_NOUNS:
-                self._thing_noun(tok, low)
-            elif tok.pos_ == "NOUN" and self._noun_class(tok) == "person":
-                self._person_role(tok, low)  # "the playwright" after "playwright Ann Lee"
-
-    def _name_head(self, tok: Token) -> bool:
-        """ "the assembly" after "the National Assembly", "the street" after "Rue Hugo street": a definite
-        noun that is the last word of the name of a body or place named before it, the latest such."""
-        low = tok.lower_
-        best = None
-        for d in self.drafts:
-            if d.type not in ("ORG", "FAC", "GPE", "LOC") or d.entity is None:
-                continue
-            for h, span in self._mentions_before(d, tok.i):
-                words = span.text.lower().split()
-                if len(words) > 1 and words[-1] == low and (best is None or h > best[1]):
-                    best = (d, h, span)
-        if best is None:
-            return False
-        d, _, span = best
-        return self._add(d, _np(tok), "nominal", f"'the {low}' is the last word of the name {span.text!r}", span)
-
-    def _person_role(self, tok: Token, word: str) -> None:
-        """The latest person named before it whose titles or office hold the noun."""
-        best = None
-        for d in self.drafts:
-            e = d.entity
-            if e is None or e.type != "PERSON":
-                continue
-            office = word in ROLE_NOUNS or word in PERSON_ROLES
-            heads = {t.split()[-1].strip(".,").lower() for t in e.titles if t.split()} | self._described_as(d)
-            if word not in (_role_words(e) if office else set()) | heads:
-                continue  # any word of a title for an office noun, else the title's own head noun
-            earlier = self._mentions_before(d, tok.i)
-            if earlier and (best is None or earlier[-1][0] > best[1]):
-                best = (d, earlier[-1][0], earlier[-1][1])
-        if best is not None:
-            d, _, ante = best
-            self._add(d, _np(tok), "nominal", f"'{word}' is the office of {d.name}, the latest holder named "
-                      "(by title, office or apposition)", ante)
-
-    def _described_as(self, d: _Draft) -> set[str]:
-        """The head nouns of the titles and appositions already in a cluster ("playwright", "mayor")."""
-        return {self.doc[h].lemma_.lower() for (h, _), lk in zip(d.heads, d.links) if lk.kind in ("title", "nominal")}
-
-    def _thing_noun(self, tok: Token, word: str) -> None:
-        """ "the country" -> the one country named in the window; "the group" -> the one body."""
-        if word in PLACE_NOUNS:
-            want = PLACE_NOUNS[word]
-            fits = [d for d in self.drafts if d.type == "GPE" and (d.country is not None) == (want == "country")]
-        else:
-            fits = [d for d in self.drafts if d.type == "ORG"]
-        found = self._in_window(tok, fits)
-        if len(found) == 1:
-            d, ante = found[0]
-            self._add(d, _np(tok), "nominal", f"'the {word}' stands for {d.name}, the only one named nearby", ante)
-        elif not found and word in PLACE_NOUNS and PLACE_NOUNS[word] == "country":
-            main = self._main_country(tok)
-            if main is not None:
-                d, ante = main
-                self._add(d, _np(tok), "nominal", f"'the {word}' with none named nearby is the article's own "
-                          f"country, {d.name}, named far more than any other", ante)
-
-    def _main_country(self, tok: Token) -> tuple[_Draft, Span] | None:
-        """The country the article is about: named before ``tok`` and at least three times, and twice as
-        often as any other country in the whole article."""
-        ranked = sorted((d for d in self.drafts if d.country and d.entity is not None),
-                        key=lambda d: len(d.heads), reverse=True)
-        if not ranked or len(ranked[0].heads) < 3 or len(ranked) > 1 and len(ranked[0].heads) < 2 * len(ranked[1].heads):
-            return None
-        earlier = self._mentions_before(ranked[0], tok.i)
-        return (ranked[0], earlier[-1][1]) if earlier else None
-
-    def _in_window(self, tok: Token, fits: list[_Draft], window: int = WINDOW) -> list[tuple[_Draft, Span]]:
-        """Each fitting cluster mentioned in the sentence before ``tok`` or the ``window`` before, with its
-        latest mention there."""
-        first = self.sents[max(0, self.sent_of[tok.i] - window)].start
-        out = []
-        for d in fits:
-            near = [(h, s) for h, s in self._mentions_before(d, tok.i) if h >= first]
-            if near:
-                out.append((d, near[-1][1]))
-        return out
-
     # -- 5. relative pronouns --------------------------------------------------------------------------
     def relatives(self) -> None:
         for tok in self.doc:
@@ -460,55 +382,6 @@ class _Builder(PronounRules):
                 continue  # "who" is a person's, "which" a thing's
             self._add(d, self.doc[tok.i:tok.i + 1], "relative", f"relative pronoun of {self.heads[noun.i].text!r}",
                       self.heads[noun.i])
-
-    # -- 8. the same noun again ------------------------------------------------------------------------
-    def same_nouns(self) -> None:
-        """ "a bakery ... the bakery": a definite noun phrase whose head is the head of an earlier phrase,
-        in the same number, that adds no word the earlier mention lacks ("the second bomb" is not "a
-        bomb"). Only nouns of people, bodies, places and things (``sense.noun_class``)."""
-        from .events.sense import noun_class
-
-        agents = self.res.agents
-        seen: dict[tuple[str, str], list[Token]] = {}  # (lemma, number) -> earlier heads
-        for tok in self.doc:
-            if tok.pos_ != "NOUN" or tok.ent_type_ or noun_class(tok, agents) not in MENTION_CLASSES:
-                continue
-            body = self._body(tok)
-            if tok.dep_ in ("compound", "amod", "npadvmod", "nmod") and not body:
-                continue  # "bus driver": a noun before a noun names a kind, except a body ("police officers")
-            plural = tok.tag_ == "NNS" and tok.lower_ != tok.lemma_.lower()  # "police" is tagged either way
-            key = (tok.lemma_.lower(), "plural" if plural else "singular")
-            if _quantified(tok):
-                continue  # "more police", "all the other workers", "one student": a part or a new set
-            earlier = seen.setdefault(key, [])
-            earlier.append(tok)
-            if tok.i in self.owner or len(earlier) < 2 or not (_definite(tok) or body and _bare(tok)):
-                continue
-            fit = [t for t in reversed(earlier[:-1]) if _modifiers(tok) <= _modifiers(t) | self._cluster_words(t)]
-            if not fit:
-                continue
-            # the latest that is already part of a chain, else the latest: "the socialist government" added a
-            # word and started no chain of its own, so "the government" after it goes on with the earlier one
-            ante = next((t for t in fit if t.i in self.owner), fit[0])
-            d = self.owner.get(ante.i)
-            if d is None:
-                d = _Draft(_np(ante).text, "NOUN", None)
-                self.drafts.append(d)
-                self._add(d, _np(ante), "nominal", "first mention", None)
-            self._add(d, _np(tok), "nominal", f"the same noun '{tok.lemma_.lower()}' again, adding no word",
-                      self.heads.get(ante.i))
-
-    def _body(self, tok: Token) -> bool:
-        """ "police", "government", "military": a noun for a body of people, which news uses without an
-        article for the one body of the story ("police said", "government forces")."""
-        low = tok.lower_
-        return low == tok.lemma_.lower() and self.res.agents.get(low) is not None and tok.tag_ in ("NN", "NNS")
-
-    def _cluster_words(self, tok: Token) -> set[str]:
-        d = self.owner.get(tok.i)
-        if d is None:
-            return set()
-        return {w.lower() for _, span in d.heads for w in span.text.split()}
 
     # -- result ----------------------------------------------------------------------------------------
     def result(self) -> tuple[Cluster, ...]:
@@ -534,46 +407,17 @@ def explain(found: tuple[Cluster, ...]) -> list[str]:
     return out
 
 
-def _modifiers(tok: Token) -> set[str]:
-    """The words that narrow a noun down: adjectives, nouns before it, numbers, names."""
-    return {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "nmod")}
-
-
 def _span(tokens) -> Span:
     return Span(start=tokens.start_char, end=tokens.end_char, text=tokens.text)
-
-
-def _np(tok: Token):
-    """The noun phrase up to its head: "the Venezuelan health minister" (what follows is left out)."""
-    left = min((t.i for t in tok.lefts), default=tok.i)
-    left = min(left, tok.left_edge.i)
-    return tok.doc[left:tok.i + 1]
-
-
-def _definite(tok: Token) -> bool:
-    det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
-    return det is not None and (det.lower_ in ("the", "this", "that") or det.dep_ == "poss")
-
-
-QUANTIFIERS = frozenset({"all", "other", "more", "some", "several", "many", "few", "one", "another", "each",
-                         "every", "both", "any", "most", "additional", "further", "least", "no"})
-
-
-def _quantified(tok: Token) -> bool:
-    return any(c.lower_ in QUANTIFIERS or c.dep_ == "nummod" for c in tok.subtree if c.i < tok.i)
-
-
-def _bare(tok: Token) -> bool:
-    """No article, number or quantifier before the noun."""
-    return not any(c.dep_ in ("det", "poss", "nummod", "quantmod") for c in tok.children)
 
 
 def _indefinite_plural(tok: Token) -> bool:
     return tok.tag_ in ("NNS", "NNPS")
 
 
-def _role_words(e: Entity) -> set[str]:
-    words: set[str] = set()
-    for t in (*e.titles, e.role or ""):
-        words.update(w.strip(".,").lower() for w in t.replace("-", " ").split())
-    return words
+def _person_like(name: str, surname: str) -> bool:
+    """Two to four capitalised words, the last of them ``surname``: how a person's full name looks."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and words[-1] == surname and all(
+        w[:1].isupper() and w[1:].replace("-", "").isalpha() and w[1:].islower() for w in words)
+
