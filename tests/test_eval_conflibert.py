@@ -67,6 +67,12 @@ def test_talks_mark_both_parties_reciprocal():
     assert _roles(text, predicted_spans([ev], text)) == {("R", "The mayor of Dale"), ("R", "the Rohan envoy")}
 
 
+def test_a_mediator_and_the_sides_it_goes_between_stay_source_and_target():
+    text = "Dale launched a mediation between Arnor and Gondor."
+    evs = [_event(text, "mediation", "Dale", "Arnor", "045"), _event(text, "mediation", "Dale", "Gondor", "045")]
+    assert _roles(text, predicted_spans(evs, text)) == {("S", "Dale"), ("T", "Arnor"), ("T", "Gondor")}
+
+
 def test_an_intent_to_meet_stays_one_way():
     text = "The mayor of Dale will meet the Rohan envoy."
     ev = _event(text, "meet", "The mayor of Dale", "the Rohan envoy", "036")

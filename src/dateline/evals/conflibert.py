@@ -211,10 +211,12 @@ def read_args(path: Path) -> list[ArgSentence]:
     return out
 
 
-# CAMEO codes of acts both parties take part in alike: talks, meetings and visits (04) and signing an
-# agreement (057). The gold marks both parties of such an act reciprocal (but not always those of an
-# intent to meet, 036, which it marks as often source and target).
+# CAMEO codes of acts both parties take part in alike: talks, meetings and visits (04, but for mediation,
+# 045, where a third party goes between two sides) and signing an agreement (057). The gold marks both
+# parties of such an act reciprocal (but not always those of an intent to meet, 036, which it marks as
+# often source and target).
 RECIPROCAL_CODES = ("04", "057")
+MEDIATION = "045"
 # what may stand between two conjuncts of one coordinated phrase: "A and B", "A, B", "A, or B"
 CONJUNCTION = re.compile(r"\s*(,|,?\s*(and|or|&|as well as))\s*", re.IGNORECASE)
 
@@ -247,7 +249,8 @@ def predicted_spans(events: list[Event], text: str = "") -> set[tuple[str, int, 
         links = {(a, r) for a, r, _ in pairs}
         src, tar, rec = set(), set(), set()
         for a, r, code in pairs:
-            if a is not None and r is not None and ((r, a) in links or code.startswith(RECIPROCAL_CODES)):
+            alike = code.startswith(RECIPROCAL_CODES) and not code.startswith(MEDIATION)
+            if a is not None and r is not None and ((r, a) in links or alike):
                 rec |= {a, r}
                 continue
             src |= {a} - {None}

@@ -89,8 +89,9 @@ def recipient_slots(trigger: Token, slots: tuple[str, ...], *, pos: str, exclude
     out: list[tuple[str, Token]] = []
     for slot in slots or DEFAULT_RECIPIENT:
         for tok in _slot(trigger, slot, pos):
-            if tok.i not in exclude and tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X") or \
-                    (tok.i not in exclude and tok.ent_type_):
+            # a pattern's "any object" is the receiver in "provided Egypt with aid" (``_given_with``)
+            free = tok.i not in exclude or slot == "dative" and tok.dep_ in ("dobj", "obj") and tok.head.i == trigger.i
+            if free and (tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X") or tok.ent_type_):
                 out.append((slot, tok))
     return out
 
@@ -103,7 +104,7 @@ def _slot(trigger: Token, slot: str, pos: str) -> list[Token]:
         return [o for o in objects(trigger) if o.dep_ in ("dobj", "obj", "attr")]
     if slot == "dative":
         d = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-        return d
+        return d or _given_with(trigger, pos)
     if slot == "poss":
         if pos == "noun":
             return [c for c in trigger.children if c.dep_ == "poss"]
@@ -118,7 +119,31 @@ def _slot(trigger: Token, slot: str, pos: str) -> list[Token]:
         labels = [c for c in trigger.children if c.dep_ in ("oprd", "attr", "npadvmod")]
         return [x for lab in labels for x in lab.children if x.dep_ in ("nmod", "compound", "poss")
                 and x.pos_ in ("PROPN", "PRON")]
-    return prep_objects(trigger, slot)
+    return prep_objects(trigger, slot) or _head_noun_preps(trigger, slot, pos)
+
+
+def _given_with(trigger: Token, pos: str) -> list[Token]:
+    """ "provided Egypt with aid", "supplied the army with tanks": a verb of giving whose "with" phrase
+    names what is given has the receiver as its object, where the indirect object would stand in
+    "gave Egypt aid"."""
+    from ...ontology.agents import default_agents
+    from .parties import is_party_noun
+
+    if pos != "verb" or is_passive(trigger) or not any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(x.dep_ in ("pobj", "pcomp") for x in c.children)
+            for t in (trigger, *objects(trigger)) for c in t.children):
+        return []
+    # the parse may hang "with" on the object: then only a party is a receiver ("aid with conditions" is not)
+    return [o for o in objects(trigger) if o.dep_ in ("dobj", "obj") and (
+        o.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or o.pos_ == "PROPN" or is_party_noun(o, default_agents()))]
+
+
+def _head_noun_preps(trigger: Token, slot: str, pos: str) -> list[Token]:
+    """A noun trigger that modifies another noun ("a mediation effort between A and B", "peace talks
+    with X") has its prepositional phrases on the noun it modifies."""
+    if pos != "noun" or trigger.dep_ != "compound" or trigger.head.pos_ != "NOUN" or slot in ("of", "by"):
+        return []
+    return prep_objects(trigger.head, slot)
 
 
 def noun_actor(noun: Token, recipient_slots_: tuple[str, ...], *, verbal: bool = False,
@@ -138,8 +163,8 @@ def noun_actor(noun: Token, recipient_slots_: tuple[str, ...], *, verbal: bool =
         source = prep_objects(noun, "from")
         if source and source[0].pos_ in ("PROPN", "NOUN", "PRON"):
             return [source[0]], "'from' phrase"
-    between = prep_objects(noun, "between")
-    if between:
+    between = prep_objects(noun, "between") if meeting or "between" not in recipient_slots_ else []
+    if between:  # "talks between A and B"; a mediation's "between" names the sides it goes between
         return [between[0]], "'between' phrase"
     mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
             and c.ent_type_ in ("NORP", "GPE", "PERSON", "ORG")]
@@ -352,14 +377,51 @@ def infinitive_parties(trigger: Token, exclude: set[int], agents=None) -> list[t
     return out
 
 
+# CAMEO codes of acts aimed at a territory rather than at a party in it: a show of force or an alert (15),
+# a ceasefire, a truce or a surrender (0356, 087x), a curfew, a state of emergency or a siege imposed or
+# eased (081x, 172x), a blockade (191). Where no party is named, the place they hold in is the target.
+TERRITORY_CODES = ("15", "0356", "087", "081", "172", "191")
+TERRITORY_PREPS = frozenset({"in", "at", "across", "throughout", "over", "around", "inside"})
+
+
+def territory_recipient(trigger: Token, code: str, exclude: set[int], agents=None) -> tuple[Token, str] | None:
+    """ "troops remained on alert in Paris", "declared a ceasefire in Idlib", "imposed a curfew in parts of
+    Kashmir": for an act aimed at a territory (TERRITORY_CODES), the place named in the trigger's own clause
+    (on the trigger, its object, or the noun it modifies), with the preposition that names it."""
+    from .sense import noun_class
+
+    if not code.startswith(TERRITORY_CODES):
+        return None
+    roots = [trigger] + ([trigger.head] if trigger.dep_ in ("compound", "dobj", "pobj") else [])
+    stack = [c for r in roots for c in r.children if c.dep_ not in STOP_DEPS]
+    while stack:
+        t = stack.pop(0)
+        if t.i in exclude or t.dep_ in STOP_DEPS:
+            continue
+        stack.extend(c for c in t.children if c.dep_ not in STOP_DEPS and c.dep_ != "conj")
+        if t.dep_ == "pobj" and t.head.lower_ in TERRITORY_PREPS and t.ent_type_ not in NOT_PARTIES and \
+                (t.ent_type_ in ("GPE", "LOC", "FAC") or noun_class(t, agents) == "place"):
+            return t, f"where '{trigger.text}' holds ('{t.head.text}' phrase)"
+    return None
+
+
 def learned_recipient(d, agents=None) -> None:
-    """Where the trigger's frame and its own dependents name no recipient at all, the learned argument
+    """Where the trigger's frame and its own dependents name no recipient at all, an act aimed at a
+    territory takes the place it holds in (``territory_recipient``); else the learned argument
     scorer (``nlp.learned.args``) may pick one among the noun phrases around the trigger, when its
     probability reaches the threshold chosen on the tune half; the draft's ``recipient_how`` says so,
     with the probability and the features that weighed most, for ``dateline explain``."""
     from ..learned.args import ArgScorer
 
+    from .sense import noun_class
+
     m = d.match
+    if not any(t.ent_type_ or noun_class(t, agents) in ("person", "place") for t in d.recipient_toks):
+        exclude = {w.i for w in m.words} | {t.i for t in d.actor_toks} | ({m.obj.i} if m.obj is not None else set())
+        place = territory_recipient(m.token, d.code or "", exclude, agents)
+        if place is not None:  # "remained on alert in Paris": the alert is no party, Paris is the target
+            d.recipient_toks, d.recipient_alts, d.recipient_how = [place[0]], [], place[1]
+            return
     if d.recipient_toks or d.recipient_alts or "recipient" in d.flags or "symmetric" in d.flags or m.compound \
             or (d.code or "").startswith("04"):
         return  # meetings and visits name their other side in their own slots; "A and B agreed" act on each other

@@ -207,6 +207,7 @@ CLAUSES = frozenset({"relcl", "advcl", "ccomp", "parataxis", "mark", "aux", "aux
 # where a named person is is where the clause happens: "met the envoy Ana Ruiz in Dale"
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "on"})
 TIMES = frozenset({"DATE", "TIME"})
+PLACES = frozenset({"GPE", "LOC", "FAC"})
 PAIRING = frozenset({"both", "either", "neither"})  # of a coordination, not of its first part
 
 
@@ -267,6 +268,8 @@ def _extent(tok: Token, *, top: bool = False, own: bool = False) -> int:
             break  # "met Ana Ruiz in Dale", "Ana Ruiz called the envoy": the clause's, not the name's
         if c.dep_ == "prep" and c.nbor(-1).text == ",":
             break  # set off by a comma, it is the clause's: "met Ana Ruiz, the mayor, in Dale"
+        if top and c.dep_ == "appos" and tok.ent_type_ in PLACES and c.left_edge.nbor(-1).text == ",":
+            break  # a place's name says which it is: "a truce in Dale, a port on the coast" marks Dale
         person = person or top and c.dep_ == "appos" and c.ent_type_ == "PERSON"
         same = own and (c.dep_ == "appos" or tok.dep_ == "prep" and c.dep_ == "pobj" or
                         c.dep_ == "prep" and c.lower_ == "of" and _partitive_of(tok) is not None)

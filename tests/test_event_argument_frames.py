@@ -1,0 +1,53 @@
+"""Argument frames read off the parse (``nlp.events.arguments``): the receiver of "provide X with Y",
+the sides a mediation goes between, and the territory an act of force posture, truce or curfew is aimed
+at. Sentences of our own."""
+
+from __future__ import annotations
+
+from dateline.ingest import make_article
+from dateline.model import Event
+from dateline.pipeline import analyze
+
+
+def events_of(text: str) -> list[Event]:
+    return [e for a in analyze([make_article(title="Report", paragraphs=[text], published="2019-01-08")])
+            for e in a.events]
+
+
+def on(events: list[Event], word: str) -> list[Event]:
+    got = [e for e in events if e.evidence.trigger.text == word]
+    assert got, f"no event on '{word}' among {[(e.evidence.trigger.text, e.cameo) for e in events]}"
+    return got
+
+
+def test_the_object_of_provide_with_is_the_receiver():
+    (e,) = on(events_of("Norway has provided the Kenyan police with radios and vehicles."), "provided")
+    assert e.recipient is not None and e.recipient.text == "the Kenyan police"
+    assert e.recipient.country == "KEN"
+
+
+def test_a_thing_given_with_conditions_is_no_receiver():
+    (e,) = on(events_of("Norway provided aid with strict conditions."), "provided")
+    assert e.recipient is None
+
+
+def test_a_mediation_goes_between_two_sides_that_are_its_targets():
+    evs = on(events_of("Norway launched a mediation effort between Sudan and Chad."), "mediation")
+    assert {e.actor.country for e in evs} == {"NOR"}
+    assert sorted(e.recipient.country for e in evs if e.recipient) == ["SDN", "TCD"]
+
+
+def test_troops_on_alert_are_aimed_at_the_place_they_hold():
+    (e,) = on(events_of("Kenyan troops remained on alert in Mombasa after the riots."), "remained")
+    assert e.recipient is not None and e.recipient.text == "Mombasa"
+    assert "where 'remained' holds ('in' phrase)" in e.evidence.explanation  # `dateline explain` says why
+
+
+def test_a_ceasefire_in_a_place_marks_the_place_without_its_description():
+    evs = on(events_of("Chad declared a ceasefire in Darfur, a region in the west of Sudan."), "declared")
+    assert [e.recipient.text for e in evs if e.recipient] == ["Darfur"]
+
+
+def test_a_place_is_no_target_of_an_attack_on_someone_there():
+    (e,) = on(events_of("Rebels attacked a police convoy in Mombasa on Monday."), "attacked")
+    assert e.recipient is not None and e.recipient.text.startswith("a police convoy")
