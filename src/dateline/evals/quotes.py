@@ -95,9 +95,39 @@ def read_ann(path: Path) -> list[tuple[Chars, Chars, Chars]]:
     return out
 
 
+def nfc(raw: str) -> tuple[str, list[int]]:
+    """NFC text and raw→NFC offsets. Composing "e" + combining accent into one character shortens the
+    text, and BRAT offsets count the raw characters: each run of a base character and the combining
+    marks after it is normalised on its own, and all its raw offsets map to where the run starts."""
+    out: list[str] = []
+    where = [0] * (len(raw) + 1)
+    pos, i = 0, 0
+    while i < len(raw):
+        j = i + 1
+        while j < len(raw) and unicodedata.combining(raw[j]):
+            j += 1
+        run = unicodedata.normalize("NFC", raw[i:j])
+        for k in range(i, j):
+            where[k] = pos
+        out.append(run)
+        pos += len(run)
+        i = j
+    where[len(raw)] = pos
+    return "".join(out), where
+
+
 def canonical(raw: str) -> tuple[str, list[int]]:
     """The article's canonical text (lines stripped, blank lines dropped) and raw→canonical offsets."""
-    raw = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    raw, first = nfc(raw)
+    if "\r" in raw:  # "\r\n" -> "\n" and a lone "\r" -> "\n", offsets kept
+        text, second = canonical_lines(raw.replace("\r\n", " \n").replace("\r", "\n"))
+    else:
+        text, second = canonical_lines(raw)
+    return text, [second[k] for k in first]
+
+
+def canonical_lines(raw: str) -> tuple[str, list[int]]:
+    """Lines stripped and blank lines dropped, with raw→canonical offsets (``raw`` of equal length)."""
     out: list[str] = []
     where = [0] * (len(raw) + 1)
     pos = 0

@@ -7,13 +7,14 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from .lexicon import RELATIVE_PRONOUNS
-from .speakers import cannot_speak
+from .lexicon import RELATIVE_PRONOUNS, SPEECH_VERBS
+from .speakers import DOCUMENT_NOUNS, cannot_speak
 
 SUBJECT_DEPS = ("nsubj",)
 EXPLETIVES = frozenset({"it", "there"})
 DOUBLE_MARKS = frozenset({'"', "“", "”", "''", "``", "„", "«", "»"})
 
+PLACE_OR_BODY = frozenset({"GPE", "LOC", "FAC", "ORG"})
 SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "or", "it"})
 
 
@@ -63,11 +64,12 @@ def named_as(tok: Token) -> tuple[int, int] | None:
 def subject(cue: Token) -> Token | None:
     """Who speaks: the cue's subject, through participles, conjuncts and relative clauses."""
     cur = cue
-    for _ in range(4):
+    for _ in range(6):
         if cur.lower_ == "according":
             to = next((c for c in cur.children if c.lower_ == "to"), None)
             return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
+        # a dash or a stray mark the tagger read as a noun is no subject: "― Trump boasted"
+        subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS and any(ch.isalpha() for ch in c.text)), None)
         if subj is None:
             agent = next((c for c in cur.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -76,8 +78,12 @@ def subject(cue: Token) -> Token | None:
             if subj.lower_ in EXPLETIVES:
                 return None
             if subj.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
-                return cur.head
+                return relative_antecedent(subj, cur.head)
             return subj
+        if cur.dep_ == "acl" and cur.head.lemma_.lower() in DOCUMENT_NOUNS:
+            issuer = document_issuer(cur.head)
+            if issuer is not None:
+                return issuer  # "the council issued a statement calling ...": the council calls it
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN")):
             if not cannot_speak(cur.head) and not _set_off_object(cur):
                 return cur.head
@@ -87,11 +93,50 @@ def subject(cue: Token) -> Token | None:
                 return None
             cur = verb
             continue
+        if _after_relative(cur):
+            # "paying an architect who said ..., saying": a participle set off after a relative clause goes
+            # with the clause the relative clause hangs in, not with the relative pronoun
+            verb = governing_verb(cur.head.head)
+            if verb is None:
+                return None
+            cur = verb
+            continue
         if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
         return None
     return None
+
+
+def _after_relative(tok: Token) -> bool:
+    doc = tok.doc
+    return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and doc[tok.i - 1].text == ","
+            and tok.head.dep_ == "relcl" and tok.head.i < tok.i)
+
+
+def relative_antecedent(pronoun: Token, head: Token) -> Token:
+    """The noun a relative pronoun stands for. "who" is a person: when the parse hangs the clause from a
+    place or a body inside a phrase about people ("Democrats on Capitol Hill, who argued"), the people."""
+    if pronoun.lower_ != "who" or head.ent_type_ not in PLACE_OR_BODY or head.dep_ != "pobj":
+        return head
+    owner = head.head.head  # pobj -> preposition -> the noun it modifies
+    if head.head.dep_ == "prep" and owner.pos_ in ("NOUN", "PROPN") and owner.ent_type_ not in PLACE_OR_BODY:
+        return owner
+    return head
+
+
+def document_issuer(doc_noun: Token) -> Token | None:
+    """Who put out a document: the subject of the verb it is the object of ("the ministry released a
+    report", "Smith wrote a letter"), when that verb has one."""
+    if doc_noun.dep_ != "dobj":
+        return None
+    verb = doc_noun.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and any(ch.isalpha() for ch in c.text)), None)
+    if subj is None or subj.lower_ in EXPLETIVES or cannot_speak(subj):
+        return None
+    if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return subj
 
 
 def _set_off_object(participle: Token) -> bool:
@@ -171,7 +216,12 @@ def adjacent_subject(cue: Token, in_quote: Callable[[Token], bool]) -> Token | N
                     t = t.head
                 return t
         return None
-    if cue.tag_ == "VBG" and cue.lower_ != "according":
+    participle = cue.head if cue.dep_ == "xcomp" and cue.head.tag_ == "VBG" else cue  # "going on to say"
+    if participle.tag_ == "VBG" and participle.lower_ != "according":
+        # '"…," Sanders said, going on to say ...': a participle right after "X said," is X's
+        said = _said_before(participle, in_quote)
+        if said is not None:
+            return said
         # "Dean went on MSNBC on Tuesday, saying ...": a participle's speaker is its sentence's subject,
         # not the last noun before it
         root = cue.sent.root
@@ -194,6 +244,23 @@ def adjacent_subject(cue: Token, in_quote: Callable[[Token], bool]) -> Token | N
             return t
         break
     return None
+
+
+def _said_before(participle: Token, in_quote: Callable[[Token], bool]) -> Token | None:
+    """The subject of a speech verb just before ", <participle>" ('Sanders said, going on to say')."""
+    doc = participle.doc
+    k = participle.i - 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    verb = doc[k - 1]
+    if verb.pos_ != "VERB" or in_quote(verb):
+        return None
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and not in_quote(c)), None)
+    if subj is None or cannot_speak(subj) or subj.lower_ in EXPLETIVES or subj.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return subj
 
 
 def one_statement(found: list) -> list:

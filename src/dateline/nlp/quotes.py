@@ -512,7 +512,8 @@ class _Reader:
             if not name or len(name) > 5 or sum(1 for t in rest if t.is_alpha) < 3 or rest[0].text in DOUBLE_MARKS:
                 continue
             head = name[-1]
-            if self.resolver.entity_at(head) is None and head.ent_type_ not in ("PERSON", "ORG", "NORP"):
+            if self.resolver.entity_at(head) is None and head.ent_type_ not in ("PERSON", "ORG", "NORP") \
+                    and (len(name) > 1 or self.resolver.by_surname(head) is None):
                 continue
             while rest and rest[-1].is_punct and rest[-1].text not in DOUBLE_MARKS:
                 rest.pop()

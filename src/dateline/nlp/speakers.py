@@ -48,6 +48,18 @@ NOT_SPEAKERS = frozenset({
     "interview", "rally", "hearing", "session", "day", "night", "week", "month", "year", "morning", "evening",
     "afternoon", "weekend", "scroll", "click", "share", "advertisement", "language", "check", "query", "public",
 })
+# Texts that speak in news ("the report said", "a statement read"): a source of its own, never the person or
+# body behind it, who is the principal ("a statement from the ministry", "the company's filing").
+DOCUMENT_NOUNS = frozenset({
+    "statement", "report", "letter", "memo", "memorandum", "study", "survey", "poll", "document", "filing",
+    "communique", "communiqué", "declaration", "release", "complaint", "lawsuit", "suit", "indictment",
+    "ruling", "order", "analysis", "audit", "review", "assessment", "finding", "findings", "paper", "note",
+    "email", "e-mail", "tweet", "post", "ad", "video", "footage", "recording", "transcript",
+    "bylaws", "rules", "guidelines", "resolution", "motion", "petition", "submission", "brief", "affidavit",
+    "website", "book", "article", "editorial", "column", "cable", "dossier", "plan", "proposal", "bill",
+})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NUMBER_LABELS = frozenset({"DATE", "TIME"})  # "63 percent said": respondents do speak
 
 
@@ -109,9 +121,13 @@ class SpeakerResolver:
         spokes = _spokes_head(head, span_tokens)
         if spokes is not None:
             return self._spokesperson(head, spokes, span_tokens)
+        if head.lemma_.lower() in DOCUMENT_NOUNS and self.entity_at(head) is None:
+            return self._document(head, span_tokens)
         e = self.entity_at(head)
         if e is None:
             for t in [*reversed(span_tokens), *(c for c in head.children if c.dep_ == "appos")]:
+                if self._place_modifier(t, head):
+                    continue  # "the Vermont senator" is the senator, not Vermont
                 e = self.entity_at(t) or (self._appos_entity(t) if t.dep_ == "appos" else None)
                 if e is not None:
                     break
@@ -120,6 +136,9 @@ class SpeakerResolver:
         chained = self._chained(head, span_tokens)
         if chained is not None:
             return chained
+        named = self.by_surname(head) if len(span_tokens) == 1 else None
+        if named is not None:
+            return Resolved(named, named.name, _title_principal(named))
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             if low in PERSON_PRONOUNS:
@@ -141,6 +160,8 @@ class SpeakerResolver:
         link = self.chains.link(head)
         if link is None or link.entity.type not in ("PERSON", "ORG", "GPE", "NORP"):
             return None
+        if head.lower_ in PERSON_PRONOUNS and link.entity.type != "PERSON":
+            return None  # "he" or "she" is a person, never a place or a body
         if link.kind == "pronoun" and head.lower_ not in PERSON_PRONOUNS and link.entity.type == "PERSON":
             return None  # "it" or "they" is no one person
         e = link.entity
@@ -162,6 +183,32 @@ class SpeakerResolver:
             own = self.office_holder(head)  # "the spokesperson said", named earlier as one
         if own is not None:
             return Resolved(own, own.name, principal or _title_principal(own))
+        return Resolved(None, _phrase(span_tokens) or None, principal)
+
+    def by_surname(self, tok: Token) -> Entity | None:
+        """The one person of the article whose name ends with this capitalised word ("Sanders" in a headline
+        the tagger read without entities)."""
+        if tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper() or len(tok.text) < 3:
+            return None
+        people = {e.id: e for e in self.entities if e.type == "PERSON" and len(e.name.split()) > 1
+                  and e.name.split()[-1] == tok.text}
+        return next(iter(people.values())) if len(people) == 1 else None
+
+    def _place_modifier(self, tok: Token, head: Token) -> bool:
+        """A place or nationality modifying a people noun ("the Vermont senator", "Iraqi officials"): where the
+        speaker is from, not who speaks."""
+        e = self.entity_at(tok)
+        return (tok.i != head.i and tok.dep_ in MODIFIER_DEPS and e is not None and e.type in PLACE_LABELS
+                and head.pos_ == "NOUN" and self.entity_at(head) is None)
+
+    def _document(self, head: Token, span_tokens: list[Token]) -> Resolved:
+        """ "the report said", "a statement from the ministry": the document speaks under its own words, the
+        one who issued it is the principal."""
+        toks = _principal_tokens(head, document=True)
+        principal = None
+        if toks:
+            e = next((self.entity_at(t) for t in reversed(toks) if self.entity_at(t) is not None), None)
+            principal = e.name if e is not None else _phrase(toks) or None
         return Resolved(None, _phrase(span_tokens) or None, principal)
 
     def _appos_entity(self, tok: Token) -> Entity | None:
@@ -194,15 +241,23 @@ class SpeakerResolver:
         return got is None or got == want
 
     def _previous_subject(self, tok: Token) -> Entity | None:
+        """The person who is the main subject of the sentence before; through a run of sentences whose
+        subject is the same pronoun ("Lee spoke first. She then ... . 'Quote,' she said"), the person
+        that run started from."""
         sent = tok.sent
-        if sent.start == 0:
-            return None
-        prev = self.doc[sent.start - 1].sent
-        for t in prev:
-            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
-                e = self.entity_at(t)
-                if e is not None and e.type == "PERSON":
-                    return e
+        for _ in range(3):
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+            subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
+                         and not self._in_quote(t.idx)), None)
+            if subj is None:
+                return None
+            e = self.entity_at(subj)
+            if e is not None:
+                return e if e.type == "PERSON" else None
+            if subj.lower_ != tok.lower_:
+                return None
         return None
 
     def office_holder(self, head: Token) -> Entity | None:
@@ -269,13 +324,15 @@ def _spokes_head(head: Token, span_tokens: list[Token]) -> Token | None:
     return None
 
 
-def _principal_tokens(spokes: Token) -> list[Token]:
+def _principal_tokens(spokes: Token, *, document: bool = False) -> list[Token]:
     """Whom the role noun speaks for: "Blair's", "for the ministry", "of the company", or the words
-    before it that are not its own determiners or adjectives ("Kremlin", "White House", "the ministry's")."""
+    before it that are not its own determiners or adjectives ("Kremlin", "White House", "the ministry's").
+    A document's is also who it is from ("a statement from the ministry", "by the senator")."""
+    preps = ("for", "of", "to", "from", "by") if document else ("for", "of", "to")
     for c in spokes.children:
         if c.dep_ == "poss":
             return [t for t in c.subtree if t.dep_ != "case" and t.text not in ("'s", "’s", "'")]
-        if c.dep_ == "prep" and c.lower_ in ("for", "of", "to"):
+        if c.dep_ == "prep" and c.lower_ in preps:
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
             if obj is not None:
                 return [t for t in obj.subtree if not t.is_punct][:8]
