@@ -233,3 +233,44 @@ def test_the_homes_verb_and_the_source_homes_option(tmp_path, demo_db):
     bad.write_text("source\tcountry\nparispost.example\tUSA\n", encoding="utf-8")
     got = CliRunner().invoke(app, ["--db", db, "ingest", str(story), "--source-homes", str(bad)])
     assert got.exit_code == 2 and "two-letter" in got.output
+
+
+# -- a domain's country, and a local story's places the gazetteer lacks ---------------------------
+
+def test_a_domain_names_its_country_by_its_code():
+    from dateline.geo.homes import domain_country
+
+    assert domain_country("https://www.cambridge-news.co.uk/news/1") == "GB"
+    assert domain_country("dailystar.com.lb") == "LB"
+    assert domain_country("lfpress.ca") == "CA"
+    assert domain_country("ajc.com") == "" and domain_country("The Town Talk") == ""
+    assert domain_country("citynews.tv") == ""  # sold worldwide as a word, not Tuvalu's
+
+
+def test_a_domain_country_decides_between_namesake_states():
+    cam_gb = town("Cambridge", "GB", "ENG", 52.2, 0.12)
+    cam_us = town("Cambridge", "US", "MA", 42.38, -71.11)
+    new_gb = town("Newmarket", "GB", "ENG", 52.25, 0.42)
+    new_us = town("Newmarket", "US", "NH", 43.08, -70.94)
+    boston = town("Boston", "US", "MA", 42.36, -71.06)
+    stories = [[place("Cambridge", cam_us, cam_gb), place("Newmarket", new_us, new_gb), place("Boston", boston)]] * 3
+    # every name can be in the United States, two of them in England too: read alone, Massachusetts
+    us = learn_homes([("camnews.example.com", s) for s in stories]).find("camnews.example.com")
+    assert us is not None and (us.country, us.admin1) == ("US", "MA")
+    gb = learn_homes([("camnews.example.co.uk", s) for s in stories]).find("camnews.example.co.uk")
+    assert gb is not None and (gb.country, gb.admin1) == ("GB", "ENG")
+    assert gb.has_point and gb.lat > 50  # an English town of the stories
+
+
+def test_a_local_storys_unknown_place_is_put_at_the_home_town(nlp, gaz):
+    text = "Crews from Paris and Kelsworth put out a barn fire on Tuesday, the chief said."
+    got = resolve_in(nlp, gaz, text, "parispost.example")
+    assert (got["Paris"].admin1, got["Kelsworth"].feature_code) == ("TN", "AREA")
+    assert abs(got["Kelsworth"].lat - 36.302) < 0.01 and got["Kelsworth"].source == "dateline:home"
+    # no home, no guess; a story far from the home says nothing of its unknown names; nor does a
+    # name its own words put in another state
+    assert resolve_in(nlp, gaz, text, "parispost.example", homes=None)["Kelsworth"] is None
+    far = "The band toured Lyon and Kelsworth last year."
+    assert resolve_in(nlp, gaz, far, "parispost.example")["Kelsworth"] is None
+    other = "Crews from Paris put out a fire. He lived in Whitlocke, Ohio, until 1990."
+    assert resolve_in(nlp, gaz, other, "parispost.example")["Whitlocke"] is None

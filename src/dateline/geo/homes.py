@@ -150,6 +150,24 @@ def _readings(p: Place) -> list[GeoRef]:
     return [r for r in rs if r.country and (r.feature_class == "P" or r.feature_code in ("PCLI", "ADM1", "ADM2"))]
 
 
+# Two-letter top-level domains sold worldwide as words ("news.tv", "radio.fm"), which say nothing of
+# where a source is; every other two-letter domain is its country's (ISO 3166, but "uk" for GB).
+VANITY_TLDS = frozenset({"ac", "ag", "ai", "am", "cc", "co", "fm", "gg", "io", "la", "ly", "me", "nu", "sh",
+                         "so", "tk", "to", "tv", "vc", "ws"})
+
+
+def domain_country(source: str) -> str:
+    """The country a source's domain names by its country code: "cambridge-news.co.uk" → GB,
+    "dailystar.com.lb" → LB; "" for a name, a ".com" or a vanity domain ("news.tv")."""
+    k = source_key(source)
+    if " " in k or "." not in k:
+        return ""
+    tld = k.rsplit(".", 1)[1]
+    if len(tld) != 2 or not tld.isalpha() or tld in VANITY_TLDS:
+        return ""
+    return "GB" if tld == "uk" else tld.upper()
+
+
 def _best(support: Counter, within: float = 1.0) -> dict:
     """The keys whose support is at least ``within`` of the best one's, with their share of it."""
     if not support:
@@ -158,7 +176,8 @@ def _best(support: Counter, within: float = 1.0) -> dict:
     return {k: v / top for k, v in support.items() if v >= within * top - 1e-9}
 
 
-def _article_home(places: Sequence[Place]) -> tuple[dict[str, float], dict[tuple[str, str], float], list[GeoRef]]:
+def _article_home(places: Sequence[Place], country: str = ""
+                  ) -> tuple[dict[str, float], dict[tuple[str, str], float], list[GeoRef]]:
     """The countries where the most of an article's names can be; the states of those countries
     where the most of them can be; and the towns there that they can be.
 
@@ -166,7 +185,9 @@ def _article_home(places: Sequence[Place]) -> tuple[dict[str, float], dict[tuple
     paper's "Dublin" is Ireland's capital, but its "Dublin", "Franklin County" and "Columbus" can
     all be in Ohio. A name with readings in many places ("Springfield") counts less
     (``SPECIFIC``/n), as in :mod:`dateline.geo.coherence`. Countries come first, so a story about
-    Georgia and Tbilisi is in Georgia the country whatever Georgia the state's towns say."""
+    Georgia and Tbilisi is in Georgia the country whatever Georgia the state's towns say; unless the
+    source's domain names its ``country`` and some name can be there: a ".co.uk" paper's "Cambridge",
+    "Newmarket" and "Chesterton" are England's, though each has a namesake in the United States."""
     names: dict[str, list[GeoRef]] = {}
     for p in places:
         rs = _readings(p)
@@ -177,7 +198,7 @@ def _article_home(places: Sequence[Place]) -> tuple[dict[str, float], dict[tuple
         cs = {r.country for r in rs}
         for c in cs:
             by_country[c] += min(1.0, SPECIFIC / len(cs))
-    countries = _best(by_country)
+    countries = {country: 1.0} if by_country.get(country) else _best(by_country)
     by_state: Counter = Counter()
     towns: list[GeoRef] = []
     for rs in names.values():
@@ -204,7 +225,7 @@ def learn_homes(articles: Iterable[tuple[str, Sequence[Place]]], *, min_articles
         k = source_key(source) if source else ""
         if not k:
             continue
-        best_countries, best, local_towns = _article_home(places)
+        best_countries, best, local_towns = _article_home(places, domain_country(k))
         if not best_countries:
             continue
         voting[k] += 1
@@ -231,7 +252,7 @@ def learn_homes(articles: Iterable[tuple[str, Sequence[Place]]], *, min_articles
             homes.append(SourceHome(k, cc, a1, lat, lon, label, n, round(got / n, 3)))
             continue
         cc, got = max(countries[k].items(), key=lambda x: (x[1], x[0]))
-        if got / n >= min_country_share:
+        if got / n >= min_country_share or domain_country(k) == cc:  # the domain says so, too
             homes.append(SourceHome(k, cc, "", None, None, cc, n, round(got / n, 3)))
     return SourceHomes(homes)
 

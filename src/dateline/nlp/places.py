@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from ..geo.coherence import HOME_TOWN_KM, MAX_READINGS, MIN_MARGIN, Name, Scored, resolve
+from ..geo.coherence import HOME_TOWN_KM, MAX_READINGS, MIN_MARGIN, NEAR_KM, Name, Scored, resolve
 from ..geo.gazetteer import Gazetteer, km, lookup_key as key  # remembered: the same names come back
 from ..geo.homes import SourceHome, SourceHomes
 from ..model import Article, GeoRef, Place, Span
@@ -102,6 +102,8 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
     places = [_place(doc, m, ranked[group_of[i]] if i in group_of else [], article, options)
               for i, m in enumerate(mentions)]
     places = [p for p in places if p is not None]
+    if home is not None and home.has_point:
+        places = _near_home(doc, mentions, places, home)
     return _mark_event_location(doc, tuple(places))
 
 
@@ -511,6 +513,44 @@ def _place(doc: Doc, m: Mention, scored: list[Scored], article: Article, options
     cands = tuple(replace(c, score=round(s, 3)) for s, c, _ in scored[:options.max_candidates])
     return Place(id=pid, span=sp, resolved=cands[0], candidates=cands, reason=reason,
                  kind="demonym" if m.source == "demonym" else "name")
+
+
+def _near_home(doc: Doc, mentions: list[Mention], places: list[Place], home: SourceHome) -> list[Place]:
+    """A local story's places the gazetteer lacks (a hamlet, a park, a creek) are put at the paper's
+    home town, as an approximate area: a local paper writes of the places around it, and its readers
+    know them without being told where. Only in a story that is itself local (another of its places
+    lies within ``NEAR_KM`` of the home town) and for a name its own words do not put in another
+    state or country ("Orient, Ohio" in a Pennsylvania paper stays unresolved)."""
+    local = any(p.resolved is not None and p.resolved.feature_class in ("P", "S") and
+                km(home.lat, home.lon, p.resolved.lat, p.resolved.lon) <= NEAR_KM  # type: ignore[arg-type]
+                for p in places)
+    if not local:
+        return places
+    starts = {token_table(doc).offsets(m.start, m.end)[0]: m for m in mentions}
+    out = []
+    for p in places:
+        m = starts.get(p.span.start)
+        if p.resolved is not None or m is None or m.source == "demonym" or _elsewhere(doc, m, mentions, home):
+            out.append(p)
+            continue
+        area = GeoRef(name=p.span.text, country=home.country, lat=home.lat, lon=home.lon,  # type: ignore[arg-type]
+                      admin1=home.admin1, feature_class="L", feature_code="AREA", source="dateline:home")
+        out.append(replace(p, resolved=area, candidates=(area,),
+                           reason=f"{p.reason}; a local story's place, put at the source's home town ({home.place})"))
+    return out
+
+
+def _elsewhere(doc: Doc, m: Mention, mentions: list[Mention], home: SourceHome) -> bool:
+    """Whether a name's own words put it outside the home's state: ", Ohio" or ", Pa." after it."""
+    w = token_table(doc)
+    if m.end >= len(doc) or w.text[m.end] != ",":
+        return False
+    nxt = next((x for x in mentions if x.start == m.end + 1), None)
+    if nxt is None or not nxt.cands:
+        return False
+    top = nxt.cands[0]
+    return top.feature_code in ("ADM1", "PCLI") and (top.country, top.admin1 if top.feature_code == "ADM1" else
+                                                     home.admin1) != (home.country, home.admin1)
 
 
 def _explain(m: Mention, best: GeoRef, why: list[str], scored: list) -> str:
