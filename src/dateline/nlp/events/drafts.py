@@ -17,7 +17,7 @@ from ...ontology.verbs import VerbPattern
 from ..lexicon import FUTURE_AUX, SPEECH_VERBS
 from ..words import WordTest
 from .arguments import complement_tokens, subject_of
-from .lexicon import OBLIGATION_AUX, PAST_FUTURE_AUX, compose, intent_family
+from .lexicon import LIGHT_VERBS, OBLIGATION_AUX, PAST_FUTURE_AUX, compose, intent_family
 from .status import question, status_of
 from .triggers import Match
 
@@ -53,6 +53,10 @@ def complement_of(m: Match, by_tok: dict[int, Match]) -> Match | None:
     """The action a family or wrapper word governs, when it is itself a trigger."""
     for tok in complement_tokens(m.token):
         hit = by_tok.get(tok.i)
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in LIGHT_VERBS and (hit is None or hit.obj is None):
+            # "ready to host a meeting", "plans to hold talks": the act is the light verb's object
+            hit = next((by_tok[c.i] for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in by_tok
+                        and by_tok[c.i].pos == "noun"), None) or hit
         if hit is None and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in TERMS_NOUNS:
             # "rejected a request to interrogate", "demanded the withdrawal of": look one level down
             for c in tok.children:
