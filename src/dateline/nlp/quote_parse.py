@@ -1,12 +1,15 @@
 """The grammar the quote reader walks: who a cue's subject is, how far a speaker phrase reaches, what a
-phrase hangs from. Functions over a spaCy parse, with no state of their own."""
+phrase hangs from. Functions over a spaCy parse, with no state of their own, and ``Found``, a quote while
+the article is read."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..model import Entity
 from .lexicon import RELATIVE_PRONOUNS, SPEECH_VERBS
 from .speakers import DOCUMENT_NOUNS, cannot_speak
 
@@ -16,6 +19,28 @@ DOUBLE_MARKS = frozenset({'"', "“", "”", "''", "``", "„", "«", "»"})
 
 PLACE_OR_BODY = frozenset({"GPE", "LOC", "FAC", "ORG"})
 SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "or", "it"})
+
+
+@dataclass(slots=True)
+class Found:
+    """A quote while the article is read: tokens, cue token and speaker before records are made."""
+
+    content: tuple[int, int]  # characters
+    kind: str
+    cue: tuple[int, int] | None = None
+    cue_tok: Token | None = None
+    speaker_tok: Token | None = None
+    speaker_span: tuple[int, int] | None = None
+    entity: Entity | None = None
+    speaker_name: str | None = None
+    principal: str | None = None
+    coref: str = ""  # the coreference link the speaker was read through (speakers.Resolved.coref)
+    date: str | None = None
+    place: str | None = None
+    rule: str = ""
+    para: int = 0
+    clause: tuple[int, int] | None = None  # characters of the statement's own clause (dates inside don't count)
+    quoted: list[tuple[int, int]] | None = None  # a partial statement's quoted words (quote_parse.one_statement)
 
 
 def is_title(toks: list[Token]) -> bool:

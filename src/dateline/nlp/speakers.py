@@ -58,7 +58,7 @@ DOCUMENT_NOUNS = frozenset({
     "bylaws", "rules", "guidelines", "resolution", "motion", "petition", "submission", "brief", "affidavit",
     "website", "book", "article", "editorial", "column", "cable", "dossier", "plan", "proposal", "bill",
 })
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+ORIGIN_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})  # where a speaker is from
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NUMBER_LABELS = frozenset({"DATE", "TIME"})  # "63 percent said": respondents do speak
 
@@ -198,7 +198,7 @@ class SpeakerResolver:
         """A place or nationality modifying a people noun ("the Vermont senator", "Iraqi officials"): where the
         speaker is from, not who speaks."""
         e = self.entity_at(tok)
-        return (tok.i != head.i and tok.dep_ in MODIFIER_DEPS and e is not None and e.type in PLACE_LABELS
+        return (tok.i != head.i and tok.dep_ in MODIFIER_DEPS and e is not None and e.type in ORIGIN_LABELS
                 and head.pos_ == "NOUN" and self.entity_at(head) is None)
 
     def _document(self, head: Token, span_tokens: list[Token]) -> Resolved:
