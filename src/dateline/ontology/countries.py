@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -33,11 +34,30 @@ __all__ = [
     "Country",
     "CountryIndex",
     "HowFound",
+    "SECEDED",
+    "country_on",
     "default_countries",
     "load_countries",
 ]
 
 HowFound = Literal["name", "demonym", "capital"]
+
+#: States that seceded from one that is still an ISO country: code -> (the state it left, the day of
+#: independence). Before that day its land was the other state's: the gazetteer puts Juba in South
+#: Sudan, while a report of 2000 is of fighting in Sudan. (Break-ups of states that no longer exist,
+#: Yugoslavia or the Soviet Union, have no code to go back to and are left alone.)
+SECEDED: dict[str, tuple[str, date]] = {
+    "SSD": ("SDN", date(2011, 7, 9)),
+    "ERI": ("ETH", date(1993, 5, 24)),
+}
+
+
+def country_on(iso3: str, on: date | None) -> str:
+    """The state a country code's land belonged to on ``on``: "SDN" for "SSD" before July 2011."""
+    got = SECEDED.get(iso3)
+    if got is None or on is None or on >= got[1]:
+        return iso3
+    return got[0]
 
 COLUMNS = ("iso3", "iso2", "name", "aliases", "demonyms", "capital", "capital_aliases")
 

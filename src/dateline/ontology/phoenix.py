@@ -17,9 +17,9 @@ What changes on the way in from the actor files, and why:
   text in capitals, like an acronym ("ETA"): a capitalised word at the start of a sentence is no
   actor, and a word that is both ("Phoenix", "Providence") is left to the gazetteer and to
   Dateline's tables. The words are listed in ``ordinary_words.tsv`` (scripts/phoenix_ordinary_words.py).
-* A code that starts with a sector (REUTERS [MED]) or a religion (BUD, HIN) rather than a country
-  names no country; a retired code becomes today's (TMP: TLS), and a former state's part today's
-  state (SCGSRB: SRB), as Dateline codes today's states.
+* A code that starts with a sector (REUTERS [MED]), a religion (BUD, HIN) or a world region (WEU,
+  SEA) rather than a country names no country; a retired code becomes today's (TMP: TLS), and a
+  former state's part today's state (SCGSRB: SRB), as Dateline codes today's states.
 * Records the Countries file took from CountryInfo (``# CountryInfo.txt``) are people (PERSON).
   One word names such a person only as the surname of the record's full name ("Karzai"); a ruler
   the file names by a given name alone ("HASSAN", "ABDULLAH") is left out, as that name is many
@@ -33,6 +33,7 @@ import functools
 import gzip
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from importlib import resources
@@ -69,6 +70,9 @@ FILE_DATE = date(2014, 1, 30)  # CountryInfo.140130, the source of the Countries
 #: CAMEO religion codes; as an agent's first part they make the sector REL.
 RELIGIONS = frozenset("ADR ATH BAH BUD CHR CON CPT CTH DRZ HIN ITR JAN JEW LDS MOS MRN MUS ORT PRO SHI SIK SNI "
                       "TAO UDX ZRO".split())
+#: CAMEO codes of world regions ("WEUREB": rebels of western Europe): no country, as a region is none.
+REGIONS = frozenset("AFR ASA BLK CAS CAU CFR CRB EAF EEU EUR INT LAM MDT MEA NAF NMR PGS SAF SAM SAS SCN SEA WAF "
+                    "WEU WST".split())
 #: Country codes of the files that are not (or no longer) ISO 3166's.
 RETIRED = {"TMP": "TLS", "ZAR": "COD", "ROM": "ROU", "BUR": "MMR", "ANG": "AGO", "KSV": "XKX"}
 
@@ -147,7 +151,7 @@ def _country_level(record) -> bool:
 
 
 def _recode(row: ActorEntry, countries: CountryIndex) -> ActorEntry:
-    """No country for a code that starts with a sector or a religion; today's code for a retired
+    """No country for a code that starts with a sector, a religion or a region; today's code for a retired
     one (TMP: TLS); today's state for a former one's part (SCGSRB: SRB, USRARM: ARM)."""
     parts = row.codes
     first = parts[0] if parts else ""
@@ -155,6 +159,8 @@ def _recode(row: ActorEntry, countries: CountryIndex) -> ActorEntry:
         return dataclasses.replace(row, country="", sector=row.sector or first)
     if first in RELIGIONS:
         return dataclasses.replace(row, country="", sector=row.sector or "REL")
+    if first in REGIONS:
+        return dataclasses.replace(row, country="")
     if first in RETIRED:
         code = RETIRED[first] + row.code[3:]
     elif len(parts) > 1 and countries.from_code(first) is None and countries.from_code(parts[1]) is not None \
@@ -182,6 +188,31 @@ def _close_open_roles(rows: list[ActorEntry]) -> list[ActorEntry]:
     return out + ([after] if after is not None else [])
 
 
+_ACRONYM_AFTER = re.compile(r"^(?P<name>.+?)[\s_]+\((?P<short>[A-Z]{2,8})\)[\s_]*$")
+
+
+def _phrase_keys(name: str, own: str, aliases: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    """(phrase, key) for each name of a record; a name written with its acronym after it
+    ("MORO_ISLAMIC_LIBERATION_FRONT_(MILF)_") is also the name alone, as news writes it."""
+    seen: set[str] = set()
+    for phrase in dict.fromkeys((name, *aliases)):
+        key = own if phrase is name else name_key(phrase)
+        got = _ACRONYM_AFTER.match(phrase.strip())
+        for k in (key, name_key(got["name"]) if got is not None and " " in name_key(got["name"]) else key):
+            if k not in seen:
+                seen.add(k)
+                yield phrase, k
+
+
+def _short_person_key(own: str) -> str | None:
+    """ "carlos saul menem" -> "carlos menem": a person the file names with a middle name, by the
+    first and last words alone, as news most often writes them."""
+    words = own.split()
+    if len(words) < 3 or not all(w.isalpha() and len(w) > 1 for w in words):
+        return None
+    return f"{words[0]} {words[-1]}"
+
+
 class PhoenixActors:
     """The Phoenix actor files indexed by name; a record becomes rows (adapted as the module
     docstring says) the first time a lookup finds it, so a start costs only the parse and the index."""
@@ -191,6 +222,8 @@ class PhoenixActors:
         self._records: list[tuple[object, str, str, bool]] = []  # (record, file, type, country-level)
         self._rows: dict[int, list[ActorEntry]] = {}
         self._index: NameIndex[int] = NameIndex(proper=True)
+        self._short: dict[str, list[int]] = {}  # a person's first-and-last name -> records
+        self._surnames: Counter[str] = Counter()  # last word of a person's name -> people
         known = _country_keys(countries)
         ordinary = ordinary_words()
         for name in ACTOR_FILES:
@@ -198,6 +231,7 @@ class PhoenixActors:
             people = _people(text) if name == COUNTRIES_FILE else set()
             for record in _quietly(parse_petrarch_records, text, name):
                 self._add(record, name, people, known, ordinary)
+        self._add_short_names()
 
     def _add(self, record, source: str, people: set[str], known: set[str], ordinary: frozenset[str]) -> None:
         if not any(code for code, _, _, _ in record.codes):
@@ -207,8 +241,7 @@ class PhoenixActors:
         country_level = not kind and source == COUNTRIES_FILE and _country_level(record)
         i = len(self._records)
         added = False
-        for phrase in dict.fromkeys((record.name, *record.aliases)):
-            key = own if phrase is record.name else name_key(phrase)
+        for phrase, key in _phrase_keys(record.name, own, record.aliases):
             if country_level and (key in known or key.removeprefix("the ") in known):
                 continue  # Dateline's country table answers for it
             if kind and " " not in key and (" " not in own or key != own.rsplit(" ", 1)[1]):
@@ -221,6 +254,20 @@ class PhoenixActors:
             added = True
         if added:
             self._records.append((record, source, kind, country_level))
+            if kind:
+                self._surnames[own.rsplit(" ", 1)[-1]] += 1
+                short = _short_person_key(own)
+                if short is not None:
+                    self._short.setdefault(short, []).append(i)
+
+    def _add_short_names(self) -> None:
+        """Index each person's first-and-last name where it is no other record's name and the
+        surname is no other person's of the files ("Carlos Menem"; not a "Mohammed Ali", as "Ali" is
+        the surname of many: the short name may well be someone else's)."""
+        for key, found in self._short.items():
+            if len(found) == 1 and self._surnames[key.rsplit(" ", 1)[-1]] == 1 and not self._index.get(key):
+                self._index.add_key(key, found[0])
+        self._short, self._surnames = {}, Counter()
 
     def _rows_of(self, i: int) -> list[ActorEntry]:
         rows = self._rows.get(i)

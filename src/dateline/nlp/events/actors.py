@@ -17,12 +17,13 @@ the phrase to read and places the result.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Token
 
 from ...model import ActorRef, Entity
+from ...ontology.countries import country_on
 from ..lexicon import PERSON_PRONOUNS, RELATIVE_PRONOUNS
 from ..names import KIN, tokens_between
 from .chains import noun_party
@@ -48,6 +49,7 @@ MATERIAL = frozenset({"place", "building", "vehicle", "goods"})  # noun classes 
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # CAMEO roots of force: posture, coerce, assault, fight
 # "met in Moscow", "talks at Camp David": a place named as where something happened is no side of it
 WHERE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
+FLEE_VERBS = frozenset({"flee", "escape", "leave"})  # "refugees fleeing X": X is the country they are of
 
 
 @dataclass(slots=True)
@@ -128,7 +130,17 @@ class ActorResolver:
         # mayor": "the mayor"), as readers mark the doer of an act
         whole = whole_phrase(part)
         return [a if a.span and (a.span.start, a.span.end) in self._owners else with_phrase(a, whole)
-                for a in placed]
+                for a in map(self._as_of_date, placed)]
+
+    def _as_of_date(self, a: ActorRef) -> ActorRef:
+        """The country as it was on the article's date: Juba was in Sudan before South Sudan's
+        independence (``ontology.countries.SECEDED``)."""
+        then = country_on(a.country, self.coder.on) if a.country else None
+        if not then or then == a.country:
+            return a
+        code = then + a.code[len(a.country):] if a.code and a.code.startswith(a.country) else a.code
+        return replace(a, country=then, code=code,
+                       coding=f"{a.coding}; country {then}: {a.country} was part of it on the article's date")
 
     def _one_part(self, part: "Part", *, speaker: list[ActorRef] | None) -> list[ActorRef]:
         h = part.head
@@ -174,7 +186,7 @@ class ActorResolver:
         ref = chained or ref
         if ref.country:
             return [ref]
-        placed = self._from_apposition(h, ref, speaker)
+        placed = self._from_apposition(h, ref, speaker) or self._fled_from(h, ref)
         if placed is not None:
             return [placed]
         if not (ref.code or ref.entity_id or ref.sector) and is_thing(h, self.ctx.resources.agents):
@@ -230,6 +242,30 @@ class ActorResolver:
                         country=a.country, sector=sector, code=a.code if not ref.code else
                         join_code("", a.code or a.country, sector or ""),
                         coding=f"{ref.coding}; country {a.country} from the apposition '{a.text}' ({a.coding})")
+
+    def _fled_from(self, h: Token, ref: ActorRef) -> ActorRef | None:
+        """ "refugees from Liberia", "refugees fleeing the war in Liberia": people who fled are of the
+        country they fled, not of the one they are in (so a refugee is never placed at home)."""
+        if ref.sector != "REF" or ref.country:
+            return None
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "from" or c.dep_ == "acl" and c.lemma_.lower() in FLEE_VERBS:
+                for t in sorted(c.subtree, key=lambda t: t.i):
+                    country = self._country_named(t)
+                    if country is not None:
+                        return replace(ref, country=country, code=join_code("", country, ref.sector),
+                                       coding=f"{ref.coding}; country {country}: they fled '{t.text}'")
+        return None
+
+    def _country_named(self, t: Token) -> str | None:
+        """The country a name or a demonym is, through the article's entities or the country table."""
+        if t.pos_ not in ("PROPN", "ADJ", "NOUN") or not (t.ent_type_ in ("GPE", "NORP", "LOC") or t.is_title):
+            return None
+        got = self.mentions.covering(t.idx, t.idx + len(t.text))
+        if got is not None and got[0].country and got[0].type in ("GPE", "NORP", "LOC"):
+            return got[0].country
+        found = self.ctx.resources.countries.find(t.text)
+        return found[0].iso3 if found is not None else None
 
     def _thing_party(self, h: Token, ref: ActorRef, speaker) -> list[ActorRef]:
         """A phrase about a thing is no party ("rejected a request", "the memo said"): its party is
