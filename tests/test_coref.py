@@ -262,3 +262,20 @@ def test_the_country_is_the_one_the_article_names_most_whatever_adjectives_say(r
     c = cluster_with(found, "the country")
     assert c is not None and c.name == "Peru"
     assert "own country" in link_of(c, "the country").rule
+
+
+def test_the_man_goes_on_with_the_one_unnamed_suspect_nearby(read):
+    _, found = read("Harbour fire\nPolice in Kiel are looking for a suspect after a fire at the harbour.\n"
+                    "A camera filmed the suspect near the gate on Monday. The man then rode away on a bicycle.")
+    c = cluster_with(found, "The man")
+    assert c is not None and any(lk.span.text == "a suspect" for lk in c.links)
+    link = link_of(c, "The man")
+    assert "the one unnamed person described nearby" in link.rule and link.antecedent.text == "the suspect"
+
+
+def test_no_link_where_two_unnamed_people_fit_or_the_sex_differs(read):
+    _, found = read("Harbour fire\nPolice sought a suspect and a gunman after the fire.\n"
+                    "Witnesses saw the suspect and the gunman near the gate. The attacker then rode away.")
+    assert cluster_with(found, "The attacker") is None  # the suspect or the gunman: no guess
+    _, found = read("Harbour fire\nA woman was seen near the gate. Later the woman left.\nThe man was never found.")
+    assert cluster_with(found, "The man") is None  # "the man" is not "the woman"

@@ -123,6 +123,7 @@ def build(doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] = ()
     b.speakers(quotes)
     if not parties_only:
         b.same_nouns()
+        b.unnamed_people()
     b.pronouns()
     return b
 

@@ -27,6 +27,10 @@ PLACE_NOUNS = {"country": "country", "nation": "country", "kingdom": "country", 
 # kind of body, which need not be the one last named)
 BODY_NOUNS = frozenset({"group", "organization", "organisation", "company", "firm", "movement", "network"})
 MENTION_CLASSES = frozenset({"person", "place", "building", "vehicle", "goods"})
+# words for a person the story does not name, which a later "the man" or "the suspect" may go on with
+UNNAMED_PERSON = frozenset({"man", "woman", "boy", "girl", "person", "individual", "suspect", "attacker",
+                            "assailant", "gunman", "perpetrator", "culprit", "shooter", "killer", "bomber"})
+MALE, FEMALE = frozenset({"man", "boy", "gunman"}), frozenset({"woman", "girl"})
 # endings of nouns for events, acts and states ("election", "agreement", "shooting", "violence", "security",
 # "pressure", "damage"): such a noun again is most often another event or another state, not a thing
 EVENT_SUFFIXES = ("tion", "sion", "ment", "ing", "ance", "ence", "ity", "ism", "ness", "ure", "age")
@@ -171,6 +175,37 @@ class NounRules:
             self._add(d, _np(tok), "nominal", f"the same noun '{tok.lemma_.lower()}' again, adding no word",
                       self.heads.get(ante.i))
 
+    def unnamed_people(self) -> None:
+        """ "a suspect ... the suspect ... The man was seen": a definite word for an unnamed person ("the
+        man", "the attacker") that starts no chain of its own goes on with the one unnamed person a
+        noun of that kind described in its sentence or the two before, where the sex allows."""
+        for tok in self.doc:
+            low = tok.lemma_.lower()
+            if tok.pos_ != "NOUN" or tok.tag_ != "NN" or low not in UNNAMED_PERSON or not _definite(tok):
+                continue
+            if any(c.dep_ == "poss" for c in tok.children) or _quantified(tok):
+                continue
+            own = self.owner.get(tok.i)
+            if own is not None and min(h for h, _ in own.heads) < tok.i:
+                continue  # it goes on with a chain already
+            first = self.sents[max(0, self.sent_of[tok.i] - WINDOW)].start
+            near = {}
+            for d in self.drafts:
+                if d is own or d.entity is not None or d.type != "NOUN" or not _same_sex(d, self.doc, low):
+                    continue
+                seen = [(h, s) for h, s in self._mentions_before(d, tok.i) if h >= first
+                        and self.doc[h].lemma_.lower() in UNNAMED_PERSON and self.doc[h].tag_ == "NN"]
+                if seen:
+                    near[id(d)] = (d, seen[-1][1])
+            if len(near) != 1:
+                continue  # none, or two unnamed people: no guess
+            d, ante = next(iter(near.values()))
+            rule = f"'the {low}' goes on with {ante.text!r}, the one unnamed person described nearby"
+            if own is None:
+                self._add(d, _np(tok), "nominal", rule, ante)
+            else:
+                self._merge(own, d, rule, ante)
+
     def _body(self, tok: Token) -> bool:
         """ "police", "government", "military": a noun for a body of people, which news uses without an
         article for the one body of the story ("police said", "government forces")."""
@@ -231,3 +266,15 @@ def _thing_noun(tok: Token, cls: str) -> bool:
     det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
     return (cls == "unknown" and low not in EVENT_NOUNS and not low.endswith(EVENT_SUFFIXES) and len(low) > 2
             and tok.tag_ == "NN" and (det is None or det.dep_ == "det"))
+
+
+def _same_sex(d, doc, word: str) -> bool:
+    """Does nothing said of the cluster ``d`` (its nouns, its he or she) make ``word``'s sex impossible?"""
+    nouns = {doc[h].lemma_.lower() for h, _ in d.heads}
+    says = {"male" if n in MALE else "female" for n in nouns if n in MALE | FEMALE} | {
+        {"m": "male", "f": "female"}.get(g, g) for g in d.pronoun_genders}
+    if word in MALE:
+        return "female" not in says
+    if word in FEMALE:
+        return "male" not in says
+    return True
