@@ -161,7 +161,7 @@ def test_count_lists_the_reports_and_the_unplaced_events_sql_gives(report):
     db = report["db"]
     with open_store(db, read_only=True) as store:
         got = query.occurrences(store, min_confidence=0)
-    assert got["unplaced"], "a store of this size has events that joined no occurrence"
+    # (synthetic events all have days of a month or less: few or none stay unplaced, as SQL says here)
     want = sql(db, "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id WHERE e.status IN "
                    "('occurred', 'reported') AND e.id NOT IN (SELECT event_id FROM occurrence_reports) "
                    "ORDER BY a.published, e.id LIMIT 10000")

@@ -277,20 +277,34 @@ def occurrences(store, *, actor: str | None = None, recipient: str | None = None
     w = _event_where(actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
                      min_confidence=min_confidence)
     w.parts.append("e.status IN ('occurred', 'reported')")
-    days = Where().add("o.end_date >= CAST(? AS DATE)", since).add("o.start_date <= CAST(? AS DATE)", until)
-    found = store.query(
-        f"SELECT {OCCURRENCE_FIELDS} FROM occurrences o WHERE o.id IN (SELECT r.occurrence_id FROM "
-        f"occurrence_reports r JOIN events e ON e.id = r.event_id{w.sql})"
-        + "".join(f" AND {p}" for p in days.parts) + " ORDER BY o.start_date, o.end_date, o.id",
-        [*w.params, *days.params])
-    listed = _with_reports(store, found, min_confidence)
+    listed = _with_reports(store, _found_occurrences(store, w, since, until), min_confidence)
     unplaced_where = Where(list(w.parts), list(w.params))
     unplaced_where.add("coalesce(e.date_end, e.date_start) >= CAST(? AS DATE)", since)
     unplaced_where.add("coalesce(e.date_start, e.date_end) <= CAST(? AS DATE)", until)
-    unplaced_where.parts.append("e.id NOT IN (SELECT event_id FROM occurrence_reports)")
+    unplaced_where.parts.append("e.occurrence_id IS NULL")
     unplaced = _unplaced_rows(store, unplaced_where)
     return {"count": len(listed), "since": since or None, "until": until or None, "occurrences": listed,
             "unplaced": [_report(r) for r in unplaced]}
+
+
+def _found_occurrences(store, w: Where, since: str | None, until: str | None,
+                       limit: int | None = None) -> list[dict[str, Any]]:
+    """The occurrences one of whose events matches ``w`` (on ``occurrence_events e``, migration 009) and whose
+    days overlap ``since``..``until``, oldest first: their ids from the short columns of that table (each row
+    holds its occurrence's days), then their rows by primary key."""
+    days = Where(list(w.parts), list(w.params))
+    days.add("e.occ_end >= CAST(? AS DATE)", since).add("e.occ_start <= CAST(? AS DATE)", until)
+    days.parts.append("e.occurrence_id IS NOT NULL")
+    ids = [r["id"] for r in store.query(f"SELECT DISTINCT e.occurrence_id AS id FROM occurrence_events e{days.sql}",
+                                        days.params)]
+    if not ids:
+        return []
+    tail = " ORDER BY o.start_date, o.end_date, o.id" + (f" LIMIT {int(limit)}" if limit else "")
+    if len(ids) <= 5 * BY_ID_LIMIT:
+        return store.query(f"SELECT {OCCURRENCE_FIELDS} FROM occurrences o WHERE o.id IN "
+                           f"({', '.join('?' * len(ids))}){tail}", ids)
+    return store.query(f"SELECT {OCCURRENCE_FIELDS} FROM occurrences o WHERE o.id IN "
+                       f"(SELECT unnest(CAST(? AS VARCHAR[]))){tail}", [ids])
 
 
 def occurrences_of(store, actor: str, *, other: str | None = None, type: str | None = None,
@@ -311,13 +325,7 @@ def occurrences_of(store, actor: str, *, other: str | None = None, type: str | N
         sides.append(part)
     w.parts.append("(" + " OR ".join("(" + " AND ".join(p.parts) + ")" for p in sides) + ")")
     w.params += [v for p in sides for v in p.params]
-    days = Where().add("o.end_date >= CAST(? AS DATE)", since).add("o.start_date <= CAST(? AS DATE)", until)
-    found = store.query(
-        f"SELECT {OCCURRENCE_FIELDS} FROM occurrences o WHERE o.id IN (SELECT r.occurrence_id FROM "
-        f"occurrence_reports r JOIN events e ON e.id = r.event_id{w.sql})"
-        + "".join(f" AND {p}" for p in days.parts) + " ORDER BY o.start_date, o.end_date, o.id LIMIT ?",
-        [*w.params, *days.params, limit])
-    return _with_reports(store, found, min_confidence)
+    return _with_reports(store, _found_occurrences(store, w, since, until, limit), min_confidence)
 
 
 def occurrence(store, occurrence_id: str, *, min_confidence: float | None = 0.0) -> dict[str, Any] | None:
@@ -344,7 +352,8 @@ def _require_occurrences(store) -> None:
     """A store made before occurrences were kept, opened read-only, has no such table: say what to do."""
     if getattr(store, "_has_occurrences", False):
         return
-    if not store.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'occurrence_reports'"):
+    if len(store.query("SELECT DISTINCT table_name FROM information_schema.tables "
+                       "WHERE table_name IN ('occurrences', 'occurrence_reports', 'occurrence_events')")) < 3:
         from .store import StoreError
 
         raise StoreError("this store was made before occurrences were kept: run "
@@ -381,10 +390,11 @@ def _report(x: dict[str, Any], why: Any = None) -> dict[str, Any]:
 def _unplaced_rows(store, w: Where, most: int = 10_000) -> list[dict[str, Any]]:
     """The first ``most`` reports matching ``w`` that joined no occurrence, oldest article first. Where
     there are at most 5,000 they are read by primary key, without joining the whole articles table."""
-    found = store.query(f"SELECT e.id FROM events e{w.sql} LIMIT ?", [*w.params, 5 * BY_ID_LIMIT + 1])
+    found = store.query(f"SELECT e.id FROM occurrence_events e{w.sql} LIMIT ?", [*w.params, 5 * BY_ID_LIMIT + 1])
     if len(found) > 5 * BY_ID_LIMIT:
-        return store.query(f"SELECT {REPORT_FIELDS} FROM events e JOIN articles a ON a.id = e.article_id"
-                           f"{w.sql} ORDER BY a.published, e.id LIMIT ?", [*w.params, most])
+        return store.query(f"SELECT {REPORT_FIELDS} FROM events e JOIN articles a ON a.id = e.article_id "
+                           f"WHERE e.id IN (SELECT e.id FROM occurrence_events e{w.sql}) "
+                           "ORDER BY a.published, e.id LIMIT ?", [*w.params, most])
     rows = _reports_by_id(store, [r["id"] for r in found], {})
     return rows[:most]
 
@@ -412,7 +422,7 @@ def _report_rows(store, occurrence_ids: list[str], floor: float) -> list[dict[st
     """The reports of these occurrences at the confidence floor, oldest article first. Up to 5,000 reports
     their events and articles are read by primary key: joining the whole events and articles tables to a few
     reports is what a count over a million events would spend its time on (as the join below did)."""
-    links = store.query("SELECT event_id, occurrence_id, why FROM occurrence_reports "
+    links = store.query("SELECT id AS event_id, occurrence_id FROM occurrence_events "
                         "WHERE occurrence_id IN (SELECT unnest(CAST(? AS VARCHAR[])))", [occurrence_ids])
     if len(links) > 5 * BY_ID_LIMIT:
         return store.query(
@@ -420,8 +430,11 @@ def _report_rows(store, occurrence_ids: list[str], floor: float) -> list[dict[st
             "JOIN events e ON e.id = r.event_id JOIN articles a ON a.id = e.article_id "
             "WHERE r.occurrence_id IN (SELECT unnest(CAST(? AS VARCHAR[]))) AND e.confidence >= ? "
             "ORDER BY a.published, e.id", [occurrence_ids, floor])
-    extra = {r["event_id"]: {"occurrence_id": r["occurrence_id"], "why": r["why"]} for r in links}
-    return _reports_by_id(store, list(extra), extra, floor)
+    ids = [r["event_id"] for r in links]
+    why = {r["event_id"]: r["why"] for r in store.query(
+        f"SELECT event_id, why FROM occurrence_reports WHERE event_id IN ({', '.join('?' * len(ids))})", ids)} if ids else {}
+    extra = {r["event_id"]: {"occurrence_id": r["occurrence_id"], "why": why.get(r["event_id"])} for r in links}
+    return _reports_by_id(store, ids, extra, floor)
 
 
 def _with_reports(store, found: list[dict[str, Any]], min_confidence: float | None) -> list[dict[str, Any]]:

@@ -89,8 +89,9 @@ def queries_cmd(
                                              "a million events), reused when it holds the same build."),
     seed: int = typer.Option(7, "--seed", help="The synthetic build's seed."),
     repeat: int = typer.Option(5, "--repeat", min=1, max=1000, help="Runs of each query (the median is reported)."),
-    link: bool = typer.Option(None, "--link/--no-link", help="Link occurrences and actors while building (default: "
-                                                             "up to 50,000 events)."),
+    link: bool = typer.Option(None, "--link/--no-link", help="Link occurrences and actors while saving (default: "
+                                                             "up to 50,000 events; above, the rows are written and "
+                                                             "then the occurrences linked)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Time `count`, `events` with filters, `timeline` and `claim` over a synthetic store of N events, with
@@ -119,12 +120,14 @@ def _print_queries(report: dict) -> None:
 
     st = report["store"]
     made = (f"built in {st['build_s']} s, build peak RSS {st['build_peak_rss_mb']} MB" if st["built"] else "reused")
+    if st.get("link_s"):
+        made += f", occurrences linked in {st['link_s']} s ({st['link_events_per_s']:,} events/s)"
     print(f"{st['events']:,} events, {st['articles']:,} articles, {st['occurrences']:,} occurrences in "
           f"{clean(report['db'])} ({report['store_mb']:,} MB; {made}); query process peak RSS {report['peak_rss_mb']} MB; "
           f"load average {report['load_average_before'][0]} before, {report['load_average_after'][0]} after, "
           f"{report['cpus']} CPUs; {report['repeat']} runs each")
-    print(f"{'median ms':>10} {'first':>8} {'max':>8} {'CPU ms':>8} {'result':>7}  query")
+    print(f"{'median ms':>10} {'p95':>8} {'first':>8} {'max':>8} {'CPU ms':>8} {'result':>7}  query")
     for r in report["queries"]:
         mark = "" if r["under_target"] else f"  (over {report['target_ms']:.0f} ms)"
-        print(f"{r['median_ms']:>10.1f} {r['first_ms']:>8.1f} {r['max_ms']:>8.1f} {r['median_cpu_ms']:>8.1f} "
+        print(f"{r['median_ms']:>10.1f} {r['p95_ms']:>8.1f} {r['first_ms']:>8.1f} {r['max_ms']:>8.1f} {r['median_cpu_ms']:>8.1f} "
               f"{r['result']:>7}  {clean(r['line'])}{mark}")

@@ -124,7 +124,7 @@ def link(reports: list[Report], pool: "list[Occurrence] | Pool", *, taken: set[s
         near = live.candidates(r)
         hits = [(o, v) for o in near if (v := match(o, r)).ok]
         if r.tier == 2:
-            _place_vague(r, hits, near, live, changes, taken)
+            _place_vague(r, hits, live.candidates(r, recipient_too=False), live, changes, taken)
             continue
         if not hits:
             _found(r, live, changes, taken)
@@ -154,17 +154,19 @@ def occurrence_keys(o: Occurrence) -> set[str]:
             "p:" + ((o.place.country or "?") if o.place else "?")}
 
 
-def report_constraints(r: Report) -> list[list[tuple[str, ...]]]:
+def report_constraints(r: Report, recipient_too: bool = True) -> list[list[tuple[str, ...]]]:
     """What a candidate must be filed under, per reading of the report (two for a meeting, which may
     be named either way round): for each side whose country is known, that country or ``?`` (a side
-    whose country nobody knows is compatible with any); its place's country likewise."""
+    whose country nobody knows is compatible with any); its place's country likewise. A report dated
+    only by a vague span also asks without its target (an overlapping occurrence of its actor and place
+    keeps it from founding its own: ``_place_vague``)."""
     orders = [(r.actor, r.recipient)]
     if symmetric(r.type, r.mode):
         orders.append((r.recipient, r.actor))
     out = []
     for actor, recipient in orders:
         need = []
-        for role, p in (("a", actor), ("r", recipient)):
+        for role, p in (("a", actor), ("r", recipient if recipient_too else None)):
             if p is not None and p.kind != "unknown" and p.country:
                 need.append((f"{role}:{p.country}", f"{role}:?"))
         if r.place is not None and r.place.country:
@@ -236,10 +238,10 @@ class Pool:
             for o in partial:
                 o.partial = False
 
-    def candidates(self, r: Report) -> list[Occurrence]:
+    def candidates(self, r: Report, recipient_too: bool = True) -> list[Occurrence]:
         buckets = [self.index[b] for b in report_buckets(r) if b in self.index]
         ids: set[str] = set()
-        for need in report_constraints(r):
+        for need in report_constraints(r, recipient_too):
             for filed in buckets:
                 found = set(filed.get("*", ()))
                 for keys in need:

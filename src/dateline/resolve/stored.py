@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .identity import PLACEABLE_DAYS, Party, Place, Report, family
+from .identity import HAPPENED, PLACEABLE_DAYS, Party, Place, Report, family
 from .linking import (Changes, Occurrence, Pool, link, occurrence_buckets, occurrence_id, report_buckets,
                       report_constraints, side_key)
 from .reports import reports_of
@@ -38,13 +38,17 @@ def update(tx: Any, dialect: str, analyses: Iterable[Any], replaced: Sequence[st
     if dialect == "postgresql":
         tx.execute("SELECT pg_advisory_xact_lock(?)", [LOCK_KEY])
     kept = _take_out(tx, list(replaced), dialect)
-    return link_reports(tx, [r for a in analyses for r in reports_of(a)], kept, dialect)
+    analyses = list(analyses)
+    happened = [e.id for a in analyses for e in a.events if e.status in HAPPENED]
+    return link_reports(tx, [r for a in analyses for r in reports_of(a)], kept, dialect, happened)
 
 
 def link_reports(tx: Any, reports: list[Report], kept: dict[str, Occurrence] | None = None,
-                 dialect: str = "duckdb") -> Changes:
+                 dialect: str = "duckdb", happened: list[str] | None = None) -> Changes:
     """Link ``reports`` (of articles not linked before) into the stored occurrences and write what changed;
-    ``kept``: occurrences already loaded whole (those re-saved articles left), recomputed and written too."""
+    ``kept``: occurrences already loaded whole (those re-saved articles left), recomputed and written too;
+    ``happened``: the ids of those articles' events that happened (reports or not: those that joined none
+    are written as unplaced)."""
     kept = kept or {}
     summaries = _candidates(tx, reports, set(kept), dialect)
     raw = _raw_reports(tx, [o.id for o in summaries], dialect)
@@ -54,6 +58,7 @@ def link_reports(tx: Any, reports: list[Report], kept: dict[str, Occurrence] | N
     for o in kept.values():  # recomputed from the reports they keep, even when nothing new joined them
         changes.touched.setdefault(o.id, o)
     _write(tx, changes, loaded=loaded)
+    _write_events(tx, changes, loaded, happened if happened is not None else [r.event_id for r in reports])
     return changes
 
 
@@ -66,6 +71,7 @@ def _take_out(tx: Any, article_ids: list[str], dialect: str) -> dict[str, Occurr
     if not hit:
         return {}
     tx.execute(f"DELETE FROM occurrence_reports WHERE article_id {IN_LIST}", [article_ids])
+    tx.execute(f"DELETE FROM occurrence_events WHERE article_id {IN_LIST}", [article_ids])
     kept = _load(tx, hit, dialect)
     gone = [i for i in hit if i not in kept]
     if gone:
@@ -88,7 +94,7 @@ def _probes(reports: list[Report]) -> list[tuple[str, int, str | None, str | Non
         if r.days > PLACEABLE_DAYS:
             continue  # never placed: no candidates to find
         types = members.get(family(r.type)) or {r.type}
-        for need in report_constraints(r):
+        for need in report_constraints(r, recipient_too=r.tier < 2):
             keys = {k.split(":")[0]: k.split(":", 1)[1] for keys in need for k in keys[:1]}
             for _, w in report_buckets(r):
                 for t in types:
@@ -194,6 +200,32 @@ def _write(tx: Any, changes: Changes, loaded: set[str]) -> None:
                for o in touched for r in o.reports if r.event_id not in stored])
 
 
+def _write_events(tx: Any, changes: Changes, loaded: set[str], happened: list[str]) -> None:
+    """The occurrence_events rows (migration 009) of the events placed in changed occurrences, and of the
+    new events that happened and joined none; their columns are copied from events."""
+    placed = {r.event_id: o for o in changes.touched.values() for r in o.reports}
+    rewritten = sorted(changes.removed | {i for i in changes.touched if i in loaded})
+    if rewritten:
+        tx.execute(f"DELETE FROM occurrence_events WHERE occurrence_id {IN_LIST}", [rewritten])
+    ids = sorted(set(placed) | set(happened))
+    if not ids:
+        return
+    tx.execute(f"DELETE FROM occurrence_events WHERE id {IN_LIST}", [ids])
+    occ = [placed[i].id if i in placed else None for i in ids]
+    starts = [str(placed[i].start) if i in placed else None for i in ids]
+    ends = [str(placed[i].end) if i in placed else None for i in ids]
+    tx.execute(
+        "INSERT INTO occurrence_events (id, occurrence_id, occ_start, occ_end, article_id, type, mode, cameo, status, "
+        "confidence, actor_name, actor_country, actor_code, recipient_name, recipient_country, recipient_code, "
+        "date_start, date_end) SELECT e.id, m.occ, CAST(m.s AS DATE), CAST(m.en AS DATE), e.article_id, e.type, "
+        "e.mode, e.cameo, e.status, e.confidence, e.actor_name, e.actor_country, e.actor_code, e.recipient_name, "
+        "e.recipient_country, e.recipient_code, e.date_start, e.date_end FROM events e JOIN (SELECT "
+        "unnest(CAST(? AS VARCHAR[])) AS id, unnest(CAST(? AS VARCHAR[])) AS occ, unnest(CAST(? AS VARCHAR[])) AS s, "
+        "unnest(CAST(? AS VARCHAR[])) AS en) m ON e.id = m.id "
+        "WHERE e.status IN ('occurred', 'reported') ORDER BY coalesce(CAST(m.s AS DATE), e.date_start, e.date_end), e.id",
+        [ids, occ, starts, ends])
+
+
 def _bucket_rows(o: Occurrence) -> list[tuple]:
     keys = (side_key("a", o.actor)[2:], side_key("r", o.recipient)[2:],
             (o.place.country or "?") if o.place else "?")
@@ -234,11 +266,14 @@ def rebuild(store: Any, *, batch: int = 2000, on_batch: Any = None) -> dict[str,
     rows of its events, entities and places, not by rebuilding whole analyses."""
     ids = [r["id"] for r in store.query("SELECT id FROM articles ORDER BY published_date, published, id")]
     with store._transaction() as tx:
-        for table in ("occurrence_reports", "occurrence_buckets", "occurrences"):
+        for table in ("occurrence_reports", "occurrence_buckets", "occurrence_events", "occurrences"):
             tx.execute(f"DELETE FROM {table}")
     for i in range(0, len(ids), batch):
         with store._transaction() as tx:
-            link_reports(tx, stored_reports(tx, ids[i:i + batch], store.dialect), dialect=store.dialect)
+            part = ids[i:i + batch]
+            happened = [r[0] for r in tx.execute(f"SELECT id FROM events WHERE article_id {IN_LIST} "
+                                                  "AND status IN ('occurred', 'reported')", [part])]
+            link_reports(tx, stored_reports(tx, part, store.dialect), dialect=store.dialect, happened=happened)
         if on_batch is not None:
             on_batch(min(i + batch, len(ids)), len(ids))
     got = store.query("SELECT count(*) AS n, coalesce(sum(n_reports), 0) AS r FROM occurrences")[0]
