@@ -51,3 +51,13 @@ def test_a_ceasefire_in_a_place_marks_the_place_without_its_description():
 def test_a_place_is_no_target_of_an_attack_on_someone_there():
     (e,) = on(events_of("Rebels attacked a police convoy in Mombasa on Monday."), "attacked")
     assert e.recipient is not None and e.recipient.text.startswith("a police convoy")
+
+
+def test_a_people_noun_of_the_sense_table_is_a_party():
+    (e,) = on(events_of("Kenyan police tortured a young inmate to death last week."), "tortured")
+    assert e.recipient is not None and e.recipient.text == "a young inmate"
+
+
+def test_a_participle_on_the_object_names_whom_a_ban_was_aimed_at():
+    (e,) = on(events_of("Kenya on Tuesday lifted a travel ban imposed on Somali citizens."), "lifted")
+    assert e.recipient is not None and e.recipient.text == "Somali citizens"

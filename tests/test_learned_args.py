@@ -80,8 +80,10 @@ def _events(text: str):
 
 
 def test_scorer_names_the_recipient_the_frame_left_out_and_explain_says_so():
-    [ev] = [e for e in _events(LIFTED) if e.cameo.startswith("08")]
-    assert ev.recipient is not None and ev.recipient.text == "Freedonian citizens"
+    # the frame of "ended the embargo" names no one; the "for" phrase is the scorer's pick
+    [ev] = [e for e in _events("The Ruritanian government ended the embargo for Freedonian exporters.")
+            if e.cameo.startswith("16")]
+    assert ev.recipient is not None and ev.recipient.text == "Freedonian exporters"
     line = next(ln for ln in ev.evidence.explanation.splitlines() if ln.startswith("recipient:"))
     assert "chosen by the learned argument scorer, p=" in line and "features:" in line
 

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from ..lexicon import RELATIVE_PRONOUNS as RELATIVE
 from .lexicon import LIGHT_VERBS
+from .phrases import _partitive_of
 from .triggers import objects, prep_objects
 
 OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "allow", "permit", "call", "press",
@@ -119,7 +120,19 @@ def _slot(trigger: Token, slot: str, pos: str) -> list[Token]:
         labels = [c for c in trigger.children if c.dep_ in ("oprd", "attr", "npadvmod")]
         return [x for lab in labels for x in lab.children if x.dep_ in ("nmod", "compound", "poss")
                 and x.pos_ in ("PROPN", "PRON")]
-    return prep_objects(trigger, slot) or _head_noun_preps(trigger, slot, pos)
+    # "lifted on Tuesday a ban imposed on X": a time is never whom an act is aimed at
+    direct = [t for t in prep_objects(trigger, slot) if t.ent_type_ not in ("DATE", "TIME")]
+    return direct or _head_noun_preps(trigger, slot, pos) or _participle_preps(trigger, slot, pos)
+
+
+def _participle_preps(trigger: Token, slot: str, pos: str) -> list[Token]:
+    """ "lifted a ban imposed on X", "a blockade placed on X": a participle after the trigger's object (or
+    after a noun trigger) that carries the slot's preposition names whom the thing is aimed at."""
+    if slot in ("of", "by", "from", "in", "at"):
+        return []
+    nouns = [trigger] if pos == "noun" else [o for o in objects(trigger) if o.dep_ in ("dobj", "obj")]
+    return [x for n in nouns for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > n.i
+            for x in prep_objects(c, slot)]
 
 
 def _given_with(trigger: Token, pos: str) -> list[Token]:
@@ -309,7 +322,9 @@ def dependents(trigger: Token, exclude: set[int], agents=None) -> list[tuple[str
         if prep is not None and (prep.lower_ == "to" and prep.head.lower_ == "according" or
                                  prep.lower_ in WHERE_PREPS or prep.lower_ == "at" and _somewhere(t, agents)):
             continue  # where it happened ("in Lyon", "at the market"), or who reported it
-        if noun_class(t, agents) not in ("person", "place") and t.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+        counted = _partitive_of(t) or t  # "hundreds of banks", "some of the peacekeepers": what is counted
+        if noun_class(counted, agents) not in ("person", "place") and \
+                t.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and counted.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
             continue
         out.append(("a party the trigger governs", t))
     out.sort(key=lambda x: (PARTY_PREPS.index(x[1].head.lower_) if x[1].dep_ == "pobj" else -1, x[1].i))

@@ -65,9 +65,13 @@ OWNER_PREPS = frozenset({"by", "from", "of"})
 def is_party_noun(tok: Token, agents) -> bool:
     """Does a common noun name people or a body ("makers", "the board"), not a thing?"""
     low, lemma = tok.lower_, tok.lemma_.lower()
+    from .sense import noun_class
+
     if low in PEOPLE_NOUNS or lemma in PEOPLE_NOUNS or low in BODY_NOUNS or lemma in BODY_NOUNS:
         return True
-    return agents.get(tok.text) is not None or agents.get(lemma) is not None
+    if agents.get(tok.text) is not None or agents.get(lemma) is not None:
+        return True
+    return noun_class(tok) == "person"  # the sense table's people nouns: "inmates", "captives", "drivers"
 
 
 def is_thing(tok: Token, agents) -> bool:
