@@ -20,7 +20,7 @@ from .actors import ActorResolver
 from .anchor import event_date, event_place, place_ref
 from .arguments import (dependents, infinitive_parties, is_passive, is_setting, learned_recipient, noun_actor,
                         passive_recipient, recipient_slots, subject_of)
-from .confidence import Reading, calibrated, rule_score
+from .confidence import SETTING, Reading, calibrated, rule_score
 from .drafts import FAMILIES, Draft
 from .lexicon import LIGHT_VERBS
 from .refine import _same, inner, located
@@ -84,7 +84,7 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
         return []
     violent = d.code[:2] in ("18", "19", "20")
     forceful = violent or d.code[:2] in ("14", "17")  # violence, protest, arrests: news even by someone unnamed
-    if not actors and not recipients and not violent:
+    if not actors and not recipients and not forceful:
         return []
     if not forceful and not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
         return []  # neither side names anyone we can place: not worth an event
@@ -94,11 +94,13 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
     if d.match.pattern.comp == "AGREE" and d.code[:2] == "13" and \
             not any(r.country or r.code or r.entity_id for r in recipients):
         return []  # "committed to imposing limits on imports": a pledge of policy threatens no one named
-    if not actors and (recipients or violent):
+    if not actors and (recipients or forceful):
         actors = [ActorRef(text="", name="(unknown)")]  # "three civilians were killed in a bombing"
     actors = [located(ctx, a, m, anchor_tok=d.anchor or m.token) for a in actors]
     recipients = [inner(ctx, r, resolver, actors) for r in recipients]
     recipients = [located(ctx, r, m, anchor_tok=d.anchor or m.token) for r in recipients]
+    if forceful and not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
+        actors = [_at_home(a, resolver.home) for a in actors]  # "the explosion" in a story set in France
     if forceful and not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
         return []  # "a bomb went off", "dozens were held" with no one and nowhere named: nothing to place
     coding = onto.plover_for(d.code)
@@ -228,6 +230,11 @@ def _arguments(d: Draft) -> None:
             pr = passive_recipient(m.token)
             if pr is not None:
                 d.actor_toks, d.actor_how = [pr], f"subject of passive '{m.token.text}' (PETRARCH convention)"
+        elif is_passive(m.token) and (d.code or "")[:2] in ("17", "18", "19", "20"):
+            # "thousands were arrested", "two men were shot": done to the subject by someone unnamed
+            pr = passive_recipient(m.token)
+            if pr is not None:
+                d.recipient_toks, d.recipient_how = [pr], f"subject of passive '{m.token.text}', no one named doing it"
         if is_passive(m.token) and d.actor_how.startswith("'by'"):
             pr = passive_recipient(m.token)
             if pr is not None:
@@ -423,3 +430,14 @@ def _explain(d: Draft, actor: ActorRef, recipient: ActorRef | None, code: str, p
     if reverse:
         lines.append(f"reverse direction coded {code} by the pattern")
     return "\n".join(lines)
+
+
+def _at_home(a: ActorRef, home: tuple[str, str] | None) -> ActorRef:
+    """An unnamed doer of an act of force placed in the country the whole story is set in (``home``), as
+    PLOVER's coders place an unnamed attacker where the attack happens."""
+    from dataclasses import replace
+
+    if home is None or a.span is not None or a.country or a.code:
+        return a
+    country, why = home
+    return replace(a, country=country, code=country, coding=f"country {country} {SETTING}: {why}")

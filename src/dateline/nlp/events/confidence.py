@@ -28,6 +28,11 @@ from ...model import ActorRef
 from ..lexicon import SPEECH_VERBS
 
 
+# how an unnamed doer placed only by the country the story is set in is coded (``build._at_home``): we
+# know where, not who, so the actor counts as unknown to the model
+SETTING = "where the story is set"
+
+
 @functools.cache
 def weights() -> dict:
     text = (resources.files("dateline.nlp.events") / "data" / "confidence.json").read_text(encoding="utf-8")
@@ -89,6 +94,8 @@ def _reported(t: Token) -> bool:
 def features(r: Reading) -> dict[str, float]:
     s = min(max(r.score, 0.01), 0.99)
     t = r.trigger
+    known = bool(r.actor.entity_id or r.actor.code or r.actor.country) and not (
+        r.actor.span is None and SETTING in r.actor.coding)
     # how the event was read, not which kind of event it is: the tune samples are mostly political news,
     # and a prior on kinds learnt there ("violence words are usually figures of speech") would not carry
     # over to war reporting
@@ -96,8 +103,8 @@ def features(r: Reading) -> dict[str, float]:
         "rule_logit": math.log(s / (1 - s)),
         "hypothetical": float(r.status == "hypothetical"),
         "not_occurred": float(r.status not in ("occurred", "reported")),
-        "actor_known": float(bool(r.actor.entity_id or r.actor.code or r.actor.country)),
-        "actor_coded": float(bool(r.actor.code or r.actor.country)),
+        "actor_known": float(known),
+        "actor_coded": float(known and bool(r.actor.code or r.actor.country)),
         "recipient": float(r.recipient is not None),
         "recipient_coded": float(bool(r.recipient is not None and (r.recipient.code or r.recipient.country))),
         "noun": float(t.pos_ in ("NOUN", "PROPN")),
