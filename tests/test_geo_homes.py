@@ -274,3 +274,19 @@ def test_a_local_storys_unknown_place_is_put_at_the_home_town(nlp, gaz):
     assert resolve_in(nlp, gaz, far, "parispost.example")["Kelsworth"] is None
     other = "Crews from Paris put out a fire. He lived in Whitlocke, Ohio, until 1990."
     assert resolve_in(nlp, gaz, other, "parispost.example")["Whitlocke"] is None
+
+
+MN_HOMES = SourceHomes([SourceHome("echo.example", "US", "MN", 45.885, -95.377, "Alexandria, MN")])
+
+
+def test_a_small_out_of_state_town_without_its_state_is_a_local_place(nlp, gaz):
+    text = "Crash near Alexandria\nA driver from Brandon was hurt in a crash near Alexandria on Friday."
+    got = resolve_in(nlp, gaz, text, "echo.example", homes=MN_HOMES)
+    assert got["Alexandria"].admin1 == "MN"
+    # news style names an out-of-state town with its state: bare, it is a local place the gazetteer lacks
+    assert got["Brandon"].feature_code == "AREA" and got["Brandon"].admin1 == "MN"
+    named = "Crash near Alexandria\nA driver from Brandon, Fla., was hurt in a crash near Alexandria on Friday."
+    assert resolve_in(nlp, gaz, named, "echo.example", homes=MN_HOMES)["Brandon"].admin1 == "FL"
+    big = "Crash near Alexandria\nA driver from Denver was hurt in a crash near Alexandria on Friday."
+    assert resolve_in(nlp, gaz, big, "echo.example", homes=MN_HOMES)["Denver"].admin1 == "CO"
+    assert resolve_in(nlp, gaz, text, "echo.example", homes=None)["Brandon"].feature_code != "AREA"

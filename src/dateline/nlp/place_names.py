@@ -99,6 +99,29 @@ def find_mentions(doc: Doc, gaz: Gazetteer, *, demonyms: bool = False, scan: boo
     return [m for m in sorted(out, key=lambda m: m.start) if keep(doc, m, gaz, person_idx, person_words)]
 
 
+_SAINTS = frozenset({"st", "ste", "ft", "mt", "pt"})  # "St. Paris", "Ft. Worth", "Mt. Vernon"
+
+
+def widen_abbreviated(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """A name after "St.", "Ft.", "Mt." is part of a longer one where the whole is a place's name: the
+    tagger's "PARIS" of a dateline "ST. PARIS" is Saint Paris, not France's capital. The mention is
+    widened; a mention of the abbreviation itself goes."""
+    w = token_table(doc)
+    spans: list[tuple[int, int]] = []  # the abbreviations taken into a name
+    for m in mentions:
+        a = m.start - 1
+        if a >= 1 and w.text[a] == "." and not doc[a - 1].whitespace_:
+            a -= 1  # "ST" "." "PARIS": the tokenizer splits the dot off a word in capitals
+        if a < 0 or w.lower[a].rstrip(".") not in _SAINTS or not w.caps[a]:
+            continue
+        text = w.span_text(a, m.end)
+        k = key(text)
+        if any(key(c.name) == k for c in gaz.candidates(text)[:10]):
+            spans.append((a, m.start))
+            m.start, m.text, m.cands = a, text, None
+    return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
+
+
 _JOINERS = frozenset({"of", "the", "do", "da", "de", "del", "di", "du", "des"})
 
 

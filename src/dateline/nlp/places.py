@@ -24,15 +24,16 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from ..geo.coherence import HOME_TOWN_KM, MAX_READINGS, MIN_MARGIN, NEAR_KM, Name, Scored, resolve
+from ..geo.coherence import HOME_TOWN_KM, MAX_READINGS, MIN_MARGIN, Name, Scored, resolve
 from ..geo.gazetteer import Gazetteer, km, lookup_key as key  # remembered: the same names come back
 from ..geo.homes import SourceHome, SourceHomes
 from ..model import Article, GeoRef, Place, Span
 from ..model.ids import stable_id
 from .place_distance import apply_distances
+from .place_home import near_home
 from .place_events import mark_event_location as _mark_event_location, place_of_clause  # noqa: F401
 from .place_lookup import named
-from .place_names import find_mentions, keep, propagate
+from .place_names import find_mentions, keep, propagate, widen_abbreviated
 from .place_orgs import embedded, retagged
 from .place_syntax import (
     Mention, after_honorific, capital, clean, local_town, locative, person_surnames, person_tokens,
@@ -69,7 +70,8 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
                 *, source: str | None = None) -> tuple[Place, ...]:
     """The article's places. ``source`` names the outlet for ``options.homes`` (default: the
     article's ``source``, else its address's host)."""
-    mentions = find_mentions(doc, gaz, demonyms=options.demonyms, scan=options.scan_gazetteer)
+    mentions = widen_abbreviated(doc, find_mentions(doc, gaz, demonyms=options.demonyms,
+                                                    scan=options.scan_gazetteer), gaz)
     for m in mentions:
         m.cands = _lookup(doc, m, gaz)
     apply_distances(doc, mentions)
@@ -82,7 +84,8 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
         # a first reading of the plain names says which states the article is about; untagged towns
         # of those states (and of the source's home state) are then names too
         resolved = _resolve_names(doc, mentions, gaz, first_line_end, home)
-        extra = _context_mentions(doc, gaz, mentions, _anchors(doc, mentions, resolved[1], home))
+        extra = widen_abbreviated(doc, _context_mentions(doc, gaz, mentions, _anchors(doc, mentions, resolved[1], home)),
+                                  gaz)
         for m in extra:
             m.cands = _lookup(doc, m, gaz)
         if home is not None and home.has_point:
@@ -103,7 +106,7 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
               for i, m in enumerate(mentions)]
     places = [p for p in places if p is not None]
     if home is not None and home.has_point:
-        places = _near_home(doc, mentions, places, home)
+        places = near_home(doc, mentions, places, home)
     return _mark_event_location(doc, tuple(places))
 
 
@@ -369,6 +372,24 @@ def _qualifier(doc: Doc, m: Mention, mentions: list[Mention], i: int, mates: lis
     return q
 
 
+SAME_PLACE_KM = 25.0
+
+
+def _named_again(doc: Doc, m: Mention, mentions: list[Mention], i: int) -> GeoRef | None:
+    """ "Washington, D.C.": a city's name followed by a second name of one of its readings (a
+    district, an abbreviation), which says which one is meant; not a list of places."""
+    if i + 1 >= len(mentions) or m.end >= len(doc) or token_table(doc).text[m.end] != ",":
+        return None
+    nxt = mentions[i + 1]
+    if nxt.start != m.end + 1 or not nxt.cands or key(nxt.text) == key(m.text):
+        return None
+    top = nxt.cands[0]
+    if top.feature_class != "P" or not any(c.feature_class == "P" and km(c.lat, c.lon, top.lat, top.lon) <= SAME_PLACE_KM
+                                           for c in (m.cands or ())[:MAX_READINGS]):
+        return None
+    return top
+
+
 def _list_mates(doc: Doc, mentions: list[Mention], i: int) -> list[Mention]:
     """The other places of a list ``mentions[i]`` stands in: names joined by commas, "and", "or"."""
     text = token_table(doc).text
@@ -407,6 +428,7 @@ def _local(doc: Doc, m: Mention, i: int, mentions: list[Mention], home: SourceHo
     that town's state (a Indiana paper's "Lebanon")."""
     mates = _list_mates(doc, mentions, i)
     qual = _qualifier(doc, m, mentions, i, mates)
+    same = _named_again(doc, m, mentions, i) if qual is None else None
     k = key(m.text)
     cands = m.cands[:MAX_READINGS]
     if qual is not None and not any(_qualifies(qual, c) for c in cands):
@@ -423,6 +445,9 @@ def _local(doc: Doc, m: Mention, i: int, mentions: list[Mention], home: SourceHo
     local, whys = [], []
     for c in cands:
         s, why = 0.0, []
+        if same is not None and c.feature_class == "P" and km(c.lat, c.lon, same.lat, same.lon) <= SAME_PLACE_KM:
+            s += QUALIFIER_BONUS
+            why.append(f"named again as {same.name}")
         if qual is not None and _qualifies(qual, c):
             s += QUALIFIER_BONUS
             why.append(f"qualified by {qual.name}")
@@ -513,44 +538,6 @@ def _place(doc: Doc, m: Mention, scored: list[Scored], article: Article, options
     cands = tuple(replace(c, score=round(s, 3)) for s, c, _ in scored[:options.max_candidates])
     return Place(id=pid, span=sp, resolved=cands[0], candidates=cands, reason=reason,
                  kind="demonym" if m.source == "demonym" else "name")
-
-
-def _near_home(doc: Doc, mentions: list[Mention], places: list[Place], home: SourceHome) -> list[Place]:
-    """A local story's places the gazetteer lacks (a hamlet, a park, a creek) are put at the paper's
-    home town, as an approximate area: a local paper writes of the places around it, and its readers
-    know them without being told where. Only in a story that is itself local (another of its places
-    lies within ``NEAR_KM`` of the home town) and for a name its own words do not put in another
-    state or country ("Orient, Ohio" in a Pennsylvania paper stays unresolved)."""
-    local = any(p.resolved is not None and p.resolved.feature_class in ("P", "S") and
-                km(home.lat, home.lon, p.resolved.lat, p.resolved.lon) <= NEAR_KM  # type: ignore[arg-type]
-                for p in places)
-    if not local:
-        return places
-    starts = {token_table(doc).offsets(m.start, m.end)[0]: m for m in mentions}
-    out = []
-    for p in places:
-        m = starts.get(p.span.start)
-        if p.resolved is not None or m is None or m.source == "demonym" or _elsewhere(doc, m, mentions, home):
-            out.append(p)
-            continue
-        area = GeoRef(name=p.span.text, country=home.country, lat=home.lat, lon=home.lon,  # type: ignore[arg-type]
-                      admin1=home.admin1, feature_class="L", feature_code="AREA", source="dateline:home")
-        out.append(replace(p, resolved=area, candidates=(area,),
-                           reason=f"{p.reason}; a local story's place, put at the source's home town ({home.place})"))
-    return out
-
-
-def _elsewhere(doc: Doc, m: Mention, mentions: list[Mention], home: SourceHome) -> bool:
-    """Whether a name's own words put it outside the home's state: ", Ohio" or ", Pa." after it."""
-    w = token_table(doc)
-    if m.end >= len(doc) or w.text[m.end] != ",":
-        return False
-    nxt = next((x for x in mentions if x.start == m.end + 1), None)
-    if nxt is None or not nxt.cands:
-        return False
-    top = nxt.cands[0]
-    return top.feature_code in ("ADM1", "PCLI") and (top.country, top.admin1 if top.feature_code == "ADM1" else
-                                                     home.admin1) != (home.country, home.admin1)
 
 
 def _explain(m: Mention, best: GeoRef, why: list[str], scored: list) -> str:

@@ -1,0 +1,38 @@
+"""Place names: abbreviations that begin a name, and a name said twice across a comma."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.geo.gazetteer import default_gazetteer
+from dateline.geo.homes import SourceHome, SourceHomes
+from dateline.model import Article
+from dateline.nlp.places import PlaceOptions, find_places
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return default_gazetteer()
+
+
+def places(nlp, gaz, text, homes=None, source=""):
+    found = find_places(nlp(text), Article(id="a-names", text=text, source=source), gaz, PlaceOptions(homes=homes))
+    for p in found:
+        assert text[p.span.start:p.span.end] == p.span.text
+    return {p.span.text: p.resolved for p in found}
+
+
+def test_a_saints_name_in_a_capitals_dateline_is_whole(nlp, gaz):
+    got = places(nlp, gaz, "Crash kills man\nST. PARIS -- A man was killed Monday in a crash.")
+    assert "PARIS" not in got and (got["ST. PARIS"].name, got["ST. PARIS"].admin1) == ("Saint Paris", "OH")
+    got = places(nlp, gaz, "Taxes\nST. PAUL, Minn. -- The governor said on Monday that taxes would rise.")
+    assert (got["ST. PAUL"].name, got["ST. PAUL"].admin1) == ("Saint Paul", "MN")
+
+
+def test_a_city_named_again_after_a_comma_is_that_city(nlp, gaz):
+    # a Georgia paper's bare "Washington" may be the Georgia town; ", D.C." says which one is meant
+    homes = SourceHomes([SourceHome("gp.example", "US", "GA", 33.50, -82.07, "Grovetown, GA")])
+    text = "Crash in Augusta\nShe called her mother in Washington, D.C., after the crash in Augusta."
+    got = places(nlp, gaz, text, homes, "gp.example")
+    assert (got["Washington"].admin1, got["Washington"].feature_code) == ("DC", "PPLC")
+    assert got["Augusta"].admin1 == "GA"
