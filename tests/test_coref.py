@@ -279,3 +279,43 @@ def test_no_link_where_two_unnamed_people_fit_or_the_sex_differs(read):
     assert cluster_with(found, "The attacker") is None  # the suspect or the gunman: no guess
     _, found = read("Harbour fire\nA woman was seen near the gate. Later the woman left.\nThe man was never found.")
     assert cluster_with(found, "The man") is None  # "the man" is not "the woman"
+
+
+def test_a_name_in_capitals_that_spells_a_longer_name_is_its_short_form():
+    from dateline.model import Entity, Mention, Span
+    from dateline.nlp.build import build_nlp
+
+    text = "The Arnor Fishing League met in Dale. Later the AFL voted to strike, and the AFL won."
+    doc = build_nlp()(text)
+
+    def at(words: str, start: int = 0) -> Span:
+        i = text.index(words, start)
+        return Span(start=i, end=i + len(words), text=words)
+
+    full = Entity(id="e1", name="Arnor Fishing League", type="ORG", mentions=(Mention(span=at("Arnor Fishing League")),))
+    short = Entity(id="e2", name="AFL", type="ORG",
+                   mentions=(Mention(span=at("AFL")), Mention(span=at("AFL", text.index("AFL") + 3))))
+    place = Entity(id="e3", name="Dale", type="GPE", mentions=(Mention(span=at("Dale")),))
+    found = clusters(doc, (full, short, place))
+    assert len(found) == 1 and found[0].entity_id == "e1"
+    first = link_of(found[0], "AFL")
+    assert first.rule == "'AFL' is made of the initials of 'Arnor Fishing League'"
+    assert first.antecedent.text == "Arnor Fishing League"
+    assert link_of(found[0], "AFL", 1).rule == "the same name again"
+
+
+def test_capitals_that_spell_no_name_or_two_names_stay_apart():
+    from dateline.model import Entity, Mention, Span
+    from dateline.nlp.build import build_nlp
+
+    text = "Arnor Fishing League and Arnor Farmers League met. AFL members left."
+    doc = build_nlp()(text)
+
+    def at(words: str) -> Span:
+        i = text.index(words)
+        return Span(start=i, end=i + len(words), text=words)
+
+    ents = (Entity(id="e1", name="Arnor Fishing League", type="ORG", mentions=(Mention(span=at("Arnor Fishing League")),)),
+            Entity(id="e2", name="Arnor Farmers League", type="ORG", mentions=(Mention(span=at("Arnor Farmers League")),)),
+            Entity(id="e3", name="AFL", type="ORG", mentions=(Mention(span=at("AFL")),)))
+    assert clusters(doc, ents) == ()  # two longer names spell AFL: no guess

@@ -193,7 +193,7 @@ def _rule_kind(link) -> str:
                  "the last word of the name", "is the place called", "own country", "is the office of",
                  "stands for", "relative pronoun", "in the words quoted", "reflexive", "the only",
                  "the subject of its sentence", "the subject of the sentence before", "goes on with",
-                 "full name of the person"):
+                 "full name of the person", "initials of"):
         if kind in r:
             return f"{link.kind}: {kind}"
     return link.kind

@@ -15,7 +15,7 @@ Rules, in the order they are tried (each mention, by its head word, is linked at
    after a name ("(AFL)"), a surname the tagger read as a body or a place, a lone surname it left
    unnamed, each the one person of the article with that surname; a full name the tagger read as a body
    or a place ("Ana Maria Ruiz" as a body) whose surname alone it read as a person, where no one else of
-   the article has that surname;
+   the article has that surname; a name in capitals made of the initials of one longer name ("AFL");
 2. the words before a person's name that say what they are ("playwright", "Special Agent"); a noun
    phrase of a person or place in apposition to a name ("Ana Ruiz, the mayor of Dale") or a name in
    apposition to it;
@@ -244,6 +244,7 @@ class _Builder(PronounRules, NounRules):
                 full = holders[0].heads[0][1] if holders[0].heads else None
                 self._merge(d, holders[0], f"surname of {holders[0].name}", full)
         self._person_read_as_thing(people)
+        self._initials()
 
     def _person_read_as_thing(self, people: dict[str, list[_Draft]]) -> None:
         """ "Ana Maria Ruiz" read as a body but "Ruiz" alone as a person: where no person of the article
@@ -263,6 +264,26 @@ class _Builder(PronounRules, NounRules):
                 first = next((lk for lk in d.links if lk.kind == "short_name"), None)
                 if first is not None and ante is not None:  # the surname alone now refers back to the full name
                     d.links[d.links.index(first)] = Link(first.span, first.kind, f"surname of {o.name}", ante)
+
+    def _initials(self) -> None:
+        """ "the Arnor Fishing League ... AFL": a name in capitals that spells the initials of the capitalised
+        words of exactly one longer name of a body or place in the article is that name's short form."""
+        longer: dict[str, list[_Draft]] = {}
+        for d in self.drafts:
+            if d.type in ("ORG", "FAC", "GPE", "LOC", "NORP") and d.entity is not None:
+                for spelt in {_initials_of(span.text) for _, span in d.heads} - {""}:
+                    longer.setdefault(spelt, []).append(d)
+        for d in list(self.drafts):
+            names = {span.text.replace(".", "") for _, span in d.heads}
+            if d.entity is None or d.type == "PERSON" or len(names) != 1:
+                continue
+            short = next(iter(names))
+            if not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()):
+                continue
+            holders = [o for o in longer.get(short, []) if o is not d]
+            if len(holders) == 1 and holders[0] in self.drafts:
+                full = next(s for _, s in holders[0].heads if _initials_of(s.text) == short)
+                self._merge(d, holders[0], f"'{short}' is made of the initials of {full.text!r}", full)
 
     def bare_surnames(self) -> None:
         """ "Guevara denied it": a lone proper noun the tagger left unnamed (or read as a nationality) that
@@ -422,3 +443,8 @@ def _person_like(name: str, surname: str) -> bool:
     return 2 <= len(words) <= 4 and words[-1] == surname and all(
         w[:1].isupper() and w[1:].replace("-", "").isalpha() and w[1:].islower() for w in words)
 
+
+def _initials_of(name: str) -> str:
+    """The initials of a name's capitalised words ("Arnor Fishing League" -> "AFL"); "" for one word."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and w.isalpha()]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
