@@ -72,3 +72,12 @@ def test_company_heads_and_party_nominees():
     assert agents.get("analysts").sector == "BUS"
     assert agents.get("nominee").sector == "PTY"
     assert agents.get("running mates").sector == "PTY"
+
+
+def test_leaders_of_the_1990s_have_their_roles_by_date():
+    actors = default_actors()
+    assert actors.best("Slobodan Milosevic", date(1995, 6, 1)).code == "SRBGOV"
+    assert actors.best("Milosevic", date(2003, 6, 1)).code == "SRBELI"
+    assert actors.best("Mobutu", date(1990, 6, 1)).code == "CODGOV"
+    assert actors.best("Gerry Adams", date(1995, 6, 1)).code == "GBRPTY"
+    assert actors.best("Gerry Adams", date(2015, 6, 1)).code == "IRLPTY"
