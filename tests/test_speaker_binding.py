@@ -94,3 +94,46 @@ def test_gold_offsets_survive_a_decomposed_accent_and_crlf(tmp_path):
                    f"Content:T2 Source:T1\n", encoding="utf-8")
     ((content, source, _),) = read_ann(ann)
     assert text[where[source[0][0]]:where[source[0][1]]] == "The mayor"
+
+
+# -- someone of a person's speaks, not the person ---------------------------------------------------
+
+def test_a_party_before_a_surname_is_not_the_speaker(nlp):
+    text = HEAD + ("Ken Hollis, the mayor, spoke to reporters on Monday.\n"
+                   "Labour's Mr Hollis said the new tram line would open in June.")
+    q = find(quotes_of(nlp, text), "the new tram line")
+    assert q.speaker_name == "Ken Hollis", _speaker(q)
+
+
+def test_a_relative_of_a_person_speaks_for_no_one(nlp):
+    text = HEAD + "Tom Hale was not at the hearing.\nHale's son said the family would appeal the ruling."
+    q = find(quotes_of(nlp, text), "the family would")
+    assert q.speaker_entity_id is None and "son" in (q.speaker_name or ""), _speaker(q)
+    assert q.principal is None
+
+
+def test_a_campaign_speaks_for_its_candidate(nlp):
+    text = HEAD + "Ann Lee toured three towns on Monday.\nThe Lee campaign said the tour would go on all week."
+    q = find(quotes_of(nlp, text), "the tour would")
+    assert q.speaker_entity_id is None and "campaign" in (q.speaker_name or ""), _speaker(q)
+    assert q.principal == "Ann Lee", q.principal
+
+
+def test_a_speech_verb_sentence_right_after_the_quote_is_its_cue(nlp):
+    text = HEAD + ("Stephen Harlow held his yearly picnic on Saturday.\n"
+                   "“This will be our best year yet!” Harlow's niece, state delegate Ann Price of Dover, shouted "
+                   "to the crowd.")
+    q = find(quotes_of(nlp, text), "This will be our best")
+    assert q.cue is not None and q.cue.text == "shouted", (q.rule, _speaker(q))
+
+
+def test_captions_and_picture_credits_are_furniture():
+    from dateline.nlp.quote_marks import furniture_lines
+
+    text = ("Image caption The mayor said little at the opening\n"
+            "The mayor opened the bridge on Monday.\n"
+            "The senator at a rally in May. Jane Roe/AFP via Getty Images\n"
+            "She said the bridge was safe.")
+    lines = [text[a:b] for a, b in furniture_lines(text)]
+    assert lines == ["Image caption The mayor said little at the opening",
+                     "The senator at a rally in May. Jane Roe/AFP via Getty Images"]

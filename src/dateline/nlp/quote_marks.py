@@ -146,12 +146,21 @@ FURNITURE = re.compile(
     re.IGNORECASE)
 
 
+# Captions and credits under a picture: "Image caption The mayor at the opening", "Media caption ...", and a
+# short line that ends on an agency's picture credit ("The senator in May. Jane Roe/AFP via Getty Images").
+CAPTION = re.compile(r"^\W{0,3}(?:image|media|video|photo|picture) (?:caption|copyright)\b", re.IGNORECASE)
+CREDIT_END = re.compile(r"(?:\bgetty images|/\s?(?:afp|reuters|ap|getty|epa)|\bap photo|\bphoto by [^.]{3,40})\W*$",
+                        re.IGNORECASE)
+
+
 def furniture_lines(text: str) -> list[tuple[int, int]]:
-    """Character spans of the lines that are page furniture or picture credits."""
+    """Character spans of the lines that are page furniture, captions or picture credits."""
     out = []
     pos = 0
     for line in text.split("\n"):
-        if len(line) < 200 and FURNITURE.match(line.strip()):
+        bare = line.strip()
+        if len(line) < 200 and (FURNITURE.match(bare) or CAPTION.match(bare)
+                                or len(bare) < 150 and CREDIT_END.search(bare)):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out

@@ -196,12 +196,18 @@ class _Reader(IndirectSpeech):
         cue = self._cue_sentence_before(m)
         if cue is not None:
             self._attribute(f, cue, "cue-sentence-before", found)
-            if f.entity is not None and f.entity.type == "PERSON":
+            # a person, or someone of a named person's ("Lee's niece", "the Clinton team")
+            if f.entity is not None and f.entity.type == "PERSON" or f.entity is None and self._someones(f):
                 return f
             f.speaker_tok = f.speaker_span = f.speaker_name = f.principal = f.cue = f.cue_tok = None
             f.coref = ""
         f.rule = "no-speaker"
         return f
+
+    def _someones(self, f: Found) -> bool:
+        """The speaker phrase is someone of a named person's: "Lee's niece", "the Clinton team"."""
+        owner = self.resolver.owner_of(f.speaker_tok) if f.speaker_tok is not None else None
+        return owner is not None and owner.type == "PERSON"
 
     def _stands_alone(self, m: MarkSpan) -> bool:
         line = self.line_starts[self.para(m.outer_start)]
@@ -321,12 +327,26 @@ class _Reader(IndirectSpeech):
                 if not t.is_space][:7]
         for t in toks:
             if self.in_quote(t) or t.text in (".", "!", "?", ";", ":") or t.text in DOUBLE_MARKS:
-                return None
+                break
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS and not so_called(t):
                 return t
             if t.pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "ADV", "PUNCT"):
-                return None
-        return None
+                break
+        return self._said_sentence_after(toks)
+
+    def _said_sentence_after(self, toks: list[Token]) -> Token | None:
+        """ '“…!” Lee's niece, state delegate Ann Price, shouted to the crowd.': the sentence after the mark is
+        only a speaker (however long) and a speech verb with nothing of its own said."""
+        if not toks or not toks[0].is_sent_start and toks[0].i != toks[0].sent.start:
+            return None
+        root = toks[0].sent.root
+        if root.pos_ != "VERB" or root.lemma_.lower() not in CUE_VERBS or self.in_quote(root) or so_called(root):
+            return None
+        subj = subject(root)
+        if subj is None or subj.left_edge.i != toks[0].i or any(
+                c.dep_ in ("ccomp", "dobj", "xcomp", "advcl") for c in root.children):
+            return None
+        return root
 
     def _named_colon(self, m: MarkSpan) -> tuple[Token, Token] | None:
         """ "Trump: ‘We will win’": a name just before a colon before the quote."""

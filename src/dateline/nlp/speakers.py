@@ -46,17 +46,23 @@ PRESS_ROLES = frozenset({"secretary", "officer", "office", "aide", "adviser", "a
 NOT_SPEAKERS = frozenset({
     "attack", "bombing", "blast", "explosion", "shooting", "crash", "caption", "conference", "meeting",
     "interview", "rally", "hearing", "session", "day", "night", "week", "month", "year", "morning", "evening",
-    "afternoon", "weekend", "scroll", "click", "share", "advertisement", "language", "check", "query", "public",
+    "afternoon", "weekend", "time", "scroll", "click", "share", "advertisement", "language", "check", "query", "public",
 })
 # Texts that speak in news ("the report said", "a statement read"): a source of its own, never the person or
 # body behind it, who is the principal ("a statement from the ministry", "the company's filing").
+# Who speaks for the one whose they are: "Powell's office", "the Trump campaign", "Labour's deputy minister".
+STAFF_NOUNS = frozenset({
+    "office", "campaign", "team", "staff", "camp", "aide", "adviser", "advisor", "lawyer", "attorney", "counsel",
+    "representative", "official", "administration", "government", "ministry", "department", "watchdog",
+    "agency", "press", "secretary", "spokesman", "spokeswoman", "spokesperson",
+})
 DOCUMENT_NOUNS = frozenset({
     "statement", "report", "letter", "memo", "memorandum", "study", "survey", "poll", "document", "filing",
     "communique", "communiqué", "declaration", "release", "complaint", "lawsuit", "suit", "indictment",
     "ruling", "order", "analysis", "audit", "review", "assessment", "finding", "findings", "paper", "note",
     "email", "e-mail", "tweet", "post", "ad", "video", "footage", "recording", "transcript",
     "bylaws", "rules", "guidelines", "resolution", "motion", "petition", "submission", "brief", "affidavit",
-    "website", "book", "article", "editorial", "column", "cable", "dossier", "plan", "proposal", "bill",
+    "website", "book", "article", "form", "disclosure", "editorial", "column", "cable", "dossier", "plan", "proposal", "bill",
 })
 ORIGIN_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})  # where a speaker is from
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -124,7 +130,14 @@ class SpeakerResolver:
         if head.lemma_.lower() in DOCUMENT_NOUNS and self.entity_at(head) is None:
             return self._document(head, span_tokens)
         e = self.entity_at(head)
+        if e is None and head.pos_ == "PROPN":
+            e = self.by_surname(head)  # "Labour's Mr Livingstone": the man, not the party before him
         if e is None:
+            named = next((self._appos_entity(c) for c in head.children if c.dep_ == "appos"), None)
+            owner = self.owner_of(head) if named is None or named.type != "PERSON" else None
+            if owner is not None:  # "Schilling's son", "the Clinton team": someone of theirs speaks
+                speaks_for = head.lemma_.lower() in STAFF_NOUNS or head.lemma_.lower() in ROLE_NOUNS
+                return Resolved(None, _phrase(span_tokens) or None, owner.name if speaks_for else None)
             for t in [*reversed(span_tokens), *(c for c in head.children if c.dep_ == "appos")]:
                 if self._place_modifier(t, head):
                     continue  # "the Vermont senator" is the senator, not Vermont
@@ -193,6 +206,20 @@ class SpeakerResolver:
         people = {e.id: e for e in self.entities if e.type == "PERSON" and len(e.name.split()) > 1
                   and e.name.split()[-1] == tok.text}
         return next(iter(people.values())) if len(people) == 1 else None
+
+    def owner_of(self, head: Token) -> Entity | None:
+        """Whose the speaking noun is: a possessor ("Schilling's son", "the UK's spending watchdog") or a
+        person's name before it ("the Clinton team"). The noun speaks; for them only when it is their staff,
+        office or role ("Powell's office", "the Trump campaign"), not "Trump's opponents"."""
+        if head.pos_ != "NOUN":
+            return None
+        for c in head.children:
+            if c.dep_ not in ("poss", "compound") or c.i > head.i:
+                continue
+            e = next((self.entity_at(t) for t in c.subtree if self.entity_at(t) is not None), None)
+            if e is not None and (c.dep_ == "poss" or e.type == "PERSON"):
+                return e
+        return None
 
     def _place_modifier(self, tok: Token, head: Token) -> bool:
         """A place or nationality modifying a people noun ("the Vermont senator", "Iraqi officials"): where the
