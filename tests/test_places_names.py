@@ -36,3 +36,23 @@ def test_a_city_named_again_after_a_comma_is_that_city(nlp, gaz):
     got = places(nlp, gaz, text, homes, "gp.example")
     assert (got["Washington"].admin1, got["Washington"].feature_code) == ("DC", "PPLC")
     assert got["Augusta"].admin1 == "GA"
+
+
+def test_a_dateline_may_end_in_a_colon(nlp, gaz):
+    got = places(nlp, gaz, "Graves desecrated near a church . BEIRUT: Unknown people removed the doors of eight cemeteries.")
+    assert got["BEIRUT"].country == "LB"
+
+
+def test_a_politicians_or_a_businesss_town_before_its_noun(nlp, gaz):
+    got = places(nlp, gaz, "The bill was written by Sen. Jon Husted, a Kettering Republican who led the Ohio House.")
+    assert (got["Kettering"].country, got["Kettering"].admin1) == ("US", "OH")
+
+
+def test_a_town_of_the_storys_state_owns_its_institutions(nlp, gaz):
+    homes = SourceHomes([SourceHome("gt.example", "US", "TX", 33.63, -97.13, "Gainesville, TX")])
+    text = ("Cyclist stops in Cooke County\nSipping a soda during a stop at Gainesville’s VFW Post No. 1922, "
+            "the rider talked about his plan to cross Texas.")
+    got = places(nlp, gaz, text, homes, "gt.example")
+    assert (got["Gainesville"].country, got["Gainesville"].admin1) == ("US", "TX")
+    # without a state to be about, a possessive name is no town's: "Macy's", "Baker's"
+    assert "Gainesville" not in places(nlp, gaz, "Sipping a soda at Gainesville’s VFW Post No. 1922, he talked.")

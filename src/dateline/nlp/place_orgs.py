@@ -59,11 +59,14 @@ def embedded(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str], *, st
         # "Memphis St." is a street of the article's own town and "Macy's" a shop, but "the Kansas
         # Highway Patrol" and "Tennessee's Methamphetamine Task Force" are the state's
         only_big = w.lower[j] in STREET_WORDS or w.text[j] in POSSESSIVE
+        # "Gainesville's VFW Post": a town of a state the article is about owns its institutions
+        owned = w.text[j] in POSSESSIVE and w.lower[j] not in STREET_WORDS and bool(anchored)
         text = w.span_text(s, j)
         k = key(text)
         local = w.lower[j] in LOCAL_HEADS
         for c in gaz.candidates(text, towns=not strong_only or local)[:10]:
-            if not named(c, k, anchored) or only_big and c.feature_code not in ("PCLI", "ADM1"):
+            if not named(c, k, anchored) or only_big and c.feature_code not in ("PCLI", "ADM1") and not (
+                    owned and c.feature_class == "P" and (c.country, c.admin1) in anchored):
                 continue
             strong = (c.feature_code in ("PCLI", "ADM1") or (c.feature_code == "ADM2" and j - s > 1) or
                       (j - s > 1 and our_region(gaz, text)) or  # "West Bank Health Ministry"

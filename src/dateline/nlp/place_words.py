@@ -45,7 +45,7 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern"
                         "northeast", "northeastern", "northwest", "northwestern", "southeast", "southeastern",
                         "southwest", "southwestern", "central", "upstate", "downstate", "greater", "coastal"})
 GENERIC_TAILS = frozenset({"city", "township", "village", "borough", "town", "area", "metro", "region", "coast"})
-DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ","})
+DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ",", ":"})  # "BEIRUT:" too
 # Words right after a town's name that say it is a town: "Alexandria police", "the Groton Town Council",
 # "Coral Gables man charged". With one, a town of any size in the gazetteer is read as a place.
 LOCAL_HEADS = frozenset({"parks", "police", "sheriff", "mayor", "council", "councilman", "councilwoman", "councilor",
@@ -55,7 +55,9 @@ LOCAL_HEADS = frozenset({"parks", "police", "sheriff", "mayor", "council", "coun
                          "neighborhood", "community", "communities", "high", "elementary", "district", "public",
                          "municipal", "regional", "man", "woman", "teen", "couple", "native", "natives",
                          "parents", "family", "airport", "utilities", "housing", "selectmen", "aldermen",
-                         "trustees", "downtown", "area", "memorial", "historical", "planning", "zoning"})
+                         "trustees", "downtown", "area", "memorial", "historical", "planning", "zoning",
+                         # a politician's or a business's town: "a Kettering Republican", "a Gainesville restaurant"
+                         "republican", "democrat", "restaurant", "store", "business", "businesses"})
 # Nouns of an institution named "… of <place>": "the University of Rochester", "the State of Ohio".
 OF_HEADS = frozenset({"university", "state", "commonwealth", "city", "town", "county", "village", "province",
                       "republic", "kingdom", "bank", "board", "chamber", "college", "diocese", "archdiocese",
