@@ -319,3 +319,21 @@ def test_capitals_that_spell_no_name_or_two_names_stay_apart():
             Entity(id="e2", name="Arnor Farmers League", type="ORG", mentions=(Mention(span=at("Arnor Farmers League")),)),
             Entity(id="e3", name="AFL", type="ORG", mentions=(Mention(span=at("AFL")),)))
     assert clusters(doc, ents) == ()  # two longer names spell AFL: no guess
+
+
+def test_a_name_the_tagger_missed_later_is_the_same_name_again():
+    from dateline.model import Entity, Mention, Span
+    from dateline.nlp.build import build_nlp
+
+    text = "Protesters met on Calle Mayor at noon. By night Calle Mayor was empty, and Calle Mayor Norte too."
+    doc = build_nlp()(text)
+    for t in doc:
+        t.ent_type_ = ""  # as if the tagger had found none of them: the entity below stands for its one find
+    i = text.index("Calle Mayor")
+    street = Entity(id="e1", name="Calle Mayor", type="FAC", mentions=(Mention(span=Span(start=i, end=i + 11,
+                                                                                          text="Calle Mayor")),))
+    found = clusters(doc, (street,))
+    assert len(found) == 1
+    again = [lk for lk in found[0].links if lk.rule == "the same name again, which the tagger missed"]
+    assert [lk.span.start for lk in again] == [text.index("Calle Mayor", i + 1)]  # not the one in a longer name
+    assert again[0].antecedent.text == "Calle Mayor"

@@ -16,6 +16,7 @@ Rules, in the order they are tried (each mention, by its head word, is linked at
    unnamed, each the one person of the article with that surname; a full name the tagger read as a body
    or a place ("Ana Maria Ruiz" as a body) whose surname alone it read as a person, where no one else of
    the article has that surname; a name in capitals made of the initials of one longer name ("AFL");
+   a name of two or more words the tagger missed where it comes again;
 2. the words before a person's name that say what they are ("playwright", "Special Agent"); a noun
    phrase of a person or place in apposition to a name ("Ana Ruiz, the mayor of Dale") or a name in
    apposition to it;
@@ -113,6 +114,7 @@ def build(doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] = ()
         b.add_entity(e)
     b.merge_groups()
     b.bare_surnames()
+    b.untagged_names()
     b.titles()
     b.appositions()
     if not parties_only:
@@ -304,6 +306,35 @@ class _Builder(PronounRules, NounRules):
                 earlier = self._mentions_before(d, tok.i)
                 ante = earlier[-1][1] if earlier else d.heads[0][1]
                 self._add(d, self.doc[tok.i:tok.i + 1], "short_name", f"short form of the name {d.name!r}", ante)
+
+    def untagged_names(self) -> None:
+        """ "Calle Mayor ... Calle Mayor": a name of two or more capitalised words that the tagger found once
+        and missed later is the same name again, where exactly one cluster has that name."""
+        by_words: dict[tuple[str, ...], list[_Draft]] = {}
+        for d in self.drafts:
+            if d.entity is None:
+                continue
+            for words in {tuple(span.text.split()) for _, span in d.heads if len(span.text.split()) > 1}:
+                if all(w[:1].isupper() for w in words if len(w) > 3):
+                    by_words.setdefault(words, []).append(d)
+        texts = [t.text for t in self.doc]
+        for words, holders in by_words.items():
+            if len(holders) != 1:
+                continue
+            n = len(words)
+            for i in range(len(texts) - n + 1):
+                if tuple(texts[i:i + n]) != words or any(self.doc[j].ent_type_ for j in range(i, i + n)):
+                    continue
+                if any(j in self.owner for j in range(i, i + n)) or self._in_longer_name(i, i + n):
+                    continue
+                d = holders[0]
+                earlier = self._mentions_before(d, i)
+                ante = earlier[-1][1] if earlier else d.heads[0][1]
+                self._add(d, self.doc[i:i + n], "name", "the same name again, which the tagger missed", ante)
+
+    def _in_longer_name(self, start: int, end: int) -> bool:
+        """Is the name at tokens start..end part of a longer one ("United States Air Force")?"""
+        return any(0 <= j < len(self.doc) and self.doc[j].pos_ == "PROPN" for j in (start - 1, end))
 
     def _merge(self, src: _Draft, dst: _Draft, rule: str, ante: Span | None) -> None:
         if src not in self.drafts:
