@@ -61,3 +61,21 @@ def test_a_people_noun_of_the_sense_table_is_a_party():
 def test_a_participle_on_the_object_names_whom_a_ban_was_aimed_at():
     (e,) = on(events_of("Kenya on Tuesday lifted a travel ban imposed on Somali citizens."), "lifted")
     assert e.recipient is not None and e.recipient.text == "Somali citizens"
+
+
+def test_subjects_the_parse_cut_apart_are_one_phrase():
+    # a parse that reads "The rebel | Free Arnor Army threatened" as two subjects of one verb
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.nlp.events.phrases import Part, np_span, whole_phrase
+
+    words = ["The", "rebel", "Free", "Arnor", "Army", "threatened", "Gondor", "."]
+    heads = [1, 5, 4, 4, 5, 5, 5, 5]
+    deps = ["det", "nsubj", "compound", "compound", "nsubj", "ROOT", "dobj", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=["DET", "NOUN", "PROPN", "PROPN", "PROPN",
+                                                                 "VERB", "PROPN", "PUNCT"])
+    rebel = doc[1]
+    assert whole_phrase(Part(rebel, np_span(rebel))).text == "The rebel Free Arnor Army"
+    gondor = doc[6]  # an object is not joined to the subject before the verb
+    assert whole_phrase(Part(gondor, np_span(gondor))).text == "Gondor"

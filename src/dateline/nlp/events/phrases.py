@@ -233,7 +233,7 @@ def whole_phrase(part: Part) -> TokSpan:
         if det >= 0 and doc[det].head.i == h.i and doc[det].dep_ in ("det", "predet"):
             first = det  # "the" of "the Hungarian and Romanian officials" goes with the first part
         return doc[first:last + 1]
-    last = max(last, _extent(h, top=True))
+    last = _run_on_subject(h, max(last, _extent(h, top=True)))
     if h.dep_ == "appos" and h.head.pos_ in ("PROPN", "NOUN") and dash < h.head.i < h.i and \
             not any(c.dep_ == "conj" for c in h.head.children):  # not "Arnor and Gondor, the allies"
         h = h.head
@@ -249,6 +249,19 @@ def whole_phrase(part: Part) -> TokSpan:
             and doc[last + 1].text == ")":
         last += 1
     return doc[first:last + 1]
+
+
+def _run_on_subject(h: Token, last: int) -> int:
+    """The parse may cut one subject into several ("The rebel | Free Syrian Army threatened", "Prime
+    Minister | Ana | - | Ruiz said"): subjects of one verb that follow each other with nothing between
+    them are one phrase."""
+    if h.dep_ not in ("nsubj", "nsubjpass"):
+        return last
+    for c in sorted((c for c in h.head.children if c.dep_ == h.dep_ and c.i > h.i), key=lambda c: c.i):
+        if c.left_edge.i != last + 1:
+            break
+        last = max(c.i, _extent(c, top=True))
+    return last
 
 
 def _extent(tok: Token, *, top: bool = False, own: bool = False) -> int:
