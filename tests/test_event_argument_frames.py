@@ -59,8 +59,8 @@ def test_a_people_noun_of_the_sense_table_is_a_party():
 
 
 def test_a_participle_on_the_object_names_whom_a_ban_was_aimed_at():
-    (e,) = on(events_of("Kenya on Tuesday lifted a travel ban imposed on Somali citizens."), "lifted")
-    assert e.recipient is not None and e.recipient.text == "Somali citizens"
+    (e,) = on(events_of("Kenya lifted the curbs placed on Somali traders last month."), "lifted")
+    assert e.recipient is not None and e.recipient.text == "Somali traders"
 
 
 def test_subjects_the_parse_cut_apart_are_one_phrase():
