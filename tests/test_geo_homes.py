@@ -290,3 +290,14 @@ def test_a_small_out_of_state_town_without_its_state_is_a_local_place(nlp, gaz):
     big = "Crash near Alexandria\nA driver from Denver was hurt in a crash near Alexandria on Friday."
     assert resolve_in(nlp, gaz, big, "echo.example", homes=MN_HOMES)["Denver"].admin1 == "CO"
     assert resolve_in(nlp, gaz, text, "echo.example", homes=None)["Brandon"].feature_code != "AREA"
+
+
+def test_a_state_homes_unknown_place_is_put_at_the_storys_town_there(nlp, gaz):
+    homes = SourceHomes([SourceHome("tn.example", "US", "TN", place="TN")])  # a state, no town
+    text = "Crews from Memphis and Kelsworth put out a barn fire on Tuesday, the chief said."
+    got = resolve_in(nlp, gaz, text, "tn.example", homes=homes)
+    assert got["Memphis"].admin1 == "TN" and got["Kelsworth"].feature_code == "AREA"
+    assert abs(got["Kelsworth"].lat - got["Memphis"].lat) < 0.01 and got["Kelsworth"].admin1 == "TN"
+    # a story with no town of the home state has nowhere to put it
+    far = "The band toured Lyon and Kelsworth last year."
+    assert resolve_in(nlp, gaz, far, "tn.example", homes=homes)["Kelsworth"] is None

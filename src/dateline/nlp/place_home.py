@@ -37,9 +37,18 @@ STRAY_KM = 150.0
 
 
 def near_home(doc: Doc, mentions: list[Mention], places: list[Place], home: SourceHome) -> list[Place]:
-    """``places`` with a local story's unplaced and stray names put at ``home``'s town."""
+    """``places`` with a local story's unplaced and stray names put at ``home``'s town; for a home
+    known only to its state, at the story's first town in that state (its own town, most often the
+    dateline's)."""
+    where = "the source's home town"
     if not home.has_point:
-        return places
+        first = next((p.resolved for p in places if p.resolved is not None and p.kind == "name" and
+                      p.resolved.feature_class == "P" and home.admin1 and
+                      (p.resolved.country, p.resolved.admin1) == (home.country, home.admin1)), None)
+        if first is None:
+            return places
+        home = replace(home, lat=first.lat, lon=first.lon, place=f"{first.name}, {home.admin1}, {home.country}")
+        where = "the story's first town in the source's home state"
     local = any(p.resolved is not None and p.resolved.feature_class in ("P", "S") and
                 _km(home, p.resolved) <= NEAR_KM for p in places)
     if not local:
@@ -57,7 +66,7 @@ def near_home(doc: Doc, mentions: list[Mention], places: list[Place], home: Sour
         why = "a local story's place" if p.resolved is None else \
             f"a small town of another state named without its state, so a local place, not {p.resolved.name}"
         out.append(replace(p, resolved=area, candidates=(area, *p.candidates),
-                           reason=f"{p.reason}; {why}: put at the source's home town ({home.place})"))
+                           reason=f"{p.reason}; {why}: put at {where} ({home.place})"))
     return out
 
 

@@ -105,7 +105,7 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
     places = [_place(doc, m, ranked[group_of[i]] if i in group_of else [], article, options)
               for i, m in enumerate(mentions)]
     places = [p for p in places if p is not None]
-    if home is not None and home.has_point:
+    if home is not None:
         places = near_home(doc, mentions, places, home)
     return _mark_event_location(doc, tuple(places))
 
