@@ -342,10 +342,6 @@ OCCURRENCE_FIELDS = (
     "o.id, o.type, o.mode, o.actor_name, o.actor_country, o.actor_kind, o.recipient_name, o.recipient_country, "
     "o.recipient_kind, o.start_date, o.end_date, o.precise, o.place, o.place_country, o.place_admin1, "
     "o.place_level, o.n_reports, o.n_articles")
-REPORT_EVENT_FIELDS = (
-    "e.id, e.date_value AS date, e.status, e.trigger_text AS trigger, e.sentence, "
-    "e.article_id AS article, e.actor_name AS actor, e.recipient_name AS recipient, e.location, e.confidence")
-REPORT_FIELDS = REPORT_EVENT_FIELDS + ", a.source, a.published, a.url, a.title"
 
 
 def _require_occurrences(store) -> None:
@@ -388,53 +384,28 @@ def _report(x: dict[str, Any], why: Any = None) -> dict[str, Any]:
 
 
 def _unplaced_rows(store, w: Where, most: int = 10_000) -> list[dict[str, Any]]:
-    """The first ``most`` reports matching ``w`` that joined no occurrence, oldest article first. Where
-    there are at most 5,000 they are read by primary key, without joining the whole articles table."""
-    found = store.query(f"SELECT e.id FROM occurrence_events e{w.sql} LIMIT ?", [*w.params, 5 * BY_ID_LIMIT + 1])
-    if len(found) > 5 * BY_ID_LIMIT:
-        return store.query(f"SELECT {REPORT_FIELDS} FROM events e JOIN articles a ON a.id = e.article_id "
-                           f"WHERE e.id IN (SELECT e.id FROM occurrence_events e{w.sql}) "
-                           "ORDER BY a.published, e.id LIMIT ?", [*w.params, most])
-    rows = _reports_by_id(store, [r["id"] for r in found], {})
-    return rows[:most]
+    """The first ``most`` reports matching ``w`` that joined no occurrence, oldest article first: read from
+    occurrence_events, which keeps what a report shows beside its filters (migration 010)."""
+    return store.query(f"SELECT {STORED_REPORT_FIELDS} FROM occurrence_events e{w.sql} "
+                       "ORDER BY e.published, e.id LIMIT ?", [*w.params, most])
 
 
-def _reports_by_id(store, event_ids: list[str], extra: dict[str, dict[str, Any]],
-                   floor: float | None = None) -> list[dict[str, Any]]:
-    """Report rows of these events (at ``floor``, when given) with their articles' fields and each event's
-    ``extra`` fields, oldest article first: both read by primary key."""
-    if not event_ids:
-        return []
-    conf = " AND e.confidence >= ?" if floor is not None else ""
-    events = store.query(f"SELECT {REPORT_EVENT_FIELDS} FROM events e WHERE e.id IN ({', '.join('?' * len(event_ids))})"
-                         + conf, [*event_ids, *([floor] if floor is not None else [])])
-    articles = sorted({r["article"] for r in events})
-    meta = {r["id"]: r for r in store.query(
-        f"SELECT a.id, a.source, a.published, a.url, a.title FROM articles a WHERE a.id IN ({', '.join('?' * len(articles))})",
-        articles)} if articles else {}
-    rows = [{**extra.get(e["id"], {}), **e, **{k: meta[e["article"]][k] for k in ("source", "published", "url", "title")}}
-            for e in events if e["article"] in meta]
-    rows.sort(key=lambda r: (r["published"] is None, r["published"] or "", r["id"]))
-    return rows
+STORED_REPORT_FIELDS = (
+    "e.id, e.date_value AS date, e.status, e.trigger_text AS trigger, e.sentence, e.article_id AS article, "
+    "e.actor_name AS actor, e.recipient_name AS recipient, e.location, e.confidence, e.source, e.published, e.url, "
+    "e.title, e.occurrence_id, e.why")
 
 
-def _report_rows(store, occurrence_ids: list[str], floor: float) -> list[dict[str, Any]]:
-    """The reports of these occurrences at the confidence floor, oldest article first. Up to 5,000 reports
-    their events and articles are read by primary key: joining the whole events and articles tables to a few
-    reports is what a count over a million events would spend its time on (as the join below did)."""
-    links = store.query("SELECT id AS event_id, occurrence_id FROM occurrence_events "
-                        "WHERE occurrence_id IN (SELECT unnest(CAST(? AS VARCHAR[])))", [occurrence_ids])
-    if len(links) > 5 * BY_ID_LIMIT:
-        return store.query(
-            f"SELECT r.occurrence_id, r.why, {REPORT_FIELDS} FROM occurrence_reports r "
-            "JOIN events e ON e.id = r.event_id JOIN articles a ON a.id = e.article_id "
-            "WHERE r.occurrence_id IN (SELECT unnest(CAST(? AS VARCHAR[]))) AND e.confidence >= ? "
-            "ORDER BY a.published, e.id", [occurrence_ids, floor])
-    ids = [r["event_id"] for r in links]
-    why = {r["event_id"]: r["why"] for r in store.query(
-        f"SELECT event_id, why FROM occurrence_reports WHERE event_id IN ({', '.join('?' * len(ids))})", ids)} if ids else {}
-    extra = {r["event_id"]: {"occurrence_id": r["occurrence_id"], "why": why.get(r["event_id"])} for r in links}
-    return _reports_by_id(store, ids, extra, floor)
+def _report_rows(store, found: list[dict[str, Any]], floor: float) -> list[dict[str, Any]]:
+    """The reports of these occurrences at the confidence floor, oldest article first, from the rows
+    occurrence_events keeps for them (their occurrence's first day bounds the rows DuckDB reads)."""
+    ids = [o["id"] for o in found]
+    first = min(str(o["start_date"]) for o in found)
+    last = max(str(o["start_date"]) for o in found)
+    return store.query(f"SELECT {STORED_REPORT_FIELDS} FROM occurrence_events e "
+                       "WHERE e.occurrence_id IN (SELECT unnest(CAST(? AS VARCHAR[]))) "
+                       "AND e.occ_start BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) AND e.confidence >= ? "
+                       "ORDER BY e.published, e.id", [ids, first, last, floor])
 
 
 def _with_reports(store, found: list[dict[str, Any]], min_confidence: float | None) -> list[dict[str, Any]]:
@@ -444,7 +415,7 @@ def _with_reports(store, found: list[dict[str, Any]], min_confidence: float | No
     if not found:
         return []
     floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
-    rows = _report_rows(store, [o["id"] for o in found], floor)
+    rows = _report_rows(store, found, floor)
     by: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         by.setdefault(r["occurrence_id"], []).append(_report(r, r["why"]))

@@ -21,14 +21,15 @@ class UnknownActor(LookupError):
 
 
 def event_facts(store, event_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """What each event is (type, mode, both sides, place), by event id."""
+    """What each event is (type, mode, both sides, place), by event id: from occurrence_events, which holds
+    every event that happened (the only ones occurrences and their reports list)."""
     ids = sorted(set(event_ids))
     if not ids:
         return {}
     rows = store.query(
         "SELECT id, article_id, type, mode, actor_name AS actor, actor_country, recipient_name AS recipient, "
         "recipient_country, location, location_country "
-        f"FROM events WHERE id {IN_LIST}", [ids])
+        f"FROM occurrence_events WHERE id {IN_LIST}", [ids])
     return {r["id"]: r for r in rows}
 
 

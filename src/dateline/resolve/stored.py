@@ -214,16 +214,23 @@ def _write_events(tx: Any, changes: Changes, loaded: set[str], happened: list[st
     occ = [placed[i].id if i in placed else None for i in ids]
     starts = [str(placed[i].start) if i in placed else None for i in ids]
     ends = [str(placed[i].end) if i in placed else None for i in ids]
+    why = [json.dumps(placed[i].why.get(i, {}), ensure_ascii=False) if i in placed else None for i in ids]
     tx.execute(
-        "INSERT INTO occurrence_events (id, occurrence_id, occ_start, occ_end, article_id, type, mode, cameo, status, "
-        "confidence, actor_name, actor_country, actor_code, recipient_name, recipient_country, recipient_code, "
-        "date_start, date_end) SELECT e.id, m.occ, CAST(m.s AS DATE), CAST(m.en AS DATE), e.article_id, e.type, "
-        "e.mode, e.cameo, e.status, e.confidence, e.actor_name, e.actor_country, e.actor_code, e.recipient_name, "
-        "e.recipient_country, e.recipient_code, e.date_start, e.date_end FROM events e JOIN (SELECT "
+        f"INSERT INTO occurrence_events ({EVENT_COLUMNS}) SELECT e.id, m.occ, CAST(m.s AS DATE), CAST(m.en AS DATE), "
+        "e.article_id, e.type, e.mode, e.cameo, e.status, e.confidence, e.actor_name, e.actor_country, e.actor_code, "
+        "e.recipient_name, e.recipient_country, e.recipient_code, e.date_start, e.date_end, e.date_value, "
+        "e.trigger_text, e.sentence, e.location, e.location_country, a.source, a.published, a.url, a.title, "
+        "CAST(m.why AS JSON) FROM events e JOIN articles a ON a.id = e.article_id JOIN (SELECT "
         "unnest(CAST(? AS VARCHAR[])) AS id, unnest(CAST(? AS VARCHAR[])) AS occ, unnest(CAST(? AS VARCHAR[])) AS s, "
-        "unnest(CAST(? AS VARCHAR[])) AS en) m ON e.id = m.id "
+        "unnest(CAST(? AS VARCHAR[])) AS en, unnest(CAST(? AS VARCHAR[])) AS why) m ON e.id = m.id "
         "WHERE e.status IN ('occurred', 'reported') ORDER BY coalesce(CAST(m.s AS DATE), e.date_start, e.date_end), e.id",
-        [ids, occ, starts, ends])
+        [ids, occ, starts, ends, why])
+
+
+EVENT_COLUMNS = (
+    "id, occurrence_id, occ_start, occ_end, article_id, type, mode, cameo, status, confidence, actor_name, "
+    "actor_country, actor_code, recipient_name, recipient_country, recipient_code, date_start, date_end, date_value, "
+    "trigger_text, sentence, location, location_country, source, published, url, title, why")
 
 
 def _bucket_rows(o: Occurrence) -> list[tuple]:
