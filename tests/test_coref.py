@@ -337,3 +337,13 @@ def test_a_name_the_tagger_missed_later_is_the_same_name_again():
     again = [lk for lk in found[0].links if lk.rule == "the same name again, which the tagger missed"]
     assert [lk.span.start for lk in again] == [text.index("Calle Mayor", i + 1)]  # not the one in a longer name
     assert again[0].antecedent.text == "Calle Mayor"
+
+
+def test_the_body_in_an_anti_or_pro_phrase_is_the_body_named_again(read):
+    _, found = read("Dale\nThe government raised fuel prices on Monday.\n"
+                    "Thousands joined anti-government marches, and pro-government groups held a rally.")
+    c = cluster_with(found, "The government")
+    assert c is not None
+    words = [lk.span.text for lk in c.links]
+    assert words.count("government") == 2, words  # the one after "anti-" and the one after "pro-"
+    assert all("the same noun 'government' again" in lk.rule for lk in c.links if lk.span.text == "government")

@@ -30,7 +30,8 @@ Rules, in the order they are tried (each mention, by its head word, is linked at
 6. the same noun again: a definite phrase ("the bakery") or a bare body noun ("police") with the head
    of an earlier phrase of a person, body, place or thing, adding no word that one lacks ("the second
    bomb" is not "a bomb"); a noun outside the sense table only where it is singular, under no
-   possessive, and does not read as an event or a state ("the bakery", not "the attack");
+   possessive, and does not read as an event or a state ("the bakery", not "the attack"); a body
+   noun after "anti-" or "pro-" ("anti-government marches") is that body again;
 7. (``coref_pronouns``) "I", "me", "my" inside a quotation to its speaker; "he", "she", "it", "they"
    by number, gender and salience within the sentence and the two before it (one for "they"): the one
    fitting candidate, or the subject when several fit, else none; a "he" or "she" with no one named

@@ -148,9 +148,10 @@ class NounRules:
         agents = self.res.agents
         seen: dict[tuple[str, str], list[Token]] = {}  # (lemma, number) -> earlier heads
         for tok in self.doc:
-            if tok.pos_ != "NOUN" or tok.ent_type_ or not _thing_noun(tok, noun_class(tok, agents)):
+            stance = _for_or_against(tok) and agents.get(tok.lower_) is not None  # "anti-government"
+            if tok.pos_ != "NOUN" and not stance or tok.ent_type_ or not _thing_noun(tok, noun_class(tok, agents)):
                 continue
-            body = self._body(tok)
+            body = self._body(tok) or stance
             if tok.dep_ in ("compound", "amod", "npadvmod", "nmod") and not body:
                 continue  # "bus driver": a noun before a noun names a kind, except a body ("police officers")
             plural = tok.tag_ == "NNS" and tok.lower_ != tok.lemma_.lower()  # "police" is tagged either way
@@ -278,3 +279,11 @@ def _same_sex(d, doc, word: str) -> bool:
     if word in FEMALE:
         return "male" not in says
     return True
+
+
+def _for_or_against(tok: Token) -> bool:
+    """ "anti-government", "pro-government": the body after the prefix is the one the phrase is about,
+    whatever part of speech the tagger gave the joined word."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "pro") and (
+        not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_)
