@@ -137,3 +137,11 @@ def test_captions_and_picture_credits_are_furniture():
     lines = [text[a:b] for a, b in furniture_lines(text)]
     assert lines == ["Image caption The mayor said little at the opening",
                      "The senator at a rally in May. Jane Roe/AFP via Getty Images"]
+
+
+def test_he_is_never_a_person_with_a_womans_given_name(nlp):
+    text = HEAD + ("After his suspension, Jessica Moreno replaced Carl Dunn on the Sunday broadcast. He was later "
+                   "moved to Monday games.\n"
+                   "Last month, he said the league had been unfair to him.")
+    q = find(quotes_of(nlp, text), "the league had been")
+    assert q.speaker_name != "Jessica Moreno", _speaker(q)

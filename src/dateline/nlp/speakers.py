@@ -21,7 +21,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import Entity
-from .events.gender import entity_gender, pronoun_gender
+from .events.gender import FEMALE_NAMES, MALE_NAMES, entity_gender, pronoun_gender
 from .lexicon import PERSON_PRONOUNS
 from .names import PERSON_ROLES
 
@@ -144,6 +144,8 @@ class SpeakerResolver:
                 e = self.entity_at(t) or (self._appos_entity(t) if t.dep_ == "appos" else None)
                 if e is not None:
                     break
+        if e is not None and head.lower_ in PERSON_PRONOUNS and (e.type != "PERSON" or self._other_sex(e, head)):
+            e = None  # a pronoun the article's mentions gave to a body or to a person of the other sex
         if e is not None:
             return Resolved(e, e.name, _title_principal(e))
         chained = self._chained(head, span_tokens)
@@ -173,8 +175,8 @@ class SpeakerResolver:
         link = self.chains.link(head)
         if link is None or link.entity.type not in ("PERSON", "ORG", "GPE", "NORP"):
             return None
-        if head.lower_ in PERSON_PRONOUNS and link.entity.type != "PERSON":
-            return None  # "he" or "she" is a person, never a place or a body
+        if head.lower_ in PERSON_PRONOUNS and (link.entity.type != "PERSON" or self._other_sex(link.entity, head)):
+            return None  # "he" or "she" is a person, never a place or a body, nor "he" a Jessica
         if link.kind == "pronoun" and head.lower_ not in PERSON_PRONOUNS and link.entity.type == "PERSON":
             return None  # "it" or "they" is no one person
         e = link.entity
@@ -257,10 +259,20 @@ class SpeakerResolver:
         # the subject of this sentence's main clause, when it is someone else named before the pronoun
         return before[-1][1] if before else None
 
+    def _other_sex(self, e: Entity, pronoun: Token) -> bool:
+        """The person's given name is one of the other sex's ("he" for a Jessica): stronger than the article's
+        own pronouns, which a parse can tie to the wrong name."""
+        want = pronoun_gender(pronoun)
+        first = e.name.split()[0].lower() if e.name.split() else ""
+        given = "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
+        return want is not None and given is not None and given != want
+
     def _fits(self, e: Entity, pronoun: Token) -> bool:
         want = pronoun_gender(pronoun)
         if want is None:
             return True
+        if self._other_sex(e, pronoun):
+            return False
         if e.id not in self._genders:
             spans = [(m.span.start, m.span.end) for m in e.mentions]
             self._genders[e.id] = entity_gender(spans, e.titles, e.name, self.doc)
