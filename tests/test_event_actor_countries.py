@@ -41,3 +41,9 @@ def test_a_town_is_in_the_state_it_was_in_on_the_day():
 def test_greek_cypriots_are_cypriots():
     evs = events_of("Protest\nGreek Cypriots protested against Turkish troops on Saturday.", "1996-08-12")
     assert sides(evs, "protested") == [("CYP", "TUR")]
+
+
+def test_a_capitalised_first_word_keeps_its_place_phrase():
+    # the tagger reads a sentence's capitalised first noun as a name; the people are still of the place
+    evs = events_of("Hostages\nRebels in Sierra Leone freed twelve aid workers on Monday.", "1999-06-01")
+    assert {a for a, _ in sides(evs, "freed")} == {"SLE"}

@@ -186,7 +186,7 @@ class ActorResolver:
         ref = chained or ref
         if ref.country:
             return [ref]
-        placed = self._from_apposition(h, ref, speaker) or self._fled_from(h, ref)
+        placed = self._from_apposition(h, ref, speaker) or self._fled_from(h, ref) or self._capitalised_agent(h, ref)
         if placed is not None:
             return [placed]
         if not (ref.code or ref.entity_id or ref.sector) and is_thing(h, self.ctx.resources.agents):
@@ -255,6 +255,22 @@ class ActorResolver:
                     if country is not None:
                         return replace(ref, country=country, code=join_code("", country, ref.sector),
                                        coding=f"{ref.coding}; country {country}: they fled '{t.text}'")
+        return None
+
+    def _capitalised_agent(self, h: Token, ref: ActorRef) -> ActorRef | None:
+        """ "Rebels in Sierra Leone released ...": the tagger takes a capitalised first word for a name and
+        the phrase stops at it; an agent noun's people are of the country its 'in' or 'from' phrase names,
+        as "officials in X" are when the noun is tagged a noun."""
+        if ref.country or not ref.sector or h.pos_ != "PROPN" or h.i != h.sent.start \
+                or self.ctx.resources.agents.get(h.lower_) is None:
+            return None
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+                pobj = next((t for t in c.children if t.dep_ == "pobj"), None)
+                country = self._country_named(pobj) if pobj is not None else None
+                if country is not None:
+                    return replace(ref, country=country, code=join_code("", country, ref.sector),
+                                   coding=f"{ref.coding}; country {country} from '{c.text} {pobj.text}'")
         return None
 
     def _country_named(self, t: Token) -> str | None:
