@@ -386,8 +386,25 @@ def _report(x: dict[str, Any], why: Any = None) -> dict[str, Any]:
 def _unplaced_rows(store, w: Where, most: int = 10_000) -> list[dict[str, Any]]:
     """The first ``most`` reports matching ``w`` that joined no occurrence, oldest article first: read from
     occurrence_events, which keeps what a report shows beside its filters (migration 010)."""
-    return store.query(f"SELECT {STORED_REPORT_FIELDS} FROM occurrence_events e{w.sql} "
-                       "ORDER BY e.published, e.id LIMIT ?", [*w.params, most])
+    return _stored_reports(store, w, most)
+
+
+def _stored_reports(store, w: Where, most: int | None = None) -> list[dict[str, Any]]:
+    """Report rows of occurrence_events matching ``w``, oldest article first. DuckDB finds the rows on the
+    short columns first and reads the long ones (sentence, title, why) of those rows only, by row id: a
+    filter it cannot push into its scan reads every long value of the rows it scans."""
+    limit = " LIMIT ?" if most else ""
+    params = [*w.params, *([most] if most else [])]
+    if getattr(store, "dialect", "") != "duckdb":
+        return store.query(f"SELECT {STORED_REPORT_FIELDS} FROM occurrence_events e{w.sql} "
+                           f"ORDER BY e.published, e.id{limit}", params)
+    rowids = sorted(r["r"] for r in store.query(f"SELECT e.rowid AS r FROM occurrence_events e{w.sql} "
+                                                 f"ORDER BY e.published, e.id{limit}", params))
+    if not rowids:
+        return []
+    return store.query(f"SELECT {STORED_REPORT_FIELDS} FROM occurrence_events e WHERE e.rowid BETWEEN ? AND ? "
+                       "AND e.rowid IN (SELECT unnest(CAST(? AS BIGINT[]))) ORDER BY e.published, e.id",
+                       [rowids[0], rowids[-1], rowids])
 
 
 STORED_REPORT_FIELDS = (
@@ -399,13 +416,11 @@ STORED_REPORT_FIELDS = (
 def _report_rows(store, found: list[dict[str, Any]], floor: float) -> list[dict[str, Any]]:
     """The reports of these occurrences at the confidence floor, oldest article first, from the rows
     occurrence_events keeps for them (their occurrence's first day bounds the rows DuckDB reads)."""
-    ids = [o["id"] for o in found]
-    first = min(str(o["start_date"]) for o in found)
-    last = max(str(o["start_date"]) for o in found)
-    return store.query(f"SELECT {STORED_REPORT_FIELDS} FROM occurrence_events e "
-                       "WHERE e.occurrence_id IN (SELECT unnest(CAST(? AS VARCHAR[]))) "
-                       "AND e.occ_start BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) AND e.confidence >= ? "
-                       "ORDER BY e.published, e.id", [ids, first, last, floor])
+    w = Where(["e.occurrence_id IN (SELECT unnest(CAST(? AS VARCHAR[])))",
+               "e.occ_start BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)", "e.confidence >= ?"],
+              [[o["id"] for o in found], min(str(o["start_date"]) for o in found),
+               max(str(o["start_date"]) for o in found), floor])
+    return _stored_reports(store, w)
 
 
 def _with_reports(store, found: list[dict[str, Any]], min_confidence: float | None) -> list[dict[str, Any]]:
