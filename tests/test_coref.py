@@ -347,3 +347,9 @@ def test_the_body_in_an_anti_or_pro_phrase_is_the_body_named_again(read):
     words = [lk.span.text for lk in c.links]
     assert words.count("government") == 2, words  # the one after "anti-" and the one after "pro-"
     assert all("the same noun 'government' again" in lk.rule for lk in c.links if lk.span.text == "government")
+
+
+def test_these_or_those_point_back_like_the(read):
+    _, found = read("Dale\nThe ministry opened new clinics in Dale on Monday.\nNurses said that these clinics were short of beds.")
+    c = cluster_with(found, "these clinics")
+    assert c is not None and link_of(c, "these clinics").antecedent.text == "new clinics"

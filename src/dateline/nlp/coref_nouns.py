@@ -233,8 +233,9 @@ def _np(tok: Token):
 
 
 def _definite(tok: Token) -> bool:
+    """Under "the", a demonstrative ("this", "these": they point back too) or a possessive."""
     det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
-    return det is not None and (det.lower_ in ("the", "this", "that") or det.dep_ == "poss")
+    return det is not None and (det.lower_ in ("the", "this", "that", "these", "those") or det.dep_ == "poss")
 
 
 QUANTIFIERS = frozenset({"all", "other", "more", "some", "several", "many", "few", "one", "another", "each",
