@@ -79,3 +79,8 @@ def test_subjects_the_parse_cut_apart_are_one_phrase():
     assert whole_phrase(Part(rebel, np_span(rebel))).text == "The rebel Free Arnor Army"
     gondor = doc[6]  # an object is not joined to the subject before the verb
     assert whole_phrase(Part(gondor, np_span(gondor))).text == "Gondor"
+
+
+def test_a_party_hanging_on_the_triggers_own_object_is_found_through_a_count():
+    (e,) = on(events_of("Kenyan police opened investigations against hundreds of workers."), "opened")
+    assert e.recipient is not None and e.recipient.text == "hundreds of workers"

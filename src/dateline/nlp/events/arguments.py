@@ -312,10 +312,12 @@ def dependents(trigger: Token, exclude: set[int], agents=None) -> list[tuple[str
     stack = [c for c in trigger.children if c.dep_ not in STOP_DEPS]
     while stack:
         t = stack.pop(0)
-        if t.dep_ in STOP_DEPS or t.i in exclude:
+        if t.dep_ in STOP_DEPS:
             continue
         stack.extend(c for c in t.children if c.dep_ not in STOP_DEPS)
-        if t.ent_type_ in NOT_PARTIES or not (t.dep_ in ("dobj", "dative") or
+        if t.i in exclude:
+            continue  # the trigger's own object is no party, but what hangs on it may be ("investigations against X")
+        if t.ent_type_ in NOT_PARTIES and _partitive_of(t) is None or not (t.dep_ in ("dobj", "dative") or
                                                (t.dep_ == "pobj" and t.head.lower_ in PARTY_PREPS)):
             continue
         prep = t.head if t.dep_ == "pobj" else None
