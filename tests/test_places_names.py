@@ -50,9 +50,8 @@ def test_a_politicians_or_a_businesss_town_before_its_noun(nlp, gaz):
 
 def test_a_town_of_the_storys_state_owns_its_institutions(nlp, gaz):
     homes = SourceHomes([SourceHome("gt.example", "US", "TX", 33.63, -97.13, "Gainesville, TX")])
-    text = ("Cyclist stops in Cooke County\nSipping a soda during a stop at Gainesville’s VFW Post No. 1922, "
-            "the rider talked about his plan to cross Texas.")
+    text = "Parade planned in Cooke County\nVeterans met at Gainesville’s VFW Post No. 7 on Friday to plan a parade."
     got = places(nlp, gaz, text, homes, "gt.example")
     assert (got["Gainesville"].country, got["Gainesville"].admin1) == ("US", "TX")
     # without a state to be about, a possessive name is no town's: "Macy's", "Baker's"
-    assert "Gainesville" not in places(nlp, gaz, "Sipping a soda at Gainesville’s VFW Post No. 1922, he talked.")
+    assert "Gainesville" not in places(nlp, gaz, "Veterans met at Gainesville’s VFW Post No. 7 on Friday.")
