@@ -348,8 +348,11 @@ def _require_occurrences(store) -> None:
     """A store made before occurrences were kept, opened read-only, has no such table: say what to do."""
     if getattr(store, "_has_occurrences", False):
         return
+    # migrations 006, 009 and 010 (what a report shows, in occurrence_events) must all have run
     if len(store.query("SELECT DISTINCT table_name FROM information_schema.tables "
-                       "WHERE table_name IN ('occurrences', 'occurrence_reports', 'occurrence_events')")) < 3:
+                       "WHERE table_name IN ('occurrences', 'occurrence_reports', 'occurrence_events')")) < 3 or \
+            not store.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'occurrence_events' "
+                            "AND column_name = 'why'"):
         from .store import StoreError
 
         raise StoreError("this store was made before occurrences were kept: run "
