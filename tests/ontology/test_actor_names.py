@@ -47,7 +47,6 @@ def test_a_region_code_names_no_country(phoenix):
 
 def test_well_known_armed_groups_have_their_country():
     actors = default_actors()
-    assert actors.best("IRA").country == "GBR"
     assert actors.best("Tamil Tigers", date(2000, 1, 1)).code == "LKAREB"
     assert actors.best("Chechen rebels").code == "RUSREB"
 
