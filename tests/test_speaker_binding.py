@@ -145,3 +145,23 @@ def test_he_is_never_a_person_with_a_womans_given_name(nlp):
                    "Last month, he said the league had been unfair to him.")
     q = find(quotes_of(nlp, text), "the league had been")
     assert q.speaker_name != "Jessica Moreno", _speaker(q)
+
+
+def test_a_relative_pronoun_source_is_matched_by_its_antecedent():
+    from dateline.evals.quotes import GoldAttribution, Predicted, _speaker_right, tokens
+
+    text = "They paid a builder who said he was owed money, and a man in the crowd who said nothing."
+    builder = text.index("a builder")
+    who = text.index("who")
+    gold = GoldAttribution(content=((text.index("he was"), text.index(", and")),), source=((who, who + 3),))
+
+    def pred(a: int, b: int) -> Predicted:
+        return Predicted(frozenset(), tokens(text, ((a, b),)), frozenset(), True, [])
+
+    assert _speaker_right(pred(builder, builder + len("a builder")), gold, text)
+    crowd = text.index("the crowd")
+    assert not _speaker_right(pred(crowd, crowd + len("the crowd")), gold, text)  # not right before "who"
+    man = text.index("a man")
+    second = text.index("who said nothing")
+    other = GoldAttribution(content=gold.content, source=((second, second + 3),))
+    assert not _speaker_right(pred(man, man + len("a man")), other, text)  # "in the crowd" lies between

@@ -34,7 +34,9 @@ How it is scored, precisely:
 - **Speaker.** ``speaker_acc`` is over the ``content_f1`` matches: right when the predicted
   speaker span shares a token with the gold source span, or when the entity the speaker resolved
   to has a mention sharing a token with the gold source ("he" → Kim Jong Un, gold source
-  "Kim"); for a gold attribution with no source, right when we found no speaker either.
+  "Kim"), or when the gold source is a relative pronoun right after our speaker ("an architect who
+  said": PolNeAR marks "who", we name the architect); for a gold attribution with no source, right when
+  we found no speaker either.
   ``speaker_acc_direct`` is the same over the ``direct_content_f1`` matches.
 """
 
@@ -278,11 +280,26 @@ def _match(preds: list[Predicted], golds: list[tuple[frozenset, GoldAttribution]
     return pairs
 
 
+RELATIVES = frozenset({"who", "which", "that"})
+
+
 def _speaker_right(p: Predicted, g: GoldAttribution, text: str) -> bool:
     if not g.source:
         return not p.has_speaker
     src = tokens(text, g.source)
-    return bool(p.speaker_tokens & src) or bool(p.entity_tokens & src)
+    return bool(p.speaker_tokens & src) or bool(p.entity_tokens & src) or _antecedent(p, src, text)
+
+
+def _antecedent(p: Predicted, src: frozenset, text: str) -> bool:
+    """PolNeAR marks a relative pronoun as the source ("an architect who said"); we name the noun phrase it
+    stands for. A speaker that ends right before the pronoun, with at most a comma between, is that noun."""
+    if len(src) != 1 or not p.speaker_tokens:
+        return False
+    ((a, b),) = src
+    if text[a:b].lower() not in RELATIVES:
+        return False
+    end = max(e for _, e in p.speaker_tokens)
+    return end <= a and not text[end:a].strip(" ,")
 
 
 @dataclass(slots=True)
