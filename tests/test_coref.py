@@ -353,3 +353,19 @@ def test_these_or_those_point_back_like_the(read):
     _, found = read("Dale\nThe ministry opened new clinics in Dale on Monday.\nNurses said that these clinics were short of beds.")
     c = cluster_with(found, "these clinics")
     assert c is not None and link_of(c, "these clinics").antecedent.text == "new clinics"
+
+
+def test_a_one_word_place_the_tagger_missed_later_is_the_same_name_again():
+    from dateline.model import Entity, Mention, Span
+    from dateline.nlp.build import build_nlp
+
+    text = "Floods hit Dalemoor on Monday. Rescuers reached Dalemoor by boat."
+    doc = build_nlp()(text)
+    for t in doc:
+        t.ent_type_ = ""
+    i = text.index("Dalemoor")
+    town = Entity(id="e1", name="Dalemoor", type="GPE", mentions=(Mention(span=Span(start=i, end=i + 8, text="Dalemoor")),))
+    found = clusters(doc, (town,))
+    assert len(found) == 1
+    again = link_of(found[0], "Dalemoor", 1)
+    assert again.rule == "the same name again, which the tagger missed" and again.span.start == text.rindex("Dalemoor")

@@ -16,7 +16,7 @@ Rules, in the order they are tried (each mention, by its head word, is linked at
    unnamed, each the one person of the article with that surname; a full name the tagger read as a body
    or a place ("Ana Maria Ruiz" as a body) whose surname alone it read as a person, where no one else of
    the article has that surname; a name in capitals made of the initials of one longer name ("AFL");
-   a name of two or more words the tagger missed where it comes again;
+   a name the tagger missed where it comes again;
 2. the words before a person's name that say what they are ("playwright", "Special Agent"); a noun
    phrase of a person or place in apposition to a name ("Ana Ruiz, the mayor of Dale") or a name in
    apposition to it;
@@ -309,13 +309,16 @@ class _Builder(PronounRules, NounRules):
                 self._add(d, self.doc[tok.i:tok.i + 1], "short_name", f"short form of the name {d.name!r}", ante)
 
     def untagged_names(self) -> None:
-        """ "Calle Mayor ... Calle Mayor": a name of two or more capitalised words that the tagger found once
-        and missed later is the same name again, where exactly one cluster has that name."""
+        """ "Calle Mayor ... Calle Mayor": a name the tagger found once and missed later is the same name
+        again, where exactly one cluster has that name and the words stand apart from any longer name. A
+        one-word name only for a body or a place (a lone surname is ``bare_surnames``'s)."""
         by_words: dict[tuple[str, ...], list[_Draft]] = {}
         for d in self.drafts:
             if d.entity is None:
                 continue
-            for words in {tuple(span.text.split()) for _, span in d.heads if len(span.text.split()) > 1}:
+            for words in {tuple(span.text.split()) for _, span in d.heads}:
+                if len(words) == 1 and (d.type == "PERSON" or len(words[0]) < 3 or not words[0][:1].isupper()):
+                    continue
                 if all(w[:1].isupper() for w in words if len(w) > 3):
                     by_words.setdefault(words, []).append(d)
         texts = [t.text for t in self.doc]
@@ -328,10 +331,10 @@ class _Builder(PronounRules, NounRules):
                     continue
                 if any(j in self.owner for j in range(i, i + n)) or self._in_longer_name(i, i + n):
                     continue
-                d = holders[0]
-                earlier = self._mentions_before(d, i)
-                ante = earlier[-1][1] if earlier else d.heads[0][1]
-                self._add(d, self.doc[i:i + n], "name", "the same name again, which the tagger missed", ante)
+                earlier = self._mentions_before(holders[0], i)
+                if earlier:  # again: after the name the tagger found
+                    self._add(holders[0], self.doc[i:i + n], "name", "the same name again, which the tagger missed",
+                              earlier[-1][1])
 
     def _in_longer_name(self, start: int, end: int) -> bool:
         """Is the name at tokens start..end part of a longer one ("United States Air Force")?"""
