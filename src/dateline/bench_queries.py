@@ -140,6 +140,9 @@ def pick(store) -> dict[str, Any]:
             "year": (str(last - dt.timedelta(days=364)), str(last)), "week": (str(last - dt.timedelta(days=6)), str(last))}
 
 
+PAGE = 50  # the occurrences `count` and `timeline` list by default (cli/paging.py); the total is counted whole
+
+
 def cases(p: dict[str, Any]) -> list[Case]:
     from . import query
     from .claims import check as check_claim, parse_claim
@@ -151,8 +154,8 @@ def cases(p: dict[str, Any]) -> list[Case]:
     def ev(**f: Any) -> Callable[[Any], Any]:
         return lambda store: query.events(store, **f)
 
-    def count(**f: Any) -> Callable[[Any], Any]:
-        return lambda store: query.occurrences(store, **f)
+    def count(**f: Any) -> Callable[[Any], Any]:  # the total and the first page, as `dateline count` asks
+        return lambda store: query.occurrences(store, **f, limit=PAGE)
 
     return [
         Case("events", "dateline events", {}, ev()),
@@ -171,10 +174,10 @@ def cases(p: dict[str, Any]) -> list[Case]:
         Case("count", f"dateline count --type ASSAULT --window {w0}/{w1}", {"type": "ASSAULT", "since": w0, "until": w1},
              count(type="ASSAULT", since=w0, until=w1)),
         Case("timeline", f'dateline timeline "{person}" --since {y0} --until {y1}',
-             {"actor": person, "since": y0, "until": y1}, lambda store: timeline(store, person, since=y0, until=y1)),
+             {"actor": person, "since": y0, "until": y1}, lambda store: timeline(store, person, since=y0, until=y1, limit=PAGE)),
         Case("timeline", f"dateline timeline {state} --with {other} --type CONSULT --since {y0} --until {y1}",
              {"actor": state, "with_": other, "type": "CONSULT", "since": y0, "until": y1},
-             lambda store: timeline(store, state, with_=other, type="CONSULT", since=y0, until=y1)),
+             lambda store: timeline(store, state, with_=other, type="CONSULT", since=y0, until=y1, limit=PAGE)),
         Case("claim", f'dateline claim "{claim}" --as-of {y1}', {"claim": claim, "as_of": y1},
              lambda store: check_claim(store, parse_claim(claim), dt.date.fromisoformat(y1))),
     ]

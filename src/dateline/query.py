@@ -264,7 +264,8 @@ def find_article_id(store, prefix: str) -> str | None:
 
 def occurrences(store, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
                 mode: str | None = None, cameo: str | None = None, since: str | None = None,
-                until: str | None = None, min_confidence: float | None = None) -> dict[str, Any]:
+                until: str | None = None, min_confidence: float | None = None, limit: int | None = None,
+                offset: int = 0) -> dict[str, Any]:
     """How many times something happened, and every report behind each time.
 
     Reads the stored occurrences (``resolve.stored``: reports joined across articles by what the event
@@ -272,39 +273,53 @@ def occurrences(store, *, actor: str | None = None, recipient: str | None = None
     and its days overlap ``since``..``until``; each lists all its reports at the confidence floor, with
     outlet, date, address, sentence and why it joined. With no filters every occurrence counts, and two
     events of different actors, types or places are never one. ``unplaced``: matching reports that
-    joined none (no calendar date, a span too wide, or a month holding two occurrences)."""
+    joined none (no calendar date, a span too wide, or a month holding two occurrences).
+
+    ``count`` is every occurrence found, counted in SQL; ``limit``/``offset`` page the ones listed with
+    their reports (oldest first; None lists all), and the unplaced reports the same way
+    (``unplaced_count`` is all of them)."""
     _require_occurrences(store)
     w = _event_where(actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
                      min_confidence=min_confidence)
     w.parts.append("e.status IN ('occurred', 'reported')")
-    listed = _with_reports(store, _found_occurrences(store, w, since, until), min_confidence)
+    found, total = _found_occurrences(store, w, since, until, limit, offset)
+    listed = _with_reports(store, found, min_confidence)
     unplaced_where = Where(list(w.parts), list(w.params))
     unplaced_where.add("coalesce(e.date_end, e.date_start) >= CAST(? AS DATE)", since)
     unplaced_where.add("coalesce(e.date_start, e.date_end) <= CAST(? AS DATE)", until)
     unplaced_where.parts.append("e.occurrence_id IS NULL")
-    unplaced = _unplaced_rows(store, unplaced_where)
-    return {"count": len(listed), "since": since or None, "until": until or None, "occurrences": listed,
+    unplaced = _unplaced_rows(store, unplaced_where, 10_000 if limit is None else limit, offset)
+    n_unplaced = store.query(f"SELECT count(*) AS n FROM occurrence_events e{unplaced_where.sql}",
+                             unplaced_where.params)[0]["n"]
+    return {"count": total, "since": since or None, "until": until or None, "offset": offset, "limit": limit,
+            "shown": len(listed), "occurrences": listed, "unplaced_count": n_unplaced,
             "unplaced": [_report(r) for r in unplaced]}
 
 
-def _found_occurrences(store, w: Where, since: str | None, until: str | None,
-                       limit: int | None = None) -> list[dict[str, Any]]:
-    """The occurrences one of whose events matches ``w`` (on ``occurrence_events e``, migration 009) and whose
-    days overlap ``since``..``until``, oldest first: their ids from the short columns of that table (each row
-    holds its occurrence's days), then their rows by primary key."""
+def _found_occurrences(store, w: Where, since: str | None, until: str | None, limit: int | None = None,
+                       offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """One page of the occurrences one of whose events matches ``w`` (on ``occurrence_events e``, migration
+    009) and whose days overlap ``since``..``until``, oldest first, and how many there are in all: the ids
+    and the total from the short columns of that table in one query (each row holds its occurrence's days,
+    so the page is cut there), then the page's rows by primary key."""
     days = Where(list(w.parts), list(w.params))
     days.add("e.occ_end >= CAST(? AS DATE)", since).add("e.occ_start <= CAST(? AS DATE)", until)
     days.parts.append("e.occurrence_id IS NOT NULL")
-    ids = [r["id"] for r in store.query(f"SELECT DISTINCT e.occurrence_id AS id FROM occurrence_events e{days.sql}",
-                                        days.params)]
-    if not ids:
-        return []
-    tail = " ORDER BY o.start_date, o.end_date, o.id" + (f" LIMIT {int(limit)}" if limit else "")
+    grouped = (f"SELECT e.occurrence_id AS id, min(e.occ_start) AS s, min(e.occ_end) AS t "
+               f"FROM occurrence_events e{days.sql} GROUP BY e.occurrence_id")
+    page = (f" LIMIT {int(limit)}" if limit is not None else "") + (f" OFFSET {int(offset)}" if offset else "")
+    rows = store.query(f"SELECT f.id, count(*) OVER () AS total FROM ({grouped}) f ORDER BY f.s, f.t, f.id{page}",
+                       days.params)
+    if not rows:  # nothing found, or a page past the end: the total alone
+        total = store.query(f"SELECT count(*) AS n FROM ({grouped}) f", days.params)[0]["n"] if offset else 0
+        return [], total
+    ids, total = [r["id"] for r in rows], rows[0]["total"]
+    tail = " ORDER BY o.start_date, o.end_date, o.id"
     if len(ids) <= 5 * BY_ID_LIMIT:
         return store.query(f"SELECT {OCCURRENCE_FIELDS} FROM occurrences o WHERE o.id IN "
-                           f"({', '.join('?' * len(ids))}){tail}", ids)
+                           f"({', '.join('?' * len(ids))}){tail}", ids), total
     return store.query(f"SELECT {OCCURRENCE_FIELDS} FROM occurrences o WHERE o.id IN "
-                       f"(SELECT unnest(CAST(? AS VARCHAR[]))){tail}", [ids])
+                       f"(SELECT unnest(CAST(? AS VARCHAR[]))){tail}", [ids]), total
 
 
 def occurrences_of(store, actor: str, *, other: str | None = None, type: str | None = None,
@@ -313,6 +328,16 @@ def occurrences_of(store, actor: str, *, other: str | None = None, type: str | N
     """The occurrences an actor took part in, on either side (``actor`` matches as in ``events``), oldest
     first; ``other`` keeps those where the other side matches it. Each with its reports, as in
     ``occurrences``."""
+    return actor_occurrences(store, actor, other=other, type=type, mode=mode, since=since, until=until,
+                             min_confidence=min_confidence, limit=limit)["occurrences"]
+
+
+def actor_occurrences(store, actor: str, *, other: str | None = None, type: str | None = None,
+                      mode: str | None = None, since: str | None = None, until: str | None = None,
+                      min_confidence: float | None = None, limit: int | None = 1000,
+                      offset: int = 0) -> dict[str, Any]:
+    """``occurrences_of`` with how many there are in all: ``count`` (every one found) and one page of
+    them with their reports (``limit``/``offset``, oldest first)."""
     _require_occurrences(store)
     w = _event_where(type=type, mode=mode, min_confidence=min_confidence)
     w.parts.append("e.status IN ('occurred', 'reported')")
@@ -325,7 +350,8 @@ def occurrences_of(store, actor: str, *, other: str | None = None, type: str | N
         sides.append(part)
     w.parts.append("(" + " OR ".join("(" + " AND ".join(p.parts) + ")" for p in sides) + ")")
     w.params += [v for p in sides for v in p.params]
-    return _with_reports(store, _found_occurrences(store, w, since, until, limit), min_confidence)
+    found, total = _found_occurrences(store, w, since, until, limit, offset)
+    return {"count": total, "occurrences": _with_reports(store, found, min_confidence)}
 
 
 def occurrence(store, occurrence_id: str, *, min_confidence: float | None = 0.0) -> dict[str, Any] | None:
@@ -386,18 +412,18 @@ def _report(x: dict[str, Any], why: Any = None) -> dict[str, Any]:
     return out
 
 
-def _unplaced_rows(store, w: Where, most: int = 10_000) -> list[dict[str, Any]]:
-    """The first ``most`` reports matching ``w`` that joined no occurrence, oldest article first: read from
-    occurrence_events, which keeps what a report shows beside its filters (migration 010)."""
-    return _stored_reports(store, w, most)
+def _unplaced_rows(store, w: Where, most: int = 10_000, skip: int = 0) -> list[dict[str, Any]]:
+    """``most`` reports matching ``w`` that joined no occurrence (after the first ``skip``), oldest article
+    first: read from occurrence_events, which keeps what a report shows beside its filters (migration 010)."""
+    return _stored_reports(store, w, most, skip)
 
 
-def _stored_reports(store, w: Where, most: int | None = None) -> list[dict[str, Any]]:
+def _stored_reports(store, w: Where, most: int | None = None, skip: int = 0) -> list[dict[str, Any]]:
     """Report rows of occurrence_events matching ``w``, oldest article first. DuckDB finds the rows on the
     short columns first and reads the long ones (sentence, title, why) of those rows only, by row id: a
     filter it cannot push into its scan reads every long value of the rows it scans."""
-    limit = " LIMIT ?" if most else ""
-    params = [*w.params, *([most] if most else [])]
+    limit = (" LIMIT ?" if most is not None else "") + (" OFFSET ?" if skip else "")
+    params = [*w.params, *([most] if most is not None else []), *([skip] if skip else [])]
     if getattr(store, "dialect", "") != "duckdb":
         return store.query(f"SELECT {STORED_REPORT_FIELDS} FROM occurrence_events e{w.sql} "
                            f"ORDER BY e.published, e.id{limit}", params)

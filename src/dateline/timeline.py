@@ -44,19 +44,22 @@ def named(store, actor: str) -> bool:
 
 def timeline(store, actor: str, *, with_: str | None = None, type: str | None = None, since: str | None = None,
              until: str | None = None, min_confidence: float | None = None,
-             limit: int = MAX_OCCURRENCES) -> dict[str, Any]:
-    """``actor``'s occurrences on either side (``with_``: only those with that other side), oldest first."""
+             limit: int = MAX_OCCURRENCES, offset: int = 0) -> dict[str, Any]:
+    """``actor``'s occurrences on either side (``with_``: only those with that other side), oldest first:
+    ``count`` is all of them (counted in SQL), ``occurrences`` the page ``limit``/``offset`` of them."""
     from . import query
 
-    if not named(store, actor):
+    page = query.actor_occurrences(store, actor, other=with_, type=type, since=since, until=until,
+                                   min_confidence=min_confidence, limit=limit, offset=offset)
+    # an actor with occurrences is named; only an empty answer asks whether it is named at all (a scan of names)
+    if not page["count"] and not named(store, actor):
         raise UnknownActor(f"no stored article names {actor!r}")
-    found = query.occurrences_of(store, actor, other=with_, type=type, since=since, until=until,
-                                 min_confidence=min_confidence, limit=limit)
+    found = page["occurrences"]
     facts = event_facts(store, [r["event"] for o in found for r in o["reports"]])
     rows = [_describe(o, facts, actor) for o in found]
     rows.sort(key=lambda o: (o["start"], o["end"], o["type"] or "", o["counterpart"] or ""))
-    return {"actor": actor, "with": with_, "type": type, "since": since, "until": until, "count": len(rows),
-            "occurrences": rows}
+    return {"actor": actor, "with": with_, "type": type, "since": since, "until": until, "count": page["count"],
+            "offset": offset, "limit": limit, "shown": len(rows), "occurrences": rows}
 
 
 def _describe(o: dict[str, Any], facts: dict[str, dict], actor: str | None = None) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from .common import JSON, MIN_CONFIDENCE, check, read_store
+from .paging import OFFSET, PAGE, page_note, paging
 from .output import cell, dump_json, err
 
 
@@ -22,6 +23,8 @@ def count_cmd(
     until: str = typer.Option(None, help="Window end (YYYY-MM-DD)."),
     window: str = typer.Option(None, help="Window as START/END, e.g. 2018-01-09/2019-01-08."),
     reports: bool = typer.Option(False, "--reports", help="List every report behind each occurrence."),
+    limit: int = PAGE,
+    offset: int = OFFSET,
     min_confidence: float = MIN_CONFIDENCE,
     as_json: bool = JSON,
 ) -> None:
@@ -31,8 +34,9 @@ def count_cmd(
 
     wanted = check(filters.occurrences, actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
                    since=since, until=until, window=window, min_confidence=min_confidence)
+    page = paging(limit, offset)
     with read_store() as store:
-        result = query.occurrences(store, **wanted)
+        result = query.occurrences(store, **wanted, **page)
     if as_json:
         print(dump_json(result))
         return
@@ -45,17 +49,19 @@ def count_cmd(
     t = Table()
     for c in ("#", "id", "what", "days", "where", "reports", "sources"):
         t.add_column(c, overflow="fold")
-    for i, o in enumerate(result["occurrences"], 1):
+    for i, o in enumerate(result["occurrences"], page["offset"] + 1):
         t.add_row(str(i), o["id"][:12], cell(_what(o)), _days(o), cell((o["place"] or {}).get("name") or o["locations"][:3]),
                   f"{len(o['reports'])} in {o['articles']}", cell(o["sources"]))
     out.print(t)
+    if note := page_note(result["count"], page["offset"], result["shown"]):
+        out.print(note)
     if reports:
-        for i, o in enumerate(result["occurrences"], 1):
+        for i, o in enumerate(result["occurrences"], page["offset"] + 1):
             out.print(f"[bold]#{i}[/bold] {o['id']} ", cell(_what(o)), f" {_days(o)}")
             for r in o["reports"]:
                 out.print(cell(f"  {r['published']} {r['source']} [{r['event']}] {r['date']}: {r['sentence'][:140]}"))
     if result["unplaced"]:
-        err.print(f"{len(result['unplaced'])} matching report(s) could not be placed on a calendar "
+        err.print(f"{result['unplaced_count']} matching report(s) could not be placed on a calendar "
                   "(no date of their own, or a span too wide); see --json")
     if not result["occurrences"] and _unlinked():
         err.print("this store holds events but no occurrences (made before they were kept): "

@@ -7,6 +7,7 @@ import typer
 
 from .common import CSV, EVENT_SINCE, EVENT_TYPE, EVENT_UNTIL, JSON, LIMIT, MIN_CONFIDENCE, check, read_store
 from .output import dump_json, emit, err, esc, output_format
+from .paging import OFFSET, PAGE, page_note, paging
 
 
 def register(app: typer.Typer) -> None:
@@ -21,6 +22,8 @@ def timeline_cmd(
     since: str = EVENT_SINCE,
     until: str = EVENT_UNTIL,
     min_confidence: float = MIN_CONFIDENCE,
+    limit: int = PAGE,
+    offset: int = OFFSET,
     as_json: bool = JSON,
     as_csv: bool = CSV,
 ) -> None:
@@ -31,9 +34,10 @@ def timeline_cmd(
     fmt = output_format(as_json, as_csv)
     wanted = check(_timeline_filters, actor=actor, with_=with_, type=type, since=since, until=until,
                    min_confidence=min_confidence)
+    page = paging(limit, offset)
     with read_store() as store:
         try:
-            result = timeline(store, **wanted)
+            result = timeline(store, **wanted, **page)
         except UnknownActor as e:
             err.print(esc(e.args[0]))
             raise typer.Exit(2) from None
@@ -43,6 +47,8 @@ def timeline_cmd(
     emit([{"from": o["start"], "to": o["end"], "event": "/".join(x for x in (o["type"], o["mode"]) if x),
            "with": o["counterpart"], "where": o["place"], "reports": o["reports"], "articles": o["articles"],
            "sources": o["sources"]} for o in result["occurrences"]], fmt=fmt, title=f"Timeline of {actor}")
+    if fmt != "csv" and (note := page_note(result["count"], page["offset"], result["shown"])):
+        err.print(note)
 
 
 def _timeline_filters(*, actor, with_, type, since, until, min_confidence) -> dict:
