@@ -57,7 +57,7 @@ def check(store, claim: Claim, as_of: dt.date, *, since: dt.date | None = None,
         found = query.occurrences_of(store, actor, other=recipient, type=claim.type, mode=wanted["mode"],
                                      since=wanted["since"], until=wanted["until"], min_confidence=min_confidence)
     else:
-        found = query.occurrences(store, **wanted)["occurrences"]
+        found = query.occurrences(store, **wanted, unplaced=False)["occurrences"]
     if claim.mode == "visit":
         _add_related(store, found, wanted)
     facts = event_facts(store, [r["event"] for o in found for r in o["reports"]])
@@ -120,7 +120,7 @@ def _add_related(store, found: list[dict], wanted: dict[str, Any]) -> None:
     if wanted["actor"]:  # whoever hosted the visitor on those days (the host is often named without a country)
         wider.append(dict(wanted, actor=None, recipient=wanted["actor"], cameo=HOST_VISIT))
     for filters in wider:
-        for other in query.occurrences(store, **filters)["occurrences"]:
+        for other in query.occurrences(store, **filters, unplaced=False)["occurrences"]:
             hits = [o for o in found if o["start"] <= other["end"] and other["start"] <= o["end"]]
             if len(hits) != 1:
                 continue
