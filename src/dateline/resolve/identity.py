@@ -45,6 +45,11 @@ DIRECTED_MODES = frozenset({"visit", "host"})
 LEVELS = ("country", "admin1", "admin2", "city", "site")
 MIN_SHARED_WORDS = 5
 CROSS_TYPE_PENALTY = 3.0  # a join across types scores below any join of the same type and anchors
+# Acts done in words: one minister rejects, accuses or demands several things in a week, so the same actor
+# is no anchor alone for these; the target or what the sentences say must agree too. Meetings, visits and
+# deeds are left out: one leader seldom makes two visits of the same place in the same days.
+VERBAL_TYPES = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "PROTEST"})
+MIN_TOPIC_WORDS = 3  # common words two sentences of different acts of one type share by chance: fewer
 
 _STOP = frozenset("""a about above after again against all also am an and any are as at be because been before
 being below between both but by can could did do does doing down during each few for from further had has have
@@ -369,6 +374,10 @@ def match(occ: Any, r: Report) -> Verdict:
         anchors.append("shared words")
     if not anchors:  # one city is no anchor alone: two arrests in one city on one day are two
         return Verdict(False, reason="nothing shared beyond type, place and days (no same named party or words)")
+    if r.type in VERBAL_TYPES and not any(a.startswith("same recipient") for a in anchors) \
+            and not same_topic(shared):
+        # "X rejected the pause" and "X rejected the evidence": one actor, one verb, two acts
+        return Verdict(False, reason=f"{r.type} by one actor with neither the same target nor the same subject")
     if how_p == "same place" and occ.place and occ.place.level in ("city", "site"):
         anchors.append(f"same place {occ.place.name}")
     closeness = 1.0 if how_d == "overlapping days" else 0.5
@@ -388,6 +397,12 @@ def enough_words(shared: list[str]) -> bool:
     verb and the day's news share a few by chance)."""
     strong = sum(1 for w in shared if w[0] in "#^")
     return strong >= 2 or (strong == 1 and len(shared) >= 3) or len(shared) >= MIN_SHARED_WORDS
+
+
+def same_topic(shared: list[str]) -> bool:
+    """Whether two sentences of a verbal act speak of the same thing: a shared name or number, or a few
+    shared content words (the verb alone, or "the proposal", is shared by two different rejections)."""
+    return any(w[0] in "#^" for w in shared) or len(shared) >= MIN_TOPIC_WORDS
 
 
 def _party_words(*parties: Party | None) -> frozenset[str]:
