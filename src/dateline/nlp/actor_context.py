@@ -5,6 +5,8 @@ Two rules of how news is written:
 * A company's officers are business people: "the carmaker's president", "Arnor Motors chairman",
   "chief executive of the airline" name someone who runs a company (BUS), not a head of state (GOV);
   an officer title alone ("President") says nothing of a company and is left as it was coded.
+* A labour union's officers are labour: "Mark Lane, the union's general secretary", "president of the
+  dockers' union" names a union man (LAB), not a minister, though "president" alone is GOV.
 * Offices and bodies that many countries have ("the Treasury", "the Home Office", "Parliament", "the
   Supreme Court", "the police", a senator) are of the country the article is set in, when its places,
   nationalities and placed bodies are (almost) all of one country; a bare person is not placed so (a
@@ -43,6 +45,7 @@ def code_from_context(groups: list[Any], doc: Any, res: Any) -> None:
     _bodies_by_apposition(groups)
     _companies_by_legal_form(groups)
     _company_officers(groups, doc, res)
+    _union_officers(groups)
     _people_of_named_bodies(groups, doc)
     _police_ranks(groups, res)
     _american_tags(groups, doc)
@@ -246,6 +249,44 @@ def _company_of(t: Any, companies: dict[int, Any], res: Any) -> tuple[str, Any] 
         found = res.agents.sector_for(words.strip())
         if found is not None and found[0] in COMPANY_SECTORS and found[1].split()[-1] == tok.lemma_.lower():
             return words.strip(), None
+    return None
+
+
+# -- a labour union's officers --------------------------------------------------------------------
+
+# titles a union's officers hold, as the head word of the title (lemma, lower case)
+UNION_ROLE_HEADS = OFFICER_HEADS | {"leader", "secretary", "official", "organizer", "organiser", "negotiator",
+                                    "spokesman", "spokeswoman", "spokesperson", "representative", "steward"}
+
+
+def _union_officers(groups: list[Any]) -> None:
+    """ "the union's general secretary", "president of the dockers' union", "a teachers' union leader": an
+    officer of a labour union is labour (LAB). Only the common noun counts: the European Union is no union
+    of workers, and a capitalised "Union" inside a name is left to the dictionaries."""
+    for g in groups:
+        if g.label != "PERSON" or g.sector == "LAB":
+            continue
+        for t in g.titles:
+            if t.head_word not in UNION_ROLE_HEADS:
+                continue
+            words = _union_in(t)
+            if words is not None:
+                g.sector = "LAB"
+                g.coding.append(f"sector LAB: '{t.text}' is an officer of a labour union ('{words}')")
+                break
+
+
+def _union_in(t: Any) -> str | None:
+    """The words naming a labour union inside a title or after its 'of', if any."""
+    head = t.head
+    candidates = [tok for tok in t.tokens if tok.i != head.i]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            candidates += [tok for tok in prep.subtree if tok.i != prep.i]
+    for tok in candidates:
+        if tok.lower_ in ("union", "unions") and tok.tag_ in ("NN", "NNS"):
+            first = min(c.i for c in tok.subtree)
+            return tok.doc[first:tok.i + 1].text
     return None
 
 
