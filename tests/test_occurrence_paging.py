@@ -77,3 +77,14 @@ def test_cli_timeline_pages(monkeypatch, capsys, demo_db):
 def test_cli_bad_page_is_a_usage_error(monkeypatch, capsys, demo_db, args):
     assert run(monkeypatch, "--db", demo_db, *args) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_python_api_count_pages(demo_db):
+    import dateline
+
+    with dateline.open(demo_db) as store:
+        whole = store.count(actor="Kim Jong Un")
+        page = store.count(actor="Kim Jong Un", limit=2, offset=1)
+        with pytest.raises(ValueError, match="limit must be at least 1"):
+            store.count(limit=0)
+    assert page["count"] == whole["count"] and page["occurrences"] == whole["occurrences"][1:3]

@@ -62,9 +62,12 @@ class Dateline:
     def errors(self, **given: Any) -> Records:
         return Records(query.errors(self.store, **filters.errors(**given)))
 
-    def count(self, **given: Any) -> dict[str, Any]:
-        """How many times something happened, with the reports behind each time (``dateline count``)."""
-        return query.occurrences(self.store, **filters.occurrences(**given))
+    def count(self, *, limit: int | None = None, offset: int = 0, **given: Any) -> dict[str, Any]:
+        """How many times something happened, with the reports behind each time (``dateline count``);
+        ``limit``/``offset`` list one page of the occurrences (``count`` is always all of them)."""
+        if (limit is not None and limit < 1) or offset < 0:
+            raise ValueError(f"limit must be at least 1 and offset 0 or more, not {limit} and {offset}")
+        return query.occurrences(self.store, **filters.occurrences(**given), limit=limit, offset=offset)
 
     # -- single records --------------------------------------------------------------------------
     def event(self, event_id: str) -> Any:

@@ -447,7 +447,8 @@ def _stored_reports(store, w: Where, most: int | None = None, skip: int = 0, wit
         rows = store.query(f"SELECT {STORED_REPORT_FIELDS} FROM occurrence_events e{w.sql} "
                            f"ORDER BY e.published, e.id{limit}", params)
         return counted(None)
-    found = store.query(f"SELECT e.rowid AS r, count(*) OVER () AS total FROM occurrence_events e{w.sql} "
+    total = ", count(*) OVER () AS total" if with_total else ""
+    found = store.query(f"SELECT e.rowid AS r{total} FROM occurrence_events e{w.sql} "
                         f"ORDER BY e.published, e.id{limit}", params)
     rowids = sorted(r["r"] for r in found)
     if not rowids:
@@ -456,7 +457,7 @@ def _stored_reports(store, w: Where, most: int | None = None, skip: int = 0, wit
     rows = store.query(f"SELECT {STORED_REPORT_FIELDS} FROM occurrence_events e WHERE e.rowid BETWEEN ? AND ? "
                        "AND e.rowid IN (SELECT unnest(CAST(? AS BIGINT[]))) ORDER BY e.published, e.id",
                        [rowids[0], rowids[-1], rowids])
-    return counted(found[0]["total"])
+    return counted(found[0]["total"] if with_total else None)
 
 
 STORED_REPORT_FIELDS = (
