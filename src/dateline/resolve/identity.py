@@ -13,6 +13,9 @@ target, no place, "the president" beside a named president of the same country).
 that may be unknown is not enough by itself: a join also needs an anchor, something the two share that
 an unrelated event of the same type and days would rarely share (the same named party, or names, numbers
 or enough words of their sentences; one city alone is not: two arrests in one city on one day are two).
+For acts done in words (rejecting, accusing, demanding) the same actor is not enough either: one minister
+rejects several things in a week, so the target must be the same party or the sentences must share what
+was rejected (a name, a number or a few content words).
 Each report must agree with every report already joined, not only with the occurrence's name for a side.
 
 Reports of two types can be one act where the one type entails the other (a capture told as an arrest, a
@@ -49,7 +52,7 @@ CROSS_TYPE_PENALTY = 3.0  # a join across types scores below any join of the sam
 # is no anchor alone for these; the target or what the sentences say must agree too. Meetings, visits and
 # deeds are left out: one leader seldom makes two visits of the same place in the same days.
 VERBAL_TYPES = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "PROTEST"})
-MIN_TOPIC_WORDS = 3  # common words two sentences of different acts of one type share by chance: fewer
+MIN_TOPIC_WORDS = 3  # shared common words that say one subject; two different acts share the verb and a word or so
 
 _STOP = frozenset("""a about above after again against all also am an and any are as at be because been before
 being below between both but by can could did do does doing down during each few for from further had has have
