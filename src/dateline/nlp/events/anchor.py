@@ -22,7 +22,7 @@ from ...model import DateMention, DateRef, Place, PlaceRef
 from ...model.timex import interval
 from ..place_events import _event_prep
 from ..place_words import EVENT_NOUNS, PLACE_NOUNS
-from .event_time import earlier_cue, in_wire_dateline, same_occasion, stated_past, wire_dateline
+from .event_time import earlier_cue, in_wire_dateline, plain_perfect, same_occasion, stated_past, wire_dateline
 
 CLAUSE_BREAKS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj")
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "conj", "pcomp", "dobj", "pobj", "prep", "attr", "oprd", "nsubj",
@@ -185,10 +185,23 @@ def dated_clause(ctx, trigger: Token, anchor: Token, *, not_after: str | None = 
         # only dates on a calendar can date an event ("the future", "a year" cannot)
         hits = [d for d in near if _inside(ranges, d.span.start, d.span.end) and d.type in ("DATE", "TIME")
                 and interval(f"{d.start}/{d.end}" if d.start and d.end else d.value) is not None
-                and not (not_after and d.start and d.start > not_after)]
+                and not (not_after and d.start and d.start > not_after)
+                and not _owned_by_object(d, trigger, anchor)]
         if hits:
             return min(hits, key=lambda d: abs(d.span.start - trigger.idx)), head
     return None, None
+
+
+def _owned_by_object(d: DateMention, trigger: Token, anchor: Token) -> bool:
+    """Is the date the possessor of a noun the verb acts on ("condemned Monday's attack", "rejected
+    Saturday's vote")? It dates that noun, as "the attack on Monday" would, not the verb's act."""
+    span = trigger.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    owned = root.head
+    return root.dep_ == "poss" and owned.i not in (trigger.i, anchor.i) and \
+        owned.dep_ in ("dobj", "pobj", "attr", "oprd", "dative")
 
 
 def event_date(ctx, trigger: Token, anchor: Token, *, plover: str, status: str, background: bool) -> tuple[
@@ -223,6 +236,9 @@ def event_date(ctx, trigger: Token, anchor: Token, *, plover: str, status: str, 
     past = _vague_past(ctx, trigger, anchor) or stated_past(trigger, anchor) if happened else ""
     if past:
         return past_ref(pub), f"{past} with no calendar date: before the published date {pub}"
+    perfect = _plain_perfect(ctx, trigger, anchor) if happened else ""
+    if perfect:
+        return past_ref(pub), f"{perfect}: before the published date {pub}"
     if happened and relative_past(trigger, anchor):
         return past_ref(pub), f"a relative clause in the past with no date of its own: before the published " \
                               f"date {pub}"
@@ -244,6 +260,18 @@ def _vague_past(ctx, trigger: Token, anchor: Token) -> str:
         for d in ctx.dates or ():
             if d.value == "PAST_REF" and _inside(ranges, d.span.start, d.span.end):
                 return f"'{d.span.text}'"
+    return ""
+
+
+def _plain_perfect(ctx, trigger: Token, anchor: Token) -> str:
+    """A present perfect of an act with no date in its clause; a headline's tense is not the text's
+    ("Peru has signed" over the story of today's signing), so the title keeps the day."""
+    if trigger.idx < len(ctx.article.title or ""):
+        return ""
+    for h in {trigger.i: trigger, anchor.i: anchor}.values():  # the event's own verb, or its light verb
+        cue = plain_perfect(h)
+        if cue:
+            return cue
     return ""
 
 

@@ -104,6 +104,37 @@ def earlier_cue(verb: Token) -> str:
     return ""
 
 
+# verbs whose present perfect tells a state that still holds as the news is told ("has remained in
+# office", "has lived abroad") or a result in place now ("has arrived in Tokyo" = is there now)
+STATE_VERBS = frozenset({"be", "remain", "stay", "live", "know", "own", "belong", "serve", "lead", "rule",
+                         "govern", "control", "hold", "keep", "continue", "last", "want", "wait", "seek",
+                         "refuse", "insist", "maintain", "grow", "rise", "fall", "increase", "decline",
+                         "arrive", "land", "reach", "come", "return", "begin", "start", "become"})
+# words that keep a present perfect on the day it is told ("has just signed", "has now agreed") or make
+# it a duration up to now ("has ruled for ten years", "has fought since 2011")
+NOW_WORDS = frozenset({"just", "now", "already", "today", "tonight", "yet", "still", "so", "far"})
+DURATION_PREPS = frozenset({"for", "since"})
+
+
+def plain_perfect(verb: Token) -> str:
+    """Why a present perfect with no count and no time of its own ("has endorsed the candidate", "have
+    denounced the vote") tells an act done before the day it is reported, or "": English uses it for
+    an act in the period up to now without saying when, so it is no dated news of the day. A state
+    that still holds, a negation ("has not replied": nothing happened), a modal, a duration or a word
+    of the present moment leaves it on the day."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ != "VBN" or verb.lemma_.lower() in STATE_VERBS:
+        return ""
+    aux = _auxiliaries(verb)
+    if not any(a in HAVE for a in aux) or any(a in MODALS or a in HAD or a == "to" for a in aux):
+        return ""  # "is said to have met": the infinitive's time is that of its governing clause
+    for c in verb.children:
+        if c.dep_ == "neg" or c.lower_ in NOW_WORDS:
+            return ""
+        if c.dep_ == "prep" and c.lower_ in DURATION_PREPS:
+            return ""
+    return f"'has {verb.text}' (present perfect: done before it was told, day not said)"
+
+
 def stated_past(trigger: Token, anchor: Token) -> str:
     """Why the trigger's own words place its event some time before the news of the day, or "":
     an adverb of the past on its verb ("previously rejected", "once praised", "rejected it before")
