@@ -49,3 +49,8 @@ def test_a_host_country_is_no_broadcaster_and_a_vice_president_stays_government(
     agents = default_agents()
     assert agents.sector_for("host country") is None
     assert agents.sector_for("vice president").sector == "GOV"
+
+
+def test_a_host_on_a_named_network_is_media_of_its_country():
+    lee = entity(analysis_of("Show\nAnn Lee, a host on CNN, criticised the senator on Monday."), "Ann Lee")
+    assert (lee.country, lee.sector) == ("USA", "MED")

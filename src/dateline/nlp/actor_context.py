@@ -139,6 +139,10 @@ STAFF_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official",
                          "employee", "worker", "staffer", "executive", "director", "chief", "head", "manager"})
 
 
+# prepositions that tie a staff noun to the body it works for ("host on CNN", "editor at the Times")
+STAFF_PREPS = frozenset({"of", "for", "at", "on", "with"})
+
+
 def _works_for(g: Any, body: Any, owned: bool) -> bool:
     """Does the person work for the body? Named by a staff noun with it, or as a newsroom's or a
     company's own ("CNN's Jo Ray")."""
@@ -156,6 +160,9 @@ def _body_named_with(g: Any, doc: Any, bodies: dict[int, Any]) -> tuple[Any, str
             return bodies[i - 2], doc[i - 2:n.tokens.end].text, True
     for t in g.titles:
         hit = next((bodies[tok.i] for tok in t.tokens if tok.i in bodies), None)
+        if hit is None and t.head_word in STAFF_NOUNS:  # "a host on CNN", "a reporter for the BBC"
+            hit = next((bodies[tok.i] for prep in t.head.children if prep.dep_ == "prep"
+                        and prep.lower_ in STAFF_PREPS for tok in prep.subtree if tok.i in bodies), None)
         if hit is not None:
             return hit, t.text, False
     return None, "", False
