@@ -58,9 +58,9 @@ def check(store, claim: Claim, as_of: dt.date, *, since: dt.date | None = None,
                                      since=wanted["since"], until=wanted["until"], min_confidence=min_confidence)
     else:
         found = query.occurrences(store, **wanted, unplaced=False)["occurrences"]
-    if claim.mode == "visit":
-        _add_related(store, found, wanted)
-    facts = event_facts(store, [r["event"] for o in found for r in o["reports"]])
+    # the first days of every occurrence a listed report joined bound where their facts are read
+    starts = [o["start"] for o in found] + (_add_related(store, found, wanted) if claim.mode == "visit" else [])
+    facts = event_facts(store, [r["event"] for o in found for r in o["reports"]], starts)
     if meeting and claim.mode is None:  # a meeting is not a phone call, nor the visit it took place in
         found = [o for o in found if _mode(o, facts) not in ("phone", "visit")]
     if claim.place and not (claim.mode == "visit" and claim.place_country == claim.recipient):
@@ -109,13 +109,15 @@ def _resolve_actor(store, who: str | None, *, required: bool = True) -> tuple[st
     return note["counted_as"], note
 
 
-def _add_related(store, found: list[dict], wanted: dict[str, Any]) -> None:
+def _add_related(store, found: list[dict], wanted: dict[str, Any]) -> list[str]:
     """Reports of the same days that say the visit another way: the two sides meeting (any mode) and the
-    host receiving the visitor. Each joins the one counted visit whose days it overlap, never counted."""
+    host receiving the visitor. Each joins the one counted visit whose days it overlap, never counted.
+    Returns the first days of the occurrences whose reports were added."""
     from .. import query
 
+    starts: list[str] = []
     if not found:
-        return
+        return starts
     wider = [dict(wanted, cameo=None)]
     if wanted["actor"]:  # whoever hosted the visitor on those days (the host is often named without a country)
         wider.append(dict(wanted, actor=None, recipient=wanted["actor"], cameo=HOST_VISIT))
@@ -126,6 +128,8 @@ def _add_related(store, found: list[dict], wanted: dict[str, Any]) -> None:
                 continue
             seen = {r["event"] for r in hits[0]["reports"]}
             hits[0]["reports"] += [dict(r, related=True) for r in other["reports"] if r["event"] not in seen]
+            starts.append(other["start"])
+    return starts
 
 
 def _mode(o: dict, facts: dict[str, dict]) -> str | None:
