@@ -100,7 +100,7 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
     recipients = [inner(ctx, r, resolver, actors) for r in recipients]
     recipients = [located(ctx, r, m, anchor_tok=d.anchor or m.token) for r in recipients]
     if forceful and not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
-        actors = [_at_home(a, resolver.home) for a in actors]  # "the explosion" in a story set in France
+        actors = [_at_home(a, _setting(ctx)) for a in actors]  # "the explosion" in a story set in France
     if forceful and not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
         return []  # "a bomb went off", "dozens were held" with no one and nowhere named: nothing to place
     coding = onto.plover_for(d.code)
@@ -430,6 +430,16 @@ def _explain(d: Draft, actor: ActorRef, recipient: ActorRef | None, code: str, p
     if reverse:
         lines.append(f"reverse direction coded {code} by the pattern")
     return "\n".join(lines)
+
+
+def _setting(ctx) -> tuple[str, str] | None:
+    """The country an unnamed act of force in this article is placed in (``home.article_setting``), found once."""
+    from .home import article_setting
+
+    got = ctx.notes.get("events.setting")
+    if got is None:
+        got = ctx.notes["events.setting"] = (article_setting(ctx),)
+    return got[0]
 
 
 def _at_home(a: ActorRef, home: tuple[str, str] | None) -> ActorRef:

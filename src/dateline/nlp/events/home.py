@@ -48,6 +48,28 @@ def article_home(ctx: Any) -> tuple[str, str] | None:
     return None
 
 
+# An unnamed act of force ("a bomb went off", "dozens were arrested") is placed by a looser test than an
+# office or a body: a story of one country often quotes a few foreign officials or names a foreign city in
+# passing, which should keep "the government" unplaced but does not make an unnamed bombing foreign.
+SETTING_SHARE = 2 / 3
+SETTING_MIN = 3
+
+
+def article_setting(ctx: Any) -> tuple[str, str] | None:
+    """(country, why) when most of the article's places and bodies (``SETTING_SHARE`` of at least
+    ``SETTING_MIN``) are of one country, for placing an unnamed act of force; else ``article_home``."""
+    home = article_home(ctx)
+    if home is not None:
+        return home
+    counts = Counter(country for country, _ in _mentions(ctx))
+    if not counts:
+        return None
+    (country, n), = counts.most_common(1)
+    if n >= SETTING_MIN and n >= SETTING_SHARE * sum(counts.values()):
+        return country, f"the country of {n} of the article's {sum(counts.values())} places and bodies"
+    return None
+
+
 def _mentions(ctx: Any):
     """(country, text) for every mention of a place, country, nationality or placed body, except those
     named as what is acted on ("an embargo against Arnor", "visited Gondor"): the other side of a
