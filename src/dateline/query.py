@@ -43,6 +43,22 @@ def contains(column: str) -> str:
     return f"strpos(lower({column}), lower(?)) > 0"
 
 
+def name_match(store, column: str, value: str) -> tuple[str, list[Any]]:
+    """``column`` contains ``value`` whatever its case, as SQL and its parameters. The stored names that
+    contain it (``store.names``, migration 011: the distinct names, not every row) are listed as constants,
+    which DuckDB tests on its dictionary of each column and PostgreSQL finds by index; the rows kept are
+    those ``contains`` keeps. ``contains`` itself where the store keeps no stored names or the text stands
+    for too many of them (a fragment most names contain)."""
+    from .store.names import matching
+
+    names = matching(store, value) if store is not None else None
+    if names is None:
+        return contains(column), [value]
+    if not names:
+        return "FALSE", []
+    return f"{column} IN ({', '.join('?' * len(names))})", names
+
+
 def articles(store, *, since: str | None = None, until: str | None = None, source: str | None = None,
              limit: int = 100) -> list[dict[str, Any]]:
     w = (Where().add("published_date >= CAST(? AS DATE)", since).add("published_date <= CAST(? AS DATE)", until)
@@ -60,8 +76,11 @@ def articles(store, *, since: str | None = None, until: str | None = None, sourc
 def entities(store, *, type: str | None = None, country: str | None = None, name: str | None = None,
              limit: int = 100) -> list[dict[str, Any]]:
     """Entities across articles, one row per (name, type, country, sector)."""
-    w = (Where().add("type = upper(?)", type).add("country = upper(?)", country)
-         .add(contains("name"), name))
+    w = Where().add("type = upper(?)", type).add("country = upper(?)", country)
+    if name:
+        sql, params = name_match(store, "name", name)
+        w.parts.append(sql)
+        w.params.extend(params)
     return store.query(
         "SELECT name, type, country, sector, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions "
         f"FROM entities{w.sql} GROUP BY name, type, country, sector "
@@ -141,7 +160,7 @@ def events(store, *, actor: str | None = None, recipient: str | None = None, typ
     from nothing to that date); events below ``min_confidence`` (default: the product's threshold) are
     left out."""
     w = _event_where(actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo, status=status,
-                     article=article, min_confidence=min_confidence, country=country)
+                     article=article, min_confidence=min_confidence, country=country, store=store)
     w.add("coalesce(e.date_end, e.date_start) >= CAST(? AS DATE)", since)
     w.add("coalesce(e.date_start, e.date_end) <= CAST(? AS DATE)", until)
     if limit > BY_ID_LIMIT:
@@ -184,8 +203,9 @@ def _first_event_ids(store, w: Where, limit: int, *, bound_by_day: bool = True) 
 def _event_where(*, actor: str | None = None, recipient: str | None = None, type: str | None = None,
                  mode: str | None = None, cameo: str | None = None, status: str | None = None,
                  article: str | None = None, min_confidence: float | None = None,
-                 country: str | None = None) -> Where:
-    """The filters of ``events`` on table ``e`` (days apart), shared with the occurrence read models."""
+                 country: str | None = None, store=None) -> Where:
+    """The filters of ``events`` on table ``e`` (days apart), shared with the occurrence read models;
+    ``store``: a name is matched through its stored names (``name_match``)."""
     from .config import DEFAULT_MIN_CONFIDENCE
 
     floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
@@ -193,8 +213,8 @@ def _event_where(*, actor: str | None = None, recipient: str | None = None, type
     w = (Where().add("e.type = upper(?)", type).add("lower(e.mode) = lower(?)", mode)
          .add(f"e.cameo {PREFIX}", like_literal(cameo) if cameo else None).add("lower(e.status) = lower(?)", status)
          .add("e.article_id = ?", article).add("e.confidence >= ?", floor if floor > 0 else None))
-    _party("actor", actor, w)
-    _party("recipient", recipient, w)
+    _party("actor", actor, w, store)
+    _party("recipient", recipient, w, store)
     if country:
         w.parts.append("(e.actor_country = upper(?) OR e.recipient_country = upper(?))")
         w.params.extend([country, country])
@@ -288,7 +308,7 @@ def occurrences(store, *, actor: str | None = None, recipient: str | None = None
     a claim counts occurrences only)."""
     _require_occurrences(store)
     w = _event_where(actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
-                     min_confidence=min_confidence)
+                     min_confidence=min_confidence, store=store)
     w.parts.append("e.status IN ('occurred', 'reported')")
     found, total = _found_occurrences(store, w, since, until, limit, offset)
     listed = _with_reports(store, found, min_confidence)
@@ -353,14 +373,20 @@ def actor_occurrences(store, actor: str, *, other: str | None = None, type: str 
     sides = []
     for first, second in (("actor", "recipient"), ("recipient", "actor")):
         part = Where()
-        _party(first, actor, part)
+        _party(first, actor, part, store)
         if other:
-            _party(second, other, part)
+            _party(second, other, part, store)
         sides.append(part)
     w.parts.append("(" + " OR ".join("(" + " AND ".join(p.parts) + ")" for p in sides) + ")")
     w.params += [v for p in sides for v in p.params]
     found, total = _found_occurrences(store, w, since, until, limit, offset)
     return {"count": total, "occurrences": _with_reports(store, found, min_confidence)}
+
+
+def entity_named(store, name: str, types: tuple[str, ...]) -> bool:
+    """Whether some article names an entity ``name`` (exactly) of one of ``types``."""
+    return bool(store.query(f"SELECT 1 FROM entities WHERE name = ? AND type IN ({', '.join('?' * len(types))}) "
+                            "LIMIT 1", [name, *types]))
 
 
 def occurrence(store, occurrence_id: str, *, min_confidence: float | None = 0.0) -> dict[str, Any] | None:
@@ -395,8 +421,9 @@ def _require_occurrences(store) -> None:
     store._has_occurrences = True
 
 
-def _party(prefix: str, value: str | None, w: Where) -> None:
-    """One side of an event (``e``) matching a name (part of it), a country, a CAMEO code or an actor id."""
+def _party(prefix: str, value: str | None, w: Where, store=None) -> None:
+    """One side of an event (``e``) matching a name (part of it), a country, a CAMEO code or an actor id
+    (with ``store``, the name through its stored names: ``name_match``)."""
     from .actors.names import looks_like_actor_id
 
     if value and looks_like_actor_id(value):  # a canonical actor's id (`dateline actors`) or its prefix
@@ -404,9 +431,9 @@ def _party(prefix: str, value: str | None, w: Where) -> None:
                        f"AND m.actor_id {PREFIX})")
         w.params.append(like_literal(value.strip()))
     elif value:
-        w.parts.append(f"({contains(f'e.{prefix}_name')} OR e.{prefix}_country = upper(?) "
-                       f"OR upper(e.{prefix}_code) = upper(?))")
-        w.params.extend([value, value, value])
+        named, params = name_match(store, f"e.{prefix}_name", value)
+        w.parts.append(f"({named} OR e.{prefix}_country = upper(?) OR upper(e.{prefix}_code) = upper(?))")
+        w.params.extend([*params, value, value])
 
 
 def _report(x: dict[str, Any], why: Any = None) -> dict[str, Any]:

@@ -385,6 +385,7 @@ def build(store_path: str | Path, n_events: int, seed: int = 0, *, link: bool = 
 
 def _write_rows(store: Any, analyses: list) -> None:
     """The rows :meth:`Store.save` writes for new articles, without what it derives across articles."""
+    from .store.names import save_names
     from .store.rows import ARTICLE_COLUMNS, CHILD_TABLES, article_row, source_row
 
     with store._transaction() as tx:
@@ -392,3 +393,4 @@ def _write_rows(store: Any, analyses: list) -> None:
         tx.insert("article_sources", "article_id, source, url, published, origin", [source_row(a) for a in analyses])
         for table, (columns, rows) in CHILD_TABLES.items():
             tx.insert(table, columns, [r for a in analyses for r in rows(a)])
+        save_names(tx, analyses)

@@ -92,7 +92,7 @@ def _resolve_actor(store, who: str | None, *, required: bool = True) -> tuple[st
 
     if not who or (len(who) == 3 and who.isupper() and who in default_countries()):
         return who, None
-    names = [r for r in query.entities(store, name=who, limit=50) if r["type"] in ("PERSON", "ORG", "NORP")]
+    names = _entity_names(store, who)
     if required and not names and not query.events(store, actor=who, limit=1, min_confidence=0):
         raise ClaimError(f"no stored article names {who!r}: there is nothing to count for it")
     per_name: dict[str, int] = {}
@@ -107,6 +107,22 @@ def _resolve_actor(store, who: str | None, *, required: bool = True) -> tuple[st
     if ranked[0][1] >= 2 * ranked[1][1]:
         note["counted_as"] = ranked[0][0]
     return note["counted_as"], note
+
+
+ACTOR_TYPES = ("PERSON", "ORG", "NORP")
+
+
+def _entity_names(store, who: str) -> list[dict[str, Any]]:
+    """The entities (PERSON, ORG, NORP) whose names contain ``who``, with the articles naming each. Where
+    one stored name alone contains it (store/names.py) its count decides nothing, so it is not counted:
+    counting the articles of a busy name reads all its mentions, most of a claim's time in a large store."""
+    from .. import query
+    from ..store.names import matching
+
+    found = matching(store, who)
+    if found is not None and len(found) <= 1:
+        return [{"name": n, "articles": 0} for n in found if query.entity_named(store, n, ACTOR_TYPES)]
+    return [r for r in query.entities(store, name=who, limit=50) if r["type"] in ACTOR_TYPES]
 
 
 def _add_related(store, found: list[dict], wanted: dict[str, Any]) -> list[str]:

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from ..model import ArticleAnalysis, ItemError, from_dict
 from .rows import ARTICLE_COLUMNS, CHILD_TABLES, article_row, error_row, source_row
+from .names import save_names
 
 TABLES = ("articles", "article_sources", *CHILD_TABLES, "errors")
 IN_LIST = "IN (SELECT unnest(CAST(? AS VARCHAR[])))"  # a list parameter, portable across backends
@@ -99,6 +100,8 @@ class Store:
                 if existing:
                     tx.execute(f"DELETE FROM {table} WHERE article_id {IN_LIST}", [existing])
                 tx.insert(table, columns, [r for a in by_id.values() for r in build(a)])
+            # the names a name filter is matched against (migration 011): theirs, added when new
+            save_names(tx, by_id.values())
             # the new reports joined to the stored occurrences (only theirs: no recompute of the rest)
             from ..resolve.stored import update as update_occurrences
 
