@@ -47,6 +47,8 @@ def test_table_sides_follow_the_kairos_roles():
     # outcomes, statements and disasters have no PLOVER type
     for kairos in ("Life.Die.Unspecified", "Contact.Contact.Broadcast", "Disaster.FireExplosion.Unspecified"):
         assert kairos not in m
+    # contact by an unstated means may be a talk (CONSULT) or a remark to anyone (no type): left out
+    assert "Contact.Contact.Unspecified" not in m and m["Contact.Contact.Correspondence"].plover == "CONSULT"
 
 
 @pytest.mark.parametrize("row, why", [
