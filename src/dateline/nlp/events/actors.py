@@ -156,7 +156,9 @@ class ActorResolver:
         if low in RELATIVE_PRONOUNS and h.dep_ in ("nsubj", "nsubjpass", "dobj") and h.head.dep_ == "relcl":
             return self._one(Part(h.head.head, np_span(h.head.head, agents=self.ctx.resources.agents)),
                              speaker=speaker)
-        if (h.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON) and not acronym_name(h):
+        counted = _partitive_of(h)  # "some of the observers", "many of them": whom the pronoun counts
+        if (h.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON) and not acronym_name(h) and \
+                counted is None:
             if low not in PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
                 return []  # "that", "which", "one": nothing to resolve
             return resolve_pronoun(self, h, speaker)
@@ -168,7 +170,7 @@ class ActorResolver:
             pair = self._pair(h)
             if pair:
                 return pair
-        inner = _partitive_of(h)
+        inner = counted
         if inner is not None:  # "scores of Liberian refugees", "15 of its observers"
             got = self.resolve(inner, speaker=speaker)
             if any(a.country or a.code for a in got):

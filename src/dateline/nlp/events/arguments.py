@@ -90,11 +90,28 @@ def recipient_slots(trigger: Token, slots: tuple[str, ...], *, pos: str, exclude
     out: list[tuple[str, Token]] = []
     for slot in slots or DEFAULT_RECIPIENT:
         for tok in _slot(trigger, slot, pos):
-            # a pattern's "any object" is the receiver in "provided Egypt with aid" (``_given_with``)
-            free = tok.i not in exclude or slot == "dative" and tok.dep_ in ("dobj", "obj") and tok.head.i == trigger.i
+            # a pattern's "any object" is the receiver in "provided Egypt with aid" (``_given_with``); an
+            # object the pattern names that is people or a place ("expelled the diplomats", "banned the party",
+            # "hit rebel positions") is the one acted on, where the pattern lists the object among its slots
+            free = tok.i not in exclude or slot == "dative" and tok.dep_ in ("dobj", "obj") and tok.head.i == trigger.i \
+                or slot == "dobj" and tok.head.i == trigger.i and _aimed_at(tok)
             if free and (tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X") or tok.ent_type_):
                 out.append((slot, tok))
     return out
+
+
+def _aimed_at(tok: Token) -> bool:
+    """Can an object be what an act is aimed at: people or a body (a name, "the diplomats", "the party"),
+    or a place, a building or a vehicle ("hit rebel positions", "shelled the base"), not a thing or an idea?"""
+    from ...ontology.agents import default_agents
+    from .parties import is_party_noun
+    from .sense import noun_class
+
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ != "NOUN" or tok.ent_type_ in NOT_PARTIES:
+        return False
+    return is_party_noun(tok, default_agents()) or noun_class(tok) in ("person", "place", "building", "vehicle")
 
 
 def _slot(trigger: Token, slot: str, pos: str) -> list[Token]:

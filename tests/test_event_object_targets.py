@@ -1,0 +1,80 @@
+"""Whom an act is aimed at when its pattern names the object itself (``arguments.recipient_slots``), and
+the verbs of giving back, handing over and acting against that name their receiver or target in a
+phrase of their own. Sentences of our own."""
+
+from __future__ import annotations
+
+from dateline.ingest import make_article
+from dateline.model import Event
+from dateline.pipeline import analyze
+
+
+def events_of(text: str) -> list[Event]:
+    return [e for a in analyze([make_article(title="Report", paragraphs=[text], published="2019-01-08")])
+            for e in a.events]
+
+
+def on(events: list[Event], word: str) -> list[Event]:
+    got = [e for e in events if e.evidence.trigger.text == word]
+    assert got, f"no event on '{word}' among {[(e.evidence.trigger.text, e.cameo) for e in events]}"
+    return got
+
+
+def test_expelled_diplomats_are_the_target_not_the_city_they_leave():
+    (e,) = on(events_of("Russia expelled three Swedish diplomats from Moscow."), "expelled")
+    assert e.recipient is not None and e.recipient.text == "three Swedish diplomats"
+    assert e.recipient.country == "SWE"
+
+
+def test_some_of_a_group_is_the_group_counted():
+    (e,) = on(events_of("Norway has expelled some of the Danish diplomats."), "expelled")
+    assert e.recipient is not None and e.recipient.text == "some of the Danish diplomats"
+    assert e.recipient.country == "DNK"
+
+
+def test_a_banned_party_is_the_one_acted_on():
+    (e,) = on(events_of("The junta in Mali banned the opposition party."), "banned")
+    assert e.recipient is not None and e.recipient.text == "the opposition party"
+
+
+def test_a_place_hit_by_force_is_the_target_not_the_weapon():
+    (e,) = on(events_of("The Chadian army hit rebel positions in the north with rockets."), "hit")
+    assert e.cameo.startswith("19")
+    assert e.recipient is not None and e.recipient.text.startswith("rebel positions")
+
+
+def test_a_thing_returned_to_a_country_names_its_receiver():
+    (e,) = on(events_of("Spain returned the stolen statues to the government of Chile."), "returned")
+    assert e.cameo.startswith("084")
+    assert e.recipient is not None and e.recipient.country == "CHL"
+
+
+def test_going_back_somewhere_is_no_return_of_property():
+    assert not [e for e in events_of("The Spanish striker returned to Madrid on Monday.") if e.cameo.startswith("084")]
+
+
+def test_goods_given_to_a_country_are_aid():
+    (e,) = on(events_of("The Dutch navy gives medical equipment to Honduras."), "gives")
+    assert e.cameo.startswith("07")
+    assert e.recipient is not None and e.recipient.country == "HND"
+
+
+def test_a_speech_given_to_parliament_is_no_aid():
+    assert not [e for e in events_of("The Dutch king gave a speech to parliament.") if e.cameo.startswith("07")]
+
+
+def test_legal_action_against_a_government_is_a_lawsuit_aimed_at_it():
+    (e,) = on(events_of("The European Commission launched legal action against the Czech government."), "action")
+    assert e.cameo == "115"
+    assert e.recipient is not None and e.recipient.text == "the Czech government"
+
+
+def test_an_investigation_against_firms_names_them():
+    (e,) = on(events_of("The German ministry opened fraud investigations against dozens of firms."), "opened")
+    assert e.recipient is not None and e.recipient.text == "dozens of firms"
+
+
+def test_apprehending_someone_is_an_arrest():
+    (e,) = on(events_of("Dutch police on Sunday apprehended a Belgian man."), "apprehended")
+    assert e.cameo == "173"
+    assert e.recipient is not None and e.recipient.text == "a Belgian man"
