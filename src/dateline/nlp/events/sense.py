@@ -21,6 +21,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from ...ontology._text import read_tsv
+from .sense_uses import judge_use
 
 ANIMATE_PRONOUNS = frozenset({"his", "their", "he", "him", "she", "her", "they", "them", "we", "us", "i", "me", "you", "who",
                              "whom", "himself", "herself", "themselves", "someone", "somebody", "anyone",
@@ -136,6 +137,10 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
             noun_class(trigger.head, agents) in ("person", "words", "goods", "vehicle"):
         # "sentencing experts", "attack ads", "protest songs" (but "mediation efforts" is the mediation)
         return Verdict(False, reason=f"'{trigger.text} {trigger.head.text}': the event word only describes a noun")
+    if _a_name_given(trigger):
+        # "called the explosion an attack", "condemned the raid as a massacre": a name for an act told
+        # elsewhere, and the one who gives it is no party to it
+        return Verdict(False, reason=f"'{trigger.text}' is what '{trigger.head.text}' names something, not an act")
     if trigger.dep_ == "amod" and trigger.tag_ in ("VBN", "VBD", "VBG", "JJ"):
         # "a damaged cause", "the attacking side": a participle describing a noun tells no act
         return Verdict(False, reason=f"'{trigger.text} {trigger.head.text}': the event word only describes a noun")
@@ -144,6 +149,10 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
     target = counted(target)
     kind = noun_class(target, agents) if target is not None else None
     lemma = trigger.lemma_.lower()
+    use = judge_use(code, trigger, lemma, target, kind, actor=actor, armed=bool(actor_sector and actor_sector[:3] in ARMED_SECTORS),
+                    violence=violence_in(trigger.sent, skip=trigger.i))
+    if use is not None:
+        return use
     if code[:2] in VIOLENT_ROOTS:
         return _violence(code, trigger, lemma, target, kind, actor, actor_sector, agents)
     if code.startswith("173") and lemma == "charge" and _priced(trigger):
@@ -174,10 +183,28 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
     return KEEP
 
 
+# Verbs that give something a name or a description: "called it an attack", "described the vote as a coup".
+NAMING_VERBS = frozenset({"call", "term", "dub", "label", "brand", "deem", "name", "declare", "describe",
+                          "characterize", "characterise", "portray", "regard", "view", "see", "condemn",
+                          "denounce", "decry", "classify", "treat", "consider", "hail"})
+
+
+def _a_name_given(trigger: Token) -> bool:
+    """Is the event noun the name a verb of naming gives ("called it an attack": the object's complement) or
+    the description after its "as" ("described the shooting as an assassination")?"""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if trigger.dep_ == "oprd":
+        return trigger.head.lemma_.lower() in NAMING_VERBS
+    head = trigger.head
+    return trigger.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in NAMING_VERBS
+
+
 def _priced(trigger: Token) -> bool:
     """ "charged students $9,000", "charging them for parking": money, not a charge in law."""
     return any(t.ent_type_ == "MONEY" or t.lemma_.lower() in ("fee", "price", "rent", "tuition", "interest",
-                                                             "fare", "toll", "rate", "premium", "commission")
+                                                             "fare", "toll", "rate", "premium", "commission", "cost",
+                                                             "surcharge", "levy")
                for t in trigger.subtree if t.i != trigger.i)
 
 
@@ -442,6 +469,26 @@ def _asserted(clause: Token) -> bool:
     return clause.tag_ in ("VBD", "VBZ", "VBP", "VBN") or any(a.lemma_ in ("have", "be") for a in aux)
 
 
+# Sectors that carry out what a government or an armed group threatens: "police will act", "troops will".
+ENFORCING_SECTORS = ARMED_SECTORS | {"GOV", "JUD"}
+
+
+def _own_side(subj: Token, trigger: Token, agents) -> bool:
+    """Is the noun subject of a warning's clause the warner's own side? Forces and officials act for whoever
+    warns ("the minister warned that police will not tolerate ..."); others only for their own kind ("the
+    union warned that workers will strike", but not "the minister warned that firms could be hurt")."""
+    if agents is None:
+        return False
+    entry = agents.get(subj.lower_) or agents.get(subj.lemma_)
+    if entry is None or not entry.sector:
+        return False
+    if entry.sector[:3] in ENFORCING_SECTORS:
+        return True
+    warner = next((s for s in trigger.children if s.dep_ == "nsubj"), None)
+    mine = (agents.get(warner.lower_) or agents.get(warner.lemma_)) if warner is not None else None
+    return mine is not None and mine.sector[:3] == entry.sector[:3]
+
+
 def _threat(trigger: Token, objs: list[Token], agents=None) -> Verdict:
     for c in trigger.children:
         if c.dep_ == "xcomp":
@@ -452,8 +499,7 @@ def _threat(trigger: Token, objs: list[Token], agents=None) -> Verdict:
             # ("the minister warned that police will not tolerate ...")
             own = subj is not None and (subj.lower_ in FIRST_PERSON or subj.lower_ == "it" or
                                         any(s.lower_ == subj.lower_ for s in trigger.children if s.dep_ == "nsubj")
-                                        or (subj.pos_ == "NOUN" and agents is not None and
-                                            (agents.get(subj.lower_) is not None or agents.get(subj.lemma_) is not None)))
+                                        or (subj.pos_ == "NOUN" and _own_side(subj, trigger, agents)))
             conditional = any(x.dep_ == "mark" and x.lower_ in ("if", "unless") for x in c.subtree)
             future = any(x.dep_ == "aux" and x.lower_ in THREAT_MODALS for x in c.children) or \
                 any(x.lower_ == "going" for x in c.children)

@@ -145,13 +145,37 @@ def _condition(tok: Token) -> tuple[str, str] | None:
         for c in t.children:
             if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
                 return "hypothetical", c.text
+            # "If elected, she would ask him": the condition is a clause of its own on the verb
+            mark = next((x for x in c.children if x.dep_ == "mark" and x.lower_ in ("if", "unless")), None) \
+                if c.dep_ == "advcl" else None
+            if mark is not None:
+                return "hypothetical", mark.text
         if t.head.i == t.i or t.dep_ in ("ccomp", "parataxis", "ROOT"):
             return None
         t = t.head
     return None
 
 
+# Times that a present progressive can happen at now ("is holding talks today"): no arrangement.
+NOW_WORDS = frozenset({"today", "now", "currently", "tonight", "this", "morning", "afternoon", "evening"})
+
+
+def _arranged(verb: Token) -> tuple[str, str] | None:
+    """ "The ministry is holding a meeting on Friday": the present progressive with a time of its own is a
+    future arrangement, not something going on."""
+    if verb.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re")
+                                     for c in verb.children):
+        return None
+    when = [t for t in verb.subtree if t.ent_type_ in ("DATE", "TIME")]
+    if when and not any(t.lower_ in NOW_WORDS for t in when):
+        return "expected", f"{next(c.text for c in verb.children if c.dep_ == 'aux')} {verb.text} ... {when[0].text}"
+    return None
+
+
 def _modality(tok: Token) -> tuple[str, str] | None:
+    arranged = _arranged(tok)
+    if arranged is not None:
+        return arranged
     for t in _chain(tok, 3):
         for c in t.children:
             if c.dep_ not in ("aux", "auxpass"):

@@ -1,0 +1,151 @@
+"""Everyday uses of event words, told apart by what they act on and what stands around them.
+
+Several event words have a common use that is no event at all, and the word itself cannot tell them
+apart; what it acts on can:
+
+- "demonstrate" with no object is a protest; "demonstrated his resolve" or "demonstrated that it works"
+  is showing something;
+- a "rally" of shares or of the euro is a rise in prices; a candidate's "rally with" a running mate is a
+  campaign event, not a demonstration against anyone;
+- "deploy" troops, ships or missiles is mobilising; "deploy" a phrase, an argument or a strategy is
+  using it;
+- "beat" or "defeat" a named person with no arms in the sentence is winning a vote or a game;
+- "fight" or "battle" inflation, change or cancer is opposing a state of things, not a clash;
+- "beg the question" asks nothing of anyone.
+
+What the coder reads from here: ``judge_use(code, trigger, lemma, target, kind, actor_sector) -> Verdict |
+None`` (None: this module has nothing to say and ``sense.judge`` goes on).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Words of prices and markets: a "rally" among them is a rise ("the yen's rally", "stocks rallied").
+MARKET_WORDS = frozenset({
+    "dollar", "euro", "yen", "pound", "sterling", "currency", "currencies", "share", "shares", "stock", "stocks",
+    "market", "markets", "bond", "bonds", "index", "indices", "price", "prices", "oil", "gold", "equity",
+    "equities", "futures", "rouble", "ruble", "yuan", "peso", "franc", "commodity", "commodities", "dow",
+    "nasdaq", "ftse", "nikkei", "dax", "traders", "investors"})
+# Words that make a rally or a march a protest: who marched and against what.
+PROTEST_WORDS = frozenset({
+    "protest", "protests", "protester", "protesters", "protestor", "protestors", "demonstrator",
+    "demonstrators", "against", "strike", "strikers", "workers", "students", "opposition", "outrage", "anger",
+    "demand", "demanding", "police", "riot", "thousands", "hundreds", "crowd", "crowds", "march", "marchers"})
+# Modifiers of a rally that say it is a candidate's: "a campaign rally", "an election rally".
+CAMPAIGN_WORDS = frozenset({"campaign", "election", "re-election", "reelection", "presidential", "primary",
+                            "victory", "fundraising", "fund-raising"})
+# Verbs of speaking at an event: one who speaks at a rally or introduces a candidate there holds it.
+PLATFORM_VERBS = frozenset({"speak", "address", "introduce", "tell", "appear", "campaign", "headline", "say",
+                            "thank", "joke", "promise", "vow", "pledge"})
+# What armed forces are mobilised with: people, craft and arms.
+MUSTER_KINDS = frozenset({"person", "vehicle", "goods", "place"})
+# Verbs of winning that are also verbs of striking: against a named person with no arms, a contest.
+WIN_VERBS = frozenset({"beat", "defeat", "trounce", "crush", "thrash", "rout", "topple", "oust", "edge"})
+# Verbs of violence that are also everyday words for opposing a state of things.
+OPPOSE_VERBS = frozenset({"fight", "battle", "combat", "struggle", "tackle", "attack"})
+# Accidents and disasters: deaths they cause are no one's attack ("the crash killed 40", "the storm, which
+# killed five", "died in a landslide").
+ACCIDENT_WORDS = frozenset({
+    "accident", "crash", "collision", "disaster", "loss", "earthquake", "quake", "flood", "flooding", "storm",
+    "hurricane", "typhoon", "cyclone", "tornado", "fire", "blaze", "avalanche", "landslide", "mudslide", "tsunami",
+    "heatwave", "drought", "disease", "virus", "epidemic", "outbreak", "famine", "derailment", "stampede",
+    "collapse", "eruption", "overdose", "illness", "cancer", "flight", "plane", "aircraft", "airliner", "jet",
+    "helicopter", "bus", "train", "car", "truck", "ferry", "boat", "ship", "vehicle"})
+HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "die"})
+# Fixed phrases whose verb is an event word in another use: (verb, its object). "The delay begs the
+# question whether ..." asks nothing of anyone.
+IDIOMS = frozenset({("beg", "question")})
+
+
+def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind: str | None, *,
+              actor: Token | None, armed: bool, violence) -> "Verdict | None":
+    """A verdict when the trigger is in one of the everyday uses above, else None. ``armed``: the actor
+    is of an armed sector; ``violence``: the sentence's first word of arms or harm (or None)."""
+    from .sense import Verdict
+
+    obj = _direct_object(trigger)
+    idiom = _idiom(trigger, lemma, obj)
+    if idiom:
+        return Verdict(False, reason=f"'{trigger.text} the {obj.text}' is a fixed phrase, not an act")
+    if code[:3] == "141":
+        return _protest(trigger, lemma, obj)
+    if code[:2] == "15" and target is not None and violence is None and not armed and kind not in MUSTER_KINDS:
+        return Verdict(False, reason=f"'{trigger.text} {target.text}': using {kind or 'a thing'}, not forces")
+    if code[:2] in ("18", "19", "20") and lemma in HARM_VERBS and violence is None and not armed and \
+            _by_accident(trigger, actor):
+        return Verdict(False, reason=f"'{trigger.text}' by an accident or a disaster: no one's attack")
+    if code[:2] in ("18", "19") and violence is None and not armed and target is not None:
+        if lemma in WIN_VERBS and target.ent_type_ == "PERSON":
+            return Verdict(False, reason=f"'{trigger.text} {target.text}' with no arms in the sentence: winning "
+                                         "a contest, not an attack")
+        if lemma in OPPOSE_VERBS and target.pos_ == "NOUN" and not target.ent_type_ and \
+                kind in ("unknown", "idea") and target.tag_ != "NNS":
+            return Verdict(False, reason=f"'{trigger.text} {target.text}': opposing a state of things, not a clash")
+    return None
+
+
+def _by_accident(trigger: Token, actor: Token | None) -> bool:
+    """The harm's cause is an accident, a disaster or a craft: its subject ("the crash killed"), the noun a
+    relative clause hangs on ("two disasters, which killed"), the coder's actor, or "in/during" an accident."""
+    causes = [actor] if actor is not None else []
+    causes += [c for c in trigger.children if c.dep_ in ("nsubj", "agent")]
+    causes += [x for c in trigger.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "during")
+               for x in c.children if x.dep_ == "pobj"]
+    if trigger.dep_ == "relcl":
+        causes.append(trigger.head)
+    return any(t.lemma_.lower() in ACCIDENT_WORDS or t.lower_ in ACCIDENT_WORDS for t in causes)
+
+
+def _direct_object(trigger: Token) -> Token | None:
+    return next((c for c in trigger.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def _idiom(trigger: Token, lemma: str, obj: Token | None) -> bool:
+    if obj is None:
+        return False
+    return (lemma, obj.lemma_.lower()) in IDIOMS
+
+
+def _protest(trigger: Token, lemma: str, obj: Token | None):
+    from .sense import Verdict
+
+    if lemma in ("demonstrate", "show") and (obj is not None or any(c.dep_ == "ccomp" for c in trigger.children)):
+        what = obj.text if obj is not None else "that ..."
+        return Verdict(False, reason=f"'{trigger.text} {what}': showing something, not a protest")
+    if lemma not in ("rally", "march"):
+        return None
+    words = {t.lower_ for t in trigger.sent} | {t.lemma_.lower() for t in trigger.sent}
+    if not words & PROTEST_WORDS and (_market_owner(trigger) or len(words & MARKET_WORDS) >= 2):
+        return Verdict(False, reason=f"'{trigger.text}' among prices and markets: a rise, not a protest")
+    if words & PROTEST_WORDS:
+        return None
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in CAMPAIGN_WORDS for c in trigger.children) or \
+            _with_a_person(trigger) or _spoken_at(trigger):
+        return Verdict(False, reason=f"'{trigger.text}': a candidate's campaign event, not a protest")
+    return None
+
+
+def _market_owner(trigger: Token) -> bool:
+    """ "shares rallied", "the euro's rally", "the dollar's failure to extend its rally": a price or a market
+    is the rally's subject or owner, on the word or on one of the few words it hangs from."""
+    tok = trigger
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "poss", "compound") and c.lemma_.lower() in MARKET_WORDS for c in tok.children):
+            return True
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return False
+
+
+def _with_a_person(noun: Token) -> bool:
+    """ "a rally with her running mate", "a rally for the senator": a rally held for or beside someone."""
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "for") and
+               any(x.dep_ == "pobj" and x.ent_type_ == "PERSON" for x in c.children) for c in noun.children)
+
+
+def _spoken_at(noun: Token) -> bool:
+    """ "spoke at a rally", "introduced the candidate at rallies": the rally is a platform."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ in ("at", "during") and prep.head.lemma_.lower() in PLATFORM_VERBS

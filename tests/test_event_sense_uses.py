@@ -1,0 +1,63 @@
+"""Everyday uses of event words are no events; the event uses of the same words still are
+(``nlp/events/sense_uses.py``, the forecast test of ``sense._threat``).
+
+Every sentence here is invented to show one use of a word.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.ingest import make_article
+from dateline.pipeline import analyze
+
+
+def _coded(nlp, text: str):
+    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
+    return [(e.type, e.evidence.trigger.text) for e in next(analyze([art], nlp=nlp)).events
+            if e.evidence.sentence.text.strip() == text.strip()]
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts pointed to the dollar's failure to extend that rally.",  # a rise in prices
+    "The senator spoke at a rally in Ohio on Friday.",  # a campaign platform
+    "The governor appeared at a campaign rally with the senator.",
+    "The mayor demonstrated his commitment to the plan.",  # showing something
+    "The writer deployed her favourite phrase twice.",  # using a word
+    "Unions are fighting change in the ports.",  # opposing a state of things
+    "She is the best candidate to beat Jorge Ramos in the autumn.",  # a contest
+    "The delay begs the question whether the plan will work.",  # a fixed phrase
+    "The crash killed 40 passengers on Monday.",  # an accident
+    "Forty people died in a landslide in the north.",
+    "The airline will charge an added cost for each bag.",  # a price
+    "The minister warned that many small firms could be hurt by the move.",  # a forecast about others
+])
+def test_an_everyday_use_is_no_event(nlp, text):
+    assert _coded(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,type_,trigger", [
+    ("The foreign ministers met the Chinese envoy on Monday.", "CONSULT", "met"),
+    ("Students demonstrated outside the embassy.", "PROTEST", "demonstrated"),
+    ("The army deployed 500 troops to the border.", "MOBILIZE", "deployed"),
+    ("Police fought protesters in the square.", "ASSAULT", "fought"),
+    ("Gunmen killed 12 villagers on Monday.", "ASSAULT", "killed"),
+    ("A car bomb killed five soldiers in the capital.", "ASSAULT", "killed"),
+    ("The farmers begged the minister for help.", "REQUEST", "begged"),
+    ("Prosecutors charged the mayor with fraud.", "ACCUSE", "charged"),
+    ("The minister warned that police will not tolerate violence.", "THREATEN", "warned"),
+    ("The union warned that workers would strike next week.", "THREATEN", "warned"),
+])
+def test_the_event_use_is_still_coded(nlp, text, type_, trigger):
+    assert (type_, trigger) in _coded(nlp, text)
+
+
+@pytest.mark.parametrize("text,status", [
+    ("If elected, she would ask the senator to lead the project.", "hypothetical"),  # a condition of its own
+    ("The ministry is holding a meeting on Friday with the unions.", "expected"),  # an arrangement
+    ("The ministry is holding talks with the unions today.", "occurred"),  # going on now
+])
+def test_status_of_conditions_and_arrangements(nlp, text, status):
+    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
+    got = [e.status for e in next(analyze([art], nlp=nlp)).events if e.evidence.sentence.text.strip() == text]
+    assert got and set(got) == {status}
