@@ -45,13 +45,15 @@ def _article_id(b: Backend, prefix: str | None) -> str | None:
     return found
 
 
-def _listing(b: Backend, listing: str, limit: int, offset: int, **given: Any) -> dict[str, Any]:
-    """A page of ``query.<listing>``: the filters checked by ``filters.<listing>``, an article prefix resolved."""
+def _listing(b: Backend, listing: str, limit: int, offset: int, total: Any = None, **given: Any) -> dict[str, Any]:
+    """A page of ``query.<listing>``: the filters checked by ``filters.<listing>``, an article prefix resolved;
+    with ``total`` (a read model taking the same filters), how many rows the whole listing has."""
     wanted = params.checked(getattr(filters, listing), limit=offset + limit + 1, **given)
     if wanted.get("article"):
         wanted["article"] = _article_id(b, wanted["article"])
     rows = b.read(getattr(query, listing), **wanted)
-    return views.page(rows, limit=limit, offset=offset)
+    page = views.page(rows, limit=limit, offset=offset)
+    return {**page, "total": b.read(total, **wanted)} if total is not None else page
 
 
 @router.get("/meta", summary="What the page needs to build its filters")
@@ -114,9 +116,10 @@ def list_events(request: Request, actor: str | None = ACTOR, recipient: str | No
                 article: str | None = ARTICLE, min_confidence: float | None = MIN_CONF,
                 country: str | None = Query(None, description="Either side's country (ISO alpha-3, e.g. CHN)."),
                 limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
+    """One page of events and ``total``, how many match (as the occurrences' routes give theirs)."""
     return _listing(backend(request), "events", limit, offset, actor=actor, recipient=recipient, type=type,
                     mode=mode, cameo=cameo, since=since, until=until, status=status, article=article,
-                    min_confidence=min_confidence, country=country)
+                    min_confidence=min_confidence, country=country, total=query.count_events)
 
 
 def _event_or_404(b: Backend, event_id: str):
@@ -228,10 +231,12 @@ def list_dates(request: Request, since: str | None = SINCE, until: str | None = 
     return _listing(backend(request), "dates", limit, offset, since=since, until=until, article=article)
 
 
-def _occurrences(request: Request, actor, recipient, type, mode, cameo, since, until, window, min_confidence):
+def _occurrences(request: Request, actor, recipient, type, mode, cameo, since, until, window, min_confidence,
+                 limit: int, offset: int):
+    """One page of ``query.occurrences`` (``limit``/``offset`` as `dateline count` pages; the total counted whole)."""
     wanted = params.checked(filters.occurrences, actor=actor, recipient=recipient, type=type, mode=mode,
                             cameo=cameo, since=since, until=until, window=window, min_confidence=min_confidence)
-    return backend(request).read(query.occurrences, **wanted)
+    return backend(request).read(query.occurrences, **wanted, limit=limit, offset=offset)
 
 
 WINDOW = Query(None, description="START/END, e.g. 2018-01-09/2019-01-08 (instead of since/until).")
@@ -241,20 +246,26 @@ WINDOW = Query(None, description="START/END, e.g. 2018-01-09/2019-01-08 (instead
 def occurrences(request: Request, actor: str | None = ACTOR, recipient: str | None = RECIPIENT,
                 type: str | None = TYPE, mode: str | None = MODE, cameo: str | None = CAMEO,
                 since: str | None = SINCE, until: str | None = UNTIL, window: str | None = WINDOW,
-                min_confidence: float | None = MIN_CONF) -> dict[str, Any]:
-    return _occurrences(request, actor, recipient, type, mode, cameo, since, until, window, min_confidence)
+                min_confidence: float | None = MIN_CONF, limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
+    got = _occurrences(request, actor, recipient, type, mode, cameo, since, until, window, min_confidence,
+                       limit, offset)
+    return {**got, **views.paged(got["count"], limit=limit, offset=offset, shown=got["shown"])}
 
 
 @router.get("/count", summary="How many times something happened (`dateline count`)")
 def count(request: Request, actor: str | None = ACTOR, recipient: str | None = RECIPIENT,
           type: str | None = TYPE, mode: str | None = MODE, cameo: str | None = CAMEO,
           since: str | None = SINCE, until: str | None = UNTIL, window: str | None = WINDOW,
-          min_confidence: float | None = MIN_CONF) -> dict[str, Any]:
-    got = _occurrences(request, actor, recipient, type, mode, cameo, since, until, window, min_confidence)
+          min_confidence: float | None = MIN_CONF, limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
+    """``count`` and ``total`` are every occurrence found; ``occurrences`` one page of them; ``unplaced`` how
+    many matching reports joined none (all of them)."""
+    got = _occurrences(request, actor, recipient, type, mode, cameo, since, until, window, min_confidence,
+                       limit, offset)
     return {"count": got["count"], "since": got["since"], "until": got["until"],
+            **views.paged(got["count"], limit=limit, offset=offset, shown=got["shown"]),
             "occurrences": [{k: v for k, v in o.items() if k != "reports"} | {"reports": len(o["reports"])}
                             for o in got["occurrences"]],
-            "unplaced": len(got["unplaced"])}
+            "unplaced": got["unplaced_count"]}
 
 
 @router.get("/search", summary="The search box: actors by name and the events they took part in")
@@ -304,17 +315,19 @@ def claims(request: Request, article: str | None = ARTICLE, since: str | None = 
 def timeline(request: Request, actor: str = Query(..., description="Actor name (part of it), country or code."),
              with_: str | None = Query(None, alias="with", description="Only those with this other side."),
              type: str | None = TYPE, since: str | None = SINCE, until: str | None = UNTIL,
-             min_confidence: float | None = MIN_CONF) -> dict[str, Any]:
+             min_confidence: float | None = MIN_CONF, limit: int = LIMIT, offset: int = OFFSET) -> dict[str, Any]:
     from ..timeline import UnknownActor, timeline as read_timeline
 
     who = params.one(filters.text, actor, "actor").strip()
     lo, hi = params.checked(filters.days, since=since, until=until)
     try:
-        return backend(request).read(read_timeline, who, with_=params.one(filters.text, with_, "with"),
-                                     type=params.one(filters.event_type, type, "type"), since=lo, until=hi,
-                                     min_confidence=params.one(filters.fraction, min_confidence, "min_confidence"))
+        got = backend(request).read(read_timeline, who, with_=params.one(filters.text, with_, "with"),
+                                    type=params.one(filters.event_type, type, "type"), since=lo, until=hi,
+                                    min_confidence=params.one(filters.fraction, min_confidence, "min_confidence"),
+                                    limit=limit, offset=offset)
     except UnknownActor as e:
         raise ApiError(404, "not_found", e.args[0], {"actor": who[:40]}) from None
+    return {**got, **views.paged(got["count"], limit=limit, offset=offset, shown=got["shown"])}
 
 
 @router.get("/stories", summary="Articles grouped by the occurrences and actors they share (`dateline stories`)")

@@ -17,6 +17,13 @@ def page(rows: list[dict[str, Any]], *, limit: int, offset: int) -> dict[str, An
     return {"items": items, "limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
 
 
+def paged(total: int, *, limit: int, offset: int, shown: int) -> dict[str, Any]:
+    """The paging of an answer whose read model pages and counts itself (occurrences, timelines): the
+    total counted whole, and where the next page starts (None after the last)."""
+    return {"total": total, "limit": limit, "offset": offset,
+            "next_offset": offset + limit if offset + shown < total else None}
+
+
 def evidence(event, article) -> dict[str, Any]:
     """The event's sentence with the places to highlight: trigger, actor and recipient at their stored
     offsets (offsets into the article's text; ``start``/``end`` relative to the sentence are added)."""
