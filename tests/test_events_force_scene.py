@@ -36,3 +36,27 @@ def test_an_evenly_split_story_does_not_place_an_unnamed_act(nlp):
              "The Portuguese and Spanish ministers spoke in Lisbon and Madrid."]
     sentence = "Several suspects were arrested on Wednesday."
     assert [e for e in _events(nlp, [*story, sentence], sentence) if e.type == "COERCE"] == []
+
+
+def _all(nlp, sentence: str):
+    art = make_article(title="Report", paragraphs=[sentence], published="2022-05-10")
+    return next(analyze([art], nlp=nlp)).events
+
+
+def test_a_date_after_on_is_no_call_on_anyone(nlp):
+    # "On Tuesday" says when; it does not make "called" a call on someone to act
+    events = _all(nlp, "On Tuesday, the Belgian prime minister called the fire a tragedy.")
+    assert not [e for e in events if e.type == "REQUEST"]
+    (e,) = [e for e in _all(nlp, "The Belgian prime minister called on farmers to end the blockade.")
+            if e.type == "REQUEST"]
+    assert e.evidence.trigger.text == "called"
+
+
+def test_a_call_for_days_of_protest_is_still_a_call(nlp):
+    events = _all(nlp, "On Monday the Chilean opposition called for two days of national strikes.")
+    assert [e.evidence.trigger.text for e in events if e.type == "REQUEST"] == ["called"]
+
+
+def test_the_name_a_speaker_gives_an_event_is_no_event_by_the_speaker(nlp):
+    events = _all(nlp, "The Kenyan interior minister called the explosion a terrorist attack.")
+    assert not [e for e in events if e.evidence.trigger.text == "attack"]

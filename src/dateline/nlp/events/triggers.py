@@ -136,7 +136,7 @@ def _check(p: VerbPattern, tok: Token, pos: str, extra: list[Token], lexicon: Ve
         if prt is None:
             return None
         m.words.append(prt)
-    if p.prep and not any(prep_objects(tok, name) or _prep_child(tok, name) for name in p.prep):
+    if p.prep and not any(_prep_met(tok, name) for name in p.prep):
         return None
     if p.obj:
         obj = _object_fits(tok, p.obj, pos)
@@ -160,6 +160,21 @@ def particle(tok: Token, word: str) -> Token | None:
     if nxt is not None and nxt.lower_ == word and not _has_object(nxt):
         return nxt
     return None
+
+
+TIME_ENTS = ("DATE", "TIME")
+TIME_PREPS = ("on", "in", "at")  # the prepositions that say when: "on Friday", "in May", "at noon"
+
+
+def _prep_met(tok: Token, name: str) -> bool:
+    """Does the trigger have the preposition ``name``, other than one that only says when? "On Friday, the
+    president called ..." is no "call on", nor "met in May" a meeting "in" a place; "called for three days
+    of protests" is still a call for something."""
+    objs = prep_objects(tok, name)
+    if objs and name in TIME_PREPS:
+        return any(o.ent_type_ not in TIME_ENTS or any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children)
+                   for o in objs)
+    return bool(objs) or _prep_child(tok, name)
 
 
 def _has_object(prep: Token) -> bool:
