@@ -31,6 +31,8 @@ def _coded(nlp, text: str):
     "Forty people died in a landslide in the north.",
     "The airline will charge an added cost for each bag.",  # a price
     "The minister warned that many small firms could be hurt by the move.",  # a forecast about others
+    "The minister told reporters that the army had left.",  # speech, not a directive
+    "She told reporters she would resign.",
 ])
 def test_an_everyday_use_is_no_event(nlp, text):
     assert _coded(nlp, text) == []
@@ -47,6 +49,7 @@ def test_an_everyday_use_is_no_event(nlp, text):
     ("Prosecutors charged the mayor with fraud.", "ACCUSE", "charged"),
     ("The minister warned that police will not tolerate violence.", "THREATEN", "warned"),
     ("The union warned that workers would strike next week.", "THREATEN", "warned"),
+    ("The minister told airlines to stop flights to the island.", "REQUEST", "told"),  # a directive
 ])
 def test_the_event_use_is_still_coded(nlp, text, type_, trigger):
     assert (type_, trigger) in _coded(nlp, text)
