@@ -45,10 +45,10 @@ def contains(column: str) -> str:
 
 def name_match(store, column: str, value: str) -> tuple[str, list[Any]]:
     """``column`` contains ``value`` whatever its case, as SQL and its parameters. The stored names that
-    contain it (``store.names``, migration 011: the distinct names, not every row) are listed as constants,
-    which DuckDB tests on its dictionary of each column and PostgreSQL finds by index; the rows kept are
-    those ``contains`` keeps. ``contains`` itself where the store keeps no stored names or the text stands
-    for too many of them (a fragment most names contain)."""
+    contain it (``dateline.store.names``, migration 011: each distinct name once, not every row) are listed
+    as constants, so no row's name is lower-cased at query time and PostgreSQL can find an entity's rows by
+    index; the rows kept are those ``contains`` keeps. ``contains`` itself where the store keeps no stored
+    names or the text stands for too many of them (a fragment most names contain)."""
     from .store.names import matching
 
     names = matching(store, value) if store is not None else None
