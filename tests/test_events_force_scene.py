@@ -60,3 +60,20 @@ def test_a_call_for_days_of_protest_is_still_a_call(nlp):
 def test_the_name_a_speaker_gives_an_event_is_no_event_by_the_speaker(nlp):
     events = _all(nlp, "The Kenyan interior minister called the explosion a terrorist attack.")
     assert not [e for e in events if e.evidence.trigger.text == "attack"]
+
+
+def _assaults(nlp, sentence: str):
+    return [e for e in _all(nlp, sentence) if e.type == "ASSAULT"]
+
+
+def test_deaths_told_as_what_a_blast_did_are_not_a_second_attack(nlp):
+    (e,) = _assaults(nlp, "A car bomb exploded outside a hotel in Mogadishu, killing nine Somali soldiers.")
+    assert e.evidence.trigger.text == "exploded"
+    assert e.recipient is not None and "soldiers" in e.recipient.text  # the dead are whom it was done to
+    (e,) = _assaults(nlp, "Nine Somali soldiers were killed in the bombing of a hotel in Mogadishu.")
+    assert e.evidence.trigger.text == "bombing"
+
+
+def test_a_killing_told_on_its_own_is_the_attack(nlp):
+    (e,) = _assaults(nlp, "Gunmen killed nine Somali soldiers in Mogadishu on Sunday.")
+    assert e.evidence.trigger.text == "killed"

@@ -29,6 +29,7 @@ from .drafts import (
     wrapper_chain,
 )
 from .headline import read_passives
+from .outcomes import drop_outcomes
 from .refine import dedupe
 from .spans import as_read
 from .triggers import Match, find_matches
@@ -187,6 +188,7 @@ def sentence_events(ctx, sent: TokSpan, lexicon, resolver: ActorResolver) -> lis
     if style == "dateline":
         drafts += speech_demands(sent, by_tok, drafts)
         drafts += judgements(sent, drafts)
+        drafts = drop_outcomes(drafts)  # "exploded, killing six": one act, not two
     events: list[Event] = []
     for d in drafts:
         events.extend(events_of(ctx, sent, d, resolver, style))

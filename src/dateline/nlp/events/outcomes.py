@@ -1,0 +1,54 @@
+"""Deaths and wounds told as what an act of violence did, not as acts of their own.
+
+"A bomb exploded in the market, killing six people" and "six people were killed in the bombing" tell one act:
+the bombing, with the dead as what it did. Coding the killing as well would count one attack twice. The
+victims become whom the act was done to where it names no one else. A killing told on its own ("gunmen
+killed six people") is still the act itself and stays.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .drafts import Draft
+
+# verbs that tell a death or a wound, which may be the act itself or what another act did
+OUTCOME_VERBS = {"kill": "killed", "wound": "wounded", "injure": "injured", "maim": "maimed", "hurt": "hurt"}
+VIOLENT_ROOTS = ("18", "19", "20")
+# "killed in the blast", "wounded by the explosion", "died during the raid", "hurt from the shelling"
+CAUSE_PREPS = frozenset({"in", "by", "during", "from", "after", "when"})
+
+
+def _cause_of(tok: Token, violent: dict[int, Draft]) -> Draft | None:
+    """The violent act whose outcome ``tok`` tells: the verb it hangs on as a participle ("exploded,
+    killing six") or the event noun of its "in/by/during" phrase ("were killed in the bombing")."""
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in violent:
+        return violent[tok.head.i]
+    passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
+    if not passive:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPS:
+            for x in c.children:
+                if x.dep_ == "pobj" and x.i in violent:
+                    return violent[x.i]
+    return None
+
+
+def drop_outcomes(drafts: list[Draft]) -> list[Draft]:
+    """The drafts, less killings and woundings that tell what another violent draft of the sentence did."""
+    violent = {d.match.token.i: d for d in drafts if d.code[:2] in VIOLENT_ROOTS}
+    out = []
+    for d in drafts:
+        t = d.match.token
+        cause = _cause_of(t, violent) if t.lemma_.lower() in OUTCOME_VERBS and d.code[:2] in VIOLENT_ROOTS else None
+        if cause is None or cause is d:
+            out.append(d)
+            continue
+        # the dead and the wounded are whom the act was done to, where the act names no one else
+        victim = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if victim is None and t.dep_ == "acl":
+            victim = t.head
+        if victim is not None:
+            cause.recipient_alts.append((f"whom '{cause.match.token.text}' {OUTCOME_VERBS[t.lemma_.lower()]}", victim))
+    return out
