@@ -33,6 +33,12 @@ def _coded(nlp, text: str):
     "The minister warned that many small firms could be hurt by the move.",  # a forecast about others
     "The minister told reporters that the army had left.",  # speech, not a directive
     "She told reporters she would resign.",
+    "Analysts doubted that the euro could extend that rally despite strong data.",  # a price trend
+    "The governor introduced the candidate at a number of rallies.",  # campaign platforms
+    "Prices will rise next year, the central bank warned.",  # nothing threatened
+    "The lawyer donated his services to the campaign.",  # one's own work
+    "The senator battled opposition from the press for years.",  # resistance in words
+    "Two disasters this year, the losses of two airliners, which killed 102 people, led to the ban.",
 ])
 def test_an_everyday_use_is_no_event(nlp, text):
     assert _coded(nlp, text) == []
@@ -50,6 +56,8 @@ def test_an_everyday_use_is_no_event(nlp, text):
     ("The minister warned that police will not tolerate violence.", "THREATEN", "warned"),
     ("The union warned that workers would strike next week.", "THREATEN", "warned"),
     ("The minister told airlines to stop flights to the island.", "REQUEST", "told"),  # a directive
+    ("Truckers rallied in Paris over fuel prices.", "PROTEST", "rallied"),  # people hold it
+    ("The army warned the rebels.", "THREATEN", "warned"),
 ])
 def test_the_event_use_is_still_coded(nlp, text, type_, trigger):
     assert (type_, trigger) in _coded(nlp, text)

@@ -79,6 +79,7 @@ SEIZE_CODES = ("171", "1711", "192")  # seize, confiscate, occupy: property, ter
 DETAIN_CODES = ("173", "174", "181", "0841")  # arrest, deport, abduct, release: people
 RELEASE_PEOPLE = "0841"  # releasing persons: a video, a report or a ship released is no release of people
 GIVE_ROOTS = frozenset({"07"})  # aid: goods, money, people (troops), not words
+OWN_WORK = frozenset({"service", "services", "time", "expertise", "skill", "talent", "effort", "energy"})  # "donated his time"
 
 
 @functools.cache
@@ -171,6 +172,8 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
     if code.startswith("0874") and violence_in(trigger.sent, skip=trigger.i) is None:
         return Verdict(False, reason=f"'{trigger.text}' with no troops or arms in the sentence: not a military "
                                      "withdrawal")
+    if code[:2] in GIVE_ROOTS and target is not None and target.lemma_.lower() in OWN_WORK:
+        return Verdict(False, reason=f"'{trigger.text} ... {target.text}': giving one's own work, not aid")
     if code[:2] in GIVE_ROOTS and kind == "idea":
         return Verdict(False, reason=f"'{trigger.text} ... {target.text}': adding to a state of things, not aid")
     if code[:2] in GIVE_ROOTS and kind == "words":
@@ -515,4 +518,6 @@ def _threat(trigger: Token, objs: list[Token], agents=None) -> Verdict:
     preps = [o for o in objs if o.head.lower_ in ("of", "about")]
     if preps:
         return Verdict(False, reason=f"'{trigger.text} of {preps[0].text}': a forecast, not a threat")
+    if not objs:  # "prices will rise, the bank warned" (the parse may join the clause as a conjunct)
+        return Verdict(False, reason=f"'{trigger.text}' with no one warned and nothing threatened: a statement")
     return KEEP

@@ -45,14 +45,19 @@ WIN_VERBS = frozenset({"beat", "defeat", "trounce", "crush", "thrash", "rout", "
 # Verbs of violence that are also everyday words for opposing a state of things.
 OPPOSE_VERBS = frozenset({"fight", "battle", "combat", "struggle", "tackle", "attack"})
 # Accidents and disasters: deaths they cause are no one's attack ("the crash killed 40", "the storm, which
-# killed five", "died in a landslide").
-ACCIDENT_WORDS = frozenset({
+# killed five", "died in a landslide"), whatever else the sentence speaks of.
+DISASTERS = frozenset({
     "accident", "crash", "collision", "disaster", "loss", "earthquake", "quake", "flood", "flooding", "storm",
     "hurricane", "typhoon", "cyclone", "tornado", "fire", "blaze", "avalanche", "landslide", "mudslide", "tsunami",
     "heatwave", "drought", "disease", "virus", "epidemic", "outbreak", "famine", "derailment", "stampede",
-    "collapse", "eruption", "overdose", "illness", "cancer", "flight", "plane", "aircraft", "airliner", "jet",
-    "helicopter", "bus", "train", "car", "truck", "ferry", "boat", "ship", "vehicle"})
+    "collapse", "eruption", "overdose", "illness", "cancer"})
+# Craft whose deaths are most often a crash, unless the sentence speaks of arms ("a helicopter fired rockets").
+CRAFT = frozenset({"flight", "plane", "aircraft", "airliner", "jet", "helicopter", "bus", "train", "car", "truck",
+                   "ferry", "boat", "ship", "vehicle"})
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "die"})
+# What one "battles" in words: "battled opposition from the press", "fought resistance to the plan".
+RESISTANCE_WORDS = frozenset({"opposition", "resistance", "criticism", "scepticism", "skepticism", "hostility",
+                              "objection", "doubt"})
 # Fixed phrases whose verb is an event word in another use: (verb, its object). "The delay begs the
 # question whether ..." asks nothing of anyone.
 IDIOMS = frozenset({("beg", "question")})
@@ -72,29 +77,35 @@ def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind:
         return _protest(trigger, lemma, obj)
     if code[:2] == "15" and target is not None and violence is None and not armed and kind not in MUSTER_KINDS:
         return Verdict(False, reason=f"'{trigger.text} {target.text}': using {kind or 'a thing'}, not forces")
-    if code[:2] in ("18", "19", "20") and lemma in HARM_VERBS and violence is None and not armed and \
-            _by_accident(trigger, actor):
-        return Verdict(False, reason=f"'{trigger.text}' by an accident or a disaster: no one's attack")
+    if code[:2] in ("18", "19", "20") and lemma in HARM_VERBS and not armed:
+        causes = {w for t in _causes(trigger, actor) for w in (t.lemma_.lower(), t.lower_)}
+        if causes & DISASTERS or (causes & CRAFT and violence is None):
+            return Verdict(False, reason=f"'{trigger.text}' by an accident or a disaster: no one's attack")
     if code[:2] in ("18", "19") and violence is None and not armed and target is not None:
         if lemma in WIN_VERBS and target.ent_type_ == "PERSON":
             return Verdict(False, reason=f"'{trigger.text} {target.text}' with no arms in the sentence: winning "
                                          "a contest, not an attack")
-        if lemma in OPPOSE_VERBS and target.pos_ == "NOUN" and not target.ent_type_ and \
-                kind in ("unknown", "idea") and target.tag_ != "NNS":
+        if lemma in OPPOSE_VERBS and target.pos_ == "NOUN" and not target.ent_type_ and (
+                target.lemma_.lower() in RESISTANCE_WORDS or kind in ("unknown", "idea") and target.tag_ != "NNS"):
             return Verdict(False, reason=f"'{trigger.text} {target.text}': opposing a state of things, not a clash")
     return None
 
 
-def _by_accident(trigger: Token, actor: Token | None) -> bool:
-    """The harm's cause is an accident, a disaster or a craft: its subject ("the crash killed"), the noun a
-    relative clause hangs on ("two disasters, which killed"), the coder's actor, or "in/during" an accident."""
+def _causes(trigger: Token, actor: Token | None) -> list[Token]:
+    """What a harm is said to come from: its subject ("the crash killed"), the noun a relative clause hangs on
+    ("two disasters, which killed"), the coder's actor, or the object of "by/in/during" ("died in a fire")."""
     causes = [actor] if actor is not None else []
     causes += [c for c in trigger.children if c.dep_ in ("nsubj", "agent")]
     causes += [x for c in trigger.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "during")
                for x in c.children if x.dep_ == "pobj"]
-    if trigger.dep_ == "relcl":
-        causes.append(trigger.head)
-    return any(t.lemma_.lower() in ACCIDENT_WORDS or t.lower_ in ACCIDENT_WORDS for t in causes)
+    if trigger.dep_ == "relcl":  # "the loss of the airliner, which killed 40": the noun and what it is of
+        t = trigger.head
+        for _ in range(4):
+            causes.append(t)
+            if t.dep_ not in ("pobj", "prep", "appos", "conj", "compound", "nummod") or t.head is t:
+                break
+            t = t.head
+    return causes
 
 
 def _direct_object(trigger: Token) -> Token | None:
@@ -116,7 +127,7 @@ def _protest(trigger: Token, lemma: str, obj: Token | None):
     if lemma not in ("rally", "march"):
         return None
     words = {t.lower_ for t in trigger.sent} | {t.lemma_.lower() for t in trigger.sent}
-    if not words & PROTEST_WORDS and (_market_owner(trigger) or len(words & MARKET_WORDS) >= 2):
+    if not words & PROTEST_WORDS and (_market_owner(trigger) or (words & MARKET_WORDS and not _held_by_people(trigger))):
         return Verdict(False, reason=f"'{trigger.text}' among prices and markets: a rise, not a protest")
     if words & PROTEST_WORDS:
         return None
@@ -139,6 +150,13 @@ def _market_owner(trigger: Token) -> bool:
     return False
 
 
+def _held_by_people(trigger: Token) -> bool:
+    """ "truckers rallied over fuel prices", "the farmers' rally": someone other than a price holds it, so
+    prices are its cause."""
+    return any(c.dep_ in ("nsubj", "poss", "compound") and c.lemma_.lower() not in MARKET_WORDS and
+               c.pos_ in ("NOUN", "PROPN", "PRON") for c in trigger.children)
+
+
 def _with_a_person(noun: Token) -> bool:
     """ "a rally with her running mate", "a rally for the senator": a rally held for or beside someone."""
     return any(c.dep_ == "prep" and c.lower_ in ("with", "for") and
@@ -147,5 +165,9 @@ def _with_a_person(noun: Token) -> bool:
 
 def _spoken_at(noun: Token) -> bool:
     """ "spoke at a rally", "introduced the candidate at rallies": the rally is a platform."""
+    from .sense import counted
+
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and counted(noun.head.head).i == noun.i:
+        noun = noun.head.head  # "at a number of rallies": the rallies are where "at" points
     prep = noun.head if noun.dep_ == "pobj" else None
     return prep is not None and prep.lower_ in ("at", "during") and prep.head.lemma_.lower() in PLATFORM_VERBS
