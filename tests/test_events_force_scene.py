@@ -77,3 +77,10 @@ def test_deaths_told_as_what_a_blast_did_are_not_a_second_attack(nlp):
 def test_a_killing_told_on_its_own_is_the_attack(nlp):
     (e,) = _assaults(nlp, "Gunmen killed nine Somali soldiers in Mogadishu on Sunday.")
     assert e.evidence.trigger.text == "killed"
+
+
+def test_a_wound_told_after_the_main_verb_belongs_to_the_blast_before_it(nlp):
+    sentence = ("Police believe the suspect left a box holding a device that exploded in Lyon on Monday, "
+                "wounding six French tourists.")
+    (e,) = _assaults(nlp, sentence)
+    assert e.evidence.trigger.text == "exploded" and "tourists" in e.recipient.text

@@ -22,8 +22,13 @@ CAUSE_PREPS = frozenset({"in", "by", "during", "from", "after", "when"})
 def _cause_of(tok: Token, violent: dict[int, Draft]) -> Draft | None:
     """The violent act whose outcome ``tok`` tells: the verb it hangs on as a participle ("exploded,
     killing six") or the event noun of its "in/by/during" phrase ("were killed in the bombing")."""
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in violent:
-        return violent[tok.head.i]
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in tok.children):
+        if tok.head.i in violent:
+            return violent[tok.head.i]
+        # "left a bag holding a device that exploded, wounding five": the participle hangs on the main
+        # verb, and tells what the nearest violent act before it in that clause did
+        before = [t.i for t in tok.head.subtree if t.i < tok.i and t.i in violent]
+        return violent[max(before)] if before else None
     passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
     if not passive:
         return None
