@@ -78,3 +78,20 @@ def test_apprehending_someone_is_an_arrest():
     (e,) = on(events_of("Dutch police on Sunday apprehended a Belgian man."), "apprehended")
     assert e.cameo == "173"
     assert e.recipient is not None and e.recipient.text == "a Belgian man"
+
+
+def test_a_nation_named_after_of_is_that_nation_not_the_last_country_named():
+    (e,) = on(events_of("Indonesia has established diplomatic ties with the Pacific island nation of Tuvalu."),
+              "established")
+    assert e.recipient is not None and e.recipient.country == "TUV"
+    assert e.recipient.text == "the Pacific island nation of Tuvalu"
+
+
+def test_entities_named_for_sanctions_are_parties():
+    (e,) = on(events_of("The EU called for sanctions against the entities in Uganda."), "called")
+    assert e.recipient is not None and e.recipient.text.startswith("the entities in Uganda")
+
+
+def test_a_phrase_the_parse_hangs_on_the_light_verb_is_the_noun_triggers():
+    (e,) = on(events_of("Pakistani militants have launched cyber warfare against Norway."), "warfare")
+    assert e.recipient is not None and e.recipient.country == "NOR"

@@ -52,6 +52,24 @@ WHERE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 FLEE_VERBS = frozenset({"flee", "escape", "leave"})  # "refugees fleeing X": X is the country they are of
 
 
+# nouns for a country, a region or a town that its name after "of" says which: "the island nation of Tuvalu"
+POLITY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "emirate", "island", "archipelago",
+                          "province", "region", "city", "town", "village", "territory", "enclave", "principality"})
+
+
+def _place_named(h: Token) -> Token | None:
+    """The name after "of" that says which country or town a noun for one is ("the island nation of
+    Tuvalu", "the city of Lyon"): the noun is that place, not the country named last before it."""
+    if h.pos_ != "NOUN" or h.lemma_.lower() not in POLITY_NOUNS:
+        return None
+    for c in h.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == h.i + 1:
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in ("GPE", "LOC"):
+                return pobj
+    return None
+
+
 @dataclass(slots=True)
 class ActorResolver:
     """Resolves argument tokens of one article; keeps what it needs across sentences."""
@@ -162,7 +180,7 @@ class ActorResolver:
             if low not in PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
                 return []  # "that", "which", "one": nothing to resolve
             return resolve_pronoun(self, h, speaker)
-        if _is_the_country(part):
+        if _is_the_country(part) and _place_named(h) is None:
             last = self._last_country(h)
             if last is not None:
                 return [last]
@@ -170,8 +188,8 @@ class ActorResolver:
             pair = self._pair(h)
             if pair:
                 return pair
-        inner = counted
-        if inner is not None:  # "scores of Liberian refugees", "15 of its observers"
+        inner = counted or _place_named(h)
+        if inner is not None:  # "scores of Liberian refugees", "15 of its observers", "the island nation of Tuvalu"
             got = self.resolve(inner, speaker=speaker)
             if any(a.country or a.code for a in got):
                 return got

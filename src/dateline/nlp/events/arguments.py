@@ -139,7 +139,19 @@ def _slot(trigger: Token, slot: str, pos: str) -> list[Token]:
                 and x.pos_ in ("PROPN", "PRON")]
     # "lifted on Tuesday a ban imposed on X": a time is never whom an act is aimed at
     direct = [t for t in prep_objects(trigger, slot) if t.ent_type_ not in ("DATE", "TIME")]
-    return direct or _head_noun_preps(trigger, slot, pos) or _participle_preps(trigger, slot, pos)
+    return direct or _head_noun_preps(trigger, slot, pos) or _participle_preps(trigger, slot, pos) or \
+        _light_verb_preps(trigger, slot, pos)
+
+
+def _light_verb_preps(trigger: Token, slot: str, pos: str) -> list[Token]:
+    """ "launched cyber warfare against X", "waged a campaign against X": a noun trigger that is the
+    object of a verb that only brings it about may have its phrase hung on that verb by the parse; a
+    phrase of what it aims at ("against", "on", "with", "to") is the noun's. "of", "by", "in" and the
+    like say whose it is or where, and stay with what they hang on."""
+    if pos != "noun" or slot not in ("against", "on", "with", "to", "toward", "towards", "into") or \
+            trigger.dep_ not in ("dobj", "obj") or trigger.head.lemma_.lower() not in LIGHT_VERBS:
+        return []
+    return [t for t in prep_objects(trigger.head, slot) if t.ent_type_ not in ("DATE", "TIME") and t.i > trigger.i]
 
 
 def _participle_preps(trigger: Token, slot: str, pos: str) -> list[Token]:

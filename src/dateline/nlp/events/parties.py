@@ -54,6 +54,7 @@ BODY_NOUNS = frozenset({
     "watchdog", "watchdogs", "regulator", "regulators", "parliament", "congress", "newspaper",
     "newspapers", "broadcaster", "broadcasters", "website", "publisher", "publishers", "outlet", "outlets",
     "union", "unions", "employer", "employers", "business", "businesses", "industry", "industries",
+    "entity", "entities", "institution", "institutions",
 })
 # heads that are never parties whatever else they are: times, amounts, ordinals
 NON_PARTY_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
