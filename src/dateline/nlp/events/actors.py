@@ -141,7 +141,7 @@ class ActorResolver:
         unknown_name = part.head.pos_ == "PROPN"  # a name no one knows may be of any country
         placed = [a if self._is_place(a) or self._other_people(a) or (a.span and a.span.start in self._things)
                   or (unknown_name and not a.entity_id and not a.sector)
-                  else at_home(a, self.home, person=self.coder.is_person(a.entity_id))
+                  else at_home(a, self.home)
                   for a in self._one_part(part, speaker=speaker)]
         # the phrase a reader marks, the finished event's span (read by nothing here): "the mayor's plea",
         # "the plea of the mayor"; the maker of a thing named by "by" keeps its own words ("a plea by the

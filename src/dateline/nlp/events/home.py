@@ -1,10 +1,11 @@
 """The article's own country, for parties it leaves unplaced.
 
-"The state party backed down", "the government said", "Rep. Jane Doe" in a story whose every place,
-people and institution is in one country: an office, a body or a group of that story is of that
-country. A person with no office is left alone (a sports star or a novelist says nothing of where
-they are from), and so are bodies that belong to no country (the UN, an NGO, a multinational) and
-refugees, who are most often of another country than the one they are in.
+"The state party backed down", "the government said", "Rep. Jane Doe", "Maria Lopez, a nurse" in a
+story whose every place, people and institution is in one country: an office, a body, a group or a
+person of that story is of that country, as an analyst reading it would take them (readers judging
+our events on real news marked such a person with no country as half right). Bodies that belong to no
+country (the UN, an NGO, a multinational) and refugees, who are most often of another country than the
+one they are in, are left alone, and so is every party of a story that names two countries or more.
 """
 
 from __future__ import annotations
@@ -101,10 +102,10 @@ def _where(doc: Any, start: int, end: int) -> bool:
     return span is None or not len(span) or where_not_whom(span.root)
 
 
-def at_home(a: ActorRef, home: tuple[str, str] | None, *, person: bool) -> ActorRef:
-    """``a`` placed in the article's country when it has none of its own and may take it: an office,
-    body or group (not a bare person, not an international or foreign body)."""
-    if home is None or a.country or not a.text or a.sector in FOREIGN_SECTORS or (person and not a.sector):
+def at_home(a: ActorRef, home: tuple[str, str] | None) -> ActorRef:
+    """``a`` placed in the article's country when it has none of its own and may take it: a person, an
+    office, a body or a group (not an international or foreign body)."""
+    if home is None or a.country or not a.text or a.sector in FOREIGN_SECTORS:
         return a
     country, why = home
     if a.code and a.code.startswith("---"):
