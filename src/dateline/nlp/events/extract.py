@@ -29,6 +29,7 @@ from .drafts import (
     wrapper_chain,
 )
 from .headline import read_passives
+from .forbidden import drop_forbidden
 from .outcomes import drop_outcomes
 from .refine import dedupe
 from .spans import as_read
@@ -189,6 +190,7 @@ def sentence_events(ctx, sent: TokSpan, lexicon, resolver: ActorResolver) -> lis
         drafts += speech_demands(sent, by_tok, drafts)
         drafts += judgements(sent, drafts)
         drafts = drop_outcomes(drafts)  # "exploded, killing six": one act, not two
+        drafts = drop_forbidden(drafts)  # "a ban on protests": no protest took place
     events: list[Event] = []
     for d in drafts:
         events.extend(events_of(ctx, sent, d, resolver, style))
