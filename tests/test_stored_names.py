@@ -135,3 +135,17 @@ def test_an_older_store_is_given_its_names_on_upgrade(tmp_path, monkeypatch):
     with open_store(path) as store:  # writable: upgraded, every stored name filled in
         assert {r["name"] for r in store.query("SELECT name FROM stored_names")} == {p[0] for p in PARTIES}
         assert {t: _answers(store, t) for t in TEXTS} == before
+
+
+@pytest.mark.parametrize("link", [True, False])
+def test_every_writer_stores_the_names(tmp_path, link):
+    """Both ways rows are written (Store.save, and the synthetic build's rows alone) keep stored_names whole."""
+    from dateline.synthetic import build
+
+    path = str(tmp_path / "synthetic.duckdb")
+    build(path, 300, seed=3, link=link, batch_articles=40)
+    with open_store(path, read_only=True) as store:
+        have = {r["name"] for r in store.query("SELECT name FROM stored_names")}
+        used = {r["n"] for r in store.query("SELECT name AS n FROM entities UNION SELECT actor_name FROM events "
+                                            "UNION SELECT recipient_name FROM events") if r["n"]}
+    assert used and have == used
