@@ -70,8 +70,9 @@ def test_legal_action_against_a_government_is_a_lawsuit_aimed_at_it():
 
 
 def test_an_investigation_against_firms_names_them():
-    (e,) = on(events_of("The German ministry opened fraud investigations against dozens of firms."), "opened")
-    assert e.recipient is not None and e.recipient.text == "dozens of firms"
+    evs = [e for e in events_of("The German ministry opened fraud investigations against dozens of firms.")
+           if e.cameo == "090"]
+    assert evs and evs[0].recipient is not None and evs[0].recipient.text == "dozens of firms"
 
 
 def test_apprehending_someone_is_an_arrest():
@@ -95,3 +96,25 @@ def test_entities_named_for_sanctions_are_parties():
 def test_a_phrase_the_parse_hangs_on_the_light_verb_is_the_noun_triggers():
     (e,) = on(events_of("Pakistani militants have launched cyber warfare against Norway."), "warfare")
     assert e.recipient is not None and e.recipient.country == "NOR"
+
+
+def test_peacekeepers_arriving_somewhere_are_deployed_there():
+    (e,) = on(events_of("Some 200 Korean peacekeepers arrived in Juba on Friday."), "arrived")
+    assert e.cameo == "074"
+    assert e.recipient is not None and e.recipient.text == "Juba"
+
+
+def test_tourists_arriving_somewhere_are_no_deployment():
+    (e,) = on(events_of("Hundreds of Irish tourists have arrived in Lisbon."), "arrived")
+    assert e.cameo != "074"
+
+
+def test_a_platoon_sent_to_a_country_names_the_country():
+    (e,) = on(events_of("Estonia is sending a military platoon to Mali."), "sending")
+    assert e.cameo.startswith("07")
+    assert e.recipient is not None and e.recipient.country == "MLI"
+
+
+def test_laying_down_arms_in_a_country_is_aimed_at_it():
+    (e,) = on(events_of("The rebels said they will lay down their arms in Colombia."), "lay down")
+    assert e.recipient is not None and e.recipient.text == "Colombia"
