@@ -72,3 +72,14 @@ def test_status_of_conditions_and_arrangements(nlp, text, status):
     art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
     got = [e.status for e in next(analyze([art], nlp=nlp)).events if e.evidence.sentence.text.strip() == text]
     assert got and set(got) == {status}
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("The European Union made the decision to ban Indonesian airlines from its airspace.", "European Union"),
+    ("France's decision to expel the diplomats angered Moscow.", "France"),
+    ("Turkey announced plans to impose sanctions on Syria.", "Turkey"),
+])
+def test_who_has_the_decision_or_plan_does_what_it_is_to_do(nlp, text, actor):
+    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
+    got = [e.actor.name for e in next(analyze([art], nlp=nlp)).events if e.evidence.sentence.text.strip() == text]
+    assert actor in got, got

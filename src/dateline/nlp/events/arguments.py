@@ -11,6 +11,11 @@ from .triggers import objects, prep_objects
 
 OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "allow", "permit", "call", "press",
                             "tell", "invite", "encourage", "pressure", "compel", "require", "help", "instruct"})
+# Nouns whose "to" infinitive is done by whoever has them: "the EU's decision to ban", "made a bid to
+# buy". (Not "an order to leave", "a call to resign": those are done by the one ordered or called on.)
+INTENT_NOUNS = frozenset({"decision", "plan", "move", "bid", "attempt", "effort", "promise", "pledge", "vow",
+                          "threat", "refusal", "choice", "offer", "intention", "determination", "commitment",
+                          "resolve", "readiness", "willingness", "failure", "efforts", "plans", "attempts"})
 DEFAULT_RECIPIENT = ("dobj", "dative", "with", "to", "against", "on")
 CLAUSAL = ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp")
 
@@ -71,6 +76,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return agent_of(verb)  # the noun is the one acted on; the doer is the "by" phrase, if any
         if verb.tag_ == "VBG" and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
             return subject_of(head.head, depth + 1)  # "issued a declaration demanding": the issuer
+        if verb.tag_ == "VB" and head.lemma_.lower() in INTENT_NOUNS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)  # "the EU's decision to ban"
+            if owner is not None:
+                return owner
+            if head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX"):
+                return subject_of(head.head, depth + 1)  # "the EU made the decision to ban": the EU
         return None
     if verb.dep_ == "relcl":
         return _noun_of_relative(verb)
