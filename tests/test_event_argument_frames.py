@@ -27,7 +27,7 @@ def test_the_object_of_provide_with_is_the_receiver():
 
 
 def test_a_thing_given_with_conditions_is_no_receiver():
-    (e,) = on(events_of("Norway provided aid with strict conditions."), "provided")
+    (e,) = on(events_of("Norway provided aid with strict conditions."), "aid")  # the noun is the trigger shown
     assert e.recipient is None
 
 
@@ -44,7 +44,7 @@ def test_troops_on_alert_are_aimed_at_the_place_they_hold():
 
 
 def test_a_ceasefire_in_a_place_marks_the_place_without_its_description():
-    evs = on(events_of("Chad declared a ceasefire in Darfur, a region in the west of Sudan."), "declared")
+    evs = on(events_of("Chad declared a ceasefire in Darfur, a region in the west of Sudan."), "ceasefire")
     assert [e.recipient.text for e in evs if e.recipient] == ["Darfur"]
 
 
@@ -82,5 +82,5 @@ def test_subjects_the_parse_cut_apart_are_one_phrase():
 
 
 def test_a_party_hanging_on_the_triggers_own_object_is_found_through_a_count():
-    (e,) = on(events_of("Kenyan police opened investigations against hundreds of workers."), "opened")
+    (e,) = on(events_of("Kenyan police opened investigations against hundreds of workers."), "investigations")
     assert e.recipient is not None and e.recipient.text == "hundreds of workers"

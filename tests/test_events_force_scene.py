@@ -91,3 +91,19 @@ def test_protests_named_only_as_what_is_banned_did_not_take_place(nlp):
     assert not [e for e in events if e.type == "PROTEST"]
     events = _all(nlp, "Thousands of Bolivians defied the ban and held protests in La Paz on Monday.")
     assert [e.evidence.trigger.text for e in events if e.type == "PROTEST"] == ["protests"]
+
+
+def test_a_light_verb_shows_the_event_noun_it_brings_about_as_the_trigger(nlp):
+    (e,) = _assaults(nlp, "Rebels launched a series of attacks on the Congolese town of Beni on Sunday.")
+    assert e.evidence.trigger.text == "attacks" and "Rebels" in e.actor.text
+    # a verb with an object that names no event keeps its own word ("called him a traitor")
+    events = _all(nlp, "The Congolese president called the rebel leader a traitor.")
+    assert [e.evidence.trigger.text for e in events if e.type == "ACCUSE"] == ["called"]
+
+
+def test_a_headline_plan_to_hold_talks_is_still_a_plan(nlp):
+    art = make_article(title="Chinese minister to hold talks with Kenyan president",
+                       paragraphs=["The Chinese foreign minister will travel to Nairobi next week, officials said."],
+                       published="2022-05-10")
+    (e,) = [e for e in next(analyze([art], nlp=nlp)).events if e.type == "CONSULT"]
+    assert e.evidence.trigger.text == "talks" and e.status == "expected"

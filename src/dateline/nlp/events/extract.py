@@ -117,6 +117,8 @@ def _headline_status(e: Event, sent: TokSpan) -> Event:
     from .headline import to_plan
 
     trigger = next((t for t in sent if t.idx == e.evidence.trigger.start), None)
+    if trigger is not None and trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ in ("VERB", "AUX"):
+        trigger = trigger.head  # "to hold talks": the trigger shown is the noun, the plan is the verb's
     if trigger is None or e.status != "occurred" or not to_plan(sent, trigger):
         return e
     return replace(e, status="expected", evidence=replace(e.evidence, status_cue="to (a headline's plan)"))

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from ...ontology.verbs import PatternWord, VerbLexicon, VerbPattern
 from ..words import WordTest
+from .lexicon import LIGHT_VERBS
 
 OBJ_DEPS = ("dobj", "obj", "attr", "oprd", "nsubjpass")
 NOT_TRIGGERS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "MONEY", "CARDINAL",
@@ -31,9 +32,14 @@ class Match:
     markers: dict[str, Token] = field(default_factory=dict)  # linear patterns: "+" target, "$" source
     compound: bool = False  # a linear pattern with "%" matched a coordinated actor
     surface: bool = False  # found by its surface form, not only its lemma
+    names_event: bool = False  # a light verb whose object is the event noun ("launched an attack")
 
     @property
     def span(self) -> tuple[int, int]:
+        if self.names_event and self.obj is not None:
+            # "launched a series of attacks", "an inquiry was opened": the noun names the event, the verb
+            # only brings it about, so the noun is the word a reader is shown
+            return self.obj.idx, self.obj.idx + len(self.obj.text)
         toks = sorted([self.token, *self.words], key=lambda t: t.i)
         first, last = toks[0], toks[-1]
         # the trigger span is contiguous: the head and its particle when adjacent, else the head alone
@@ -144,6 +150,8 @@ def _check(p: VerbPattern, tok: Token, pos: str, extra: list[Token], lexicon: Ve
             return None
         if obj is not True:
             m.obj = obj
+            m.names_event = pos == "verb" and tok.lemma_.lower() in LIGHT_VERBS and obj.pos_ == "NOUN" and \
+                bool(lexicon.lookup(obj.lemma_.lower(), "noun"))
     if p.linear and not _linear(p, tok, lexicon, sent, m):
         return None
     return m
