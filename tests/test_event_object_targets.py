@@ -118,3 +118,16 @@ def test_a_platoon_sent_to_a_country_names_the_country():
 def test_laying_down_arms_in_a_country_is_aimed_at_it():
     (e,) = on(events_of("The rebels said they will lay down their arms in Colombia."), "lay down")
     assert e.recipient is not None and e.recipient.text == "Colombia"
+
+
+def test_a_passive_coordinated_without_a_subject_shares_the_first_verbs():
+    (e,) = on(events_of("Twelve Greek sailors, held captive in Yemen for months, have been freed by Yemeni forces."),
+              "freed")
+    assert e.recipient is not None and e.recipient.text.startswith("Twelve Greek sailors")
+    assert e.actor.country == "YEM"
+
+
+def test_a_conjunct_hung_on_a_name_in_apposition_is_another_target():
+    evs = on(events_of("Canada imposed sanctions against the Iranian shipping firm Sepahan and the Syrian "
+                       "Scientific Research Center."), "sanctions")
+    assert sorted(e.recipient.country for e in evs if e.recipient) == ["IRN", "SYR"]

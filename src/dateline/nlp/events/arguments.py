@@ -94,7 +94,13 @@ def _noun_of_relative(verb: Token) -> Token | None:
 
 
 def passive_recipient(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    """The passive's subject; a passive verb coordinated after another with no subject of its own
+    shares that verb's ("the men were held and later freed by police": the men were freed)."""
+    own = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if own is not None or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or \
+            any(c.dep_ in ("nsubj", "csubj", "expl") for c in verb.children):
+        return own
+    return next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
 
 
 def recipient_slots(trigger: Token, slots: tuple[str, ...], *, pos: str, exclude: set[int]) -> list[tuple[str, Token]]:

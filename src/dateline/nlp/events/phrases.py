@@ -151,7 +151,10 @@ class _Sparse:
 
 
 def _conjuncts(tok: Token) -> list[Token]:
-    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
+    """The phrases coordinated with ``tok``; also those the parse hangs on a name set right after it
+    ("the shipping firm Sepahan and the research centre": the centre is the firm's conjunct)."""
+    named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == tok.i + 1]
+    out, stack = [], [c for c in [tok, *named] for c in c.children if c.dep_ == "conj"]
     while stack:
         c = stack.pop(0)
         out.append(c)
