@@ -107,3 +107,11 @@ def test_a_headline_plan_to_hold_talks_is_still_a_plan(nlp):
                        published="2022-05-10")
     (e,) = [e for e in next(analyze([art], nlp=nlp)).events if e.type == "CONSULT"]
     assert e.evidence.trigger.text == "talks" and e.status == "expected"
+
+
+def test_protesters_fighting_police_is_a_riot_not_armed_combat(nlp):
+    events = [e for e in _all(nlp, "Protesters clashed with riot police in the Chilean capital on Monday.")
+              if e.evidence.trigger.text == "clashed" and e.actor.text == "Protesters"]
+    assert [(e.type, e.mode, e.cameo) for e in events] == [("PROTEST", "riot", "145")]
+    events = _assaults(nlp, "Government troops clashed with rebels in the Chilean mountains on Monday.")
+    assert events and all(e.cameo == "190" for e in events)

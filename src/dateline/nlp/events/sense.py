@@ -67,6 +67,8 @@ CONTEST_WORDS = frozenset({"election", "primary", "primaries", "vote", "poll", "
                            "ballot", "caucus", "caucuses", "match", "game", "final", "tournament", "league",
                            "cup", "championship", "season", "bill", "motion", "amendment", "referendum",
                            "nomination", "debate", "court", "lawsuit", "suit", "case", "trial", "appeal"})
+# Those who demonstrate: violence they do in the street is a riot.
+PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "picketer"})
 # CAMEO codes whose verbs act on a physical target, and what they need it to be.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 AGREEMENT_BREACH = ("196",)  # violating a ceasefire acts on an agreement, and is still the event
@@ -154,6 +156,11 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
                     violence=violence_in(trigger.sent, skip=trigger.i))
     if use is not None:
         return use
+    if code[:2] in ("18", "19") and actor is not None and (actor.lemma_.lower() in PROTESTER_NOUNS or
+                                                          actor.lower_.removesuffix("s") in PROTESTER_NOUNS):
+        # "protesters clashed with police", "rioters attacked a station": a demonstration turned violent is
+        # a riot (CAMEO 145, PLOVER PROTEST riot), not armed combat
+        return Verdict(True, code="145", reason=f"'{actor.text}' {trigger.text}: a violent protest, a riot")
     if code[:2] in VIOLENT_ROOTS:
         return _violence(code, trigger, lemma, target, kind, actor, actor_sector, agents)
     if code.startswith("173") and lemma == "charge" and _priced(trigger):
