@@ -83,3 +83,19 @@ def test_who_has_the_decision_or_plan_does_what_it_is_to_do(nlp, text, actor):
     art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
     got = [e.actor.name for e in next(analyze([art], nlp=nlp)).events if e.evidence.sentence.text.strip() == text]
     assert actor in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The Madrid bombing killed 191 people in 2004.",  # a capital named before an attack is where it was
+    "The Baghdad car bomb attack wounded 30 people.",
+])
+def test_a_town_before_an_attack_is_where_and_its_deaths_are_that_attack(nlp, text):
+    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
+    got = [(e.type, e.evidence.trigger.text, e.actor.name) for e in next(analyze([art], nlp=nlp)).events]
+    assert len(got) == 1 and got[0][0] == "ASSAULT" and got[0][2] == "(unknown)", got
+
+
+def test_a_country_before_an_attack_may_be_its_doer(nlp):
+    art = make_article(title="Report", paragraphs=["The US strike hit a convoy near the border."],
+                       published="2022-05-10")
+    assert [e.actor.country for e in next(analyze([art], nlp=nlp)).events] == ["USA"]

@@ -89,6 +89,24 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+# Nouns of violence named after where they happened: "the Madrid bombing", "the Kabul attack".
+PLACE_NAMED_ATTACKS = frozenset({"attack", "attacks", "bombing", "bombings", "blast", "explosion", "shooting",
+                                 "massacre", "raid", "siege", "ambush", "shelling", "killings", "riot", "riots"})
+
+
+def _town_before(mod: Token, noun: Token) -> bool:
+    """A town or a region named before an event noun says where it was, not who did it ("a Texas shooting",
+    "the Madrid bombing" where the capital is the city, not the government); a country or a people may be
+    the doer ("a US strike", "an Israeli raid"), and a capital elsewhere may speak for its government ("a
+    Moscow proposal")."""
+    from ...ontology.countries import default_countries
+
+    if mod.ent_type_ != "GPE":
+        return False
+    found = default_countries().find(mod.text)
+    return found is None or found[1] == "capital" and noun.lower_ in PLACE_NAMED_ATTACKS
+
+
 def _noun_of_relative(verb: Token) -> Token | None:
     return verb.head if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON") else None
 
@@ -227,7 +245,7 @@ def noun_actor(noun: Token, recipient_slots_: tuple[str, ...], *, verbal: bool =
     if between:  # "talks between A and B"; a mediation's "between" names the sides it goes between
         return [between[0]], "'between' phrase"
     mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
-            and c.ent_type_ in ("NORP", "GPE", "PERSON", "ORG")]
+            and c.ent_type_ in ("NORP", "GPE", "PERSON", "ORG") and not _town_before(c, noun)]
     if mods:
         return [mods[0]], "modifier"
     if "of" not in recipient_slots_:
@@ -359,8 +377,8 @@ def dependents(trigger: Token, exclude: set[int], agents=None) -> list[tuple[str
     stack = [c for c in trigger.children if c.dep_ not in STOP_DEPS]
     while stack:
         t = stack.pop(0)
-        if t.dep_ in STOP_DEPS:
-            continue
+        if t.dep_ in STOP_DEPS or t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"):
+            continue  # "hit the posts and destroyed them": a verb coordinated with it has its own objects
         stack.extend(c for c in t.children if c.dep_ not in STOP_DEPS)
         if t.i in exclude:
             continue  # the trigger's own object is no party, but what hangs on it may be ("investigations against X")

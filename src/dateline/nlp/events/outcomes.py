@@ -1,6 +1,7 @@
 """Deaths and wounds told as what an act of violence did, not as acts of their own.
 
-"A bomb exploded in the market, killing six people" and "six people were killed in the bombing" tell one act:
+"A bomb exploded in the market, killing six people", "six people were killed in the bombing" and "the bombing
+killed six people" tell one act:
 the bombing, with the dead as what it did. Coding the killing as well would count one attack twice. The
 victims become whom the act was done to where it names no one else. A killing told on its own ("gunmen
 killed six people") is still the act itself and stays.
@@ -15,6 +16,10 @@ from .drafts import Draft
 # verbs that tell a death or a wound, which may be the act itself or what another act did
 OUTCOME_VERBS = {"kill": "killed", "wound": "wounded", "injure": "injured", "maim": "maimed", "hurt": "hurt"}
 VIOLENT_ROOTS = ("18", "19", "20")
+# nouns of violent acts that may be the subject of what they did ("the raid killed four")
+ACT_NOUNS = frozenset({"attack", "bombing", "blast", "explosion", "shooting", "massacre", "raid", "strike",
+                       "airstrike", "shelling", "ambush", "assault", "siege", "clash", "fighting", "riot",
+                       "offensive", "bombardment", "rampage"})
 # "killed in the blast", "wounded by the explosion", "died during the raid", "hurt from the shelling"
 CAUSE_PREPS = frozenset({"in", "by", "during", "from", "after", "when"})
 
@@ -30,8 +35,11 @@ def _cause_of(tok: Token, violent: dict[int, Draft]) -> Draft | None:
         before = [t.i for t in tok.head.subtree if t.i < tok.i and t.i in violent]
         return violent[max(before)] if before else None
     passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
-    if not passive:
-        return None
+    if not passive:  # "the bombing killed 191 people": the act is the subject of what it did
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lemma_.lower() not in ACT_NOUNS:
+            return None  # "a car bomb killed five": a weapon is no act of its own to fold the killing into
+        return violent.get(subj.i)
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPS:
             for x in c.children:
