@@ -115,3 +115,14 @@ def test_protesters_fighting_police_is_a_riot_not_armed_combat(nlp):
     assert [(e.type, e.mode, e.cameo) for e in events] == [("PROTEST", "riot", "145")]
     events = _assaults(nlp, "Government troops clashed with rebels in the Chilean mountains on Monday.")
     assert events and all(e.cameo == "190" for e in events)
+
+
+def test_an_accidental_explosion_is_no_attack(nlp):
+    assert not _assaults(nlp, "Two Yemeni fighters died when a mortar round accidentally exploded in Aden.")
+    assert not _assaults(nlp, "Four Yemeni fighters were killed in an accidental explosion at a depot in Aden.")
+    assert _assaults(nlp, "A bomb exploded at a depot in Aden, killing four Yemeni fighters.")
+
+
+def test_a_warning_named_by_its_danger_threatens_no_one(nlp):
+    assert not [e for e in _all(nlp, "Canada issued a travel warning for Haiti on Monday.") if e.type == "THREATEN"]
+    assert [e for e in _all(nlp, "Iran issued a stern warning to Israel on Monday.") if e.type == "THREATEN"]

@@ -30,6 +30,7 @@ from .drafts import (
 )
 from .headline import read_passives
 from .forbidden import drop_forbidden
+from .mishaps import drop_mishaps
 from .outcomes import drop_outcomes
 from .refine import dedupe
 from .spans import as_read
@@ -193,6 +194,7 @@ def sentence_events(ctx, sent: TokSpan, lexicon, resolver: ActorResolver) -> lis
         drafts += judgements(sent, drafts)
         drafts = drop_outcomes(drafts)  # "exploded, killing six": one act, not two
         drafts = drop_forbidden(drafts)  # "a ban on protests": no protest took place
+        drafts = drop_mishaps(drafts)  # "accidental explosions", "a travel warning"
     events: list[Event] = []
     for d in drafts:
         events.extend(events_of(ctx, sent, d, resolver, style))
