@@ -75,8 +75,8 @@ def _answers(store, text: str) -> dict:
 
 
 def _plain(monkeypatch, store, text: str) -> dict:
-    with monkeypatch.context() as m:
-        m.setattr(stored_names, "matching", lambda *a, **k: None)  # the plain filter on every row
+    with monkeypatch.context() as m:  # as a store without stored names: the plain filter on every row
+        m.setattr(stored_names, "has_names", lambda store: False)
         return _answers(store, text)
 
 
@@ -87,23 +87,30 @@ def test_stored_names_answer_as_the_plain_filter(url, monkeypatch):
         for text in TEXTS:
             got, want = _answers(store, text), _plain(monkeypatch, store, text)
             assert got == want, text
-        # the names path is the one taken: a fragment is resolved to the names that contain it
-        assert stored_names.matching(store, "BO_") == ["Bo_Lind"]
-        assert stored_names.matching(store, "%") == ["Ana 100% Ruiz"]
-        assert sorted(stored_names.matching(store, "lind")) == ["Bo_Lind", "Lindqvist", "bo lind"]
+        # the stored names are what the filter reads; a fragment stands for every name that contains it
+        assert "stored_names" in query.name_match(store, "e.actor_name", "lind")[0]
+        assert stored_names.matching(store, "BO_", most=5) == ["Bo_Lind"]
+        assert stored_names.matching(store, "%", most=5) == ["Ana 100% Ruiz"]
+        assert sorted(stored_names.matching(store, "lind", most=5)) == ["Bo_Lind", "Lindqvist", "bo lind"]
+        assert stored_names.matching(store, "lind", most=2) is None
         assert query.events(store, actor="100%", min_confidence=0, limit=500)
         assert not query.events(store, actor="nobody", min_confidence=0, limit=500)
 
 
-def test_too_many_names_fall_back_to_the_plain_filter(url, monkeypatch):
+def test_a_claim_counts_articles_only_for_a_name_shared(url, monkeypatch):
+    """One stored name containing the claim's actor is taken without counting; two are ranked by articles."""
     with open_store(url) as store:
         store.save(_store_analyses())
-        monkeypatch.setattr(stored_names, "MOST", 1)
-        assert stored_names.matching(store, "maria", most=1) is None
-        sql, params = query.name_match(store, "e.actor_name", "maria")
-        assert sql == query.contains("e.actor_name") and params == ["maria"]
-        monkeypatch.undo()
-        assert _answers(store, "maria") == _plain(monkeypatch, store, "maria")
+        counted = []
+        real = query.entities
+        monkeypatch.setattr(query, "entities", lambda *a, **k: counted.append(k["name"]) or real(*a, **k))
+        assert _resolve_actor(store, "delacroix") == ("Maria Delacroix", {"as_written": "delacroix",
+                                                                         "counted_as": "Maria Delacroix"})
+        assert _resolve_actor(store, "nobody", required=False) == ("nobody", {"as_written": "nobody",
+                                                                             "counted_as": "nobody"})
+        assert counted == []
+        got = _resolve_actor(store, "maria")
+        assert counted == ["maria"] and set(got[1]["names"]) == {"MARIA de la CRUZ", "Maria Delacroix"}
 
 
 def test_a_renamed_party_is_found_by_its_new_name_only(url, monkeypatch):
@@ -130,7 +137,7 @@ def test_an_older_store_is_given_its_names_on_upgrade(tmp_path, monkeypatch):
             tx.execute("DROP TABLE stored_names")
             tx.execute("DELETE FROM migrations WHERE name LIKE '011_%'")
     with open_store(path, read_only=True) as old:  # read-only, not upgraded: the plain filter answers
-        assert not stored_names.has_names(old) and stored_names.matching(old, "lind") is None
+        assert not stored_names.has_names(old) and stored_names.matching(old, "lind", most=5) is None
         before = {t: _answers(old, t) for t in TEXTS}
     with open_store(path) as store:  # writable: upgraded, every stored name filled in
         assert {r["name"] for r in store.query("SELECT name FROM stored_names")} == {p[0] for p in PARTIES}

@@ -119,8 +119,8 @@ def _entity_names(store, who: str) -> list[dict[str, Any]]:
     from .. import query
     from ..store.names import matching
 
-    found = matching(store, who)
-    if found is not None and len(found) <= 1:
+    found = matching(store, who, most=1)
+    if found is not None:
         return [{"name": n, "articles": 0} for n in found if query.entity_named(store, n, ACTOR_TYPES)]
     return [r for r in query.entities(store, name=who, limit=50) if r["type"] in ACTOR_TYPES]
 

@@ -1,19 +1,16 @@
 """Stored names (migration 011): every entity name and event actor or recipient name once, with its lower
-case, so that a name filter reads the distinct names instead of every row.
+case, so that a name filter reads the distinct names instead of lower-casing every row.
 
-A filter's text ("gauck", "Kim") stands for the stored names that contain it whatever its case, found
-here with the very expression the plain filter uses on the rows (``strpos(lower(name), lower(?)) > 0``,
-the lower case written by the same engine), so rows kept by those names are the rows the plain filter
-keeps. Names are added with every save and never taken out: a name no row carries any more matches no
+A filter's text ("gauck", "Kim") stands for the stored names that contain it whatever its case, matched
+with the very expression the plain filter uses on the rows (``strpos(lower(name), lower(?)) > 0``, the
+lower case written by the same engine), so rows kept by those names are the rows the plain filter keeps
+(``query.name_match``). Names are added with every save and never taken out: a name no row carries any more matches no
 row, so it changes no answer (the table only grows by names never seen before)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
-
-MOST = 200  # names one filter may stand for and still be listed in its query; more: the plain filter
-
 
 def analysis_names(analyses: Iterable[Any]) -> set[str]:
     """The names these analyses give entities and the two sides of events."""
@@ -47,12 +44,11 @@ def has_names(store: Any) -> bool:
     return known
 
 
-def matching(store: Any, text: str, most: int | None = None) -> list[str] | None:
+def matching(store: Any, text: str, most: int) -> list[str] | None:
     """The stored names that contain ``text`` whatever its case, in name order; None when the store keeps
-    no stored names or more than ``most`` match (a fragment most names contain: the plain filter is as fast)."""
+    no stored names or more than ``most`` match."""
     if not has_names(store):
         return None
-    most = MOST if most is None else most
     rows = store.query("SELECT name FROM stored_names WHERE strpos(folded, lower(?)) > 0 ORDER BY name LIMIT ?",
                        [text, most + 1])
     return None if len(rows) > most else [r["name"] for r in rows]
