@@ -39,6 +39,12 @@ def _coded(nlp, text: str):
     "The lawyer donated his services to the campaign.",  # one's own work
     "The senator battled opposition from the press for years.",  # resistance in words
     "Two disasters this year, the losses of two airliners, which killed 102 people, led to the ban.",
+    "Allow me to explain the plan to the senators.",  # a command in speech
+    "The candidate shot himself in the foot with that remark.",  # done to oneself
+    "The senator seized upon the remark.",  # taking up a chance
+    "The governor sat down with NBC for an interview on Monday.",  # speaking to the press
+    "The interview was taped and released on Wednesday.",  # nothing released is people
+    "She told CNN that she backed the senator.",
 ])
 def test_an_everyday_use_is_no_event(nlp, text):
     assert _coded(nlp, text) == []
@@ -58,6 +64,8 @@ def test_an_everyday_use_is_no_event(nlp, text):
     ("The minister told airlines to stop flights to the island.", "REQUEST", "told"),  # a directive
     ("Truckers rallied in Paris over fuel prices.", "PROTEST", "rallied"),  # people hold it
     ("The army warned the rebels.", "THREATEN", "warned"),
+    ("Rebels seized the town on Friday.", "COERCE", "seized"),  # "on Friday" is when, not "seize on"
+    ("The rebels released three aid workers on Friday.", "RETREAT", "released"),
 ])
 def test_the_event_use_is_still_coded(nlp, text, type_, trigger):
     assert (type_, trigger) in _coded(nlp, text)

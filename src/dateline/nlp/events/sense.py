@@ -171,6 +171,8 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
     if code.startswith("042") and target is not None and kind == "person" and target.pos_ == "NOUN" and \
             not target.ent_type_ and lemma in ("go", "come", "head", "turn"):
         return Verdict(False, reason=f"'{trigger.text} to {target.text}': going to people is no visit")
+    if code.startswith(RELEASE_PEOPLE) and target is None:
+        return Verdict(False, reason=f"'{trigger.text}' with no one named as released")
     if code.startswith(RELEASE_PEOPLE) and target is not None and kind not in ("person",):
         return Verdict(False, reason=f"'{trigger.text} ... {target.text}': releasing what is not people")
     if code.startswith(SEIZE_CODES + DETAIN_CODES) and kind in ("words", "idea"):
@@ -394,7 +396,7 @@ def judge_family(family: str, trigger: Token, complement: Token | None, code: st
     asked", "they refused") or about words ("asked whether", "refused to comment", "warned that prices may
     rise") it is an opinion, a question or a forecast."""
     complement = complement if complement is not None else _verbal_complement(trigger)
-    if family == "REQUEST" and trigger.lemma_.lower() == "tell" and (complement is None or complement.dep_ != "xcomp"):
+    if family == "REQUEST" and trigger.lemma_.lower() == "tell" and not any(c.dep_ == "xcomp" for c in trigger.children):
         return Verdict(False, reason=f"'{trigger.text}' with no 'to' of what to do: speech, not a directive")
     if complement is not None:
         if family == "REJECT" and complement.pos_ in ("VERB", "AUX") and complement.lemma_.lower() in SPEECH_ACTS:

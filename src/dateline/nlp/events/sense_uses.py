@@ -11,7 +11,10 @@ apart; what it acts on can:
   using it;
 - "beat" or "defeat" a named person with no arms in the sentence is winning a vote or a game;
 - "fight" or "battle" inflation, change or cancer is opposing a state of things, not a clash;
-- "beg the question" asks nothing of anyone.
+- "beg the question" asks nothing of anyone;
+- "allow me to explain" is a command in someone's words; "shot himself in the foot" is done to oneself;
+  "seized on the remark" takes up a chance; "sat down with the network for an interview" speaks to the
+  press.
 
 What the coder reads from here: ``judge_use(code, trigger, lemma, target, kind, actor_sector) -> Verdict |
 None`` (None: this module has nothing to say and ``sense.judge`` goes on).
@@ -58,6 +61,8 @@ HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "die"})
 # What one "battles" in words: "battled opposition from the press", "fought resistance to the plan".
 RESISTANCE_WORDS = frozenset({"opposition", "resistance", "criticism", "scepticism", "skepticism", "hostility",
                               "objection", "doubt"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves"})
+INTERVIEW_WORDS = frozenset({"interview", "podcast", "broadcast", "show", "programme", "program"})
 # Fixed phrases whose verb is an event word in another use: (verb, its object). "The delay begs the
 # question whether ..." asks nothing of anyone.
 IDIOMS = frozenset({("beg", "question")})
@@ -70,6 +75,15 @@ def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind:
     from .sense import Verdict
 
     obj = _direct_object(trigger)
+    if _imperative(trigger):
+        return Verdict(False, reason=f"'{trigger.text}' is a command in someone's words, not an act")
+    if obj is not None and obj.lower_ in REFLEXIVES and code[:2] in ("17", "18", "19", "20"):
+        return Verdict(False, reason=f"'{trigger.text} {obj.text}': done to oneself, no other party")
+    if lemma == "seize" and any(c.dep_ in ("prt", "prep") and c.lower_ in ("on", "upon") and c.i == trigger.i + 1
+                                for c in trigger.children):  # "seized on the remark", not "seized it on Friday"
+        return Verdict(False, reason=f"'{trigger.text} on': taking up a chance or a remark, not a seizure")
+    if code[:2] == "04" and _interview(trigger):
+        return Verdict(False, reason=f"'{trigger.text}' in an interview: speaking to the press, not a meeting")
     idiom = _idiom(trigger, lemma, obj)
     if idiom:
         return Verdict(False, reason=f"'{trigger.text} the {obj.text}' is a fixed phrase, not an act")
@@ -106,6 +120,25 @@ def _causes(trigger: Token, actor: Token | None) -> list[Token]:
                 break
             t = t.head
     return causes
+
+
+def _imperative(trigger: Token) -> bool:
+    """ "Allow me to explain", "Stop the bombing": a bare verb opening its clause, with no subject and no
+    auxiliary, is a command someone gives in their words. (Not a headline's "to" infinitive: "Minister to
+    visit Paris" has its subject.)"""
+    if trigger.tag_ != "VB" or trigger.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in trigger.children):
+        return False
+    before = [t for t in trigger.doc[trigger.sent.start:trigger.i] if not t.is_punct]
+    return not before or all(t.dep_ in ("intj", "discourse", "advmod", "cc", "punct") for t in before)
+
+
+def _interview(trigger: Token) -> bool:
+    """An interview is speaking to the press: "sat down with the network for an interview", "said in an
+    interview with the paper"."""
+    words = {t.lemma_.lower() for t in trigger.subtree} | {trigger.lemma_.lower()}
+    return bool(words & INTERVIEW_WORDS)
 
 
 def _direct_object(trigger: Token) -> Token | None:
