@@ -131,3 +131,9 @@ def test_a_conjunct_hung_on_a_name_in_apposition_is_another_target():
     evs = on(events_of("Canada imposed sanctions against the Iranian shipping firm Sepahan and the Syrian "
                        "Scientific Research Center."), "sanctions")
     assert sorted(e.recipient.country for e in evs if e.recipient) == ["IRN", "SYR"]
+
+
+def test_the_object_of_a_coordinated_verb_is_not_the_triggers_target():
+    (e,) = on(events_of("Somali rebels have hit military positions in Kenya's Turkana region with a missile and "
+                        "destroyed them."), "hit")
+    assert e.recipient is not None and e.recipient.text == "military positions in Kenya's Turkana region"
