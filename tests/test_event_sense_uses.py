@@ -107,3 +107,13 @@ def test_a_country_before_an_attack_may_be_its_doer(nlp):
     art = make_article(title="Report", paragraphs=["The US strike hit a convoy near the border."],
                        published="2022-05-10")
     assert [e.actor.country for e in next(analyze([art], nlp=nlp)).events] == ["USA"]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("The mayor said Governor Ruiz was a blowhard.", "Ruiz"),  # name-calling in what is said
+    ("The minister said the opposition leader was desperate.", "the opposition leader"),
+])
+def test_blame_in_what_is_said_is_criticism(nlp, text, target):
+    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
+    got = [(e.type, e.recipient.text if e.recipient else None) for e in next(analyze([art], nlp=nlp)).events]
+    assert any(t == "ACCUSE" and r and target in r for t, r in got), got
