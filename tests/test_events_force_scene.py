@@ -126,3 +126,10 @@ def test_an_accidental_explosion_is_no_attack(nlp):
 def test_a_warning_named_by_its_danger_threatens_no_one(nlp):
     assert not [e for e in _all(nlp, "Canada issued a travel warning for Haiti on Monday.") if e.type == "THREATEN"]
     assert [e for e in _all(nlp, "Iran issued a stern warning to Israel on Monday.") if e.type == "THREATEN"]
+
+
+def test_a_movement_is_a_group_of_people():
+    # so "protest" before it only describes it ("a protest movement"), as with "protest songs"
+    from dateline.nlp.events.sense import noun_table
+
+    assert noun_table()["movement"] == "person"
