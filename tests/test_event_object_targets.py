@@ -137,3 +137,9 @@ def test_the_object_of_a_coordinated_verb_is_not_the_triggers_target():
     (e,) = on(events_of("Somali rebels have hit military positions in Kenya's Turkana region with a missile and "
                         "destroyed them."), "hit")
     assert e.recipient is not None and e.recipient.text == "military positions in Kenya's Turkana region"
+
+
+def test_a_hyphenated_cease_fire_with_a_side_is_a_ceasefire_aimed_at_it():
+    evs = [e for e in events_of("The Malian president announced a weeklong cease-fire with the Tuareg rebels.")
+           if e.cameo.startswith("087")]
+    assert evs and evs[0].recipient is not None and evs[0].recipient.text == "the Tuareg rebels"
