@@ -117,3 +117,15 @@ def test_blame_in_what_is_said_is_criticism(nlp, text, target):
     art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
     got = [(e.type, e.recipient.text if e.recipient else None) for e in next(analyze([art], nlp=nlp)).events]
     assert any(t == "ACCUSE" and r and target in r for t, r in got), got
+
+
+def test_an_arrest_with_no_one_named_making_it_is_by_the_police_of_where_it_was(nlp):
+    art = make_article(title="Report", paragraphs=["Two Iranian students were detained in Paris on Friday."],
+                       published="2022-05-10")
+    got = [(e.type, e.actor.name, e.actor.code) for e in next(analyze([art], nlp=nlp)).events]
+    assert got == [("COERCE", "police", "FRACOP")], got
+
+
+def test_an_arrest_with_no_one_and_nowhere_named_is_not_coded(nlp):
+    art = make_article(title="Report", paragraphs=["Dozens were arrested on Friday."], published="2022-05-10")
+    assert list(next(analyze([art], nlp=nlp)).events) == []

@@ -99,9 +99,12 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
     actors = [located(ctx, a, m, anchor_tok=d.anchor or m.token) for a in actors]
     recipients = [inner(ctx, r, resolver, actors) for r in recipients]
     recipients = [located(ctx, r, m, anchor_tok=d.anchor or m.token) for r in recipients]
+    if m.token.lemma_.lower() in ARREST_WORDS and d.code[:2] == "17" and all(not a.text for a in actors):
+        actors = [_police(a, _setting(ctx)) for a in actors]  # "six were arrested"
     if forceful and not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
         actors = [_at_home(a, _setting(ctx)) for a in actors]  # "the explosion" in a story set in France
-    if forceful and not any(a.country or a.code or a.entity_id for a in [*actors, *recipients]):
+    if forceful and not any(a.country or (a.code and not a.coding.startswith(POLICE)) or a.entity_id
+                            for a in [*actors, *recipients]):
         return []  # "a bomb went off", "dozens were held" with no one and nowhere named: nothing to place
     coding = onto.plover_for(d.code)
     plover = d.plover or (coding.type if coding else "")
@@ -116,6 +119,7 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
     date, date_source = event_date(ctx, m.token, anchor, plover=plover, status=status, background=background)
     taken = [(a.span.start, a.span.end) for a in [*actors, *recipients] if a.span is not None]
     place, place_source = event_place(ctx, m.token, anchor, exclude=taken)
+    actors = [_police_where(ctx, a, place) for a in actors]
     if place is None and mode == "visit" and d.code != "043":
         place, place_source = _visited(ctx, recipients)  # "Kim visited Dalian": where he went
     pairs = _pairs(actors, recipients, d, m)
@@ -440,6 +444,33 @@ def _setting(ctx) -> tuple[str, str] | None:
     if got is None:
         got = ctx.notes["events.setting"] = (article_setting(ctx),)
     return got[0]
+
+
+# Arrests: made by the police wherever no one else is named as making them ("six protesters were arrested").
+ARREST_WORDS = frozenset({"arrest", "detain", "apprehend", "detention"})
+POLICE = "an arrest with no one named making it: the police"
+
+
+def _police(a: ActorRef, home: tuple[str, str] | None) -> ActorRef:
+    """The unnamed maker of an arrest is the police: of the country the story is set in, or of no known
+    country (``---COP``); ``_police_where`` moves it to the country of the arrest's place once known."""
+    from dataclasses import replace
+
+    country, why = home if home is not None else (None, "")
+    return replace(a, name="police", country=country, sector="COP", code=(country or "---") + "COP",
+                   coding=f"{POLICE}{f' of {country} ({why})' if country else ''}")
+
+
+def _police_where(ctx, a: ActorRef, place) -> ActorRef:
+    """Police making an arrest in Paris are French police, whoever they hold."""
+    from dataclasses import replace
+
+    if not a.coding.startswith(POLICE) or place is None or not place.country:
+        return a
+    c = ctx.resources.countries.from_code(place.country)
+    if c is None or c.iso3 == a.country:
+        return a
+    return replace(a, country=c.iso3, code=c.iso3 + "COP", coding=f"{POLICE} of {c.iso3} (where: {place.name})")
 
 
 def _at_home(a: ActorRef, home: tuple[str, str] | None) -> ActorRef:
