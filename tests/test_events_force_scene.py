@@ -133,3 +133,8 @@ def test_a_movement_is_a_group_of_people():
     from dateline.nlp.events.sense import noun_table
 
     assert noun_table()["movement"] == "person"
+
+
+def test_killing_and_wounding_joined_to_an_attack_are_that_one_attack(nlp):
+    events = _assaults(nlp, "Gunmen stormed a police post in Sinai, killed six Egyptian officers and wounded nine.")
+    assert [e.evidence.trigger.text for e in events if e.actor.text == "Gunmen"] == ["stormed"]

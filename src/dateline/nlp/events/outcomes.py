@@ -27,6 +27,9 @@ CAUSE_PREPS = frozenset({"in", "by", "during", "from", "after", "when"})
 def _cause_of(tok: Token, violent: dict[int, Draft]) -> Draft | None:
     """The violent act whose outcome ``tok`` tells: the verb it hangs on as a participle ("exploded,
     killing six") or the event noun of its "in/by/during" phrase ("were killed in the bombing")."""
+    if tok.dep_ == "conj" and tok.head.i in violent and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                for c in tok.children):
+        return violent[tok.head.i]  # "killed 23 soldiers and wounded 15": what the one act did besides
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in tok.children):
         if tok.head.i in violent:
             return violent[tok.head.i]
