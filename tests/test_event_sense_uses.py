@@ -129,3 +129,9 @@ def test_an_arrest_with_no_one_named_making_it_is_by_the_police_of_where_it_was(
 def test_an_arrest_with_no_one_and_nowhere_named_is_not_coded(nlp):
     art = make_article(title="Report", paragraphs=["Dozens were arrested on Friday."], published="2022-05-10")
     assert list(next(analyze([art], nlp=nlp)).events) == []
+
+
+def test_what_is_recommended_or_demanded_has_not_happened(nlp):
+    text = "The audit office recommended that the air force allow the companies to submit new bids."
+    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
+    assert all(e.status != "occurred" for e in next(analyze([art], nlp=nlp)).events if e.type == "CONCEDE")

@@ -30,6 +30,7 @@ PLAN_WORDS = {"plan": "expected", "schedule": "expected", "set": "expected", "du
               "agree": "expected", "decide": "expected", "promise": "expected", "pledge": "expected",
               "vow": "expected", "offer": "intended", "threaten": "hypothetical", "refuse": "denied",
               "invite": "expected", "invitation": "expected", "urge": "expected", "ask": "expected",
+              "recommend": "expected", "demand": "expected", "request": "expected", "appeal": "expected",
               "yet": "expected", "likely": "expected", "unlikely": "hypothetical",
               "decline": "denied", "fail": "denied", "deny": "denied", "reject": "denied", "balk": "denied",
               # nouns of proposing and pledging, and adjectives of ability: what they govern has not happened
