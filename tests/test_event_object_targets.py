@@ -143,3 +143,13 @@ def test_a_hyphenated_cease_fire_with_a_side_is_a_ceasefire_aimed_at_it():
     evs = [e for e in events_of("The Malian president announced a weeklong cease-fire with the Tuareg rebels.")
            if e.cameo.startswith("087")]
     assert evs and evs[0].recipient is not None and evs[0].recipient.text == "the Tuareg rebels"
+
+
+def test_an_apposition_naming_an_act_is_no_part_of_the_target():
+    (e,) = on(events_of("Police arrested the Ugandan activist, a move that drew protests."), "arrested")
+    assert e.recipient is not None and e.recipient.text == "the Ugandan activist"
+
+
+def test_an_apposition_naming_a_person_stays_with_the_name():
+    (e,) = on(events_of("The Peruvian president met Ana Ruiz, the governor of Lima."), "met")
+    assert e.recipient is not None and e.recipient.text == "Ana Ruiz, the governor of Lima"

@@ -286,6 +286,8 @@ def _extent(tok: Token, *, top: bool = False, own: bool = False) -> int:
             break  # set off by a comma, it is the clause's: "met Ana Ruiz, the mayor, in Dale"
         if top and c.dep_ == "appos" and tok.ent_type_ in PLACES and c.left_edge.nbor(-1).text == ",":
             break  # a place's name says which it is: "a truce in Dale, a port on the coast" marks Dale
+        if c.dep_ == "appos" and c.left_edge.nbor(-1).text == "," and _comments(c):
+            break  # "killed ten guards at the depot, an attack that ...": a remark on the clause, no party
         person = person or top and c.dep_ == "appos" and c.ent_type_ == "PERSON"
         same = own and (c.dep_ == "appos" or tok.dep_ == "prep" and c.dep_ == "pobj" or
                         c.dep_ == "prep" and c.lower_ == "of" and _partitive_of(tok) is not None)
@@ -294,6 +296,20 @@ def _extent(tok: Token, *, top: bool = False, own: bool = False) -> int:
             break  # a bare participle restricts nothing: "the offer proposed on Monday"
         last = max(last, end)
     return last
+
+
+def _comments(appos: Token) -> bool:
+    """Does an apposition set off by a comma name an act, a thing or an idea ("an attack that shocked
+    the town", "a pooled fund run by the agency"), not people, a body or a place? Such a phrase remarks
+    on the clause or the thing; it does not say which party is meant."""
+    from ...ontology.agents import default_agents
+    from .parties import is_party_noun
+    from .sense import noun_class
+
+    if appos.pos_ != "NOUN" or appos.ent_type_:
+        return False
+    return noun_class(appos) not in ("person", "place", "building", "vehicle") and \
+        not is_party_noun(appos, default_agents())
 
 
 def _keeps(c: Token, *, top: bool) -> bool:
