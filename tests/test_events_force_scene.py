@@ -138,3 +138,13 @@ def test_a_movement_is_a_group_of_people():
 def test_killing_and_wounding_joined_to_an_attack_are_that_one_attack(nlp):
     events = _assaults(nlp, "Gunmen stormed a police post in Sinai, killed six Egyptian officers and wounded nine.")
     assert [e.evidence.trigger.text for e in events if e.actor.text == "Gunmen"] == ["stormed"]
+
+
+def test_the_toll_told_after_an_attack_is_not_another_attack(nlp):
+    story = "Militants attacked an army convoy near Gao, in Mali, on Monday. Six Malian soldiers were killed."
+    art = make_article(title="Report", paragraphs=[story], published="2022-05-10")
+    events = [e for e in next(analyze([art], nlp=nlp)).events if e.type == "ASSAULT"]
+    assert [e.evidence.trigger.text for e in events] == ["attacked"]
+    # told on its own, with no attack before it, the killing is the event
+    assert [e.evidence.trigger.text for e in _assaults(nlp, "Six Malian soldiers were killed near Gao on Monday.")] \
+        == ["killed"]

@@ -31,7 +31,7 @@ from .drafts import (
 from .headline import read_passives
 from .forbidden import drop_forbidden
 from .mishaps import drop_mishaps
-from .outcomes import drop_outcomes
+from .outcomes import TOLL_WINDOW, drop_outcomes, toll_told_again
 from .refine import dedupe
 from .spans import as_read
 from .triggers import Match, find_matches
@@ -49,6 +49,7 @@ def extract_events(ctx) -> tuple[Event, ...]:
     resolver = ActorResolver(ctx)
     out: list[Event] = []
     previous: dict[str, Event] = {}  # actor entity -> its dated event in the sentence before
+    since_violence = 0  # sentences left in which a violent act told before may have its toll told
     for sent, headline in _sentences(ctx):
         if len(sent) > MAX_SENTENCE_TOKENS:
             _skip(ctx, "sentence_too_long", f"{len(sent)} tokens at {sent.start_char}: over {MAX_SENTENCE_TOKENS}")
@@ -66,10 +67,19 @@ def extract_events(ctx) -> tuple[Event, ...]:
         if headline:
             found = [_as_written(_headline_status(e, sent), ctx.article.text) for e in found]
         found = [_carry_date(e, sent, previous) for e in found]
+        if since_violence:  # "Six soldiers were killed": the toll of the attack just told, not another one
+            found = [e for e in found if not toll_told_again(_token_at(sent, e.evidence.trigger.start),
+                                                              e.actor.span is not None)]
+        violent = any((e.cameo or "")[:2] in ("18", "19", "20") for e in found)
+        since_violence = TOLL_WINDOW if violent else max(0, since_violence - 1)
         previous = {e.actor.entity_id: e for e in found if e.actor.entity_id and e.date and not e.date.inferred}
         out.extend(found)
     # each side's span becomes the whole phrase a reader marks, now that nothing reads its words again
     return tuple(as_read(e, ctx.article.text) for e in dedupe(dedupe(out, by_sentence=True)))
+
+
+def _token_at(sent: TokSpan, idx: int):
+    return next((t for t in sent if t.idx == idx), None)
 
 
 def _sentences(ctx):

@@ -68,3 +68,17 @@ def drop_outcomes(drafts: list[Draft]) -> list[Draft]:
         if victim is not None:
             cause.recipient_alts.append((f"whom '{cause.match.token.text}' {OUTCOME_VERBS[t.lemma_.lower()]}", victim))
     return out
+
+
+# a story that has just told of an attack tells its toll in the next sentence or two
+TOLL_WINDOW = 2
+
+
+def toll_told_again(trigger: Token | None, doer_named: bool) -> bool:
+    """ "Six soldiers were killed", "four men were injured", with no one named doing it: in a story that
+    has just told of a violent act, the dead and wounded of that act, not a new attack by someone unknown."""
+    if trigger is None or doer_named or trigger.lemma_.lower() not in OUTCOME_VERBS:
+        return False
+    if any(c.dep_ in ("agent", "nsubj") for c in trigger.children):
+        return False
+    return any(c.dep_ == "auxpass" for c in trigger.children) or trigger.tag_ == "VBN"
