@@ -45,6 +45,7 @@ def _coded(nlp, text: str):
     "The governor sat down with NBC for an interview on Monday.",  # speaking to the press
     "The interview was taped and released on Wednesday.",  # nothing released is people
     "She told CNN that she backed the senator.",
+    'The senator posted a list, writing "Allow me to explain the plan to the reporters.',  # quoted command
 ])
 def test_an_everyday_use_is_no_event(nlp, text):
     assert _coded(nlp, text) == []
@@ -136,3 +137,21 @@ def test_what_is_recommended_or_demanded_has_not_happened(nlp):
     art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
     got = [(e.type, e.status) for e in next(analyze([art], nlp=nlp)).events]
     assert ("CONCEDE", "expected") in got and ("CONCEDE", "occurred") not in got, got
+
+
+def test_a_headline_told_to_act_is_the_one_told(nlp):
+    art = make_article(title="Mayor told to repay city funds", paragraphs=["The mayor faces a deadline."],
+                       published="2022-05-10")
+    got = [(e.type, e.actor.name, e.recipient.text if e.recipient else None)
+           for e in next(analyze([art], nlp=nlp)).events if e.evidence.trigger.text == "told"]
+    assert got and all(actor == "(unknown)" and rec == "Mayor" for _, actor, rec in got), got
+
+
+@pytest.mark.parametrize("title,kept", [
+    ("Girl hurt in scuffle outside Wisconsin Trump rally", False),  # a candidate's rally
+    ("Thousands join NAACP rally against voting law", True),
+])
+def test_a_rally_named_after_a_politician_is_a_campaign_event(nlp, title, kept):
+    art = make_article(title=title, paragraphs=["Police said the crowd was calm."], published="2016-03-30")
+    got = [e.type for e in next(analyze([art], nlp=nlp)).events if e.evidence.trigger.text == "rally"]
+    assert (got == ["PROTEST"]) is kept, got

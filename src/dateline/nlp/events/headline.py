@@ -135,6 +135,10 @@ def read_passives(sent: Span, lexicon) -> list[str]:
             continue
         kids = list(t.children)
         subj = [c for c in kids if c.dep_ == "nsubj"]
+        if len(subj) == 1 and subj[0].pos_ != "PRON" and _told_to(t):
+            subj[0].dep_ = "nsubjpass"  # "Minister told to resign": the minister is the one told
+            out.append(t.text)
+            continue
         if len(subj) != 1 or subj[0].pos_ == "PRON" or any(c.dep_ in _NOT_PASSIVE for c in kids):
             continue
         if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids) and _mutual(t.lemma_, lexicon):
@@ -143,6 +147,16 @@ def read_passives(sent: Span, lexicon) -> list[str]:
             subj[0].dep_ = "nsubjpass"
             out.append(t.text)
     return out
+
+
+def _told_to(verb) -> bool:
+    """ "Blair told to double aid", "Minister urged to quit": a verb one tells someone to do something with,
+    followed at once by "to", has no object of its own, so its subject is the one told."""
+    from .arguments import OBJECT_CONTROL
+
+    doc = verb.doc
+    return verb.lemma_.lower() in OBJECT_CONTROL and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to" \
+        and doc[verb.i + 1].tag_ == "TO"
 
 
 def _done_to_object(lemma: str, lexicon) -> bool:

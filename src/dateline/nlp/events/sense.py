@@ -396,7 +396,8 @@ def judge_family(family: str, trigger: Token, complement: Token | None, code: st
     asked", "they refused") or about words ("asked whether", "refused to comment", "warned that prices may
     rise") it is an opinion, a question or a forecast."""
     complement = complement if complement is not None else _verbal_complement(trigger)
-    if family == "REQUEST" and trigger.lemma_.lower() == "tell" and not any(c.dep_ == "xcomp" for c in trigger.children):
+    if family == "REQUEST" and trigger.lemma_.lower() == "tell" and not any(
+            c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in trigger.children):
         return Verdict(False, reason=f"'{trigger.text}' with no 'to' of what to do: speech, not a directive")
     if complement is not None:
         if family == "REJECT" and complement.pos_ in ("VERB", "AUX") and complement.lemma_.lower() in SPEECH_ACTS:

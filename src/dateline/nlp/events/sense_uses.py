@@ -61,6 +61,7 @@ HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "die"})
 # What one "battles" in words: "battled opposition from the press", "fought resistance to the plan".
 RESISTANCE_WORDS = frozenset({"opposition", "resistance", "criticism", "scepticism", "skepticism", "hostility",
                               "objection", "doubt"})
+OPENING_QUOTES = frozenset({"“", '"', "‘", "«"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves"})
 INTERVIEW_WORDS = frozenset({"interview", "podcast", "broadcast", "show", "programme", "program"})
 # Fixed phrases whose verb is an event word in another use: (verb, its object). "The delay begs the
@@ -126,11 +127,17 @@ def _imperative(trigger: Token) -> bool:
     """ "Allow me to explain", "Stop the bombing": a bare verb opening its clause, with no subject and no
     auxiliary, is a command someone gives in their words. (Not a headline's "to" infinitive: "Minister to
     visit Paris" has its subject.)"""
-    if trigger.tag_ != "VB" or trigger.dep_ not in ("ROOT", "ccomp", "parataxis"):
+    if trigger.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl")
+                                   for c in trigger.children):
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in trigger.children):
+    start, quoted = trigger.sent.start, False
+    for t in reversed(trigger.doc[trigger.sent.start:trigger.i]):
+        if t.text in OPENING_QUOTES:  # 'writing "Allow me to ...': a command opening the quoted words
+            start, quoted = t.i + 1, True
+            break
+    if trigger.dep_ not in ("ROOT", "ccomp", "parataxis") and not (quoted and trigger.dep_ in ("xcomp", "conj")):
         return False
-    before = [t for t in trigger.doc[trigger.sent.start:trigger.i] if not t.is_punct]
+    before = [t for t in trigger.doc[start:trigger.i] if not t.is_punct]
     return not before or all(t.dep_ in ("intj", "discourse", "advmod", "cc", "punct") for t in before)
 
 
@@ -165,7 +172,7 @@ def _protest(trigger: Token, lemma: str, obj: Token | None):
     if words & PROTEST_WORDS:
         return None
     if any(c.dep_ in ("compound", "amod") and c.lower_ in CAMPAIGN_WORDS for c in trigger.children) or \
-            _with_a_person(trigger) or _spoken_at(trigger):
+            _with_a_person(trigger) or _spoken_at(trigger) or _politician_before(trigger):
         return Verdict(False, reason=f"'{trigger.text}': a candidate's campaign event, not a protest")
     return None
 
@@ -188,6 +195,16 @@ def _held_by_people(trigger: Token) -> bool:
     prices are its cause."""
     return any(c.dep_ in ("nsubj", "poss", "compound") and c.lemma_.lower() not in MARKET_WORDS and
                c.pos_ in ("NOUN", "PROPN", "PRON") for c in trigger.children)
+
+
+def _politician_before(noun: Token) -> bool:
+    """ "a Trump rally", "the Sanders rally": a rally named after a person our actor table knows is that
+    person's own event (the tagger often reads the name as a body there)."""
+    from ...ontology.actors import dateline_actors
+
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and
+        any(e.type == "PERSON" for e in dateline_actors().lookup(c.text)) for c in noun.children)
 
 
 def _with_a_person(noun: Token) -> bool:
