@@ -46,6 +46,7 @@ def _coded(nlp, text: str):
     "The interview was taped and released on Wednesday.",  # nothing released is people
     "She told CNN that she backed the senator.",
     'The senator posted a list, writing "Allow me to explain the plan to the reporters.',  # quoted command
+    "Asked by the host whether he would attack the governor, the senator said no.",  # a question
 ])
 def test_an_everyday_use_is_no_event(nlp, text):
     assert _coded(nlp, text) == []
@@ -67,6 +68,7 @@ def test_an_everyday_use_is_no_event(nlp, text):
     ("The army warned the rebels.", "THREATEN", "warned"),
     ("Rebels seized the town on Friday.", "COERCE", "seized"),  # "on Friday" is when, not "seize on"
     ("The rebels released three aid workers on Friday.", "RETREAT", "released"),
+    ("The union demanded a pay rise if the company wanted to avoid a strike.", "REQUEST", "demanded"),
 ])
 def test_the_event_use_is_still_coded(nlp, text, type_, trigger):
     assert (type_, trigger) in _coded(nlp, text)

@@ -396,6 +396,8 @@ def judge_family(family: str, trigger: Token, complement: Token | None, code: st
     asked", "they refused") or about words ("asked whether", "refused to comment", "warned that prices may
     rise") it is an opinion, a question or a forecast."""
     complement = complement if complement is not None else _verbal_complement(trigger)
+    if family == "REQUEST" and _question(trigger) is not None:  # "asked whether he would attack": a question
+        return Verdict(False, reason=f"'{trigger.text} {_question(trigger).text}': a question, not a demand")
     if family == "REQUEST" and trigger.lemma_.lower() == "tell" and not any(
             c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in trigger.children):
         return Verdict(False, reason=f"'{trigger.text}' with no 'to' of what to do: speech, not a directive")
@@ -450,13 +452,16 @@ def _objects(trigger: Token) -> list[Token]:
     return out
 
 
+def _question(trigger: Token) -> Token | None:
+    """The clause of a question the verb governs: "asked whether ...", "asked what ..."."""
+    return next((c for c in trigger.children if c.dep_ in ("ccomp", "advcl") and any(
+        x.lower_ in QUESTION_WORDS and x.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr") and
+        not (c.dep_ == "advcl" and x.lower_ in ("if", "when")) for x in c.children)), None)  # "..., if ...": a condition
+
+
 def _request(trigger: Token, objs: list[Token]) -> Verdict:
     lemma = trigger.lemma_.lower()
     for c in trigger.children:
-        if c.dep_ in ("ccomp", "advcl") and any(x.lower_ in QUESTION_WORDS and x.dep_ in ("mark", "advmod", "nsubj",
-                                                                                      "dobj", "attr")
-                                                 for x in c.children):
-            return Verdict(False, reason=f"'{trigger.text} {c.text}': a question, not a demand")
         if c.dep_ == "ccomp":
             if lemma not in DIRECTIVE_VERBS and _asserted(c):  # "insisted his concerns had been met": a claim
                 return Verdict(False, reason=f"'{trigger.text} that ... {c.text}': an assertion, not a demand")
