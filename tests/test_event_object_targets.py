@@ -153,3 +153,9 @@ def test_an_apposition_naming_an_act_is_no_part_of_the_target():
 def test_an_apposition_naming_a_person_stays_with_the_name():
     (e,) = on(events_of("The Peruvian president met Ana Ruiz, the governor of Lima."), "met")
     assert e.recipient is not None and e.recipient.text == "Ana Ruiz, the governor of Lima"
+
+
+def test_a_participle_of_targeting_names_what_a_raid_is_aimed_at():
+    evs = [e for e in events_of("Iraqi warplanes carried out a raid earlier in the day, targeting militant "
+                                "commanders in eastern Syria.") if e.cameo.startswith("19")]
+    assert evs and [e.recipient.text for e in evs if e.recipient] == ["militant commanders in eastern Syria"]
