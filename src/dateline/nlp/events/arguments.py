@@ -176,7 +176,21 @@ def _slot(trigger: Token, slot: str, pos: str) -> list[Token]:
     # "lifted on Tuesday a ban imposed on X": a time is never whom an act is aimed at
     direct = [t for t in prep_objects(trigger, slot) if t.ent_type_ not in ("DATE", "TIME")]
     return direct or _head_noun_preps(trigger, slot, pos) or _participle_preps(trigger, slot, pos) or \
-        _light_verb_preps(trigger, slot, pos)
+        _light_verb_preps(trigger, slot, pos) or _targeting(trigger, slot, pos)
+
+
+def _targeting(trigger: Token, slot: str, pos: str) -> list[Token]:
+    """ "carried out a raid, targeting militant leaders", "struck at dawn, aiming at the depot": a
+    participle of aiming after the act names what it is aimed at, where the act's own phrases do not."""
+    if slot not in ("against", "on", "at", "dobj"):
+        return []
+    heads = [trigger] + ([trigger.head] if pos == "noun" and trigger.dep_ in ("dobj", "obj") else [])
+    out: list[Token] = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.i > trigger.i and c.lemma_.lower() in ("target", "aim"):
+                out += [x for x in c.children if x.dep_ in ("dobj", "obj")] + prep_objects(c, "at")
+    return out
 
 
 def _light_verb_preps(trigger: Token, slot: str, pos: str) -> list[Token]:
