@@ -159,3 +159,10 @@ def test_a_participle_of_targeting_names_what_a_raid_is_aimed_at():
     evs = [e for e in events_of("Iraqi warplanes carried out a raid earlier in the day, targeting militant "
                                 "commanders in eastern Syria.") if e.cameo.startswith("19")]
     assert evs and [e.recipient.text for e in evs if e.recipient] == ["militant commanders in eastern Syria"]
+
+
+def test_a_name_no_dictionary_knows_stays_a_target_beside_a_known_one():
+    evs = on(events_of("The Treasury removed the sanctions on Rusalco and other firms linked to a Russian banker."),
+             "removed")
+    got = {e.recipient.text for e in evs if e.recipient}
+    assert "Rusalco" in got and any(t.startswith("other firms") for t in got)

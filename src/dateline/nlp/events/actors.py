@@ -52,6 +52,13 @@ WHERE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 FLEE_VERBS = frozenset({"flee", "escape", "leave"})  # "refugees fleeing X": X is the country they are of
 
 
+def _is_name(a: ActorRef, doc) -> bool:
+    """Is the part a proper name of a person or a body (not a thing's common noun)?"""
+    toks = tokens_between(doc, a.span.start, a.span.end) if a.span is not None else []
+    return any(t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "PERSON", "") for t in toks) and \
+        not any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for t in toks)
+
+
 # nouns for a country, a region or a town that its name after "of" says which: "the island nation of Tuvalu"
 POLITY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "emirate", "island", "archipelago",
                           "province", "region", "city", "town", "village", "territory", "enclave", "principality"})
@@ -107,7 +114,8 @@ class ActorResolver:
             for a in self._one(part, speaker=speaker):
                 out.extend(_alternatives(a))
         if len(out) > 1 and any(a.country or a.code for a in out):
-            out = [a for a in out if a.country or a.code]
+            # a name no dictionary knows is still a party ("sanctions on Rusalco and two Russian banks")
+            out = [a for a in out if a.country or a.code or _is_name(a, head.doc)]
         seen, unique = set(), []
         for a in out:
             key = (a.name, a.country, a.sector, a.span.start if a.span else None)
