@@ -148,3 +148,10 @@ def test_the_toll_told_after_an_attack_is_not_another_attack(nlp):
     # told on its own, with no attack before it, the killing is the event
     assert [e.evidence.trigger.text for e in _assaults(nlp, "Six Malian soldiers were killed near Gao on Monday.")] \
         == ["killed"]
+
+
+def test_an_indictment_is_an_accusation_of_crime_not_an_arrest(nlp):
+    for sentence in ("Peruvian prosecutors indicted the former mayor of Lima on Monday.",
+                     "Peruvian prosecutors charged the former mayor of Lima with bribery on Monday."):
+        (e,) = [e for e in _all(nlp, sentence) if "mayor" in ((e.recipient and e.recipient.text) or "")]
+        assert (e.type, e.mode, e.cameo) == ("ACCUSE", "allege", "1121"), sentence
