@@ -87,7 +87,7 @@ def test_a_wound_told_after_the_main_verb_belongs_to_the_blast_before_it(nlp):
 
 
 def test_protests_named_only_as_what_is_banned_did_not_take_place(nlp):
-    events = _all(nlp, "The Bolivian government on Monday issued a ban on public gatherings and protests in La Paz.")
+    events = _all(nlp, "La Paz officials announced a prohibition on rallies and protests in the Bolivian capital.")
     assert not [e for e in events if e.type == "PROTEST"]
     events = _all(nlp, "Thousands of Bolivians defied the ban and held protests in La Paz on Monday.")
     assert [e.evidence.trigger.text for e in events if e.type == "PROTEST"] == ["protests"]
