@@ -166,3 +166,9 @@ def test_a_name_no_dictionary_knows_stays_a_target_beside_a_known_one():
              "removed")
     got = {e.recipient.text for e in evs if e.recipient}
     assert "Rusalco" in got and any(t.startswith("other firms") for t in got)
+
+
+def test_people_expelled_from_a_country_were_expelled_by_it():
+    (e,) = on(events_of("Three Danish journalists were deported from Egypt on Monday."), "deported")
+    assert e.actor.country == "EGY"
+    assert e.recipient is not None and e.recipient.text == "Three Danish journalists"

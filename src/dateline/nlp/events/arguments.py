@@ -29,12 +29,19 @@ def is_passive(verb: Token) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
+# Verbs of sending someone out of a country: with no "by" phrase, the country they are sent from did it
+# ("two inspectors were expelled from Chad": Chad expelled them).
+EXPEL_VERBS = frozenset({"expel", "deport", "banish", "extradite", "evict"})
+
+
 def agent_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             pobj = [x for x in c.children if x.dep_ == "pobj"]
             if pobj:
                 return pobj[0]
+    if verb.lemma_.lower() in EXPEL_VERBS:
+        return next((t for t in prep_objects(verb, "from") if t.ent_type_ in ("GPE", "ORG", "NORP")), None)
     return None
 
 
