@@ -47,6 +47,17 @@ def _coded(nlp, text: str):
     "She told CNN that she backed the senator.",
     'The senator posted a list, writing "Allow me to explain the plan to the reporters.',  # quoted command
     "Asked by the host whether he would attack the governor, the senator said no.",  # a question
+    "The president said he would not tolerate attacks such as last week's bombing in the capital.",  # a kind
+    "The governor shot back in a statement, saying he had done nothing wrong.",  # a retort
+    "The two ministers arrived at the city's main hospital for the recording of a radio show.",
+    "The reporter contributed from Albuquerque.",  # a writer's credit
+    "The websites provided a forum for criminals.",
+    '"How big is that wall?" asked the boy.',
+    "The audience laughed and applauded.",
+    "He is holding several rallies a day in the state.",
+    "The rate rise will cause a relief rally on Wall Street.",
+    "We are about to witness a demonstration.",
+    "The vote was a demonstration of strength.",
 ])
 def test_an_everyday_use_is_no_event(nlp, text):
     assert _coded(nlp, text) == []
@@ -69,6 +80,9 @@ def test_an_everyday_use_is_no_event(nlp, text):
     ("Rebels seized the town on Friday.", "COERCE", "seized"),  # "on Friday" is when, not "seize on"
     ("The rebels released three aid workers on Friday.", "RETREAT", "released"),
     ("The union demanded a pay rise if the company wanted to avoid a strike.", "REQUEST", "demanded"),
+    ("Kim arrived in Beijing on Tuesday.", "CONSULT", "arrived"),
+    ("Japan contributed 10 million dollars to the fund.", "AID", "contributed"),
+    ("Protesters rallied in Ohio against the president.", "PROTEST", "rallied"),
 ])
 def test_the_event_use_is_still_coded(nlp, text, type_, trigger):
     assert (type_, trigger) in _coded(nlp, text)

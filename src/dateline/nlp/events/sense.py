@@ -81,7 +81,9 @@ SEIZE_CODES = ("171", "1711", "192")  # seize, confiscate, occupy: property, ter
 DETAIN_CODES = ("173", "174", "181", "0841")  # arrest, deport, abduct, release: people
 RELEASE_PEOPLE = "0841"  # releasing persons: a video, a report or a ship released is no release of people
 GIVE_ROOTS = frozenset({"07"})  # aid: goods, money, people (troops), not words
-OWN_WORK = frozenset({"service", "services", "time", "expertise", "skill", "talent", "effort", "energy"})  # "donated his time"
+# What is given that is no aid: one's own work ("donated his time") or a place to speak ("provided a forum").
+OWN_WORK = frozenset({"service", "services", "time", "expertise", "skill", "talent", "effort", "energy",
+                      "forum", "platform", "venue", "opportunity", "chance", "outlet", "voice"})
 
 
 @functools.cache
@@ -153,7 +155,7 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
     kind = noun_class(target, agents) if target is not None else None
     lemma = trigger.lemma_.lower()
     use = judge_use(code, trigger, lemma, target, kind, actor=actor, armed=bool(actor_sector and actor_sector[:3] in ARMED_SECTORS),
-                    violence=violence_in(trigger.sent, skip=trigger.i))
+                    violence=violence_in(trigger.sent, skip=trigger.i), actor_sector=actor_sector)
     if use is not None:
         return use
     if code[:2] in ("18", "19") and actor is not None and (actor.lemma_.lower() in PROTESTER_NOUNS or

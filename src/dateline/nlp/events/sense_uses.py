@@ -61,6 +61,16 @@ HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "die"})
 # What one "battles" in words: "battled opposition from the press", "fought resistance to the plan".
 RESISTANCE_WORDS = frozenset({"opposition", "resistance", "criticism", "scepticism", "skepticism", "hostility",
                               "objection", "doubt"})
+# Verbs of hitting back in words, where no arms are named: "shot back in a statement", "fired back at
+# critics" (but "troops fired back" returned fire).
+RETORT_VERBS = frozenset({"shoot", "fire", "hit", "strike", "lash"})
+BUILDING_WORDS = frozenset({"school", "hospital", "university", "college", "hotel", "airport", "stadium",
+                            "church", "mosque", "museum", "hall", "centre", "center", "studio", "station",
+                            "factory", "plant", "office", "offices", "headquarters", "court", "courthouse"})
+SEEING_VERBS = frozenset({"witness", "see", "watch", "give", "provide", "offer", "get"})
+APPLAUSE = frozenset({"applaud", "cheer", "clap"})
+# Sectors of people in office or politics: their rallies are campaign events.
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "ELI", "PTY"})
 OPENING_QUOTES = frozenset({"“", '"', "‘", "«"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves"})
 INTERVIEW_WORDS = frozenset({"interview", "podcast", "broadcast", "show", "programme", "program"})
@@ -70,7 +80,7 @@ IDIOMS = frozenset({("beg", "question")})
 
 
 def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind: str | None, *,
-              actor: Token | None, armed: bool, violence) -> "Verdict | None":
+              actor: Token | None, armed: bool, violence, actor_sector: str | None = None) -> "Verdict | None":
     """A verdict when the trigger is in one of the everyday uses above, else None. ``armed``: the actor
     is of an armed sector; ``violence``: the sentence's first word of arms or harm (or None)."""
     from .sense import Verdict
@@ -85,11 +95,28 @@ def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind:
         return Verdict(False, reason=f"'{trigger.text} on': taking up a chance or a remark, not a seizure")
     if code[:2] == "04" and _interview(trigger):
         return Verdict(False, reason=f"'{trigger.text}' in an interview: speaking to the press, not a meeting")
+    kind_of = _a_kind(trigger)
+    if kind_of:
+        return Verdict(False, reason=f"'{trigger.text} {kind_of}': a kind of act, not one that happened")
+    if lemma in RETORT_VERBS and violence is None and not armed and \
+            any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in trigger.children):
+        return Verdict(False, reason=f"'{trigger.text} back': a retort in words")
+    if code[:2] == "04" and lemma == "arrive" and _building_reached(trigger):
+        return Verdict(False, reason=f"'{trigger.text} at' a building: going somewhere, not a visit to anyone")
+    if code[:2] == "07" and lemma == "contribute" and obj is None and not _prep_child(trigger, "to") and \
+            not any(c.dep_ in ("nsubjpass", "dative") for c in trigger.children):  # "X contributed from Rome"
+        return Verdict(False, reason=f"'{trigger.text}' with nothing given and no one given to: a writer's credit, "
+                                     "not aid")
+    if code[:2] == "10" and lemma == "ask" and "?" in trigger.sent.text:
+        return Verdict(False, reason=f"'{trigger.text}' a question in quoted words, not a demand")
+    if code[:2] == "05" and lemma in APPLAUSE and target is None:
+        return Verdict(False, reason=f"'{trigger.text}' with no one applauded: an audience's reaction")
     idiom = _idiom(trigger, lemma, obj)
     if idiom:
         return Verdict(False, reason=f"'{trigger.text} the {obj.text}' is a fixed phrase, not an act")
-    if code[:3] == "141":
-        return _protest(trigger, lemma, obj)
+    if code[:3] == "141":  # a person in office or in a party holding rallies is campaigning
+        return _protest(trigger, lemma, obj, politician=(actor_sector or "")[:3] in OFFICE_SECTORS and actor is not None
+                        and (actor.ent_type_ == "PERSON" or actor.pos_ == "PRON"))
     if code[:2] == "15" and target is not None and violence is None and not armed and kind not in MUSTER_KINDS:
         return Verdict(False, reason=f"'{trigger.text} {target.text}': using {kind or 'a thing'}, not forces")
     if code[:2] in ("18", "19", "20") and lemma in HARM_VERBS and not armed:
@@ -148,6 +175,34 @@ def _interview(trigger: Token) -> bool:
     return bool(words & INTERVIEW_WORDS)
 
 
+def _a_kind(trigger: Token) -> str:
+    """ "attacks such as the bombing", "attacks like the one in Madrid": an event noun named as a kind, with
+    its instances given after "such as" or "like", is no act of its own (the instance may be)."""
+    if trigger.pos_ != "NOUN":
+        return ""
+    for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ == "like":
+            return "like ..."
+        if c.dep_ == "prep" and c.lower_ == "as" and any(x.lower_ == "such" for x in trigger.doc[c.i - 1:c.i]):
+            return "such as ..."
+    return ""
+
+
+def _building_reached(trigger: Token) -> bool:
+    """ "arrived at the school for the recording": a building reached is where one went, not whom one met."""
+    for p in trigger.children:
+        if p.dep_ == "prep" and p.lower_ == "at":
+            for x in p.children:
+                if x.dep_ == "pobj" and (x.ent_type_ == "FAC" or x.lower_ in BUILDING_WORDS or any(
+                        t.lower_ in BUILDING_WORDS for t in x.subtree if t.i <= x.i)):
+                    return True
+    return False
+
+
+def _prep_child(tok: Token, word: str) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == word for c in tok.children)
+
+
 def _direct_object(trigger: Token) -> Token | None:
     return next((c for c in trigger.children if c.dep_ in ("dobj", "obj")), None)
 
@@ -158,21 +213,25 @@ def _idiom(trigger: Token, lemma: str, obj: Token | None) -> bool:
     return (lemma, obj.lemma_.lower()) in IDIOMS
 
 
-def _protest(trigger: Token, lemma: str, obj: Token | None):
+def _protest(trigger: Token, lemma: str, obj: Token | None, politician: bool = False):
     from .sense import Verdict
 
+    if lemma == "demonstration" and (_prep_child(trigger, "of") or trigger.head.lemma_.lower() in SEEING_VERBS):
+        return Verdict(False, reason=f"'{trigger.text}' of something or to be seen: a display, not a protest")
     if lemma in ("demonstrate", "show") and (obj is not None or any(c.dep_ == "ccomp" for c in trigger.children)):
         what = obj.text if obj is not None else "that ..."
         return Verdict(False, reason=f"'{trigger.text} {what}': showing something, not a protest")
     if lemma not in ("rally", "march"):
         return None
     words = {t.lower_ for t in trigger.sent} | {t.lemma_.lower() for t in trigger.sent}
+    if "wall street" in trigger.sent.text.lower():
+        words |= {"market"}
     if not words & PROTEST_WORDS and (_market_owner(trigger) or (words & MARKET_WORDS and not _held_by_people(trigger))):
         return Verdict(False, reason=f"'{trigger.text}' among prices and markets: a rise, not a protest")
     if words & PROTEST_WORDS:
         return None
     if any(c.dep_ in ("compound", "amod") and c.lower_ in CAMPAIGN_WORDS for c in trigger.children) or \
-            _with_a_person(trigger) or _spoken_at(trigger) or _politician_before(trigger):
+            _with_a_person(trigger) or _spoken_at(trigger) or _politician_before(trigger) or politician:
         return Verdict(False, reason=f"'{trigger.text}': a candidate's campaign event, not a protest")
     return None
 
@@ -220,4 +279,13 @@ def _spoken_at(noun: Token) -> bool:
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and counted(noun.head.head).i == noun.i:
         noun = noun.head.head  # "at a number of rallies": the rallies are where "at" points
     prep = noun.head if noun.dep_ == "pobj" else None
-    return prep is not None and prep.lower_ in ("at", "during") and prep.head.lemma_.lower() in PLATFORM_VERBS
+    if prep is None or prep.lower_ not in ("at", "during"):
+        return False
+    tok = prep.head  # "said the mayor was a failure at a rally": the saying, above the clause said
+    for _ in range(4):
+        if tok.lemma_.lower() in PLATFORM_VERBS:
+            return True
+        if tok.dep_ not in ("ccomp", "attr", "acomp", "xcomp", "conj") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
