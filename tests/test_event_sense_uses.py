@@ -171,3 +171,10 @@ def test_a_rally_named_after_a_politician_is_a_campaign_event(nlp, title, kept):
     art = make_article(title=title, paragraphs=["Police said the crowd was calm."], published="2016-03-30")
     got = [e.type for e in next(analyze([art], nlp=nlp)).events if e.evidence.trigger.text == "rally"]
     assert (got == ["PROTEST"]) is kept, got
+
+
+def test_a_peaceful_act_named_as_a_noun_with_no_one_doing_it_is_not_coded(nlp):
+    text = "The leaders discussed the importance of keeping sanctions on Gondor until it disarms."
+    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
+    assert [e for e in next(analyze([art], nlp=nlp)).events if e.evidence.trigger.text == "sanctions"
+            and e.actor.name == "(unknown)"] == []

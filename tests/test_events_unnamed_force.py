@@ -42,7 +42,7 @@ def test_with_no_country_to_place_it_an_unnamed_explosion_is_not_coded(nlp):
 def test_an_agentless_passive_arrest_takes_its_subject_as_the_one_held(nlp):
     sentence = "Two French journalists were arrested on Thursday."
     (e,) = [e for e in _events(nlp, [*FRENCH_STORY, sentence], sentence) if e.type == "COERCE"]
-    assert e.mode == "arrest" and e.actor.name == "(unknown)"
+    assert e.mode == "arrest" and e.actor.name == "police" and not e.actor.text  # no one named: the police
     assert e.recipient is not None and "journalists" in e.recipient.text
 
 

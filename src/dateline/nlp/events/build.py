@@ -94,6 +94,8 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
     if d.match.pattern.comp == "AGREE" and d.code[:2] == "13" and \
             not any(r.country or r.code or r.entity_id for r in recipients):
         return []  # "committed to imposing limits on imports": a pledge of policy threatens no one named
+    if not actors and not forceful and m.pos == "noun":
+        return []  # "the importance of keeping sanctions on X": a non-violent act no one is named doing
     if not actors and (recipients or forceful):
         actors = [ActorRef(text="", name="(unknown)")]  # "three civilians were killed in a bombing"
     actors = [located(ctx, a, m, anchor_tok=d.anchor or m.token) for a in actors]
