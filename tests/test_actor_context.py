@@ -63,8 +63,15 @@ def test_a_senator_named_by_title_and_then_by_surname_is_of_the_article_country(
     assert e.actor.text == "Whitcombe" and (e.actor.country, e.actor.sector) == ("USA", "LEG")
 
 
-def test_a_bare_person_is_not_placed_by_the_article():
-    a = analysis_of("Match\nMADRID - Tomas Verlaine scored twice in Madrid on Sunday. Spanish fans cheered.")
+def test_a_person_of_a_one_country_story_is_of_that_country():
+    a = analysis_of("Council\nMADRID - Tomas Verlaine spoke at the council in Madrid on Sunday. Spanish "
+                    "newspapers reported his words.")
+    assert entity(a, "Tomas Verlaine").country == "ESP"
+
+
+def test_a_person_of_a_story_of_two_countries_is_not_placed():
+    a = analysis_of("Council\nMADRID - Tomas Verlaine spoke in Madrid on Sunday before he flew to Lisbon, "
+                    "where Portuguese officials met him.")
     assert entity(a, "Tomas Verlaine").country is None
 
 

@@ -8,9 +8,10 @@ Two rules of how news is written:
 * A labour union's officers are labour: "Mark Lane, the union's general secretary", "president of the
   dockers' union" names a union man (LAB), not a minister, though "president" alone is GOV.
 * Offices and bodies that many countries have ("the Treasury", "the Home Office", "Parliament", "the
-  Supreme Court", "the police", a senator) are of the country the article is set in, when its places,
-  nationalities and placed bodies are (almost) all of one country; a bare person is not placed so (a
-  footballer or a novelist may be from anywhere), nor are bodies of no country (the UN, an NGO).
+  Supreme Court", "the police", a senator) and the people it names are of the country the article is
+  set in, when its places, nationalities and placed bodies are (almost) all of one country (readers
+  judging our entities on real news mark such a person with no country as wrong); bodies of no country
+  (the UN, an NGO) and people of a foreign sector (a refugee, a UN envoy) are not placed so.
 """
 
 from __future__ import annotations
@@ -334,9 +335,14 @@ INTERNATIONAL_WORDS = frozenset({"european", "international", "world", "global",
                                  "asian", "arab", "nato", "islamic", "commonwealth"})
 
 
+# sectors that say a person is not of the country they are found in (an envoy of the UN, a refugee)
+FOREIGN_SECTORS = frozenset({"IGO", "NGO", "MNC", "IMG", "REF", "UAF"})
+
+
 def _place_offices(groups: list[Any], country: str, why: str) -> None:
     for g in groups:
-        if g.country or g.sector not in OFFICE_SECTORS or g.label in ("GPE", "LOC"):
+        person = g.label == "PERSON" and (g.sector or "")[:3] not in FOREIGN_SECTORS
+        if g.country or (g.sector not in OFFICE_SECTORS and not person) or g.label in ("GPE", "LOC"):
             continue
         if g.label != "PERSON" and any(w in INTERNATIONAL_WORDS for n in g.names for w in n.text.lower().split()):
             continue
