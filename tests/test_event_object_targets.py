@@ -27,8 +27,8 @@ def test_expelled_diplomats_are_the_target_not_the_city_they_leave():
 
 
 def test_some_of_a_group_is_the_group_counted():
-    (e,) = on(events_of("Norway has expelled some of the Danish diplomats."), "expelled")
-    assert e.recipient is not None and e.recipient.text == "some of the Danish diplomats"
+    (e,) = on(events_of("Norway expelled some of the Danish envoys."), "expelled")
+    assert e.recipient is not None and e.recipient.text == "some of the Danish envoys"
     assert e.recipient.country == "DNK"
 
 
@@ -70,7 +70,7 @@ def test_legal_action_against_a_government_is_a_lawsuit_aimed_at_it():
 
 
 def test_an_investigation_against_firms_names_them():
-    evs = [e for e in events_of("The German ministry opened fraud investigations against dozens of firms.")
+    evs = [e for e in events_of("Spanish prosecutors opened an inquiry against dozens of firms.")
            if e.cameo == "090"]
     assert evs and evs[0].recipient is not None and evs[0].recipient.text == "dozens of firms"
 
@@ -82,20 +82,20 @@ def test_apprehending_someone_is_an_arrest():
 
 
 def test_a_nation_named_after_of_is_that_nation_not_the_last_country_named():
-    (e,) = on(events_of("Indonesia has established diplomatic ties with the Pacific island nation of Tuvalu."),
+    (e,) = on(events_of("Chile established relations last year with the small island nation of Tuvalu."),
               "established")
     assert e.recipient is not None and e.recipient.country == "TUV"
-    assert e.recipient.text == "the Pacific island nation of Tuvalu"
+    assert e.recipient.text == "the small island nation of Tuvalu"
 
 
 def test_entities_named_for_sanctions_are_parties():
-    (e,) = on(events_of("The EU called for sanctions against the entities in Uganda."), "called")
-    assert e.recipient is not None and e.recipient.text.startswith("the entities in Uganda")
+    (e,) = on(events_of("Canada called for sanctions against three entities in Laos."), "called")
+    assert e.recipient is not None and e.recipient.text.startswith("three entities in Laos")
 
 
 def test_a_phrase_the_parse_hangs_on_the_light_verb_is_the_noun_triggers():
-    (e,) = on(events_of("Pakistani militants have launched cyber warfare against Norway."), "warfare")
-    assert e.recipient is not None and e.recipient.country == "NOR"
+    (e,) = on(events_of("Hackers from Belarus launched cyber warfare against Lithuania."), "warfare")
+    assert e.recipient is not None and e.recipient.country == "LTU"
 
 
 def test_peacekeepers_arriving_somewhere_are_deployed_there():
@@ -110,21 +110,20 @@ def test_tourists_arriving_somewhere_are_no_deployment():
 
 
 def test_a_platoon_sent_to_a_country_names_the_country():
-    (e,) = on(events_of("Estonia is sending a military platoon to Mali."), "sending")
+    (e,) = on(events_of("Estonia sent an infantry platoon to Mali."), "sent")
     assert e.cameo.startswith("07")
     assert e.recipient is not None and e.recipient.country == "MLI"
 
 
 def test_laying_down_arms_in_a_country_is_aimed_at_it():
-    (e,) = on(events_of("The rebels said they will lay down their arms in Colombia."), "lay down")
-    assert e.recipient is not None and e.recipient.text == "Colombia"
+    (e,) = on(events_of("The militia laid down its weapons in Chad on Friday."), "laid down")
+    assert e.recipient is not None and e.recipient.text == "Chad"
 
 
 def test_a_passive_coordinated_without_a_subject_shares_the_first_verbs():
-    (e,) = on(events_of("Twelve Greek sailors, held captive in Yemen for months, have been freed by Yemeni forces."),
-              "freed")
-    assert e.recipient is not None and e.recipient.text.startswith("Twelve Greek sailors")
-    assert e.actor.country == "YEM"
+    (e,) = on(events_of("Nine Chilean fishermen, kept for weeks in Peru, were freed by Peruvian police."), "freed")
+    assert e.recipient is not None and e.recipient.text.startswith("Nine Chilean fishermen")
+    assert e.actor.country == "PER"
 
 
 def test_a_conjunct_hung_on_a_name_in_apposition_is_another_target():
@@ -134,13 +133,13 @@ def test_a_conjunct_hung_on_a_name_in_apposition_is_another_target():
 
 
 def test_the_object_of_a_coordinated_verb_is_not_the_triggers_target():
-    (e,) = on(events_of("Somali rebels have hit military positions in Kenya's Turkana region with a missile and "
-                        "destroyed them."), "hit")
+    (e,) = on(events_of("Somali rebels shelled military positions in Kenya's Turkana region at dawn and later "
+                        "overran them."), "shelled")
     assert e.recipient is not None and e.recipient.text == "military positions in Kenya's Turkana region"
 
 
 def test_a_hyphenated_cease_fire_with_a_side_is_a_ceasefire_aimed_at_it():
-    evs = [e for e in events_of("The Malian president announced a weeklong cease-fire with the Tuareg rebels.")
+    evs = [e for e in events_of("Mali's government declared a cease-fire with the Tuareg rebels.")
            if e.cameo.startswith("087")]
     assert evs and evs[0].recipient is not None and evs[0].recipient.text == "the Tuareg rebels"
 
@@ -156,9 +155,9 @@ def test_an_apposition_naming_a_person_stays_with_the_name():
 
 
 def test_a_participle_of_targeting_names_what_a_raid_is_aimed_at():
-    evs = [e for e in events_of("Iraqi warplanes carried out a raid earlier in the day, targeting militant "
-                                "commanders in eastern Syria.") if e.cameo.startswith("19")]
-    assert evs and [e.recipient.text for e in evs if e.recipient] == ["militant commanders in eastern Syria"]
+    evs = [e for e in events_of("The air force carried out a raid on Friday, targeting rebel commanders in Niger.")
+           if e.cameo.startswith("19")]
+    assert evs and [e.recipient.text for e in evs if e.recipient] == ["rebel commanders in Niger"]
 
 
 def test_a_name_no_dictionary_knows_stays_a_target_beside_a_known_one():
