@@ -52,10 +52,10 @@ def _coded(nlp, text: str):
     "The two ministers arrived at the city's main hospital for the recording of a radio show.",
     "The reporter contributed from Albuquerque.",  # a writer's credit
     "The websites provided a forum for criminals.",
-    '"How big is that wall?" asked the boy.',
+    '"How long will the new bridge take?" asked the girl.',
     "The audience laughed and applauded.",
     "He is holding several rallies a day in the state.",
-    "The rate rise will cause a relief rally on Wall Street.",
+    "Traders expect the rate cut to spark a relief rally on Wall Street.",
     "We are about to witness a demonstration.",
     "The vote was a demonstration of strength.",
 ])
@@ -100,7 +100,7 @@ def test_status_of_conditions_and_arrangements(nlp, text, status):
 
 
 @pytest.mark.parametrize("text,actor", [
-    ("The European Union made the decision to ban Indonesian airlines from its airspace.", "European Union"),
+    ("The African Union made the decision to expel the two diplomats.", "African Union"),
     ("France's decision to expel the diplomats angered Moscow.", "France"),
     ("Turkey announced plans to impose sanctions on Syria.", "Turkey"),
 ])

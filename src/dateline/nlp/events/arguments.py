@@ -11,7 +11,7 @@ from .triggers import objects, prep_objects
 
 OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "allow", "permit", "call", "press",
                             "tell", "invite", "encourage", "pressure", "compel", "require", "help", "instruct"})
-# Nouns whose "to" infinitive is done by whoever has them: "the EU's decision to ban", "made a bid to
+# Nouns whose "to" infinitive is done by whoever has them: "the council's decision to expel", "made a bid to
 # buy". (Not "an order to leave", "a call to resign": those are done by the one ordered or called on.)
 INTENT_NOUNS = frozenset({"decision", "plan", "move", "bid", "attempt", "effort", "promise", "pledge", "vow",
                           "threat", "refusal", "choice", "offer", "intention", "determination", "commitment",
@@ -85,11 +85,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return subject_of(head.head, depth + 1)  # "issued a declaration demanding": the issuer
         if verb.tag_ == "VB" and head.lemma_.lower() in INTENT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            owner = next((c for c in head.children if c.dep_ == "poss"), None)  # "the EU's decision to ban"
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)  # "the council's decision to expel"
             if owner is not None:
                 return owner
             if head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX"):
-                return subject_of(head.head, depth + 1)  # "the EU made the decision to ban": the EU
+                return subject_of(head.head, depth + 1)  # "the council took the decision to expel": the council
         return None
     if verb.dep_ == "relcl":
         return _noun_of_relative(verb)
