@@ -226,7 +226,8 @@ def _protest(trigger: Token, lemma: str, obj: Token | None, politician: bool = F
     words = {t.lower_ for t in trigger.sent} | {t.lemma_.lower() for t in trigger.sent}
     if "wall street" in trigger.sent.text.lower():
         words |= {"market"}
-    if not words & PROTEST_WORDS and (_market_owner(trigger) or (words & MARKET_WORDS and not _held_by_people(trigger))):
+    market = _market_owner(trigger) or (words & MARKET_WORDS and not _held_by_people(trigger))
+    if market and not words & PROTEST_WORDS:
         return Verdict(False, reason=f"'{trigger.text}' among prices and markets: a rise, not a protest")
     if words & PROTEST_WORDS:
         return None
