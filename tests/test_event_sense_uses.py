@@ -83,6 +83,9 @@ def test_an_everyday_use_is_no_event(nlp, text):
     ("Kim arrived in Beijing on Tuesday.", "CONSULT", "arrived"),
     ("Japan contributed 10 million dollars to the fund.", "AID", "contributed"),
     ("Protesters rallied in Ohio against the president.", "PROTEST", "rallied"),
+    ("The mayor implored the governor to send more police.", "REQUEST", "implored"),  # verbs of pleading
+    ("The senator saluted the governor for his courage.", "SUPPORT", "saluted"),  # and of praise
+    ("The president mocked the senator at the dinner.", "ACCUSE", "mocked"),  # and of scorn
 ])
 def test_the_event_use_is_still_coded(nlp, text, type_, trigger):
     assert (type_, trigger) in _coded(nlp, text)
