@@ -210,3 +210,9 @@ def test_layered_verbs_keep_dateline_lemmas_and_add_cameo_verbs():
     assert added and all(p.source == "CAMEO.2.0.txt" for p in added)
     assert len(layered) < len(own) + len(cameo_verbs())
     assert layered.synsets == cameo_verbs().synsets
+
+
+def test_a_multinational_coded_with_its_home_is_of_that_country(actors):
+    # Phoenix writes a firm's home after MNC ("MNCUSA"); the firm is that country's, not of no country
+    (row, *_) = actors.lookup("American Electric Power Company")
+    assert (row.country, row.code) == ("USA", "MNCUSA")

@@ -151,8 +151,9 @@ def _country_level(record) -> bool:
 
 
 def _recode(row: ActorEntry, countries: CountryIndex) -> ActorEntry:
-    """No country for a code that starts with a sector, a religion or a region; today's code for a retired
-    one (TMP: TLS); today's state for a former one's part (SCGSRB: SRB, USRARM: ARM)."""
+    """No country for a code that starts with a sector, a religion or a region; a multinational's home
+    country where the code names one (MNCUSA: USA); today's code for a retired one (TMP: TLS); today's
+    state for a former one's part (SCGSRB: SRB, USRARM: ARM)."""
     parts = row.codes
     first = parts[0] if parts else ""
     if first in CAMEO_SECTORS and first not in INTERNATIONAL:
@@ -161,6 +162,9 @@ def _recode(row: ActorEntry, countries: CountryIndex) -> ActorEntry:
         return dataclasses.replace(row, country="", sector=row.sector or "REL")
     if first in REGIONS:
         return dataclasses.replace(row, country="")
+    if first == "MNC" and len(parts) > 1 and countries.from_code(parts[1]) is not None:
+        # "MNCUSA": a multinational based in the United States is of the United States, as readers code it
+        return dataclasses.replace(row, country=parts[1], sector=row.sector or "MNC")
     if first in RETIRED:
         code = RETIRED[first] + row.code[3:]
     elif len(parts) > 1 and countries.from_code(first) is None and countries.from_code(parts[1]) is not None \
