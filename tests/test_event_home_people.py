@@ -24,3 +24,11 @@ def test_a_person_in_a_story_of_two_countries_keeps_no_country(nlp):
     got = _sides(nlp, ["Lena Marsh criticised the French government in Paris on Monday.",
                        "She later flew to Toronto, Canada, and met officials in Ottawa."])
     assert all(country is None for _, actor, country, _, _ in got if actor == "Lena Marsh"), got
+
+
+def test_the_holder_of_a_shadow_office_is_not_the_office_named_bare(nlp):
+    art = make_article(title="Budget row", paragraphs=[
+        "Shadow chancellor Paul Dent said the plans would cost families dearly.",
+        "The chancellor criticised the Conservatives in a speech in Leeds on Monday."], published="2005-02-10")
+    got = [e.actor.name for e in next(analyze([art], nlp=nlp)).events if e.evidence.trigger.text == "criticised"]
+    assert got and "Paul Dent" not in got, got

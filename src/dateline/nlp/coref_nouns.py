@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..model import Entity, Span
 from .coref_pronouns import WINDOW
-from .names import PERSON_ROLES
+from .names import PERSON_ROLES, other_office
 from .place_words import EVENT_NOUNS
 from .speakers import ROLE_NOUNS
 
@@ -79,7 +79,8 @@ class NounRules:
             if e is None or e.type != "PERSON":
                 continue
             office = word in ROLE_NOUNS or word in PERSON_ROLES
-            heads = {t.split()[-1].strip(".,").lower() for t in e.titles if t.split()} | self._described_as(d)
+            heads = {t.split()[-1].strip(".,").lower() for t in e.titles if t.split() and not other_office(t)} | \
+                self._described_as(d)
             if word not in (_role_words(e) if office else set()) | heads:
                 continue  # any word of a title for an office noun, else the title's own head noun
             earlier = self._mentions_before(d, tok.i)
@@ -92,7 +93,8 @@ class NounRules:
 
     def _described_as(self, d: _Draft) -> set[str]:
         """The head nouns of the titles and appositions already in a cluster ("playwright", "mayor")."""
-        return {self.doc[h].lemma_.lower() for (h, _), lk in zip(d.heads, d.links) if lk.kind in ("title", "nominal")}
+        return {self.doc[h].lemma_.lower() for (h, span), lk in zip(d.heads, d.links)
+                if lk.kind in ("title", "nominal") and not other_office(span.text)}
 
     def _thing_noun(self, tok: Token, word: str) -> None:
         """ "the country" -> the one country named in the window; "the group" -> the one body."""
@@ -252,9 +254,13 @@ def _bare(tok: Token) -> bool:
 
 
 def _role_words(e: Entity) -> set[str]:
+    """The words of a person's titles and role, leaving out titles of another office with the same head
+    ("shadow chancellor" does not make its holder "the chancellor")."""
+    shadow_only = bool(e.titles) and all(other_office(t) for t in e.titles)  # the role was read off them
     words: set[str] = set()
-    for t in (*e.titles, e.role or ""):
-        words.update(w.strip(".,").lower() for w in t.replace("-", " ").split())
+    for t in (*e.titles, "" if shadow_only else e.role or ""):
+        if not other_office(t):
+            words.update(w.strip(".,").lower() for w in t.replace("-", " ").split())
     return words
 
 

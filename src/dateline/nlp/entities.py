@@ -346,7 +346,12 @@ def _office_of(phrase) -> str:
 
 
 def _role_fits(head: str, g: Group) -> bool:
-    roles = g.role_words()
+    """Does a role noun ("the chancellor") fit a person's titles or offices? Not a title of another office
+    with the same head ("shadow chancellor", ``names.other_office``)."""
+    from .names import other_office
+
+    roles = {t.head_word for t in g.titles if not other_office(t.text)} | g.roles
+    roles |= {w for r in g.roles for w in r.split()}
     return head in roles or (head == "leader" and bool(roles & LEADERS))
 
 

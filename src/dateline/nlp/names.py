@@ -138,6 +138,16 @@ def _split_coordination(ent: Span) -> list[tuple[int, int]]:
     return parts
 
 
+# Words that make a title another office than its head noun names: a shadow chancellor, a deputy prime
+# minister, a former president or a vice-president is not "the chancellor", "the prime minister" or "the
+# president" of the same story.
+OTHER_OFFICE = frozenset({"shadow", "deputy", "vice", "former", "ex", "acting", "junior", "assistant", "under"})
+
+
+def other_office(title_text: str) -> bool:
+    return any(w in OTHER_OFFICE for w in title_text.lower().replace("-", " ").split())
+
+
 @dataclass(frozen=True, slots=True)
 class Title:
     """Words that describe a named person or body: "Chinese President", "his wife"."""
