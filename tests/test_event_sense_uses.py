@@ -70,6 +70,7 @@ def test_an_everyday_use_is_no_event(nlp, text):
     ("Police fought protesters in the square.", "ASSAULT", "fought"),
     ("Gunmen killed 12 villagers on Monday.", "ASSAULT", "killed"),
     ("A car bomb killed five soldiers in the capital.", "ASSAULT", "killed"),
+    ("Sniper fire killed two Syrian soldiers near Aleppo.", "ASSAULT", "killed"),  # fire on purpose
     ("The farmers begged the minister for help.", "REQUEST", "begged"),
     ("Prosecutors charged the mayor with fraud.", "ACCUSE", "charged"),
     ("The minister warned that police will not tolerate violence.", "THREATEN", "warned"),

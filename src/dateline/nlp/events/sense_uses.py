@@ -16,8 +16,8 @@ apart; what it acts on can:
   "seized on the remark" takes up a chance; "sat down with the network for an interview" speaks to the
   press.
 
-What the coder reads from here: ``judge_use(code, trigger, lemma, target, kind, actor_sector) -> Verdict |
-None`` (None: this module has nothing to say and ``sense.judge`` goes on).
+What the coder reads from here: ``judge_use(code, trigger, lemma, target, kind, actor=, armed=, violence=,
+actor_sector=) -> Verdict | None`` (None: this module has nothing to say and ``sense.judge`` goes on).
 """
 
 from __future__ import annotations
@@ -48,10 +48,11 @@ WIN_VERBS = frozenset({"beat", "defeat", "trounce", "crush", "thrash", "rout", "
 # Verbs of violence that are also everyday words for opposing a state of things.
 OPPOSE_VERBS = frozenset({"fight", "battle", "combat", "struggle", "tackle", "attack"})
 # Accidents and disasters: deaths they cause are no one's attack ("the crash killed 40", "the storm, which
-# killed five", "died in a landslide"), whatever else the sentence speaks of.
+# killed five", "died in a landslide"), whatever else the sentence speaks of. ("Fire" is left out: sniper
+# fire kills on purpose.)
 DISASTERS = frozenset({
     "accident", "crash", "collision", "disaster", "loss", "earthquake", "quake", "flood", "flooding", "storm",
-    "hurricane", "typhoon", "cyclone", "tornado", "fire", "blaze", "avalanche", "landslide", "mudslide", "tsunami",
+    "hurricane", "typhoon", "cyclone", "tornado", "blaze", "avalanche", "landslide", "mudslide", "tsunami",
     "heatwave", "drought", "disease", "virus", "epidemic", "outbreak", "famine", "derailment", "stampede",
     "collapse", "eruption", "overdose", "illness", "cancer"})
 # Craft whose deaths are most often a crash, unless the sentence speaks of arms ("a helicopter fired rockets").
