@@ -130,8 +130,11 @@ def test_watch_keeps_the_store_free_between_looks_and_is_the_one_writer(tmp_path
     db, inbox = str(tmp_path / "s.duckdb"), tmp_path / "inbox"
     inbox.mkdir()
     open_store(db).close()
+    # a suite started in the background inherits SIGINT ignored, and Python keeps it so: give the watch the
+    # Ctrl-C a terminal would
     watch = subprocess.Popen([sys.executable, "-m", "dateline", "--db", db, "watch", str(inbox), "--interval", "1"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env())
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env(),
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert "checked" in watch.stderr.readline()  # its first look is done
         for _ in range(100):  # 100 queries in a loop while watch runs
