@@ -1,9 +1,8 @@
 """Deaths and wounds told as what an act of violence did, not as acts of their own.
 
 "A bomb exploded in the market, killing six people", "six people were killed in the bombing" and "the bombing
-killed six people" tell one act:
-the bombing, with the dead as what it did. Coding the killing as well would count one attack twice. The
-victims become whom the act was done to where it names no one else. A killing told on its own ("gunmen
+killed six people" tell one act: the bombing, with the dead as what it did. Coding the killing as well would
+count one attack twice. The victims become whom the act was done to where it names no one else. A killing told on its own ("gunmen
 killed six people") is still the act itself and stays.
 """
 
