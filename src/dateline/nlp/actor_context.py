@@ -242,12 +242,7 @@ def _company_tokens(groups: list[Any], doc: Any) -> dict[int, Any]:
 def _company_of(t: Any, companies: dict[int, Any], res: Any) -> tuple[str, Any] | None:
     """The company a title ties its officer to: a company named or described inside the title ("Arnor
     Motors chairman", "the carmaker's president") or after its 'of' ("president of the airline")."""
-    head = t.head
-    candidates = [tok for tok in t.tokens if tok.i != head.i]
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            candidates += [tok for tok in prep.subtree if tok.i != prep.i]
-    for tok in candidates:
+    for tok in _title_words(t):
         if tok.i in companies:
             g = companies[tok.i]
             return g.name, g
@@ -258,6 +253,16 @@ def _company_of(t: Any, companies: dict[int, Any], res: Any) -> tuple[str, Any] 
         if found is not None and found[0] in COMPANY_SECTORS and found[1].split()[-1] == tok.lemma_.lower():
             return words.strip(), None
     return None
+
+
+def _title_words(t: Any) -> list[Any]:
+    """The words of a title other than its head, then those after the head's 'of' ("president of the
+    airline"): where the body an officer serves is named."""
+    words = [tok for tok in t.tokens if tok.i != t.head.i]
+    for prep in t.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            words += [tok for tok in prep.subtree if tok.i != prep.i]
+    return words
 
 
 # -- a labour union's officers --------------------------------------------------------------------
@@ -286,12 +291,7 @@ def _union_officers(groups: list[Any]) -> None:
 
 def _union_in(t: Any) -> str | None:
     """The words naming a labour union inside a title or after its 'of', if any."""
-    head = t.head
-    candidates = [tok for tok in t.tokens if tok.i != head.i]
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            candidates += [tok for tok in prep.subtree if tok.i != prep.i]
-    for tok in candidates:
+    for tok in _title_words(t):
         if tok.lower_ in ("union", "unions") and tok.tag_ in ("NN", "NNS"):
             first = min(c.i for c in tok.subtree)
             return tok.doc[first:tok.i + 1].text
