@@ -4,20 +4,7 @@ phrase of their own. Sentences of our own."""
 
 from __future__ import annotations
 
-from dateline.ingest import make_article
-from dateline.model import Event
-from dateline.pipeline import analyze
-
-
-def events_of(text: str) -> list[Event]:
-    return [e for a in analyze([make_article(title="Report", paragraphs=[text], published="2019-01-08")])
-            for e in a.events]
-
-
-def on(events: list[Event], word: str) -> list[Event]:
-    got = [e for e in events if e.evidence.trigger.text == word]
-    assert got, f"no event on '{word}' among {[(e.evidence.trigger.text, e.cameo) for e in events]}"
-    return got
+from event_helpers import events_of, on
 
 
 def test_expelled_diplomats_are_the_target_not_the_city_they_leave():

@@ -4,20 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.ingest import make_article
 from dateline.model import Event
-from dateline.pipeline import analyze
-
-
-def events_of(*paragraphs: str) -> list[Event]:
-    arts = [make_article(title="Report", paragraphs=[p], published="2019-01-08") for p in paragraphs]
-    return [e for a in analyze(arts) for e in a.events]
-
-
-def on(events: list[Event], word: str) -> list[Event]:
-    got = [e for e in events if e.evidence.trigger.text == word]
-    assert got, f"no event on '{word}' among {[(e.evidence.trigger.text, e.type) for e in events]}"
-    return got
+from event_helpers import events_of, on
 
 
 def recipient_texts(events: list[Event]) -> list[str]:
