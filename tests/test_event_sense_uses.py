@@ -12,10 +12,19 @@ from dateline.ingest import make_article
 from dateline.pipeline import analyze
 
 
+def _events(nlp, text: str, *, title: str = "Report", published: str = "2022-05-10") -> list:
+    """Every event coded from an article of one paragraph."""
+    art = make_article(title=title, paragraphs=[text], published=published)
+    return list(next(analyze([art], nlp=nlp)).events)
+
+
+def _in_sentence(nlp, text: str) -> list:
+    """The events coded from the sentence itself (not from the headline)."""
+    return [e for e in _events(nlp, text) if e.evidence.sentence.text.strip() == text.strip()]
+
+
 def _coded(nlp, text: str):
-    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
-    return [(e.type, e.evidence.trigger.text) for e in next(analyze([art], nlp=nlp)).events
-            if e.evidence.sentence.text.strip() == text.strip()]
+    return [(e.type, e.evidence.trigger.text) for e in _in_sentence(nlp, text)]
 
 
 @pytest.mark.parametrize("text", [
@@ -98,8 +107,7 @@ def test_the_event_use_is_still_coded(nlp, text, type_, trigger):
     ("The ministry is holding talks with the unions today.", "occurred"),  # going on now
 ])
 def test_status_of_conditions_and_arrangements(nlp, text, status):
-    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
-    got = [e.status for e in next(analyze([art], nlp=nlp)).events if e.evidence.sentence.text.strip() == text]
+    got = [e.status for e in _in_sentence(nlp, text)]
     assert got and set(got) == {status}
 
 
@@ -109,8 +117,7 @@ def test_status_of_conditions_and_arrangements(nlp, text, status):
     ("Turkey announced plans to impose sanctions on Syria.", "Turkey"),
 ])
 def test_who_has_the_decision_or_plan_does_what_it_is_to_do(nlp, text, actor):
-    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
-    got = [e.actor.name for e in next(analyze([art], nlp=nlp)).events if e.evidence.sentence.text.strip() == text]
+    got = [e.actor.name for e in _in_sentence(nlp, text)]
     assert actor in got, got
 
 
@@ -119,15 +126,12 @@ def test_who_has_the_decision_or_plan_does_what_it_is_to_do(nlp, text, actor):
     "The Baghdad car bomb attack wounded 30 people.",
 ])
 def test_a_town_before_an_attack_is_where_and_its_deaths_are_that_attack(nlp, text):
-    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
-    got = [(e.type, e.evidence.trigger.text, e.actor.name) for e in next(analyze([art], nlp=nlp)).events]
+    got = [(e.type, e.evidence.trigger.text, e.actor.name) for e in _events(nlp, text)]
     assert len(got) == 1 and got[0][0] == "ASSAULT" and got[0][2] == "(unknown)", got
 
 
 def test_a_country_before_an_attack_may_be_its_doer(nlp):
-    art = make_article(title="Report", paragraphs=["The US strike hit a convoy near the border."],
-                       published="2022-05-10")
-    assert [e.actor.country for e in next(analyze([art], nlp=nlp)).events] == ["USA"]
+    assert [e.actor.country for e in _events(nlp, "The US strike hit a convoy near the border.")] == ["USA"]
 
 
 @pytest.mark.parametrize("text,target", [
@@ -135,35 +139,30 @@ def test_a_country_before_an_attack_may_be_its_doer(nlp):
     ("The minister said the opposition leader was desperate.", "the opposition leader"),
 ])
 def test_blame_in_what_is_said_is_criticism(nlp, text, target):
-    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
-    got = [(e.type, e.recipient.text if e.recipient else None) for e in next(analyze([art], nlp=nlp)).events]
+    got = [(e.type, e.recipient.text if e.recipient else None) for e in _events(nlp, text)]
     assert any(t == "ACCUSE" and r and target in r for t, r in got), got
 
 
 def test_an_arrest_with_no_one_named_making_it_is_by_the_police_of_where_it_was(nlp):
-    art = make_article(title="Report", paragraphs=["Two Iranian students were detained in Paris on Friday."],
-                       published="2022-05-10")
-    got = [(e.type, e.actor.name, e.actor.code) for e in next(analyze([art], nlp=nlp)).events]
+    text = "Two Iranian students were detained in Paris on Friday."
+    got = [(e.type, e.actor.name, e.actor.code) for e in _events(nlp, text)]
     assert got == [("COERCE", "police", "FRACOP")], got
 
 
 def test_an_arrest_with_no_one_and_nowhere_named_is_not_coded(nlp):
-    art = make_article(title="Report", paragraphs=["Dozens were arrested on Friday."], published="2022-05-10")
-    assert list(next(analyze([art], nlp=nlp)).events) == []
+    assert _events(nlp, "Dozens were arrested on Friday.") == []
 
 
 def test_what_is_recommended_or_demanded_has_not_happened(nlp):
     text = "The audit office recommended that the air force allow the companies to submit new bids."
-    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
-    got = [(e.type, e.status) for e in next(analyze([art], nlp=nlp)).events]
+    got = [(e.type, e.status) for e in _events(nlp, text)]
     assert ("CONCEDE", "expected") in got and ("CONCEDE", "occurred") not in got, got
 
 
 def test_a_headline_told_to_act_is_the_one_told(nlp):
-    art = make_article(title="Mayor told to repay city funds", paragraphs=["The mayor faces a deadline."],
-                       published="2022-05-10")
     got = [(e.type, e.actor.name, e.recipient.text if e.recipient else None)
-           for e in next(analyze([art], nlp=nlp)).events if e.evidence.trigger.text == "told"]
+           for e in _events(nlp, "The mayor faces a deadline.", title="Mayor told to repay city funds")
+           if e.evidence.trigger.text == "told"]
     assert got and all(actor == "(unknown)" and rec == "Mayor" for _, actor, rec in got), got
 
 
@@ -172,13 +171,12 @@ def test_a_headline_told_to_act_is_the_one_told(nlp):
     ("Thousands join NAACP rally against voting law", True),
 ])
 def test_a_rally_named_after_a_politician_is_a_campaign_event(nlp, title, kept):
-    art = make_article(title=title, paragraphs=["Police said the crowd was calm."], published="2016-03-30")
-    got = [e.type for e in next(analyze([art], nlp=nlp)).events if e.evidence.trigger.text == "rally"]
+    got = [e.type for e in _events(nlp, "Police said the crowd was calm.", title=title, published="2016-03-30")
+           if e.evidence.trigger.text == "rally"]
     assert (got == ["PROTEST"]) is kept, got
 
 
 def test_a_peaceful_act_named_as_a_noun_with_no_one_doing_it_is_not_coded(nlp):
     text = "The leaders discussed the importance of keeping sanctions on Gondor until it disarms."
-    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
-    assert [e for e in next(analyze([art], nlp=nlp)).events if e.evidence.trigger.text == "sanctions"
+    assert [e for e in _events(nlp, text) if e.evidence.trigger.text == "sanctions"
             and e.actor.name == "(unknown)"] == []
