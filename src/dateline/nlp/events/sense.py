@@ -154,8 +154,9 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
     target = counted(target)
     kind = noun_class(target, agents) if target is not None else None
     lemma = trigger.lemma_.lower()
-    use = judge_use(code, trigger, lemma, target, kind, actor=actor, armed=bool(actor_sector and actor_sector[:3] in ARMED_SECTORS),
-                    violence=violence_in(trigger.sent, skip=trigger.i), actor_sector=actor_sector)
+    cue = violence_in(trigger.sent, skip=trigger.i)  # read once: the everyday uses and the violence tests need it
+    use = judge_use(code, trigger, lemma, target, kind, actor=actor, violence=cue, actor_sector=actor_sector,
+                    armed=bool(actor_sector and actor_sector[:3] in ARMED_SECTORS))
     if use is not None:
         return use
     if code[:2] in ("18", "19") and actor is not None and (actor.lemma_.lower() in PROTESTER_NOUNS or
@@ -164,7 +165,7 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
         # a riot (CAMEO 145, PLOVER PROTEST riot), not armed combat
         return Verdict(True, code="145", reason=f"'{actor.text}' {trigger.text}: a violent protest, a riot")
     if code[:2] in VIOLENT_ROOTS:
-        return _violence(code, trigger, lemma, target, kind, actor, actor_sector, agents)
+        return _violence(code, trigger, lemma, target, kind, actor, actor_sector, agents, cue)
     if code.startswith("173") and lemma == "charge" and _priced(trigger):
         return Verdict(False, reason=f"'{trigger.text}' a price or a fee: charging money, not a legal charge")
     if code.startswith("112") and target is not None and (kind in ("words", "idea") or (
@@ -180,7 +181,7 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
     if code.startswith(SEIZE_CODES + DETAIN_CODES) and kind in ("words", "idea"):
         return Verdict(False, reason=f"'{trigger.text} ... {target.text}': acting on {kind}, not on people, "
                                      "property or land")
-    if code.startswith("0874") and violence_in(trigger.sent, skip=trigger.i) is None:
+    if code.startswith("0874") and cue is None:
         return Verdict(False, reason=f"'{trigger.text}' with no troops or arms in the sentence: not a military "
                                      "withdrawal")
     if code[:2] in GIVE_ROOTS and target is not None and target.lemma_.lower() in OWN_WORK:
@@ -322,9 +323,9 @@ def counted(tok: Token | None) -> Token | None:
 
 
 def _violence(code: str, trigger: Token, lemma: str, target: Token | None, kind: str | None, actor: Token | None,
-              actor_sector: str | None, agents) -> Verdict:
+              actor_sector: str | None, agents, cue: Token | None) -> Verdict:
+    """``cue``: the sentence's first word of arms or harm other than the trigger (``violence_in``)."""
     sent = trigger.sent
-    cue = violence_in(sent, skip=trigger.i)
     armed = bool(actor_sector and actor_sector[:3] in ARMED_SECTORS) or \
         (actor is not None and noun_class(actor, agents) == "person" and actor.lower_ in VIOLENCE_CUES)
     contest = next((t for t in sent if t.lemma_.lower() in CONTEST_WORDS and t.i != trigger.i), None)
@@ -398,8 +399,9 @@ def judge_family(family: str, trigger: Token, complement: Token | None, code: st
     asked", "they refused") or about words ("asked whether", "refused to comment", "warned that prices may
     rise") it is an opinion, a question or a forecast."""
     complement = complement if complement is not None else _verbal_complement(trigger)
-    if family == "REQUEST" and _question(trigger) is not None:  # "asked whether he would attack": a question
-        return Verdict(False, reason=f"'{trigger.text} {_question(trigger).text}': a question, not a demand")
+    question = _question(trigger) if family == "REQUEST" else None
+    if question is not None:  # "asked whether he would attack": a question
+        return Verdict(False, reason=f"'{trigger.text} {question.text}': a question, not a demand")
     if family == "REQUEST" and trigger.lemma_.lower() == "tell" and not any(
             c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in trigger.children):
         return Verdict(False, reason=f"'{trigger.text}' with no 'to' of what to do: speech, not a directive")
