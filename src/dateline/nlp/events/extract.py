@@ -31,7 +31,7 @@ from .drafts import (
 from .headline import read_passives
 from .forbidden import drop_forbidden
 from .mishaps import drop_mishaps
-from .outcomes import TOLL_WINDOW, drop_outcomes, toll_told_again
+from .outcomes import TOLL_WINDOW, counts_toll, drop_outcomes, toll_told_again
 from .refine import dedupe
 from .spans import as_read
 from .triggers import Match, find_matches
@@ -69,9 +69,12 @@ def extract_events(ctx) -> tuple[Event, ...]:
         found = [_carry_date(e, sent, previous) for e in found]
         if since_violence:  # "Six soldiers were killed": the toll of the attack just told, not another one
             found = [e for e in found if not toll_told_again(_token_at(sent, e.evidence.trigger.start),
-                                                              e.actor.span is not None)]
+                                                              e.actor.span is not None,
+                                                              just_told=since_violence == TOLL_WINDOW)]
         violent = any((e.cameo or "")[:2] in ("18", "19", "20") for e in found)
-        since_violence = TOLL_WINDOW if violent else max(0, since_violence - 1)
+        # the window stays open while the story goes on counting the dead and hurt ("no casualties")
+        since_violence = TOLL_WINDOW if violent or (since_violence and counts_toll(sent)) else \
+            max(0, since_violence - 1)
         previous = {e.actor.entity_id: e for e in found if e.actor.entity_id and e.date and not e.date.inferred}
         out.extend(found)
     # each side's span becomes the whole phrase a reader marks, now that nothing reads its words again

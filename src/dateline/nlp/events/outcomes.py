@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .drafts import Draft
+from .sense import noun_class
 
 # verbs that tell a death or a wound, which may be the act itself or what another act did
 OUTCOME_VERBS = {"kill": "killed", "wound": "wounded", "injure": "injured", "maim": "maimed", "hurt": "hurt"}
@@ -50,12 +51,55 @@ def _cause_of(tok: Token, violent: dict[int, Draft]) -> Draft | None:
     return None
 
 
+def _left_state(tok: Token) -> tuple[Token, Token | None] | None:
+    """(subject of "leave", the one left so) when ``tok`` is the state a "leave" leaves someone in: "the
+    clash left two students injured", "the storm left him hurt"; else None."""
+    head, victim = tok.head, None
+    if tok.dep_ == "acl" and head.dep_ == "dobj":  # "left [five people injured]"
+        head, victim = head.head, head
+    elif tok.dep_ not in ("ccomp", "xcomp", "oprd", "acomp"):
+        return None
+    if head.lemma_.lower() != "leave" or head.i == tok.i:
+        return None
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    victim = victim or next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    victim = victim or next((c for c in head.children if c.dep_ == "dobj"), None)
+    return subj, victim
+
+
+def _left_by(d: Draft, violent: dict[int, Draft]) -> bool:
+    """Settle a wound told as the state something left people in. The one left injured is the victim,
+    never the doer. When what left them so is a violent act of the sentence, the wound is that act's
+    toll (True: drop the draft); when it is a person or a group ("gunmen left five wounded"), they did
+    it (the draft's sides are set, False); a storm, a crash or a clash no one is named in did no attack
+    of its own here (True)."""
+    got = _left_state(d.match.token)
+    if got is None:
+        return False
+    subj, victim = got
+    cause = violent.get(subj.i)
+    if cause is not None and cause is not d:
+        if victim is not None:
+            cause.recipient_alts.append((f"whom '{cause.match.token.text}' left {d.match.token.text}", victim))
+        return True
+    if noun_class(subj) == "person" and subj.lemma_.lower() not in ACT_NOUNS:
+        d.actor_toks, d.actor_how = [subj], f"subject of 'left' ... '{d.match.token.text}'"
+        d.recipient_toks = [victim] if victim is not None else []
+        d.recipient_how = f"whom '{subj.text}' left {d.match.token.text}" if victim is not None else ""
+        return False
+    return True
+
+
 def drop_outcomes(drafts: list[Draft]) -> list[Draft]:
     """The drafts, less killings and woundings that tell what another violent draft of the sentence did."""
     violent = {d.match.token.i: d for d in drafts if d.code[:2] in VIOLENT_ROOTS}
     out = []
     for d in drafts:
         t = d.match.token
+        if t.lemma_.lower() in OUTCOME_VERBS and d.code[:2] in VIOLENT_ROOTS and _left_by(d, violent):
+            continue
         cause = _cause_of(t, violent) if t.lemma_.lower() in OUTCOME_VERBS and d.code[:2] in VIOLENT_ROOTS else None
         if cause is None or cause is d:
             out.append(d)
@@ -73,10 +117,27 @@ def drop_outcomes(drafts: list[Draft]) -> list[Draft]:
 TOLL_WINDOW = 2
 
 
-def toll_told_again(trigger: Token | None, doer_named: bool) -> bool:
+# words of a toll: a story still counting the dead and hurt of an attack is still telling that attack
+TOLL_WORDS = frozenset({"casualty", "injury", "toll", "victim", "dead", "death", "wounded", "injured", "hospital",
+                        "hospitalise", "hospitalize", "survivor", "fatality", "injure", "wound", "kill", "die"})
+PERSONAL_PRONOUNS = frozenset({"they", "he", "she"})
+
+
+def counts_toll(sent) -> bool:
+    """Does the sentence speak of the dead or the hurt ("there have been injuries", "no casualties")?"""
+    return any(t.lemma_.lower() in TOLL_WORDS or t.lower_ in TOLL_WORDS for t in sent)
+
+
+def toll_told_again(trigger: Token | None, doer_named: bool, *, just_told: bool = False) -> bool:
     """ "Six soldiers were killed", "four men were injured", with no one named doing it: in a story that
-    has just told of a violent act, the dead and wounded of that act, not a new attack by someone unknown."""
-    if trigger is None or doer_named or trigger.lemma_.lower() not in OUTCOME_VERBS:
+    has just told of a violent act, the dead and wounded of that act, not a new attack by someone unknown.
+    Right after the act (``just_told``: the sentence before told it), "they killed six and wounded four"
+    is its toll too: the pronoun stands for the attackers just named."""
+    if trigger is None or trigger.lemma_.lower() not in OUTCOME_VERBS:
+        return False
+    if just_told and any(c.dep_ == "nsubj" and c.lower_ in PERSONAL_PRONOUNS for c in trigger.children):
+        return True
+    if doer_named:
         return False
     if any(c.dep_ in ("agent", "nsubj") for c in trigger.children):
         return False

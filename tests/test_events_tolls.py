@@ -1,0 +1,41 @@
+"""The dead and hurt of an act told apart from further acts (nlp/events/outcomes.py). Every sentence here is
+invented."""
+
+from __future__ import annotations
+
+from dateline.ingest import make_article
+from dateline.pipeline import analyze
+
+
+def _assaults(nlp, text: str):
+    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
+    return [e for e in next(analyze([art], nlp=nlp)).events if e.type == "ASSAULT"]
+
+
+def test_those_a_clash_or_a_storm_left_hurt_are_not_attackers(nlp):
+    events = _assaults(nlp, "A clash between farmers and police near Quito has left two farmers injured.")
+    assert "injured" not in [e.evidence.trigger.text for e in events]
+    assert not _assaults(nlp, "The storm left nine people injured in Manila on Sunday.")
+
+
+def test_what_a_bombing_left_is_its_toll_and_its_victims(nlp):
+    events = _assaults(nlp, "The bombing in Mosul left eleven Iraqi policemen wounded on Monday.")
+    assert [e.evidence.trigger.text for e in events] == ["bombing"]
+
+
+def test_gunmen_who_left_people_wounded_wounded_them(nlp):
+    (e,) = _assaults(nlp, "Somali gunmen left four Kenyan guards wounded near Mandera on Friday.")
+    assert e.evidence.trigger.text == "wounded" and "gunmen" in e.actor.text and "guards" in e.recipient.text
+
+
+def test_they_killed_right_after_an_attack_is_its_toll(nlp):
+    story = ("Militants attacked an army base near Kidal, in Mali, on Monday. "
+             "They killed nine Malian soldiers and wounded twelve.")
+    assert [e.evidence.trigger.text for e in _assaults(nlp, story)] == ["attacked"]
+
+
+def test_the_toll_window_stays_open_while_the_story_counts_the_hurt(nlp):
+    story = ("A bomb exploded outside a cafe in Lille, France, on Friday. The mayor said there were no deaths. "
+             "Officials said there had been injuries. Nine people were taken to hospital. "
+             "There were three men and two children injured.")
+    assert [e.evidence.trigger.text for e in _assaults(nlp, story)] == ["exploded"]
