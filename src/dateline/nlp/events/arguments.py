@@ -42,7 +42,49 @@ def agent_of(verb: Token) -> Token | None:
                 return pobj[0]
     if verb.lemma_.lower() in EXPEL_VERBS:
         return next((t for t in prep_objects(verb, "from") if t.ent_type_ in ("GPE", "ORG", "NORP")), None)
+    for c in verb.children:  # "was booed and jeered by the crowd": the last "by" serves both verbs
+        if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD") and any(x.dep_ == "agent" for x in c.children):
+            return agent_of(c)
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        # the parser often hangs a passive's "by" phrase on the object before it: in "voters were promised
+        # lower fares by the party", "by the party" is the promiser, not a kind of fare
+        for o in verb.children:
+            if o.dep_ in ("dobj", "obj"):
+                for c in o.children:
+                    if c.dep_ == "prep" and c.lower_ == "by":
+                        got = next((x for x in c.children if x.dep_ == "pobj"), None)
+                        if got is not None and _someone(got):
+                            return got
     return None
+
+
+def _judged_for(verb: Token) -> Token | None:
+    """Whom a verb of judging or rewarding judges, where its "for" phrase names what they did: "blamed the
+    mayor for closing the bridge", "were fined for dumping waste", "angry at the league for moving the
+    final". A thing as the object ("used the grant for buying books") leaves the deed to the subject."""
+    for c in verb.children:
+        if c.dep_ in ("nsubjpass", "dobj", "obj") and _someone(c):
+            return c
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "with"):
+            got = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if got is not None and _someone(got):
+                return got
+    return None
+
+
+def _someone(tok: Token) -> bool:
+    """A person, a body, a country or a town, by its entity type, its pronoun or its noun ("the coastguard",
+    "the neighbouring state")."""
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ("him", "her", "them", "us", "me", "you")
+    from ...ontology.agents import default_agents
+    from .parties import is_party_noun
+    from .sense import noun_class
+
+    return is_party_noun(tok, default_agents()) or noun_class(tok) in ("person", "place", "unknown")
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -75,6 +117,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
         return subject_of(head, depth + 1)
     if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN"):  # "..., killing 20 people"
+        if head.pos_ == "ADP" and head.lower_ == "for":
+            judged = _judged_for(head.head)
+            if judged is not None:  # "thanked the nurses for staying": the nurses stayed
+                return judged
         if head.pos_ == "ADP":  # "guilty of violating": through the preposition to what it hangs on
             head = head.head
         return subject_of(head, depth + 1)
@@ -128,6 +174,13 @@ def passive_recipient(verb: Token) -> Token | None:
     return next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
 
 
+def _passive_partner(verb: Token) -> bool:
+    """A verb joined to a passive that the parser read as active because the "by" phrase hangs on it: in
+    "was booed and shouted down by the crowd", the one shouted down is the one booed."""
+    return verb.dep_ == "conj" and is_passive(verb.head) and any(c.dep_ == "agent" for c in verb.children) \
+        and not any(c.dep_ in ("dobj", "obj", "nsubj") for c in verb.children)
+
+
 def recipient_slots(trigger: Token, slots: tuple[str, ...], *, pos: str, exclude: set[int]) -> list[tuple[str, Token]]:
     """Candidate recipient tokens in slot order, each with the slot it came from."""
     out: list[tuple[str, Token]] = []
@@ -159,7 +212,7 @@ def _aimed_at(tok: Token) -> bool:
 
 def _slot(trigger: Token, slot: str, pos: str) -> list[Token]:
     if slot == "dobj":
-        if pos == "verb" and is_passive(trigger):
+        if pos == "verb" and (is_passive(trigger) or _passive_partner(trigger)):
             p = passive_recipient(trigger)
             return [p] if p is not None else []
         return [o for o in objects(trigger) if o.dep_ in ("dobj", "obj", "attr")]

@@ -415,7 +415,7 @@ def judge_family(family: str, trigger: Token, complement: Token | None, code: st
     objs = _objects(trigger)
     words = {o.lemma_.lower() for o in objs}
     if family == "AGREE":
-        if words & COOPERATIVE_OBJECTS:
+        if words & COOPERATIVE_OBJECTS or _goods_for_someone(trigger, objs):
             return KEEP
         return Verdict(False, reason=f"'{trigger.text}' with nothing agreed, offered or promised: an opinion")
     if family == "REQUEST":
@@ -430,6 +430,29 @@ def judge_family(family: str, trigger: Token, complement: Token | None, code: st
     if family == "THREATEN":
         return _threat(trigger, objs, agents)
     return KEEP
+
+
+# Verbs of offering whose goods, promised to someone, are an offer to provide them.
+OFFER_VERBS = frozenset({"promise", "offer", "pledge", "guarantee"})
+# What is offered in words or feeling, not provided: "offered his condolences", "promised an answer".
+GIFTS_OF_WORDS = frozenset({"condolence", "sympathy", "apology", "thanks", "congratulation", "prayer", "praise",
+                            "tribute", "regret", "greeting", "wish", "view", "thought", "answer", "reply",
+                            "glimpse", "hint", "explanation", "comment", "word", "detail", "fight", "battle"})
+
+
+def _goods_for_someone(trigger: Token, objs: list[Token]) -> bool:
+    """ "Promised pensioners fuel vouchers", "students would be offered free travel": things promised to
+    people are an offer to provide them, as a party's pledge to voters is; "offered no explanation" or
+    "promised a fight" gives nothing."""
+    if trigger.lemma_.lower() not in OFFER_VERBS:
+        return False
+    given = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    whom = [c for c in trigger.children if c.dep_ in ("dative", "nsubjpass")] + \
+        [x for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to" for x in c.children if x.dep_ == "pobj"]
+    if not given or not whom or not any(noun_class(w) == "person" for w in whom):
+        return False
+    return all(g.lemma_.lower() not in GIFTS_OF_WORDS and noun_class(g) not in ("words", "idea", "person")
+               and not any(d.lower_ in ("no", "nothing") for d in g.children) for g in given)
 
 
 def _verbal_complement(trigger: Token) -> Token | None:
