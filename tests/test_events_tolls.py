@@ -39,3 +39,14 @@ def test_the_toll_window_stays_open_while_the_story_counts_the_hurt(nlp):
              "Officials said there had been injuries. Nine people were taken to hospital. "
              "There were three men and two children injured.")
     assert [e.evidence.trigger.text for e in _assaults(nlp, story)] == ["exploded"]
+
+
+def test_a_suicide_bomber_who_blew_himself_up_attacked_those_he_killed(nlp):
+    (e,) = _assaults(nlp, "A suicide bomber blew himself up outside a mosque in Quetta on Friday, killing seven "
+                          "Pakistani worshippers.")
+    assert e.evidence.trigger.text.startswith("blew") and "bomber" in e.actor.text
+    assert "worshippers" in e.recipient.text
+
+
+def test_harm_done_only_to_oneself_is_still_no_attack(nlp):
+    assert not _assaults(nlp, "The Chilean senator shot himself in the foot with the remark, critics said.")

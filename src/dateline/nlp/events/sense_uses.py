@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .self_acts import blew_oneself_up
+
 # Words of prices and markets: a "rally" among them is a rise ("the yen's rally", "stocks rallied").
 MARKET_WORDS = frozenset({
     "dollar", "euro", "yen", "pound", "sterling", "currency", "currencies", "share", "shares", "stock", "stocks",
@@ -89,7 +91,8 @@ def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind:
     obj = _direct_object(trigger)
     if _imperative(trigger):
         return Verdict(False, reason=f"'{trigger.text}' is a command in someone's words, not an act")
-    if obj is not None and obj.lower_ in REFLEXIVES and code[:2] in ("17", "18", "19", "20"):
+    if obj is not None and obj.lower_ in REFLEXIVES and code[:2] in ("17", "18", "19", "20") and \
+            not blew_oneself_up(trigger):  # a suicide bomber's blast harms others (self_acts)
         return Verdict(False, reason=f"'{trigger.text} {obj.text}': done to oneself, no other party")
     if lemma == "seize" and any(c.dep_ in ("prt", "prep") and c.lower_ in ("on", "upon") and c.i == trigger.i + 1
                                 for c in trigger.children):  # "seized on the remark", not "seized it on Friday"
