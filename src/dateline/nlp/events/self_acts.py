@@ -35,7 +35,7 @@ def blew_oneself_up(trigger: Token) -> bool:
 def settle_self_blasts(drafts: list[Draft]) -> list[Draft]:
     """The drafts, with a suicide blast's sides set and its bomber no event of its own.
 
-    "A suicide bomber blew himself up, killing six guards": the bomber (the verb's subject) did it, and
+    "The bomber at the gate blew herself up and killed four guards": the bomber (the verb's subject) did it, and
     the reflexive object is no one it was done to; the dead named after it are (``outcomes`` gives them
     to the blast). "Bomber" names an act only where nothing else in the sentence does: as the subject of
     a violent verb it is that act's doer, and coding it too would count one blast twice."""
