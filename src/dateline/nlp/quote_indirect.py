@@ -129,6 +129,10 @@ class IndirectSpeech:
             out.append(f)
         return out
 
+    def _opens_paragraph_at(self, char: int) -> bool:
+        line = self.line_starts[self.para(char)]
+        return all(not c.isalnum() for c in self.text[line:char])
+
     def in_quote_char(self, char: int) -> bool:
         return any(a <= char < b for a, b in self.quoted)
 
@@ -168,6 +172,13 @@ class IndirectSpeech:
                 f.rule = "inside-reported"
                 continue
             prev = next((p for p in reversed(found[:k]) if p.content[1] <= f.content[0]), None)
-            if prev is not None and prev.para == f.para and prev.entity is not None and prev.kind == "indirect":
+            if prev is None or prev.kind != "indirect" or prev.entity is None and not prev.speaker_name:
+                continue
+            if prev.para == f.para and prev.entity is not None:
                 inherit(f, prev, cue=False)
                 f.rule = "after-reported"
+            elif prev.para == f.para - 1 and f.kind == "direct" and self._opens_paragraph_at(f.content[0]):
+                # 'The costs would rise, she said.\n"We cannot wait."': a paragraph that is only a quote goes on
+                # with the speaker of the paragraph before
+                inherit(f, prev, cue=False)
+                f.rule = "next-paragraph"

@@ -63,10 +63,13 @@ def find_quotes(text: str) -> list[MarkSpan]:
     open_w = 1
     paras = 1
     pos = 0
+    last_end = 0  # where the last line that was not blank ended
     for line in text.split("\n"):
         base = pos
         pos += len(line) + 1
         stripped = line.lstrip()
+        if not stripped and open_at is not None:
+            continue  # a blank line between paragraphs: the next one says whether the quote goes on
         first = base + len(line) - len(stripped)
         marks = [(m.start(), len(m.group())) for m in MARK.finditer(text, first, base + len(line))]
         if open_at is not None:
@@ -74,7 +77,7 @@ def find_quotes(text: str) -> list[MarkSpan]:
                 marks = marks[1:]  # the quote goes on in this paragraph (news convention)
                 paras += 1
             else:  # it never closed: it ends where its last paragraph ended
-                end = base - 1
+                end = last_end
                 out.append(_span(text, open_at, open_w, end, end, closed=False, paragraphs=paras))
                 open_at, paras = None, 1
         orphans: list[tuple[int, int]] = []  # closing double marks with nothing open: '‘…collapse.” said X'
@@ -85,6 +88,8 @@ def find_quotes(text: str) -> list[MarkSpan]:
                     open_at, open_w, paras = i, w, 1
                 else:
                     orphans.append((i, w))
+            elif role == "open" and _run_in_paragraph(text, i, first):
+                paras += 1  # '"A. "B."': a quote's next paragraph where the line breaks were lost
             elif role == "open" and text[i] != STRAIGHT and w == 1 and i + 1 < len(text) \
                     and text[i + 1] not in AFTER_CLOSE:
                 # a second opener while one is open: the first never closed
@@ -97,10 +102,25 @@ def find_quotes(text: str) -> list[MarkSpan]:
             singles = [(base + k, 1) for k, c in enumerate(line) if c in SINGLES
                        and not (c == "'" and "''" in text[max(base + k - 1, 0):base + k + 2])]
             out.extend(_singles(text, sorted(singles + orphans), out))
+        last_end = base + len(line)
     if open_at is not None:
-        out.append(_span(text, open_at, open_w, len(text), len(text), closed=False, paragraphs=paras))
+        out.append(_span(text, open_at, open_w, last_end, last_end, closed=False, paragraphs=paras))
     out.sort(key=lambda m: m.outer_start)
     return [m for m in out if m.end > m.start]
+
+
+def _run_in_paragraph(text: str, i: int, line_start: int) -> bool:
+    """An opening mark after a finished sentence while a quote is open: the quote's next paragraph run into
+    this line, as archives that lost the line breaks print them ('She said: "We will win. "Then we rest."'),
+    not the end of the quote (a closing mark has no space before it)."""
+    k = i
+    while k > line_start and text[k - 1] in " \t":
+        k -= 1
+    if k == i:
+        return False
+    while k > line_start and text[k - 1] in "'’)":
+        k -= 1
+    return k > line_start and text[k - 1] in ".?!"
 
 
 def _span(text: str, mark: int, width: int, end: int, outer_end: int, *, closed: bool, paragraphs: int,

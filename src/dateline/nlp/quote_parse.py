@@ -41,6 +41,7 @@ class Found:
     para: int = 0
     clause: tuple[int, int] | None = None  # characters of the statement's own clause (dates inside don't count)
     quoted: list[tuple[int, int]] | None = None  # a partial statement's quoted words (quote_parse.one_statement)
+    follows: Found | None = None  # the statement whose speaker this one took (``inherit``)
 
 
 def is_title(toks: list[Token]) -> bool:
@@ -64,6 +65,7 @@ def inherit(f, prev, *, cue: bool) -> None:
     f.speaker_tok, f.speaker_span, f.entity, f.speaker_name = (prev.speaker_tok, prev.speaker_span, prev.entity,
                                                                 prev.speaker_name)
     f.principal, f.coref = prev.principal, prev.coref
+    f.follows = prev
     if cue:
         f.cue, f.cue_tok = prev.cue, prev.cue_tok
 

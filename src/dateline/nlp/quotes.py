@@ -45,6 +45,7 @@ from .quote_marks import MarkSpan, find_quotes, furniture_lines
 from .quote_indirect import IndirectSpeech
 from .quote_parse import (DOUBLE_MARKS, Found, adjacent_subject, governed_by, inherit, is_title, one_statement,
                           set_fields, so_called, speaker_tokens, subject, trim)
+from .quote_continuity import settle_pronouns
 from .speakers import SpeakerResolver, cannot_speak
 
 NAME = "dateline.quotes.v1"
@@ -85,6 +86,7 @@ def extract_quotes(ctx) -> tuple[Quote, ...]:
     except Exception as e:  # indirect speech is a second pass: its failure keeps the direct quotes
         failures.append(f"indirect: {type(e).__name__}: {e}")
     found.sort(key=lambda f: (f.content[0], f.kind != "partial", f.content[1]))
+    settle_pronouns(found, reader.resolver, [s.start_char for s in doc.sents])
     reader.after_reported(found)
     found = one_statement(found)
     reader.dates_and_places(found)
@@ -186,6 +188,11 @@ class _Reader(IndirectSpeech):
                 between = self.tokens(prev.content[1], m.outer_start)
                 other = [t for t in between if t.pos_ == "VERB" and t.lemma_.lower() in CUE_VERBS and not self.in_quote(t)
                          and (prev.cue_tok is None or t.i != prev.cue_tok.i)]
+                after = prev.cue_tok.sent.end if prev.cue_tok is not None else self.tokens(*prev.content)[-1].i + 1
+                said = self._reported_between([t for t in other if t.i >= after], toks[0])
+                if said is not None:  # '"A," she said. Then Ruiz said that … "B."': the latest speaker's
+                    self._attribute(f, said, "cue-sentence-before", found)
+                    return f
                 inherit(f, prev, cue=not other)
                 f.rule = "continues"
                 return f
@@ -204,6 +211,15 @@ class _Reader(IndirectSpeech):
         f.rule = "no-speaker"
         return f
 
+    def _reported_between(self, verbs: list[Token], first: Token) -> Token | None:
+        """The last speech verb heading a whole sentence between two quotes, with its own subject outside
+        quotation marks: whoever it reports speaks the quote after it."""
+        for v in reversed(verbs):
+            subj = subject(v)
+            if v.dep_ == "ROOT" and v.sent.end <= first.i and subj is not None and not self.in_quote(subj) and not cannot_speak(subj):
+                return v
+        return None
+
     def _someones(self, f: Found) -> bool:
         """The speaker phrase is someone of a named person's: "Lee's niece", "the Clinton team"."""
         owner = self.resolver.owner_of(f.speaker_tok) if f.speaker_tok is not None else None
@@ -218,7 +234,7 @@ class _Reader(IndirectSpeech):
             return False
         if not m.closed:
             return True
-        content = self.text[m.start:m.end].rstrip()
+        content = self.text[m.start:m.end].rstrip().rstrip("'’")  # 'a quote ending on a quote.\'"'
         end = min([i for i in (self.text.find("\n", m.outer_end),) if i >= 0] or [len(self.text)])
         after = self.text[m.outer_end:end].lstrip()
         if not after or (content and content[-1] in ",.?!—–-…:;"):
@@ -329,10 +345,17 @@ class _Reader(IndirectSpeech):
             if self.in_quote(t) or t.text in (".", "!", "?", ";", ":") or t.text in DOUBLE_MARKS:
                 break
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS and not so_called(t):
-                return t
+                return None if self._says_its_own(m, t) else t
             if t.pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "ADV", "PUNCT"):
                 break
         return self._said_sentence_after(toks)
+
+    def _says_its_own(self, m: MarkSpan, verb: Token) -> bool:
+        """ '"We are ready." She said the vote would be close.': a quote that ends its sentence is not the
+        statement of a speech verb after it that reports a clause of its own."""
+        ends = self.text[m.start:m.end].rstrip().rstrip("'’")
+        return bool(ends) and ends[-1] in ".?!" and any(
+            c.dep_ == "ccomp" and c.i > verb.i and not self.in_quote(c) for c in verb.children)
 
     def _said_sentence_after(self, toks: list[Token]) -> Token | None:
         """ '“…!” Lee's niece, state delegate Ann Price, shouted to the crowd.': the sentence after the mark is

@@ -267,6 +267,14 @@ class SpeakerResolver:
         given = "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
         return want is not None and given is not None and given != want
 
+    def person_mentions(self) -> list[tuple[int, Entity]]:
+        """(character start, person) of every person's mention outside quotation marks, in text order."""
+        return self._person_mentions
+
+    def fits(self, e: Entity, pronoun: Token) -> bool:
+        """The person can be "he" or "she" as the pronoun says (the article's gender, else either)."""
+        return self._fits(e, pronoun)
+
     def _fits(self, e: Entity, pronoun: Token) -> bool:
         want = pronoun_gender(pronoun)
         if want is None:
