@@ -50,3 +50,10 @@ def test_a_suicide_bomber_who_blew_himself_up_attacked_those_he_killed(nlp):
 
 def test_harm_done_only_to_oneself_is_still_no_attack(nlp):
     assert not _assaults(nlp, "The Chilean senator shot himself in the foot with the remark, critics said.")
+
+
+def test_a_bombing_said_to_be_an_attack_is_one_act(nlp):
+    events = _assaults(nlp, "The Sunday bombing in Jalalabad was an attack on an Afghan army post.")
+    assert [e.evidence.trigger.text for e in events] == ["attack"]
+    assert len(_assaults(nlp, "The bombing in Jalalabad killed an Afghan soldier, and an attack on a post "
+                              "in Herat wounded two Afghan policemen.")) >= 2

@@ -33,6 +33,7 @@ from .forbidden import drop_forbidden
 from .mishaps import drop_mishaps
 from .outcomes import TOLL_WINDOW, counts_toll, drop_outcomes, toll_told_again
 from .refine import dedupe
+from .same_act import drop_renamed
 from .self_acts import settle_self_blasts
 from .spans import as_read
 from .triggers import Match, find_matches
@@ -210,6 +211,7 @@ def sentence_events(ctx, sent: TokSpan, lexicon, resolver: ActorResolver) -> lis
         drafts = drop_forbidden(drafts)  # "a ban on protests": no protest took place
         drafts = drop_mishaps(drafts)  # "accidental explosions", "a travel warning"
         drafts = settle_self_blasts(drafts)  # "a suicide bomber blew himself up": one attack on others
+        drafts = drop_renamed(drafts)  # "the bombing was an attack on ...": one act named twice
     events: list[Event] = []
     for d in drafts:
         events.extend(events_of(ctx, sent, d, resolver, style))
