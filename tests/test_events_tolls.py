@@ -57,3 +57,13 @@ def test_a_bombing_said_to_be_an_attack_is_one_act(nlp):
     assert [e.evidence.trigger.text for e in events] == ["attack"]
     assert len(_assaults(nlp, "The bombing in Jalalabad killed an Afghan soldier, and an attack on a post "
                               "in Herat wounded two Afghan policemen.")) >= 2
+
+
+def _coerce(nlp, text: str):
+    art = make_article(title="Report", paragraphs=[text], published="2022-05-10")
+    return [e for e in next(analyze([art], nlp=nlp)).events if e.type == "COERCE"]
+
+
+def test_closing_subway_stations_silences_no_broadcaster(nlp):
+    assert not _coerce(nlp, "After the blast, Chilean officials closed two nearby subway stations in Santiago.")
+    assert _coerce(nlp, "The Bolivian government closed an opposition radio station in La Paz on Monday.")

@@ -1,8 +1,9 @@
-"""Event words used for what no one did to anyone: an accident, or advice about a danger.
+"""Event words used for what no one did to anyone: an accident, advice about a danger, a closed station.
 
 "Two accidental explosions killed seven militants" and "a bomb went off by accident" tell of a mishap, not an
 attack, however deadly; "a travel warning" or "a storm warning" tells people of a danger, and threatens
-no one. The words around the trigger say so.
+no one; "closed the subway stations" after a blast shuts a place for safety, where "closed the radio
+station" silences a broadcaster. The words around the trigger say so.
 """
 
 from __future__ import annotations
@@ -17,6 +18,18 @@ ACCIDENT_WORDS = frozenset({"accidental", "accidentally", "unintended", "uninten
 HAZARD_WORDS = frozenset({"travel", "weather", "storm", "flood", "tsunami", "heat", "health", "fire", "avalanche",
                           "hurricane", "typhoon", "cyclone", "tornado", "frost", "snow", "wind", "gale",
                           "drought", "smog", "pollution", "safety", "security"})
+
+
+# what a station is when it is no broadcaster: "metro station", "police station", "petrol station"
+NON_MEDIA_STATIONS = frozenset({"metro", "subway", "underground", "tube", "train", "railway", "rail", "bus", "tram",
+                                "police", "petrol", "gas", "fuel", "filling", "charging", "fire", "power", "pumping",
+                                "space", "polling", "weather", "research", "service", "border", "ski", "coach"})
+
+
+def not_a_broadcaster(obj: Token | None) -> bool:
+    """ "the metro stations", "a police station": a station named by what it serves is no media outlet."""
+    return obj is not None and obj.lemma_.lower() == "station" and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in NON_MEDIA_STATIONS for c in obj.children)
 
 
 def accidental(tok: Token) -> bool:
@@ -36,13 +49,16 @@ def advisory(tok: Token) -> bool:
 
 
 def drop_mishaps(drafts: list[Draft]) -> list[Draft]:
-    """The drafts, less violence told as an accident and warnings of a danger."""
+    """The drafts, less violence told as an accident, warnings of a danger and stations closed that are no
+    broadcasters."""
     out = []
     for d in drafts:
         t = d.match.token
         if d.code[:2] in ("18", "19", "20") and accidental(t):
             continue
         if d.code[:2] == "13" and d.match.pos == "noun" and advisory(t):
+            continue
+        if d.code == "1721" and not_a_broadcaster(d.match.obj):
             continue
         out.append(d)
     return out
