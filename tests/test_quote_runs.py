@@ -74,3 +74,16 @@ def test_he_after_a_paragraph_without_people_is_the_paragraph_speaker(nlp):
                    '"It will not matter much," he told a lunch.')
     q = find(quotes_of(nlp, text), "It will not matter")
     assert "Baker" in (q.speaker_name or ""), (q.speaker_name, q.coref)
+
+
+def test_a_definite_epithet_goes_on_as_the_person_named_before(nlp):
+    text = HEAD + ('Mining magnate Paul Ferris said on Friday that he had met the governor. '
+                   '"It was a good talk," the veteran tycoon told reporters.')
+    q = find(quotes_of(nlp, text), "It was a good talk")
+    assert "Ferris" in (q.speaker_name or ""), (q.speaker_name, q.coref)
+
+
+def test_an_office_is_not_given_to_a_person_holding_another(nlp):
+    text = HEAD + 'Mayor Ann Kerr said the roads were safe. "We will see," the president told reporters.'
+    q = find(quotes_of(nlp, text), "We will see")
+    assert "Kerr" not in (q.speaker_name or ""), (q.speaker_name, q.coref)

@@ -275,6 +275,13 @@ class SpeakerResolver:
         """The person can be "he" or "she" as the pronoun says (the article's gender, else either)."""
         return self._fits(e, pronoun)
 
+    def sex(self, e: Entity) -> str | None:
+        """'f', 'm' or None (unknown) for a person, by given name, titles and the article's pronouns."""
+        if e.id not in self._genders:
+            spans = [(m.span.start, m.span.end) for m in e.mentions]
+            self._genders[e.id] = entity_gender(spans, e.titles, e.name, self.doc)
+        return self._genders[e.id]
+
     def _fits(self, e: Entity, pronoun: Token) -> bool:
         want = pronoun_gender(pronoun)
         if want is None:
