@@ -67,3 +67,18 @@ def _coerce(nlp, text: str):
 def test_closing_subway_stations_silences_no_broadcaster(nlp):
     assert not _coerce(nlp, "After the blast, Chilean officials closed two nearby subway stations in Santiago.")
     assert _coerce(nlp, "The Bolivian government closed an opposition radio station in La Paz on Monday.")
+
+
+def test_a_bomb_that_went_off_is_a_blast_and_an_alarm_is_not(nlp):
+    (e,) = _assaults(nlp, "A roadside bomb went off near a market in Mosul, Iraq, on Monday, killing four Iraqi "
+                          "policemen.")
+    assert e.evidence.trigger.text == "went off" and "policemen" in e.recipient.text
+    assert not _assaults(nlp, "The fire alarm went off at the Peruvian congress in Lima on Monday.")
+
+
+def test_grenades_thrown_and_vehicles_rammed_into_people_are_attacks(nlp):
+    (e,) = _assaults(nlp, "A man hurled a grenade at Ugandan soldiers in Kampala on Sunday.")
+    assert "soldiers" in e.recipient.text
+    assert [e.evidence.trigger.text for e in _assaults(nlp, "A van rammed into a crowd of tourists in Vienna, "
+                                                            "Austria.")] == ["rammed"]
+    assert not _assaults(nlp, "The Hungarian parliament rammed through a new media law.")

@@ -32,6 +32,20 @@ def not_a_broadcaster(obj: Token | None) -> bool:
         c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in NON_MEDIA_STATIONS for c in obj.children)
 
 
+# what can go off as an attack: "the bomb went off", where "the alarm went off" is no event
+EXPLOSIVES = frozenset({"bomb", "device", "explosive", "explosives", "ied", "grenade", "mine", "landmine", "charge",
+                        "shell", "rocket", "mortar", "vest", "belt", "dynamite", "tnt", "detonator", "booby-trap",
+                        "car-bomb", "firebomb"})
+
+
+def not_a_blast(tok: Token) -> bool:
+    """ "The alarm went off", "the lights went off": only an explosive going off is a blast."""
+    from .arguments import subject_of
+
+    subj = subject_of(tok)
+    return subj is None or not (subj.lemma_.lower() in EXPLOSIVES or subj.lower_ in EXPLOSIVES)
+
+
 def accidental(tok: Token) -> bool:
     """ "accidental explosions", "the device went off prematurely", "exploded by accident"."""
     for c in tok.children:
@@ -59,6 +73,8 @@ def drop_mishaps(drafts: list[Draft]) -> list[Draft]:
         if d.code[:2] == "13" and d.match.pos == "noun" and advisory(t):
             continue
         if d.code == "1721" and not_a_broadcaster(d.match.obj):
+            continue
+        if d.match.pattern.id == "v.go.off" and not_a_blast(t):
             continue
         out.append(d)
     return out

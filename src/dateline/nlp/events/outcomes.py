@@ -51,6 +51,14 @@ def _cause_of(tok: Token, violent: dict[int, Draft]) -> Draft | None:
     return None
 
 
+def _will_stand(d: Draft) -> bool:
+    """Can the draft take in a killing? Not an event noun that needs a verb to bring it about and has
+    none ("a car bomb" with no verb that sets it off is dropped later, and the dead with it)."""
+    from .build import _realized
+
+    return not (d.match.pos == "noun" and "realizer" in d.flags and not _realized(d.match.token))
+
+
 def _left_state(tok: Token) -> tuple[Token, Token | None] | None:
     """(subject of "leave", the one left so) when ``tok`` is the state a "leave" leaves someone in: "the
     clash left two students injured", "the storm left him hurt"; else None."""
@@ -94,7 +102,7 @@ def _left_by(d: Draft, violent: dict[int, Draft]) -> bool:
 
 def drop_outcomes(drafts: list[Draft]) -> list[Draft]:
     """The drafts, less killings and woundings that tell what another violent draft of the sentence did."""
-    violent = {d.match.token.i: d for d in drafts if d.code[:2] in VIOLENT_ROOTS}
+    violent = {d.match.token.i: d for d in drafts if d.code[:2] in VIOLENT_ROOTS and _will_stand(d)}
     out = []
     for d in drafts:
         t = d.match.token
