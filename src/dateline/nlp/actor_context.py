@@ -47,6 +47,7 @@ def code_from_context(groups: list[Any], doc: Any, res: Any) -> None:
     _companies_by_legal_form(groups)
     _company_officers(groups, doc, res)
     _union_officers(groups)
+    _officers_of_other_bodies(groups)
     _people_of_named_bodies(groups, doc)
     _police_ranks(groups, res)
     _american_tags(groups, doc)
@@ -86,9 +87,11 @@ BODY_NOUNS = frozenset({"company", "firm", "group", "party", "bank", "agency", "
 
 def _bodies_by_apposition(groups: list[Any]) -> None:
     """A name tagged as a person, in apposition to a noun only bodies are called by, is a body's: "Yukora,
-    the Russian oil company"; not when it is also called by a person's title ("Mr Yukora")."""
+    the Russian oil company", "the Russian oil company Yukora"; not when it is also called by a person's
+    title ("Mr Yukora")."""
     for g in groups:
-        if g.label != "PERSON" or any(not t.appositive for t in g.titles):
+        # "German airline Fennair" before the name counts as "Fennair, the German airline" does
+        if g.label != "PERSON" or any(not t.appositive and t.head_word not in BODY_NOUNS for t in g.titles):
             continue
         title = next((t for t in g.titles if t.head_word in BODY_NOUNS and t.head.tag_ in ("NN", "NNP")), None)
         if title is not None and not any(m.kind == "short_name" and " " in m.span.text for m in g.mentions):
@@ -298,6 +301,51 @@ def _union_in(t: Any) -> str | None:
     return None
 
 
+# -- officers of bodies that are no government ---------------------------------------------------
+
+# heads of titles that states and every other kind of body alike give their officers: read alone
+# they are a government's, but "president of a drivers' club" is the club's
+SHARED_OFFICES = frozenset({"president", "vice-president", "leader", "head", "chief", "chairman", "chairwoman",
+                            "chair", "director", "secretary", "spokesman", "spokeswoman", "spokesperson"})
+GOVERNMENT_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
+
+
+def _officers_of_other_bodies(groups: list[Any]) -> None:
+    """ "Ana Ruiz, president of the Arnor Hikers' Federation": an office named "of" a named body that is
+    no arm of a state is that body's office: its sector (the hikers' federation's, or none when the body
+    is not coded), not the government's a bare "president" was read as."""
+    bodies: dict[int, Any] = {}
+    for g in groups:
+        if g.label == "ORG":
+            for n in g.names:
+                for tok in n.tokens:
+                    bodies[tok.i] = g
+    for g in groups:
+        if g.label != "PERSON" or g.sector != "GOV":
+            continue
+        for t in g.titles:
+            if t.head_word not in SHARED_OFFICES:
+                continue
+            body = next((bodies[tok.i] for tok in _of_words(t.head) if tok.i in bodies), None)
+            if body is None or body.sector in GOVERNMENT_SECTORS:
+                continue
+            g.sector = body.sector
+            g.coding.append(f"sector {body.sector or 'none'}: '{t.text}' of {body.name}, no government body "
+                            f"(not GOV)")
+            break
+
+
+def _of_words(head: Any) -> list[Any]:
+    """The words after an office's 'of', or after the 'of' of an office joined to it ("president and
+    chief executive of the airline")."""
+    out = []
+    for h in [head] + [c for c in head.children if c.dep_ == "conj"]:
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out += [tok for tok in prep.subtree if tok.i != prep.i]
+    return out
+
+
 # -- the article's country ------------------------------------------------------------------------
 
 def article_country(groups: list[Any], doc: Any, res: Any) -> tuple[str, str] | None:
@@ -307,7 +355,8 @@ def article_country(groups: list[Any], doc: Any, res: Any) -> tuple[str, str] | 
     counts: Counter[str] = Counter()
     example: dict[str, str] = {}
     for g in groups:
-        if not g.country or g.country in NOT_COUNTRIES or g.label == "PERSON":
+        # a news outlet credited for a report ("the Associated Press reported") is not where it is set
+        if not g.country or g.country in NOT_COUNTRIES or g.label == "PERSON" or g.sector == "MED":
             continue
         for n in g.names:
             if where_not_whom(n.tokens.root):

@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Span as TokSpan
 
 from .lexicon import POSSESSIVE
-from .political import PARTY_SECTOR_NOUNS, party_in
+from .political import PARTY_SECTOR_NOUNS, PARTY_WORDS, party_in
 from .token_table import doc_ents
 
 
@@ -49,10 +49,17 @@ SHORT_TITLES = {"sen.": "senator", "rep.": "lawmaker", "gov.": "governor", "gen.
                 "cmdr.": "commander", "amb.": "ambassador", "supt.": "superintendent", "insp.": "inspector"}
 
 
+# forms of address a title may end in ("the city's mayor Mr Lomax"): no office, so left out of the
+# office words, which are read from the end
+ADDRESS_FORMS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
+
+
 def _role_phrase(span: TokSpan) -> str:
     """The office words of a title, without the country: "presidential spokesperson"."""
     words = [t.text for t in span if t.ent_type_ not in ("GPE", "NORP") and t.text not in POSSESSIVE
              and t.pos_ != "PRON" and t.dep_ != "det"]
+    while len(words) > 1 and words[-1].rstrip(".").lower() in ADDRESS_FORMS:
+        words.pop()
     words = [SHORT_TITLES.get(w.lower(), SHORT_TITLES.get(w.lower() + ".", w)) if w[:1].isupper() else w
              for w in words]
     return " ".join(words).lower()
@@ -81,7 +88,7 @@ def code_group(g: Any, doc: Any, res: Any, on: Any) -> None:
         title_country = _of_country(g, doc, res)
     if g.label != "PERSON":
         title_country = title_country or _possessive_country(g, doc, res) or _country_in_name(g, res)
-        party = None if title_country else _party_in_name(g, res, on)
+        party = None if title_country or _other_party(entry) else _party_in_name(g, res, on)
         if party is not None:  # "the Ohio Republican Party", "the Democratic National Committee"
             title_country, title_sector = party.country, title_sector or party.sector or None
         if not (entry is not None and entry.sector):
@@ -120,18 +127,57 @@ def _from_titles(g: Any, res: Any, on: Any) -> tuple[str | None, str | None]:
             country = c
             g.coding.append(f"country {c} from '{t.text}'")
         found = res.agents.sector_for(_role_phrase(t.tokens)) if _role_phrase(t.tokens) else None
-        party = _party_row(list(t.tokens), res, on)
+        found = _leader_of_what(t, found, res)
+        party = _party_row(list(t.tokens), res, on) or _party_voice(t, res, on)
         if party is not None and not country:
             row, words, role = party
             country = row.country
             g.coding.append(f"country {row.country} from '{words}' in '{t.text}' (the {row.name})")
-            if role in PARTY_SECTOR_NOUNS or not found:
+            if role in PARTY_SECTOR_NOUNS or t.head_word in PARTY_VOICE_NOUNS or not found:
                 found = (row.sector, words)
         if found and not sector:
             sector = found[0]
             g.role = g.role or t.head_word
             g.coding.append(f"sector {found[0]} from '{found[1]}' in '{t.text}'")
     return country, sector
+
+
+# a party's word anywhere before these heads makes the title the party's: "Labour health
+# spokesman" speaks for the party, whatever office words stand between
+PARTY_VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "strategist", "candidate", "nominee"})
+
+
+def _party_voice(t: Any, res: Any, on: Any) -> tuple[Any, str, str] | None:
+    """ "Labour transport spokesman": a party's word anywhere before a spokesman, with subject words
+    between them, that the party's-word rule (a role noun right after the word) does not see."""
+    if t.head_word not in PARTY_VOICE_NOUNS:
+        return None
+    toks = [tok for tok in t.tokens if tok.i < t.head.i]
+    for i in range(len(toks)):
+        for size in (2, 1):
+            chunk = toks[i:i + size]
+            if len(chunk) < size or not all(x.is_title or x.is_upper for x in chunk):
+                continue
+            name = PARTY_WORDS.get(" ".join(x.lower_.rstrip(".") for x in chunk))
+            rows = [r for r in res.actors.lookup(name, on=on) if r.country] if name else []
+            if rows:
+                return rows[0], " ".join(x.text for x in chunk), t.head_word
+    return None
+
+
+def _leader_of_what(t: Any, found: Any, res: Any) -> Any:
+    """ "Leader" alone is read as a government's, but "a farmers' leader" or "a temperance leader" leads
+    what the noun before it names: that noun's sector ("student leader" -> students'), or none when the
+    noun names a cause no dictionary codes. A proper name before it ("Hamas leader") is left as read."""
+    if found is None or found.noun != "leader":
+        return found
+    before = [tok for tok in t.tokens if tok.i < t.head.i and tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_
+              and tok.dep_ in ("compound", "nmod", "poss")]
+    if not before:
+        return found
+    noun = before[-1]
+    own = res.agents.sector_for(noun.lower_) or res.agents.sector_for(noun.lemma_.lower())
+    return type(found)(own.sector, f"{noun.lower_} {found.noun}") if own is not None else None
 
 
 def _party_row(tokens: list[Any], res: Any, on: Any) -> tuple[Any, str, str] | None:
@@ -146,6 +192,12 @@ def _party_row(tokens: list[Any], res: Any, on: Any) -> tuple[Any, str, str] | N
     after = words[-1].i + 1
     role = next((t.lower_.rstrip(".") for t in tokens if t.i == after), "")
     return rows[0], " ".join(t.text for t in words), role
+
+
+def _other_party(entry: Any) -> bool:
+    """A party the dictionary knows by its own name: a party's word inside it ("Democratic" in a
+    "Liberal Democratic Party" or a "Social Democratic Party") names no branch of that other party."""
+    return entry is not None and (entry.role or "").lower() == "party"
 
 
 def _party_in_name(g: Any, res: Any, on: Any) -> Any:

@@ -76,6 +76,7 @@ def words_of(text: str) -> tuple[str, ...]:
 def extract_entities(ctx) -> tuple[Entity, ...]:
     doc, article, res = ctx.doc, ctx.article, ctx.resources
     spans = [_relabel(s, res, ctx.published_date) for s in name_spans(doc, ENTITY_LABELS)]
+    spans = _headline_names(spans, doc, article)
     spans = _surnames_as_people(spans, res, ctx.published_date)
     groups: list[Group] = []
     groups += _group_people(_split_name_pairs([s for s in spans if s.label == "PERSON"]), ctx)
@@ -97,6 +98,39 @@ def extract_entities(ctx) -> tuple[Entity, ...]:
     return tuple(_to_entity(g, article.id) for g in groups if g.mentions)
 
 
+# words that open a headline's question ("Can Ortiz Win Back Ohio?") and so run into the name after them
+QUESTION_OPENERS = frozenset({"will", "can", "could", "would", "should", "shall", "may", "might", "must", "did",
+                              "does", "do", "is", "are", "was", "were", "has", "have", "had", "why", "how",
+                              "when", "what", "where", "who"})
+
+
+def _headline_names(spans: list[NameSpan], doc, article) -> list[NameSpan]:
+    """A headline's capitals run a person's name into the words beside it: "Can Ortiz ..." asks a
+    question, "Ortiz Trounces Rivals" has a verb after the name. A name of the headline that the body
+    never writes, where it does write the name without the question word before or the word after, is cut
+    to what the body writes."""
+    end = len(article.title) if article.title and article.text.startswith(article.title) else -1
+    if end <= 0:
+        return spans
+    body = doc.text[end:]
+    out = []
+    for s in spans:
+        toks = s.tokens
+        if s.label == "PERSON" and s.end <= end and len(toks) >= 2 and not _in_text(s.text, body):
+            if toks[0].lower_ in QUESTION_OPENERS and _in_text(toks[1:].text, body):
+                s = NameSpan(toks[1:], s.label)
+            elif _in_text(toks[:-1].text, body) and (len(toks) > 2 or _in_text(toks[-1].lower_, body, case=True)):
+                s = NameSpan(toks[:-1], s.label)
+        out.append(s)
+    return out
+
+
+def _in_text(words: str, text: str, case: bool = False) -> bool:
+    """Are the words in the text, as whole words (in their case when ``case``)?"""
+    flags = 0 if case else re.IGNORECASE
+    return bool(words) and re.search(r"(?<!\w)" + re.escape(words) + r"(?!\w)", text, flags) is not None
+
+
 def _relabel(s: NameSpan, res, on) -> NameSpan:
     """The dictionary knows better than the tagger whether a name is a person or an organisation:
     spaCy calls "Trump" an ORG and "Xinhua" a PERSON now and then."""
@@ -114,6 +148,9 @@ def _relabel(s: NameSpan, res, on) -> NameSpan:
             s = NameSpan(toks[1:], s.label)
     entries = res.actors.lookup(s.text, on=on)
     kinds = {e.type for e in entries}
+    if not kinds and s.label in ("PERSON", "GPE") and len(s.tokens) > 1 and s.tokens[-1].is_title \
+            and s.tokens[-1].lower_ in BODY_END_WORDS:
+        return NameSpan(s.tokens, "ORG")  # "Arnor Railways", "Tamsin Holdings": no man's and no town's name
     if len(kinds) != 1:
         return s
     kind = kinds.pop()
@@ -122,6 +159,13 @@ def _relabel(s: NameSpan, res, on) -> NameSpan:
     if kind == "ORG" and s.label in ("PERSON", "GPE", "FAC"):
         return NameSpan(s.tokens, "ORG")
     return s
+
+
+# last words of a body's name that end no person's or place's name
+BODY_END_WORDS = frozenset({"railways", "railway", "airlines", "airways", "bank", "motors", "corporation", "corp",
+                            "inc", "ltd", "plc", "llc", "holdings", "association", "foundation", "institute",
+                            "university", "party", "federation", "league", "ministry", "agency", "authority",
+                            "industries", "enterprises", "technologies", "telecom", "insurance", "pharmaceuticals"})
 
 
 # forms of address that only ever stand before a person's name (not "President", which may lead
