@@ -61,11 +61,17 @@ def appraisals(sent: TokSpan, taken: set[int]) -> list[Appraisal]:
             if clause.dep_ not in ("ccomp", "parataxis") or clause.i <= verb.i and clause.dep_ == "parataxis":
                 continue
             got = _judged(clause, words, taken)
-            if got is not None and got[1].i != speaker.i and got[1].lower_ != speaker.lower_:
+            if got is not None and got[1].i != speaker.i and _name(got[1]) != _name(speaker):
                 word, target = got
                 polarity = words.get(word.lemma_.lower()) or words[word.lower_]
                 out.append(Appraisal(word, verb, speaker, target, CODES[polarity]))
     return out
+
+
+def _name(tok: Token) -> str:
+    """A name with its first names: "Bill Clinton" and "Hillary Clinton" are two people, "Clinton" and
+    "Clinton" one."""
+    return " ".join(t.lower_ for t in tok.children if t.dep_ == "compound" and t.i < tok.i) + " " + tok.lower_
 
 
 def _judged(clause: Token, words: dict[str, str], taken: set[int]) -> tuple[Token, Token] | None:
@@ -92,6 +98,26 @@ def _predicate(clause: Token) -> list[Token]:
         if c.dep_ in ("acomp", "attr", "oprd", "xcomp", "advmod"):
             out.append(c)
             out += [x for x in c.children if x.dep_ in ("acomp", "attr", "amod") and x.i < c.i + 4]
+            if c.lemma_.lower() in INSTANCE_NOUNS:
+                out += _instance_of(c)
+    return out
+
+
+# Nouns that say the subject is a case of what their "of" phrase names: "his remarks were another example of
+# reckless spin" judges the remarks as reckless.
+INSTANCE_NOUNS = frozenset({"example", "case", "sign", "instance", "display", "act", "piece", "form", "kind",
+                            "symptom", "demonstration"})
+
+
+def _instance_of(noun: Token) -> list[Token]:
+    """The noun an instance noun's "of" phrase names and the words that describe it."""
+    out = []
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for x in p.children:
+                if x.dep_ == "pobj":
+                    out += [x] + [a for a in x.children if a.dep_ in ("amod", "conj", "compound")]
+                    out += [b for a in x.children if a.dep_ == "amod" for b in a.children if b.dep_ == "conj"]
     return out
 
 

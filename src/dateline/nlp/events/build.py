@@ -178,6 +178,8 @@ def _in_sense(ctx, d: Draft, actors: list[ActorRef]) -> bool:
             return False
         d.actor_toks, d.actor_how = [], f"'{actor.text}' is what did it, not who: actor unknown"
         actor = None
+    if d.rule[0] in ("r.say-blame", "r.say-praise") and m.token.dep_ == "amod":
+        return True  # "an example of reckless spending": the word judges; it names no act to test
     # the trigger's own code says what its sense needs ("will supply" is still a verb of giving)
     base = d.code if m.pattern.comp in FAMILIES or not m.pattern.cameo else m.pattern.cameo
     v = judge(base, m.token, target, actor, actor_sector=sector, agents=agents)
@@ -265,6 +267,8 @@ def _arguments(d: Draft) -> None:
         cands += _first_actor_after(m)  # PETRARCH's target: the first actor in the verb phrase
     if (d.code or "")[:2] == "13":
         cands += _condition_subject(m.token)
+    if (d.code or "")[:2] in ("10", "11") and m.pos == "verb":
+        cands += _clause_subject(m.token, exclude)
     if d.complement is not None and p.comp in FAMILIES:
         cands += _complement_parties(d.complement, p.comp, exclude)
     if not petrarch and not p.linear and not (d.code or "").startswith("04"):
@@ -313,6 +317,27 @@ def _condition_subject(trigger: Token) -> list[tuple[str, Token]]:
             if s is not None and s.lower_ not in ("we", "i", "us"):
                 return [("condition", s)]
     return []
+
+
+def _clause_subject(trigger: Token, exclude: set[int]) -> list[tuple[str, Token]]:
+    """Whom a complaint or an order is about when its "that" clause names them: "complained that the
+    referees were biased" (the referees), "ordered that the agencies share their files" (the agencies)."""
+    from ...ontology.agents import default_agents
+    from .parties import is_party_noun
+    from .sense import noun_class
+
+    out = []
+    for c in trigger.children:
+        if c.dep_ != "ccomp":
+            continue
+        for s in c.subtree:  # the parser may hang the subject on the clause's auxiliary
+            if s.dep_ not in ("nsubj", "nsubjpass") or c not in (s.head, s.head.head) or s.i in exclude or \
+                    s.lower_ in ("it", "i", "we", "this"):
+                continue
+            if s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or noun_class(s) == "person" or \
+                    is_party_noun(s, default_agents()):
+                out.append(("subject of the clause it governs", s))
+    return out
 
 
 def _first_actor_after(m: Match) -> list[tuple[str, Token]]:

@@ -33,7 +33,7 @@ from .forbidden import drop_forbidden
 from .mishaps import drop_mishaps
 from .outcomes import TOLL_WINDOW, counts_toll, drop_outcomes, toll_told_again
 from .refine import dedupe
-from .same_act import drop_renamed
+from .same_act import aimed_at, drop_renamed
 from .self_acts import settle_self_blasts
 from .spans import as_read
 from .triggers import Match, find_matches
@@ -52,6 +52,7 @@ def extract_events(ctx) -> tuple[Event, ...]:
     out: list[Event] = []
     previous: dict[str, Event] = {}  # actor entity -> its dated event in the sentence before
     since_violence = 0  # sentences left in which a violent act told before may have its toll told
+    headline_ids: set[str] = set()
     for sent, headline in _sentences(ctx):
         if len(sent) > MAX_SENTENCE_TOKENS:
             _skip(ctx, "sentence_too_long", f"{len(sent)} tokens at {sent.start_char}: over {MAX_SENTENCE_TOKENS}")
@@ -68,6 +69,7 @@ def extract_events(ctx) -> tuple[Event, ...]:
             continue
         if headline:
             found = [_as_written(_headline_status(e, sent), ctx.article.text) for e in found]
+            headline_ids |= {e.id for e in found}
         found = [_carry_date(e, sent, previous) for e in found]
         if since_violence:  # "Six soldiers were killed": the toll of the attack just told, not another one
             found = [e for e in found if not toll_told_again(_token_at(sent, e.evidence.trigger.start),
@@ -79,8 +81,43 @@ def extract_events(ctx) -> tuple[Event, ...]:
             max(0, since_violence - 1)
         previous = {e.actor.entity_id: e for e in found if e.actor.entity_id and e.date and not e.date.inferred}
         out.extend(found)
+    out = _dated_by_its_retelling(out, headline_ids)
     # each side's span becomes the whole phrase a reader marks, now that nothing reads its words again
     return tuple(as_read(e, ctx.article.text) for e in dedupe(dedupe(out, by_sentence=True)))
+
+
+def _dated_by_its_retelling(events: list[Event], headline_ids: set[str]) -> list[Event]:
+    """A headline tells an act with no day ("Mayor rebukes council") that the body tells again with its day
+    ("on Tuesday the mayor criticised the council"). A headline act with only the publication day takes
+    the day of the body's telling with the same type, actor and recipient, when the text gives that telling
+    a single day (the two are then one event)."""
+    from dataclasses import replace
+
+    days: dict[tuple, set[str]] = {}
+    told: dict[tuple, Event] = {}
+    for e in events:
+        key = _act_key(e)
+        if key is not None and e.date is not None and not e.date.inferred:
+            days.setdefault(key, set()).add(e.date.value)
+            told[key] = e
+    out = []
+    for e in events:
+        key = _act_key(e)
+        if e.id in headline_ids and key is not None and e.date is not None and e.date.inferred and \
+                len(days.get(key, ())) == 1:
+            other = told[key]
+            source = f"the same act is told with its day in another sentence ({other.evidence.date_source})"
+            e = replace(e, date=other.date, evidence=replace(e.evidence, date_source=source))
+        out.append(e)
+    return out
+
+
+def _act_key(e: Event) -> tuple | None:
+    """Type and both sides by the last word of their names: a headline's "Mills" is the body's "Anna
+    Mills" (headline names are not linked to the body's entities)."""
+    if e.recipient is None or not e.actor.name or not e.recipient.name:
+        return None
+    return e.type, e.actor.name.split()[-1].lower(), e.recipient.name.split()[-1].lower()
 
 
 def _token_at(sent: TokSpan, idx: int):
@@ -212,6 +249,7 @@ def sentence_events(ctx, sent: TokSpan, lexicon, resolver: ActorResolver) -> lis
         drafts = drop_mishaps(drafts)  # "accidental explosions", "a travel warning"
         drafts = settle_self_blasts(drafts)  # "a suicide bomber blew himself up": one attack on others
         drafts = drop_renamed(drafts)  # "the bombing was an attack on ...": one act named twice
+        drafts = aimed_at(drafts)  # "the attack targeted a convoy": whom the act was done to
     events: list[Event] = []
     for d in drafts:
         events.extend(events_of(ctx, sent, d, resolver, style))

@@ -398,6 +398,7 @@ def judge_family(family: str, trigger: Token, complement: Token | None, code: st
     to withdraw", "urged talks", "refused the request", "threatened to strike". Alone ("she agreed", "he
     asked", "they refused") or about words ("asked whether", "refused to comment", "warned that prices may
     rise") it is an opinion, a question or a forecast."""
+    coded_complement = complement is not None  # the action proposed or refused is itself a coded event
     complement = complement if complement is not None else _verbal_complement(trigger)
     question = _question(trigger) if family == "REQUEST" else None
     if question is not None:  # "asked whether he would attack": a question
@@ -405,6 +406,10 @@ def judge_family(family: str, trigger: Token, complement: Token | None, code: st
     if family == "REQUEST" and trigger.lemma_.lower() == "tell" and not any(
             c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in trigger.children):
         return Verdict(False, reason=f"'{trigger.text}' with no 'to' of what to do: speech, not a directive")
+    if family == "AGREE" and complement is not None and trigger.lemma_.lower() in OWN_PROPOSALS and \
+            not coded_complement and not _addressed(trigger):
+        # "ministers proposed scrapping the title": a step of their own put to no one, a policy idea
+        return Verdict(False, reason=f"'{trigger.text} {complement.text}': a policy put to no one, not an offer")
     if complement is not None:
         if family == "REJECT" and complement.pos_ in ("VERB", "AUX") and complement.lemma_.lower() in SPEECH_ACTS:
             return Verdict(False, reason=f"'{trigger.text} to {complement.text}': declining to speak, a statement")
@@ -453,6 +458,16 @@ def _goods_for_someone(trigger: Token, objs: list[Token]) -> bool:
         return False
     return all(g.lemma_.lower() not in GIFTS_OF_WORDS and noun_class(g) not in ("words", "idea", "person")
                and not any(d.lower_ in ("no", "nothing") for d in g.children) for g in given)
+
+
+# Verbs of putting forward an idea: an offer only when the idea is an act toward someone or is put to someone.
+OWN_PROPOSALS = frozenset({"propose", "suggest", "recommend"})
+
+
+def _addressed(trigger: Token) -> bool:
+    """Is the proposal put to someone: "proposed to the unions", "offered them"."""
+    return any(c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to" and
+               any(x.dep_ == "pobj" for x in c.children) for c in trigger.children)
 
 
 def _verbal_complement(trigger: Token) -> Token | None:

@@ -78,8 +78,15 @@ OPENING_QUOTES = frozenset({"“", '"', "‘", "«"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves"})
 INTERVIEW_WORDS = frozenset({"interview", "podcast", "broadcast", "show", "programme", "program"})
 # Fixed phrases whose verb is an event word in another use: (verb, its object). "The delay begs the
-# question whether ..." asks nothing of anyone.
-IDIOMS = frozenset({("beg", "question")})
+# question whether ..." asks nothing of anyone; "thank God" and "thank heavens" are exclamations.
+IDIOMS = frozenset({("beg", "question"), ("thank", "god"), ("thank", "goodness"), ("thank", "heaven"),
+                    ("thank", "heavens"), ("thank", "lord")})
+# What a figure or a result beats or tops: a forecast outdone, not a rival struck ("sales beat estimates").
+BENCHMARKS = frozenset({"expectation", "expectations", "forecast", "estimate", "consensus", "prediction",
+                        "projection", "target", "record", "guidance", "odds", "benchmark", "index"})
+# Verbs of fighting that, between people with no arms named, are a quarrel: "the two ministers clashed over
+# the budget" is a row in words (but "protesters clashed with police" is a street fight: police are armed).
+QUARREL_VERBS = frozenset({"clash", "spar", "feud", "quarrel", "wrangle", "tussle", "squabble"})
 
 
 def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind: str | None, *,
@@ -117,7 +124,7 @@ def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind:
         return Verdict(False, reason=f"'{trigger.text}' with no one applauded: an audience's reaction")
     idiom = _idiom(trigger, lemma, obj)
     if idiom:
-        return Verdict(False, reason=f"'{trigger.text} the {obj.text}' is a fixed phrase, not an act")
+        return Verdict(False, reason=f"'{trigger.text} {obj.text}' is a fixed phrase, not an act")
     if code[:3] == "141":  # a person in office or in a party holding rallies is campaigning
         return _protest(trigger, lemma, obj, politician=(actor_sector or "")[:3] in OFFICE_SECTORS and actor is not None
                         and (actor.ent_type_ == "PERSON" or actor.pos_ == "PRON"))
@@ -127,6 +134,10 @@ def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind:
         causes = {w for t in _causes(trigger, actor) for w in (t.lemma_.lower(), t.lower_)}
         if causes & DISASTERS or (causes & CRAFT and violence is None):
             return Verdict(False, reason=f"'{trigger.text}' by an accident or a disaster: no one's attack")
+    if code[:2] in ("18", "19", "20") and violence is None and not armed:
+        contest = _contest(trigger, lemma, obj)
+        if contest:
+            return contest
     if code[:2] in ("18", "19") and violence is None and not armed and target is not None:
         if lemma in WIN_VERBS and target.ent_type_ == "PERSON":
             return Verdict(False, reason=f"'{trigger.text} {target.text}' with no arms in the sentence: winning "
@@ -134,6 +145,20 @@ def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind:
         if lemma in OPPOSE_VERBS and target.pos_ == "NOUN" and not target.ent_type_ and (
                 target.lemma_.lower() in RESISTANCE_WORDS or kind in ("unknown", "idea") and target.tag_ != "NNS"):
             return Verdict(False, reason=f"'{trigger.text} {target.text}': opposing a state of things, not a clash")
+    return None
+
+
+def _contest(trigger: Token, lemma: str, obj: Token | None) -> "Verdict | None":
+    """Fighting words with no arms in the sentence that name a race, a forecast beaten or a quarrel."""
+    from .sense import Verdict
+
+    if obj is not None and obj.lemma_.lower() in BENCHMARKS:
+        return Verdict(False, reason=f"'{trigger.text} {obj.text}': outdoing a forecast or a record, not an attack")
+    if obj is not None and obj.lower_ == "it" and any(c.dep_ == "prt" and c.lower_ == "out" for c in trigger.children):
+        return Verdict(False, reason=f"'{trigger.text} it out': a contest to the end, not a clash")
+    if lemma in QUARREL_VERBS:
+        return Verdict(True, code="111", reason=f"'{trigger.text}' with no arms or harm in the sentence: a "
+                                                "quarrel in words (111)")
     return None
 
 

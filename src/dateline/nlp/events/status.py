@@ -39,7 +39,7 @@ def status_of(trigger: Token, *, noun: bool = False) -> tuple[str, str]:
     """(status, the words that decided it)."""
     # an event noun takes no tense from the verb it is the subject of ("the visit will be a steppingstone")
     steps = (question, _claimed, _hedge, _negation, _condition, _governor, _noun_context) if noun else \
-        (question, _claimed, _hedge, _negation, _condition, _modality, _governor, _verb_context)
+        (question, _claimed, _hedge, _negation, _performative, _condition, _modality, _governor, _verb_context)
     if noun and trigger.dep_ in ("nsubj", "nsubjpass"):
         steps = (question, _claimed, _hedge, _noun_context)
     for fn in steps:
@@ -47,6 +47,21 @@ def status_of(trigger: Token, *, noun: bool = False) -> tuple[str, str]:
         if got is not None:
             return got
     return "occurred", ""
+
+
+# Acts done by saying them: "we would like to thank the crews" thanks them in the saying.
+PERFORMATIVES = frozenset({"thank", "congratulate", "apologise", "apologize", "welcome", "commend", "salute",
+                           "praise", "applaud", "acknowledge"})
+POLITE_WANTS = frozenset({"like", "want", "wish"})
+
+
+def _performative(tok: Token) -> tuple[str, str] | None:
+    """ "Would like to thank", "wants to congratulate": the polite form of thanking is thanking."""
+    if tok.lemma_.lower() not in PERFORMATIVES or tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in POLITE_WANTS:
+        return None
+    if any(c.dep_ == "neg" for c in tok.head.children):
+        return None
+    return "occurred", f"{tok.head.text} to {tok.text}"
 
 
 def _chain(tok: Token, limit: int = 6):

@@ -1,0 +1,66 @@
+"""Fighting words in contests and quarrels, fixed phrases of thanks, polite forms that perform the act,
+proposals put to no one, and whom a complaint or an order is about: sentences of our own."""
+
+from event_helpers import events_of, on
+
+
+def _codes(*sentences):
+    return [(e.evidence.trigger.text, e.type) for e in events_of(*sentences)]
+
+
+def test_results_that_beat_a_forecast_strike_no_one():
+    assert _codes("The retailer's sales beat analysts' forecasts in the spring.",
+                  "The bank topped estimates and beat the consensus again.") == []
+
+
+def test_battling_it_out_for_a_prize_is_a_contest():
+    assert not [c for c in _codes("Four governors will battle it out for the party's nomination.") if c[1] == "ASSAULT"]
+
+
+def test_two_officials_clashing_over_a_budget_quarrel_in_words():
+    clash = on(events_of("The finance minister clashed with the health secretary over the budget."), "clashed")[0]
+    assert clash.type == "ACCUSE" and clash.cameo == "111"
+
+
+def test_a_clash_with_killing_stays_violent():
+    clash = on(events_of("Rebels clashed with soldiers near the border, killing five."), "clashed")[0]
+    assert clash.type == "ASSAULT"
+
+
+def test_thank_god_is_an_exclamation():
+    assert _codes("Thank God the bridge held, the driver said.") == []
+
+
+def test_would_like_to_thank_thanks_now():
+    thank = on(events_of("The railway company would like to thank its engineers for their work."), "thank")[0]
+    assert thank.type == "SUPPORT" and thank.status == "occurred"
+
+
+def test_would_like_to_meet_is_still_not_a_meeting_that_happened():
+    assert all(e.status != "occurred" for e in events_of("The senator would like to meet the king next month.")
+               if e.type == "CONSULT")
+
+
+def test_a_policy_proposed_to_no_one_is_no_offer():
+    assert _codes("Ministers proposed abolishing the ceremonial post.") == []
+
+
+def test_a_proposal_of_talks_is_an_offer_to_the_other_side():
+    proposed = on(events_of("The government proposed holding talks with the rebels."), "proposed")[0]
+    assert proposed.type == "AGREE" and proposed.recipient.text == "the rebels"
+
+
+def test_a_complaint_is_about_whom_its_clause_names():
+    complained = on(events_of("The senator complained that party officials were biased against him."),
+                    "complained")[0]
+    assert complained.type == "ACCUSE" and complained.recipient.text == "party officials"
+
+
+def test_an_order_that_names_who_must_act():
+    ordered = on(events_of("The president ordered that the agencies share their files."), "ordered")[0]
+    assert ordered.type == "REQUEST" and ordered.recipient.text == "the agencies"
+
+
+def test_a_complaint_about_the_weather_has_no_recipient():
+    complained = on(events_of("The senator complained that the weather was bad."), "complained")
+    assert all(e.recipient is None for e in complained)
