@@ -82,3 +82,15 @@ def test_grenades_thrown_and_vehicles_rammed_into_people_are_attacks(nlp):
     assert [e.evidence.trigger.text for e in _assaults(nlp, "A van rammed into a crowd of tourists in Vienna, "
                                                             "Austria.")] == ["rammed"]
     assert not _assaults(nlp, "The Hungarian parliament rammed through a new media law.")
+
+
+def test_an_attack_that_targeted_a_convoy_was_done_to_it(nlp):
+    (e,) = _assaults(nlp, "The attack targeted a convoy of Malian soldiers near Gao.")
+    assert "convoy" in e.recipient.text
+
+
+def test_rockets_fired_at_a_town_are_an_attack_and_into_the_sea_a_show_of_force(nlp):
+    assert _assaults(nlp, "Militants fired rockets at a Lebanese village near Tyre on Monday.")
+    art = make_article(title="Report", paragraphs=["Iran fired three missiles into the Gulf on Monday."],
+                       published="2022-05-10")
+    assert [e.type for e in next(analyze([art], nlp=nlp)).events] == ["MOBILIZE"]

@@ -1,13 +1,43 @@
-"""One act named twice in one sentence: "the Tuesday bombing was an attack on a police post".
+"""One act named twice in one sentence, or told by the verb its noun is the subject of.
 
 A copular sentence whose subject and complement are both event nouns of one kind does not tell two acts:
-it says what the first one was. The complement is the one to keep, as it is the one the sentence gives
-its target, place and time ("an attack on the post in May"); coding both would count the act twice.
+it says what the first one was ("the Tuesday bombing was an attack on a police post"). The complement is
+the one to keep, as it is the one the sentence gives its target, place and time ("an attack on the post in
+May"); coding both would count the act twice.
+
+"The raid targeted a border post", "a blast rocked the market": the verb adds nothing of its own, but
+what it hits is whom the act was done to (``aimed_at``).
 """
 
 from __future__ import annotations
 
 from .drafts import Draft
+
+
+# verbs whose subject is an act of violence and whose object is what that act hit
+HITTING_VERBS = frozenset({"target", "hit", "strike", "rock", "destroy", "damage", "wreck", "devastate",
+                           "flatten", "level"})
+# "ripped through a market", "tore through the hall"
+THROUGH_VERBS = frozenset({"rip", "tear", "sweep"})
+
+
+def aimed_at(drafts: list[Draft]) -> list[Draft]:
+    """The drafts, each violent event noun that is the subject of a verb of hitting given that verb's
+    object as a further candidate for whom it was done to ("the attack targeted a convoy of soldiers")."""
+    for d in drafts:
+        t = d.match.token
+        if d.match.pos != "noun" or _kind(d.code) != "violence" or t.dep_ != "nsubj":
+            continue
+        verb, lemma = t.head, t.head.lemma_.lower()
+        if lemma in HITTING_VERBS:
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        elif lemma in THROUGH_VERBS:
+            objs = [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "through"
+                    for x in c.children if x.dep_ == "pobj"]
+        else:
+            continue
+        d.recipient_alts.extend((f"what '{t.text}' {verb.text}", o) for o in objs)
+    return drafts
 
 
 # a bombing (18), a killing (19) and a battle (20) are all acts of violence, named by different words
