@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..geo.gazetteer import Gazetteer, lookup_key as key  # remembered: the same names come back
 from .lexicon import POSSESSIVE
+from .political import PARTY_WORDS
 from .place_lookup import named, named_entry, our_region, town_or_division
 from .place_syntax import DIRECTION_WORDS, Mention, local_town, locative
 from .place_words import (
@@ -18,12 +19,19 @@ from .place_words import (
 from .token_table import token_table
 
 
+def party_name_starts(doc: Doc, t: int) -> bool:
+    """Does the word at ``t - 1`` begin a party's name with the word after it ("a Liberal Democrat MP")?
+    Then it is no town of that name."""
+    w = token_table(doc)
+    return 0 < t < len(doc) and f"{w.lower[t - 1]} {w.lower[t]}".rstrip("s") in PARTY_WORDS
+
+
 def retagged(doc: Doc, s: int, t: int, gaz: Gazetteer, gpe_keys: set[str],
               anchored: set[tuple[str, str]] | None = None) -> Mention | None:
     """A whole "organisation" that is a place the tagger did not know: "Krasnodar", "DRC", "NSW".
     Rivers, seas and regions are left out: "Amazon" the company is no river."""
     w = token_table(doc)
-    if t - s > 4 or not all(w.caps[i] or not w.is_alpha[i] for i in range(s, t)):
+    if t - s > 4 or not all(w.caps[i] or not w.is_alpha[i] for i in range(s, t)) or party_name_starts(doc, t):
         return None
     text = w.span_text(s, t)
     k = key(text)

@@ -31,10 +31,11 @@ from ..model import Article, GeoRef, Place, Span
 from ..model.ids import stable_id
 from .place_distance import apply_distances
 from .place_home import near_home
+from .coding import LEGAL_FORMS
 from .place_events import mark_event_location as _mark_event_location, place_of_clause  # noqa: F401
 from .place_lookup import named
 from .place_names import find_mentions, keep, propagate, widen_abbreviated
-from .place_orgs import embedded, retagged
+from .place_orgs import embedded, party_name_starts, retagged
 from .place_syntax import (
     Mention, after_honorific, capital, clean, local_town, locative, person_surnames, person_tokens,
 )
@@ -194,6 +195,9 @@ def _inner_place(doc: Doc, m: Mention, gaz: Gazetteer) -> list[GeoRef]:
     """The longest place name inside a longer name the gazetteer lacks: "Titus County" in "Titus County
     Jail", "West Columbia" in "West Columbia City Council", "Ontario" in "Province of Ontario"."""
     n = m.end - m.start
+    # "Arnor Springs Corp": a company named after a town need not be there; a state or country it is
+    # named after ("Arnor Power Co") is still a place named
+    company = n > 1 and doc[m.end - 1].text.rstrip(".").lower() in LEGAL_FORMS and doc[m.end - 1].text[:1].isupper()
     rest_words = {t.lower_ for t in doc[m.start:m.end]}
     if doc[m.end - 1].lower_ in STREET_WORDS | FEATURE_TAILS and not rest_words & DIVISION_WORDS:
         # "Memphis St." is a street in the article's own town, "Madison Creek" a creek, "Hampton Hills" an
@@ -216,6 +220,8 @@ def _inner_place(doc: Doc, m: Mention, gaz: Gazetteer) -> list[GeoRef]:
             if size == 1 and m.label not in ("GPE", "LOC"):
                 # one word of a business's name is a town's only if the town is a sizeable one
                 cands = [c for c in cands if c.feature_class == "A" or c.population >= RETAG_MIN_POP]
+            if company:
+                cands = [c for c in cands if c.feature_code in ("PCLI", "ADM1")]
             if division:  # "Henan province": the province, not a town of the name (nor a former country)
                 cands = [c for c in cands if c.feature_code.startswith("ADM")] or \
                     [c for c in cands if c.feature_class == "A"] or cands
@@ -290,6 +296,8 @@ def _context_mentions(doc: Doc, gaz: Gazetteer, mentions: list[Mention], anchors
                 found = j  # "the village of Cellardyke", "Esperance residents"
             if found:
                 break
+        if found and not dateline and party_name_starts(doc, found):
+            found = None  # "a Liberal Democrat MP": the first word of a party's name, not a town of the name
         if found:
             out.append(Mention(i, found, "GPE", "dateline" if dateline else "context"))
             i = found
@@ -418,7 +426,24 @@ def _cues(doc: Doc, m: Mention) -> tuple[str, ...]:
         cues.append("state")
     if left.endswith(("country of", "republic of", "former soviet republic of", "nation of")):
         cues.append("country")
+    if "state" not in cues and _after_state_race(doc, m.start):
+        cues.append("state")  # "the gubernatorial race in Arnor and Lune": a governor's state or province
     return tuple(cues)
+
+
+def _after_state_race(doc: Doc, start: int) -> bool:
+    """A governor's election named in the twelve words before, within the sentence."""
+    w = token_table(doc)
+    for i in range(start - 1, max(-1, start - 13), -1):
+        if w.lower[i] in STATE_RACE_WORDS:
+            return True
+        if w.is_sent_start[i]:
+            return False
+    return False
+
+
+# words of a governor's election: the places it is held in are states, provinces or prefectures
+STATE_RACE_WORDS = frozenset({"gubernatorial", "governorship", "governorships"})
 
 
 def _local(doc: Doc, m: Mention, i: int, mentions: list[Mention], home: SourceHome | None = None
