@@ -94,3 +94,11 @@ def test_rockets_fired_at_a_town_are_an_attack_and_into_the_sea_a_show_of_force(
     art = make_article(title="Report", paragraphs=["Iran fired three missiles into the Gulf on Monday."],
                        published="2022-05-10")
     assert [e.type for e in next(analyze([art], nlp=nlp)).events] == ["MOBILIZE"]
+
+
+def test_a_shell_that_hit_a_school_is_an_attack_and_a_storm_is_not(nlp):
+    assert [e.evidence.trigger.text for e in _assaults(nlp, "Artillery shells hit a school in Idlib, Syria.")] == ["hit"]
+    assert [e.evidence.trigger.text for e in _assaults(nlp, "A rocket slammed into a clinic in Idlib, Syria.")] \
+        == ["slammed"]
+    assert not _assaults(nlp, "The typhoon hit the Vietnamese coast on Monday.")
+    assert not _assaults(nlp, "A lorry slammed into a wall in Lille, France.")

@@ -38,6 +38,22 @@ EXPLOSIVES = frozenset({"bomb", "device", "explosive", "explosives", "ied", "gre
                         "car-bomb", "firebomb"})
 
 
+# what can hit a place as an attack: "a shell hit the school", where "the storm hit the coast" is no attack
+MUNITIONS = EXPLOSIVES | frozenset({"missile", "rocket", "shell", "mortar", "bullet", "round", "projectile",
+                                    "airstrike", "drone", "artillery", "strike", "shelling", "barrage", "warplane",
+                                    "jet", "helicopter", "gunship"})
+# rows that are attacks only when arms do them (see verbs.tsv)
+ARMS_ROWS = frozenset({"v.hit.arms", "v.slam.into"})
+
+
+def not_by_arms(tok: Token) -> bool:
+    """ "The storm hit the coast", "a car slammed into a wall": only arms hitting a place is an attack."""
+    from .arguments import subject_of
+
+    subj = subject_of(tok)
+    return subj is None or not (subj.lemma_.lower() in MUNITIONS or subj.lower_ in MUNITIONS)
+
+
 def not_a_blast(tok: Token) -> bool:
     """ "The alarm went off", "the lights went off": only an explosive going off is a blast."""
     from .arguments import subject_of
@@ -75,6 +91,8 @@ def drop_mishaps(drafts: list[Draft]) -> list[Draft]:
         if d.code == "1721" and not_a_broadcaster(d.match.obj):
             continue
         if d.match.pattern.id == "v.go.off" and not_a_blast(t):
+            continue
+        if d.match.pattern.id in ARMS_ROWS and not_by_arms(t):
             continue
         out.append(d)
     return out
