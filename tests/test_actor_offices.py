@@ -93,3 +93,10 @@ def test_a_news_agency_credited_does_not_make_the_story_two_countries():
                     "Chief executive Niall Brody told staff in Dublin on Monday. Ireland's transport minister "
                     "Sean Ward urged calm, and Irish unions said they would fight the cuts in Cork.")
     assert entity(a, "Niall Brody").country == "IRL"
+
+
+def test_a_persons_ancestry_does_not_make_the_story_two_countries():
+    a = analysis_of("Race for Congress\nActivist Rosa Delgado is running for Congress in Texas. Delgado, who is of "
+                    "Peruvian descent, has lived in Houston for thirty years. She said in Dallas that Texas voters "
+                    "wanted safer streets, and she will take that message to Washington.")
+    assert entity(a, "Rosa Delgado").country == "USA"

@@ -363,7 +363,7 @@ def article_country(groups: list[Any], doc: Any, res: Any) -> tuple[str, str] | 
                 counts[g.country] += 1
                 example.setdefault(g.country, n.text)
     for ent in doc_ents(doc):
-        if ent.label_ == "NORP":
+        if ent.label_ == "NORP" and not _ancestry(ent):
             hit = res.countries.find(ent.text)
             if hit is not None and hit[0].iso3 not in NOT_COUNTRIES:
                 counts[hit[0].iso3] += 1
@@ -377,6 +377,15 @@ def article_country(groups: list[Any], doc: Any, res: Any) -> tuple[str, str] | 
     if n >= DOMINANT_MIN and n >= DOMINANT_SHARE * total:
         return country, f"the country of {n} of the article's {total} places and bodies ('{example[country]}')"
     return None
+
+
+# nouns after a nationality that tell a person's forebears, not where the story is ("of Irish descent")
+ANCESTRY_NOUNS = frozenset({"descent", "origin", "origins", "heritage", "ancestry", "extraction", "roots"})
+
+
+def _ancestry(ent: Any) -> bool:
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ in ANCESTRY_NOUNS
 
 
 # words in a body's name that say it is no one country's ("the European Court of Auditors")
