@@ -395,6 +395,46 @@ def actor_occurrences(store, actor: str, *, other: str | None = None, type: str 
     return {"count": total, "occurrences": _with_reports(store, found, min_confidence)}
 
 
+def occurrence_sets(store, filter_sets: list[dict[str, Any]], *, since: str | None = None,
+                    until: str | None = None, min_confidence: float | None = None) -> list[list[dict[str, Any]]]:
+    """For each set of filters (those of ``occurrences`` but the days and the floor, which all share), the
+    occurrences ``occurrences(..., unplaced=False)`` finds for it, as rows of the occurrences table in the
+    same order, without their reports (``with_reports`` reads them), in one pass: one query finds every
+    occurrence matching some set and which sets it matches, one reads those rows. A claim asks for a
+    visit, the same days' meetings and the host's side, which overlap, and needs the reports of only a few
+    of the others (those within a visit's days): read for every set, they were most of its time."""
+    _require_occurrences(store)
+    if not filter_sets:
+        return []
+    wheres = [_event_where(**f, min_confidence=min_confidence, store=store) for f in filter_sets]
+    conds = ["(" + (" AND ".join(w.parts) or "TRUE") + ")" for w in wheres]
+    set_params = [p for w in wheres for p in w.params]
+    days = Where(["e.status IN ('occurred', 'reported')"])
+    days.add("e.occ_end >= CAST(? AS DATE)", since).add("e.occ_start <= CAST(? AS DATE)", until)
+    days.parts += ["e.occurrence_id IS NOT NULL", "(" + " OR ".join(conds) + ")"]
+    flags = ", ".join(f"bool_or({c}) AS m{i}" for i, c in enumerate(conds))
+    rows = store.query(f"SELECT e.occurrence_id AS id, {flags} FROM occurrence_events e{days.sql} "
+                       "GROUP BY e.occurrence_id", [*set_params, *days.params, *set_params])
+    if not rows:
+        return [[] for _ in filter_sets]
+    ids = [r["id"] for r in rows]
+    tail = " ORDER BY o.start_date, o.end_date, o.id"  # the order each set's own lookup gives
+    if len(ids) <= 5 * BY_ID_LIMIT:
+        found = store.query(f"SELECT {OCCURRENCE_FIELDS} FROM occurrences o WHERE o.id IN "
+                            f"({', '.join('?' * len(ids))}){tail}", ids)
+    else:
+        found = store.query(f"SELECT {OCCURRENCE_FIELDS} FROM occurrences o WHERE o.id IN "
+                            f"(SELECT unnest(CAST(? AS VARCHAR[]))){tail}", [ids])
+    member = {r["id"]: [bool(r[f"m{i}"]) for i in range(len(wheres))] for r in rows}
+    return [[o for o in found if member[o["id"]][i]] for i in range(len(wheres))]
+
+
+def with_reports(store, found: list[dict[str, Any]], min_confidence: float | None = None) -> list[dict[str, Any]]:
+    """Occurrence rows (``occurrence_sets``) as ``occurrences`` lists them: with every report at the
+    confidence floor and why each joined, in the order given."""
+    return _with_reports(store, found, min_confidence)
+
+
 def entity_named(store, name: str, types: tuple[str, ...]) -> bool:
     """Whether some article names an entity ``name`` (exactly) of one of ``types``."""
     return bool(store.query(f"SELECT 1 FROM entities WHERE name = ? AND type IN ({', '.join('?' * len(types))}) "

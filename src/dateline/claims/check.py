@@ -56,10 +56,12 @@ def check(store, claim: Claim, as_of: dt.date, *, since: dt.date | None = None,
     if meeting:  # a meeting has no direction: "Berg met Lindqvist" and "Lindqvist met Berg" count alike
         found = query.occurrences_of(store, actor, other=recipient, type=claim.type, mode=wanted["mode"],
                                      since=wanted["since"], until=wanted["until"], min_confidence=min_confidence)
+    elif claim.mode == "visit":  # the visits, and what may be said of them otherwise
+        found, others = _visits(store, wanted)
     else:
         found = query.occurrences(store, **wanted, unplaced=False)["occurrences"]
     # the first days of every occurrence a listed report joined bound where their facts are read
-    starts = [o["start"] for o in found] + (_add_related(store, found, wanted) if claim.mode == "visit" else [])
+    starts = [o["start"] for o in found] + (_add_related(found, others) if claim.mode == "visit" else [])
     facts = event_facts(store, [r["event"] for o in found for r in o["reports"]], starts)
     if meeting and claim.mode is None:  # a meeting is not a phone call, nor the visit it took place in
         found = [o for o in found if _mode(o, facts) not in ("phone", "visit")]
@@ -125,20 +127,54 @@ def _entity_names(store, who: str) -> list[dict[str, Any]]:
     return [r for r in query.entities(store, name=who, limit=50) if r["type"] in ACTOR_TYPES]
 
 
-def _add_related(store, found: list[dict], wanted: dict[str, Any]) -> list[str]:
-    """Reports of the same days that say the visit another way: the two sides meeting (any mode) and the
-    host receiving the visitor. Each joins the one counted visit whose days it overlap, never counted.
-    Returns the first days of the occurrences whose reports were added."""
+def _sides(filters: dict[str, Any]) -> dict[str, Any]:
+    """What the events are and who took part, without the days and the floor (``query.occurrence_sets``)."""
+    return {k: filters[k] for k in ("actor", "recipient", "type", "mode", "cameo")}
+
+
+def _related(wanted: dict[str, Any]) -> list[dict[str, Any]]:
+    """The filters of the reports that say a visit another way: the two sides meeting (any mode) and,
+    where the visitor is known, whoever hosted the visitor (the host is often named without a country)."""
+    wider = [_sides(dict(wanted, cameo=None))]
+    if wanted["actor"]:
+        wider.append(_sides(dict(wanted, actor=None, recipient=wanted["actor"], cameo=HOST_VISIT)))
+    return wider
+
+
+def _visits(store, wanted: dict[str, Any]) -> tuple[list[dict], list[list[dict]]]:
+    """The visits ``wanted`` counts and, for each of ``_related``'s filters, the occurrences that may join
+    one of them (``_add_related``), with their reports: all are found in one pass, and reports are read only
+    for the visits and the others whose days overlap exactly one visit, the only others ever listed (a
+    year of a busy visitor's meetings and hosts: reading all their reports was most of a claim's time)."""
     from .. import query
 
+    visits, *others = query.occurrence_sets(store, [_sides(wanted), *_related(wanted)], since=wanted["since"],
+                                            until=wanted["until"], min_confidence=wanted["min_confidence"])
+    days = [(str(v["start_date"]), str(v["end_date"])) for v in visits]
+
+    def joins_one(o: dict) -> bool:
+        start, end = str(o["start_date"]), str(o["end_date"])
+        return sum(1 for s, e in days if s <= end and start <= e) == 1
+
+    others = [[o for o in occ if joins_one(o)] for occ in others]
+    rows = {o["id"]: o for o in [*visits, *(o for occ in others for o in occ)]}
+    read = {o["id"]: o for o in query.with_reports(store, list(rows.values()), wanted["min_confidence"])}
+
+    def own(o: dict) -> dict:  # each list its own copy: _add_related extends the visits' reports
+        return dict(read[o["id"]], reports=list(read[o["id"]]["reports"]))
+
+    return [own(v) for v in visits], [[own(o) for o in occ] for occ in others]
+
+
+def _add_related(found: list[dict], others: list[list[dict]]) -> list[str]:
+    """Lists the occurrences of ``others`` (``_related``'s, in its order) with the visits of ``found``: each
+    one's reports join the one counted visit whose days it overlaps, never counted. Returns the first days
+    of the occurrences whose reports were added."""
     starts: list[str] = []
     if not found:
         return starts
-    wider = [dict(wanted, cameo=None)]
-    if wanted["actor"]:  # whoever hosted the visitor on those days (the host is often named without a country)
-        wider.append(dict(wanted, actor=None, recipient=wanted["actor"], cameo=HOST_VISIT))
-    for filters in wider:
-        for other in query.occurrences(store, **filters, unplaced=False)["occurrences"]:
+    for occurrences in others:
+        for other in occurrences:
             hits = [o for o in found if o["start"] <= other["end"] and other["start"] <= o["end"]]
             if len(hits) != 1:
                 continue
