@@ -11,7 +11,11 @@ from spacy.tokens import Token
 
 from ..model import Entity
 from .lexicon import RELATIVE_PRONOUNS, SPEECH_VERBS
-from .speakers import DOCUMENT_NOUNS, cannot_speak
+from .events.sense import noun_table
+from .names import PERSON_ROLES
+from .speakers import DOCUMENT_NOUNS, ROLE_NOUNS, cannot_speak
+
+PERSON_WORDS = PERSON_ROLES | ROLE_NOUNS
 
 SUBJECT_DEPS = ("nsubj",)
 EXPLETIVES = frozenset({"it", "there"})
@@ -101,6 +105,8 @@ def subject(cue: Token) -> Token | None:
             agent = next((c for c in cur.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if cur is cue and any(c.dep_ == "nsubjpass" for c in cur.children):
+                return None  # "since it was announced that …": said by no one named, not by the clause above
         if subj is not None:
             if subj.lower_ in EXPLETIVES:
                 return None
@@ -133,6 +139,41 @@ def subject(cue: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def passive(cue: Token) -> bool:
+    """ "it was announced that", "he was told": the subject of a passive speech verb is not its speaker."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children)
+
+
+# Nouns for what someone said ("his message was: …", "her reply", "their answer"): the possessor speaks.
+# Documents ("his letter", "the ministry's statement") speak on their own, with the issuer as principal.
+WORDS_SAID = frozenset({"message", "comment", "remark", "reply", "answer", "response", "word", "words", "view",
+                        "verdict", "advice", "warning", "explanation", "argument", "point", "position", "plea",
+                        "question", "claim", "criticism", "opinion"})
+
+
+def said_by(subj: Token) -> Token:
+    """Who speaks for a subject that is what was said ("His comments were …", "Her answer was: …"): the
+    possessor; any other subject as it is."""
+    if subj.lemma_.lower() in WORDS_SAID or subj.lower_ in WORDS_SAID:
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if owner is not None and not any(ch in ("'", "’") for ch in owner.text):
+            return owner
+    return subj
+
+
+def colon_speaker(subj: Token, cue: Token) -> Token:
+    """The speaker of a quote hanging from a verb that is no speech verb (often before a colon): its subject, unless
+    that is a thing no one says ("The delay does not surprise pollster Ann Lee:") and a named person is what
+    the verb acts on."""
+    low = subj.lemma_.lower()
+    if subj.pos_ != "NOUN" or subj.ent_type_ or low in PERSON_WORDS or low in DOCUMENT_NOUNS or low in WORDS_SAID \
+            or noun_table().get(low) in ("person", "words"):
+        return subj
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and (
+        c.ent_type_ == "PERSON" or any(a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in c.children))), None)
+    return obj if obj is not None else subj  # "economist Ravi Menon", "the economist, Ravi Menon"
 
 
 def _after_relative(tok: Token) -> bool:

@@ -43,8 +43,8 @@ from ..model.ids import stable_id
 from .lexicon import PLACE_LABELS, SPEECH_VERBS
 from .quote_marks import MarkSpan, find_quotes, furniture_lines
 from .quote_indirect import IndirectSpeech
-from .quote_parse import (DOUBLE_MARKS, Found, adjacent_subject, governed_by, inherit, is_title, one_statement,
-                          set_fields, so_called, speaker_tokens, subject, trim)
+from .quote_parse import (DOUBLE_MARKS, Found, adjacent_subject, colon_speaker, governed_by, inherit, is_title,
+                          one_statement, passive, said_by, set_fields, so_called, speaker_tokens, subject, trim)
 from .quote_continuity import settle_pronouns
 from .speakers import SpeakerResolver, cannot_speak
 
@@ -415,10 +415,12 @@ class _Reader(IndirectSpeech):
         f.cue = (cue.idx, cue.idx + len(cue))
         f.rule = rule
         subj = subject(cue)
-        if subj is None or self.in_quote(subj):
-            subj = adjacent_subject(cue, self.in_quote)
+        if (subj is None or self.in_quote(subj)) and not passive(cue):
+            subj = adjacent_subject(cue, self.in_quote)  # "it was announced that": no one is named
+        if subj is not None and (rule == "colon" or cue.lemma_.lower() not in CUE_VERBS):
+            subj = colon_speaker(subj, cue)  # no speech verb: "The delay does not worry Ann Lee: '…'"
         if subj is not None:
-            self._set_speaker(f, subj, found)
+            self._set_speaker(f, said_by(subj), found)
 
     def _set_speaker(self, f: Found, head: Token, found: list[Found]) -> None:
         if cannot_speak(head) or self.furniture(head.idx):
