@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -97,10 +98,12 @@ def _headline_lower_words(doc: Doc) -> frozenset[int]:
     from .events.headline import recased_headline
 
     found: frozenset[int] = frozenset()
-    end = doc.text.find("\n")
+    end = token_table(doc).doc_text.find("\n")
     recased = recased_headline(doc, end) if end > 0 else None
     if recased is not None:
-        found = frozenset(t.i for t in doc if t.idx < end and t.text[:1].isupper() and recased[t.idx].islower())
+        w = token_table(doc)  # the headline's words only, off the word table, not a Token per word of the text
+        found = frozenset(i for i, start in enumerate(itertools.takewhile(lambda x: x < end, w.idx))
+                          if w.text[i][:1].isupper() and recased[start].islower())
     _last_headline = (doc, found)
     return found
 
