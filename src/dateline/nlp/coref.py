@@ -51,6 +51,7 @@ from .coref_nouns import MENTION_CLASSES, NounRules, _np
 from .coref_pronouns import PronounRules
 from .events.gender import pronoun_gender
 from .lexicon import RELATIVE_PRONOUNS
+from .token_table import token_table
 
 PLACE_KINDS = frozenset({"city", "town", "village", "state", "province", "district", "region", "county",
                          "island", "municipality", "neighborhood", "neighbourhood", "street", "square", "camp",
@@ -227,7 +228,7 @@ class _Builder(PronounRules, NounRules):
         for d in self.drafts:
             for _, span in d.heads:
                 by_name.setdefault(span.text, d)
-        text = self.doc.text
+        text = token_table(self.doc).doc_text
         for d in list(self.drafts):
             for _, span in list(d.heads):
                 m = re.match(r"\s*\(\s*([A-Z][A-Za-z.&-]{1,9})\s*\)", text[span.end:span.end + 16])
@@ -295,9 +296,11 @@ class _Builder(PronounRules, NounRules):
         for d in self.drafts:
             if d.type == "PERSON" and d.entity is not None and len(d.entity.name.split()) > 1:
                 people.setdefault(d.entity.name.split()[-1], []).append(d)
-        for tok in self.doc:
-            if tok.pos_ != "PROPN" or tok.i in self.owner or tok.ent_type_ in ("PERSON", "GPE", "ORG", "LOC", "FAC"):
+        w = token_table(self.doc)  # the word table first: a Token object only for the proper nouns
+        for i, pos in enumerate(w.pos):
+            if pos != "PROPN" or i in self.owner or w.ent_type[i] in ("PERSON", "GPE", "ORG", "LOC", "FAC"):
                 continue
+            tok = self.doc[i]
             near = self.doc[max(0, tok.i - 1):tok.i + 2]
             if any(n.pos_ == "PROPN" and n.i != tok.i for n in near):
                 continue  # part of a longer name
@@ -321,13 +324,14 @@ class _Builder(PronounRules, NounRules):
                     continue
                 if all(w[:1].isupper() for w in words if len(w) > 3):
                     by_words.setdefault(words, []).append(d)
-        texts = [t.text for t in self.doc]
+        w = token_table(self.doc)
+        texts, ent_type = w.text, w.ent_type
         for words, holders in by_words.items():
             if len(holders) != 1:
                 continue
             n = len(words)
             for i in range(len(texts) - n + 1):
-                if tuple(texts[i:i + n]) != words or any(self.doc[j].ent_type_ for j in range(i, i + n)):
+                if tuple(texts[i:i + n]) != words or any(ent_type[j] for j in range(i, i + n)):
                     continue
                 if any(j in self.owner for j in range(i, i + n)) or self._in_longer_name(i, i + n):
                     continue
@@ -425,9 +429,11 @@ class _Builder(PronounRules, NounRules):
 
     # -- 5. relative pronouns --------------------------------------------------------------------------
     def relatives(self) -> None:
-        for tok in self.doc:
-            if tok.lower_ not in RELATIVE_PRONOUNS or tok.lower_ == "whose" or tok.i in self.owner:
+        w = token_table(self.doc)  # the word table first: a Token object only for the relative pronouns
+        for i, low in enumerate(w.lower):
+            if low not in RELATIVE_PRONOUNS or low == "whose" or i in self.owner:
                 continue
+            tok = self.doc[i]
             clause = tok.head
             if clause.dep_ != "relcl" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
                 continue

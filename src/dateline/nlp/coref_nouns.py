@@ -16,6 +16,7 @@ from .coref_pronouns import WINDOW
 from .names import PERSON_ROLES, other_office
 from .place_words import EVENT_NOUNS
 from .speakers import ROLE_NOUNS
+from .token_table import token_table
 
 if TYPE_CHECKING:
     from .coref import _Draft
@@ -39,8 +40,12 @@ EVENT_SUFFIXES = ("tion", "sion", "ment", "ing", "ance", "ence", "ity", "ism", "
 class NounRules:
     # -- 4. role nouns ---------------------------------------------------------------------------------
     def role_nouns(self) -> None:
-        for tok in self.doc:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.owner or tok.tag_ not in ("NN", "NNP"):
+        w = token_table(self.doc)  # the word table first: a Token object only for the nouns
+        for i, pos in enumerate(w.pos):
+            if pos not in ("NOUN", "PROPN") or i in self.owner:
+                continue
+            tok = self.doc[i]
+            if tok.tag_ not in ("NN", "NNP"):
                 continue
             if not _definite(tok):
                 continue
@@ -182,9 +187,13 @@ class NounRules:
         """ "a suspect ... the suspect ... The man was seen": a definite word for an unnamed person ("the
         man", "the attacker") that starts no chain of its own goes on with the one unnamed person a
         noun of that kind described in its sentence or the two before, where the sex allows."""
-        for tok in self.doc:
+        w = token_table(self.doc)  # the word table first: a Token object only for the nouns of a person
+        for i, pos in enumerate(w.pos):
+            if pos != "NOUN" or w.lemma[i].lower() not in UNNAMED_PERSON:
+                continue
+            tok = self.doc[i]
             low = tok.lemma_.lower()
-            if tok.pos_ != "NOUN" or tok.tag_ != "NN" or low not in UNNAMED_PERSON or not _definite(tok):
+            if tok.tag_ != "NN" or not _definite(tok):
                 continue
             if any(c.dep_ == "poss" for c in tok.children) or _quantified(tok):
                 continue
