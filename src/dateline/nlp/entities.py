@@ -112,7 +112,7 @@ def _headline_names(spans: list[NameSpan], doc, article) -> list[NameSpan]:
     end = len(article.title) if article.title and article.text.startswith(article.title) else -1
     if end <= 0:
         return spans
-    body = doc.text[end:]
+    body = token_table(doc).doc_text[end:]
     out = []
     for s in spans:
         toks = s.tokens

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .token_table import token_table
+
 # the fifty states, the District and the territories that send delegates: name, AP abbreviation, postal code
 _STATES = """Alabama Ala. AL|Alaska Alaska AK|Arizona Ariz. AZ|Arkansas Ark. AR|California Calif. CA|Colorado Colo. CO|
 Connecticut Conn. CT|Delaware Del. DE|Florida Fla. FL|Georgia Ga. GA|Hawaii Hawaii HI|Idaho Idaho ID|Illinois Ill. IL|
@@ -38,7 +40,7 @@ def party_tag_after(doc: Any, end: int) -> tuple[str, str] | None:
     if end >= len(doc):
         return None
     start_char = doc[end].idx
-    m = PARTY_TAG.match(doc.text, start_char)
+    m = PARTY_TAG.match(token_table(doc).doc_text, start_char)
     if m is None:
         return None
     state = m.group(2)

@@ -21,6 +21,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from ...ontology._text import read_tsv
+from ..token_table import token_table
 from .sense_uses import judge_use
 
 ANIMATE_PRONOUNS = frozenset({"his", "their", "he", "him", "she", "her", "they", "them", "we", "us", "i", "me", "you", "who",
@@ -247,8 +248,9 @@ def _generic(trigger: Token) -> bool:
 def _generic_subject(trigger: Token) -> bool:
     """ "gunmen kill people in mass shootings", "farmers burn stubble": the simple present with a bare plural
     subject says what such people do. A headline's present tells a past act, so its first sentence is left."""
-    title_end = trigger.doc.text.find("\n")
-    if trigger.idx < (title_end if title_end >= 0 else len(trigger.doc.text)):
+    text = token_table(trigger.doc).doc_text  # spaCy's doc.text joins a Token object per word on each call
+    title_end = text.find("\n")
+    if trigger.idx < (title_end if title_end >= 0 else len(text)):
         return False
     if trigger.tag_ == "VB" and trigger.head.lemma_.lower() in DIRECTIVE_VERBS | SUBJUNCTIVE_HEADS:
         return False  # "demanded that troops withdraw": a demand, read with its complement
