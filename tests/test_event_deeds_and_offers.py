@@ -63,3 +63,20 @@ def test_an_audience_booing_a_speaker_disapproves_and_the_by_phrase_serves_both_
 def test_hecklers_disapprove():
     heckled = on(events_of("Students heckled the minister during his visit."), "heckled")[0]
     assert heckled.type == "ACCUSE" and _side(heckled, "recipient") == "the minister"
+
+
+def test_a_series_of_questions_asked_is_no_demand():
+    assert events_of("Voters in the state were asked a series of questions as they left the polls.") == []
+
+
+def test_a_share_of_customers_is_no_aid():
+    assert events_of("The broadband unit provided about 30% of the new customers, the group said.") == []
+
+
+def test_feedback_given_is_words_not_aid():
+    assert events_of("The aide provided the governor with feedback on his speeches.") == []
+
+
+def test_food_given_to_refugees_is_still_aid():
+    food = on(events_of("The charity provided food to the refugees."), "provided")[0]
+    assert food.type == "AID"

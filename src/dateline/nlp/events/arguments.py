@@ -561,6 +561,28 @@ def territory_recipient(trigger: Token, code: str, exclude: set[int], agents=Non
     return None
 
 
+GROUND_PREPS = frozenset({"at", "in", "to", "through", "into", "near", "across", "of", "on", "around"})
+
+
+def protest_ground(tok: Token) -> bool:
+    """A place or a building a protest is held at, in or across ("rallied at the university", "took to the
+    streets of the city") is where it was, not whom it was against; a body's seat ("outside the embassy",
+    "at the ministry") stands for the body protested against."""
+    from ...ontology.agents import default_agents
+    from .parties import is_party_noun
+    from .sense import noun_class, noun_table
+
+    if tok.dep_ != "pobj" or tok.head.lower_ not in GROUND_PREPS:
+        return False
+    table = noun_table()
+    if tok.head.lower_ == "of" and table.get(tok.head.head.lemma_.lower()) in ("place", "building"):
+        return True  # "the streets of Lyon", "the centre of town", whatever the name is taken for
+    if is_party_noun(tok, default_agents()):
+        return False
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or noun_class(tok) in ("place", "building") or \
+        table.get(tok.lemma_.lower()) in ("place", "building")
+
+
 def learned_recipient(d, agents=None) -> None:
     """Where the trigger's frame and its own dependents name no recipient at all, an act aimed at a
     territory takes the place it holds in (``territory_recipient``); else the learned argument
@@ -589,5 +611,5 @@ def learned_recipient(d, agents=None) -> None:
     passive = m.pos != "noun" and is_passive(m.token)
     pick = ArgScorer.load().best(m.token, list(d.actor_toks), code=d.code or "", passive=passive, agents=agents,
                                  exclude=exclude)
-    if pick is not None:
+    if pick is not None and not ((d.code or "")[:2] == "14" and protest_ground(pick.token)):
         d.recipient_toks, d.recipient_how = [pick.token], pick.text()

@@ -19,12 +19,12 @@ from ..names import tokens_between
 from .actors import ActorResolver
 from .anchor import event_date, event_place, place_ref
 from .arguments import (dependents, infinitive_parties, is_passive, is_setting, learned_recipient, noun_actor,
-                        passive_recipient, recipient_slots, subject_of)
+                        passive_recipient, protest_ground, recipient_slots, subject_of)
 from .confidence import SETTING, Reading, calibrated, rule_score
 from .drafts import FAMILIES, Draft
 from .lexicon import LIGHT_VERBS
 from .refine import _same, inner, located
-from .status import status_of
+from .status import held_back, status_of
 from .triggers import Match
 
 NAME = "dateline.events.v1"
@@ -116,6 +116,8 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
     status, cue = d.status or status_of(d.anchor or m.token, noun=m.pos == "noun")
     if d.status and d.status[0] == "occurred" and d.status[1] == "":
         status, cue = status_of(m.token, noun=m.pos == "noun")
+    if m.pos == "verb":
+        status, cue = held_back(m.token) or (status, cue)  # "blamed his reluctance to condemn": not condemned
     background = m.pos == "noun" and not _realized(m.token)
     anchor = d.anchor or m.token
     date, date_source = event_date(ctx, m.token, anchor, plover=plover, status=status, background=background)
@@ -267,8 +269,8 @@ def _arguments(d: Draft) -> None:
         cands += _first_actor_after(m)  # PETRARCH's target: the first actor in the verb phrase
     if (d.code or "")[:2] == "13":
         cands += _condition_subject(m.token)
-    if (d.code or "")[:2] in ("10", "11") and m.pos == "verb":
-        cands += _clause_subject(m.token, exclude)
+    if m.pos == "verb" and ((d.code or "")[:2] in ("10", "11") or m.token.lemma_.lower() == "charge"):
+        cands += _clause_subject(m.token, exclude)  # "charged that the party ignored ...": an accusation
     if d.complement is not None and p.comp in FAMILIES:
         cands += _complement_parties(d.complement, p.comp, exclude)
     if not petrarch and not p.linear and not (d.code or "").startswith("04"):
@@ -278,6 +280,8 @@ def _arguments(d: Draft) -> None:
         if m.pos == "verb" and not any(not is_setting(t, m.token) for _, t in cands):
             cands += infinitive_parties(m.token, exclude)
     cands = [(s, t) for s, t in cands if not is_setting(t, m.token)]
+    if (d.code or "")[:2] == "14":  # "rallied at the university", "took to the streets of the city": where
+        cands = [(s, t) for s, t in cands if not protest_ground(t)]
     if cands:
         slot, tok = cands[0]
         d.recipient_toks, d.recipient_how = [tok], f"{slot} of '{m.token.text}'"

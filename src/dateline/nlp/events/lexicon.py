@@ -39,7 +39,10 @@ PLAN_WORDS = {"plan": "expected", "schedule": "expected", "set": "expected", "du
               "ability": "hypothetical", "capability": "hypothetical", "capacity": "hypothetical",
               # judgements of what ought to be done: "it is essential for the states to contribute"
               "essential": "hypothetical", "necessary": "hypothetical", "vital": "hypothetical",
-              "important": "hypothetical", "crucial": "hypothetical", "imperative": "hypothetical"}
+              "important": "hypothetical", "crucial": "hypothetical", "imperative": "hypothetical",
+              # nouns of holding back: "his reluctance to condemn", "the refusal to meet" tell of what was not done
+              "refusal": "denied", "failure": "denied", "reluctance": "denied", "hesitancy": "denied",
+              "hesitation": "denied", "unwillingness": "denied"}
 # modifiers of an event noun that put it in the future or make it uncertain
 FUTURE_MODIFIERS = frozenset({"expected", "planned", "proposed", "upcoming", "forthcoming", "possible",
                               "potential", "prospective", "future", "next", "anticipated", "mooted", "scheduled",

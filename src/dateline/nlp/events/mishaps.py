@@ -17,7 +17,9 @@ ACCIDENT_WORDS = frozenset({"accidental", "accidentally", "unintended", "uninten
 # what a warning of this kind is about: a hazard or a place to avoid, not what the warner will do
 HAZARD_WORDS = frozenset({"travel", "weather", "storm", "flood", "tsunami", "heat", "health", "fire", "avalanche",
                           "hurricane", "typhoon", "cyclone", "tornado", "frost", "snow", "wind", "gale",
-                          "drought", "smog", "pollution", "safety", "security"})
+                          "drought", "smog", "pollution", "safety", "security",
+                          # a firm's warning of its own results: "a profit warning" tells investors, threatens no one
+                          "profit", "profits", "earnings", "sales", "revenue"})
 
 
 # what a station is when it is no broadcaster: "metro station", "police station", "petrol station"

@@ -189,6 +189,8 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
         return Verdict(False, reason=f"'{trigger.text} ... {target.text}': giving one's own work, not aid")
     if code[:2] in GIVE_ROOTS and kind == "idea":
         return Verdict(False, reason=f"'{trigger.text} ... {target.text}': adding to a state of things, not aid")
+    if code[:2] in GIVE_ROOTS and target is not None and _a_share(target):
+        return Verdict(False, reason=f"'{trigger.text} ... {target.text}': a share of a whole, a measure, not aid")
     if code[:2] in GIVE_ROOTS and kind == "words":
         return Verdict(False, reason=f"'{trigger.text} ... {target.text}': giving words is a statement, not aid")
     if code[:2] in GIVE_ROOTS and actor_sector in ("BUS", "MNC") and kind != "goods" and \
@@ -309,6 +311,16 @@ def _place_in(trigger: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "inside") and
                any(x.dep_ == "pobj" and x.ent_type_ in ("GPE", "LOC", "FAC") for x in c.children)
                for c in trigger.children)
+
+
+SHARE_WORDS = frozenset({"%", "percent", "per cent", "percentage", "proportion", "fraction", "third", "quarter",
+                         "fifth", "tenth"})
+
+
+def _a_share(tok: Token) -> bool:
+    """ "Provided 30% of the new customers", "supplied a third of the output": a part of a whole, counted."""
+    return tok.lemma_.lower() in SHARE_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) \
+        or tok.text == "%"
 
 
 def counted(tok: Token | None) -> Token | None:
@@ -514,6 +526,7 @@ def _request(trigger: Token, objs: list[Token]) -> Verdict:
         return Verdict(False, reason=f"'{trigger.text}' guilty or not: a plea in court, not a request")
     if lemma in ("ask", "insist", "plead", "press", "push", "appeal"):
         # "asked tough questions" is questioning, not asking for something
+        objs = [counted(o) for o in objs]  # "asked a series of questions": questions
         things = [o for o in objs if noun_class(o) not in ("person", "words") or o.lower_ in COOPERATIVE_OBJECTS]
         if not things:
             return Verdict(False, reason=f"'{trigger.text}' with nothing asked for: a question or an assertion")

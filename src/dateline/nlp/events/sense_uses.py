@@ -79,7 +79,7 @@ REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", 
 INTERVIEW_WORDS = frozenset({"interview", "podcast", "broadcast", "show", "programme", "program"})
 # Fixed phrases whose verb is an event word in another use: (verb, its object). "The delay begs the
 # question whether ..." asks nothing of anyone; "thank God" and "thank heavens" are exclamations.
-IDIOMS = frozenset({("beg", "question"), ("thank", "god"), ("thank", "goodness"), ("thank", "heaven"),
+IDIOMS = frozenset({("beg", "question"), ("leave", "door"), ("thank", "god"), ("thank", "goodness"), ("thank", "heaven"),
                     ("thank", "heavens"), ("thank", "lord")})
 # What a figure or a result beats or tops: a forecast outdone, not a rival struck ("sales beat estimates").
 BENCHMARKS = frozenset({"expectation", "expectations", "forecast", "estimate", "consensus", "prediction",
@@ -87,6 +87,21 @@ BENCHMARKS = frozenset({"expectation", "expectations", "forecast", "estimate", "
 # Verbs of fighting that, between people with no arms named, are a quarrel: "the two ministers clashed over
 # the budget" is a row in words (but "protesters clashed with police" is a street fight: police are armed).
 QUARREL_VERBS = frozenset({"clash", "spar", "feud", "quarrel", "wrangle", "tussle", "squabble"})
+# Words of a poll or a vote count: "supported by 13 percent", "Clinton support 27 percent", "won by double
+# digits" give a share of voters, not an act of support.
+POLL_WORDS = frozenset({"percent", "%", "per", "percentage", "points", "digits", "margin", "poll", "polls",
+                        "survey", "surveyed", "respondents"})
+SUPPORT_WORDS = frozenset({"support", "back", "favor", "favour", "approve", "approval", "endorse"})
+# What one occupies that is a role or a stance, not land: "occupy the centre ground", "occupies a seat".
+ROLES = frozenset({"ground", "centre", "center", "middle", "position", "role", "seat", "post", "office", "place",
+                   "spot", "space", "niche", "top", "lane", "slot", "chair"})
+# Help one comes to: "came to the minister's defence" defends her; "came to their aid" helps them.
+HELP_NOUNS = {"support": "051", "defence": "051", "defense": "051", "aid": "070", "rescue": "070",
+              "assistance": "070"}
+# What is allowed that is no one's freedom: "powers allowing police to close bars" describe a law, and
+# "allowing his skills to shine" lets a quality show.
+ALLOWED_THINGS = frozenset({"power", "skill", "talent", "ability", "quality", "strength", "gift", "light",
+                            "time", "room", "chance", "opportunity"})
 
 
 def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind: str | None, *,
@@ -122,6 +137,21 @@ def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind:
         return Verdict(False, reason=f"'{trigger.text}' a question in quoted words, not a demand")
     if code[:2] == "05" and lemma in APPLAUSE and target is None:
         return Verdict(False, reason=f"'{trigger.text}' with no one applauded: an audience's reaction")
+    if code[:2] == "05" and lemma in SUPPORT_WORDS and _poll_share(trigger):
+        return Verdict(False, reason=f"'{trigger.text}' with a share of voters: a poll or vote figure, not support")
+    if lemma == "charge" and code[:2] == "17" and any(c.dep_ == "ccomp" for c in trigger.children):
+        return Verdict(True, code="112", reason=f"'{trigger.text} that ...': an accusation in words (112)")
+    if code[:2] == "08" and lemma in ("allow", "permit") and (
+            trigger.dep_ == "acl" or any(t.lemma_.lower() in ALLOWED_THINGS for t in _allowed(trigger, obj))):
+        return Verdict(False, reason=f"'{trigger.text}' of a law's powers or a quality: no one's restriction eased")
+    if code[:2] == "19" and lemma == "occupy" and obj is not None and obj.lemma_.lower() in ROLES:
+        return Verdict(False, reason=f"'{trigger.text} the {obj.text}': holding a role or a stance, not land")
+    if obj is not None and obj.lower_ == "way" and any(c.dep_ == "poss" for c in obj.children):
+        return Verdict(False, reason=f"'{trigger.text} ... way': making one's way, not an act on anyone")
+    helped = _help_come_to(trigger, lemma) if code[:2] == "04" else None
+    if helped:
+        return Verdict(True, code=HELP_NOUNS[helped.lemma_.lower()],
+                       reason=f"'{trigger.text} to ... {helped.text}': helping or defending, not a visit")
     idiom = _idiom(trigger, lemma, obj)
     if idiom:
         return Verdict(False, reason=f"'{trigger.text} {obj.text}' is a fixed phrase, not an act")
@@ -145,6 +175,31 @@ def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind:
         if lemma in OPPOSE_VERBS and target.pos_ == "NOUN" and not target.ent_type_ and (
                 target.lemma_.lower() in RESISTANCE_WORDS or kind in ("unknown", "idea") and target.tag_ != "NNS"):
             return Verdict(False, reason=f"'{trigger.text} {target.text}': opposing a state of things, not a clash")
+    return None
+
+
+def _allowed(trigger: Token, obj: Token | None) -> list[Token]:
+    """What is allowed: the object, or the subject of the clause ("allowing his skills to shine")."""
+    out = [obj] if obj is not None else []
+    return out + [s for c in trigger.children if c.dep_ in ("ccomp", "xcomp")
+                  for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _poll_share(trigger: Token) -> bool:
+    """A poll's or a vote's figure beside a word of support: its own phrase, or the few words after it."""
+    near = list(trigger.subtree) + list(trigger.doc[trigger.i + 1:min(trigger.sent.end, trigger.i + 4)])
+    return any(t.lower_ in POLL_WORDS for t in near)
+
+
+def _help_come_to(trigger: Token, lemma: str) -> Token | None:
+    """ "Came to Carson's support", "came to the aid of the villagers": the noun of help, or None."""
+    if lemma != "come":
+        return None
+    for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            got = next((x for x in c.children if x.dep_ == "pobj" and x.lemma_.lower() in HELP_NOUNS), None)
+            if got is not None:
+                return got
     return None
 
 

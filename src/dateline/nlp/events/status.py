@@ -39,7 +39,8 @@ def status_of(trigger: Token, *, noun: bool = False) -> tuple[str, str]:
     """(status, the words that decided it)."""
     # an event noun takes no tense from the verb it is the subject of ("the visit will be a steppingstone")
     steps = (question, _claimed, _hedge, _negation, _condition, _governor, _noun_context) if noun else \
-        (question, _claimed, _hedge, _negation, _performative, _condition, _modality, _governor, _verb_context)
+        (question, held_back, _claimed, _hedge, _negation, _performative, _condition, _modality, _governor,
+         _verb_context)
     if noun and trigger.dep_ in ("nsubj", "nsubjpass"):
         steps = (question, _claimed, _hedge, _noun_context)
     for fn in steps:
@@ -53,6 +54,19 @@ def status_of(trigger: Token, *, noun: bool = False) -> tuple[str, str]:
 PERFORMATIVES = frozenset({"thank", "congratulate", "apologise", "apologize", "welcome", "commend", "salute",
                            "praise", "applaud", "acknowledge"})
 POLITE_WANTS = frozenset({"like", "want", "wish"})
+
+
+def held_back(tok: Token) -> tuple[str, str] | None:
+    """ "His reluctance to condemn", "the refusal to meet": whatever else is said of it, the act was not done."""
+    if not any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
+        return None
+    noun = tok.head if tok.dep_ == "acl" else None
+    if tok.dep_ == "xcomp":  # the parser may hang "to condemn" on the verb whose object the noun is
+        noun = next((c for c in tok.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i == tok.i - 2),
+                    None)  # the noun right before "to": "blamed his reluctance to condemn"
+    if noun is not None and noun.pos_ == "NOUN" and PLAN_WORDS.get(noun.lemma_.lower()) == "denied":
+        return "denied", f"{noun.text} to"
+    return None
 
 
 def _performative(tok: Token) -> tuple[str, str] | None:
