@@ -87,3 +87,15 @@ def test_an_office_is_not_given_to_a_person_holding_another(nlp):
     text = HEAD + 'Mayor Ann Kerr said the roads were safe. "We will see," the president told reporters.'
     q = find(quotes_of(nlp, text), "We will see")
     assert "Kerr" not in (q.speaker_name or ""), (q.speaker_name, q.coref)
+
+
+def test_a_wire_dateline_is_not_part_of_the_reported_clause(nlp):
+    text = HEAD + "OSLO, May 4 - The central bank will cut rates in June, two bankers said on Monday."
+    q = find(quotes_of(nlp, text), "The central bank", kind="indirect")
+    assert not q.content.text.startswith("OSLO"), q.content.text
+
+
+def test_a_parenthetical_cue_at_the_start_is_left_out_of_the_clause(nlp):
+    text = HEAD + "Mayor Ann Kerr spoke at the depot. Perhaps, she said, the buses had simply grown too old."
+    q = find(quotes_of(nlp, text), "the buses had simply", kind="indirect")
+    assert "she said" not in q.content.text and q.cue.text == "said", q.content.text

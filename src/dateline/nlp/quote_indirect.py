@@ -10,6 +10,8 @@ A mixin: it reads the reader's parse and positions (``doc``, ``text``, ``tokens`
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .lexicon import SPEECH_VERBS
@@ -18,6 +20,29 @@ from .words import WordTest
 
 NAMING = frozenset({"call", "label", "brand", "dub"})
 _CUE_WORDS = WordTest(lambda w: w.lower() in SPEECH_VERBS or w.lower() in NAMING or w.lower() == "according")
+
+
+# A wire dateline: a place in capitals, an optional date, a dash ("OSLO, May 4 -", "NEW DELHI (Reuters) -").
+DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:\s*\([A-Za-z ]{2,20}\))?,?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                      r"\s*[-–—]+\s+")
+OPENING_WORDS = 3  # "Perhaps, he said, ...": at most this many words of an opening adverbial are left out
+
+
+def _after_opening_frame(toks: list[Token], frame: set[int], clause: Token) -> list[Token]:
+    """The reported clause after a parenthetical cue that follows only an opening adverbial ("Perhaps, she
+    said, the plan will work" gives "the plan will work"), so the cue is not inside what was said; a cue after
+    the clause's subject ("The plan, she said, will work") stays inside it."""
+    last = max((k for k, t in enumerate(toks) if t.i in frame), default=-1)
+    if last < 0:
+        return toks
+    first = min(k for k, t in enumerate(toks) if t.i in frame)
+    subject = {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for t in c.subtree}
+    if sum(1 for t in toks[:first] if t.is_alpha) > OPENING_WORDS or any(t.i in subject for t in toks[:first]):
+        return toks
+    rest = toks[last + 1:]
+    while rest and rest[0].is_punct and rest[0].text not in "\"“‘":
+        rest = rest[1:]
+    return rest or toks
 
 
 class IndirectSpeech:
@@ -57,6 +82,9 @@ class IndirectSpeech:
                 toks = toks[:cut]
                 while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”’":
                     toks.pop()
+            if frame:
+                toks = _after_opening_frame(toks, frame, tok.head)
+            toks = self._after_dateline(toks)
             words = [t for t in toks if (t.is_alpha or t.like_num) and t.i not in frame]
             if len(words) < 2:
                 continue
@@ -80,6 +108,18 @@ class IndirectSpeech:
             if f.cue in by_cue and f.clause is None:
                 f.clause = by_cue[f.cue]
         return out
+
+    def _after_dateline(self, toks: list[Token]) -> list[Token]:
+        """The clause without a wire dateline that opens its paragraph ("OSLO, May 4 - The bank said ...")."""
+        if not toks:
+            return toks
+        line = self.line_starts[self.para(toks[0].idx)]
+        if self.text[line:toks[0].idx].strip():
+            return toks
+        m = DATELINE.match(self.text, toks[0].idx)
+        if m is None:
+            return toks
+        return [t for t in toks if t.idx >= m.end()]
 
     def _parenthetical(self, tok: Token) -> bool:
         """ "said" set off by commas inside the clause it reports, with nothing of its own to say."""
