@@ -100,3 +100,20 @@ def test_a_persons_ancestry_does_not_make_the_story_two_countries():
                     "Peruvian descent, has lived in Houston for thirty years. She said in Dallas that Texas voters "
                     "wanted safer streets, and she will take that message to Washington.")
     assert entity(a, "Rosa Delgado").country == "USA"
+
+
+def test_a_unit_named_after_a_known_company_is_a_business_and_so_are_its_officers():
+    a = analysis_of("Forklift sales\nNAGOYA - Ann Hollis, president of Toyota Forklift Division, said on Monday "
+                    "that orders from warehouses were strong.")
+    unit = entity(a, "Toyota Forklift Division")
+    assert (unit.country, unit.sector) == ("JPN", "BUS")
+    assert entity(a, "Ann Hollis").sector == "BUS"
+
+
+def test_campaign_funds_mosques_and_hedge_funds_have_sectors():
+    from dateline.ontology.agents import default_agents
+
+    agents = default_agents()
+    assert agents.sector_for("Restore Arnor Super PAC").sector == "PTY"
+    assert agents.sector_for("Lune Valley Islamic Centre").sector == "REL"
+    assert agents.sector_for("a New York hedge fund").sector == "BUS"

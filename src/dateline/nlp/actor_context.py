@@ -45,6 +45,7 @@ def code_from_context(groups: list[Any], doc: Any, res: Any) -> None:
     _people_by_apposition(groups)
     _bodies_by_apposition(groups)
     _companies_by_legal_form(groups)
+    _units_of_companies(groups, res)
     _company_officers(groups, doc, res)
     _union_officers(groups)
     _officers_of_other_bodies(groups)
@@ -112,6 +113,34 @@ def _companies_by_legal_form(groups: list[Any]) -> None:
         if form is not None:
             g.sector = "BUS"
             g.coding.append(f"sector BUS: '{form}' is a company's legal form")
+
+
+# last words of a body named after a company that is no part of its business ("the Arnor Foundation")
+NOT_UNIT_WORDS = frozenset({"foundation", "institute", "university", "college", "school", "museum", "hospital",
+                            "trust", "charity", "party", "union", "council", "centre", "center", "stadium", "arena",
+                            "prize", "award", "awards", "cup", "family"})
+
+
+def _units_of_companies(groups: list[Any], res: Any) -> None:
+    """ "Arnor Motors Trucks", "Tamsin Commercial Aircraft": a body whose name begins with the name of a
+    company the dictionary knows is a unit of that company (BUS), of the company's country."""
+    for g in groups:
+        if g.label != "ORG" or g.sector:
+            continue
+        words = g.name.split()
+        if len(words) < 2 or words[-1].lower() in NOT_UNIT_WORDS:
+            continue
+        for size in range(len(words) - 1, 0, -1):
+            row = next((r for r in res.actors.lookup(" ".join(words[:size]))
+                        if r.sector in COMPANY_SECTORS and r.type != "PERSON"), None)
+            if row is None:
+                continue
+            g.sector = "BUS"
+            g.coding.append(f"sector BUS: a unit of {row.name}, whose name begins its own")
+            if not g.country and row.country and row.country not in NOT_COUNTRIES:
+                g.country = row.country
+                g.coding.append(f"country {row.country} from {row.name}")
+            break
 
 
 def _people_of_named_bodies(groups: list[Any], doc: Any) -> None:
