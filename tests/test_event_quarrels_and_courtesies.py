@@ -64,3 +64,13 @@ def test_an_order_that_names_who_must_act():
 def test_a_complaint_about_the_weather_has_no_recipient():
     complained = on(events_of("The senator complained that the weather was bad."), "complained")
     assert all(e.recipient is None for e in complained)
+
+
+def test_a_deal_struck_is_no_blow():
+    assert not [e for e in events_of("The deal, struck at the summit last week, was welcomed by the minister.")
+                if e.evidence.trigger.text == "struck"]
+
+
+def test_talks_a_party_will_start_have_not_happened():
+    talks = on(events_of("The union says it will open membership talks with the rebels next spring."), "talks")[0]
+    assert talks.status == "expected"

@@ -257,6 +257,9 @@ def _governor(tok: Token) -> tuple[str, str] | None:
 
 
 def _noun_context(tok: Token) -> tuple[str, str] | None:
+    future = _future_governor(tok)
+    if future is not None:
+        return "expected", future
     doc = tok.doc
     for c in tok.children:
         if c.dep_ in ("amod", "compound") and c.lower_ in FUTURE_MODIFIERS:
@@ -275,6 +278,20 @@ def _noun_context(tok: Token) -> tuple[str, str] | None:
     for phrase in AFTER_PHRASES:
         if phrase in right:
             return "expected", phrase
+    return None
+
+
+def _future_governor(noun: Token) -> str | None:
+    """ "It will start accession talks", "they will hold a summit": an event noun that is the object of a
+    verb in the future tense has not happened yet."""
+    t = noun
+    for _ in range(3):
+        if t.dep_ not in ("dobj", "obj", "pobj", "prep") or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            aux = next((c for c in t.children if c.dep_ == "aux" and c.lower_ in FUTURE_AUX), None)
+            return aux.text if aux is not None else None
     return None
 
 
