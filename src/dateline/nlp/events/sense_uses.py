@@ -207,6 +207,23 @@ def _help_come_to(trigger: Token, lemma: str) -> Token | None:
     return None
 
 
+# Sides that fight in the street when they clash: "protesters clashed with police" is a fight, not a row.
+STREET_SIDES = frozenset({"police", "troops", "soldiers", "army", "forces", "rebels", "militants", "protesters",
+                          "demonstrators", "fans", "rioters", "gangs", "youths", "crowd", "crowds", "militia",
+                          "fighters", "guards", "officers", "students", "workers", "strikers", "settlers"})
+
+
+def _rival_in_words(trigger: Token) -> bool:
+    """A clash with a named person, or over a matter, between sides that do not fight in the street."""
+    other = next((x for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for x in c.children if x.dep_ == "pobj"), None)
+    sides = [t for t in trigger.children if t.dep_ in ("nsubj", "nsubjpass")] + ([other] if other is not None else [])
+    if any(t.lemma_.lower() in STREET_SIDES or t.lower_ in STREET_SIDES for t in sides):
+        return False
+    over = any(c.dep_ == "prep" and c.lower_ == "over" for c in trigger.subtree)  # "over the budget"
+    return over or (other is not None and other.ent_type_ == "PERSON")
+
+
 def _contest(trigger: Token, lemma: str, obj: Token | None) -> "Verdict | None":
     """Fighting words with no arms in the sentence that name a race, a forecast beaten or a quarrel."""
     from .sense import Verdict
@@ -215,7 +232,7 @@ def _contest(trigger: Token, lemma: str, obj: Token | None) -> "Verdict | None":
         return Verdict(False, reason=f"'{trigger.text} {obj.text}': outdoing a forecast or a record, not an attack")
     if obj is not None and obj.lower_ == "it" and any(c.dep_ == "prt" and c.lower_ == "out" for c in trigger.children):
         return Verdict(False, reason=f"'{trigger.text} it out': a contest to the end, not a clash")
-    if lemma in QUARREL_VERBS:
+    if lemma in QUARREL_VERBS and _rival_in_words(trigger):
         return Verdict(True, code="111", reason=f"'{trigger.text}' with no arms or harm in the sentence: a "
                                                 "quarrel in words (111)")
     return None
