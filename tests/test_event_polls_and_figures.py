@@ -82,3 +82,12 @@ def test_the_streets_a_protest_takes_to_are_where_it_was():
 def test_a_protest_against_a_government_keeps_its_target():
     protested = on(events_of("Students protested against the government in Paris."), "protested")[0]
     assert protested.recipient is not None and protested.recipient.text == "the government"
+
+
+def test_a_warning_of_what_others_will_do_if_something_happens_is_a_forecast():
+    assert _types("The mayor warned that if taxes rise, businesses will leave the city.") == []
+
+
+def test_a_warning_that_troops_will_act_if_rebels_stay_is_a_threat():
+    warned = on(events_of("The minister warned that if the rebels did not withdraw, troops would move in."), "warned")[0]
+    assert warned.type == "THREATEN"

@@ -550,6 +550,12 @@ def _asserted(clause: Token) -> bool:
 ENFORCING_SECTORS = ARMED_SECTORS | {"GOV", "JUD"}
 
 
+def _forces(subj: Token, agents) -> bool:
+    """Is the clause's subject an armed force ("troops", "the army")?"""
+    entry = agents.get(subj.lower_) or agents.get(subj.lemma_) if agents is not None else None
+    return entry is not None and bool(entry.sector) and entry.sector[:3] in ARMED_SECTORS
+
+
 def _own_side(subj: Token, trigger: Token, agents) -> bool:
     """Is the noun subject of a warning's clause the warner's own side? Forces and officials act for whoever
     warns ("the minister warned that police will not tolerate ..."); others only for their own kind ("the
@@ -580,8 +586,12 @@ def _threat(trigger: Token, objs: list[Token], agents=None) -> Verdict:
             conditional = any(x.dep_ == "mark" and x.lower_ in ("if", "unless") for x in c.subtree)
             future = any(x.dep_ == "aux" and x.lower_ in THREAT_MODALS for x in c.children) or \
                 any(x.lower_ == "going" for x in c.children)
-            if conditional or (own and future):
+            if own and (conditional or future):
                 return KEEP
+            if conditional and subj is not None and _forces(subj, agents):
+                return KEEP  # "warned that if the talks fail, troops will move": force is threatened
+            if conditional:  # "warned that if bars open late, police would have to ...": a forecast
+                return Verdict(False, reason=f"'{trigger.text} that if ...' of what others will do: a forecast")
             if own:  # "the firm warned that it was short of cash": news about itself, not a threat
                 return Verdict(False, reason=f"'{trigger.text} that {c.text}' with nothing it will do: not a threat")
             return Verdict(False, reason=f"'{trigger.text} that ...' about what others will do: a forecast")
