@@ -80,3 +80,17 @@ def test_feedback_given_is_words_not_aid():
 def test_food_given_to_refugees_is_still_aid():
     food = on(events_of("The charity provided food to the refugees."), "provided")[0]
     assert food.type == "AID"
+
+
+def test_the_accusation_a_suit_makes_is_told_with_it_once():
+    evs = events_of("The state's attorney general sued Harlow Brokers, accusing it of rigging bids.")
+    assert [e.evidence.trigger.text for e in evs if e.type == "ACCUSE"] == ["sued"]
+
+
+def test_what_ones_own_agency_must_do_is_no_demand():
+    assert events_of("The fund's director said his agency had to study the problems of the region.") == []
+
+
+def test_what_a_rival_must_do_is_still_a_demand():
+    stop = events_of("The president said Iran must stop enriching uranium.")
+    assert [e.type for e in stop] == ["REQUEST"]

@@ -248,8 +248,18 @@ def _not_a_demand(target: Token, modal: Token) -> bool:
                                   for c in target.children) and modal.lower_ == "should":
         return True  # "Should Rubio win Florida, ...": a condition, not an obligation
     s = subject_of(target)
+    if s is not None and s.lemma_.lower() in OWN_BODIES and any(
+            c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in s.children):
+        return True  # "said his agency had to study the problem": what one's own body must do is a plan
     # "he said he will have to win": his own reckoning, not a demand on someone else
     return s is None or s.lower_ in GENERIC_SUBJECTS or s.lower_ in ("he", "she")
+
+
+# Bodies a speaker belongs to, named with "his", "our": their duties are the speaker's own plans.
+OWN_BODIES = frozenset({"agency", "government", "party", "company", "firm", "administration", "department",
+                        "ministry", "team", "staff", "side", "organisation", "organization", "office", "union",
+                        "campaign", "group", "bank", "council", "board"})
+OWN_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
 
 
 def _obligation(clause: Token) -> tuple[Token, Token | None]:

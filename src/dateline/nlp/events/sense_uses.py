@@ -87,6 +87,8 @@ BENCHMARKS = frozenset({"expectation", "expectations", "forecast", "estimate", "
 # Verbs of fighting that, between people with no arms named, are a quarrel: "the two ministers clashed over
 # the budget" is a row in words (but "protesters clashed with police" is a street fight: police are armed).
 QUARREL_VERBS = frozenset({"clash", "spar", "feud", "quarrel", "wrangle", "tussle", "squabble"})
+# Acts at law whose participle of accusing says what they allege: "sued the firm, accusing it of fraud".
+LEGAL_ACTIONS = frozenset({"sue", "charge", "indict", "prosecute", "fine", "summon", "arrest", "file"})
 # What is struck when one makes a bargain: "the deal, struck last week" tells of the deal.
 DEAL_NOUNS = frozenset({"deal", "agreement", "bargain", "pact", "accord", "compromise", "truce", "settlement"})
 # Words of a poll or a vote count: "supported by 13 percent", "Clinton support 27 percent", "won by double
@@ -154,6 +156,10 @@ def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind:
     if helped:
         return Verdict(True, code=HELP_NOUNS[helped.lemma_.lower()],
                        reason=f"'{trigger.text} to ... {helped.text}': helping or defending, not a visit")
+    if lemma in ("accuse", "allege", "charge") and trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "xcomp") \
+            and trigger.head.lemma_.lower() in LEGAL_ACTIONS:
+        return Verdict(False, reason=f"'{trigger.head.text} ..., {trigger.text}': what the suit or charge says, "
+                                     "told with it, not a second act")
     if lemma == "strike" and trigger.dep_ == "acl" and trigger.head.lemma_.lower() in DEAL_NOUNS:
         return Verdict(False, reason=f"'{trigger.head.text} {trigger.text}': a deal made, not a blow")
     idiom = _idiom(trigger, lemma, obj)
