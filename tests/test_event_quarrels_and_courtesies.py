@@ -74,3 +74,27 @@ def test_a_deal_struck_is_no_blow():
 def test_talks_a_party_will_start_have_not_happened():
     talks = on(events_of("The union says it will open membership talks with the rebels next spring."), "talks")[0]
     assert talks.status == "expected"
+
+
+def test_wanting_to_thank_thanks_now():
+    thanked = on(events_of("We want to thank the rescue teams, the chief executive said."), "thank")[0]
+    assert thanked.type == "SUPPORT" and thanked.status == "occurred"
+
+
+def test_wanting_to_meet_is_still_an_intention():
+    met = on(events_of("The senator wants to meet the king."), "meet")[0]
+    assert met.status == "intended"
+
+
+def test_agreeing_with_what_someone_did_shares_a_view():
+    assert not [e for e in events_of("The minister agreed with everything her predecessor had done.")
+                if e.type == "AGREE"]
+
+
+def test_what_those_polled_would_do_is_a_finding():
+    assert events_of("Voters would reject the new charter, according to a poll for the paper.") == []
+
+
+def test_taking_aim_at_a_rival_is_criticism():
+    aimed = on(events_of("Senator Ruth Vale took aim at remarks by Governor Tom Ash."), "took")[0]
+    assert (aimed.type, aimed.cameo) == ("ACCUSE", "111")

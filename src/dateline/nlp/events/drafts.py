@@ -102,8 +102,13 @@ def wrapper_chain(m: Match, wrapped: dict[int, Match]) -> Match | None:
 def apply_wrapper(d: Draft, w: Match, style: str) -> None:
     """ "ready to sit with" -> AGREE 036, intended; "plans to visit" -> AGREE 036, expected."""
     from .lexicon import PLAN_WORDS
+    from .status import performative
 
     word = w.token.lemma_.lower()
+    said = performative(d.match.token)
+    if said is not None:  # "I want to thank the crews" thanks them: no intention, the act itself
+        d.status = said
+        return
     status = "denied" if w.pattern.comp == "NEGATE" else PLAN_WORDS.get(word, "intended" if w.pattern.comp ==
                                                                          "INTEND" else "expected")
     negated = next((c for c in w.token.children if c.dep_ == "neg"), None)

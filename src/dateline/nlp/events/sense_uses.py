@@ -160,6 +160,10 @@ def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind:
             and trigger.head.lemma_.lower() in LEGAL_ACTIONS:
         return Verdict(False, reason=f"'{trigger.head.text} ..., {trigger.text}': what the suit or charge says, "
                                      "told with it, not a second act")
+    if code[:2] == "03" and lemma == "agree" and _shares_a_view(trigger):
+        return Verdict(False, reason=f"'{trigger.text} with' a view or a record: sharing an opinion, not a promise")
+    if _poll_answer(trigger):
+        return Verdict(False, reason=f"'{trigger.text}': what those polled say they would do, a poll's finding")
     if lemma == "strike" and trigger.dep_ == "acl" and trigger.head.lemma_.lower() in DEAL_NOUNS:
         return Verdict(False, reason=f"'{trigger.head.text} {trigger.text}': a deal made, not a blow")
     idiom = _idiom(trigger, lemma, obj)
@@ -186,6 +190,30 @@ def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind:
                 target.lemma_.lower() in RESISTANCE_WORDS or kind in ("unknown", "idea") and target.tag_ != "NNS"):
             return Verdict(False, reason=f"'{trigger.text} {target.text}': opposing a state of things, not a clash")
     return None
+
+
+# What one "agrees with" when it is a view, not a party to a deal: "agreed with everything she said".
+VIEW_WORDS = frozenset({"everything", "that", "this", "what", "it", "much", "most", "all", "view", "assessment",
+                        "analysis", "sentiment", "idea", "point", "verdict", "conclusion", "decision"})
+# The people a poll asks: "voters would reject the treaty, a poll says" is a finding, not a rejection.
+POLLED = frozenset({"voter", "respondent", "public", "electorate", "american", "briton", "people", "adult",
+                    "citizen", "resident", "consumer"})
+
+
+def _shares_a_view(trigger: Token) -> bool:
+    if any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children):
+        return False
+    said = [x for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with" for x in c.children
+            if x.dep_ == "pobj"]
+    return any(x.lower_ in VIEW_WORDS or x.lemma_.lower() in VIEW_WORDS for x in said)
+
+
+def _poll_answer(trigger: Token) -> bool:
+    """A verb whose subject is the people a poll asked, in a sentence that names the poll."""
+    subj = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lemma_.lower() not in POLLED:
+        return False
+    return any(t.lemma_.lower() in ("poll", "survey", "opinion") for t in trigger.sent)
 
 
 def _allowed(trigger: Token, obj: Token | None) -> list[Token]:

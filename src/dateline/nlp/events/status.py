@@ -39,7 +39,7 @@ def status_of(trigger: Token, *, noun: bool = False) -> tuple[str, str]:
     """(status, the words that decided it)."""
     # an event noun takes no tense from the verb it is the subject of ("the visit will be a steppingstone")
     steps = (question, _claimed, _hedge, _negation, _condition, _governor, _noun_context) if noun else \
-        (question, held_back, _claimed, _hedge, _negation, _performative, _condition, _modality, _governor,
+        (question, held_back, _claimed, _hedge, _negation, performative, _condition, _modality, _governor,
          _verb_context)
     if noun and trigger.dep_ in ("nsubj", "nsubjpass"):
         steps = (question, _claimed, _hedge, _noun_context)
@@ -69,7 +69,7 @@ def held_back(tok: Token) -> tuple[str, str] | None:
     return None
 
 
-def _performative(tok: Token) -> tuple[str, str] | None:
+def performative(tok: Token) -> tuple[str, str] | None:
     """ "Would like to thank", "wants to congratulate": the polite form of thanking is thanking."""
     if tok.lemma_.lower() not in PERFORMATIVES or tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in POLITE_WANTS:
         return None
