@@ -69,8 +69,8 @@ def appraisals(sent: TokSpan, taken: set[int]) -> list[Appraisal]:
 
 
 def _name(tok: Token) -> str:
-    """A name with its first names: "Bill Clinton" and "Hillary Clinton" are two people, "Clinton" and
-    "Clinton" one."""
+    """A name with its first names: "Tom Baxter" and "Anna Baxter" are two people, "Baxter" and
+    "Baxter" one."""
     return " ".join(t.lower_ for t in tok.children if t.dep_ == "compound" and t.i < tok.i) + " " + tok.lower_
 
 

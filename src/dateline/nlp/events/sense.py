@@ -318,7 +318,7 @@ SHARE_WORDS = frozenset({"%", "percent", "per cent", "percentage", "proportion",
 
 
 def _a_share(tok: Token) -> bool:
-    """ "Provided 30% of the new customers", "supplied a third of the output": a part of a whole, counted."""
+    """ "Supplied 40% of the new subscribers", "provided a third of the output": a part of a whole, counted."""
     return tok.lemma_.lower() in SHARE_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) \
         or tok.text == "%"
 

@@ -91,7 +91,7 @@ QUARREL_VERBS = frozenset({"clash", "spar", "feud", "quarrel", "wrangle", "tussl
 LEGAL_ACTIONS = frozenset({"sue", "charge", "indict", "prosecute", "fine", "summon", "arrest", "file"})
 # What is struck when one makes a bargain: "the deal, struck last week" tells of the deal.
 DEAL_NOUNS = frozenset({"deal", "agreement", "bargain", "pact", "accord", "compromise", "truce", "settlement"})
-# Words of a poll or a vote count: "supported by 13 percent", "Clinton support 27 percent", "won by double
+# Words of a poll or a vote count: "supported by 13 percent", "Lane support 31 percent", "won by double
 # digits" give a share of voters, not an act of support.
 POLL_WORDS = frozenset({"percent", "%", "per", "percentage", "points", "digits", "margin", "poll", "polls",
                         "survey", "surveyed", "respondents"})
@@ -230,7 +230,7 @@ def _poll_share(trigger: Token) -> bool:
 
 
 def _help_come_to(trigger: Token, lemma: str) -> Token | None:
-    """ "Came to Carson's support", "came to the aid of the villagers": the noun of help, or None."""
+    """ "Came to the mayor's support", "came to the aid of the villagers": the noun of help, or None."""
     if lemma != "come":
         return None
     for c in trigger.children:
