@@ -91,3 +91,12 @@ def test_a_warning_of_what_others_will_do_if_something_happens_is_a_forecast():
 def test_a_warning_that_troops_will_act_if_rebels_stay_is_a_threat():
     warned = on(events_of("The minister warned that if the rebels did not withdraw, troops would move in."), "warned")[0]
     assert warned.type == "THREATEN"
+
+
+def test_calling_for_someone_to_resign_is_a_demand_on_them():
+    called = on(events_of("Senator Ruth Vale called for Governor Tom Ash to resign."), "called")[0]
+    assert called.type == "REQUEST" and called.recipient.text.endswith("Ash")
+
+
+def test_waiting_for_a_bus_to_come_asks_nothing():
+    assert events_of("The delegates waited for the bus to arrive.") == []

@@ -331,8 +331,10 @@ def _clause_subject(trigger: Token, exclude: set[int]) -> list[tuple[str, Token]
     from .sense import noun_class
 
     out = []
+    from .triggers import for_to_clause
+
     for c in trigger.children:
-        if c.dep_ != "ccomp":
+        if c.dep_ != "ccomp" and c is not for_to_clause(trigger):  # "called for the minister to resign"
             continue
         for s in c.subtree:  # the parser may hang the subject on the clause's auxiliary
             if s.dep_ not in ("nsubj", "nsubjpass") or c not in (s.head, s.head.head) or s.i in exclude or \

@@ -494,7 +494,9 @@ def _verbal_complement(trigger: Token) -> Token | None:
             got = next((x for x in c.children if x.dep_ == "pcomp" and x.tag_ == "VBG"), None)
             if got is not None:
                 return got
-    return None
+    from .triggers import for_to_clause
+
+    return for_to_clause(trigger)  # "called for the minister to resign"
 
 
 def _objects(trigger: Token) -> list[Token]:

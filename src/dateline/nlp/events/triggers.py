@@ -190,7 +190,16 @@ def _has_object(prep: Token) -> bool:
 
 
 def _prep_child(tok: Token, name: str) -> bool:
-    return any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == name for c in tok.children)
+    return any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == name for c in tok.children) or \
+        name == "for" and for_to_clause(tok) is not None
+
+
+def for_to_clause(tok: Token) -> Token | None:
+    """ "called for the minister to resign": the parser makes "for" the mark of a clause whose subject is
+    the one called on; the pattern's "for" is met by it."""
+    return next((c for c in tok.children if c.dep_ in ("advcl", "ccomp") and
+                 any(x.dep_ == "mark" and x.lower_ == "for" for x in c.children) and
+                 any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)), None)
 
 
 def prep_objects(tok: Token, name: str) -> list[Token]:
