@@ -19,3 +19,8 @@ def on(events: list[Event], word: str) -> list[Event]:
     got = [e for e in events if e.evidence.trigger.text == word]
     assert got, f"no event on '{word}' among {[(e.evidence.trigger.text, e.type, e.cameo) for e in events]}"
     return got
+
+
+def triggers_and_types(*paragraphs: str) -> list[tuple[str, str]]:
+    """(trigger word, PLOVER type) of every event coded from the paragraphs (``events_of``)."""
+    return [(e.evidence.trigger.text, e.type) for e in events_of(*paragraphs)]

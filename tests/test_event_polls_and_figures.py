@@ -1,16 +1,13 @@
 """Poll figures, fixed phrases and nouns of holding back: uses of event words that are no act, or acts
 that did not happen; sentences of our own."""
 
-from event_helpers import events_of, on
-
-
-def _types(*sentences):
-    return [(e.evidence.trigger.text, e.type) for e in events_of(*sentences)]
+from event_helpers import events_of, on, triggers_and_types
 
 
 def test_a_share_of_voters_is_no_act_of_support():
-    assert _types("The survey finds the Green candidate supported by an average of 9 percent across the regions.",
-                  "The senator was supported by 38 percent of the Democrats polled, a dip from May.") == []
+    assert triggers_and_types(
+        "The survey finds the Green candidate supported by an average of 9 percent across the regions.",
+        "The senator was supported by 38 percent of the Democrats polled, a dip from May.") == []
 
 
 def test_support_without_figures_is_still_support():
@@ -29,19 +26,20 @@ def test_charging_someone_with_a_crime_stays_an_accusation_of_crime():
 
 
 def test_powers_allowing_police_to_act_describe_a_law():
-    assert not [t for t in _types("The chief asked how officers would use powers allowing them to close bars.",
-                                  "The governor moved on, allowing his skills to shine through.")
-                if t[1] == "CONCEDE"]
+    allowed = triggers_and_types("The chief asked how officers would use powers allowing them to close bars.",
+                                 "The governor moved on, allowing his skills to shine through.")
+    assert not [t for t in allowed if t[1] == "CONCEDE"]
 
 
 def test_holding_a_stance_is_no_seizure_and_the_army_taking_a_town_is():
-    assert not [t for t in _types("The party learned to occupy the political centre ground.") if t[1] == "COERCE"]
+    held = triggers_and_types("The party learned to occupy the political centre ground.")
+    assert not [t for t in held if t[1] == "COERCE"]
     took = on(events_of("The army occupied the northern town."), "occupied")[0]
     assert took.type == "COERCE"
 
 
 def test_making_ones_way_strikes_no_one():
-    assert _types("The governor has fought his way back to respectability.") == []
+    assert triggers_and_types("The governor has fought his way back to respectability.") == []
 
 
 def test_coming_to_someones_defence_is_support_not_a_visit():
@@ -50,11 +48,11 @@ def test_coming_to_someones_defence_is_support_not_a_visit():
 
 
 def test_leaving_the_door_open_is_no_departure():
-    assert _types("Ministers leave door open for a second vote") == []
+    assert triggers_and_types("Ministers leave door open for a second vote") == []
 
 
 def test_a_profit_warning_threatens_no_one():
-    assert _types("Shares fell after the carmaker issued a profit warning.") == []
+    assert triggers_and_types("Shares fell after the carmaker issued a profit warning.") == []
 
 
 def test_reluctance_to_condemn_is_not_condemning():
@@ -74,8 +72,8 @@ def test_calling_a_rival_unelectable_is_criticism():
 
 
 def test_the_streets_a_protest_takes_to_are_where_it_was():
-    took = on(events_of("Several hundred demonstrators took to the streets of Lyon on Tuesday to protest pension cuts."),
-              "took")[0]
+    took = on(events_of("Several hundred demonstrators took to the streets of Lyon on Tuesday to protest "
+                        "pension cuts."), "took")[0]
     assert took.type == "PROTEST" and took.recipient is None
 
 
@@ -85,11 +83,12 @@ def test_a_protest_against_a_government_keeps_its_target():
 
 
 def test_a_warning_of_what_others_will_do_if_something_happens_is_a_forecast():
-    assert _types("The mayor warned that if taxes rise, businesses will leave the city.") == []
+    assert triggers_and_types("The mayor warned that if taxes rise, businesses will leave the city.") == []
 
 
 def test_a_warning_that_troops_will_act_if_rebels_stay_is_a_threat():
-    warned = on(events_of("The minister warned that if the rebels did not withdraw, troops would move in."), "warned")[0]
+    warned = on(events_of("The minister warned that if the rebels did not withdraw, troops would move in."),
+                "warned")[0]
     assert warned.type == "THREATEN"
 
 

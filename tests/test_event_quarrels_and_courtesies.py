@@ -1,20 +1,17 @@
 """Fighting words in contests and quarrels, fixed phrases of thanks, polite forms that perform the act,
 proposals put to no one, and whom a complaint or an order is about: sentences of our own."""
 
-from event_helpers import events_of, on
-
-
-def _codes(*sentences):
-    return [(e.evidence.trigger.text, e.type) for e in events_of(*sentences)]
+from event_helpers import events_of, on, triggers_and_types
 
 
 def test_results_that_beat_a_forecast_strike_no_one():
-    assert _codes("The retailer's sales beat analysts' forecasts in the spring.",
+    assert triggers_and_types("The retailer's sales beat analysts' forecasts in the spring.",
                   "The bank topped estimates and beat the consensus again.") == []
 
 
 def test_battling_it_out_for_a_prize_is_a_contest():
-    assert not [c for c in _codes("Four governors will battle it out for the party's nomination.") if c[1] == "ASSAULT"]
+    fought = triggers_and_types("Four governors will battle it out for the party's nomination.")
+    assert not [c for c in fought if c[1] == "ASSAULT"]
 
 
 def test_two_officials_clashing_over_a_budget_quarrel_in_words():
@@ -28,7 +25,7 @@ def test_a_clash_with_killing_stays_violent():
 
 
 def test_thank_god_is_an_exclamation():
-    assert _codes("Thank God the bridge held, the driver said.") == []
+    assert triggers_and_types("Thank God the bridge held, the driver said.") == []
 
 
 def test_would_like_to_thank_thanks_now():
@@ -42,7 +39,7 @@ def test_would_like_to_meet_is_still_not_a_meeting_that_happened():
 
 
 def test_a_policy_proposed_to_no_one_is_no_offer():
-    assert _codes("Ministers proposed abolishing the ceremonial post.") == []
+    assert triggers_and_types("Ministers proposed abolishing the ceremonial post.") == []
 
 
 def test_a_proposal_of_talks_is_an_offer_to_the_other_side():
