@@ -329,13 +329,12 @@ def _clause_subject(trigger: Token, exclude: set[int]) -> list[tuple[str, Token]
     from ...ontology.agents import default_agents
     from .parties import is_party_noun
     from .sense import noun_class
-
-    out = []
     from .triggers import for_to_clause
 
-    for c in trigger.children:
-        if c.dep_ != "ccomp" and c is not for_to_clause(trigger):  # "called for the minister to resign"
-            continue
+    for_to = for_to_clause(trigger)  # "called for the minister to resign"
+    clauses = [c for c in trigger.children if c.dep_ == "ccomp" or c is for_to]
+    out = []
+    for c in clauses:
         for s in c.subtree:  # the parser may hang the subject on the clause's auxiliary
             if s.dep_ not in ("nsubj", "nsubjpass") or c not in (s.head, s.head.head) or s.i in exclude or \
                     s.lower_ in ("it", "i", "we", "this"):
