@@ -127,6 +127,34 @@ def name_key(phrase: str) -> str:
     return norm_key(phrase)
 
 
+# The International file codes its companies of communications as media ([MNCUSAMED]) whatever they
+# make: a telephone carrier or a maker of network equipment is written like a newspaper. The trade the
+# file notes after the code ("# Telecommunications Equipment", "# Newspapers/Magazines") tells them
+# apart: only publishing, broadcasting, film and advertising make a company a medium (MED); the others
+# are companies like any other (MNC, as the file's [MNCUSA] rows).
+_MEDIA_TRADES = re.compile(r"newspaper|magazine|publish|broadcasting\b(?!.*equipment)|television serv|books|movie|"
+                           r"entertainment|advertis", re.IGNORECASE)
+_MED_LINE = re.compile(r"^[^\s#+\[][^\[]*\[MNC[A-Z]{3}MED\][^#]*#(.*)")
+
+
+def _company_trades(text: str, source: str) -> dict[tuple[str, int], str]:
+    """(file, line) -> the trade noted after a company's [MNC...MED] code."""
+    out = {}
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if "MED]" in line:
+            m = _MED_LINE.match(line)
+            if m is not None:
+                out[(source, lineno)] = m.group(1).split("\t")[0].strip()
+    return out
+
+
+def _not_media(row: ActorEntry, trade: str) -> ActorEntry:
+    """A communications company that is not a medium by its noted trade: sector MNC, not MED."""
+    if not trade or row.sector != "MED" or row.codes[:1] != ("MNC",) or _MEDIA_TRADES.search(trade):
+        return row
+    return dataclasses.replace(row, sector="MNC", note=f"{row.note}; {trade}: a company, not a medium")
+
+
 def _people(text: str) -> set[str]:
     """Keys of the primary phrases the Countries file took from CountryInfo (its office-holders)."""
     found = re.findall(r"^([^\s#+\[][^\n#\[]*?)\s*#\s*CountryInfo", text, flags=re.MULTILINE)
@@ -230,8 +258,10 @@ class PhoenixActors:
         self._surnames: Counter[str] = Counter()  # last word of a person's name -> people
         known = _country_keys(countries)
         ordinary = ordinary_words()
+        self._trades: dict[tuple[str, int], str] = {}  # (file, line) -> a company's trade, where it says MED
         for name in ACTOR_FILES:
             text = read_data(name)
+            self._trades.update(_company_trades(text, name))
             people = _people(text) if name == COUNTRIES_FILE else set()
             for record in _quietly(parse_petrarch_records, text, name):
                 self._add(record, name, people, known, ordinary)
@@ -282,7 +312,9 @@ class PhoenixActors:
                 country = self._countries.from_code(record.codes[0][0])
                 shown = country.name if country is not None else shown
             aliases = tuple(display_name(a) for a in record.aliases)
-            rows = [_recode(dataclasses.replace(r, name=shown, aliases=aliases, type=kind), self._countries)
+            trade = self._trades.get((source, record.line), "")
+            rows = [_not_media(_recode(dataclasses.replace(r, name=shown, aliases=aliases, type=kind), self._countries),
+                               trade)
                     for r in record.entries(source) if r.code]
             rows = self._rows[i] = _close_open_roles(rows)
         return rows
