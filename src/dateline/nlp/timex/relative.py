@@ -184,6 +184,9 @@ def r_relative_unit(g: Groups, text: str, r: Ref) -> Timex | None:
             sat = cal.weekday_near(base_day, 6, "before")
         elif rel in ("next", "coming", "this coming", "the following"):
             sat = cal.weekday_near(base_day, 6, "after")
+        elif r.tense == "past" and not narrative:
+            # "This weekend, the senator complained ..." told on a Wednesday: the weekend just gone
+            sat = cal.weekday_near(base_day, 6, "past")
         else:
             sat = cal.week_start(base_day) + dt.timedelta(days=5)
         return weekend(sat, f"relative-unit:{rel}-weekend")
