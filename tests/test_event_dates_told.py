@@ -32,6 +32,13 @@ def day_and_grain(e: Event) -> tuple[str | None, str | None]:
 
 
 # -- the time the event's own words give --------------------------------------------------------------
+def test_a_named_day_a_year_and_last_year_date_the_event():
+    assert day_and_grain(on("Kenya's president met the Chinese premier on Monday.", "met")) == ("2019-01-07", "day")
+    assert day_and_grain(on("In 2010 Brazil signed a trade agreement with Peru.", "signed")) == ("2010", "year")
+    e = on("The Spanish king visited Morocco last year.", "visited")
+    assert day_and_grain(e) == ("2018", "year") and not e.date.inferred
+
+
 def test_this_weekend_in_the_past_tense_is_the_weekend_just_gone():
     e = on("This weekend, Senator Ada Brennan criticised the governor of Ohio.", "criticised")
     assert (e.date.start, e.date.end) == ("2019-01-05", "2019-01-06"), e.date
@@ -40,3 +47,45 @@ def test_this_weekend_in_the_past_tense_is_the_weekend_just_gone():
 def test_this_weekend_in_the_future_tense_is_the_coming_one():
     e = on("This weekend, the Greek prime minister will meet the Turkish president in Athens.", "meet")
     assert e.date is not None and e.date.start == "2019-01-12", e.date
+
+
+def test_a_participle_clause_shares_its_date_with_the_verb():
+    e = on("Speaking at a rally on Monday, Senator Ada Brennan attacked the governor of Ohio.", "attacked")
+    assert day_and_grain(e) == ("2019-01-07", "day")
+
+
+def test_a_perfect_participle_clause_has_its_own_earlier_time():
+    e = on("Having met the Chinese premier on Monday, the Kenyan president criticised Britain.", "criticised")
+    assert e.date is not None and e.date.value != "2019-01-07", e.date
+
+
+def test_a_participle_on_an_event_noun_has_the_noun_s_day():
+    e = on("On Tuesday the Irish farmers' union held a rally denouncing the government of Ireland.", "denouncing")
+    assert day_and_grain(e) == ("2019-01-08", "day")
+
+
+def test_a_past_participle_on_the_object_dates_the_object_not_the_verb():
+    e = on("Germany condemned the attack carried out on Monday by the rebels in Mali.", "condemned")
+    assert e.date is not None and e.date.value != "2019-01-07", e.date
+
+
+# -- what the text tells as earlier --------------------------------------------------------------------
+def test_said_on_monday_it_had_done_is_before_monday():
+    e = on("The Nigerian army said on Monday it had killed ten Boko Haram fighters.", "killed")
+    assert (e.date.value, e.date.end) == ("PAST_REF", "2019-01-07"), e.date
+
+
+def test_said_that_on_monday_it_had_done_is_monday():
+    e = on("The Nigerian army said that on Monday it had killed ten Boko Haram fighters.", "killed")
+    assert day_and_grain(e) == ("2019-01-07", "day")
+
+
+def test_a_pluperfect_told_on_monday_came_before_monday():
+    e = on("Kenya had met Somali officials, the foreign ministry said on Monday.", "met")
+    assert (e.date.value, e.date.end) == ("PAST_REF", "2019-01-07"), e.date
+
+
+def test_a_past_passive_relative_clause_on_a_person_is_background():
+    e = on("The Kenyan protesters, who were arrested by Kenyan police, demanded the release of their leader.",
+           "arrested")
+    assert (e.date.value, e.date.end) == ("PAST_REF", PUB), e.date

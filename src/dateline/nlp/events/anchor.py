@@ -23,6 +23,7 @@ from ...model.timex import interval
 from ..place_events import _event_prep
 from ..place_words import EVENT_NOUNS, PLACE_NOUNS
 from .event_time import earlier_cue, in_wire_dateline, plain_perfect, same_occasion, stated_past, wire_dateline
+from .told_time import dates_a_noun, same_time_clauses, told_before_complement
 
 CLAUSE_BREAKS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj")
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "conj", "pcomp", "dobj", "pobj", "prep", "attr", "oprd", "nsubj",
@@ -91,12 +92,21 @@ def clause_chain(tok: Token, limit: int = 6):
         if t.dep_ in ("advcl", "relcl", "acl") and any(c.dep_ == "mark" and c.lower_ in RELATIVE_TIME_MARKS
                                                         for c in t.children):
             return
-        same_time = any(c.lower_ in SAME_TIME_MARKS and c.dep_ in ("mark", "advmod") for c in t.children) or (
-            t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in t.children)) \
-            or _where_it_happened(t) or (t.dep_ == "relcl" and t.head.lemma_.lower() in TIME_NOUNS)
+        same_time = any(c.lower_ in SAME_TIME_MARKS and c.dep_ in ("mark", "advmod") for c in t.children) or \
+            _participle_of_its_time(t) or _where_it_happened(t) or \
+            (t.dep_ == "relcl" and t.head.lemma_.lower() in TIME_NOUNS)
         if t.dep_ in ("advcl", "relcl", "acl", "parataxis") and not same_time:
             return
         t = t.head
+
+
+def _participle_of_its_time(t: Token) -> bool:
+    """A participle with no conjunction shares the time of what it hangs on: "speaking in Paris, she
+    ..." that of her verb, and "held a rally denouncing the mayor" that of the rally (a past participle
+    on a noun, "the bill passed in 2010", has a time of its own)."""
+    if any(c.dep_ == "mark" for c in t.children):
+        return False
+    return (t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN")) or (t.dep_ == "acl" and t.tag_ == "VBG")
 
 
 def _where_it_happened(t: Token) -> bool:
@@ -123,9 +133,11 @@ def relative_past(trigger: Token, anchor: Token) -> bool:
     """Is the event told in a relative clause in the past on someone or somewhere ("the man who
     attacked the embassy", "the island where he visited a camp")? That describes them; it is not the
     news of the day, so without a date of its own it is only known to be earlier. A clause on a thing
-    ("a letter that blamed Seoul") or a time ("the day that they signed") tells of that thing's time."""
+    ("a letter that blamed Seoul") or a time ("the day that they signed") tells of that thing's time.
+    The passive counts as the active does ("the man who was shot by police")."""
     t = anchor if anchor.pos_ in ("VERB", "AUX") else trigger
-    if t.tag_ != "VBD":
+    if t.tag_ != "VBD" and not (t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were")
+                                                      for c in t.children)):
         return False
     for _ in range(3):
         if t.dep_ == "relcl":
@@ -175,6 +187,8 @@ def dated_clause(ctx, trigger: Token, anchor: Token, *, not_after: str | None = 
             and not in_wire_dateline(ctx.article.text, d.span.start, d.span.end)]
     if not near:  # the common case: no date anywhere in the clauses, so no clause need be drawn
         return None, None
+    # "said on Monday it had ...": the date is the saying's, whatever clause the parser hung it on
+    told_by = {d.id: told_before_complement(trigger.doc, d) for d in near}
     seen: set[int] = set()
     for head in heads:
         if head.i in seen:
@@ -182,14 +196,21 @@ def dated_clause(ctx, trigger: Token, anchor: Token, *, not_after: str | None = 
         seen.add(head.i)
         ranges = clause_chars(head) if head.pos_ in ("VERB", "AUX", "ADJ") or head.i == trigger.i else \
             [(t.idx, t.idx + len(t.text)) for t in head.subtree]
+        ranges += same_time_clauses(head)
         # only dates on a calendar can date an event ("the future", "a year" cannot)
-        hits = [d for d in near if _inside(ranges, d.span.start, d.span.end) and d.type in ("DATE", "TIME")
+        hits = [d for d in near if _in_clause(d, head, ranges, told_by[d.id]) and d.type in ("DATE", "TIME")
                 and interval(f"{d.start}/{d.end}" if d.start and d.end else d.value) is not None
                 and not (not_after and d.start and d.start > not_after)
                 and not _owned_by_object(d, trigger, anchor)]
         if hits:
             return min(hits, key=lambda d: abs(d.span.start - trigger.idx)), head
     return None, None
+
+
+def _in_clause(d: DateMention, head: Token, ranges, told_by: Token | None) -> bool:
+    if told_by is not None:
+        return told_by.i == head.i
+    return _inside(ranges, d.span.start, d.span.end) and not dates_a_noun(head.doc, d, head)
 
 
 def _owned_by_object(d: DateMention, trigger: Token, anchor: Token) -> bool:

@@ -1,0 +1,73 @@
+"""Times an event's own words give that the clause search of ``anchor.dated_clause`` would miss.
+
+* A participle or a "while/when/as" clause on the trigger's verb shares its time ("Speaking at a rally
+  on Monday, the senator attacked the governor"): its date is the event's.
+* "The army said on Monday it had killed ten men": without "that", the parser often hangs the date
+  on the reported verb, but standing before the reported clause's subject it tells when it was said.
+* A past participle on a noun ("condemned the attack carried out on Monday") dates the noun's act.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...model import DateMention
+
+SAME_TIME_MARKS = frozenset({"when", "while", "as"})
+
+
+def same_time_clauses(head: Token) -> list[tuple[int, int]]:
+    """Character ranges of the clauses under ``head`` that share its time: a participle with no
+    conjunction ("speaking in Paris on Monday, she ...") or one marked "while/when/as". A perfect
+    participle ("having met him on Monday, she ...") tells an earlier act and is left out."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    out: list[tuple[int, int]] = []
+    for c in head.children:
+        if c.dep_ != "advcl" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        marks = [m.lower_ for m in c.children if m.dep_ == "mark"]
+        auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+        unmarked = not marks and c.tag_ in ("VBG", "VBN") and "having" not in auxes
+        if unmarked or (marks and all(m in SAME_TIME_MARKS for m in marks)):
+            out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+    return out
+
+
+def told_before_complement(doc, d: DateMention) -> Token | None:
+    """The verb of saying a date belongs to when the parser hung it on the reported clause but it stands
+    between the two ("said on Monday it had ..."), or None. With "that" before the date ("said that on
+    Monday it had ..."), the date is the reported clause's own."""
+    span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+    v = _verb_of(doc, d)
+    if v is None or v.dep_ != "ccomp" or v.head.pos_ not in ("VERB", "AUX") or v.head.i > span.start:
+        return None
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None or span.end > subj.left_edge.i:
+        return None
+    if any(c.dep_ == "mark" and c.i < span.start for c in v.children):
+        return None
+    return v.head
+
+
+def _verb_of(doc, d: DateMention) -> Token | None:
+    """The verb a date hangs on, or None."""
+    span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    v = span.root
+    for _ in range(4):
+        if v.pos_ in ("VERB", "AUX"):
+            return v
+        if v.head.i == v.i:
+            return None
+        v = v.head
+    return None
+
+
+def dates_a_noun(doc, d: DateMention, head: Token) -> bool:
+    """Does the date belong to a past participle on a noun below ``head`` ("ridiculed the claims made on
+    Monday", "condemned the attack carried out in March")? That dates the noun's act, not the head's."""
+    v = _verb_of(doc, d)
+    return v is not None and v.i != head.i and v.dep_ == "acl" and v.tag_ == "VBN" and \
+        head.left_edge.i <= v.i <= head.right_edge.i
