@@ -1,5 +1,7 @@
 """Codes of main actors that come from the dictionaries: a party's candidate is PTY, a senator running
-for president is still a legislator, a phone company is no medium. Sentences of our own."""
+for president is still a legislator, a phone company is no medium; a bare office title before the name of
+someone a dated row gives another role is no office held; a bank named after a country is its central
+bank, an international body keeps its code, a state's name is no union of workers. Sentences of our own."""
 
 from __future__ import annotations
 
@@ -35,3 +37,34 @@ def test_a_phone_company_is_no_medium_but_a_newspaper_company_is():
     actors = phoenix_actors()
     assert {r.sector for r in actors.lookup("Verizon")} == {"MNC"}
     assert {r.sector for r in actors.lookup("Gannett Co")} == {"MED"}
+
+
+def test_a_bare_president_before_a_candidates_name_is_no_office_held():
+    a = analysis_of("Rally\nDonald Trump spoke in Ohio on Tuesday. Voters there said President Trump would build the "
+                    "wall.",
+                    published="2016-03-01")
+    assert entity(a, "Donald Trump").sector == "PTY" and "not read as an office held" in entity(a, "Donald Trump").coding
+    b = analysis_of("Rally\nPresident Donald Trump spoke to a crowd in Ohio on Tuesday.", published="2018-03-01")
+    assert entity(b, "Donald Trump").sector == "GOV"
+
+
+def test_a_bank_named_after_a_country_is_its_central_bank():
+    a = analysis_of("Rates\nThe Bank of Mexico raised its main rate on Thursday, while the Bank of America said "
+                    "profits fell.")
+    assert (entity(a, "Bank of Mexico").country, entity(a, "Bank of Mexico").sector) == ("MEX", "GOV")
+    assert entity(a, "Bank of America").sector != "GOV"
+
+
+def test_an_international_body_keeps_its_code_whatever_adjective_its_name_holds():
+    a = analysis_of("Loans\nThe Inter-American Development Bank approved a loan for new roads on Monday.")
+    assert entity(a, "Inter American Development Bank").country == "IGO"  # the dictionary's spelling
+
+
+def test_a_states_name_is_no_labour_union():
+    a = analysis_of("History\nThe Soviet Union sent grain to the port in 1975, the museum's records show.")
+    assert entity(a, "Soviet Union").sector != "LAB"
+
+
+def test_a_party_operative_works_for_the_party():
+    a = analysis_of("Data row\nDemocratic operative Lena Faulk said on Friday the voter file had been opened.")
+    assert entity(a, "Lena Faulk").sector == "PTY"

@@ -89,3 +89,25 @@ def test_a_past_passive_relative_clause_on_a_person_is_background():
     e = on("The Kenyan protesters, who were arrested by Kenyan police, demanded the release of their leader.",
            "arrested")
     assert (e.date.value, e.date.end) == ("PAST_REF", PUB), e.date
+
+
+# -- an article with no published date -----------------------------------------------------------------
+def test_an_undated_article_keeps_a_month_without_its_year():
+    e = on("In January, Brazil agreed to pay Argentina for the damage.", "agreed", published=None)
+    assert day_and_grain(e) == ("XXXX-01", "month") and e.date.start is None
+
+
+def test_an_undated_article_keeps_a_weekday():
+    e = on("The Kenyan president met the Chinese premier on Monday.", "met", published=None)
+    assert day_and_grain(e) == ("XXXX-WXX-1", "day")
+
+
+def test_an_undated_article_tells_a_past_relative_time_as_earlier():
+    e = on("Two years ago, the Spanish king visited Morocco.", "visited", published=None)
+    assert (e.date.value, e.date.end) == ("PAST_REF", None), e.date
+    e = on("The Spanish king had visited Morocco.", "visited", published=None)
+    assert (e.date.value, e.date.end) == ("PAST_REF", None), e.date
+
+
+def test_an_undated_article_gives_no_date_to_a_plain_event():
+    assert on("The Kenyan president met the Chinese premier.", "met", published=None).date is None

@@ -11,6 +11,7 @@ from typing import Any
 
 from spacy.tokens import Span as TokSpan
 
+from ..ontology.agents import AgentMatch
 from .lexicon import POSSESSIVE
 from .political import PARTY_SECTOR_NOUNS, PARTY_WORDS, party_in
 from .token_table import doc_ents
@@ -83,18 +84,19 @@ def code_group(g: Any, doc: Any, res: Any, on: Any) -> None:
                 g.country, g.role = capital.iso3, "capital"
                 g.coding.append(f"country {capital.iso3}: {n.text} is its capital")
                 return
-    title_country, title_sector = _from_titles(g, res, on)
+    title_country, title_sector = _from_titles(g, res, on, entry)
     if g.label == "PERSON" and not title_country:
         title_country = _of_country(g, doc, res)
     if g.label != "PERSON":
-        title_country = title_country or _possessive_country(g, doc, res) or _country_in_name(g, res)
+        title_country = title_country or _possessive_country(g, doc, res) or _country_in_name(g, res, entry)
         party = None if title_country or _other_party(entry) else _party_in_name(g, res, on)
         if party is not None:  # "the Ohio Republican Party", "the Democratic National Committee"
             title_country, title_sector = party.country, title_sector or party.sector or None
-        if not (entry is not None and entry.sector):
+        if not (entry is not None and (entry.sector or _place_row(entry))):
             # a noun inside a known actor's own name says less than its dictionary row (the European
-            # Union is no labour union) and more than words beside it ("Arnor Airlines, the carrier")
-            found = _name_sector(g.name.lower(), res)
+            # Union is no labour union) and more than words beside it ("Arnor Airlines, the carrier");
+            # a state's own name ("the Soviet Union") is no body of the kind its noun names
+            found = _central_bank(g.name, res) or _name_sector(g.name.lower(), res)
             if found and found[0] != title_sector:
                 title_sector = found[0]
                 g.coding.append(f"sector {found[0]} from '{found[1]}' in the name")
@@ -116,12 +118,16 @@ def code_group(g: Any, doc: Any, res: Any, on: Any) -> None:
                         f"({entry.role or 'no role'}{dates}; {entry.source})")
 
 
-def _from_titles(g: Any, res: Any, on: Any) -> tuple[str | None, str | None]:
+def _from_titles(g: Any, res: Any, on: Any, entry: Any = None) -> tuple[str | None, str | None]:
     """Country and sector from the words before or beside a name: "Chinese President" -> CHN, GOV;
     a party's word gives the party's country, and its sector to a party role ("Lib Dem leader" ->
     GBR, PTY; "Labour MP" -> GBR, and LEG from "MP")."""
     country = sector = None
     for t in g.titles:
+        if _office_not_held(t, entry, on):
+            g.coding.append(f"'{t.text}' not read as an office held: on {on} the dictionary has "
+                            f"{entry.name} as {entry.role or entry.sector} ({entry.source})")
+            continue
         c = country_in(t.tokens, res)
         if c and not country:
             country = c
@@ -142,9 +148,22 @@ def _from_titles(g: Any, res: Any, on: Any) -> tuple[str | None, str | None]:
     return country, sector
 
 
+def _office_not_held(t: Any, entry: Any, on: Any) -> bool:
+    """ "President Arnold" in a report of his campaign, or of his years after office: a bare national
+    office before the name of someone whom a dated dictionary row gives another role on the article's
+    day (a candidate, a former president) is a hypothetical or an honorific, not the office held."""
+    if entry is None or on is None or not entry.sector or entry.sector == "GOV" or entry.approximate:
+        return False
+    day = on.date() if hasattr(on, "hour") else on
+    if not (entry.start or entry.end) or not entry.valid_on(day) or not _bare_office(t):
+        return False
+    return True
+
+
 # a party's word anywhere before these heads makes the title the party's: "Labour health
 # spokesman" speaks for the party, whatever office words stand between
-PARTY_VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "strategist", "candidate", "nominee"})
+PARTY_VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "strategist", "candidate", "nominee",
+                               "operative"})
 
 
 def _party_voice(t: Any, res: Any, on: Any) -> tuple[Any, str, str] | None:
@@ -211,6 +230,29 @@ def _party_in_name(g: Any, res: Any, on: Any) -> Any:
                             f"(the {row.name})")
             return row
     return None
+
+
+def _place_row(entry: Any) -> bool:
+    """A dictionary row of a country or place: its code is its country alone, with no sector or role."""
+    return bool(entry.country) and not entry.sector and not entry.role and (entry.code or "") == entry.country
+
+
+# "the Bank of Japan", "the Central Bank of Nigeria", "the Reserve Bank of Australia": a bank named after a
+# country is most often that country's central bank, an arm of the state (GOV, as the agents code a
+# "central bank"). A few banks of that form are commercial banks and are left to the other rules: the
+# Bank of America, of China, of Ireland, of Scotland, of Cyprus and of India.
+_CENTRAL_BANK = re.compile(r"^(?:the\s+)?(central\s+|reserve\s+)?bank\s+of\s+(?:the\s+)?(.+)$", re.IGNORECASE)
+_COMMERCIAL_BANKS_OF = frozenset({"america", "china", "ireland", "scotland", "cyprus", "india"})
+
+
+def _central_bank(name: str, res: Any) -> AgentMatch | None:
+    m = _CENTRAL_BANK.match(name.strip())
+    if m is None or (not m.group(1) and m.group(2).lower() in _COMMERCIAL_BANKS_OF):
+        return None
+    found = res.countries.find(m.group(2))
+    if found is None or found[1] == "capital":
+        return None
+    return AgentMatch("GOV", "central bank")
 
 
 def _name_sector(name: str, res: Any) -> Any:
@@ -347,8 +389,12 @@ def home_country(groups: list[Any], doc: Any, res: Any) -> None:
         g.coding.append(f"country {country}: the one country the article names, and no other person's")
 
 
-def _country_in_name(g: Any, res: Any) -> str | None:
-    """ "Chinese Foreign Ministry" -> CHN; only when exactly one country is named."""
+def _country_in_name(g: Any, res: Any, entry: Any = None) -> str | None:
+    """ "Chinese Foreign Ministry" -> CHN; only when exactly one country is named. A body the dictionary
+    knows as no one country's (the "Inter-American Development Bank" is an IGO) keeps its row's code:
+    a nationality or a continent's adjective in an international body's name names its members."""
+    if entry is not None and entry.country in ("IGO", "NGO", "MNC", "IMG"):
+        return None
     words = re.findall(r"[\w.'’-]+", g.name)
     found = set()
     for size in (3, 2, 1):

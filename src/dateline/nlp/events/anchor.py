@@ -23,7 +23,8 @@ from ...model.timex import interval
 from ..place_events import _event_prep
 from ..place_words import EVENT_NOUNS, PLACE_NOUNS
 from .event_time import earlier_cue, in_wire_dateline, plain_perfect, same_occasion, stated_past, wire_dateline
-from .told_time import dates_a_noun, same_time_clauses, told_before_complement
+from .told_time import (calendar_free, dates_a_noun, past_without_anchor, same_time_clauses, told_before_complement,
+                        undated_ref)
 
 CLAUSE_BREAKS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj")
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "conj", "pcomp", "dobj", "pobj", "prep", "attr", "oprd", "nsubj",
@@ -176,8 +177,9 @@ def find_date(ctx, trigger: Token, anchor: Token, *, not_after: str | None = Non
 
 
 def dated_clause(ctx, trigger: Token, anchor: Token, *, not_after: str | None = None,
-                 own_only: bool = False) -> tuple[DateMention | None, Token | None]:
-    """``find_date``'s date with the head of the clause it was found in."""
+                 own_only: bool = False, accept=None) -> tuple[DateMention | None, Token | None]:
+    """``find_date``'s date with the head of the clause it was found in. ``accept``: which dates can
+    date the event, when not those on a calendar (an undated article's "in September")."""
     if not ctx.dates:
         return None, None
     heads = [trigger, anchor] if own_only else [trigger, *clause_chain(anchor)]
@@ -199,7 +201,8 @@ def dated_clause(ctx, trigger: Token, anchor: Token, *, not_after: str | None = 
         ranges += same_time_clauses(head)
         # only dates on a calendar can date an event ("the future", "a year" cannot)
         hits = [d for d in near if _in_clause(d, head, ranges, told_by[d.id]) and d.type in ("DATE", "TIME")
-                and interval(f"{d.start}/{d.end}" if d.start and d.end else d.value) is not None
+                and (interval(f"{d.start}/{d.end}" if d.start and d.end else d.value) is not None
+                     if accept is None else accept(d))
                 and not (not_after and d.start and d.start > not_after)
                 and not _owned_by_object(d, trigger, anchor)]
         if hits:
@@ -240,9 +243,14 @@ def event_date(ctx, trigger: Token, anchor: Token, *, plover: str, status: str, 
     if d is not None:
         return _dated(d, trigger, where, pub)
     if pub is None:
-        return None, "no date in the clause and no published date"
+        d, head = dated_clause(ctx, trigger, anchor, accept=lambda d: calendar_free(d) or (
+            happened and past_without_anchor(d)))
+        if d is not None:
+            return undated_ref(d, OWN_CLAUSE if head.i in (trigger.i, anchor.i) else f"the clause of '{head.text}'")
+        if not happened:
+            return None, "no date in the clause and no published date"
     verbal = plover in VERBAL_TYPES
-    if not verbal and status in ("expected", "intended", "hypothetical"):
+    if pub is not None and not verbal and status in ("expected", "intended", "hypothetical"):
         return DateRef(value="FUTURE_REF", start=pub, end=None, granularity="unknown", inferred=True), \
             f"not yet happened and no date in the clause: after the published date {pub}"
     if background and happened:
@@ -253,23 +261,29 @@ def event_date(ctx, trigger: Token, anchor: Token, *, plover: str, status: str, 
             return date_ref(d), f"'{d.span.text}' dates the same event where the text says '{tok.text}' " \
                                 f"({d.value})"
     if earlier:
-        return past_ref(pub), f"{earlier} with no date of its own: before the published date {pub}"
+        return past_ref(pub), f"{earlier} with no date of its own: {_before(pub)}"
     past = _vague_past(ctx, trigger, anchor) or stated_past(trigger, anchor) if happened else ""
     if past:
-        return past_ref(pub), f"{past} with no calendar date: before the published date {pub}"
+        return past_ref(pub), f"{past} with no calendar date: {_before(pub)}"
     perfect = _plain_perfect(ctx, trigger, anchor) if happened else ""
     if perfect:
-        return past_ref(pub), f"{perfect}: before the published date {pub}"
+        return past_ref(pub), f"{perfect}: {_before(pub)}"
     if happened and relative_past(trigger, anchor):
-        return past_ref(pub), f"a relative clause in the past with no date of its own: before the published " \
-                              f"date {pub}"
+        return past_ref(pub), f"a relative clause in the past with no date of its own: " \
+                              f"{_before(pub)}"
     mark = relative_clause(anchor)
     if background or (mark and (not verbal or (happened and mark in ("after", "since")))):
         # "after the candidates opposed it": what a since/after clause tells came first
         why = f"a '{mark}' clause" if mark else "a mention of an earlier event"
-        return past_ref(pub), f"{why} with no date of its own: before the published date {pub}"
+        return past_ref(pub), f"{why} with no date of its own: {_before(pub)}"
+    if pub is None:
+        return None, "no date in the clause and no published date"
     return DateRef(value=pub, start=pub, end=pub, granularity="day", inferred=True), \
         f"no date in the clause: the published date {pub}"
+
+
+def _before(pub: str | None) -> str:
+    return f"before the published date {pub}" if pub else "before the article was written (it is undated)"
 
 
 def _vague_past(ctx, trigger: Token, anchor: Token) -> str:

@@ -5,15 +5,21 @@
 * "The army said on Monday it had killed ten men": without "that", the parser often hangs the date
   on the reported verb, but standing before the reported clause's subject it tells when it was said.
 * A past participle on a noun ("condemned the attack carried out on Monday") dates the noun's act.
+* An article without a published date still dates what its text dates: a month or a weekday with no
+  year ("arrested in September", "met on Monday") is kept as written (``XXXX-09``), and a past relative
+  time that cannot be counted from an unknown day ("last year", "two years ago") says only "earlier".
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ...model import DateMention
+from ...model import DateMention, DateRef
 
 SAME_TIME_MARKS = frozenset({"when", "while", "as"})
+# words that make a time with no calendar anchor a past one, and words that make it a future one
+PAST_WORDS = frozenset({"last", "ago", "yesterday", "earlier", "previous", "past", "previously"})
+FUTURE_WORDS = frozenset({"next", "tomorrow", "coming", "later", "upcoming", "following"})
 
 
 def same_time_clauses(head: Token) -> list[tuple[int, int]]:
@@ -71,3 +77,28 @@ def dates_a_noun(doc, d: DateMention, head: Token) -> bool:
     v = _verb_of(doc, d)
     return v is not None and v.i != head.i and v.dep_ == "acl" and v.tag_ == "VBN" and \
         head.left_edge.i <= v.i <= head.right_edge.i
+
+
+def calendar_free(d: DateMention) -> bool:
+    """A date with a month, season or weekday but no year, in an undated article ("September" ->
+    XXXX-09, "Monday" -> XXXX-WXX-1); "yesterday" (XXXX-XX-XX) names none of them."""
+    return d.type in ("DATE", "TIME") and d.start is None and d.value.startswith("XXXX-") and \
+        not d.value.startswith("XXXX-XX")
+
+
+def past_without_anchor(d: DateMention) -> bool:
+    """A relative time that points back but cannot be counted from an unknown day ("last year")."""
+    words = {w.strip(".,").lower() for w in d.span.text.split()}
+    return d.value.startswith("XXXX") and d.start is None and bool(words & PAST_WORDS) and \
+        not words & FUTURE_WORDS
+
+
+def undated_ref(d: DateMention, where: str) -> tuple[DateRef, str]:
+    """The event's date from a date of its clause (``calendar_free`` or ``past_without_anchor``) in an
+    article with no published date; ``where`` names the clause."""
+    if calendar_free(d):
+        return DateRef(value=d.value, start=None, end=None, granularity=d.granularity, inferred=False,
+                       mention_id=d.id), f"'{d.span.text}' in {where} ({d.value}: the article is undated, no year)"
+    # a PAST_REF is never a day an event can be matched on, so it is marked inferred as elsewhere
+    return DateRef(value="PAST_REF", start=None, end=None, granularity="unknown", inferred=True,
+                   mention_id=d.id), f"'{d.span.text}' in {where}: earlier than the undated article"
