@@ -414,7 +414,7 @@ def _pairs(actors: list[ActorRef], recipients: list[ActorRef], d: Draft, m: Matc
     out = []
     if not actors:
         actors = [ActorRef(text="", name="(unknown)")]
-    if not recipients and len(actors) > 1 and ("symmetric" in d.flags or m.compound):
+    if not recipients and len(actors) > 1 and ("symmetric" in d.flags or m.compound or _mutual(m.token)):
         for a in actors:
             for b in actors:
                 if a is not b and not _same(a, b):
@@ -427,6 +427,21 @@ def _pairs(actors: list[ActorRef], recipients: list[ActorRef], d: Draft, m: Matc
             if rev and r is not None:
                 out.append((r, a, rev, True))
     return out
+
+
+def _mutual(trigger) -> bool:
+    """ "A and B pledged to work together", "agreed to help each other", "to cooperate with one another":
+    each acts towards the other. The word must hang on the trigger or on the verb it governs."""
+    verbs = [trigger] + [c for c in trigger.children if c.dep_ == "xcomp"]
+    for v in verbs:
+        for c in v.children:
+            if c.lower_ in ("together", "jointly") and c.dep_ == "advmod":
+                return True
+            if c.dep_ in ("prep", "dobj"):
+                words = " ".join(t.lower_ for t in c.subtree)
+                if words.endswith(("each other", "one another")):
+                    return True
+    return False
 
 
 def _visited(ctx, recipients: list[ActorRef]) -> tuple[PlaceRef | None, str]:

@@ -159,6 +159,9 @@ def modal_conversion(d: Draft) -> None:
     if future is None or t.dep_ in ("relcl", "acl"):
         return  # "a result that will be welcomed" describes; it commits no one
     neg = next((c for c in t.children if c.dep_ == "neg"), None)
+    if neg is not None and not _can_refuse(t):  # "the prize will not go to her": a thing refuses nothing
+        d.status = ("denied", f"{future.text} {neg.text}")
+        return
     if neg is not None:
         new = compose("REJECT", d.code)
         d.notes.append(f"'{future.text} {neg.text} {t.text}': a refusal, REJECT {new}")
@@ -172,6 +175,16 @@ def modal_conversion(d: Draft) -> None:
     d.notes.append(f"'{future.text} {t.text}': an intention, {fam} {new}")
     d.code, d.plover, d.mode = new, "", ""
     d.status = ("expected", future.text)
+
+
+def _can_refuse(verb: Token) -> bool:
+    """Only a party can refuse: a person, a body or a country as the subject ("the union will not meet
+    him"), not a thing ("the money will not go to them")."""
+    from ...ontology.agents import default_agents
+    from .parties import is_thing
+
+    subj = subject_of(verb)
+    return subj is None or not is_thing(subj, default_agents())
 
 
 def _reported(t: Token) -> bool:
@@ -247,6 +260,10 @@ def _not_a_demand(target: Token, modal: Token) -> bool:
 
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in target.children) and target.tag_ == "VBN":
         return True
+    if modal.lemma_.lower() in ADVICE_MODALS:
+        return True  # "said the council should reopen the library": advice, a view of what is best
+    if target.lemma_ == "do" and any(c.dep_ == "prep" and c.lower_ == "with" for c in target.children):
+        return True  # "it will have to do with money": a matter of, not an obligation
     if target.lemma_.lower() in EPISTEMIC_LEMMAS or target.lemma_.lower() in SAYING_LEMMAS:
         return True  # "must be", "needs to say": a guess, or a comment on speaking
     if modal.i < target.i and any(c.dep_ in ("nsubj", "nsubjpass") and modal.i < c.i < target.i
@@ -260,6 +277,8 @@ def _not_a_demand(target: Token, modal: Token) -> bool:
     return s is None or s.lower_ in GENERIC_SUBJECTS or s.lower_ in ("he", "she")
 
 
+# "should", "ought to" and "need to" give advice or a view of what is best; "must" and "have to" oblige.
+ADVICE_MODALS = frozenset({"should", "ought", "need"})
 # Bodies a speaker belongs to, named with "his", "our": their duties are the speaker's own plans.
 OWN_BODIES = frozenset({"agency", "government", "party", "company", "firm", "administration", "department",
                         "ministry", "team", "staff", "side", "organisation", "organization", "office", "union",

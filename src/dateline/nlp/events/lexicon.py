@@ -27,6 +27,8 @@ PLAN_WORDS = {"plan": "expected", "schedule": "expected", "set": "expected", "du
               "ready": "intended", "willing": "intended", "prepared": "intended", "eager": "intended",
               "keen": "intended", "determined": "intended", "desire": "intended", "look": "intended",
               "propose": "expected", "consider": "hypothetical", "mull": "hypothetical", "weigh": "hypothetical",
+              "talk": "hypothetical", "discuss": "hypothetical",  # "talked about banning": nothing banned yet
+              "without": "denied",  # "cut taxes without raising fees": the raising is not done
               "agree": "expected", "decide": "expected", "promise": "expected", "pledge": "expected",
               "vow": "expected", "offer": "intended", "threaten": "hypothetical", "refuse": "denied",
               "invite": "expected", "invitation": "expected", "urge": "expected", "ask": "expected",

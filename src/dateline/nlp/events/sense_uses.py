@@ -143,6 +143,10 @@ def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind:
         return Verdict(False, reason=f"'{trigger.text}' with no one applauded: an audience's reaction")
     if code[:2] == "05" and lemma in SUPPORT_WORDS and _poll_share(trigger):
         return Verdict(False, reason=f"'{trigger.text}' with a share of voters: a poll or vote figure, not support")
+    if code[:3] == "171" and lemma in HARMING_VERBS and obj is not None and _quality(obj):
+        return Verdict(False, reason=f"'{trigger.text} {obj.text}': harming a quality or a standing, no seizure")
+    if code[:2] == "10" and lemma == "order" and _bought(trigger, obj, actor_sector):
+        return Verdict(False, reason=f"'{trigger.text} {obj.text}': buying goods or work, not a demand")
     if lemma == "charge" and code[:2] == "17" and any(c.dep_ == "ccomp" for c in trigger.children):
         return Verdict(True, code="112", reason=f"'{trigger.text} that ...': an accusation in words (112)")
     if code[:2] == "08" and lemma in ("allow", "permit") and (
@@ -371,7 +375,8 @@ def _protest(trigger: Token, lemma: str, obj: Token | None, politician: bool = F
     if words & PROTEST_WORDS:
         return None
     if any(c.dep_ in ("compound", "amod") and c.lower_ in CAMPAIGN_WORDS for c in trigger.children) or \
-            _with_a_person(trigger) or _spoken_at(trigger) or _politician_before(trigger) or politician:
+            _with_a_person(trigger) or _spoken_at(trigger) or _politician_before(trigger) or politician or \
+            _held_by_one_person(trigger):
         return Verdict(False, reason=f"'{trigger.text}': a candidate's campaign event, not a protest")
     return None
 
@@ -404,6 +409,44 @@ def _politician_before(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and any(
         c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and
         any(e.type == "PERSON" for e in dateline_actors().lookup(c.text)) for c in noun.children)
+
+
+# Verbs of harming that take qualities as readily as things: "damaged the bridge", "damaged her standing".
+HARMING_VERBS = frozenset({"damage", "harm", "hurt", "ruin", "wreck", "destroy", "undermine", "erode", "weaken"})
+
+
+def _quality(obj: Token) -> bool:
+    """ "damaged the standing of the party", "hurt its credibility": what is harmed is an idea or a quality,
+    even where a party owns it."""
+    from .sense import noun_class
+
+    return noun_class(obj) == "idea"  # "seized the papers of the party" still seizes: papers are words
+
+
+def _bought(trigger: Token, obj: Token | None, actor_sector: str | None) -> bool:
+    """ "the airline ordered 30 jets", "the firm ordered an upgrade of its network": an order for goods or
+    work is a purchase. An order that someone do something ("ordered troops to withdraw", "ordered that the
+    camp be closed") or an order of an act ("ordered an inquiry") from a government body is a demand."""
+    if obj is None or any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children):
+        return False
+    from .sense import noun_class
+
+    if noun_class(obj) in ("goods", "vehicle", "building"):
+        return True
+    return bool(actor_sector) and actor_sector[:3] in ("BUS", "MNC") and obj.ent_type_ not in ("PERSON", "ORG", "GPE")
+
+
+def _held_by_one_person(noun: Token) -> bool:
+    """ "the senator held a rally in Reno", "she will host a rally": one person holding a rally speaks at
+    it; a protest is held by many ("students held a rally against the fees")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in ("hold", "host", "stage", "headline", "address"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children):
+        return False
+    # a lone proper name the tagger leaves untyped is most often a person's surname
+    return subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she") or (subj.tag_ == "NNP" and not subj.ent_type_)
 
 
 def _with_a_person(noun: Token) -> bool:

@@ -219,9 +219,12 @@ def _modality(tok: Token) -> tuple[str, str] | None:
             if low in POSSIBILITY_AUX or low in OBLIGATION_AUX:
                 return "hypothetical", c.text  # "could attack", "must release": neither has happened
         # "will work with the unions to call for a strike": the purpose is as future as the work
-        if t.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and \
-                any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.head.children):
-            return "expected", next(c.text for c in t.head.children if c.dep_ == "aux" and c.lower_ in FUTURE_AUX)
+        # ("troops who would be sent to fight", "could be deployed to guard": as uncertain as the sending)
+        if t.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            aux = next((c for c in t.head.children if c.dep_ == "aux" and
+                        c.lower_ in FUTURE_AUX | PAST_FUTURE_AUX | POSSIBILITY_AUX), None)
+            if aux is not None:
+                return ("hypothetical" if aux.lower_ in POSSIBILITY_AUX else "expected"), aux.text
         # "is going to", "is to meet"
         if t.dep_ == "xcomp" and t.head.lower_ == "going":
             return "expected", "going to"

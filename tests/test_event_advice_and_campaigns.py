@@ -1,0 +1,85 @@
+"""Advice, campaign rallies, purchases, pledges made together and acts not done: sentences of our own."""
+
+from event_helpers import events_of, on, triggers_and_types
+
+
+def test_advice_with_should_or_need_to_is_no_demand():
+    assert not [t for t in triggers_and_types(
+        "Senator Ana Ruiz said the council should reopen the library.",
+        "The union said Britain needs to rethink its port policy.") if t[1] == "REQUEST"]
+
+
+def test_must_and_have_to_still_demand():
+    must = on(events_of("The minister said Iran must halt enrichment."), "halt")
+    assert must and must[0].type == "REQUEST" and must[0].recipient.text == "Iran"
+    has_to = on(events_of("The union said Britain has to rethink its port policy."), "rethink")
+    assert has_to and has_to[0].type == "REQUEST"
+
+
+def test_a_matter_of_is_no_obligation():
+    assert not [t for t in triggers_and_types("The mayor said a lot will have to do with the budget.")
+                if t[1] == "REQUEST"]
+
+
+def test_a_rally_one_politician_holds_is_a_campaign_event():
+    assert not [t for t in triggers_and_types("Okafor held a rally Tuesday while Lind hosted a dinner Friday.")
+                if t[1] == "PROTEST"]
+
+
+def test_a_rally_a_group_holds_is_a_protest():
+    rally = on(events_of("Students held a rally against the fees in Leeds."), "rally")
+    assert rally and rally[0].type == "PROTEST"
+
+
+def test_ordering_goods_or_work_is_buying():
+    assert not [t for t in triggers_and_types("The airline ordered 30 new jets from the maker.",
+                                              "The airline ordered an upgrade of its fleet.")
+                if t[1] == "REQUEST"]
+
+
+def test_ordering_someone_to_act_is_a_demand():
+    ordered = on(events_of("The general ordered troops to withdraw from the town."), "ordered")
+    assert ordered and ordered[0].type == "REQUEST" and ordered[0].recipient.text == "troops"
+
+
+def test_pledging_to_work_together_is_towards_each_other():
+    pledged = on(events_of("Moreau and Dietz pledged to work together."), "pledged")
+    assert {(e.actor.text, e.recipient.text if e.recipient else None) for e in pledged} == \
+        {("Moreau", "Dietz"), ("Dietz", "Moreau")}
+
+
+def test_coordinated_actors_alone_act_on_no_one():
+    praised = on(events_of("France and Germany praised the deal."), "praised")
+    assert praised and all(e.recipient is None for e in praised)
+
+
+def test_a_thing_that_will_not_go_to_someone_refuses_nothing():
+    assert not [t for t in triggers_and_types("The prize won't be going to the mayor.") if t[1] == "REJECT"]
+
+
+def test_a_party_that_will_not_meet_refuses():
+    refused = on(events_of("The union will not meet the minister."), "meet")
+    assert refused and refused[0].type == "REJECT"
+
+
+def test_an_act_done_without_another_leaves_that_one_undone():
+    asked = on(events_of("The party vowed to cut spending without asking voters to pay more tax."), "asking")
+    assert all(e.status == "denied" for e in asked)
+
+
+def test_talking_about_an_act_is_no_act():
+    banned = on(events_of("Lind said Okafor is talking about banning all imports from China."), "banning")
+    assert banned and all(e.status != "occurred" for e in banned)
+
+
+def test_a_purpose_under_would_is_not_done():
+    fought = [e for e in events_of("Soldiers who would be sent to fight in Syria were polled.")
+              if e.evidence.trigger.text == "fight"]
+    assert all(e.status != "occurred" for e in fought)
+
+
+def test_harming_a_standing_seizes_nothing_and_harming_a_bridge_does():
+    assert not [t for t in triggers_and_types("The affair damages the standing of the cabinet.")
+                if t[1] == "COERCE"]
+    damaged = on(events_of("Rebels damaged the bridge."), "damaged")
+    assert damaged and damaged[0].type == "COERCE"
