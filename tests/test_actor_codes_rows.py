@@ -68,3 +68,10 @@ def test_a_states_name_is_no_labour_union():
 def test_a_party_operative_works_for_the_party():
     a = analysis_of("Data row\nDemocratic operative Lena Faulk said on Friday the voter file had been opened.")
     assert entity(a, "Lena Faulk").sector == "PTY"
+
+
+def test_a_minister_with_no_country_is_of_the_country_of_the_stories_politicians():
+    a = analysis_of("Arts row\nCulture Minister Ann Bevis said the review of the arts board was nothing like what "
+                    "happened in Germany or Russia. Prime Minister Tony Blair backed her on Monday, and the Labour "
+                    "Party said the board would stay.", published="2004-11-02")
+    assert entity(a, "Ann Bevis").country == "GBR" and "coded politicians" in entity(a, "Ann Bevis").coding

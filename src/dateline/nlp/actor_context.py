@@ -55,6 +55,8 @@ def code_from_context(groups: list[Any], doc: Any, res: Any) -> None:
     home = article_country(groups, doc, res)
     if home is not None:
         _place_offices(groups, *home)
+    else:
+        _place_offices_by_politics(groups)
 
 
 # -- people named as bodies or places -------------------------------------------------------------
@@ -435,3 +437,29 @@ def _place_offices(groups: list[Any], country: str, why: str) -> None:
             continue
         g.country = country
         g.coding.append(f"country {country}: an office or body of the article's country, {why}")
+
+
+# sectors of the people and bodies of a country's politics: its government, parliament, parties and
+# opposition
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "OPP"})
+MIN_POLITICAL = 2
+
+
+def _place_offices_by_politics(groups: list[Any]) -> None:
+    """ "Culture Minister Ann Bevis ... 'like Hitler's Germany'": a story of one country's politics that
+    names other countries in passing (a comparison, a trip, a foreign example) has no single home by its
+    places, yet a minister or a shadow minister it names with no country is of the country whose
+    government, parties and politicians it names, when all of those (two at least) are of one country."""
+    countries = Counter(g.country for g in groups if g.sector in POLITICAL_SECTORS and g.country
+                        and g.country not in NOT_COUNTRIES and g.label in ("PERSON", "ORG"))
+    if len(countries) != 1 or sum(countries.values()) < MIN_POLITICAL:
+        return
+    (country, n), = countries.items()
+    for g in groups:
+        if g.country or g.sector not in POLITICAL_SECTORS or g.label not in ("PERSON", "ORG"):
+            continue
+        if g.label != "PERSON" and any(w in INTERNATIONAL_WORDS for n_ in g.names for w in n_.text.lower().split()):
+            continue
+        g.country = country
+        g.coding.append(f"country {country}: an office of the country of the article's {n} other coded "
+                        f"politicians, parties and government bodies")
