@@ -57,7 +57,8 @@ def _analyze(articles: Iterable[Article], options: AnalyzeOptions, nlp: Any, ext
     it = iter(articles)
     while batch := list(islice(it, options.batch_size)):
         parsed = list(_parse(nlp, batch, options.batch_size))
-        headlines = _headlines(nlp, [(a, d) for a, d, e in parsed if e is None], options.batch_size)
+        headlines = _headlines(nlp, [(a, d) for a, d, e in parsed if e is None], options.batch_size,
+                               _verbs(resources))
         for article, doc, error in parsed:
             if error is not None:
                 yield ArticleAnalysis(article=article, errors=(error,), provenance=provenance)
@@ -66,12 +67,23 @@ def _analyze(articles: Iterable[Article], options: AnalyzeOptions, nlp: Any, ext
                                   nlp=nlp, headline=headlines.get(id(doc)))
 
 
-def _headlines(nlp: Any, parsed: list[tuple[Article, Any]], batch_size: int) -> dict[int, tuple[Any]]:
+def _verbs(resources: Any) -> Any:
+    """The verb lexicon the events extractor will code with (``events.extract._lexicon``), or None."""
+    try:
+        return resources.get("verbs")
+    except (KeyError, AttributeError):
+        return None
+
+
+def _headlines(nlp: Any, parsed: list[tuple[Article, Any]], batch_size: int,
+               lexicon: Any = None) -> dict[int, tuple[Any]]:
     """Headlines written in Title Case or capitals, parsed again in running-text case for the events
     extractor (``nlp.events.headline``), all of a batch in one pass: one by one, the parser's fixed cost
     per call made them a fifth of the analysis of a wire story. Keyed by ``id(doc)``; a headline spaCy
-    cannot take is left to the extractor, which then costs only itself."""
+    cannot take is left to the extractor, which then costs only itself. A headline with no word an
+    event can start on is not parsed (``headline_gate``): most wire headlines hold none."""
     from .nlp.events.headline import recased_headline, title_end
+    from .nlp.events.headline_gate import UNPARSED, may_code
 
     out: dict[int, tuple[Any]] = {}
     todo: list[tuple[str, int]] = []
@@ -82,13 +94,15 @@ def _headlines(nlp: Any, parsed: list[tuple[Article, Any]], batch_size: int) -> 
             continue
         if recased is None:
             out[id(doc)] = (None,)
+        elif lexicon is not None and not may_code(nlp, recased, lexicon):
+            out[id(doc)] = (UNPARSED,)
         else:
             todo.append((recased, id(doc)))
     try:
         for hdoc, key in nlp.pipe(todo, as_tuples=True, batch_size=batch_size):
             out[key] = (hdoc,)
     except Exception:  # noqa: BLE001 - one bad headline broke the pass: each is parsed alone by the extractor
-        return {k: v for k, v in out.items() if v == (None,)}
+        return {k: v for k, v in out.items() if v == (None,) or v == (UNPARSED,)}
     return out
 
 

@@ -27,7 +27,8 @@ class Context:
     notes: dict[str, Any] = field(default_factory=dict)  # extractor-private hand-offs, by extractor name
     nlp: Any = None  # the pipeline that parsed ``doc``, for an extractor that must parse a part again
     # the headline parsed again in running-text case, as (Doc or None,) when the pipeline has done it in
-    # the batch's pass; None when it has not (an extractor then parses it itself with ``nlp``)
+    # the batch's pass; None when it has not (an extractor then parses it itself with ``nlp``); in place
+    # of the Doc, ``events.headline_gate.UNPARSED`` when no word of it can start an event
     headline: tuple[Doc | None] | None = None
 
     @property

@@ -135,7 +135,7 @@ def _sentences(ctx):
         again = ctx.headline[0]  # parsed by the pipeline with the rest of the batch
     elif end > 0:
         try:
-            again = headline_doc(ctx.nlp, ctx.doc, end)
+            again = headline_doc(ctx.nlp, ctx.doc, end, _lexicon(ctx))
         except (ValueError, IndexError, RuntimeError):  # a headline spaCy cannot take costs only itself
             again = None
     if again is not None:

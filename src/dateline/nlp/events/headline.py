@@ -119,10 +119,15 @@ def _recased_headline(doc: Doc, title_end: int) -> str | None:
     return None if recased == title or len(recased) != len(title) else recased
 
 
-def headline_doc(nlp, doc: Doc, title_end: int) -> Doc | None:
-    """``recased_headline`` parsed, or None when there is nothing to parse or nothing to parse it with."""
+def headline_doc(nlp, doc: Doc, title_end: int, lexicon=None):
+    """``recased_headline`` parsed, or None when there is nothing to parse or nothing to parse it with;
+    ``headline_gate.UNPARSED`` (no sentences) when no word of it can start an event of ``lexicon``."""
+    from .headline_gate import UNPARSED, may_code
+
     recased = recased_headline(doc, title_end) if nlp is not None else None
-    return nlp(recased) if recased is not None else None
+    if recased is None:
+        return None
+    return nlp(recased) if lexicon is None or may_code(nlp, recased, lexicon) else UNPARSED
 
 
 def title_end(article) -> int:
