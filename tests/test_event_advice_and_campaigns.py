@@ -83,3 +83,20 @@ def test_harming_a_standing_seizes_nothing_and_harming_a_bridge_does():
                 if t[1] == "COERCE"]
     damaged = on(events_of("Rebels damaged the bridge."), "damaged")
     assert damaged and damaged[0].type == "COERCE"
+
+
+def test_a_person_sentenced_to_a_term_is_its_target_not_its_doer():
+    sentenced = on(events_of("Tom Reyes was held in 2003. Although the judge knew of his illness, "
+                             "he was sentenced to a two-year detention order."), "sentenced")
+    assert sentenced and all(e.actor.text != "he" and e.recipient is not None and e.recipient.text == "he"
+                             for e in sentenced)
+
+
+def test_being_opposed_to_something_stays_a_state():
+    assert not [t for t in triggers_and_types("The party is opposed to the treaty.") if t[1] == "REJECT"]
+
+
+def test_a_verb_joined_to_another_subject_s_clause_does_not_borrow_a_subject_it_cannot_agree_with():
+    thanked = [e for e in events_of('The senator spoke in Reno. "It is a fine city, and thank you, Nevada, '
+                                    'for having us," she said.') if e.evidence.trigger.text == "thank"]
+    assert all(e.actor.text != "It" for e in thanked)

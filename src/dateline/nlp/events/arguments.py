@@ -21,12 +21,20 @@ CLAUSAL = ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csub
 
 
 def is_passive(verb: Token) -> bool:
-    """A passive with no agent but a "to" phrase is a state ("is opposed to", "is committed to")."""
+    """A passive with no agent but a "to" phrase is a state ("is opposed to", "is committed to"), unless the
+    participle is one of the acts done to someone that name where they end up ("was sentenced to ten years",
+    "was deported to Chad")."""
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return False
     if any(c.dep_ == "agent" for c in verb.children):
         return True
-    return not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    return verb.lemma_.lower() in PASSIVE_ACTS_TO or not any(c.dep_ == "prep" and c.lower_ == "to"
+                                                            for c in verb.children)
+
+
+# Acts done to someone whose "to" phrase says where the person ends up, not a state the subject is in.
+PASSIVE_ACTS_TO = frozenset({"sentence", "condemn", "deport", "extradite", "transfer", "hand", "send", "return",
+                             "repatriate", "expel", "banish", "exile", "take", "move", "bring", "admit"})
 
 
 # Verbs of sending someone out of a country: with no "by" phrase, the country they are sent from did it
@@ -115,6 +123,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         return subject_of(head, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if verb.tag_ == "VBP" and head.tag_ == "VBZ":
+            return None  # "it is a fine town, and thank you": a plural or first-person verb has its own doer
         return subject_of(head, depth + 1)
     if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN"):  # "..., killing 20 people"
         if head.pos_ == "ADP" and head.lower_ == "for":
