@@ -6,6 +6,7 @@ bank, an international body keeps its code, a state's name is no union of worker
 from __future__ import annotations
 
 from dateline.ingest import make_article
+from dateline.ingest.article import Defaults
 from dateline.ontology.phoenix import phoenix_actors
 from dateline.pipeline import analyze
 
@@ -75,3 +76,16 @@ def test_a_minister_with_no_country_is_of_the_country_of_the_stories_politicians
                     "happened in Germany or Russia. Prime Minister Tony Blair backed her on Monday, and the Labour "
                     "Party said the board would stay.", published="2004-11-02")
     assert entity(a, "Ann Bevis").country == "GBR" and "coded politicians" in entity(a, "Ann Bevis").coding
+
+
+def test_a_hyphened_title_is_one_word_and_a_secretary_general_is_no_soldier():
+    a = analysis_of("Talks\nUN Secretary-General Ban Ki-moon said on Monday the talks would go on. In a note, "
+                    "Herald Editor-in-Chief Mara Quist said the paper would print the text.", published="2012-05-14")
+    ban, quist = entity(a, "Ban Ki-moon"), entity(a, "Mara Quist")
+    assert (ban.country, ban.sector) == ("IGO", "IGO")
+    assert quist.sector == "MED" and "Editor-in-Chief" in quist.titles[0]
+
+
+def test_a_surgeon_general_is_a_health_official_not_a_general():
+    a = analysis_of("Warning\nSurgeon General Lena Ovitz said on Friday that vaping harms the young.")
+    assert entity(a, "Lena Ovitz").sector == "GOV"

@@ -110,6 +110,10 @@ def code_group(g: Any, doc: Any, res: Any, on: Any) -> None:
         if not g.sector and entry.sector:
             g.sector = entry.sector
             used.append(f"sector {entry.sector}")
+        if g.sector == "GOV" and entry.country in ("IGO", "NGO") and entry.sector == entry.country == g.country:
+            # an international body's official ("UN Secretary-General") serves no government
+            g.sector = entry.sector
+            used.append(f"sector {entry.sector} (an office of an international body, not a government's)")
         g.role = g.role or entry.role or None
         if entry.role:
             g.roles.add(entry.role.lower())

@@ -178,13 +178,19 @@ def premodifier_title(doc: Doc, start: int, end: int) -> Title | None:
     root = doc[start:end].root
     first = start
     possessor = None
-    for i in range(start - 1, root.left_edge.i - 1, -1):
+    low = root.left_edge.i
+    while low > 0 and _in_hyphened_word(doc, low - 1) and not doc[low - 1].whitespace_:
+        low -= 1  # the parser may hang the first parts of "Editor-in-Chief" elsewhere
+    for i in range(start - 1, low - 1, -1):
         tok = doc[i]
         if tok.is_space or "\n" in tok.whitespace_:
             break
         if tok.dep_ == "poss" and tok.pos_ == "PRON":
             possessor = tok
             break
+        if _in_hyphened_word(doc, i) and first == i + 1:
+            first = i  # "Secretary-General", "Editor-in-Chief": one word, whatever its parts are tagged
+            continue
         if tok.dep_ in ("det", "cc", "prep", "nummod", "predet", "appos") or tok.pos_ not in (
             "PROPN", "NOUN", "ADJ", "PART"
         ):
@@ -197,6 +203,15 @@ def premodifier_title(doc: Doc, start: int, end: int) -> Title | None:
     if head is None:
         return None
     return Title(span, head, possessor)
+
+
+def _in_hyphened_word(doc: Doc, i: int) -> bool:
+    """Is token ``i`` a hyphen written between two words, or a word written on to such a hyphen after it
+    ("Secretary" "-" "General")? The parts of a hyphened word make one word of a title."""
+    tok = doc[i]
+    if tok.text in ("-", "‐") and i > 0:
+        return not tok.whitespace_ and not doc[i - 1].whitespace_ and i + 1 < len(doc) and doc[i + 1].is_alpha
+    return not tok.whitespace_ and i + 1 < len(doc) and doc[i + 1].text in ("-", "‐") and tok.is_alpha
 
 
 def appositive_title(doc: Doc, start: int, end: int) -> Title | None:
