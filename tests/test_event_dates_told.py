@@ -91,6 +91,28 @@ def test_a_past_passive_relative_clause_on_a_person_is_background():
     assert (e.date.value, e.date.end) == ("PAST_REF", PUB), e.date
 
 
+def test_a_perfect_participle_or_a_reason_gerund_is_an_earlier_act():
+    e = on("The Russian president lashed out at Turkey on Thursday for having shot down a Russian jet.", "shot")
+    assert (e.date.value, e.date.end) == ("PAST_REF", "2019-01-03"), e.date
+    e = on("Senator Ada Brennan criticised the governor of Ohio on Monday for attacking the mayor.", "attacking")
+    assert (e.date.value, e.date.end) == ("PAST_REF", "2019-01-07"), e.date
+    e = on("Kenya accused Somalia of attacking its border posts.", "attacking")
+    assert (e.date.value, e.date.end) == ("PAST_REF", PUB), e.date
+
+
+def test_a_gerund_of_a_reason_keeps_a_date_of_its_own():
+    e = on("Senator Ada Brennan criticised the governor of Ohio for supporting the 1994 crime bill.", "supporting")
+    assert day_and_grain(e) == ("1994", "year")
+
+
+def test_a_present_perfect_as_clause_has_its_own_time():
+    e = on("The summit opened on Monday as more Kenyan lawmakers have begun urging the president to resign.",
+           "urging")
+    assert e.date.value != "2019-01-07", e.date
+    e = on("The summit opened on Monday as Kenyan lawmakers urged the president to resign.", "urged")
+    assert day_and_grain(e) == ("2019-01-07", "day")
+
+
 # -- an article with no published date -----------------------------------------------------------------
 def test_an_undated_article_keeps_a_month_without_its_year():
     e = on("In January, Brazil agreed to pay Argentina for the damage.", "agreed", published=None)

@@ -23,8 +23,8 @@ from ...model.timex import interval
 from ..place_events import _event_prep
 from ..place_words import EVENT_NOUNS, PLACE_NOUNS
 from .event_time import earlier_cue, in_wire_dateline, plain_perfect, same_occasion, stated_past, wire_dateline
-from .told_time import (calendar_free, dates_a_noun, past_without_anchor, same_time_clauses, told_before_complement,
-                        undated_ref)
+from .told_time import (calendar_free, dates_a_noun, earlier_act, past_without_anchor, same_time_clauses,
+                        told_before_complement, undated_ref)
 
 CLAUSE_BREAKS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj")
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "conj", "pcomp", "dobj", "pobj", "prep", "attr", "oprd", "nsubj",
@@ -93,7 +93,9 @@ def clause_chain(tok: Token, limit: int = 6):
         if t.dep_ in ("advcl", "relcl", "acl") and any(c.dep_ == "mark" and c.lower_ in RELATIVE_TIME_MARKS
                                                         for c in t.children):
             return
-        same_time = any(c.lower_ in SAME_TIME_MARKS and c.dep_ in ("mark", "advmod") for c in t.children) or \
+        # "the talks began on Monday as critics have urged ...": a present perfect has a time of its own
+        same_time = (any(c.lower_ in SAME_TIME_MARKS and c.dep_ in ("mark", "advmod") for c in t.children)
+                     and not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in t.children)) or \
             _participle_of_its_time(t) or _where_it_happened(t) or \
             (t.dep_ == "relcl" and t.head.lemma_.lower() in TIME_NOUNS)
         if t.dep_ in ("advcl", "relcl", "acl", "parataxis") and not same_time:
@@ -233,7 +235,7 @@ def event_date(ctx, trigger: Token, anchor: Token, *, plover: str, status: str, 
     pub = ctx.article.published[:10] if ctx.article.published else None
     happened = status in HAPPENED
     d, head = dated_clause(ctx, trigger, anchor, not_after=pub if happened else None)
-    earlier = _earlier(trigger, anchor, head, background) if happened else ""
+    earlier = (_earlier(trigger, anchor, head, background) or earlier_act(trigger, head)) if happened else ""
     own = head is not None and head.i in (trigger.i, anchor.i)
     where = OWN_CLAUSE if own else f"the clause of '{head.text}'" if head is not None else ""
     if d is not None and earlier:

@@ -5,6 +5,8 @@
 * "The army said on Monday it had killed ten men": without "that", the parser often hangs the date
   on the reported verb, but standing before the reported clause's subject it tells when it was said.
 * A past participle on a noun ("condemned the attack carried out on Monday") dates the noun's act.
+* A perfect participle ("having met him") or a gerund after "for/of/after/over" on a past verb
+  ("criticised her on Monday for backing the bill") is an earlier act: before that verb's date.
 * An article without a published date still dates what its text dates: a month or a weekday with no
   year ("arrested in September", "met on Monday") is kept as written (``XXXX-09``), and a past relative
   time that cannot be counted from an unknown day ("last year", "two years ago") says only "earlier".
@@ -38,6 +40,36 @@ def same_time_clauses(head: Token) -> list[tuple[int, int]]:
         if unmarked or (marks and all(m in SAME_TIME_MARKS for m in marks)):
             out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
     return out
+
+
+# a gerund after these names another act that came before the one it hangs on ("resigned after losing",
+# "quarrelled over closing the port"); "before", "about" look ahead or aside
+EARLIER_ACT_PREPS = frozenset({"after", "over"})
+# ... and after these, when they give the reason of an act done to someone ("criticised her for backing
+# the bill", "was accused of bombing"); straight after a verb they ask or tell of what is to come
+# ("called for banning", "spoke of meeting")
+REASON_PREPS = frozenset({"of", "for"})
+AHEAD_VERBS = frozenset({"warn", "talk", "speak", "think", "dream", "threaten", "vow", "plan", "caution"})
+
+
+def earlier_act(trigger: Token, dated: Token | None) -> str:
+    """Why the trigger is an act the verb it hangs on refers back to, or "": a perfect participle
+    ("having shot down a jet, ...") or a gerund after "of/for/after/over" on a verb in the past
+    ("lashed out at Turkey on Thursday for having shot down a jet"). A date of the trigger's own
+    clause (``dated`` is the trigger) is its own, and wins."""
+    if trigger.pos_ not in ("VERB", "AUX") or (dated is not None and dated.i == trigger.i):
+        return ""
+    auxes = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+    if "having" in auxes and trigger.tag_ == "VBN":
+        return f"'having {trigger.text}' (perfect participle)"
+    prep, verb = trigger.head, trigger.head.head
+    if trigger.dep_ != "pcomp" or trigger.tag_ != "VBG" or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
+        return ""
+    done_to = any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in verb.children)
+    if prep.lower_ in EARLIER_ACT_PREPS or (prep.lower_ in REASON_PREPS and done_to
+                                            and verb.lemma_.lower() not in AHEAD_VERBS):
+        return f"'{prep.text} {trigger.text}' (an earlier act the verb '{verb.text}' refers to)"
+    return ""
 
 
 def told_before_complement(doc, d: DateMention) -> Token | None:
