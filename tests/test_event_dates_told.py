@@ -113,6 +113,12 @@ def test_a_present_perfect_as_clause_has_its_own_time():
     assert day_and_grain(e) == ("2019-01-07", "day")
 
 
+def test_a_habit_is_many_earlier_occasions_not_the_day_s_news():
+    e = on("The Kenyan president and the Somali leader often meet in Nairobi.", "meet")
+    assert (e.date.value, e.date.end) == ("PAST_REF", PUB), e.date
+    assert on("The Kenyan president met the Somali leader in Nairobi.", "met").date.value == PUB
+
+
 # -- an article with no published date -----------------------------------------------------------------
 def test_an_undated_article_keeps_a_month_without_its_year():
     e = on("In January, Brazil agreed to pay Argentina for the damage.", "agreed", published=None)

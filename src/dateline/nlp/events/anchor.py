@@ -23,7 +23,7 @@ from ...model.timex import interval
 from ..place_events import _event_prep
 from ..place_words import EVENT_NOUNS, PLACE_NOUNS
 from .event_time import earlier_cue, in_wire_dateline, plain_perfect, same_occasion, stated_past, wire_dateline
-from .told_time import (calendar_free, dates_a_noun, earlier_act, past_without_anchor, same_time_clauses,
+from .told_time import (calendar_free, dates_a_noun, earlier_act, habitual, past_without_anchor, same_time_clauses,
                         told_before_complement, undated_ref)
 
 CLAUSE_BREAKS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj")
@@ -264,7 +264,8 @@ def event_date(ctx, trigger: Token, anchor: Token, *, plover: str, status: str, 
                                 f"({d.value})"
     if earlier:
         return past_ref(pub), f"{earlier} with no date of its own: {_before(pub)}"
-    past = _vague_past(ctx, trigger, anchor) or stated_past(trigger, anchor) if happened else ""
+    past = _vague_past(ctx, trigger, anchor) or stated_past(trigger, anchor) or habitual(trigger, anchor) \
+        if happened else ""
     if past:
         return past_ref(pub), f"{past} with no calendar date: {_before(pub)}"
     perfect = _plain_perfect(ctx, trigger, anchor) if happened else ""

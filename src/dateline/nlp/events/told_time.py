@@ -5,6 +5,7 @@
 * "The army said on Monday it had killed ten men": without "that", the parser often hangs the date
   on the reported verb, but standing before the reported clause's subject it tells when it was said.
 * A past participle on a noun ("condemned the attack carried out on Monday") dates the noun's act.
+* A habit ("they often meet") is many earlier occasions, none of them the day's news.
 * A perfect participle ("having met him") or a gerund after "for/of/after/over" on a past verb
   ("criticised her on Monday for backing the bill") is an earlier act: before that verb's date.
 * An article without a published date still dates what its text dates: a month or a weekday with no
@@ -69,6 +70,24 @@ def earlier_act(trigger: Token, dated: Token | None) -> str:
     if prep.lower_ in EARLIER_ACT_PREPS or (prep.lower_ in REASON_PREPS and done_to
                                             and verb.lemma_.lower() not in AHEAD_VERBS):
         return f"'{prep.text} {trigger.text}' (an earlier act the verb '{verb.text}' refers to)"
+    return ""
+
+
+# adverbs that make a simple tense a habit ("they often meet", "she regularly criticised him"): many
+# occasions, none of them the day's news
+HABITUAL = frozenset({"often", "usually", "regularly", "frequently", "routinely", "habitually", "typically",
+                      "sometimes", "repeatedly", "generally", "customarily"})
+
+
+def habitual(trigger: Token, anchor: Token) -> str:
+    """Why the trigger's verb tells a habit rather than one act, or "" (a perfect is left to
+    ``event_time``, which counts "has often met" as earlier occasions already)."""
+    for h in {trigger.i: trigger, anchor.i: anchor}.values():
+        if h.pos_ != "VERB" or h.tag_ not in ("VBZ", "VBP", "VBD"):
+            continue
+        for c in h.children:
+            if c.dep_ == "advmod" and c.lower_ in HABITUAL:
+                return f"'{c.text} {h.text}' (a habit, many occasions)"
     return ""
 
 
