@@ -61,6 +61,7 @@ def name_spans(doc: Doc, labels: tuple[str, ...] = NAME_LABELS) -> list[NameSpan
         for start, end in _split_coordination(ent):
             while end - start > 1 and w.lower[start] in LEADING_DROP:
                 start += 1
+            start = _after_opening_gerund(doc, start, end)
             while end - start > 1 and (w.text[end - 1] in POSSESSIVE or w.is_punct[end - 1]
                                        or (doc[end - 1].is_lower and w.pos[end - 1] in ("ADP", "DET", "CCONJ"))):
                 end -= 1
@@ -77,6 +78,19 @@ def name_spans(doc: Doc, labels: tuple[str, ...] = NAME_LABELS) -> list[NameSpan
             if any(c.isalpha() for c in w.span_text(start, end)):
                 out.append(NameSpan(doc[start:end], ent.label_))
     return out
+
+
+def _after_opening_gerund(doc: Doc, start: int, end: int) -> int:
+    """ "Entrusting Ruiz with the budget is a risk": a sentence that opens with a gerund capitalises it, and
+    the recogniser may run it into the name after it. Cut it where the tagger reads it as a verb, or where a
+    full name of two words or more follows it: given names such as "Irving" or "Sterling" come with one
+    surname ("Irving Berlin"), not with a whole name after them."""
+    first = doc[start]
+    if not first.is_sent_start or not first.lower_.endswith("ing") or len(first) < 5:
+        return start
+    if end - start >= 2 and first.tag_ == "VBG" or end - start >= 3:
+        return start + 1
+    return start
 
 
 def _before_headline_word(doc: Doc, start: int, end: int) -> int:
