@@ -47,6 +47,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Quote, Span
+from .coref_descriptions import DescriptionRules
 from .coref_nouns import MENTION_CLASSES, NounRules, _np
 from .coref_pronouns import PronounRules
 from .events.gender import pronoun_gender
@@ -94,14 +95,15 @@ class _Draft:
 
 
 def clusters(doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] = (),
-             resources: Any = None) -> tuple[Cluster, ...]:
+             resources: Any = None, published: str | None = None) -> tuple[Cluster, ...]:
     """The article's mention clusters, one per entity with more than one mention and one per
-    nationality whose country is not named; singletons are left out."""
-    return build(doc, entities, quotes, resources).result()
+    nationality whose country is not named; singletons are left out. ``published`` (the article's date)
+    says which of a person's offices in the actor dictionary they hold."""
+    return build(doc, entities, quotes, resources, published=published).result()
 
 
 def build(doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] = (), resources: Any = None, *,
-          parties_only: bool = False) -> "_Builder":
+          parties_only: bool = False, published: str | None = None) -> "_Builder":
     """Run the rules; the builder holds the clusters and which head token belongs to which.
 
     ``parties_only`` leaves out the rules whose links no event party or speaker can use (places named by
@@ -112,6 +114,7 @@ def build(doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] = ()
 
         resources = default_resources()
     b = _Builder(doc, resources)
+    b.published = _day(published)
     for e in entities:
         b.add_entity(e)
     b.merge_groups()
@@ -132,12 +135,13 @@ def build(doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] = ()
     return b
 
 
-class _Builder(PronounRules, NounRules):
+class _Builder(PronounRules, NounRules, DescriptionRules):
     """Holds the clusters while the rules add to them; ``owner`` maps a head token to its cluster."""
 
     def __init__(self, doc: Doc, resources: Any) -> None:
         self.doc = doc
         self.res = resources
+        self.published = None  # the article's date: which of a person's dictionary offices they hold
         self.drafts: list[_Draft] = []
         self.skipped = ""  # why some mentions were left unlinked (a work cap), for the article's notes
         self.unsure: dict[int, str] = {}  # pronoun token -> why it was left unlinked (two antecedents fit)
@@ -489,3 +493,13 @@ def _initials_of(name: str) -> str:
     """The initials of a name's capitalised words ("Arnor Fishing League" -> "AFL"); "" for one word."""
     words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and w.isalpha()]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def _day(published: str | None):
+    """The date of an ISO date or date-time string; None where there is none or it does not read."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None

@@ -81,7 +81,8 @@ class Chains:
         from .coref import build
 
         try:
-            b = build(self.doc, self.entities, (), self.resources, parties_only=True)
+            published = self._ctx.article.published if self._ctx is not None else None
+            b = build(self.doc, self.entities, (), self.resources, parties_only=True, published=published)
         except Exception as e:  # noqa: BLE001 - coreference is an aid: its failure costs the links, not the article
             self._note("coref_failed", f"{type(e).__name__}: {e}")
             return {}

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from ..model import Entity, Span
+from ..model import Span
+from .coref_descriptions import NOT_A_PERSON_YET
 from .coref_pronouns import WINDOW
-from .names import PERSON_ROLES, other_office
+from .names import PERSON_ROLES
 from .place_words import EVENT_NOUNS
 from .speakers import ROLE_NOUNS
 from .token_table import token_table
@@ -47,7 +48,7 @@ class NounRules:
             tok = self.doc[i]
             if tok.tag_ not in ("NN", "NNP"):
                 continue
-            if not _definite(tok):
+            if not _definite(tok) and not self._headline_description(tok):
                 continue
             low = tok.lemma_.lower()
             if self._name_head(tok):
@@ -76,30 +77,17 @@ class NounRules:
         d, _, span = best
         return self._add(d, _np(tok), "nominal", f"'the {low}' is the last word of the name {span.text!r}", span)
 
-    def _person_role(self, tok: Token, word: str) -> None:
-        """The latest person named before it whose titles or office hold the noun."""
-        best = None
-        for d in self.drafts:
-            e = d.entity
-            if e is None or e.type != "PERSON":
-                continue
-            office = word in ROLE_NOUNS or word in PERSON_ROLES
-            heads = {t.split()[-1].strip(".,").lower() for t in e.titles if t.split() and not other_office(t)} | \
-                self._described_as(d)
-            if word not in (_role_words(e) if office else set()) | heads:
-                continue  # any word of a title for an office noun, else the title's own head noun
-            earlier = self._mentions_before(d, tok.i)
-            if earlier and (best is None or earlier[-1][0] > best[1]):
-                best = (d, earlier[-1][0], earlier[-1][1])
-        if best is not None:
-            d, _, ante = best
-            self._add(d, _np(tok), "nominal", f"'{word}' is the office of {d.name}, the latest holder named "
-                      "(by title, office or apposition)", ante)
+    def _headline_description(self, tok: Token) -> bool:
+        """ "Ohio senator quits race": a headline drops the article, so a person noun narrowed by a word
+        before it, in the first line, is as definite as "the Ohio senator"."""
+        return (self.sent_of.get(tok.i) == 0 and tok.pos_ == "NOUN" and "\n" in self.doc.text[:self.sents[0].end_char + 1]
+                and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+                and any(c.dep_ in ("compound", "amod") and c.i < tok.i for c in tok.children))
 
-    def _described_as(self, d: _Draft) -> set[str]:
-        """The head nouns of the titles and appositions already in a cluster ("playwright", "mayor")."""
-        return {self.doc[h].lemma_.lower() for (h, span), lk in zip(d.heads, d.links)
-                if lk.kind in ("title", "nominal") and not other_office(span.text)}
+    def _person_role(self, tok: Token, word: str) -> None:
+        """The one person named before it whose known offices, places and party fit the description
+        (``coref_descriptions``)."""
+        self.bind_description(tok, word)
 
     def _thing_noun(self, tok: Token, word: str) -> None:
         """ "the country" -> the one country named in the window; "the group" -> the one body."""
@@ -169,7 +157,8 @@ class NounRules:
             earlier.append(tok)
             if tok.i in self.owner or len(earlier) < 2 or not (_definite(tok) or body and _bare(tok)):
                 continue
-            fit = [t for t in reversed(earlier[:-1]) if _modifiers(tok) <= _modifiers(t) | self._cluster_words(t)]
+            fit = [t for t in reversed(earlier[:-1]) if _modifiers(tok) <= _modifiers(t) | self._cluster_words(t)
+                   and not (_modifiers(t) - _modifiers(tok)) & NOT_A_PERSON_YET]  # "the next president": no one yet
             if not fit:
                 continue
             # the latest that is already part of a chain, else the latest: "the socialist government" added a
@@ -260,17 +249,6 @@ def _quantified(tok: Token) -> bool:
 def _bare(tok: Token) -> bool:
     """No article, number or quantifier before the noun."""
     return not any(c.dep_ in ("det", "poss", "nummod", "quantmod") for c in tok.children)
-
-
-def _role_words(e: Entity) -> set[str]:
-    """The words of a person's titles and role, leaving out titles of another office with the same head
-    ("shadow chancellor" does not make its holder "the chancellor")."""
-    shadow_only = bool(e.titles) and all(other_office(t) for t in e.titles)  # the role was read off them
-    words: set[str] = set()
-    for t in (*e.titles, "" if shadow_only else e.role or ""):
-        if not other_office(t):
-            words.update(w.strip(".,").lower() for w in t.replace("-", " ").split())
-    return words
 
 
 def _thing_noun(tok: Token, cls: str) -> bool:

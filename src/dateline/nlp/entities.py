@@ -361,6 +361,7 @@ def _add_role_nominals(groups: list[Group], doc, res) -> None:
     people = [g for g in groups if g.label == "PERSON"]
     taken = {(m.span.start, m.span.end) for g in people for m in g.mentions}
     from .coding import country_in
+    from .coref_descriptions import vetoed
 
     pos = token_table(doc).pos
     # only a noun names a role (capitalised, the tagger may call it a name): the others need no Token
@@ -372,7 +373,8 @@ def _add_role_nominals(groups: list[Group], doc, res) -> None:
         country = country_in(phrase, res)
         office = _office_of(phrase)
         fits = [g for g in people if (_role_fits(head, g) or office in g.roles) and
-                (country is None or g.country == country)]
+                (country is None or g.country == country)
+                and not vetoed(phrase, {t.text for t in g.titles} | set(g.roles))]  # not "the health minister"
         if len(fits) == 1:
             fits[0].mentions.append(Mention(span=_span(phrase), kind="nominal"))
 
