@@ -89,3 +89,30 @@ def test_a_hyphened_title_is_one_word_and_a_secretary_general_is_no_soldier():
 def test_a_surgeon_general_is_a_health_official_not_a_general():
     a = analysis_of("Warning\nSurgeon General Lena Ovitz said on Friday that vaping harms the young.")
     assert entity(a, "Lena Ovitz").sector == "GOV"
+
+
+def undated(body: str):
+    lines = body.strip().split("\n")
+    (a,) = analyze([make_article(title=lines[0], paragraphs=lines[1:] or ["."], defaults=Defaults(require_date=False))])
+    return a
+
+
+def test_the_opposition_leader_of_an_undated_report_is_opposition_not_government():
+    a = undated("Asylum plan\nLeader Michael Howard said on Monday that checks at the border would be tightened.")
+    assert (entity(a, "Michael Howard").country, entity(a, "Michael Howard").sector) == ("GBR", "OPP")
+
+
+def test_a_bare_leader_names_no_government():
+    a = analysis_of("Walkout\nLeader Tom Brisk said on Monday that the members would vote again.")
+    assert entity(a, "Tom Brisk").sector is None
+
+
+def test_a_first_lady_is_elite():
+    a = analysis_of("Speech\nMichelle Obama spoke to the convention in Philadelphia on Monday.", published="2016-07-26")
+    assert entity(a, "Michelle Obama").sector == "ELI"
+
+
+def test_a_telecoms_company_and_a_carrier_are_businesses():
+    a = analysis_of("Bid\nTelecoms group Norvale Tel said on Monday it would bid. The carrier's chief, Ivo Lind, "
+                    "said the offer was fair.")
+    assert entity(a, "Norvale Tel").sector != "MED"

@@ -191,9 +191,12 @@ def _party_voice(t: Any, res: Any, on: Any) -> tuple[Any, str, str] | None:
 def _leader_of_what(t: Any, found: Any, res: Any) -> Any:
     """ "Leader" alone is read as a government's, but "a farmers' leader" or "a temperance leader" leads
     what the noun before it names: that noun's sector ("student leader" -> students'), or none when the
-    noun names a cause no dictionary codes. A proper name before it ("Hamas leader") is left as read."""
+    noun names a cause no dictionary codes. A proper name before it ("Hamas leader") is left as read;
+    "Leader" with no word before it says nothing of what is led, and gives no sector."""
     if found is None or found.noun != "leader":
         return found
+    if all(tok.i == t.head.i or tok.dep_ == "det" for tok in t.tokens):
+        return None  # "Leader Ann Bevis", "the leader, Ann Bevis": of a party, a union or a state, unsaid
     before = [tok for tok in t.tokens if tok.i < t.head.i and tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_
               and tok.dep_ in ("compound", "nmod", "poss")]
     if not before:
