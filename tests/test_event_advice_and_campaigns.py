@@ -100,3 +100,20 @@ def test_a_verb_joined_to_another_subject_s_clause_does_not_borrow_a_subject_it_
     thanked = [e for e in events_of('The senator spoke in Reno. "It is a fine city, and thank you, Nevada, '
                                     'for having us," she said.') if e.evidence.trigger.text == "thank"]
     assert all(e.actor.text != "It" for e in thanked)
+
+
+def test_having_time_to_do_something_is_no_obligation():
+    assert not [t for t in triggers_and_types(
+        'The chairman said: "The ministry has had four years to release the files."') if t[1] == "REQUEST"]
+    had_to = on(events_of("The chairman said the ministry has to release the files."), "release")
+    assert had_to and had_to[0].type == "REQUEST"
+
+
+def test_its_in_a_clause_about_a_body_is_that_body_s(nlp):
+    from dateline.nlp.events.pronouns import relative_owner
+
+    doc = nlp("The bureau, which is running its own inquiry, said nothing.")
+    its = next(t for t in doc if t.lower_ == "its")
+    assert relative_owner(its).text == "bureau"
+    doc = nlp("The bureau said its inquiry would end.")
+    assert relative_owner(next(t for t in doc if t.lower_ == "its")) is None

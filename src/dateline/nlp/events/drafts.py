@@ -292,7 +292,8 @@ def _obligation(clause: Token) -> tuple[Token, Token | None]:
         for c in t.children:
             if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX:
                 return t, c
-            if c.dep_ == "xcomp" and t.lemma_ in ("have", "need") and any(x.lower_ == "to" for x in c.children):
+            if c.dep_ == "xcomp" and t.lemma_ in ("have", "need") and any(x.lower_ == "to" for x in c.children) \
+                    and not any(x.dep_ in ("dobj", "obj") for x in t.children):  # "had four years to prepare": time
                 return c, t
         nxt = next((c for c in t.children if c.dep_ in ("xcomp", "acomp")), None)
         if nxt is None:

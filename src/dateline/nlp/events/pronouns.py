@@ -32,6 +32,10 @@ def resolve_pronoun(r: Any, tok: Token, speaker: list[ActorRef] | None) -> list[
             return []
         return [as_pronoun(a, tok, f"'{tok.text}' is the subject of its clause, {a.name}")
                 for a in r.resolve(subj)]
+    owner = relative_owner(tok)
+    if owner is not None:  # "the agency, which runs its own inquiry": the agency's inquiry
+        return [as_pronoun(a, tok, f"'{tok.text}' is in a clause about {owner.text}, whose it is")
+                for a in r.resolve(owner)]
     from .chains import pronoun_party
 
     chained = pronoun_party(r, tok)  # the article's coreference, where it binds the pronoun
@@ -142,6 +146,24 @@ def is_subject_at(doc, char: int) -> bool:
     while t.dep_ in ("compound", "flat", "amod") and t.head.i != t.i:
         t = t.head
     return t.dep_ in ("nsubj", "nsubjpass")
+
+
+def relative_owner(tok: Token) -> Token | None:
+    """ "The bureau, which is running its own inquiry", "the rebels, who lost their base": "its" or "their"
+    in a relative clause whose subject is the relative pronoun belongs to the noun the clause describes."""
+    if tok.lower_ not in ("its", "their") or tok.dep_ != "poss":
+        return None
+    t = tok.head
+    for _ in range(5):
+        if t.dep_ == "relcl":
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ in ("which", "who", "that"):
+                return t.head
+            return None
+        if t.head.i == t.i or t.dep_ in ("ccomp", "advcl", "parataxis"):
+            return None
+        t = t.head
+    return None
 
 
 def clause_subject(tok: Token) -> Token | None:
