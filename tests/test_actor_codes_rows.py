@@ -116,3 +116,12 @@ def test_a_telecoms_company_and_a_carrier_are_businesses():
     a = analysis_of("Bid\nTelecoms group Norvale Tel said on Monday it would bid. The carrier's chief, Ivo Lind, "
                     "said the offer was fair.")
     assert entity(a, "Norvale Tel").sector != "MED"
+
+
+def test_a_campaigner_in_a_story_of_one_countrys_politics_is_of_that_country():
+    a = analysis_of("Arts row\nPainter Nia Cadwal said the review was nothing like what happened in Stalin's Russia. "
+                    "Culture Minister Ann Bevis disagreed, Prime Minister Tony Blair backed her on Monday and the Labour "
+                    "Party said the board would stay. "
+                    "Nia Cadwal said she would fight on, and Stalin would have laughed.", published="2004-11-02")
+    assert entity(a, "Nia Cadwal").country == "GBR"
+    assert entity(a, "Stalin").country != "GBR"

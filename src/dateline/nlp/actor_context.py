@@ -449,17 +449,29 @@ def _place_offices_by_politics(groups: list[Any]) -> None:
     """ "Culture Minister Ann Bevis ... 'like Hitler's Germany'": a story of one country's politics that
     names other countries in passing (a comparison, a trip, a foreign example) has no single home by its
     places, yet a minister or a shadow minister it names with no country is of the country whose
-    government, parties and politicians it names, when all of those (two at least) are of one country."""
+    government, parties and politicians it names, when all of those (two at least) are of one country;
+    so is a person of no sector who takes part in the story (see _someone_in_it)."""
     countries = Counter(g.country for g in groups if g.sector in POLITICAL_SECTORS and g.country
                         and g.country not in NOT_COUNTRIES and g.label in ("PERSON", "ORG"))
     if len(countries) != 1 or sum(countries.values()) < MIN_POLITICAL:
         return
     (country, n), = countries.items()
     for g in groups:
-        if g.country or g.sector not in POLITICAL_SECTORS or g.label not in ("PERSON", "ORG"):
+        if g.country or g.label not in ("PERSON", "ORG"):
+            continue
+        if g.sector not in POLITICAL_SECTORS and not _someone_in_it(g):
             continue
         if g.label != "PERSON" and any(w in INTERNATIONAL_WORDS for n_ in g.names for w in n_.text.lower().split()):
             continue
         g.country = country
         g.coding.append(f"country {country}: an office of the country of the article's {n} other coded "
                         f"politicians, parties and government bodies")
+
+
+def _someone_in_it(g: Any) -> bool:
+    """A person of no sector the story names by full name and more than once: someone who takes part in
+    its events (a campaigner, a pollster, a donor), not a figure of history or of elsewhere named in
+    passing or by a surname alone ("like Hitler's Germany")."""
+    return (g.label == "PERSON" and not g.sector and len(g.mentions) >= 2
+            and max((len(n.text.split()) for n in g.names), default=0) >= 2)
+
