@@ -125,3 +125,15 @@ def test_a_campaigner_in_a_story_of_one_countrys_politics_is_of_that_country():
                     "Nia Cadwal said she would fight on, and Stalin would have laughed.", published="2004-11-02")
     assert entity(a, "Nia Cadwal").country == "GBR"
     assert entity(a, "Stalin").country != "GBR"
+
+
+def test_a_political_action_committee_is_a_party_actor():
+    a = analysis_of("Ads\nVoters in Iowa were targeted by the Rural Voices PAC, a group backing farm candidates.")
+    assert entity(a, "Rural Voices PAC").sector == "PTY"
+
+
+def test_an_office_named_with_its_own_of_before_a_name_is_a_title():
+    a = analysis_of("Record\nThe US Secretary of Energy Tom Wexley confirmed the record on Monday. Minister of Finance "
+                    "Ana Rolo said taxes would fall.")
+    wexley = entity(a, "Tom Wexley")
+    assert (wexley.country, wexley.sector) == ("USA", "GOV") and entity(a, "Ana Rolo").sector == "GOV"

@@ -205,6 +205,9 @@ def premodifier_title(doc: Doc, start: int, end: int) -> Title | None:
         if _in_hyphened_word(doc, i) and first == i + 1:
             first = i  # "Secretary-General", "Editor-in-Chief": one word, whatever its parts are tagged
             continue
+        if tok.lower_ == "of" and first == i + 1 and i > low and doc[i - 1].is_title and doc[i + 1].is_title:
+            first = i  # "Secretary of Energy Ann Bevis", "Minister of Finance Ivo Lind": an office's own "of"
+            continue
         if tok.dep_ in ("det", "cc", "prep", "nummod", "predet", "appos") or tok.pos_ not in (
             "PROPN", "NOUN", "ADJ", "PART"
         ):
