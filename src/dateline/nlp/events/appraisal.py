@@ -65,6 +65,35 @@ def appraisals(sent: TokSpan, taken: set[int]) -> list[Appraisal]:
                 word, target = got
                 polarity = words.get(word.lemma_.lower()) or words[word.lower_]
                 out.append(Appraisal(word, verb, speaker, target, CODES[polarity]))
+    return out + namings(sent, taken, words)
+
+
+# Verbs that give someone a name or a description: "called the minister a liar", "branded them reckless".
+NAMING = frozenset({"call", "brand", "label", "dub", "describe", "term"})
+
+
+def namings(sent: TokSpan, taken: set[int], words: dict[str, str]) -> list[Appraisal]:
+    """ "The mayor called the governor a disgrace", "described the plan as reckless": a name of blame or
+    praise given to a party judges that party (or the owner of a thing so named)."""
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() not in NAMING or verb.pos_ != "VERB" or verb.i in taken or \
+                any(c.dep_ == "neg" for c in verb.children):
+            continue
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        speaker = subject_of(verb)
+        if obj is None or speaker is None or obj.lower_ in ("it", "this", "that"):
+            continue
+        names = [c for c in verb.children if c.dep_ in ("oprd", "npadvmod", "attr", "acomp") and c.i > obj.i]
+        names += [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for x in c.children if x.dep_ == "pobj"]
+        for name in names:
+            word = next((t for t in [name] + [a for a in name.children if a.dep_ == "amod"]
+                         if t.i not in taken and (t.lemma_.lower() in words or t.lower_ in words)), None)
+            if word is not None:
+                polarity = words.get(word.lemma_.lower()) or words[word.lower_]
+                out.append(Appraisal(word, verb, speaker, _whose(obj), CODES[polarity]))
+                break
     return out
 
 

@@ -18,6 +18,7 @@ from ..lexicon import SPEECH_VERBS
 from ..names import tokens_between
 from .actors import ActorResolver
 from .anchor import event_date, event_place, place_ref
+from .appraisal import NAMING
 from .arguments import (dependents, infinitive_parties, is_passive, is_setting, learned_recipient, noun_actor,
                         passive_recipient, protest_ground, recipient_slots, subject_of)
 from .confidence import SETTING, Reading, calibrated, rule_score
@@ -172,7 +173,7 @@ def _in_sense(ctx, d: Draft, actors: list[ActorRef]) -> bool:
     if actor is not None and actor.lemma_.lower() in PROPOSAL_HEADS and d.status is None or \
             actor is not None and actor.lemma_.lower() in PROPOSAL_HEADS and d.status[0] in ("expected", "occurred"):
         d.status = ("hypothetical", actor.text)  # "her plan would cut aid": what a plan does has not happened
-    if actor is not None and noun_class(actor, agents) in INANIMATE and \
+    if actor is not None and noun_class(actor, agents) in INANIMATE and actor.lemma_.lower() not in TEAMS and \
             not any(c.dep_ == "poss" for c in actor.children):  # "the ministry's statement" speaks for it
         if (d.code or "")[:2] not in VIOLENT_ROOTS:  # "the memo warns": a document does not act
             v = Verdict(False, reason=f"'{actor.text}' is a thing, a document or an idea, not an actor")
@@ -180,8 +181,9 @@ def _in_sense(ctx, d: Draft, actors: list[ActorRef]) -> bool:
             return False
         d.actor_toks, d.actor_how = [], f"'{actor.text}' is what did it, not who: actor unknown"
         actor = None
-    if d.rule[0] in ("r.say-blame", "r.say-praise") and m.token.dep_ == "amod":
-        return True  # "an example of reckless spending": the word judges; it names no act to test
+    if d.rule[0] in ("r.say-blame", "r.say-praise") and (m.token.dep_ == "amod" or d.anchor is not None and
+                                                         d.anchor.lemma_.lower() in NAMING):
+        return True  # "an example of reckless spending", "called him a disgrace": the word judges; it names no act
     # the trigger's own code says what its sense needs ("will supply" is still a verb of giving)
     base = d.code if m.pattern.comp in FAMILIES or not m.pattern.cameo else m.pattern.cameo
     v = judge(base, m.token, target, actor, actor_sector=sector, agents=agents)
@@ -427,6 +429,10 @@ def _pairs(actors: list[ActorRef], recipients: list[ActorRef], d: Draft, m: Matc
             if rev and r is not None:
                 out.append((r, a, rev, True))
     return out
+
+
+# Nouns of an effort that are also the people running it: "the campaign said", "the campaign refused".
+TEAMS = frozenset({"campaign", "movement"})
 
 
 def _mutual(trigger) -> bool:
