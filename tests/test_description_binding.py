@@ -128,3 +128,26 @@ def test_a_predicate_is_not_a_mention(read):
                  "Republican candidate Lena Voss spoke first at the debate on Monday.\n"
                  "Voss hopes to become the Republican nominee in the summer.")
     assert bound_to(found, "the Republican nominee") is None
+
+
+def test_an_age_given_by_the_article_binds_the_year_old(read):
+    found = read("Rally in the rain\n"
+                 "Ann Hale, 64, spoke to students in Dayton on Friday. Tom Reyes, 71, spoke after her.\n"
+                 "The 64-year-old said college should be free.")
+    assert bound_to(found, "The 64-year-old") == "Ann Hale"
+
+
+def test_an_age_that_contradicts_leaves_it_unbound(read):
+    found = read("Rally in the rain\n"
+                 "On Friday, Ohio Sen. Jo Park, 58, spoke to students in Dayton.\n"
+                 "The 71-year-old senator said college should be free.")
+    assert bound_to(found, "The 71-year-old senator") != "Jo Park"
+
+
+
+def test_a_prime_minister_is_no_chancellor(read):
+    # the actor dictionary holds Tony Blair as prime minister and Gordon Brown as chancellor of the exchequer
+    found = read("Budget day\n"
+                 "Tony Blair and Gordon Brown visited a school in Leeds on Monday.\n"
+                 "The chancellor said the budget would help families.", published="2005-03-14")
+    assert bound_to(found, "The chancellor") == "Gordon Brown"

@@ -126,6 +126,7 @@ def build(doc: Doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...] = ()
         b.named_places()
         b.demonyms()
     b.role_nouns()
+    b.age_descriptions()
     b.relatives()
     b.speakers(quotes)
     if not parties_only:

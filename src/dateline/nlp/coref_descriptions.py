@@ -96,6 +96,7 @@ class Profile:
     places: set[str] = field(default_factory=set)  # states and countries they hold office for
     country: str | None = None
     parties: set[str] = field(default_factory=set)
+    age: int | None = None  # "Ann Hale, 64, said": the age the article gives
 
 
 class DescriptionRules:
@@ -120,6 +121,7 @@ class DescriptionRules:
         for lk in d.links:  # appositions, not what another rule bound to the person
             if lk.kind == "title" or lk.kind == "nominal" and lk.rule.startswith("in apposition"):
                 self._read_office(p, lk.span.text, former=any(w in FORMER for w in _words(lk.span.text)))
+        p.age = self._age_of(d)
         known = Profile()  # what the dictionary says, apart
         for row, current in self._dictionary_rows(e.name):
             self._read_office(known, ROLE_WORDS.get(row.role, row.role), former=not current or "former" in row.role)
@@ -133,6 +135,41 @@ class DescriptionRules:
         p.places |= known.places
         p.parties |= known.parties
         return p
+
+    def _age_of(self, d: _Draft) -> int | None:
+        """ "Ann Hale, 64, said": a number set off by commas right after the person's name is their age;
+        None where the article gives none, or gives two."""
+        ages = set()
+        for h, span in d.heads:
+            tok = self.doc[h]
+            for c in tok.children:
+                if c.dep_ == "appos" and c.like_num and c.i == tok.i + 2 and self.doc[tok.i + 1].text == ",":
+                    n = _number(c.text)
+                    if n is not None and 16 <= n <= 110:
+                        ages.add(n)
+        return ages.pop() if len(ages) == 1 else None
+
+    def age_descriptions(self) -> None:
+        """ "The 64-year-old said": an age used as a noun stands for the latest person named before it
+        whose age the article gave as that, where one person fits."""
+        doc = self.doc
+        for tok in doc:
+            n = _age_words(tok)
+            if n is None or tok.i < 5 or tok.i in self.owner or doc[tok.i - 5].lower_ != "the":
+                continue
+            after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if after is not None and not (after.is_punct or after.lower_ in AGE_FOLLOWERS):
+                continue  # "the 64-year-old senator", "the 64-year-old law": a noun follows
+            fits = []
+            for d in self.drafts:
+                p = self.profiles().get(id(d))
+                earlier = self._mentions_before(d, tok.i)
+                if p is not None and p.age == n and earlier:
+                    fits.append((d, earlier[-1][1]))
+            if len(fits) == 1:
+                d, ante = fits[0]
+                self._add(d, doc[tok.i - 5:tok.i + 1], "nominal", f"'the {n}-year-old' is {d.name}, whose age the "
+                          f"article gives as {n}", ante)
 
     def _dictionary_rows(self, name: str) -> list[tuple[Any, bool]]:
         """The person's dictionary rows, each with whether it holds on the article's date (every dated
@@ -201,6 +238,9 @@ class DescriptionRules:
         mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod", "npadvmod")]
         mods += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "for")
                  for g in c.children if g.dep_ == "pobj"]
+        age = next((_age_words(t) for t in doc[tok.left_edge.i:tok.i] if _age_words(t)), None)
+        if age is not None:
+            desc["age"] = age  # "the 64-year-old senator"
         if tok.dep_ in ("attr", "oprd") or tok.dep_ == "pobj" and tok.head.lower_ == "as":
             return None  # "poised to become the Democratic nominee": said of someone, not standing for them
         for m in mods:
@@ -268,6 +308,10 @@ def _fits(desc: dict[str, Any], p: Profile) -> list[str] | None:
         if p.country:
             cues.append(desc["country"])
     cues += sorted(desc["soft"] & (p.words | p.former))
+    if desc.get("age") is not None and p.age is not None:
+        if desc["age"] != p.age:
+            return None  # "the 64-year-old senator" is not the senator of 71
+        cues.append(f"{p.age} years old")
     return cues
 
 
@@ -284,19 +328,48 @@ def _one(found: list[tuple[list[str], int, Any, Any]]):
     return d, ante, cues[1:]
 
 
+def _age_words(tok: Token) -> int | None:
+    """ "64-year-old": the age, read off the words before "old" (the parser often misreads what follows,
+    so the words themselves, not the tree)."""
+    doc, i = tok.doc, tok.i
+    if tok.lower_ != "old" or i < 4 or doc[i - 2].lower_ not in ("year", "years"):
+        return None
+    if doc[i - 1].text != "-" or doc[i - 3].text != "-":
+        return None
+    n = _number(doc[i - 4].text)
+    return n if n is not None and 1 <= n <= 120 else None
+
+
+# what follows "the 64-year-old" where it stands alone for the person: a verb of saying or being
+AGE_FOLLOWERS = frozenset({"said", "says", "told", "added", "wrote", "was", "is", "has", "had", "who", "will",
+                           "would", "said,", "explained", "insisted", "argued", "noted", "denied", "declined"})
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
+
+
 def _abbreviation(word: str) -> str:
     """ "Gov." and "Sen." are the offices too."""
     return {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
             "gen": "general", "sec": "secretary"}.get(word, word)
 
 
-def vetoed(phrase, known: set[str]) -> bool:
+# countries whose head of government is called chancellor; elsewhere "the chancellor" is another office
+# (the British chancellor of the exchequer), never the prime minister
+CHANCELLOR_COUNTRIES = frozenset({"DEU", "AUT"})
+
+
+def vetoed(phrase, known: set[str], country: str | None = None) -> bool:
     """Does a role phrase ("the health minister", "the next president", "the former governor") say
     something that the words ``known`` of a person's titles and offices do not: a qualifier of the office
     they lack, an office not held yet, or one held before where none is known as past? For the entity
     extractor's "the one holder of the office" rule, which has no profile of its own."""
     words = [t.lower_ for t in phrase if t.dep_ != "det"]
+    titles = {_abbreviation(w.strip(".")) for k in known for w in _words(k)}
     known = {_abbreviation(w.strip(".")) for k in known for w in _words(_joined(ROLE_WORDS.get(k, k) + " " + k))}
+    if words and words[-1] == "chancellor" and "chancellor" not in titles and country not in CHANCELLOR_COUNTRIES:
+        return True  # a prime minister is no chancellor
     if any(w in NOT_A_PERSON_YET for w in words):
         return True
     if any(w in FORMER for w in words) and not known & FORMER:

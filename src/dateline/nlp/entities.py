@@ -374,7 +374,7 @@ def _add_role_nominals(groups: list[Group], doc, res) -> None:
         office = _office_of(phrase)
         fits = [g for g in people if (_role_fits(head, g) or office in g.roles) and
                 (country is None or g.country == country)
-                and not vetoed(phrase, {t.text for t in g.titles} | set(g.roles))]  # not "the health minister"
+                and not vetoed(phrase, {t.text for t in g.titles} | set(g.roles), g.country)]  # "the health minister"
         if len(fits) == 1:
             fits[0].mentions.append(Mention(span=_span(phrase), kind="nominal"))
 
