@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from .lexicon import SPEECH_VERBS
 from .quote_parse import DOUBLE_MARKS, Found, clause_bounds, inherit, named_as
+from .quote_runon import run_on_start
 from .words import WordTest
 
 NAMING = frozenset({"call", "label", "brand", "dub"})
@@ -72,8 +73,11 @@ class IndirectSpeech:
             if content is None:
                 continue
             frame = {t.i for t in tok.subtree} if rule == "parenthetical" else set()
+            if rule == "complement" and (stop := run_on_start(comp)) is not None:
+                content = (content[0], stop)  # "said X and predicted Y": Y is a second statement
             toks = [t for t in self.doc[content[0]:content[1]] if not t.is_space]
-            while toks and (toks[-1].is_punct and toks[-1].text not in "\"”’"):
+            # a closing "and" belongs to a second clause the parse hung elsewhere ("is a fraud and warned")
+            while toks and (toks[-1].is_punct and toks[-1].text not in "\"”’" or toks[-1].dep_ == "cc"):
                 toks.pop()
             while toks and toks[0].is_punct and toks[0].text not in "\"“‘":
                 toks.pop(0)

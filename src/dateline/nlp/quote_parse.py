@@ -14,6 +14,7 @@ from .lexicon import RELATIVE_PRONOUNS, SPEECH_VERBS
 from .events.sense import noun_table
 from .names import PERSON_ROLES
 from .speakers import DOCUMENT_NOUNS, ROLE_NOUNS, cannot_speak
+from .quote_runon import reporter_of
 
 PERSON_WORDS = PERSON_ROLES | ROLE_NOUNS
 
@@ -94,7 +95,7 @@ def named_as(tok: Token) -> tuple[int, int] | None:
 
 def subject(cue: Token) -> Token | None:
     """Who speaks: the cue's subject, through participles, conjuncts and relative clauses."""
-    cur = cue
+    cur = reporter_of(cue) or cue  # "said X and predicted Y": the one who said X predicts
     for _ in range(6):
         if cur.lower_ == "according":
             to = next((c for c in cur.children if c.lower_ == "to"), None)

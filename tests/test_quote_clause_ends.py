@@ -1,0 +1,54 @@
+"""Where a reported clause ends, and which quotations are one statement. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import HEAD, quotes_of
+
+RUN_ONS = [
+    # a second verb of saying with no subject of its own is the reporter's next statement
+    ("Judge Ana Ruiz said she did not want to think about defeat and predicted that the team would win.",
+     "she did not want to think about defeat"),
+    ("Mayor Tom Hale said the bridge is a disgrace and questioning how it was ever approved.",
+     "the bridge is a disgrace"),
+    # a past verb after a clause with a modal cannot be what was said
+    ("Minister Lena Park said there would be no new tax and rejected calls for an inquiry.",
+     "there would be no new tax"),
+    # a closing "and" the parse left on the clause is not what was said
+    ("Judge Ana Ruiz said the mayor is a fraud and warned that the town would pay for his lies.",
+     "the mayor is a fraud"),
+    ("Senator Ann Cole said she would not respond to gossip and promised to campaign hard.",
+     "she would not respond to gossip"),
+]
+
+WHOLE = [
+    # a conjunct with its own subject, or one under the modal, is still what was said
+    ("Minister Lena Park said prices rose and wages fell.", "prices rose and wages fell"),
+    ("Minister Lena Park said she would read the report and answer questions.",
+     "she would read the report and answer questions"),
+]
+
+
+@pytest.mark.parametrize("text,content", RUN_ONS + WHOLE)
+def test_reported_clause_ends_before_the_reporters_next_act(nlp, text, content):
+    got = [q.content.text for q in quotes_of(nlp, HEAD + text) if q.kind == "indirect"]
+    assert content in got, got
+
+
+SECOND_ACTS = [
+    # the reporter's next act of saying is theirs, not the reported clause's subject's
+    ("Senator Ann Cole said a win by the challenger would have given the region a fresh start, adding it "
+     "was almost as if the two men had been allies.",
+     "a win by the challenger would have given the region a fresh start", "it was almost as if"),
+]
+
+
+@pytest.mark.parametrize("text,first,second", SECOND_ACTS)
+def test_a_second_statement_is_the_reporters(nlp, text, first, second):
+    qs = quotes_of(nlp, HEAD + text)
+    assert first in [q.content.text for q in qs], [q.content.text for q in qs]
+    later = [q for q in qs if q.content.text.startswith(second)]
+    assert later and all(q.speaker_name and ("Ruiz" in q.speaker_name or "Cole" in q.speaker_name)
+                         for q in later), [(q.content.text, q.speaker_name) for q in qs]
+
