@@ -40,3 +40,14 @@ def test_backing_out_or_off_backs_no_one():
 def test_a_campaign_that_speaks_is_its_team_not_a_thing():
     accused = on(events_of("The Ruiz campaign accused the governor of lying."), "accused")
     assert accused[0].recipient.text == "the governor"
+
+
+def test_support_voiced_thrown_or_reaffirmed_is_support_for_someone():
+    voiced = on(events_of("Senator Hale voiced support for Governor Ruiz."), "voiced")
+    assert voiced[0].type == "SUPPORT" and voiced[0].recipient.text == "Governor Ruiz"
+    thrown = on(events_of("The mayor threw her support behind Senator Hale."), "threw")
+    assert thrown[0].type == "SUPPORT" and thrown[0].recipient is not None
+
+
+def test_a_share_of_support_is_no_act():
+    assert triggers_and_types("Support for the party fell to 30 percent.") == []
