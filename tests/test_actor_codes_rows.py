@@ -137,3 +137,10 @@ def test_an_office_named_with_its_own_of_before_a_name_is_a_title():
                     "Ana Rolo said taxes would fall.")
     wexley = entity(a, "Tom Wexley")
     assert (wexley.country, wexley.sector) == ("USA", "GOV") and entity(a, "Ana Rolo").sector == "GOV"
+
+
+def test_an_office_in_apposition_after_a_form_of_address_or_after_another_noun_is_read():
+    a = analysis_of("Plane\nSir Tom Lane, CBI director general, warned on Monday that costs were rising. Ann Bevis, "
+                    "project manager and Boeing vice president, said the plane was ready.", published="2004-11-12")
+    assert entity(a, "Tom Lane").sector == "BUS"
+    assert (entity(a, "Ann Bevis").country, entity(a, "Ann Bevis").sector) == ("USA", "BUS")

@@ -27,7 +27,8 @@ from .token_table import doc_ents
 # titles a company's officers hold, as the head word of the title (lemma, lower case)
 OFFICER_HEADS = frozenset({"president", "chairman", "chairwoman", "chair", "chairperson", "executive", "director",
                            "founder", "co-founder", "boss", "head", "chief", "ceo", "owner", "partner",
-                           "vice-president", "officer", "manager"})
+                           "vice-president", "officer", "manager",
+                           "general"})  # the head of "director general", "secretary general"
 COMPANY_SECTORS = frozenset({"BUS", "MNC"})
 # sectors of an office or a state body that belongs to the country it works in
 OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "PTY"})
@@ -474,4 +475,3 @@ def _someone_in_it(g: Any) -> bool:
     passing or by a surname alone ("like Hitler's Germany")."""
     return (g.label == "PERSON" and not g.sector and len(g.mentions) >= 2
             and max((len(n.text.split()) for n in g.names), default=0) >= 2)
-

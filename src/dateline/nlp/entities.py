@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as TokSpan
 
 from ..model import Entity, Mention, Span
@@ -83,11 +84,7 @@ def extract_entities(ctx) -> tuple[Entity, ...]:
     groups += _group_others([s for s in spans if s.label != "PERSON"], ctx)
     for g in groups:
         for n in g.names:
-            t = premodifier_title(doc, n.tokens.start, n.tokens.end) or appositive_title(
-                doc, n.tokens.start, n.tokens.end
-            )
-            if t is not None:
-                g.titles.append(t)
+            g.titles += _titles_of(doc, n.tokens.start, n.tokens.end)
     for g in groups:
         code_group(g, doc, res, ctx.published_date)
     home_country(groups, doc, res)
@@ -338,6 +335,27 @@ def _other_key(s: NameSpan, res, on) -> tuple:
 
 
 # -- mentions by title, office and kinship ---------------------------------------------------------
+
+# forms of address that say nothing of an office: "Sir Tom Lane, the union's general secretary" has his
+# office in the apposition
+_ADDRESS_ONLY = frozenset({"sir", "dame", "lord", "lady", "mr", "mrs", "ms", "miss", "dr"})
+
+
+def _titles_of(doc: Doc, start: int, end: int) -> list[Title]:
+    """The title before a name, else (or when it is a form of address alone) the noun in apposition, and
+    each noun joined to that noun ("Ann Bevis, project manager and Arnor Air vice president")."""
+    t = premodifier_title(doc, start, end)
+    if t is not None and not all(tok.lower_.rstrip(".") in _ADDRESS_ONLY for tok in t.tokens):
+        return [t]
+    a = appositive_title(doc, start, end)
+    if a is None:
+        return [t] if t is not None else []
+    out = [x for x in (t, a) if x is not None]
+    for c in a.head.conjuncts:
+        if c.pos_ == "NOUN" and c.i > a.head.i:
+            out.append(Title(doc[c.left_edge.i:c.i + 1], c, None, appositive=True))
+    return out
+
 
 def _add_title_mentions(groups: list[Group]) -> None:
     """A title that names an office refers to its holder: "North Korean Leader" in front of Kim Jong Un."""
