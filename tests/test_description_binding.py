@@ -151,3 +151,18 @@ def test_a_prime_minister_is_no_chancellor(read):
                  "Tony Blair and Gordon Brown visited a school in Leeds on Monday.\n"
                  "The chancellor said the budget would help families.", published="2005-03-14")
     assert bound_to(found, "The chancellor") == "Gordon Brown"
+
+
+def test_a_speaker_description_is_not_given_to_a_holder_it_contradicts(nlp):
+    from dateline.ingest import make_article
+    from dateline.nlp.resources import default_resources
+    from dateline.pipeline import analyze_doc, default_extractors
+
+    art = make_article(title="Hospital funds agreed", published="2021-03-02",
+                       paragraphs=["Prime Minister Ana Lind opened a clinic in Bergen on Monday.",
+                                   'The health minister said: "Two new hospitals will open next year."'])
+    res = default_resources()
+    extractors = tuple(e for e in default_extractors() if e.slot in ("entities", "dates", "places", "coref", "quotes"))
+    a = analyze_doc(nlp(art.text), art, extractors=extractors, resources=res, provenance={}, nlp=nlp)
+    q = next(q for q in a.quotes if "hospitals" in q.content.text)
+    assert q.speaker_name != "Ana Lind"

@@ -161,7 +161,7 @@ class SpeakerResolver:
                 return Resolved(p, p.name if p else None)
             return Resolved(None, None)
         if head.lemma_.lower() in ROLE_NOUNS and _definite(span_tokens):
-            p = self.office_holder(head)
+            p = self.office_holder(head, span_tokens)
             if p is not None:
                 return Resolved(p, p.name)
         text = _phrase(span_tokens)
@@ -314,9 +314,14 @@ class SpeakerResolver:
                 return None
         return None
 
-    def office_holder(self, head: Token) -> Entity | None:
+    def office_holder(self, head: Token, span_tokens: list[Token] = ()) -> Entity | None:
+        """The person named before whose title holds the role noun; not one the phrase's other words
+        contradict ("the health minister" is not the prime minister, ``coref_descriptions.vetoed``)."""
+        from .coref_descriptions import vetoed
+
         word = head.lemma_.lower()
-        holders = [e for e in self.entities if e.type == "PERSON" and word in _role_words(e)]
+        holders = [e for e in self.entities if e.type == "PERSON" and word in _role_words(e)
+                   and not (span_tokens and vetoed(span_tokens, {*e.titles, e.role or ""}, e.country))]
         if not holders:
             return None
         if len(holders) == 1:
