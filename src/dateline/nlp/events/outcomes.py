@@ -22,6 +22,7 @@ ACT_NOUNS = frozenset({"attack", "bombing", "blast", "explosion", "shooting", "m
                        "offensive", "bombardment", "rampage"})
 # "killed in the blast", "wounded by the explosion", "died during the raid", "hurt from the shelling"
 CAUSE_PREPS = frozenset({"in", "by", "during", "from", "after", "when"})
+RELATIVE_PRONOUNS = frozenset({"which", "that"})
 
 
 def _cause_of(tok: Token, violent: dict[int, Draft]) -> Draft | None:
@@ -40,6 +41,8 @@ def _cause_of(tok: Token, violent: dict[int, Draft]) -> Draft | None:
     passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
     if not passive:  # "the bombing killed 191 people": the act is the subject of what it did
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+            subj = tok.head  # "a blast which wounded ten": the relative pronoun stands for the noun it follows
         if subj is None or subj.lemma_.lower() not in ACT_NOUNS:
             return None  # "a car bomb killed five": a weapon is no act of its own to fold the killing into
         return violent.get(subj.i)
