@@ -183,12 +183,12 @@ def _full_pass(source: Path, n: int, n_words: int, workers: int, options: BenchO
 # -- the stage profile: where the full analysis spends its time ----------------------------------------
 def stage_profile(articles: Sequence[Article], options: BenchOptions) -> dict[str, Any]:
     """Seconds per article for the parse and for each extractor, in this process."""
-    from .nlp.build import build_nlp
+    from .nlp.build import analysis_nlp
     from .nlp.context import Context
     from .nlp.resources import default_resources
     from .pipeline import default_extractors
 
-    nlp = build_nlp(options.model)
+    nlp = analysis_nlp(options.model)  # the full analysis's own pipeline (the bare pass keeps spaCy's)
     extractors = default_extractors()
     resources = default_resources()
     sample = list(articles[: options.profile_articles])

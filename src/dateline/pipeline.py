@@ -48,10 +48,10 @@ def analyze(
 
 def _analyze(articles: Iterable[Article], options: AnalyzeOptions, nlp: Any, extractors: tuple[Extractor, ...],
              resources: Any) -> Iterator[ArticleAnalysis]:
-    from .nlp.build import build_nlp, model_version
+    from .nlp.build import analysis_nlp, model_version
     from .nlp.resources import default_resources
 
-    nlp = nlp if nlp is not None else build_nlp(options.model)
+    nlp = nlp if nlp is not None else analysis_nlp(options.model)
     resources = resources if resources is not None else default_resources()
     provenance = {"model": model_version(nlp), **{e.slot: e.name for e in extractors}}
     it = iter(articles)

@@ -19,6 +19,10 @@ def build_nlp(model: str = "") -> Language:
     without that the parser runs a quote's sentence into the previous paragraph and picks
     the wrong speaker.
     """
+    return _load(model)
+
+
+def _load(model: str) -> Language:
     register_components()
     nlp = spacy.load(model or default_model())
     if "parser" in nlp.pipe_names:
@@ -30,3 +34,16 @@ def build_nlp(model: str = "") -> Language:
 
 def model_version(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}@{nlp.meta.get('version', '?')}"
+
+
+@cache
+def analysis_nlp(model: str = "") -> Language:
+    """``build_nlp``'s pipeline for the analysis, with the attribute ruler's rules read from a table
+    (``attribute_table``: the same tags, parts of speech, morphology and lemmas, a tenth of the parse
+    sooner). A pipeline of its own: ``build_nlp``'s stays spaCy's, for what must measure spaCy itself
+    (the bench's bare pass)."""
+    from .attribute_table import install
+
+    nlp = _load(model)
+    install(nlp)
+    return nlp

@@ -60,12 +60,12 @@ class PartitionResult:
 
 def default_analyzer(setup: WorkerSetup) -> Analyzer:
     """Dateline's pipeline with the spaCy model, extractors and resources loaded once."""
-    from ..nlp.build import build_nlp
+    from ..nlp.build import analysis_nlp
     from ..nlp.resources import default_resources
     from ..pipeline import AnalyzeOptions, analyze, default_extractors
 
     options = AnalyzeOptions(batch_size=setup.batch_size, model=setup.model)
-    nlp = build_nlp(setup.model)
+    nlp = analysis_nlp(setup.model)  # spaCy's model with its attribute rules read from a table
     extractors = default_extractors()
     resources = default_resources()
     if setup.source_homes:

@@ -23,7 +23,7 @@ from ..lexicon import SPEECH_VERBS
 SAYING = SPEECH_VERBS | frozenset({"conclude", "declare", "announce", "insist"})
 # stages that set no lemma, or set them only in the ways read below
 KNOWN_STAGES = frozenset({"tok2vec", "tagger", "parser", "senter", "ner", "attribute_ruler", "lemmatizer",
-                          "dateline_line_breaks"})
+                          "dateline_line_breaks", "dateline_attribute_table"})
 MAX_WORDS = 150  # events.extract.MAX_SENTENCE_TOKENS: a longer headline is parsed, so its skip is noted
 
 
@@ -74,7 +74,9 @@ def _build(nlp: Any) -> Callable[[str], set[str]] | None:
         return None
     exceptions = lemmatizer.lookups.get_table("lemma_exc", {})
     rules = [rule for by_pos in lemmatizer.lookups.get_table("lemma_rules", {}).values() for rule in by_pos]
-    by_rule = _ruler_lemmas(nlp) if "attribute_ruler" in names else []
+    # the attribute table (``attribute_table``) applies the ruler's own rules, the ruler left disabled
+    ruled = names & {"attribute_ruler", "dateline_attribute_table"}
+    by_rule = _ruler_lemmas(nlp) if ruled else []
     if by_rule is None:
         return None
 
