@@ -52,3 +52,15 @@ def test_a_second_statement_is_the_reporters(nlp, text, first, second):
     assert later and all(q.speaker_name and ("Ruiz" in q.speaker_name or "Cole" in q.speaker_name)
                          for q in later), [(q.content.text, q.speaker_name) for q in qs]
 
+
+def test_quoted_words_inside_a_reported_clause_are_one_statement(nlp):
+    text = HEAD + 'Minister Lena Park said she would not bow to "idle gossip in the papers" at all.'
+    qs = quotes_of(nlp, text)
+    assert [q.kind for q in qs] == ["partial"], [(q.kind, q.content.text) for q in qs]
+
+
+def test_a_whole_quotation_inside_reported_speech_stays_its_own(nlp):
+    text = HEAD + 'The book says Mr Hale told Ms Park: "I will never trust you again." Then they left.'
+    qs = quotes_of(nlp, text)
+    assert any(q.kind == "direct" and q.content.text.startswith("I will never") for q in qs), \
+        [(q.kind, q.content.text) for q in qs]

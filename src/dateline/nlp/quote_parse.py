@@ -343,7 +343,7 @@ def one_statement(found: list) -> list:
         if f.kind != "indirect" or f.cue is None:
             continue
         inside = [g for g in found if g.kind in ("direct", "partial") and id(g) not in absorbed and g.cue is not None
-                  and g.cue[0] == f.cue[0] and f.content[0] <= g.content[0] and g.content[1] <= f.content[1]]
+                  and _same_statement(f, g) and f.content[0] <= g.content[0] and g.content[1] <= f.content[1]]
         if not inside:
             continue
         f.kind = "partial"
@@ -351,7 +351,25 @@ def one_statement(found: list) -> list:
         if f.speaker_span is None and f.speaker_name is None:
             inherit(f, next((g for g in inside if g.speaker_name), inside[0]), cue=False)
         absorbed.update(id(g) for g in inside)
+    for f in found:  # a clause within it holding the same quoted words is the same statement read twice
+        if f.quoted and id(f) not in absorbed:
+            absorbed.update(id(g) for g in found if g is not f and g.kind == "indirect" and _same_statement(f, g)
+                            and f.content[0] <= g.content[0] and g.content[1] <= f.content[1]
+                            and any(g.content[0] <= a and b <= g.content[1] for a, b in f.quoted))
     return [f for f in found if id(f) not in absorbed]
+
+
+def _same_statement(f, g) -> bool:
+    """Quoted words or a clause inside a reported clause are that statement's when they hang from its cue, or,
+    for a fragment, from a word of the clause itself ("said he would not bow to "idle gossip"": the parse may
+    take "bow" as their cue) or the same speaker's other verb ("agreed ... and said")."""
+    if g.cue is None:
+        return False
+    if g.cue[0] == f.cue[0]:
+        return True
+    if g.kind == "direct":
+        return False  # a whole quotation inside reported speech is its own statement ('told him: "..."')
+    return f.content[0] <= g.cue[0] < f.content[1] or g.entity is not None and g.entity is f.entity
 
 
 def clause_bounds(text: str, a: int, b: int, marks: list[tuple[int, int]], *, that: Token | None = None
