@@ -144,3 +144,17 @@ def test_an_office_in_apposition_after_a_form_of_address_or_after_another_noun_i
                     "project manager and Boeing vice president, said the plane was ready.", published="2004-11-12")
     assert entity(a, "Tom Lane").sector == "BUS"
     assert (entity(a, "Ann Bevis").country, entity(a, "Ann Bevis").sector) == ("USA", "BUS")
+
+
+def test_a_department_of_state_is_government_and_a_police_department_is_police():
+    a = analysis_of("Grants\nThe Department of Transport and the Fenwick Police Department said on Monday the road "
+                    "would close.")
+    assert entity(a, "Department of Transport").sector == "GOV"
+    assert entity(a, "Fenwick Police Department").sector == "COP"
+
+
+def test_an_aide_of_a_named_leader_is_of_the_leaders_country():
+    a = analysis_of("Climate\nBut Ivo Lind, an adviser on climate change to President George W. Bush, said on Monday "
+                    "there would be no change. Prime Minister Tony Blair said Britain would press on.",
+                    published="2004-11-12")
+    assert entity(a, "Ivo Lind").country == "USA"

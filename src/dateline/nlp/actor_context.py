@@ -52,6 +52,7 @@ def code_from_context(groups: list[Any], doc: Any, res: Any) -> None:
     _officers_of_other_bodies(groups)
     _people_of_named_bodies(groups, doc)
     _police_ranks(groups, res)
+    _aides_of_people(groups)
     _american_tags(groups, doc)
     home = article_country(groups, doc, res)
     if home is not None:
@@ -298,6 +299,37 @@ def _title_words(t: Any) -> list[Any]:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             words += [tok for tok in prep.subtree if tok.i != prep.i]
     return words
+
+
+# -- aides of named people ------------------------------------------------------------------------
+
+# titles of those who serve one person (not "envoy to" or "ambassador to", which name where they are sent)
+AIDE_HEADS = frozenset({"adviser", "advisor", "aide", "assistant", "spokesman", "spokeswoman", "spokesperson",
+                        "secretary", "counsellor", "counselor"})
+
+
+def _aides_of_people(groups: list[Any]) -> None:
+    """ "Ivo Lind, an adviser on trade to President Ann Bevis": an aide of a named person whom the text
+    gives no country of their own is of the country of the person they serve."""
+    people: dict[int, Any] = {}
+    for g in groups:
+        if g.label == "PERSON" and g.country and g.country not in NOT_COUNTRIES:
+            for n in g.names:
+                for tok in n.tokens:
+                    people[tok.i] = g
+    for g in groups:
+        if g.label != "PERSON" or g.country:
+            continue
+        for t in g.titles:
+            if t.head_word not in AIDE_HEADS:
+                continue
+            to = [tok for prep in t.head.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                  for tok in prep.subtree if tok.i != prep.i]
+            boss = next((people[tok.i] for tok in to if tok.i in people and people[tok.i] is not g), None)
+            if boss is not None:
+                g.country = boss.country
+                g.coding.append(f"country {boss.country}: '{t.text}' serves {boss.name}")
+                break
 
 
 # -- a labour union's officers --------------------------------------------------------------------

@@ -268,7 +268,14 @@ def _name_sector(name: str, res: Any) -> Any:
     found = res.agents.sector_for(name)
     if found and " of " in name and " of " not in found.noun and found.noun.split()[0] not in name.split(" of ")[0]:
         return None
+    head = name.split(" of ")[0]
+    if found is None and " of " in name and head.split()[-1] in OF_HEADS:
+        found = res.agents.sector_for(head)  # "the Department of Energy" is a department, whatever energy is
     return found
+
+
+# bodies of state whose own name puts what they do after "of"
+OF_HEADS = frozenset({"department", "ministry"})
 
 
 def _dictionary_entry(g: Any, res: Any, on: Any) -> Any:
