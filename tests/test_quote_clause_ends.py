@@ -59,8 +59,31 @@ def test_quoted_words_inside_a_reported_clause_are_one_statement(nlp):
     assert [q.kind for q in qs] == ["partial"], [(q.kind, q.content.text) for q in qs]
 
 
+BODIES = [
+    # "the bank" after the bank that spoke
+    ("Harbour Savings Bank said on Monday that deposits rose 4 pct in May. Loans to farmers fell 2 pct, "
+     "the bank said.", "Loans to farmers fell", "Harbour Savings Bank"),
+    # "the company" after the firm that spoke
+    ("Acme Widgets Inc said it will buy a plant in Ohio. The company said the deal would close in June.",
+     "the deal would close in June", "Acme Widgets Inc"),
+]
+
+
+@pytest.mark.parametrize("text,content,name", BODIES)
+def test_the_bank_is_the_body_named_before(nlp, text, content, name):
+    q = next(q for q in quotes_of(nlp, HEAD + text) if q.content.text.startswith(content))
+    assert q.speaker_name == name
+
+
+def test_a_bank_is_not_the_bank_named_before(nlp):
+    text = HEAD + "Harbour Savings Bank said deposits rose 4 pct in May. A bank in Leeds said loans fell."
+    q = next(q for q in quotes_of(nlp, text) if q.content.text.startswith("loans fell"))
+    assert q.speaker_name != "Harbour Savings Bank"
+
+
 def test_a_whole_quotation_inside_reported_speech_stays_its_own(nlp):
     text = HEAD + 'The book says Mr Hale told Ms Park: "I will never trust you again." Then they left.'
     qs = quotes_of(nlp, text)
     assert any(q.kind == "direct" and q.content.text.startswith("I will never") for q in qs), \
         [(q.kind, q.content.text) for q in qs]
+

@@ -45,6 +45,7 @@ from .quote_marks import MarkSpan, find_quotes, furniture_lines
 from .quote_indirect import IndirectSpeech
 from .quote_parse import (DOUBLE_MARKS, Found, adjacent_subject, colon_speaker, governed_by, inherit, is_title,
                           one_statement, passive, said_by, set_fields, so_called, speaker_tokens, subject, trim)
+from .quote_bodies import settle_bodies
 from .quote_continuity import settle_pronouns
 from .speakers import SpeakerResolver, cannot_speak
 
@@ -87,6 +88,7 @@ def extract_quotes(ctx) -> tuple[Quote, ...]:
         failures.append(f"indirect: {type(e).__name__}: {e}")
     found.sort(key=lambda f: (f.content[0], f.kind != "partial", f.content[1]))
     settle_pronouns(found, reader.resolver, [s.start_char for s in doc.sents])
+    settle_bodies(found, tuple(ctx.entities))
     reader.after_reported(found)
     found = one_statement(found)
     reader.dates_and_places(found)
