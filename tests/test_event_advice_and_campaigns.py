@@ -117,3 +117,34 @@ def test_its_in_a_clause_about_a_body_is_that_body_s(nlp):
     assert relative_owner(its).text == "bureau"
     doc = nlp("The bureau said its inquiry would end.")
     assert relative_owner(next(t for t in doc if t.lower_ == "its")) is None
+
+
+def test_a_rally_held_by_a_person_the_tagger_reads_as_plural_is_a_campaign_event():
+    assert not [t for t in triggers_and_types("Tom Sanders won the seat in May. Sanders held a rally Saturday.")
+                if t[1] == "PROTEST"]
+
+
+def test_its_in_a_clause_about_a_body_is_not_the_speaker_s():
+    probe = on(events_of("Senator Lind said she is willing to be interviewed by the FBI, which is conducting its "
+                         "own probe into the leak."), "probe")
+    assert probe[0].actor.name == "Federal Bureau of Investigation"
+
+
+def test_acts_joined_under_talk_about_are_all_talked_about():
+    banned = on(events_of("Lind said Okafor is talking about closing the border and banning all imports."),
+                "banning")
+    assert banned[0].status == "hypothetical"
+
+
+def test_what_one_cannot_see_oneself_doing_is_denied(nlp):
+    from dateline.nlp.events.status import status_of
+
+    doc = nlp("Paradis says she couldn't see herself supporting Ruiz.")
+    assert status_of(next(t for t in doc if t.text == "supporting"))[0] == "denied"
+    doc = nlp("Hale said he could imagine himself backing Ruiz.")
+    assert status_of(next(t for t in doc if t.text == "backing"))[0] == "hypothetical"
+
+
+def test_ordering_an_upgrade_is_buying_and_going_back_is_no_visit():
+    assert triggers_and_types("The operator ordered a network upgrade late last year.",
+                              "The feud goes all the way back to the war years.") == []

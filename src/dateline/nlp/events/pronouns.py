@@ -22,6 +22,10 @@ def resolve_pronoun(r: Any, tok: Token, speaker: list[ActorRef] | None) -> list[
     """The actor a pronoun stands for: the speaker for "I"/"we" and for a pronoun in their words,
     the clause's subject for a reflexive, else the nearest fitting entity before it; or none."""
     low = tok.lower_
+    owner = relative_owner(tok)
+    if owner is not None:  # "the agency, which runs its own inquiry": the agency's inquiry
+        return [as_pronoun(a, tok, f"'{tok.text}' is in a clause about {owner.text}, whose it is")
+                for a in r.resolve(owner)]
     if low in FIRST_PERSON or (speaker and low in THING_PRONOUNS | PERSON_PRONOUNS and in_speech(tok)):
         if speaker:
             return [as_pronoun(s, tok, f"'{tok.text}' refers to the speaker {s.name}") for s in speaker]
@@ -32,10 +36,6 @@ def resolve_pronoun(r: Any, tok: Token, speaker: list[ActorRef] | None) -> list[
             return []
         return [as_pronoun(a, tok, f"'{tok.text}' is the subject of its clause, {a.name}")
                 for a in r.resolve(subj)]
-    owner = relative_owner(tok)
-    if owner is not None:  # "the agency, which runs its own inquiry": the agency's inquiry
-        return [as_pronoun(a, tok, f"'{tok.text}' is in a clause about {owner.text}, whose it is")
-                for a in r.resolve(owner)]
     from .chains import pronoun_party
 
     chained = pronoun_party(r, tok)  # the article's coreference, where it binds the pronoun

@@ -443,10 +443,20 @@ def _held_by_one_person(noun: Token) -> bool:
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in ("hold", "host", "stage", "headline", "address"):
         return False
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children):
+    if subj is None or any(c.dep_ == "conj" for c in subj.children):
+        return False
+    if _known_person(subj):  # the tagger may read a surname ending in -s as a plural ("Sanders")
+        return True
+    if subj.tag_ in ("NNS", "NNPS"):
         return False
     # a lone proper name the tagger leaves untyped is most often a person's surname
     return subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she") or (subj.tag_ == "NNP" and not subj.ent_type_)
+
+
+def _known_person(tok: Token) -> bool:
+    """A capitalised word the article also writes as the last word of a person's name ("Ana Sanders")."""
+    return tok.text[:1].isupper() and any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text
+                                          for e in tok.doc.ents)
 
 
 def _with_a_person(noun: Token) -> bool:

@@ -39,8 +39,8 @@ def status_of(trigger: Token, *, noun: bool = False) -> tuple[str, str]:
     """(status, the words that decided it)."""
     # an event noun takes no tense from the verb it is the subject of ("the visit will be a steppingstone")
     steps = (question, _claimed, _hedge, _negation, _condition, _governor, _noun_context) if noun else \
-        (question, held_back, _claimed, _hedge, _negation, performative, _condition, _modality, _governor,
-         _verb_context)
+        (question, held_back, _imagined, _claimed, _hedge, _negation, performative, _condition, _modality,
+         _governor, _verb_context)
     if noun and trigger.dep_ in ("nsubj", "nsubjpass"):
         steps = (question, _claimed, _hedge, _noun_context)
     for fn in steps:
@@ -67,6 +67,20 @@ def held_back(tok: Token) -> tuple[str, str] | None:
     if noun is not None and noun.pos_ == "NOUN" and PLAN_WORDS.get(noun.lemma_.lower()) == "denied":
         return "denied", f"{noun.text} to"
     return None
+
+
+IMAGINING = frozenset({"see", "imagine", "picture", "envision", "envisage"})
+
+
+def _imagined(tok: Token) -> tuple[str, str] | None:
+    """ "I can't see myself backing him", "could imagine herself voting for her": what one pictures oneself
+    doing is not done; with the picturing denied, it is denied."""
+    head = tok.head
+    if tok.dep_ not in ("ccomp", "xcomp") or head.lemma_.lower() not in IMAGINING or \
+            not any(c.dep_ in ("nsubj", "dobj") and c.lower_.endswith(("self", "selves")) for c in tok.children):
+        return None
+    neg = next((c for c in head.children if c.dep_ == "neg"), None)
+    return ("denied", f"{neg.text} {head.text}") if neg is not None else ("hypothetical", head.text)
 
 
 def performative(tok: Token) -> tuple[str, str] | None:
@@ -243,7 +257,10 @@ def _governor(tok: Token) -> tuple[str, str] | None:
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "have" and any(c.lower_ == "yet" for c in tok.head.children):
         return "expected", "yet to"
     t = tok
-    for _ in range(4):
+    for _ in range(5):
+        if t.dep_ == "conj" and t.head.tag_ == t.tag_ == "VBG":
+            t = t.head  # "talked about closing the border and banning imports": both are talked about
+            continue
         if t.dep_ not in ("xcomp", "acomp", "ccomp", "pcomp", "pobj", "prep", "dobj") or t.head.i == t.i:
             return None
         h = t.head
