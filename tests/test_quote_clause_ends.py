@@ -87,3 +87,10 @@ def test_a_whole_quotation_inside_reported_speech_stays_its_own(nlp):
     assert any(q.kind == "direct" and q.content.text.startswith("I will never") for q in qs), \
         [(q.kind, q.content.text) for q in qs]
 
+
+def test_it_after_a_body_is_that_body(nlp):
+    text = HEAD + ("Acme Widgets Inc said sales rose 3 pct in March. It said exports to Asia would rise "
+                   "again in April.")
+    q = next(q for q in quotes_of(nlp, text) if q.content.text.startswith("exports to Asia"))
+    assert q.speaker_name == "Acme Widgets Inc"
+

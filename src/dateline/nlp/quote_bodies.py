@@ -5,6 +5,7 @@ Business and economics news names a company, a bank or an agency once ("Harbour 
 by the resolver, is read as
 1. the body that spoke in the statement just before it, when that body's name holds the noun ("the bank" after
    "Harbour Savings Bank said") or the noun is a plain word for any firm ("the company", "the firm");
+   An "it" that coreference left unbound is read as that body too ("The bank said ... It said ...").
 2. else the one organisation of the article whose name holds the noun, named before the speaker ("the bank"
    with only "Harbour Savings Bank" named); two such names ("a savings bank and a farm bank") leave it unbound.
 """
@@ -33,18 +34,22 @@ def settle_bodies(found: list[Found], entities: tuple[Entity, ...]) -> None:
         before = next((g for g in reversed(found[:k]) if g.entity is not None and g.content[0] < f.content[0]), None)
         e = None
         if before is not None and before.entity.type == "ORG" and f.para - before.para <= MAX_GAP \
-                and (noun in ANY_FIRM or noun in _words(before.entity)):
+                and (noun in ANY_FIRM or noun == "it" or noun in _words(before.entity)):
             e = before.entity
-        if e is None:
+        if e is None and noun != "it":
             e = _only_named(f, noun, entities)
         if e is not None:
             f.entity, f.speaker_name = e, e.name
-            f.coref = f"'the {noun}' -> {e.name} (the body named before)"
+            f.coref = f"'{f.speaker_tok.text}' -> {e.name} (the body that spoke before)"
 
 
 def _body_noun(f: Found) -> str | None:
     tok = f.speaker_tok
-    if f.entity is not None or tok is None or tok.pos_ != "NOUN" or tok.ent_type_:
+    if f.entity is not None or tok is None:
+        return None
+    if tok.lower_ == "it" and f.speaker_name is None:
+        return "it"  # left unbound by coreference: the body that spoke just before, if one did
+    if tok.pos_ != "NOUN" or tok.ent_type_:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None  # "a bank said" is some bank, not the one named
