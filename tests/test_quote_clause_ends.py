@@ -94,3 +94,8 @@ def test_it_after_a_body_is_that_body(nlp):
     q = next(q for q in quotes_of(nlp, text) if q.content.text.startswith("exports to Asia"))
     assert q.speaker_name == "Acme Widgets Inc"
 
+
+def test_a_number_of_people_speak_as_the_people(nlp):
+    text = HEAD + "A number of small investors said the offer was far too low."
+    q = next(q for q in quotes_of(nlp, text) if q.content.text.startswith("the offer"))
+    assert q.speaker is not None and q.speaker.text == "A number of small investors"

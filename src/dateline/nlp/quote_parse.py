@@ -17,6 +17,9 @@ from .speakers import DOCUMENT_NOUNS, ROLE_NOUNS, cannot_speak
 from .quote_runon import reporter_of
 
 PERSON_WORDS = PERSON_ROLES | ROLE_NOUNS
+# Nouns of amount that head a speaker phrase whose "of" object is who speaks ("a number of investors said").
+AMOUNT_NOUNS = frozenset({"number", "lot", "majority", "minority", "handful", "couple", "host", "dozen", "score",
+                          "plenty", "bunch", "percent", "half", "third", "quarter"})
 
 SUBJECT_DEPS = ("nsubj",)
 EXPLETIVES = frozenset({"it", "there"})
@@ -243,6 +246,10 @@ def speaker_tokens(head: Token) -> list[Token]:
     while end < len(doc) and doc[end].dep_ in ("compound", "flat") and doc[end].head.i == head.i:
         toks.append(doc[end])
         end += 1
+    if head.lemma_.lower() in AMOUNT_NOUNS and end < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == head.i:
+        said = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+        if said is not None and said.i - end <= 4:  # "a number of investors": the investors speak
+            toks.extend(doc[end:said.i + 1])
     return toks
 
 
