@@ -166,3 +166,10 @@ def test_a_speaker_description_is_not_given_to_a_holder_it_contradicts(nlp):
     a = analyze_doc(nlp(art.text), art, extractors=extractors, resources=res, provenance={}, nlp=nlp)
     q = next(q for q in a.quotes if "hospitals" in q.content.text)
     assert q.speaker_name != "Ana Lind"
+
+
+def test_a_state_after_the_noun_counts_too(read):
+    found = read("Budget talks stall\n"
+                 "On Tuesday, Florida Senator Ann Hale spoke to reporters about the budget.\n"
+                 "The senator from Texas said the talks had stalled.")
+    assert bound_to(found, "The senator") != "Ann Hale"

@@ -374,13 +374,26 @@ def vetoed(phrase, known: set[str], country: str | None = None) -> bool:
         return True
     if any(w in FORMER for w in words) and not known & FORMER:
         return True
-    states = {_state_key(t.text) for t in phrase if t.ent_type_ in ("GPE", "LOC") and is_state(t.text)}
+    root = getattr(phrase, "root", None)
+    after = [g for c in (root.children if root is not None else ()) if c.dep_ == "prep" and c.lower_ in ("from", "of")
+             for g in c.children if g.dep_ == "pobj"]  # "the senator from Texas"
+    states = {_state_key(_compound_text(t)) for t in [*phrase, *after]
+              if t.ent_type_ in ("GPE", "LOC") and is_state(_compound_text(t))}
     known_states = {_state_key(w) for w in known if is_state(w)}
     if states and known_states and not states <= known_states:
         return True  # "the senator from Texas" is not the Florida senator
     text = _joined(" ".join(words))
     quals = [w for w in _words(text) if w in QUALIFIERS]
     return any(w not in known for w in quals) or any("_" in w and w not in known for w in _words(text))
+
+
+def office_notes(res: Any, name: str) -> set[str]:
+    """What the actor dictionary's rows say of a person's offices ("U.S. senator for Florida"), for
+    ``vetoed``: a state there keeps "the senator from Texas" off the Florida senator."""
+    actors = getattr(res, "actors", None)
+    if actors is None or len(name.split()) < 2:
+        return set()
+    return {re.split(r"[;(,]", r.note or "")[0] for r in actors.lookup(name) if r.type == "PERSON"} - {""}
 
 
 def _joined(text: str) -> str:

@@ -379,7 +379,7 @@ def _add_role_nominals(groups: list[Group], doc, res) -> None:
     people = [g for g in groups if g.label == "PERSON"]
     taken = {(m.span.start, m.span.end) for g in people for m in g.mentions}
     from .coding import country_in
-    from .coref_descriptions import vetoed
+    from .coref_descriptions import office_notes, vetoed
 
     pos = token_table(doc).pos
     # only a noun names a role (capitalised, the tagger may call it a name): the others need no Token
@@ -392,7 +392,8 @@ def _add_role_nominals(groups: list[Group], doc, res) -> None:
         office = _office_of(phrase)
         fits = [g for g in people if (_role_fits(head, g) or office in g.roles) and
                 (country is None or g.country == country)
-                and not vetoed(phrase, {t.text for t in g.titles} | set(g.roles), g.country)]  # "the health minister"
+                and not vetoed(phrase, {t.text for t in g.titles} | set(g.roles) | office_notes(res, g.name),
+                               g.country)]  # "the health minister", "the senator from Texas"
         if len(fits) == 1:
             fits[0].mentions.append(Mention(span=_span(phrase), kind="nominal"))
 
