@@ -99,3 +99,10 @@ def test_a_number_of_people_speak_as_the_people(nlp):
     text = HEAD + "A number of small investors said the offer was far too low."
     q = next(q for q in quotes_of(nlp, text) if q.content.text.startswith("the offer"))
     assert q.speaker is not None and q.speaker.text == "A number of small investors"
+
+
+def test_a_letter_from_a_body_is_the_body_speaking(nlp):
+    text = HEAD + ("Acme Widgets Inc wrote to the council on Friday. A letter from Acme Widgets Inc said the plant "
+                   "would close in May.")
+    q = next(q for q in quotes_of(nlp, text) if q.content.text.startswith("the plant"))
+    assert q.speaker_name == "Acme Widgets Inc", (q.speaker_name, q.principal)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..model import Entity
 from .quote_parse import Found
+from .speakers import DOCUMENT_NOUNS
 
 # Words for a firm that fit any company ("Acme Widgets Inc ... the company said").
 ANY_FIRM = frozenset({"company", "firm", "group", "concern"})
@@ -26,7 +27,9 @@ MAX_GAP = 2  # paragraphs between the statement before and this one
 
 
 def settle_bodies(found: list[Found], entities: tuple[Entity, ...]) -> None:
-    """Bind "the bank"/"the company" speakers left unbound (see the module docstring), in text order."""
+    """Bind "the bank"/"the company" speakers left unbound (see the module docstring), in text order, and
+    give a document's words to the body or person the article names behind it."""
+    _documents(found, entities)
     for k, f in enumerate(found):
         noun = _body_noun(f)
         if noun is None:
@@ -68,3 +71,18 @@ def _only_named(f: Found, noun: str, entities: tuple[Entity, ...]) -> Entity | N
     fits = [e for e in entities if e.type == "ORG" and noun in _words(e)
             and any(m.span.start < tok.idx for m in e.mentions)]
     return fits[0] if len(fits) == 1 else None
+
+
+def _documents(found: list[Found], entities: tuple[Entity, ...]) -> None:
+    """ "the letter from Acme said", "Acme's figures show": a text does not speak, whoever issued it does. The
+    resolver keeps the document's words as the speaker and the issuer as the principal; when the issuer is one
+    of the article's named people or bodies, the statement is theirs."""
+    by_name = {e.name: e for e in entities if e.type in ("PERSON", "ORG", "GPE", "NORP")}
+    for f in found:
+        tok = f.speaker_tok
+        if f.entity is not None or tok is None or not f.principal or tok.lemma_.lower() not in DOCUMENT_NOUNS:
+            continue
+        e = by_name.get(f.principal)
+        if e is not None:
+            f.coref = f"'{tok.text}' -> {e.name} (who issued it)"
+            f.entity, f.speaker_name, f.principal = e, e.name, None
