@@ -17,7 +17,7 @@ def test_must_and_have_to_still_demand():
 
 
 def test_a_matter_of_is_no_obligation():
-    assert not [t for t in triggers_and_types("The mayor said a lot will have to do with the budget.")
+    assert not [t for t in triggers_and_types("The mayor said the delay had to do with the budget.")
                 if t[1] == "REQUEST"]
 
 
@@ -125,8 +125,8 @@ def test_a_rally_held_by_a_person_the_tagger_reads_as_plural_is_a_campaign_event
 
 
 def test_its_in_a_clause_about_a_body_is_not_the_speaker_s():
-    probe = on(events_of("Senator Lind said she is willing to be interviewed by the FBI, which is conducting its "
-                         "own probe into the leak."), "probe")
+    probe = on(events_of("Senator Lind said she would talk to the FBI, which is leading its own probe into "
+                         "the leak."), "probe")
     assert probe[0].actor.name == "Federal Bureau of Investigation"
 
 
@@ -148,3 +148,19 @@ def test_what_one_cannot_see_oneself_doing_is_denied(nlp):
 def test_ordering_an_upgrade_is_buying_and_going_back_is_no_visit():
     assert triggers_and_types("The operator ordered a network upgrade late last year.",
                               "The feud goes all the way back to the war years.") == []
+
+
+def test_asking_god_is_prayer_not_a_request():
+    assert not [t for t in triggers_and_types("The senator asked God for forgiveness.") if t[1] == "REQUEST"]
+
+
+def test_rallying_voters_is_no_protest_and_workers_rallying_against_a_reform_is():
+    assert not [t for t in triggers_and_types("Senator Lind is rallying voters in Ohio against the governor.")
+                if t[1] == "PROTEST"]
+    rallied = on(events_of("Workers rallied in Lyon against the reform."), "rallied")
+    assert rallied[0].type == "PROTEST"
+
+
+def test_an_act_named_in_a_theory_is_talk():
+    assert not [t for t in triggers_and_types("Ruiz discussed the assassination theory of the crash on radio.")
+                if t[0] == "assassination"]

@@ -143,6 +143,8 @@ def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind:
         return Verdict(False, reason=f"'{trigger.text}' with no one applauded: an audience's reaction")
     if code[:2] == "05" and lemma in SUPPORT_WORDS and _poll_share(trigger):
         return Verdict(False, reason=f"'{trigger.text}' with a share of voters: a poll or vote figure, not support")
+    if target is not None and target.lower_ in DEITIES and code[:2] not in ("18", "19", "20"):
+        return Verdict(False, reason=f"'{trigger.text} ... {target.text}': a prayer, no act towards a party")
     if code[:3] == "171" and lemma in HARMING_VERBS and obj is not None and _quality(obj):
         return Verdict(False, reason=f"'{trigger.text} {obj.text}': harming a quality or a standing, no seizure")
     if code[:2] == "10" and lemma == "order" and _bought(trigger, obj, actor_sector):
@@ -366,6 +368,8 @@ def _protest(trigger: Token, lemma: str, obj: Token | None, politician: bool = F
         return Verdict(False, reason=f"'{trigger.text} {what}': showing something, not a protest")
     if lemma not in ("rally", "march"):
         return None
+    if lemma == "rally" and trigger.pos_ == "VERB" and obj is not None:
+        return Verdict(False, reason=f"'{trigger.text} {obj.text}': gathering support, not a protest")
     words = {t.lower_ for t in trigger.sent} | {t.lemma_.lower() for t in trigger.sent}
     if "wall street" in trigger.sent.text.lower():
         words |= {"market"}
@@ -411,6 +415,8 @@ def _politician_before(noun: Token) -> bool:
         any(e.type == "PERSON" for e in dateline_actors().lookup(c.text)) for c in noun.children)
 
 
+# Names of God: asking or thanking God is prayer, no act towards a political party.
+DEITIES = frozenset({"god", "allah", "lord", "almighty", "heaven", "jesus"})
 # Verbs of harming that take qualities as readily as things: "damaged the bridge", "damaged her standing".
 HARMING_VERBS = frozenset({"damage", "harm", "hurt", "ruin", "wreck", "destroy", "undermine", "erode", "weaken"})
 
