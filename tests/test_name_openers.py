@@ -1,4 +1,5 @@
-"""A gerund that opens a sentence is no part of the name after it; given names ending in -ing stay."""
+"""Names the recogniser runs together or cuts apart: an opening gerund is no part of the name after it;
+a three-part name cut in two is one person; given names ending in -ing stay."""
 
 from dateline.ingest import make_article
 from dateline.pipeline import analyze
@@ -16,3 +17,13 @@ def test_an_opening_gerund_is_cut_from_a_full_name():
 
 def test_a_given_name_ending_in_ing_stays():
     assert "Irving Berlin" in _names("Irving Berlin wrote songs.")
+
+
+def test_a_name_the_recogniser_cut_in_two_is_one_person():
+    names = _names("First Vice Foreign Minister Kim Kye Gwan said the talks would go on.")
+    assert "Kim Kye Gwan" in names and "Gwan" not in names
+
+
+def test_two_people_written_apart_stay_two():
+    names = _names("Ana Ruiz and Tom Hale met in Leeds.")
+    assert {"Ana Ruiz", "Tom Hale"} <= names

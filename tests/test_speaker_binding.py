@@ -57,7 +57,7 @@ def test_a_headline_surname_with_a_colon_is_the_person(nlp):
     assert q.speaker_name == "Stephen Harlow", _speaker(q)
 
 
-# -- documents speak as sources; who issued them is the principal -----------------------------------
+# -- documents speak for who issued them: the issuer is the speaker's entity and the principal ------------------
 
 def test_a_statement_issued_by_a_body_is_said_by_the_body(nlp):
     text = HEAD + "On Friday the Harbour Board put out a statement calling the strike “a reckless act by a few.”"
@@ -70,7 +70,8 @@ def test_a_statement_is_a_source_with_its_issuer_as_principal(nlp):
                    "“Prices for medicine will fall next year,” a statement from the Health Ministry said.")
     q = find(quotes_of(nlp, text), "Prices for medicine")
     assert q.speaker is not None and q.speaker.text == "a statement", _speaker(q)
-    assert q.speaker_entity_id is None  # the statement is no person or body
+    # the words stay the document's, and the one who speaks through it is the body that issued it (57c8199)
+    assert q.speaker_entity_id is not None and "Health Ministry" in (q.coref or ""), _speaker(q)
     assert q.principal and "Health Ministry" in q.principal, q.principal
 
 

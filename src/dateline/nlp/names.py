@@ -77,6 +77,22 @@ def name_spans(doc: Doc, labels: tuple[str, ...] = NAME_LABELS) -> list[NameSpan
                     break
             if any(c.isalpha() for c in w.span_text(start, end)):
                 out.append(NameSpan(doc[start:end], ent.label_))
+    return _join_split_people(out, doc)
+
+
+def _join_split_people(spans: list[NameSpan], doc: Doc) -> list[NameSpan]:
+    """ "Kim Kye Gwan": the recogniser may cut a three-part name into two people side by side; two person
+    names with nothing but a space between them, in one sentence, are one name (two people are never
+    written so: a comma, "and" or a verb stands between them)."""
+    out: list[NameSpan] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == s.label == "PERSON" and prev.tokens.end == s.tokens.start and \
+                prev.tokens[-1].whitespace_ == " " and \
+                not doc[s.tokens.start].is_sent_start and doc[s.tokens.start].text[:1].isupper():
+            out[-1] = NameSpan(doc[prev.tokens.start:s.tokens.end], "PERSON")
+            continue
+        out.append(s)
     return out
 
 

@@ -85,4 +85,4 @@ def _documents(found: list[Found], entities: tuple[Entity, ...]) -> None:
         e = by_name.get(f.principal)
         if e is not None:
             f.coref = f"'{tok.text}' -> {e.name} (who issued it)"
-            f.entity, f.speaker_name, f.principal = e, e.name, None
+            f.entity, f.speaker_name = e, e.name  # the issuer stays the principal too

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon import RELATIVE_PRONOUNS
 from .drafts import Draft
 from .sense import noun_class
 
@@ -22,7 +23,6 @@ ACT_NOUNS = frozenset({"attack", "bombing", "blast", "explosion", "shooting", "m
                        "offensive", "bombardment", "rampage"})
 # "killed in the blast", "wounded by the explosion", "died during the raid", "hurt from the shelling"
 CAUSE_PREPS = frozenset({"in", "by", "during", "from", "after", "when"})
-RELATIVE_PRONOUNS = frozenset({"which", "that"})
 
 
 def _cause_of(tok: Token, violent: dict[int, Draft]) -> Draft | None:
