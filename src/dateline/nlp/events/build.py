@@ -19,11 +19,12 @@ from ..names import tokens_between
 from .actors import ActorResolver
 from .anchor import event_date, event_place, place_ref
 from .appraisal import NAMING
-from .arguments import (dependents, infinitive_parties, is_passive, is_setting, learned_recipient, noun_actor,
-                        passive_recipient, protest_ground, recipient_slots, subject_of)
+from .arguments import (dependents, infinitive_parties, is_passive, is_setting, noun_actor, passive_recipient,
+                        recipient_slots, subject_of)
 from .confidence import SETTING, Reading, calibrated, rule_score
 from .drafts import FAMILIES, Draft
 from .lexicon import LIGHT_VERBS
+from .recipient_fallbacks import learned_recipient, protest_ground
 from .refine import _same, inner, located
 from .status import held_back, status_of
 from .triggers import Match
