@@ -63,8 +63,7 @@ def appraisals(sent: TokSpan, taken: set[int]) -> list[Appraisal]:
             got = _judged(clause, words, taken)
             if got is not None and got[1].i != speaker.i and _name(got[1]) != _name(speaker):
                 word, target = got
-                polarity = words.get(word.lemma_.lower()) or words[word.lower_]
-                out.append(Appraisal(word, verb, speaker, target, CODES[polarity]))
+                out.append(Appraisal(word, verb, speaker, target, CODES[_polarity(word, words)]))
     return out + namings(sent, taken, words)
 
 
@@ -89,12 +88,16 @@ def namings(sent: TokSpan, taken: set[int], words: dict[str, str]) -> list[Appra
                   for x in c.children if x.dep_ == "pobj"]
         for name in names:
             word = next((t for t in [name] + [a for a in name.children if a.dep_ == "amod"]
-                         if t.i not in taken and (t.lemma_.lower() in words or t.lower_ in words)), None)
+                         if t.i not in taken and _polarity(t, words)), None)
             if word is not None:
-                polarity = words.get(word.lemma_.lower()) or words[word.lower_]
-                out.append(Appraisal(word, verb, speaker, _whose(obj), CODES[polarity]))
+                out.append(Appraisal(word, verb, speaker, _whose(obj), CODES[_polarity(word, words)]))
                 break
     return out
+
+
+def _polarity(tok: Token, words: dict[str, str]) -> str | None:
+    """ "neg" or "pos" for a word of blame or praise, by its lemma or as written; None for any other word."""
+    return words.get(tok.lemma_.lower()) or words.get(tok.lower_)
 
 
 def _name(tok: Token) -> str:
@@ -111,7 +114,7 @@ def _judged(clause: Token, words: dict[str, str], taken: set[int]) -> tuple[Toke
     for tok in _predicate(clause):
         if tok.i in taken:
             continue
-        if tok.lemma_.lower() in words or tok.lower_ in words:
+        if _polarity(tok, words):
             if _negated(tok, clause):
                 return None
             return tok, _whose(subj)

@@ -7,7 +7,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ...model import ActorRef, Entity, Span
-from ..lexicon import PERSON_PRONOUNS
+from ..lexicon import PERSON_PRONOUNS, RELATIVE_PRONOUNS
 from .gender import entity_gender, pronoun_gender
 from .phrases import split_coordination, whole_phrase
 from .refs import as_pronoun, code_for, span_ref
@@ -157,7 +157,7 @@ def relative_owner(tok: Token) -> Token | None:
     for _ in range(5):
         if t.dep_ == "relcl":
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.lower_ in ("which", "who", "that"):
+            if subj is not None and subj.lower_ in RELATIVE_PRONOUNS:
                 return t.head
             return None
         if t.head.i == t.i or t.dep_ in ("ccomp", "advcl", "parataxis"):
