@@ -90,8 +90,9 @@ def _one_at_a_time(store, filter_sets, *, since=None, until=None, min_confidence
                               unplaced=False)["occurrences"] for f in filter_sets]
 
 
-def _visits_before(store, wanted):
-    """What a visit claim read before the one pass: the visits, then each related set, all their reports."""
+def _visits_before(store, wanted, facts=None):
+    """What a visit claim read before the one pass: the visits, then each related set, all their reports
+    (``facts`` left empty: the claim then reads what each report is by its id, as it did before)."""
     found, *others = _one_at_a_time(store, [claims_check._sides(wanted), *claims_check._related(wanted)],
                                     since=wanted["since"], until=wanted["until"],
                                     min_confidence=wanted["min_confidence"])

@@ -53,13 +53,16 @@ def timeline(store, actor: str, *, with_: str | None = None, type: str | None = 
     ``count`` is all of them (counted in SQL), ``occurrences`` the page ``limit``/``offset`` of them."""
     from . import query
 
+    facts: dict[str, dict[str, Any]] = {}  # what each report is, read with the reports (query.report_facts)
     page = query.actor_occurrences(store, actor, other=with_, type=type, since=since, until=until,
-                                   min_confidence=min_confidence, limit=limit, offset=offset)
+                                   min_confidence=min_confidence, limit=limit, offset=offset, facts=facts)
     # an actor with occurrences is named; only an empty answer asks whether it is named at all (a scan of names)
     if not page["count"] and not named(store, actor):
         raise UnknownActor(f"no stored article names {actor!r}")
     found = page["occurrences"]
-    facts = event_facts(store, [r["event"] for o in found for r in o["reports"]], [o["start"] for o in found])
+    missing = [r["event"] for o in found for r in o["reports"] if r["event"] not in facts]
+    if missing:
+        facts.update(event_facts(store, missing, [o["start"] for o in found]))
     rows = [_describe(o, facts, actor) for o in found]
     rows.sort(key=lambda o: (o["start"], o["end"], o["type"] or "", o["counterpart"] or ""))
     return {"actor": actor, "with": with_, "type": type, "since": since, "until": until, "count": page["count"],

@@ -53,16 +53,20 @@ def check(store, claim: Claim, as_of: dt.date, *, since: dt.date | None = None,
     if claim.mode == "visit":  # the visitor's side (CAMEO 042); the host's (043) is listed with it
         wanted.update(mode=None, cameo=MAKE_VISIT)
     meeting = claim.type == "CONSULT" and claim.mode in (None, "phone") and bool(actor)
+    facts: dict[str, dict[str, Any]] = {}  # what each report read is, from the rows its report came in
     if meeting:  # a meeting has no direction: "Berg met Lindqvist" and "Lindqvist met Berg" count alike
         found = query.occurrences_of(store, actor, other=recipient, type=claim.type, mode=wanted["mode"],
-                                     since=wanted["since"], until=wanted["until"], min_confidence=min_confidence)
+                                     since=wanted["since"], until=wanted["until"], min_confidence=min_confidence,
+                                     facts=facts)
     elif claim.mode == "visit":  # the visits, and what may be said of them otherwise
-        found, others = _visits(store, wanted)
+        found, others = _visits(store, wanted, facts)
     else:
-        found = query.occurrences(store, **wanted, unplaced=False)["occurrences"]
-    # the first days of every occurrence a listed report joined bound where their facts are read
+        found = query.occurrences(store, **wanted, unplaced=False, facts=facts)["occurrences"]
+    # the first days of every occurrence a listed report joined bound where any fact not read yet is read
     starts = [o["start"] for o in found] + (_add_related(found, others) if claim.mode == "visit" else [])
-    facts = event_facts(store, [r["event"] for o in found for r in o["reports"]], starts)
+    missing = [r["event"] for o in found for r in o["reports"] if r["event"] not in facts]
+    if missing:
+        facts.update(event_facts(store, missing, starts))
     if meeting and claim.mode is None:  # a meeting is not a phone call, nor the visit it took place in
         found = [o for o in found if _mode(o, facts) not in ("phone", "visit")]
     if claim.place and not (claim.mode == "visit" and claim.place_country == claim.recipient):
@@ -141,7 +145,8 @@ def _related(wanted: dict[str, Any]) -> list[dict[str, Any]]:
     return wider
 
 
-def _visits(store, wanted: dict[str, Any]) -> tuple[list[dict], list[list[dict]]]:
+def _visits(store, wanted: dict[str, Any], facts: dict[str, dict[str, Any]] | None = None
+            ) -> tuple[list[dict], list[list[dict]]]:
     """The visits ``wanted`` counts and, for each of ``_related``'s filters, the occurrences that may join
     one of them (``_add_related``), with their reports: all are found in one pass, and reports are read only
     for the visits and the others whose days overlap exactly one visit, the only others ever listed (a
@@ -158,7 +163,7 @@ def _visits(store, wanted: dict[str, Any]) -> tuple[list[dict], list[list[dict]]
 
     others = [[o for o in occ if joins_one(o)] for occ in others]
     rows = {o["id"]: o for o in [*visits, *(o for occ in others for o in occ)]}
-    read = {o["id"]: o for o in query.with_reports(store, list(rows.values()), wanted["min_confidence"])}
+    read = {o["id"]: o for o in query.with_reports(store, list(rows.values()), wanted["min_confidence"], facts)}
 
     def own(o: dict) -> dict:  # each list its own copy: _add_related extends the visits' reports
         return dict(read[o["id"]], reports=list(read[o["id"]]["reports"]))
