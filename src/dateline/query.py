@@ -43,18 +43,45 @@ def contains(column: str) -> str:
     return f"strpos(lower({column}), lower(?)) > 0"
 
 
-def name_match(store, column: str, value: str) -> tuple[str, list[Any]]:
+def name_match(store, column: str, value: str, names: dict[str, list[str]] | None = None
+               ) -> tuple[str, list[Any]]:
     """``column`` contains ``value`` whatever its case, as SQL and its parameters: ``column`` is one of the
     stored names that contain it (``dateline.store.names``, migration 011: each distinct name once, with its
     lower case), so no row's name is lower-cased at query time; the rows kept are those ``contains`` keeps.
     Written as a subquery, not as the names found first: one query, and DuckDB then joins on the name and
     still pushes a listing's top-N bound on the day into its scan (a person's first 100 of a million events:
-    about 80 ms with ``contains``, 25 this way). ``contains`` itself where the store keeps no stored names."""
+    about 80 ms with ``contains``, 25 this way). ``contains`` itself where the store keeps no stored names.
+    ``names``: the stored names of some texts found beforehand (``names_of``); a text there is matched
+    against them as constants (a claim names its actor in six places: planning a subquery for each cost
+    more than its scan)."""
     from .store.names import has_names
 
     if store is None or not has_names(store):
         return contains(column), [value]
+    if names is not None and value in names:
+        found = names[value]
+        return (f"{column} IN ({', '.join('?' * len(found))})", list(found)) if found else ("FALSE", [])
     return f"{column} IN (SELECT n.name FROM stored_names n WHERE strpos(n.folded, lower(?)) > 0)", [value]
+
+
+NAMES_MOST = 200  # a text contained in more stored names than this keeps the subquery (``names_of``)
+
+
+def names_of(store, texts: list[str], most: int = NAMES_MOST) -> dict[str, list[str]]:
+    """The stored names containing each text whatever its case (as ``name_match`` matches them), in one
+    query; a text that more than ``most`` names contain is left out (its filter keeps the subquery), and
+    every text where the store keeps no stored names."""
+    from .store.names import has_names
+
+    texts = sorted({t for t in texts if t})
+    if not texts or store is None or not has_names(store):
+        return {}
+    rows = store.query("SELECT t.v, n.name FROM (SELECT unnest(CAST(? AS VARCHAR[])) AS v) t JOIN stored_names n "
+                       "ON strpos(n.folded, lower(t.v)) > 0 ORDER BY t.v, n.name", [texts])
+    out: dict[str, list[str]] = {t: [] for t in texts}
+    for r in rows:
+        out[r["v"]].append(r["name"])
+    return {t: found for t, found in out.items() if len(found) <= most}
 
 
 def articles(store, *, since: str | None = None, until: str | None = None, source: str | None = None,
@@ -215,9 +242,9 @@ def _first_event_ids(store, w: Where, limit: int, *, bound_by_day: bool = True) 
 def _event_where(*, actor: str | None = None, recipient: str | None = None, type: str | None = None,
                  mode: str | None = None, cameo: str | None = None, status: str | None = None,
                  article: str | None = None, min_confidence: float | None = None,
-                 country: str | None = None, store=None) -> Where:
+                 country: str | None = None, store=None, names: dict[str, list[str]] | None = None) -> Where:
     """The filters of ``events`` on table ``e`` (days apart), shared with the occurrence read models;
-    ``store``: a name is matched through its stored names (``name_match``)."""
+    ``store``: a name is matched through its stored names (``name_match``; ``names``: those found already)."""
     from .config import DEFAULT_MIN_CONFIDENCE
 
     floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
@@ -225,8 +252,8 @@ def _event_where(*, actor: str | None = None, recipient: str | None = None, type
     w = (Where().add("e.type = upper(?)", type).add("lower(e.mode) = lower(?)", mode)
          .add(f"e.cameo {PREFIX}", like_literal(cameo) if cameo else None).add("lower(e.status) = lower(?)", status)
          .add("e.article_id = ?", article).add("e.confidence >= ?", floor if floor > 0 else None))
-    _party("actor", actor, w, store)
-    _party("recipient", recipient, w, store)
+    _party("actor", actor, w, store, names)
+    _party("recipient", recipient, w, store, names)
     if country:
         w.parts.append("(e.actor_country = upper(?) OR e.recipient_country = upper(?))")
         w.params.extend([country, country])
@@ -408,15 +435,27 @@ def occurrence_sets(store, filter_sets: list[dict[str, Any]], *, since: str | No
     _require_occurrences(store)
     if not filter_sets:
         return []
-    wheres = [_event_where(**f, min_confidence=min_confidence, store=store) for f in filter_sets]
-    conds = ["(" + (" AND ".join(w.parts) or "TRUE") + ")" for w in wheres]
-    set_params = [p for w in wheres for p in w.params]
+    from .actors.names import looks_like_actor_id
+
+    # the names of every side, found once: the sets name the same sides (a visitor in all three)
+    names = names_of(store, [v for f in filter_sets for k in ("actor", "recipient")
+                             if (v := f.get(k)) and not looks_like_actor_id(v)])
+    sets = [_conjuncts(_event_where(**f, min_confidence=min_confidence, store=store, names=names))
+            for f in filter_sets]
+    # what every set asks (the type, the floor) is asked once, among the scan's own filters; each set's
+    # flag is its other conjuncts, written once (SQL naming each condition twice planned slower than it ran)
+    shared = [c for c in sets[0] if all(c in other for other in sets[1:])]
+    rests = [[c for c in conj if c not in shared] for conj in sets]
+    conds = ["(" + (" AND ".join(sql for sql, _ in rest) or "TRUE") + ")" for rest in rests]
     days = Where(["e.status IN ('occurred', 'reported')"])
     days.add("e.occ_end >= CAST(? AS DATE)", since).add("e.occ_start <= CAST(? AS DATE)", until)
-    days.parts += ["e.occurrence_id IS NOT NULL", "(" + " OR ".join(conds) + ")"]
-    flags = ", ".join(f"bool_or({c}) AS m{i}" for i, c in enumerate(conds))
-    rows = store.query(f"SELECT e.occurrence_id AS id, {flags} FROM occurrence_events e{days.sql} "
-                       "GROUP BY e.occurrence_id", [*set_params, *days.params, *set_params])
+    days.parts += ["e.occurrence_id IS NOT NULL", *(sql for sql, _ in shared)]
+    days.params += [p for _, params in shared for p in params]
+    flags = ", ".join(f"{c} AS m{i}" for i, c in enumerate(conds))
+    rows = store.query(f"SELECT x.id, {', '.join(f'bool_or(x.m{i}) AS m{i}' for i in range(len(conds)))} FROM "
+                       f"(SELECT e.occurrence_id AS id, {flags} FROM occurrence_events e{days.sql}) x "
+                       f"WHERE {' OR '.join(f'x.m{i}' for i in range(len(conds)))} GROUP BY x.id",
+                       [*(p for rest in rests for _, params in rest for p in params), *days.params])
     if not rows:
         return [[] for _ in filter_sets]
     ids = [r["id"] for r in rows]
@@ -427,8 +466,18 @@ def occurrence_sets(store, filter_sets: list[dict[str, Any]], *, since: str | No
     else:
         found = store.query(f"SELECT {OCCURRENCE_FIELDS} FROM occurrences o WHERE o.id IN "
                             f"(SELECT unnest(CAST(? AS VARCHAR[]))){tail}", [ids])
-    member = {r["id"]: [bool(r[f"m{i}"]) for i in range(len(wheres))] for r in rows}
-    return [[o for o in found if member[o["id"]][i]] for i in range(len(wheres))]
+    member = {r["id"]: [bool(r[f"m{i}"]) for i in range(len(sets))] for r in rows}
+    return [[o for o in found if member[o["id"]][i]] for i in range(len(sets))]
+
+
+def _conjuncts(w: Where) -> list[tuple[str, tuple]]:
+    """A WHERE's parts, each with its own parameters (one for each ``?`` it holds)."""
+    out, at = [], 0
+    for part in w.parts:
+        n = part.count("?")
+        out.append((part, tuple(w.params[at:at + n])))
+        at += n
+    return out
 
 
 def with_reports(store, found: list[dict[str, Any]], min_confidence: float | None = None,
@@ -476,7 +525,8 @@ def _require_occurrences(store) -> None:
     store._has_occurrences = True
 
 
-def _party(prefix: str, value: str | None, w: Where, store=None) -> None:
+def _party(prefix: str, value: str | None, w: Where, store=None, names: dict[str, list[str]] | None = None
+           ) -> None:
     """One side of an event (``e``) matching a name (part of it), a country, a CAMEO code or an actor id
     (with ``store``, the name through its stored names: ``name_match``)."""
     from .actors.names import looks_like_actor_id
@@ -486,7 +536,7 @@ def _party(prefix: str, value: str | None, w: Where, store=None) -> None:
                        f"AND m.actor_id {PREFIX})")
         w.params.append(like_literal(value.strip()))
     elif value:
-        named, params = name_match(store, f"e.{prefix}_name", value)
+        named, params = name_match(store, f"e.{prefix}_name", value, names)
         w.parts.append(f"({named} OR e.{prefix}_country = upper(?) OR upper(e.{prefix}_code) = upper(?))")
         w.params.extend([*params, value, value])
 
