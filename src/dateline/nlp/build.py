@@ -40,10 +40,11 @@ def model_version(nlp: Language) -> str:
 def analysis_nlp(model: str = "") -> Language:
     """``build_nlp``'s pipeline for the analysis, with the attribute ruler's rules read from a table
     (``attribute_table``: the same tags, parts of speech, morphology and lemmas, a tenth of the parse
-    sooner). A pipeline of its own: ``build_nlp``'s stays spaCy's, for what must measure spaCy itself
-    (the bench's bare pass)."""
-    from .attribute_table import install
+    sooner) and its lemmatizer's answers remembered (``lemma_memo``: the same lemmas). A pipeline of its
+    own: ``build_nlp``'s stays spaCy's, for what must measure spaCy itself (the bench's bare pass)."""
+    from . import attribute_table, lemma_memo
 
     nlp = _load(model)
-    install(nlp)
+    attribute_table.install(nlp)
+    lemma_memo.install(nlp)
     return nlp
