@@ -409,14 +409,18 @@ def actor_occurrences(store, actor: str, *, other: str | None = None, type: str 
     """``occurrences_of`` with how many there are in all: ``count`` (every one found) and one page of
     them with their reports (``limit``/``offset``, oldest first)."""
     _require_occurrences(store)
+    from .actors.names import looks_like_actor_id
+
     w = _event_where(type=type, mode=mode, min_confidence=min_confidence)
     w.parts.append("e.status IN ('occurred', 'reported')")
+    # each side is asked on both columns: its stored names found once, matched as constants (name_match)
+    names = names_of(store, [v for v in (actor, other) if v and not looks_like_actor_id(v)])
     sides = []
     for first, second in (("actor", "recipient"), ("recipient", "actor")):
         part = Where()
-        _party(first, actor, part, store)
+        _party(first, actor, part, store, names)
         if other:
-            _party(second, other, part, store)
+            _party(second, other, part, store, names)
         sides.append(part)
     w.parts.append("(" + " OR ".join("(" + " AND ".join(p.parts) + ")" for p in sides) + ")")
     w.params += [v for p in sides for v in p.params]
