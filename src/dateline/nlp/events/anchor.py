@@ -23,8 +23,9 @@ from ...model.timex import interval
 from ..place_events import _event_prep
 from ..place_words import EVENT_NOUNS, PLACE_NOUNS
 from .event_time import earlier_cue, in_wire_dateline, plain_perfect, same_occasion, stated_past, wire_dateline
-from .told_time import (calendar_free, dates_a_noun, earlier_act, habitual, past_without_anchor, same_time_clauses,
-                        told_before_complement, undated_ref)
+from .told_time import (calendar_free, dates_a_noun, dates_another_time, earlier_act, habitual, object_of_another_act,
+                        other_tense, past_without_anchor, present_in_time_clause, reduced_relative, same_time_clauses,
+                        still_to_come, told_before_complement, told_future, undated_ref)
 
 CLAUSE_BREAKS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj")
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "conj", "pcomp", "dobj", "pobj", "prep", "attr", "oprd", "nsubj",
@@ -100,6 +101,8 @@ def clause_chain(tok: Token, limit: int = 6):
             (t.dep_ == "relcl" and t.head.lemma_.lower() in TIME_NOUNS)
         if t.dep_ in ("advcl", "relcl", "acl", "parataxis") and not same_time:
             return
+        if t.dep_ == "conj" and other_tense(t, t.head):
+            return  # "bought the port in 2012 and has expanded it": 2012 is not when it expanded
         t = t.head
 
 
@@ -146,8 +149,11 @@ def relative_past(trigger: Token, anchor: Token) -> bool:
         if t.dep_ == "relcl":
             if _where_it_happened(t) or t.head.lemma_.lower() in TIME_NOUNS:
                 return False
+            # "the attack in which gunmen killed three guards": the act of that occasion, as told of it
             return any(c.lower_ in ("who", "whom", "whose", "where") for c in t.subtree
-                       if c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "advmod") and c.head.i == t.i)
+                       if c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "advmod") and c.head.i == t.i) or \
+                any(c.dep_ == "prep" and any(x.dep_ == "pobj" and x.lower_ in ("which", "whom") for x in c.children)
+                    for c in t.children)
         if t.dep_ != "conj":
             return False
         t = t.head
@@ -215,7 +221,8 @@ def dated_clause(ctx, trigger: Token, anchor: Token, *, not_after: str | None = 
 def _in_clause(d: DateMention, head: Token, ranges, told_by: Token | None) -> bool:
     if told_by is not None:
         return told_by.i == head.i
-    return _inside(ranges, d.span.start, d.span.end) and not dates_a_noun(head.doc, d, head)
+    return _inside(ranges, d.span.start, d.span.end) and not dates_a_noun(head.doc, d, head) and \
+        not dates_another_time(head.doc, d, head)
 
 
 def _owned_by_object(d: DateMention, trigger: Token, anchor: Token) -> bool:
@@ -234,9 +241,12 @@ def event_date(ctx, trigger: Token, anchor: Token, *, plover: str, status: str, 
         DateRef | None, str]:
     pub = ctx.article.published[:10] if ctx.article.published else None
     happened = status in HAPPENED
-    d, head = dated_clause(ctx, trigger, anchor, not_after=pub if happened else None)
-    earlier = (_earlier(trigger, anchor, head, background) or earlier_act(trigger, head)) if happened else ""
+    future = told_future(trigger, anchor)
+    d, head = _governed(dated_clause(ctx, trigger, anchor, not_after=pub if happened else None), trigger, anchor,
+                        pub, background=background, future=future)
     own = head is not None and head.i in (trigger.i, anchor.i)
+    earlier = (_earlier(trigger, anchor, head, background) or earlier_act(trigger, head)
+               or ("" if own else stated_past(trigger, anchor))) if happened else ""
     where = OWN_CLAUSE if own else f"the clause of '{head.text}'" if head is not None else ""
     if d is not None and earlier:
         # "Israel had agreed a truce, officials said on Monday": Monday is when it was told
@@ -245,16 +255,16 @@ def event_date(ctx, trigger: Token, anchor: Token, *, plover: str, status: str, 
     if d is not None:
         return _dated(d, trigger, where, pub)
     if pub is None:
-        d, head = dated_clause(ctx, trigger, anchor, accept=lambda d: calendar_free(d) or (
-            happened and past_without_anchor(d)))
+        d, head = _governed(dated_clause(ctx, trigger, anchor, accept=lambda d: calendar_free(d) or (
+            happened and past_without_anchor(d))), trigger, anchor, pub, background=background, future=future)
         if d is not None:
             return undated_ref(d, OWN_CLAUSE if head.i in (trigger.i, anchor.i) else f"the clause of '{head.text}'")
         if not happened:
             return None, "no date in the clause and no published date"
     verbal = plover in VERBAL_TYPES
-    if pub is not None and not verbal and status in ("expected", "intended", "hypothetical"):
-        return DateRef(value="FUTURE_REF", start=pub, end=None, granularity="unknown", inferred=True), \
-            f"not yet happened and no date in the clause: after the published date {pub}"
+    ahead = still_to_come(trigger, pub, verbal=verbal, status=status, background=background, future=future)
+    if ahead:
+        return future_ref(pub), f"{ahead}: after the published date {pub}"
     if background and happened:
         same = same_occasion(trigger, lambda t: find_date(ctx, t, t, not_after=pub, own_only=True)[0],
                              key=lambda d: d.value)
@@ -274,7 +284,13 @@ def event_date(ctx, trigger: Token, anchor: Token, *, plover: str, status: str, 
     if happened and relative_past(trigger, anchor):
         return past_ref(pub), f"a relative clause in the past with no date of its own: " \
                               f"{_before(pub)}"
+    reduced = reduced_relative(trigger, anchor, len(ctx.article.title or "")) if happened else ""
+    if reduced:
+        return past_ref(pub), f"{reduced} with no date of its own: {_before(pub)}"
     mark = relative_clause(anchor)
+    ahead = present_in_time_clause(anchor) if mark and mark != "since" else ""
+    if pub is not None and ahead:
+        return future_ref(pub), f"{ahead}: a present tense in a '{mark}' clause tells what is to come, after {pub}"
     if background or (mark and (not verbal or (happened and mark in ("after", "since")))):
         # "after the candidates opposed it": what a since/after clause tells came first
         why = f"a '{mark}' clause" if mark else "a mention of an earlier event"
@@ -283,6 +299,22 @@ def event_date(ctx, trigger: Token, anchor: Token, *, plover: str, status: str, 
         return None, "no date in the clause and no published date"
     return DateRef(value=pub, start=pub, end=pub, granularity="day", inferred=True), \
         f"no date in the clause: the published date {pub}"
+
+
+def _governed(found: tuple[DateMention | None, Token | None], trigger: Token, anchor: Token, pub: str | None, *,
+              background: bool, future: str) -> tuple[DateMention | None, Token | None]:
+    """Drop a date that only a governing clause gives when it is not the event's time: for an event
+    noun that verb acts on ("condemned the attack on Monday": Monday is the condemning), and, for an
+    act told with "will", a date not after the published day ("will meet him, officials said on
+    Monday": Monday is the telling)."""
+    d, head = found
+    if d is None or head is None or head.i in (trigger.i, anchor.i):
+        return d, head
+    if background and object_of_another_act(trigger):
+        return None, None
+    if future and not (pub and d.start and d.start > pub):
+        return None, None
+    return d, head
 
 
 def _before(pub: str | None) -> str:
@@ -311,6 +343,11 @@ def _plain_perfect(ctx, trigger: Token, anchor: Token) -> str:
         if cue:
             return cue
     return ""
+
+
+def future_ref(after: str) -> DateRef:
+    """Some day after ``after`` (the published date): an act still to come."""
+    return DateRef(value="FUTURE_REF", start=after, end=None, granularity="unknown", inferred=True)
 
 
 def past_ref(before: str | None) -> DateRef:

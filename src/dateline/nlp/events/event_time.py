@@ -28,9 +28,10 @@ COUNT_ADVERBS = frozenset({"twice", "thrice", "repeatedly", "often", "frequently
 COUNT_NOUNS = frozenset({"times", "occasions"})
 # adverbs that put a simple past before the news of the day ("previously rejected", "once praised");
 # "recently" and "in the past" come from the dates extractor as PAST_REF mentions
-FORMERLY = frozenset({"previously", "formerly", "once", "before"})  # not "earlier": on the wire, that day
+# not "earlier": on the wire, that is the same day
+FORMERLY = frozenset({"previously", "formerly", "once", "before", "initially", "originally"})
 # an event noun with one of these is an earlier occasion ("recent deals", "past attacks")
-EARLIER_NOUN_MODIFIERS = frozenset({"recent", "past", "previous", "earlier", "former", "prior"})
+EARLIER_NOUN_MODIFIERS = frozenset({"recent", "past", "previous", "earlier", "former", "prior", "repeated"})
 HAD = frozenset({"had", "'d"})
 HAVE = frozenset({"has", "have", "'s", "'ve"})
 MODALS = frozenset({"will", "would", "shall", "should", "may", "might", "must", "can", "could", "'ll"})
@@ -130,9 +131,19 @@ def plain_perfect(verb: Token) -> str:
     for c in verb.children:
         if c.dep_ == "neg" or c.lower_ in NOW_WORDS:
             return ""
-        if c.dep_ == "prep" and c.lower_ in DURATION_PREPS:
-            return ""
+        if c.dep_ == "prep" and c.lower_ in DURATION_PREPS and (c.lower_ == "since" or _span_of_time(c)):
+            return ""  # "has ruled for ten years"; "has called for a strike" tells what was called for
     return f"'has {verb.text}' (present perfect: done before it was told, day not said)"
+
+
+# nouns that make "for ..." a stretch of time ("for ten years", "for a while", "for decades")
+TIME_SPAN_NOUNS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade",
+                             "century", "while", "time", "age", "generation", "term", "period"})
+
+
+def _span_of_time(prep: Token) -> bool:
+    return any(x.dep_ == "pobj" and (x.ent_type_ in ("DATE", "TIME") or x.lemma_.lower() in TIME_SPAN_NOUNS)
+               or x.lower_ in ("long", "ever") for x in prep.children)
 
 
 def stated_past(trigger: Token, anchor: Token) -> str:

@@ -79,6 +79,9 @@ HABITUAL = frozenset({"often", "usually", "regularly", "frequently", "routinely"
                       "sometimes", "repeatedly", "generally", "customarily"})
 
 
+MANY = frozenset({"many", "numerous", "several", "multiple", "countless", "repeated", "various"})
+
+
 def habitual(trigger: Token, anchor: Token) -> str:
     """Why the trigger's verb tells a habit rather than one act, or "" (a perfect is left to
     ``event_time``, which counts "has often met" as earlier occasions already)."""
@@ -88,6 +91,9 @@ def habitual(trigger: Token, anchor: Token) -> str:
         for c in h.children:
             if c.dep_ == "advmod" and c.lower_ in HABITUAL:
                 return f"'{c.text} {h.text}' (a habit, many occasions)"
+            if c.lower_ in ("times", "occasions") and any(m.lower_ in MANY for m in c.children):
+                # "apologised numerous times": many occasions, none of them said to be today's
+                return f"'{h.text} {' '.join(t.text for t in c.subtree)}' (many occasions)"
     return ""
 
 
@@ -126,8 +132,19 @@ def dates_a_noun(doc, d: DateMention, head: Token) -> bool:
     """Does the date belong to a past participle on a noun below ``head`` ("ridiculed the claims made on
     Monday", "condemned the attack carried out in March")? That dates the noun's act, not the head's."""
     v = _verb_of(doc, d)
-    return v is not None and v.i != head.i and v.dep_ == "acl" and v.tag_ == "VBN" and \
-        head.left_edge.i <= v.i <= head.right_edge.i
+    if v is None or v.i == head.i or v.dep_ != "acl" or v.tag_ != "VBN" or \
+            not head.left_edge.i <= v.i <= head.right_edge.i:
+        return False
+    # "praised him in an interview published on Saturday": what is said in a statement or interview is
+    # said when it is made public, so that date is the verb's
+    medium = v.head
+    return not (medium.lemma_.lower() in MEDIUM_NOUNS and medium.dep_ == "pobj" and medium.head.lower_ == "in"
+                and medium.head.head.i == head.i)
+
+
+# what words are made public in: a date on it ("a statement released on Monday") is when they were said
+MEDIUM_NOUNS = frozenset({"interview", "statement", "speech", "letter", "article", "column", "op-ed", "post",
+                          "tweet", "video", "broadcast", "message", "report", "editorial", "email", "memo"})
 
 
 def calendar_free(d: DateMention) -> bool:
@@ -153,3 +170,161 @@ def undated_ref(d: DateMention, where: str) -> tuple[DateRef, str]:
     # a PAST_REF is never a day an event can be matched on, so it is marked inferred as elsewhere
     return DateRef(value="PAST_REF", start=None, end=None, granularity="unknown", inferred=True,
                    mention_id=d.id), f"'{d.span.text}' in {where}: earlier than the undated article"
+
+
+# -- whose time a date is, and when an act is told to come ------------------------------------------------
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "wo" is the tagger's half of "won't"
+HAVE_AUX = frozenset({"has", "have", "'s", "'ve"})
+
+
+def _tense(verb: Token) -> str | None:
+    """The verb's own tense, from its own auxiliaries: "future", "perfect" (present perfect), "past", or
+    None when it has no auxiliary and no subject of its own (it then shares the tense of what it is
+    joined to: "had met the envoy and agreed a truce")."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    own = aux or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    if not own:
+        return None
+    if aux & FUTURE_AUX:
+        return "future"
+    if aux & HAVE_AUX and (verb.tag_ == "VBN" or "been" in aux):
+        return "perfect"
+    if verb.tag_ == "VBD" or aux & {"was", "were", "did"}:
+        return "past"
+    return None
+
+
+def other_tense(conj: Token, head: Token) -> bool:
+    """Is a verb joined by "and/but" told in another tense than the verb it is joined to ("bought the port
+    in 2012 and has expanded it since", "met on Monday and will meet again")? Then the first verb's
+    date is not the second's: a perfect is some time up to now, a future after it."""
+    if conj.pos_ not in ("VERB", "AUX") or head.pos_ not in ("VERB", "AUX"):
+        return False
+    a = _tense(conj)
+    if a is None:
+        return False
+    b = _tense(head) or ("past" if head.tag_ == "VBD" else None)
+    return b is not None and a != b
+
+
+def told_future(trigger: Token, anchor: Token) -> str:
+    """The "will" that puts the trigger's act after the day it is told ("will press Japan", "will meet
+    the envoy, officials said on Monday"), or "". A "would" is left alone: in reported speech it is
+    the future of a past day, and elsewhere a condition."""
+    for h in {trigger.i: trigger, anchor.i: anchor}.values():
+        # "will" goes with a bare verb ("Will urged" is a man called Will); "won't give" is a refusal
+        # made as it is told, not an act to come
+        if h.pos_ not in ("VERB", "AUX") or h.tag_ != "VB" or any(c.dep_ == "neg" for c in h.children):
+            continue
+        aux = [c for c in h.children if c.dep_ == "aux"]
+        if not aux and h.dep_ == "conj" and h.head.pos_ in ("VERB", "AUX"):
+            aux = [c for c in h.head.children if c.dep_ == "aux"]  # "will meet and sign"
+        for a in aux:
+            if a.lower_ in FUTURE_AUX:
+                return f"'{a.text} {h.text}'"
+    return ""
+
+
+# a date below one of these words is the time of the act it introduces ("met since its bid in December",
+# "spoke after the 2012 attack"), not of the verb the phrase hangs on
+OTHER_TIME_PREPS = frozenset({"after", "since", "before", "until", "following"})
+
+
+def dates_another_time(doc, d: DateMention, head: Token) -> bool:
+    """Is the date inside the object of "since/after/before ..." below ``head`` ("held a meeting since
+    its bid in December", "have attacked since the March offensive")? It dates that bid or offensive.
+    A date that is itself the object ("since March", "after Monday") is the clause's own bound."""
+    span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    t = span.root
+    for _ in range(10):
+        if t.i == head.i or t.head.i == t.i:
+            return False
+        if t.dep_ == "pobj" and t.head.lower_ in OTHER_TIME_PREPS and t.i != span.root.i:
+            return True
+        t = t.head
+    return False
+
+
+# the prepositions that make an event noun the occasion of the verb it hangs on ("spoke at a rally on
+# Saturday", "erupted in protests in May"); under others ("over the raids", "of the crackdown") and as
+# an object ("condemned the attack", "addressed the shootings") it is another act with its own time
+OCCASION_PREPS = frozenset({"in", "at", "during", "amid", "amidst", "throughout"})
+
+
+def object_of_another_act(noun: Token) -> bool:
+    """Is an event noun that is not brought about in its clause ("condemned the attack on Monday",
+    "asked on Wednesday to block the visit") the object of another act? Then the date of that act's
+    clause says when it was done to the noun's event, not when that event happened."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    t = noun
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head  # "the raids and arrests": the first one's place in the clause
+    if t.dep_ in ("dobj", "attr", "oprd", "dative"):
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ not in OCCASION_PREPS
+
+
+def reduced_relative(trigger: Token, anchor: Token, title_end: int) -> str:
+    """A past participle on a noun with no relative word ("the soldiers killed by the rebels", "an effort
+    backed by the mayor"): it describes the noun by an earlier act, not the news of the day. A headline's
+    participle ("Five killed in Kabul blast") is the news, and is left alone."""
+    t = anchor if anchor.pos_ in ("VERB", "AUX") else trigger
+    if t.idx < title_end or t.dep_ != "acl" or t.tag_ != "VBN":
+        return ""
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in t.children):
+        return ""
+    if t.head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or t.lemma_.lower() in NAMING_PARTICIPLES:
+        return ""  # "a party called Veritas" names it; nothing was done
+    return f"'{t.head.text} {t.text}' (a past participle describing '{t.head.text}')"
+
+
+NAMING_PARTICIPLES = frozenset({"call", "name", "know", "dub", "entitle", "title", "label", "nickname", "brand"})
+# verbs whose object event is one still to come, if it comes at all ("block the visit", "postpone the talks")
+AHEAD_OF_OBJECT = frozenset({"block", "prevent", "cancel", "postpone", "delay", "defer", "avert", "plan",
+                             "schedule", "prepare", "propose", "reschedule", "veto", "forbid", "ban"})
+
+
+def object_still_to_come(noun: Token) -> str:
+    """The verb that makes an event noun one that has not happened ("asked to block the president's
+    visit", "postponed the summit"), or ""."""
+    t = noun
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in AHEAD_OF_OBJECT:
+        return f"'{t.head.text} {noun.text}'"
+    return ""
+
+
+def present_in_time_clause(verb: Token) -> str:
+    """The present-tense verb of an "after/before/until/once" clause the verb is in ("after the president
+    meets the envoy", "until they have signed"), or "": English tells what is still to come that way, so
+    the act is after the day it is told, not before it."""
+    t = verb
+    for _ in range(6):
+        if any(c.dep_ == "mark" for c in t.children) and t.dep_ in ("advcl", "relcl", "acl"):
+            aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+            present = t.tag_ in ("VBZ", "VBP") and not aux or (t.tag_ == "VBN" and aux & {"has", "have"}) or \
+                bool(aux & {"is", "are", "am"})
+            return f"'{t.text}'" if present and t.pos_ in ("VERB", "AUX") else ""
+        if t.head.i == t.i or t.dep_ in ("ROOT", "ccomp"):
+            return ""
+        t = t.head
+    return ""
+
+
+def still_to_come(trigger: Token, pub: str | None, *, verbal: bool, status: str, background: bool,
+                  future: str) -> str:
+    """Why an event with no date of its own is after the published date, or ""."""
+    if pub is None:
+        return ""
+    if not verbal and status in ("expected", "intended", "hypothetical"):
+        return "not yet happened and no date in the clause"
+    ahead = object_still_to_come(trigger) if background else ""
+    if ahead:
+        return f"{ahead}: not yet happened"
+    # "the minister will press Japan to cut tariffs": a request still to be made, even of a verbal type
+    return f"{future} and no date of its own" if future else ""
