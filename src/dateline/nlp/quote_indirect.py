@@ -15,12 +15,27 @@ import re
 from spacy.tokens import Token
 
 from .lexicon import SPEECH_VERBS
-from .quote_parse import DOUBLE_MARKS, Found, clause_bounds, inherit, named_as
-from .quote_runon import run_on_start
+from .quote_parse import DOUBLE_MARKS, Found, clause_bounds, idiom_said, inherit, named_as
+from .quote_runon import narration_tail, run_on_start
 from .words import WordTest
 
 NAMING = frozenset({"call", "label", "brand", "dub"})
-_CUE_WORDS = WordTest(lambda w: w.lower() in SPEECH_VERBS or w.lower() in NAMING or w.lower() == "according")
+_CUE_WORDS = WordTest(lambda w: w.lower() in SPEECH_VERBS or w.lower() in NAMING or w.lower() in ("according", "make"))
+# "made clear that ...", "made it plain that ...": saying something so no one can miss it
+_MADE_PLAIN = frozenset({"clear", "plain"})
+
+
+def _made_plain(tok: Token) -> Token | None:
+    """The clause of "made (it) clear that ...": the parse hangs it on "made" or on "clear". Only a finite
+    "made": "failing to make clear that ...", "wants to make clear ..." report no statement made."""
+    if tok.tag_ == "VBG" or tok.dep_ in ("xcomp", "pcomp", "acl", "advcl"):
+        return None
+    word = next((c for c in tok.children if c.lower_ in _MADE_PLAIN and c.dep_ in ("oprd", "ccomp", "acomp")), None)
+    if word is None:
+        return None
+    heads = [c for c in tok.children if c.dep_ == "ccomp" and c.i > word.i]
+    heads += [c for c in word.children if c.dep_ in ("ccomp", "advcl") and c.i > word.i]
+    return next((c for c in heads if any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)), None)
 
 
 # A wire dateline: a place in capitals, an optional date, a dash ("OSLO, May 4 -", "NEW DELHI (Reuters) -").
@@ -53,7 +68,7 @@ class IndirectSpeech:
         doc = self.doc
         for i in _CUE_WORDS.positions(doc):  # the words the rules below can start on
             tok = doc[i]
-            if self.in_quote(tok):
+            if self.in_quote(tok) or idiom_said(tok):
                 continue
             content = None
             if tok.lower_ == "according":
@@ -67,6 +82,11 @@ class IndirectSpeech:
                 elif self._parenthetical(tok):
                     content = (tok.head.left_edge.i, tok.head.right_edge.i + 1)  # "The test, Pyongyang said, was…"
                     rule = "parenthetical"
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() == "make":
+                comp = _made_plain(tok)
+                if comp is not None:
+                    content = (comp.left_edge.i, comp.right_edge.i + 1)
+                    rule = "complement"
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in NAMING:
                 content = named_as(tok)  # "Clinton called her vote a mistake"
                 rule = "call-object"
@@ -84,6 +104,10 @@ class IndirectSpeech:
             cut = next((k for k, t in enumerate(toks) if self.furniture(t.idx)), None)
             if cut is not None:  # a clause the parse ran on into a caption or a "Share this" line
                 toks = toks[:cut]
+                while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”’":
+                    toks.pop()
+            if rule in ("complement", "parenthetical") and (tail := narration_tail(toks)) is not None:
+                toks = toks[:tail]
                 while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”’":
                     toks.pop()
             if frame:
@@ -106,6 +130,7 @@ class IndirectSpeech:
                 f.cue = (tok.idx, (to.idx + len(to)) if to is not None else tok.idx + len(tok))
             out.append(f)
         out.extend(self._headline_colons(found))
+        out.extend(self._headline_says(found + out))
         # the direct and partial quotes with the same cue share the clause for date look-ups
         by_cue = {f.cue: f.clause for f in out if f.cue}
         for f in found:
@@ -172,6 +197,27 @@ class IndirectSpeech:
             self._set_speaker(f, head, found + out)
             out.append(f)
         return out
+
+    def _headline_says(self, found: list[Found]) -> list[Found]:
+        """ "Hale Says Council, 'Old Guard' Pose A Risk": a headline in capitals the parse misreads, with a name
+        opening it and "Says" after the name; the rest of the line is what the person said."""
+        end = self.text.find("\n")
+        end = len(self.text) if end < 0 else end
+        toks = [t for t in self.tokens(0, end) if not t.is_space]
+        says = next((k for k, t in enumerate(toks[:6]) if t.text in ("Says", "Say")), None)
+        if not says or any(f.cue and f.cue[0] == toks[says].idx for f in found):
+            return []
+        name, rest = toks[:says], toks[says + 1:]
+        while rest and rest[-1].is_punct and rest[-1].text not in DOUBLE_MARKS:
+            rest.pop()
+        if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in name) or sum(t.is_alpha for t in rest) < 3:
+            return []
+        cue = toks[says]
+        f = Found(content=(rest[0].idx, rest[-1].idx + len(rest[-1])), kind="indirect", para=0,
+                  cue=(cue.idx, cue.idx + len(cue)), rule="headline-says")
+        f.clause = f.content
+        self._set_speaker(f, name[-1], found)
+        return [f]
 
     def _opens_paragraph_at(self, char: int) -> bool:
         line = self.line_starts[self.para(char)]

@@ -63,6 +63,26 @@ def so_called(tok: Token) -> bool:
     return tok.lower_ == "called" and tok.i >= 2 and doc[tok.i - 1].text in "-–" and doc[tok.i - 2].lower_ == "so"
 
 
+# Words that may stand before "said" in the sentence adverb "That said," / "Having said that," / "That being said,".
+_IDIOM_BEFORE = frozenset({"that", "this", "all", "with", "having", "being", "but", "and", "so", "still", "now"})
+
+
+def idiom_said(tok: Token) -> bool:
+    """ "That said, the plan may still work": "said" in a sentence adverb meaning "even so", with no one
+    speaking. It opens its sentence, stands before a comma, and what precedes it is only "that"/"this" and
+    the small words of the idiom ("Having said that,", "That being said,")."""
+    if tok.lower_ != "said":
+        return False
+    doc = tok.doc
+    before = [t for t in doc[tok.sent.start:tok.i] if not t.is_space and not t.is_punct]
+    after = tok.i + 1
+    if after < len(doc) and doc[after].lower_ in ("that", "this"):
+        after += 1
+    return (bool(before) and all(t.lower_ in _IDIOM_BEFORE for t in before)
+            and after < len(doc) and doc[after].text == ","
+            and any(t.lower_ in ("that", "this") for t in before + [doc[after - 1]]))
+
+
 def set_fields(f, **kw):
     for k, v in kw.items():
         setattr(f, k, v)
@@ -315,8 +335,11 @@ def adjacent_subject(cue: Token, in_quote: Callable[[Token], bool]) -> Token | N
         if depth > 0 or t.text in "()," or t.is_space or t.pos_ in ("ADV", "AUX", "PART"):
             continue  # the comma: '," Flynn, a top surrogate, said' ends on the apposition
         if t.pos_ in ("PROPN", "NOUN", "PRON") and not cannot_speak(t):
-            if t.dep_ == "appos" and t.head.i < t.i and t.head.pos_ in ("PROPN", "NOUN"):
+            if t.dep_ == "appos" and t.head.i < t.i and t.head.pos_ in ("PROPN", "NOUN") and not (
+                    t.head.dep_ == "pobj" and t.pos_ == "PROPN"):
                 return t.head  # "Flynn, a top Trump surrogate, said": Flynn
+            # "When asked about the mayor, Governor Ann Lee said": a name the parse hung on the object of a
+            # preposition before it is no apposition of that object; the name right before the cue speaks
             return t
         break
     return None
@@ -339,7 +362,7 @@ def _said_before(participle: Token, in_quote: Callable[[Token], bool]) -> Token 
     return subj
 
 
-def one_statement(found: list) -> list:
+def one_statement(found: list, text: str = "", marks: list[tuple[int, int]] | None = None) -> list:
     """Reported speech holding a few quoted words is one statement: 'The minister said the plan was "deeply
     flawed"' gives one ``partial`` record whose content is the whole reported clause, with the quoted words
     kept in ``quoted``, not an indirect record and a partial one beside it. A quotation is folded into the
@@ -358,12 +381,44 @@ def one_statement(found: list) -> list:
         if f.speaker_span is None and f.speaker_name is None:
             inherit(f, next((g for g in inside if g.speaker_name), inside[0]), cue=False)
         absorbed.update(id(g) for g in inside)
+    for f in found:
+        if f.kind == "indirect" and f.cue is not None and text:
+            _join_running_quote(f, found, absorbed, text, marks or [])
     for f in found:  # a clause within it holding the same quoted words is the same statement read twice
         if f.quoted and id(f) not in absorbed:
             absorbed.update(id(g) for g in found if g is not f and g.kind == "indirect" and _same_statement(f, g)
                             and f.content[0] <= g.content[0] and g.content[1] <= f.content[1]
                             and any(g.content[0] <= a and b <= g.content[1] for a, b in f.quoted))
     return [f for f in found if id(f) not in absorbed]
+
+
+def _join_running_quote(f, found: list, absorbed: set[int], text: str, marks: list[tuple[int, int]]) -> None:
+    """ 'She said the council was "out of touch with the town. Nobody asked us."': the parse ends the reported
+    clause inside the quotation (or right before its opening mark), and the quotation, of the same cue, runs on
+    past it. Both are one statement: the clause reaches to the quotation's closing mark and holds its words."""
+    a, b = f.content
+    g = next((g for g in found if g.kind in ("direct", "partial") and id(g) not in absorbed and g.cue is not None
+              and g.cue[0] == f.cue[0] and g.content[1] > b
+              and (a <= g.content[0] < b or (a < g.content[0] and _only_marks(text[b:g.content[0]])))), None)
+    if g is None:
+        return
+    if not any(c.isalnum() for c in text[a:g.content[0]]):
+        absorbed.add(id(f))  # the clause is only the quotation's opening ("Lee: 'Be brave.'"): the quotation stays
+        return
+    end = g.content[1]
+    mark = next(((x, y) for x, y in marks if x <= g.content[0] and end <= y), None)
+    if mark is not None and not any(c.isalnum() for c in text[end:mark[1]]):
+        end = mark[1]  # the closing mark belongs to the statement, as clause_bounds keeps it
+    f.content = (a, end)
+    f.clause = (f.clause[0], end) if f.clause else f.content
+    f.kind = "partial"
+    f.quoted = (f.quoted or []) + [g.content]
+    absorbed.add(id(g))
+
+
+def _only_marks(between: str) -> bool:
+    """Nothing but space and opening quotation marks between a clause and a quotation."""
+    return all(c.isspace() or c in "\"“‘'`„«" for c in between)
 
 
 def _same_statement(f, g) -> bool:
@@ -385,8 +440,10 @@ def clause_bounds(text: str, a: int, b: int, marks: list[tuple[int, int]], *, th
     the parse marks it so) and with the closing quotation mark of a quotation opened inside it
     ('the city "has done nothing wrong."', where the parse leaves the mark to the main clause)."""
     if that is not None and that.idx == a and that.idx + len(that) < b:
-        rest = text[that.idx + len(that):b]
-        a = b - len(rest.lstrip())
+        rest = text[that.idx + len(that):b].lstrip()
+        while rest[:1] in (",", ";"):  # "said that, in her view, the plan failed": the comma is no content
+            rest = rest[1:].lstrip()
+        a = b - len(rest)
     for start, end in marks:
         if a <= start < b < end and all(not c.isalnum() for c in text[b:end]) and "\n" not in text[b:end]:
             b = end

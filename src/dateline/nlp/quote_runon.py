@@ -73,3 +73,54 @@ def _other_frame(head: Token, c: Token) -> bool:
         return False
     modal = any(k.tag_ == "MD" for k in head.children if k.dep_ == "aux")
     return modal or head.tag_ in _PRESENT
+
+
+# Quotation marks, straight and curly, as the tokenizer splits them.
+_CLOSING = frozenset({'"', "”", "''"})
+_OPENING = frozenset({'"', "“", "``"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# Prepositions that name the occasion of a statement ("on Sunday's broadcast", "during Friday's debate").
+_OCCASION_PREPS = frozenset({"on", "during"})
+_BROADCASTS = frozenset({"show", "program", "programme", "broadcast", "interview", "edition", "episode", "podcast",
+                         "newscast"})
+
+
+def narration_tail(toks: list[Token]) -> int | None:
+    """Where a reported clause gives way to the reporter's narration the parse hung inside it, as a position
+    in ``toks`` (the clause's tokens), or None:
+    - after a quotation closed with a comma, an adverbial of a participle with no subject goes with the one
+      who spoke, not with what was said ('she said taxes were "too high," while trying to sell her plan');
+    - a closing "on Tuesday's “Evening Show”" names the programme or day the words were said on."""
+    for k in range(2, len(toks)):
+        t = toks[k]
+        verb = t.head if t.dep_ == "mark" else t
+        if t.dep_ == "prep":  # "after meeting the mayor": the parse may make the participle a preposition's
+            verb = next((c for c in t.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), t)
+        elif verb.dep_ != "advcl" or verb.left_edge.i != t.i:
+            continue
+        if verb.tag_ != "VBG" or any(c.dep_ in _SUBJECTS for c in verb.children):
+            continue
+        a, b = toks[k - 2].text, toks[k - 1].text
+        if a == "," and b in _CLOSING:
+            return k
+        if a in _CLOSING and b == ",":
+            return k - 1
+    words = [t for t in toks if not t.is_punct]
+    if not words:
+        return None
+    last = words[-1].i
+    for k, t in enumerate(toks):
+        if t.lower_ in _OCCASION_PREPS and t.dep_ == "prep" and t.right_edge.i >= last and k > 0 and _occasion(t):
+            return k
+    return None
+
+
+def _occasion(prep: Token) -> bool:
+    """ "on Sunday's “Evening Desk”", "during Tuesday's show": a programme's title in quotation marks, or a
+    weekday's broadcast ("during Friday's meeting" may be part of what was said, and stays)."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    weekday = obj.lemma_.lower() in _BROADCASTS and any(c.dep_ == "poss" and c.lower_ in _WEEKDAYS for c in obj.children)
+    titled = obj.pos_ == "PROPN" and any(c.text in _OPENING for c in obj.subtree)
+    return weekday or titled

@@ -42,9 +42,9 @@ from ..model import Quote, Span
 from ..model.ids import stable_id
 from .lexicon import PLACE_LABELS, SPEECH_VERBS
 from .quote_marks import MarkSpan, find_quotes, furniture_lines
-from .quote_indirect import IndirectSpeech
+from .quote_indirect import DATELINE, IndirectSpeech
 from .quote_parse import (DOUBLE_MARKS, Found, adjacent_subject, colon_speaker, governed_by, inherit, is_title,
-                          one_statement, passive, said_by, set_fields, so_called, speaker_tokens, subject, trim)
+                          idiom_said, one_statement, passive, said_by, set_fields, so_called, speaker_tokens, subject, trim)
 from .quote_bodies import settle_bodies
 from .quote_continuity import settle_pronouns
 from .speakers import SpeakerResolver, cannot_speak
@@ -60,6 +60,8 @@ CUE_VERBS = SPEECH_VERBS | frozenset({
     "echo", "expect", "feel", "go", "hope", "know", "point", "project", "read", "recommend", "tout", "urge",
     "wonder",
 })
+# Verbs that, with "back", answer someone in words ("shot back", "fired back", "hit back", "snapped back").
+RETORT_VERBS = frozenset({"shoot", "fire", "hit", "snap", "strike", "push"})
 DATE_LABELS = ("DATE", "TIME")
 _NEWLINE = re.compile("\n")
 SCARE_WORDS = 4  # a partial quote of at most this many words and no cue is a scare quote
@@ -90,7 +92,7 @@ def extract_quotes(ctx) -> tuple[Quote, ...]:
     settle_pronouns(found, reader.resolver, [s.start_char for s in doc.sents])
     settle_bodies(found, tuple(ctx.entities))
     reader.after_reported(found)
-    found = one_statement(found)
+    found = one_statement(found, text, reader.quoted)
     reader.dates_and_places(found)
     if failures:
         from ..model import ItemError
@@ -295,12 +297,15 @@ class _Reader(IndirectSpeech):
     def _is_cue(self, tok: Token, direct_child: Token | bool = False) -> bool:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             return True
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound") or so_called(tok):
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound") or so_called(tok) or idiom_said(tok):
             return False
         if tok.lemma_.lower() in CUE_VERBS or tok.lower_ in CUE_VERBS:
             return True
         if tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
             return True  # "as Rosenthal put it, '...'"
+        if tok.lemma_.lower() in RETORT_VERBS and any(c.lower_ == "back" and c.dep_ in ("advmod", "prt")
+                                                      for c in tok.children):
+            return True  # "Ruiz shot back, '...'": an answer in words
         # an uncommon verb the quote is the object or complement of, with its own subject: "he quipped"
         return (isinstance(direct_child, Token) and direct_child.dep_ in ("ccomp", "parataxis")
                 and subject(tok) is not None)
@@ -419,10 +424,23 @@ class _Reader(IndirectSpeech):
         subj = subject(cue)
         if (subj is None or self.in_quote(subj)) and not passive(cue):
             subj = adjacent_subject(cue, self.in_quote)  # "it was announced that": no one is named
+        if subj is not None:
+            subj = self._past_dateline(subj)
         if subj is not None and (rule == "colon" or cue.lemma_.lower() not in CUE_VERBS):
             subj = colon_speaker(subj, cue)  # no speech verb: "The delay does not worry Ann Lee: '…'"
         if subj is not None:
             self._set_speaker(f, said_by(subj), found)
+
+    def _past_dateline(self, subj: Token) -> Token:
+        """ "OSLO, May 4 - Nordic Freight Inc said ...": the parse may take the wire dateline's place as the
+        subject and the company after the dash as its apposition; the company speaks."""
+        line = self.line_starts[self.para(subj.idx)]
+        m = DATELINE.match(self.text, line)
+        if m is None or subj.idx >= m.end():
+            return subj
+        after = [c for c in subj.children if c.dep_ == "appos" and c.idx >= m.end()]
+        after += [c for c in subj.head.children if c.dep_ == "nsubj" and c.idx >= m.end()]  # two subjects
+        return after[0] if after else subj
 
     def _set_speaker(self, f: Found, head: Token, found: list[Found]) -> None:
         if cannot_speak(head) or self.furniture(head.idx):
