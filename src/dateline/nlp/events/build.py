@@ -26,7 +26,7 @@ from .drafts import FAMILIES, Draft
 from .lexicon import LIGHT_VERBS
 from .recipient_fallbacks import learned_recipient, protest_ground
 from .refine import _same, inner, located
-from .status import held_back, status_of
+from .status import held_back, on_anothers_word, status_of
 from .triggers import Match
 
 NAME = "dateline.events.v1"
@@ -120,6 +120,8 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
         status, cue = status_of(m.token, noun=m.pos == "noun")
     if m.pos == "verb":
         status, cue = held_back(m.token) or (status, cue)  # "blamed his reluctance to condemn": not condemned
+    if status == "occurred":
+        status, cue = on_anothers_word(m.token, d.code or "") or (status, cue)
     background = m.pos == "noun" and not _realized(m.token)
     anchor = d.anchor or m.token
     date, date_source = event_date(ctx, m.token, anchor, plover=plover, status=status, background=background)
@@ -149,12 +151,17 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
             c2 = onto.plover_for(code)
             ev_plover = c2.type if c2 else ""
             ev_mode = c2.mode if c2 else None
+        ev_place, ev_place_source = place, place_source
+        if mode == "visit" and recipient is not None and sum(r is not None for _, r, _, _ in pairs) > 1:
+            # "is visiting Kenya, Ghana and Mali": each visit is to its own place, not the first one named
+            own = _visited(ctx, [recipient])
+            ev_place, ev_place_source = own if own[0] is not None else (place, place_source)
         eid = stable_id(ctx.article.id, start, end, _key(actor), _key(recipient), ev_code, prefix="ev")
         out.append(Event(
             id=eid, article_id=ctx.article.id, type=ev_plover, actor=actor, recipient=recipient, mode=ev_mode,
-            cameo=ev_code, date=date, location=place, status=status, confidence=conf, provenance=NAME,
+            cameo=ev_code, date=date, location=ev_place, status=status, confidence=conf, provenance=NAME,
             evidence=Evidence(sentence=sentence, trigger=trigger, rule=rule, explanation=explanation,
-                              status_cue=cue, date_source=date_source, place_source=place_source,
+                              status_cue=cue, date_source=date_source, place_source=ev_place_source,
                               rule_score=raw, features=read),
         ))
     return out

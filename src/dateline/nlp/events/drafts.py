@@ -17,6 +17,7 @@ from ...ontology.verbs import VerbPattern
 from ..lexicon import FUTURE_AUX, SPEECH_VERBS
 from ..words import WordTest
 from .arguments import complement_tokens, subject_of
+from .parties import is_thing
 from .lexicon import LIGHT_VERBS, OBLIGATION_AUX, PAST_FUTURE_AUX, compose, intent_family
 from .status import question, status_of
 from .triggers import Match
@@ -210,7 +211,7 @@ _DEMAND_VERBS = WordTest(lambda w: w.lower() in (SPEECH_VERBS - NOT_DEMANDING) |
                                                                                  "insist"}, lower=False)
 
 
-def speech_demands(sent: TokSpan, by_tok: dict[int, Match], drafts: list[Draft]) -> list[Draft]:
+def speech_demands(sent: TokSpan, by_tok: dict[int, Match], drafts: list[Draft], agents=None) -> list[Draft]:
     """ "X said Y must do Z" is a demand of X on Y (REQUEST), whether or not Z is a coded action."""
     out: list[Draft] = []
     taken = {d.match.token.i for d in drafts} | {d.complement.token.i for d in drafts if d.complement}
@@ -229,7 +230,7 @@ def speech_demands(sent: TokSpan, by_tok: dict[int, Match], drafts: list[Draft])
                            any(x.i == target.i for x in t.ancestors)), None) if target.i not in by_tok else None
             if action is not None and any(dr.match.token.i == action.i for dr in drafts):
                 target = action
-            if _not_a_demand(target, modal):
+            if _not_a_demand(target, modal, agents):
                 continue
             inner = by_tok.get(target.i)
             existing = next((d for d in drafts if d.match.token.i == target.i), None)
@@ -253,7 +254,7 @@ def speech_demands(sent: TokSpan, by_tok: dict[int, Match], drafts: list[Draft])
     return out
 
 
-def _not_a_demand(target: Token, modal: Token) -> bool:
+def _not_a_demand(target: Token, modal: Token, agents=None) -> bool:
     """ "must have been", "must be" (a guess), "you have to be careful" (advice to anyone) and a clause
     with no one obliged are no demand on anyone."""
     from .sense import EPISTEMIC_LEMMAS, GENERIC_SUBJECTS, SAYING_LEMMAS
@@ -273,6 +274,8 @@ def _not_a_demand(target: Token, modal: Token) -> bool:
     if s is not None and s.lemma_.lower() in OWN_BODIES and any(
             c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in s.children):
         return True  # "said his agency had to study the problem": what one's own body must do is a plan
+    if s is not None and agents is not None and is_thing(s, agents):
+        return True  # "the violence must stop": a wish about a state of things, no one is asked to act
     # "he said he will have to win": his own reckoning, not a demand on someone else
     return s is None or s.lower_ in GENERIC_SUBJECTS or s.lower_ in ("he", "she")
 

@@ -33,7 +33,7 @@ from .forbidden import drop_forbidden
 from .mishaps import drop_mishaps
 from .outcomes import TOLL_WINDOW, counts_toll, drop_outcomes, toll_told_again
 from .refine import dedupe
-from .same_act import aimed_at, drop_renamed
+from .same_act import aimed_at, drop_renamed, one_protest
 from .self_acts import settle_self_blasts
 from .spans import as_read
 from .triggers import Match, find_matches
@@ -242,13 +242,14 @@ def sentence_events(ctx, sent: TokSpan, lexicon, resolver: ActorResolver) -> lis
             modal_conversion(d)
         drafts.append(d)
     if style == "dateline":
-        drafts += speech_demands(sent, by_tok, drafts)
+        drafts += speech_demands(sent, by_tok, drafts, ctx.resources.agents)
         drafts += judgements(sent, drafts)
         drafts = drop_outcomes(drafts)  # "exploded, killing six": one act, not two
         drafts = drop_forbidden(drafts)  # "a ban on protests": no protest took place
         drafts = drop_mishaps(drafts)  # "accidental explosions", "a travel warning"
         drafts = settle_self_blasts(drafts)  # "a suicide bomber blew himself up": one attack on others
         drafts = drop_renamed(drafts)  # "the bombing was an attack on ...": one act named twice
+        drafts = one_protest(drafts)  # "marched to protest against the tax": one demonstration
         drafts = aimed_at(drafts)  # "the attack targeted a convoy": whom the act was done to
     events: list[Event] = []
     for d in drafts:

@@ -61,3 +61,30 @@ def drop_renamed(drafts: list[Draft]) -> list[Draft]:
                 continue
         out.append(d)
     return out
+
+
+def one_protest(drafts: list[Draft]) -> list[Draft]:
+    """The drafts, less a protest word told as the purpose or the setting of another protest in its clause:
+    "farmers marched through the town to protest against the tax" and "students protested at a rally" are
+    one demonstration each. The governing one is kept (it has the doer); what the other was against becomes
+    a further candidate for its target."""
+    protests = {d.match.token.i: d for d in drafts if (d.code or "")[:2] == "14"}
+    dropped = set()
+    for d in drafts:
+        t = d.match.token
+        if t.i not in protests:
+            continue
+        host = None
+        if t.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            host = protests.get(t.head.i)  # "marched ... to protest"
+        elif t.dep_ == "pobj" and t.head.lower_ in ("at", "during", "in") and t.head.head.pos_ == "VERB":
+            host = protests.get(t.head.head.i)  # "protested at a rally"
+        if host is None or host is d or id(host) in dropped:
+            continue
+        dropped.add(id(d))
+        host.recipient_alts.extend((f"what '{t.text}' was against", x) for c in t.children
+                                   if c.dep_ == "prep" and c.lower_ in ("against", "over")
+                                   for x in c.children if x.dep_ == "pobj")
+        if t.pos_ == "VERB":
+            host.recipient_alts.extend((f"what '{t.text}' was against", c) for c in t.children if c.dep_ == "dobj")
+    return [d for d in drafts if id(d) not in dropped]

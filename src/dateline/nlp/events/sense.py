@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from ...ontology._text import read_tsv
 from ..token_table import token_table
-from .sense_uses import judge_use
+from .sense_uses import gives_words, judge_use
 
 ANIMATE_PRONOUNS = frozenset({"his", "their", "he", "him", "she", "her", "they", "them", "we", "us", "i", "me", "you", "who",
                              "whom", "himself", "herself", "themselves", "someone", "somebody", "anyone",
@@ -100,9 +100,12 @@ def noun_class(tok: Token, agents=None) -> str:
         return "person" if low in ANIMATE_PRONOUNS else "unknown"
     if tok.ent_type_ in ENTITY_CLASSES:
         return ENTITY_CLASSES[tok.ent_type_]
-    if agents is not None and (agents.get(low) is not None or agents.get(lemma) is not None):
-        return "person"  # an agent noun first: "the court ruled", "the ministry said" speak of bodies
     table = noun_table()
+    agent = agents.get(low) or agents.get(lemma) if agents is not None else None
+    if agent is not None and not (table.get(lemma) == "vehicle" and "MIL" not in agent.sector):
+        # an agent noun first: "the court ruled", "the ministry said" speak of bodies; warships act for a
+        # navy, but an airliner that flies somewhere is a craft (the agent list codes its passengers)
+        return "person"
     for word in (lemma, low):
         if word in table:
             return table[word]
@@ -425,7 +428,8 @@ def judge_family(family: str, trigger: Token, complement: Token | None, code: st
         # "ministers proposed scrapping the title": a step of their own put to no one, a policy idea
         return Verdict(False, reason=f"'{trigger.text} {complement.text}': a policy put to no one, not an offer")
     if complement is not None:
-        if family == "REJECT" and complement.pos_ in ("VERB", "AUX") and complement.lemma_.lower() in SPEECH_ACTS:
+        if family == "REJECT" and complement.pos_ in ("VERB", "AUX") and (
+                complement.lemma_.lower() in SPEECH_ACTS or gives_words(complement)):
             return Verdict(False, reason=f"'{trigger.text} to {complement.text}': declining to speak, a statement")
         if family == "REQUEST" and complement.dep_ == "ccomp" and trigger.lemma_.lower() not in DIRECTIVE_VERBS \
                 and _asserted(complement):

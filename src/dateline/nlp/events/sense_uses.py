@@ -25,6 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .self_acts import blew_oneself_up
+from .lexicon import HEDGE_PASSIVES
 
 # Words of prices and markets: a "rally" among them is a rise ("the yen's rally", "stocks rallied").
 MARKET_WORDS = frozenset({
@@ -141,6 +142,15 @@ def judge_use(code: str, trigger: Token, lemma: str, target: Token | None, kind:
         return Verdict(False, reason=f"'{trigger.text}' a question in quoted words, not a demand")
     if code[:2] == "05" and lemma in APPLAUSE and target is None:
         return Verdict(False, reason=f"'{trigger.text}' with no one applauded: an audience's reaction")
+    if lemma == "invite" and code[:3] == "036" and _invited_to_act(trigger):
+        return Verdict(True, code="100", reason=f"'{trigger.text} ... to' do something other than meet: a request")
+    if lemma == "sit" and any(c.dep_ == "advmod" and c.lower_ in FIT_MANNERS for c in trigger.children):
+        return Verdict(False, reason=f"'{trigger.text} ... with' how well things fit, not a meeting")
+    if code[:2] in ("05", "11", "12") and lemma in OPINION_VERBS and _share_of_people(trigger):
+        return Verdict(False, reason=f"'{trigger.text}' by a share of people: a poll's finding, not an act")
+    if lemma in HEDGE_PASSIVES and any(c.dep_ == "auxpass" for c in trigger.children) and any(
+            c.dep_ == "xcomp" for c in trigger.children):
+        return Verdict(False, reason=f"'{trigger.text} to': a hedge on what is told, not an act of its own")
     if code[:2] == "05" and lemma in SUPPORT_WORDS and _poll_share(trigger):
         return Verdict(False, reason=f"'{trigger.text}' with a share of voters: a poll or vote figure, not support")
     if target is not None and target.lower_ in DEITIES and code[:2] not in ("18", "19", "20"):
@@ -233,6 +243,42 @@ def _poll_share(trigger: Token) -> bool:
     """A poll's or a vote's figure beside a word of support: its own phrase, or the few words after it."""
     near = list(trigger.subtree) + list(trigger.doc[trigger.i + 1:min(trigger.sent.end, trigger.i + 4)])
     return any(t.lower_ in POLL_WORDS for t in near)
+
+
+# What one is invited to when an invitation is an offer to meet: "invited her to visit", "to join talks".
+MEETING_VERBS = frozenset({"visit", "meet", "attend", "join", "come", "talk", "participate", "speak", "address",
+                           "negotiate", "discuss", "dine", "stay", "tour", "go", "travel", "return", "see", "hold"})
+
+
+def _invited_to_act(trigger: Token) -> bool:
+    """ "invited the allies to impose sanctions", "invited hackers to find the emails": asked to do something,
+    where "invited the king to visit" or "to join the talks" offers a meeting."""
+    return any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and c.lemma_.lower() not in MEETING_VERBS and
+               any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in trigger.children)
+
+
+# How one thing "sits with" another: "the plan sits uneasily with its promises" says how well they fit.
+FIT_MANNERS = frozenset({"well", "badly", "ill", "uneasily", "easily", "comfortably", "uncomfortably", "awkwardly",
+                         "oddly", "strangely", "poorly", "neatly", "nicely", "happily", "unhappily"})
+# Verbs of holding a view that polls report: "two in three voters disapprove".
+OPINION_VERBS = frozenset({"support", "back", "favor", "favour", "approve", "disapprove", "oppose", "reject",
+                           "endorse", "prefer", "dislike", "distrust", "trust"})
+# Words for a part of a group: "a majority of voters", "half of Americans".
+SHARE_WORDS = frozenset({"majority", "minority", "half", "third", "quarter", "plurality", "fifth", "percent"})
+
+
+def _share_of_people(trigger: Token) -> bool:
+    """ "Three of four voters disapproved", "a majority of Americans oppose the plan": a part of a group
+    holding a view is what a poll found, not an act of anyone's."""
+    subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subj is None and trigger.dep_ == "acl":
+        subj = trigger.head  # the tagger may hang the verb on "three of four voters" as a modifier
+    if subj is None:
+        return False
+    if any(c.dep_ == "nummod" and any(x.lower_ in ("of", "in") for x in c.subtree) for c in subj.children):
+        return True  # "three of four voters", "two in three Americans"
+    part = subj.pos_ == "NUM" or subj.lemma_.lower() in SHARE_WORDS
+    return part and any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in subj.children)
 
 
 def _help_come_to(trigger: Token, lemma: str) -> Token | None:
@@ -376,6 +422,9 @@ def _protest(trigger: Token, lemma: str, obj: Token | None, politician: bool = F
     market = _market_owner(trigger) or (words & MARKET_WORDS and not _held_by_people(trigger))
     if market and not words & PROTEST_WORDS:
         return Verdict(False, reason=f"'{trigger.text}' among prices and markets: a rise, not a protest")
+    if trigger.pos_ == "NOUN" and not _protest_words_in(trigger) and (_campaign_word(trigger) or _a_persons_setting(trigger)):
+        # the protest words are another act's ("railed against the judge at a rally in Ohio")
+        return Verdict(False, reason=f"'{trigger.text}': a candidate's campaign event, not a protest")
     if words & PROTEST_WORDS:
         return None
     if any(c.dep_ in ("compound", "amod") and c.lower_ in CAMPAIGN_WORDS for c in trigger.children) or \
@@ -383,6 +432,45 @@ def _protest(trigger: Token, lemma: str, obj: Token | None, politician: bool = F
             _held_by_one_person(trigger):
         return Verdict(False, reason=f"'{trigger.text}': a candidate's campaign event, not a protest")
     return None
+
+
+# Verbs of handing over whose object may be information: "declined to give an estimate".
+GIVING_VERBS = frozenset({"give", "provide", "offer", "release", "publish", "supply", "share", "put", "make"})
+
+
+def gives_words(verb: Token) -> bool:
+    """ "declined to give a figure", "refused to provide details", "would not put a number on it": what is
+    held back is information, so declining it is a statement, not the refusal of a demand."""
+    from .sense import noun_class
+
+    return verb.lemma_.lower() in GIVING_VERBS and any(
+        c.dep_ in ("dobj", "obj") and noun_class(c) == "words" for c in verb.children)
+
+
+def _protest_words_in(noun: Token) -> bool:
+    """ "a rally against the war", "a rally of striking workers": the rally's own phrase says it protests."""
+    return any(t.lower_ in PROTEST_WORDS or t.lemma_.lower() in PROTEST_WORDS for t in noun.subtree)
+
+
+def _campaign_word(noun: Token) -> bool:
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in CAMPAIGN_WORDS for c in noun.children)
+
+
+def _a_persons_setting(noun: Token) -> bool:
+    """ "the senator mocked her rival at a rally in Ohio", "he praised the troops during a rally": a rally
+    that is where one person did something else is that person's platform, not a protest."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("at", "during") or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or any(c.dep_ == "conj" for c in subj.children):
+        return False
+    if subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she") or _known_person(subj):
+        return True
+    from ...ontology.actors import dateline_actors
+
+    # the tagger may leave a well-known surname untyped, even as a common noun
+    return subj.text[:1].isupper() and any(e.type == "PERSON" for e in dateline_actors().lookup(subj.text))
 
 
 def _market_owner(trigger: Token) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import FUTURE_AUX
+from ..lexicon import FUTURE_AUX, SPEECH_VERBS
 from .lexicon import (
     ALLEGE_VERBS,
     ASSERTING_VERBS,
@@ -326,3 +326,29 @@ def _verb_context(tok: Token) -> tuple[str, str] | None:
         if f" {phrase} " in text:
             return "expected", phrase
     return None
+
+
+# Acts of pressure, protest or force: told as what someone says or knows another did, they are that
+# speaker's claim ("the mayor said the militia shelled the town", "we know their agents broke into the
+# servers"), not the writer's own statement.
+HOSTILE_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+
+
+def on_anothers_word(tok: Token, code: str) -> tuple[str, str] | None:
+    """ "reported" for a hostile act in what someone else says: "the mayor said the militia shelled the town",
+    "the militia shelled the town, the mayor said". The speaker's own side's acts ("we struck back") stay."""
+    if code[:2] not in HOSTILE_ROOTS:
+        return None
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    verb = t.head if t.dep_ == "ccomp" else next(
+        (c for c in t.children if c.dep_ in ("parataxis", "ccomp") and c.i > tok.i and
+         c.lemma_.lower() in SPEECH_VERBS), None) if t.dep_ == "ROOT" else None
+    if verb is None or verb.lemma_.lower() not in SPEECH_VERBS | {"know"}:
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    doer = next((c for c in t.children if c.dep_ in ("nsubj", "agent")), None)
+    if speaker is None or (doer is not None and (doer.lower_ == speaker.lower_ or doer.pos_ == "PRON")):
+        return None  # "the group said it carried out the attack": a pronoun may be the speaker's own side
+    return "reported", f"{speaker.text} {verb.text}"
