@@ -12,7 +12,7 @@ def _types(*paragraphs: str, of: str) -> list[tuple[str, str]]:
 
 def test_a_rally_where_a_named_person_did_something_else_is_no_protest():
     assert not _types("Senator Ana Ruiz mocked her rival at a noisy rally in Tulsa on Friday.",
-                      "Trump railed against the judge at a boisterous rally in Reno.", of="PROTEST")
+                      "Mayor Okafor lashed out at the council during a lively rally in Reno.", of="PROTEST")
 
 
 def test_a_rally_whose_own_phrase_protests_stays_a_protest():
