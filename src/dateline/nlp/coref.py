@@ -331,12 +331,15 @@ class _Builder(PronounRules, NounRules, DescriptionRules):
                     by_words.setdefault(words, []).append(d)
         w = token_table(self.doc)
         texts, ent_type = w.text, w.ent_type
+        starts: dict[str, list[int]] = {}  # word -> where it stands: a name is looked for where its first word is
+        for i, text in enumerate(texts):
+            starts.setdefault(text, []).append(i)
         for words, holders in by_words.items():
             if len(holders) != 1:
                 continue
             n = len(words)
-            for i in range(len(texts) - n + 1):
-                if tuple(texts[i:i + n]) != words or any(ent_type[j] for j in range(i, i + n)):
+            for i in starts.get(words[0], ()) if words else range(len(texts) + 1):
+                if i > len(texts) - n or tuple(texts[i:i + n]) != words or any(ent_type[j] for j in range(i, i + n)):
                     continue
                 if any(j in self.owner for j in range(i, i + n)) or self._in_longer_name(i, i + n):
                     continue

@@ -80,7 +80,7 @@ class NounRules:
     def _headline_description(self, tok: Token) -> bool:
         """ "Ohio senator quits race": a headline drops the article, so a person noun narrowed by a word
         before it, in the first line, is as definite as "the Ohio senator"."""
-        return (self.sent_of.get(tok.i) == 0 and tok.pos_ == "NOUN" and "\n" in self.doc.text[:self.sents[0].end_char + 1]
+        return (self.sent_of.get(tok.i) == 0 and tok.pos_ == "NOUN" and "\n" in token_table(self.doc).doc_text[:self.sents[0].end_char + 1]
                 and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
                 and any(c.dep_ in ("compound", "amod") and c.i < tok.i for c in tok.children))
 

@@ -3,7 +3,7 @@
 The places and entities extractors test words one by one in loops over the whole text. ``doc[i]``
 makes a new Token object on every access, and each of its attributes goes back through the
 vocabulary, so such a loop costs far more than its tests. ``token_table(doc)`` reads the arrays
-once (kept for the last Doc asked about, since every step of an extractor asks about the same one);
+once (kept for the last few Docs asked about, since every step of an extractor asks about the same one);
 the values are the same as the Token attributes of the same names.
 """
 
@@ -72,7 +72,10 @@ class TokenTable:
         return self.idx[start], self.idx[start] + len(text), text
 
 
-_last: TokenTable | None = None
+# the last few documents' tables: the events extractor reads the article and its headline parsed again in
+# turn, and with one table kept each switch built the article's again
+_recent: list[TokenTable] = []
+RECENT = 3
 _strings: dict[int, str] = {}  # string id -> string: the ids recur across documents
 MAX_STRINGS = 500_000  # a run over millions of articles stays bounded
 
@@ -90,9 +93,10 @@ def _strs(ids: list[int], doc: Doc) -> list[str]:
 
 
 def token_table(doc: Doc) -> TokenTable:
-    global _last
-    if _last is not None and _last.doc is doc:
-        return _last
+    global _recent
+    for table in _recent:
+        if table.doc is doc:
+            return table
     cols = doc.to_array(_ATTRS).T.tolist() if len(doc) else [[] for _ in _ATTRS]
     orth, lower, lemma, idx, pos, ent, title, upper, alpha, punct, space, stop, sent, spacy = cols
     text = _strs(orth, doc)
@@ -106,7 +110,7 @@ def token_table(doc: Doc) -> TokenTable:
         space_after=list(map(bool, spacy)),
         caps=[bool(a or b or (c and t[0].isupper())) for a, b, c, t in zip(title, upper, alpha, text)],
     )
-    _last = table
+    _recent = [table, *_recent[:RECENT - 1]]
     return table
 
 

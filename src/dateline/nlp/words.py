@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from .token_table import token_table
 
 MAX_MEMO = 500_000  # distinct strings remembered; a run over millions of articles stays bounded
+RECENT = 3  # documents whose positions are remembered (an article, its headline parsed again)
 
 
 class WordTest:
@@ -27,7 +28,9 @@ class WordTest:
         self.lemma = lemma
         self.lower = lower
         self._memo: dict[str, bool] = {}
-        self._last: tuple = (None, ())
+        # the last few documents' answers: the events extractor reads the article and its headline parsed
+        # again in turn, and with one remembered each switch scanned the whole article again
+        self._recent: list[tuple[Doc, tuple[int, ...]]] = []
 
     def _passes(self, word: str) -> bool:
         r = self._memo.get(word)
@@ -38,12 +41,18 @@ class WordTest:
         return r
 
     def positions(self, doc: Doc) -> tuple[int, ...]:
-        if self._last[0] is doc:  # several callers ask about the same document in turn
-            return self._last[1]
+        for seen, got in self._recent:  # several callers ask about the same document in turn
+            if seen is doc:
+                return got
         table = token_table(doc)
-        cols = [c for c, on in ((table.lower, self.lower), (table.lemma, self.lemma)) if on]
-        got = tuple(i for i, words in enumerate(zip(*cols)) if any(self._passes(w) for w in words))
-        self._last = (doc, got)
+        passes = self._passes
+        if self.lower and self.lemma:  # the lower-case form first, the lemma only where it fails
+            got = tuple(i for i, (low, lemma) in enumerate(zip(table.lower, table.lemma))
+                        if passes(low) or passes(lemma))
+        else:
+            col = table.lower if self.lower else table.lemma if self.lemma else ()
+            got = tuple(i for i, word in enumerate(col) if passes(word))
+        self._recent = [(doc, got), *self._recent[:RECENT - 1]]
         return got
 
     def in_range(self, doc: Doc, start: int, end: int) -> list[int]:
