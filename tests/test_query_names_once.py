@@ -91,13 +91,3 @@ def test_a_timeline_answers_as_with_facts_read_by_id(ferry_url, monkeypatch):
         monkeypatch.setattr(query, "actor_occurrences", lambda *a, facts=None, **k: real(*a, **k))
         assert timeline(store, "Oda Fjell") == now
         assert now["count"] >= 3
-
-
-def test_a_count_answers_as_with_name_subqueries(ferry_url, monkeypatch):
-    with open_store(ferry_url, read_only=True) as store:
-        asked = [dict(actor="Oda Fjell"), dict(recipient="tallinn"), dict(actor="Oda", recipient="EST"),
-                 dict(actor="Nobody Here"), dict(recipient="Oda Fjell", type="CONSULT", since="2021-05-01")]
-        now = [query.occurrences(store, **f) for f in asked]
-        monkeypatch.setattr(query, "names_of", lambda *a, **k: {})  # every name by its subquery, as before
-        assert [query.occurrences(store, **f) for f in asked] == now
-        assert [n["count"] for n in now][0] > 0 and now[1]["count"] > 0

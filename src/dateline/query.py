@@ -347,12 +347,8 @@ def occurrences(store, *, actor: str | None = None, recipient: str | None = None
     (``unplaced_count`` is all of them); without ``unplaced`` they are not looked for (empty, count None:
     a claim counts occurrences only). ``facts``: filled with what each listed report is (``report_facts``)."""
     _require_occurrences(store)
-    from .actors.names import looks_like_actor_id
-
-    # the sides' stored names found once (name_match): the page and the unplaced reports both ask them
-    names = names_of(store, [v for v in (actor, recipient) if v and not looks_like_actor_id(v)]) if unplaced else None
     w = _event_where(actor=actor, recipient=recipient, type=type, mode=mode, cameo=cameo,
-                     min_confidence=min_confidence, store=store, names=names)
+                     min_confidence=min_confidence, store=store)
     w.parts.append("e.status IN ('occurred', 'reported')")
     found, total = _found_occurrences(store, w, since, until, limit, offset)
     listed = _with_reports(store, found, min_confidence, facts)
