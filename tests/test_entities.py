@@ -119,3 +119,37 @@ def test_seed_entities(seed_analysis):
     result = score(seed_analysis, {"entities": expected["entities"], "must_not_merge": expected["must_not_merge"]})
     entity_misses = [m for m in result.details["misses"] if m.startswith(("entities", "must_not_merge"))]
     assert not entity_misses
+
+
+def test_a_shared_surname_is_not_the_one_the_writer_calls_by_given_name():
+    ents = entities_of(
+        "Campaign stop\n"
+        "Senator Paul Osgood spoke in Dale on Monday. His wife, Maren Osgood, spoke first. "
+        "Maren thanked the crowd. The crowd cheered. Maren left early.\n"
+        "Osgood promised lower taxes.")
+    assert "Osgood" in mention_texts(named(ents, "Paul Osgood"))
+
+
+def test_a_form_of_address_picks_the_person_of_that_sex():
+    ents = entities_of(
+        "Bakery reopens\n"
+        "John Marsh and Mary Marsh reopened their bakery on Monday. John Marsh baked bread. "
+        "John Marsh sold cakes. The shop was busy.\n"
+        "Mrs. Marsh said the shop would stay open late.")
+    assert "Mrs. Marsh" in mention_texts(named(ents, "Mary Marsh"))
+
+
+def test_an_office_held_at_a_body_that_is_no_government_is_not_gov():
+    ents = entities_of(
+        "Screens ready\n"
+        "Dr Lena Park, vice president and research fellow in charge of displays at Arnor Electronics, said "
+        "the screens were ready.")
+    assert named(ents, "Lena Park").sector != "GOV"
+
+
+def test_a_trade_after_a_or_an_yields_to_the_dictionary_role_of_the_day():
+    ents = entities_of("Campaign\nHillary Clinton, an accomplished attorney, spoke in Ohio on Monday. "
+                       "Clinton said jobs would come back.", published="2016-08-19")
+    assert ents["Hillary Clinton"].sector == "PTY"  # a candidate that summer, not a court's
+    ents = entities_of("Court\nAnn Bevis, an accomplished attorney, spoke in Ohio on Monday.", published="2016-08-19")
+    assert named(ents, "Ann Bevis").sector == "JUD"  # no dictionary row: the text's word stands

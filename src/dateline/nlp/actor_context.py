@@ -296,9 +296,14 @@ def _title_words(t: Any) -> list[Any]:
     airline"): where the body an officer serves is named."""
     words = [tok for tok in t.tokens if tok.i != t.head.i]
     for prep in t.head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ in SERVES_PREPS:
             words += [tok for tok in prep.subtree if tok.i != prep.i]
     return words
+
+
+# the prepositions after an office that name the body it is held in: "president of the airline",
+# "chief economist at Arnor Bank", "fellow in charge of research at Arnor Electronics"
+SERVES_PREPS = frozenset({"of", "at"})
 
 
 # -- aides of named people ------------------------------------------------------------------------
@@ -400,12 +405,14 @@ def _officers_of_other_bodies(groups: list[Any]) -> None:
 
 
 def _of_words(head: Any) -> list[Any]:
-    """The words after an office's 'of', or after the 'of' of an office joined to it ("president and
-    chief executive of the airline")."""
+    """The words after an office's 'of' or 'at', or after those of an office joined to it ("president
+    and chief executive of the airline"), or of its charge ("vice president in charge of sales at
+    Arnor Electronics")."""
     out = []
     for h in [head] + [c for c in head.children if c.dep_ == "conj"]:
         for prep in h.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and (prep.lower_ in SERVES_PREPS or prep.lower_ == "in" and any(
+                    c.lower_ == "charge" for c in prep.children)):
                 out += [tok for tok in prep.subtree if tok.i != prep.i]
     return out
 

@@ -132,6 +132,10 @@ def _from_titles(g: Any, res: Any, on: Any, entry: Any = None) -> tuple[str | No
             g.coding.append(f"'{t.text}' not read as an office held: on {on} the dictionary has "
                             f"{entry.name} as {entry.role or entry.sector} ({entry.source})")
             continue
+        if _described_only(t, entry, on):
+            g.coding.append(f"'{t.text}' says what {entry.name} is, not the office held: on {on} the dictionary "
+                            f"has {entry.role or entry.sector} ({entry.source})")
+            continue
         c = country_in(t.tokens, res)
         if c and not country:
             country = c
@@ -162,6 +166,17 @@ def _office_not_held(t: Any, entry: Any, on: Any) -> bool:
     if not (entry.start or entry.end) or not entry.valid_on(day) or not _bare_office(t):
         return False
     return True
+
+
+def _described_only(t: Any, entry: Any, on: Any) -> bool:
+    """ "Ann Bevis, an accomplished lawyer, is running for governor": a noun after "a" or "an" puts someone
+    in a class (a trade learnt, a past career), where a dated dictionary row says what they are on the
+    article's day (a candidate): the row's sector is the one to code."""
+    if entry is None or on is None or not entry.sector or entry.approximate or not (entry.start or entry.end):
+        return False
+    day = on.date() if hasattr(on, "hour") else on
+    first = t.tokens[0].lower_ if len(t.tokens) else ""
+    return entry.valid_on(day) and first in ("a", "an")
 
 
 # a party's word anywhere before these heads makes the title the party's: "Labour health

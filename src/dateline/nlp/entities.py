@@ -19,6 +19,7 @@ from ..model import Entity, Mention, Span
 from ..model.ids import stable_id
 from .actor_context import code_from_context
 from .coding import code_group, home_country
+from .events.gender import FEMALE_NAMES, MALE_NAMES
 from .names import (
     LEADERS,
     NameSpan,
@@ -263,12 +264,42 @@ def _most_salient(holders: list[Group], s: NameSpan, ctx) -> Group:
         by_title = [g for g in holders if title in g.role_words()]
         if len(by_title) == 1:
             return by_title[0]
+        # "Mrs. Hale" of John and Ann Hale: the one whose given name is a woman's
+        sex = "f" if title in ("mrs", "ms") else "m" if title == "mr" else None
+        by_sex = [g for g in holders if sex and _given_name_sex(g) == sex]
+        if len(by_sex) == 1:
+            return by_sex[0]
+
+    # "Donald Trump ... Melania Trump ... Melania ... Trump said": a writer who gives one of two people
+    # their given name alone keeps the bare surname for the other
+    by_surname = [g for g in holders if not _called_by_given_name(g, s)]
+    if by_surname:
+        holders = by_surname
+    if len(holders) == 1:
+        return holders[0]
+    word = words_of(s.text)
 
     def score(g: Group) -> tuple[int, int]:
-        before = sum(1 for n in g.names if n.start < s.start)
+        # the names that carry the shared word: "Melania" alone is no use of "Trump"
+        before = sum(1 for n in g.names if n.start < s.start and set(word) <= set(words_of(n.text)))
         return before, -min(n.start for n in g.names)
 
     return max(holders, key=score)
+
+
+def _given_name_sex(g: Group) -> str | None:
+    firsts = {words_of(n.text)[0] for n in g.names if len(words_of(n.text)) >= 2}
+    sexes = {"f" if f in FEMALE_NAMES else "m" if f in MALE_NAMES else None for f in firsts}
+    return sexes.pop() if len(sexes) == 1 else None
+
+
+def _called_by_given_name(g: Group, s: NameSpan) -> bool:
+    """Whether the article names this person before ``s`` by a one-word name that is not ``s``'s
+    word and is the first word of their full name ("Melania" of "Melania Trump")."""
+    word = words_of(s.text)
+    firsts = {words_of(n.text)[0] for n in g.names if len(words_of(n.text)) >= 2}
+    return any(n.start < s.start and len(words_of(n.text)) == 1 and words_of(n.text) != word and
+               words_of(n.text)[0] in firsts for n in g.names)
 
 
 def _honorific_before(s: NameSpan, doc) -> str | None:
