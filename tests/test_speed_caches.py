@@ -29,3 +29,10 @@ def test_word_positions_follow_each_document_in_turn(nlp):
     lemmas_only = WordTest(lambda w: w == "block", lower=False)
     assert lemmas_only.positions(headline) == tuple(t.i for t in headline if t.lemma_ == "block")
 
+
+
+def test_numbers_read_as_one_shape_inside_and_outside_words():
+    from dateline.nlp.learned.quad import words
+
+    assert words("Rebels seized 12 trucks and 3,400 rifles in 2019's raid on Base7B") == [
+        "rebels", "seized", "0", "trucks", "and", "0", "0", "rifles", "in", "0's", "raid", "on", "base0b"]
