@@ -202,8 +202,32 @@ def recipient_slots(trigger: Token, slots: tuple[str, ...], *, pos: str, exclude
             free = tok.i not in exclude or slot == "dative" and tok.dep_ in ("dobj", "obj") and tok.head.i == trigger.i \
                 or slot == "dobj" and tok.head.i == trigger.i and _aimed_at(tok)
             if free and (tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X") or tok.ent_type_):
+                if _deed_or_thing(tok):
+                    # "condemned the killing of villagers by the militia": whoever did a deed, not whom it was
+                    # done to, is the one its judge aims at; the deed itself stays a candidate after them
+                    out += [(f"{slot}, who did the '{tok.text}'", o) for o in doers(tok) if o.i not in exclude]
                 out.append((slot, tok))
     return out
+
+
+def _deed_or_thing(tok: Token) -> bool:
+    """A common noun that names no party ("the killing", "the plan"), whose "by" phrase is its doer; a
+    party's "by" phrase is most often where it stands ("the guards by the gate")."""
+    from ...ontology.agents import default_agents
+    from .sense import noun_class
+
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and noun_class(tok, default_agents()) != "person"
+
+
+def doers(tok: Token) -> list[Token]:
+    """Who did a deed, by its "by" phrase: "the killing of villagers by the militia", "the threats made by
+    the council"."""
+    return _by_phrase(tok) + [x for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" for x in _by_phrase(c)]
+
+
+def _by_phrase(tok: Token) -> list[Token]:
+    return [x for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for x in c.children if x.dep_ == "pobj"]
 
 
 def _aimed_at(tok: Token) -> bool:
@@ -450,6 +474,15 @@ def _somewhere(t: Token, agents=None) -> bool:
     return noun_class(t, agents) in ("place", "building") or t.pos_ == "PROPN"
 
 
+def _scene(t: Token, agents=None) -> bool:
+    """Is a word the object of a phrase that says where an act happened ("in the province of Idlib", "at
+    the market near the port")? Its own phrases are part of the place. An event or an idea after "in"
+    is no place, and may name a party ("in support of the rebels", "in a blow to the army")."""
+    if t.dep_ != "pobj" or t.head.lower_ not in WHERE_PREPS and t.head.lower_ != "at":
+        return False
+    return _somewhere(t, agents)
+
+
 def dependents(trigger: Token, exclude: set[int], agents=None) -> list[tuple[str, Token]]:
     """Parties among the trigger's own dependents, when its pattern's slots name none: its objects and
     the objects of its prepositions, and of its object's ("imposed a ban on imports from Iran"), inside
@@ -463,6 +496,8 @@ def dependents(trigger: Token, exclude: set[int], agents=None) -> list[tuple[str
         t = stack.pop(0)
         if t.dep_ in STOP_DEPS or t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"):
             continue  # "hit the posts and destroyed them": a verb coordinated with it has its own objects
+        if _scene(t, agents):
+            continue  # "struck a depot in the province of Idlib": nothing inside where it happened is a party
         stack.extend(c for c in t.children if c.dep_ not in STOP_DEPS)
         if t.i in exclude:
             continue  # the trigger's own object is no party, but what hangs on it may be ("investigations against X")

@@ -29,6 +29,8 @@ def territory_recipient(trigger: Token, code: str, exclude: set[int], agents=Non
     if not code.startswith(TERRITORY_CODES):
         return None
     roots = [trigger] + ([trigger.head] if trigger.dep_ in ("compound", "dobj", "pobj") else [])
+    # "agreed to lay down their arms in Kivu": the act agreed to is the one that holds somewhere
+    roots += [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     stack = [c for r in roots for c in r.children if c.dep_ not in STOP_DEPS]
     while stack:
         t = stack.pop(0)
@@ -54,6 +56,8 @@ def protest_ground(tok: Token) -> bool:
 
     if tok.dep_ != "pobj" or tok.head.lower_ not in GROUND_PREPS:
         return False
+    if tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "protest":
+        return False  # "protested to Tokyo over the visit": whom the protest is lodged with
     table = noun_table()
     if tok.head.lower_ == "of" and table.get(tok.head.head.lemma_.lower()) in ("place", "building"):
         return True  # "the streets of Lyon", "the centre of town", whatever the name is taken for
