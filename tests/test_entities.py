@@ -142,8 +142,8 @@ def test_a_form_of_address_picks_the_person_of_that_sex():
 def test_an_office_held_at_a_body_that_is_no_government_is_not_gov():
     ents = entities_of(
         "Screens ready\n"
-        "Dr Lena Park, vice president and research fellow in charge of displays at Arnor Electronics, said "
-        "the screens were ready.")
+        "Dr Lena Park, senior vice president at Arnor Electronics, said on Monday that the new screens were "
+        "ready.")
     assert named(ents, "Lena Park").sector != "GOV"
 
 

@@ -302,7 +302,7 @@ def _title_words(t: Any) -> list[Any]:
 
 
 # the prepositions after an office that name the body it is held in: "president of the airline",
-# "chief economist at Arnor Bank", "fellow in charge of research at Arnor Electronics"
+# "chief economist at Arnor Bank"
 SERVES_PREPS = frozenset({"of", "at"})
 
 
@@ -406,8 +406,8 @@ def _officers_of_other_bodies(groups: list[Any]) -> None:
 
 def _of_words(head: Any) -> list[Any]:
     """The words after an office's 'of' or 'at', or after those of an office joined to it ("president
-    and chief executive of the airline"), or of its charge ("vice president in charge of sales at
-    Arnor Electronics")."""
+    and chief executive of the airline"), or of what it is in charge of ("the engineer in charge of
+    sales at Arnor Electronics")."""
     out = []
     for h in [head] + [c for c in head.children if c.dep_ == "conj"]:
         for prep in h.children:
