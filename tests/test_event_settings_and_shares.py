@@ -96,3 +96,15 @@ def test_the_writers_own_account_and_ones_own_side_stay_occurred():
 def test_a_group_claiming_its_own_attack_is_not_hearsay():
     attack = on(events_of("The Taliban said it carried out the attack on the base."), "attack")
     assert attack[0].status == "occurred"
+
+
+def test_they_with_no_name_to_go_back_to_is_the_plural_subject_before():
+    events = events_of("Several Liberal senators spoke after the budget speech on Monday. "
+                       "They criticized the treasurer for the new fuel levy.")
+    criticism = on(events, "criticized")[0]
+    assert criticism.actor.text == "They" and criticism.actor.sector
+
+
+def test_they_after_a_sentence_about_things_names_no_one():
+    events = events_of("The price of oil rose on Monday. They criticized the treasurer for the levy.")
+    assert all(not e.actor.sector for e in events if e.evidence.trigger.text == "criticized")

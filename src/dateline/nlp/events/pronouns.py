@@ -44,7 +44,7 @@ def resolve_pronoun(r: Any, tok: Token, speaker: list[ActorRef] | None) -> list[
     types = ("PERSON",) if low in PERSON_PRONOUNS else ("GPE", "ORG", "NORP")
     best = antecedent(r, tok, types)
     if best is None:
-        return []
+        return _plural_subject_before(r, tok) if low in PLURAL_PRONOUNS else []
     start, ent = best
     sector = ent.sector or (CAPITAL_SECTOR if ent.role == "capital" else None)
     return [ActorRef(text=tok.text, name=ent.name, span=Span(start=tok.idx, end=tok.idx + len(tok.text),
@@ -54,6 +54,24 @@ def resolve_pronoun(r: Any, tok: Token, speaker: list[ActorRef] | None) -> list[
                      coding=f"'{tok.text}' refers to {ent.name}, the nearest {'/'.join(types).lower()} before it"
                             + (" that agrees with it" if pronoun_gender(tok) else "")
                             + (f"; {ent.coding}" if ent.coding else ""))]
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+
+
+def _plural_subject_before(r: Any, tok: Token) -> list[ActorRef]:
+    """ "Several senators spoke after the speech. They criticised the plan": with no name to go back to,
+    "they" is the plural subject of the sentence before, when that names a kind of party (an agent noun)."""
+    start = sentence_start(tok.doc, tok.sent.start, 1)
+    if start is None:
+        return []
+    subj = next((t for t in start if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.tag_ in ("NNS", "NNPS")),
+                None)
+    if subj is None:
+        return []
+    got = [a for a in r.resolve(subj) if a.sector or a.code]
+    return [as_pronoun(a, tok, f"'{tok.text}' is the plural subject of the sentence before, {subj.text}")
+            for a in got]
+
 
 def phrase_from(tok: Token, start: int) -> Span | None:
     """The whole phrase of the mention that starts at character ``start``, which a pronoun stands for."""
