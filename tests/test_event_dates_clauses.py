@@ -106,3 +106,12 @@ def test_a_present_tense_in_an_after_clause_is_still_to_come():
 def test_many_occasions_are_earlier_ones_unless_dated():
     assert value(on("The general apologised numerous times on television.", "apologised")) == "PAST_REF"
     assert value(on("The general apologised three times on television on Monday.", "apologised")) == "2019-01-07"
+
+
+def test_a_day_owning_the_occasion_an_act_happens_at_dates_the_act():
+    e = on("The governor attacked the senator in Saturday's debate.", "attacked")
+    assert value(e) == "2019-01-05", e.evidence.date_source
+    e = on("Protesters heckled the mayor at Sunday's rally in Lima.", "heckled")
+    assert value(e) == "2019-01-06", e.evidence.date_source
+    # the day owning what the verb acts on is that thing's day, not the verb's
+    assert value(on("The governor condemned Saturday's attack on the embassy.", "condemned")) == PUB

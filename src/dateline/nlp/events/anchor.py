@@ -23,9 +23,10 @@ from ...model.timex import interval
 from ..place_events import _event_prep
 from ..place_words import EVENT_NOUNS, PLACE_NOUNS
 from .event_time import earlier_cue, in_wire_dateline, plain_perfect, same_occasion, stated_past, wire_dateline
-from .told_time import (calendar_free, dates_a_noun, dates_another_time, earlier_act, habitual, object_of_another_act,
-                        other_tense, past_without_anchor, present_in_time_clause, reduced_relative, same_time_clauses,
-                        still_to_come, told_before_complement, told_future, undated_ref)
+from .told_time import (OCCASION_PREPS, calendar_free, dates_a_noun, dates_another_time, earlier_act, habitual,
+                        object_of_another_act, other_tense, past_without_anchor, present_in_time_clause,
+                        reduced_relative, same_time_clauses, still_to_come, told_before_complement, told_future,
+                        undated_ref)
 
 CLAUSE_BREAKS = ("ccomp", "advcl", "relcl", "acl", "parataxis", "csubj")
 CLIMB_DEPS = ("xcomp", "ccomp", "acomp", "conj", "pcomp", "dobj", "pobj", "prep", "attr", "oprd", "nsubj",
@@ -233,6 +234,8 @@ def _owned_by_object(d: DateMention, trigger: Token, anchor: Token) -> bool:
         return False
     root = span.root
     owned = root.head
+    if owned.dep_ == "pobj" and owned.head.lower_ in OCCASION_PREPS and owned.head.head.pos_ in ("VERB", "AUX"):
+        return False  # "attacked him in Saturday's debate", "spoke at Sunday's rally": the verb's own day
     return root.dep_ == "poss" and owned.i not in (trigger.i, anchor.i) and \
         owned.dep_ in ("dobj", "pobj", "attr", "oprd", "dative")
 
