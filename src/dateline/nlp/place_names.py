@@ -26,6 +26,7 @@ from .lexicon import PLACE_LABELS
 from .place_lookup import (
     big_city, exact_entry, named_entry, our_region, strong_countries, strong_exact, town_or_division,
 )
+from .place_nonplaces import not_a_place
 from .place_orgs import embedded, local_lead, retagged
 from .place_syntax import (
     DIRECTION_WORDS, Mention, after_honorific, clean, local_cue, local_town, locative, person_surnames,
@@ -283,6 +284,8 @@ def keep(doc: Doc, m: Mention, gaz: Gazetteer, person_idx: set[int], person_word
     m.text = w.span_text(m.start, m.end)
     if m.source not in ("demonym", "relabelled", "home", "county", "joined") and _is_name_fragment(doc, m, person_idx, person_words, gaz):
         return False
+    if m.source not in ("demonym", "dateline", "county") and not_a_place(doc, m, gaz):
+        return False  # "God", "the Labor Department", "Lincoln's widow"
     if m.source != "demonym" and gaz.demonym(m.text) and not exact_entry(gaz, m.text):
         return False  # "Chinese", "Georgians": who, not where
     after = w.lower[m.end] if m.end < len(doc) else ""

@@ -34,6 +34,7 @@ from .place_home import near_home
 from .coding import LEGAL_FORMS
 from .place_events import mark_event_location as _mark_event_location, place_of_clause  # noqa: F401
 from .place_lookup import named
+from .place_nonplaces import heavenly, not_a_place
 from .place_names import find_mentions, keep, propagate, widen_abbreviated
 from .place_orgs import embedded, party_name_starts, retagged
 from .place_syntax import (
@@ -74,7 +75,7 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
     mentions = widen_abbreviated(doc, find_mentions(doc, gaz, demonyms=options.demonyms,
                                                     scan=options.scan_gazetteer), gaz)
     for m in mentions:
-        m.cands = _lookup(doc, m, gaz)
+        m.cands = [] if heavenly(doc, m) else _lookup(doc, m, gaz)  # "the Earth" is no "Earth, Texas"
     apply_distances(doc, mentions)
     first_line_end = article.text.find("\n")  # the dateline is the first place after the headline
     home = None
@@ -92,6 +93,7 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer, options: PlaceOption
         if home is not None and home.has_point:
             extra += _home_town(doc, gaz, mentions + extra, home)
         extra += propagate(doc, mentions + extra, gaz)
+        extra = [m for m in extra if not not_a_place(doc, m, gaz)]  # "Lincoln's widow" in Lincoln's county
         extra += _postal_states(doc, mentions + extra, gaz)
         for m in extra:
             if m.cands is None:
