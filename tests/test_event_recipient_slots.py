@@ -40,3 +40,15 @@ def test_nothing_inside_where_an_act_happened_is_its_target():
     evs = events_of("Rebels carried out an attack in the district of Homs on Sunday.")
     for e in evs:
         assert e.recipient is None or "Homs" not in e.recipient.text, e.recipient
+
+
+def test_a_suit_is_aimed_at_whom_its_claim_charges():
+    evs = events_of("The state prosecutor filed a lawsuit in 2015 alleging that the company had cheated its customers.")
+    (e,) = on(evs, "filed")
+    assert e.recipient is not None and e.recipient.text == "the company"
+
+
+def test_a_suit_against_someone_keeps_its_against_phrase():
+    evs = events_of("The attorney general filed a lawsuit against the governor last year.")
+    (e,) = on(evs, "filed")
+    assert e.recipient is not None and e.recipient.text == "the governor"

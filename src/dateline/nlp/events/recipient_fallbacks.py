@@ -91,9 +91,38 @@ def learned_recipient(d, agents=None) -> None:
         return  # PETRARCH's frames name their target by their own convention (the first actor after the verb)
     if any(a.conjuncts for a in d.actor_toks):
         return  # coordinated actors with no one else named may act on each other (events.build._pairs)
+    if (d.code or "")[:2] == "11":
+        told = charged_in(m.token, {t.i for t in d.actor_toks})
+        if told is not None:  # "filed a suit alleging that the firm cheated": the firm
+            d.recipient_toks, d.recipient_how = [told[0]], f"whom '{told[1].text}' charges"
+            return
     exclude = frozenset({w.i for w in m.words} | ({m.obj.i} if m.obj is not None else set()))
     passive = m.pos != "noun" and is_passive(m.token)
     pick = ArgScorer.load().best(m.token, list(d.actor_toks), code=d.code or "", passive=passive, agents=agents,
                                  exclude=exclude)
     if pick is not None and not ((d.code or "")[:2] == "14" and protest_ground(pick.token)):
         d.recipient_toks, d.recipient_how = [pick.token], pick.text()
+
+
+# Verbs that tell what a suit or a complaint says someone did: "a lawsuit alleging that the firm cheated".
+CHARGING_VERBS = frozenset({"allege", "claim", "charge", "assert", "contend", "say", "argue", "accuse"})
+
+
+def charged_in(trigger: Token, actors: set[int]) -> tuple[Token, Token] | None:
+    """ "filed a lawsuit alleging that the firm had cheated", "lodged a complaint accusing the mayor of fraud": a
+    suit or a complaint is aimed at whom the words it is described by charge, the subject of what they allege
+    or the one they accuse, with the word that charges them."""
+    nouns = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    for n in nouns:
+        for c in n.children:
+            # the parse may hang the participle on the verb: "filed a suit in May alleging that ..."
+            if c.dep_ not in ("acl", "advcl") or c.tag_ != "VBG" or c.lemma_.lower() not in CHARGING_VERBS:
+                continue
+            if c.lemma_.lower() == "accuse":
+                got = [x for x in c.children if x.dep_ in ("dobj", "obj")]
+            else:
+                got = [x for cl in c.children if cl.dep_ == "ccomp" for x in cl.children if x.dep_ in ("nsubj", "nsubjpass")]
+            got = [x for x in got if x.i not in actors and x.pos_ in ("PROPN", "NOUN")]
+            if got:
+                return got[0], c
+    return None
