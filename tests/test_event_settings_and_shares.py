@@ -108,3 +108,20 @@ def test_they_with_no_name_to_go_back_to_is_the_plural_subject_before():
 def test_they_after_a_sentence_about_things_names_no_one():
     events = events_of("The price of oil rose on Monday. They criticized the treasurer for the levy.")
     assert all(not e.actor.sector for e in events if e.evidence.trigger.text == "criticized")
+
+
+def test_a_staged_walkout_is_a_strike():
+    # the small English model lemmatises "staged" as "stag"; the walkout it brings about is still an act
+    walkout = on(events_of("Dock workers in Valparaiso staged a walkout on Monday."), "walkout")
+    assert walkout[0].type == "PROTEST" and walkout[0].actor.text
+
+
+def test_calling_off_ones_strike_is_a_concession():
+    called = [e for e in events_of("The drivers' union called off the strike after talks with the bus company.")
+              if e.type == "CONCEDE"]
+    assert called and called[0].cameo == "082"
+
+
+def test_sentencing_is_coercion():
+    sentenced = on(events_of("A Lima judge sentenced the smuggler to ten years in prison."), "sentenced")
+    assert sentenced[0].type == "COERCE"

@@ -73,11 +73,12 @@ COGNITION_VERBS = frozenset({"believe", "think", "expect", "predict", "hope", "f
 PROPOSAL_NOUNS = frozenset({"condition", "demand", "request", "proposal", "idea", "suggestion", "call", "offer",
                             "hope", "wish", "insistence", "plea", "recommendation", "requirement"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "provided", "should"})
-# verbs that bring an event noun about, so the noun's event is the verb's clause's event
+# verbs that bring an event noun about, so the noun's event is the verb's clause's event ("stag": the small
+# English model lemmatises "staged" as "stag", so "staged a walkout" needs it)
 LIGHT_VERBS = frozenset({"hold", "have", "conduct", "stage", "launch", "begin", "start", "continue", "carry",
                          "mount", "make", "give", "pay", "issue", "organize", "organise", "open", "resume",
                          "attend", "host", "undertake", "wage", "unleash", "lead", "join", "complete", "finish",
-                         "end", "conclude", "take", "perform", "stage", "step", "intensify", "escalate", "sign",
+                         "end", "conclude", "take", "perform", "stag", "step", "intensify", "escalate", "sign",
                          "reach", "strike", "seal", "clinch", "agree", "announce", "declare", "impose", "order",
                          "grant", "provide", "send", "deliver", "offer", "extend", "file", "lodge", "level",
                          "renew", "call", "convene", "co-host", "chair", "kick", "wrap", "round", "arrange",
