@@ -29,3 +29,4 @@ draw report6 616161 30; draw names4 727272 25 n; draw tune8 828282 25; draw tune
 draw report7 737373 30; draw names5 747474 25 n; draw tune10 939393 20; draw tune11 959595 25; draw tunen2 979797 20 n
 draw report8 848484 30; draw names6 858585 25 n
 draw tune12 121212 25; draw tunen3 131313 20 n
+draw report9 868686 30; draw names7 878787 25 n
