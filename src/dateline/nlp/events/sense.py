@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from ...ontology._text import read_tsv
 from ..token_table import token_table
+from .sense_giving import GIVE_ROOTS, judge_giving
 from .sense_uses import gives_words, judge_use
 
 ANIMATE_PRONOUNS = frozenset({"his", "their", "he", "him", "she", "her", "they", "them", "we", "us", "i", "me", "you", "who",
@@ -81,10 +82,6 @@ COUNT_HEADS = frozenset({"number", "group", "dozen", "dozens", "score", "scores"
 SEIZE_CODES = ("171", "1711", "192")  # seize, confiscate, occupy: property, territory, people
 DETAIN_CODES = ("173", "174", "181", "0841")  # arrest, deport, abduct, release: people
 RELEASE_PEOPLE = "0841"  # releasing persons: a video, a report or a ship released is no release of people
-GIVE_ROOTS = frozenset({"07"})  # aid: goods, money, people (troops), not words
-# What is given that is no aid: one's own work ("donated his time") or a place to speak ("provided a forum").
-OWN_WORK = frozenset({"service", "services", "time", "expertise", "skill", "talent", "effort", "energy",
-                      "forum", "platform", "venue", "opportunity", "chance", "outlet", "voice"})
 
 
 @functools.cache
@@ -188,17 +185,10 @@ def judge(code: str, trigger: Token, target: Token | None, actor: Token | None, 
     if code.startswith("0874") and cue is None:
         return Verdict(False, reason=f"'{trigger.text}' with no troops or arms in the sentence: not a military "
                                      "withdrawal")
-    if code[:2] in GIVE_ROOTS and target is not None and target.lemma_.lower() in OWN_WORK:
-        return Verdict(False, reason=f"'{trigger.text} ... {target.text}': giving one's own work, not aid")
-    if code[:2] in GIVE_ROOTS and kind == "idea":
-        return Verdict(False, reason=f"'{trigger.text} ... {target.text}': adding to a state of things, not aid")
-    if code[:2] in GIVE_ROOTS and target is not None and _a_share(target):
-        return Verdict(False, reason=f"'{trigger.text} ... {target.text}': a share of a whole, a measure, not aid")
-    if code[:2] in GIVE_ROOTS and kind == "words":
-        return Verdict(False, reason=f"'{trigger.text} ... {target.text}': giving words is a statement, not aid")
-    if code[:2] in GIVE_ROOTS and actor_sector in ("BUS", "MNC") and kind != "goods" and \
-            not (target is not None and target.lemma_.lower() in ("weapon", "arm", "ammunition", "missile")):
-        return Verdict(False, reason=f"'{trigger.text}' by a company: a commercial supply, not aid")
+    if code[:2] in GIVE_ROOTS:
+        given = judge_giving(trigger, target, kind, actor_sector)
+        if given is not None:
+            return given
     if code[:3] == "141" and lemma in ("rally", "march") and _owned_by_person(trigger):
         return Verdict(False, reason=f"'{trigger.text}' held by one person: a campaign rally, not a protest")
     return KEEP
@@ -314,16 +304,6 @@ def _place_in(trigger: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "inside") and
                any(x.dep_ == "pobj" and x.ent_type_ in ("GPE", "LOC", "FAC") for x in c.children)
                for c in trigger.children)
-
-
-SHARE_WORDS = frozenset({"%", "percent", "per cent", "percentage", "proportion", "fraction", "third", "quarter",
-                         "fifth", "tenth"})
-
-
-def _a_share(tok: Token) -> bool:
-    """ "Supplied 40% of the new subscribers", "provided a third of the output": a part of a whole, counted."""
-    return tok.lemma_.lower() in SHARE_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) \
-        or tok.text == "%"
 
 
 def counted(tok: Token | None) -> Token | None:

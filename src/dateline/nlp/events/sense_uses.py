@@ -264,7 +264,7 @@ FIT_MANNERS = frozenset({"well", "badly", "ill", "uneasily", "easily", "comforta
 OPINION_VERBS = frozenset({"support", "back", "favor", "favour", "approve", "disapprove", "oppose", "reject",
                            "endorse", "prefer", "dislike", "distrust", "trust"})
 # Words for a part of a group: "a majority of voters", "half of Americans".
-SHARE_WORDS = frozenset({"majority", "minority", "half", "third", "quarter", "plurality", "fifth", "percent"})
+GROUP_PARTS = frozenset({"majority", "minority", "half", "third", "quarter", "plurality", "fifth", "percent"})
 
 
 def _share_of_people(trigger: Token) -> bool:
@@ -277,7 +277,7 @@ def _share_of_people(trigger: Token) -> bool:
         return False
     if any(c.dep_ == "nummod" and any(x.lower_ in ("of", "in") for x in c.subtree) for c in subj.children):
         return True  # "three of four voters", "two in three Americans"
-    part = subj.pos_ == "NUM" or subj.lemma_.lower() in SHARE_WORDS
+    part = subj.pos_ == "NUM" or subj.lemma_.lower() in GROUP_PARTS
     return part and any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in subj.children)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import DateMention, DateRef
+from ..lexicon import FUTURE_AUX  # "wo" is the tagger's half of "won't"
 
 SAME_TIME_MARKS = frozenset({"when", "while", "as"})
 # words that make a time with no calendar anchor a past one, and words that make it a future one
@@ -174,7 +175,6 @@ def undated_ref(d: DateMention, where: str) -> tuple[DateRef, str]:
 
 # -- whose time a date is, and when an act is told to come ------------------------------------------------
 
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "wo" is the tagger's half of "won't"
 HAVE_AUX = frozenset({"has", "have", "'s", "'ve"})
 
 
