@@ -3,6 +3,7 @@ lodged with, and phrases inside where an act happened (sentences of our own)."""
 
 from __future__ import annotations
 
+import pytest
 from event_helpers import events_of, on
 
 
@@ -12,28 +13,19 @@ def test_whoever_did_a_condemned_deed_is_the_recipient_not_its_victims():
     assert e.recipient is not None and e.recipient.text == "the militia"
 
 
-def test_a_deed_done_by_someone_through_a_participle():
-    evs = events_of("The summit condemned the threats made by the Iranian government.")
-    (e,) = on(evs, "condemned")
-    assert e.recipient is not None and e.recipient.country == "IRN"
-
-
-def test_a_rejected_accusation_is_aimed_back_at_its_maker():
-    evs = events_of("The foreign ministry rejected accusations by Britain of meddling in the election.")
-    (e,) = on(evs, "rejected")
-    assert e.recipient is not None and e.recipient.country == "GBR"
-
-
-def test_a_truce_agreed_to_holds_where_the_governed_act_does():
-    evs = events_of("The rebels agreed to lay down their arms in eastern Congo.")
-    (e,) = on(evs, "agreed")
-    assert e.recipient is not None and e.recipient.country == "COD"
-
-
-def test_a_protest_lodged_with_a_capital_is_aimed_at_its_government():
-    evs = events_of("The Chinese embassy protested to Tokyo over the visit.")
-    (e,) = on(evs, "protested")
-    assert e.recipient is not None and e.recipient.country == "JPN"
+@pytest.mark.parametrize("sentence, trigger, country", [
+    # a deed done by someone through a participle
+    ("The summit condemned the threats made by the Iranian government.", "condemned", "IRN"),
+    # a rejected accusation is aimed back at its maker
+    ("The foreign ministry rejected accusations by Britain of meddling in the election.", "rejected", "GBR"),
+    # a truce agreed to holds where the governed act does
+    ("The rebels agreed to lay down their arms in eastern Congo.", "agreed", "COD"),
+    # a protest lodged with a capital is aimed at its government
+    ("The Chinese embassy protested to Tokyo over the visit.", "protested", "JPN"),
+])
+def test_the_recipient_is_the_party_the_act_is_aimed_at(sentence, trigger, country):
+    (e,) = on(events_of(sentence), trigger)
+    assert e.recipient is not None and e.recipient.country == country
 
 
 def test_nothing_inside_where_an_act_happened_is_its_target():

@@ -140,6 +140,7 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
     sentence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
     start, end = m.span
     trigger = Span(start=start, end=end, text=ctx.article.text[start:end])
+    tour = mode == "visit" and sum(p[1] is not None for p in pairs) > 1  # several places visited
     for actor, recipient, code, reverse in pairs:
         raw = rule_score(d, actor, recipient, background, m)
         rule = "+".join(d.rule)
@@ -152,7 +153,7 @@ def events_of(ctx, sent: TokSpan, d: Draft, resolver: ActorResolver, style: str)
             ev_plover = c2.type if c2 else ""
             ev_mode = c2.mode if c2 else None
         ev_place, ev_place_source = place, place_source
-        if mode == "visit" and recipient is not None and sum(r is not None for _, r, _, _ in pairs) > 1:
+        if tour and recipient is not None:
             # "is visiting Kenya, Ghana and Mali": each visit is to its own place, not the first one named
             own = _visited(ctx, [recipient])
             ev_place, ev_place_source = own if own[0] is not None else (place, place_source)
